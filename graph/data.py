@@ -1,0 +1,146 @@
+"""An in-memory set of nodes and relationships, with the rules for merging duplicates.
+
+Two records with the same id are the same thing seen twice. Merging is deterministic whatever
+the order the documents were read in: the earliest provenance wins (document name, then line),
+list properties such as ``aliases`` and ``mentions`` are united and sorted, and for
+relationships a stated or curated link always beats an inferred one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from stratgraph.graph.model import Method, Node, Relationship
+
+#: List properties that accumulate across mentions rather than being overwritten.
+UNION_PROPERTIES = ("aliases", "mentions", "documents")
+
+_METHOD_RANK = {Method.CURATED: 3, Method.STATED: 2, Method.INFERRED: 1}
+
+
+def _prov_key(record: Node | Relationship) -> tuple[str, int]:
+    return (record.provenance.document, record.provenance.line)
+
+
+def merge_nodes(a: Node, b: Node) -> Node:
+    """One node from two records with the same id; order of arguments does not matter."""
+    first, second = sorted((a, b), key=lambda n: (_prov_key(n), n.name))
+    props: dict[str, Any] = dict(second.properties)
+    props.update({k: v for k, v in first.properties.items() if v is not None})
+    for key in UNION_PROPERTIES:
+        values = set(first.properties.get(key) or ()) | set(second.properties.get(key) or ())
+        if values:
+            props[key] = sorted(values)
+    return replace(first, properties=props)
+
+
+def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
+    """Keep the stronger of two records of the same relationship: stated beats inferred."""
+    def strength(r: Relationship) -> tuple[int, float]:
+        return (_METHOD_RANK[r.method], r.confidence)
+
+    if strength(a) != strength(b):
+        return max(a, b, key=strength)
+    return min(a, b, key=_prov_key)
+
+
+@dataclass
+class GraphData:
+    """Nodes and relationships keyed by id; adding a duplicate merges it."""
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    relationships: dict[str, Relationship] = field(default_factory=dict)
+
+    def add_node(self, node: Node) -> str:
+        """Add or merge a node; returns its id."""
+        existing = self.nodes.get(node.id)
+        self.nodes[node.id] = merge_nodes(existing, node) if existing else node
+        return node.id
+
+    def add_relationship(self, rel: Relationship) -> str:
+        """Add or merge a relationship; returns its id."""
+        existing = self.relationships.get(rel.id)
+        self.relationships[rel.id] = merge_relationships(existing, rel) if existing else rel
+        return rel.id
+
+    def update(self, other: GraphData) -> None:
+        """Merge every record of ``other`` into this graph."""
+        for node in other.nodes.values():
+            self.add_node(node)
+        for rel in other.relationships.values():
+            self.add_relationship(rel)
+
+    def sorted_nodes(self) -> list[Node]:
+        """Nodes in a deterministic order (by id)."""
+        return [self.nodes[k] for k in sorted(self.nodes)]
+
+    def sorted_relationships(self) -> list[Relationship]:
+        """Relationships in a deterministic order (by id)."""
+        return [self.relationships[k] for k in sorted(self.relationships)]
+
+    def dangling(self) -> Iterator[Relationship]:
+        """Relationships whose start or end node is not in the graph."""
+        for rel in self.relationships.values():
+            if rel.start not in self.nodes or rel.end not in self.nodes:
+                yield rel
+
+    @classmethod
+    def of(cls, nodes: Iterable[Node] = (), relationships: Iterable[Relationship] = ()) -> GraphData:
+        """A graph holding the given records (duplicates merged)."""
+        graph = cls()
+        for node in nodes:
+            graph.add_node(node)
+        for rel in relationships:
+            graph.add_relationship(rel)
+        return graph
+
+
+def _mention_key(mention: str) -> tuple[str, int]:
+    doc, _, line = mention.rpartition(":")
+    return (doc, int(line) if line.isdigit() else 0)
+
+
+def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
+    """The graph without what ``documents`` contributed (the ``--replace`` semantics).
+
+    Document-scoped nodes from those documents go, with their relationships; relationships
+    whose provenance is one of them go; shared nodes forget those documents' mentions and go
+    only when no other document mentions them, their provenance moving to the earliest
+    remaining mention.
+    """
+    from stratgraph.graph.model import SHARED_LABELS, Provenance
+
+    docs = set(documents)
+    if not docs:
+        return graph
+    kept = GraphData()
+    for node in graph.nodes.values():
+        if node.label not in SHARED_LABELS:
+            if node.provenance.document not in docs:
+                kept.nodes[node.id] = node
+            continue
+        remaining = [d for d in node.properties.get("documents") or () if d not in docs]
+        if not remaining and (node.properties.get("documents") or node.provenance.document in docs):
+            continue
+        props = dict(node.properties)
+        if remaining:
+            mentions = sorted(
+                (m for m in props.get("mentions") or () if _mention_key(m)[0] not in docs),
+                key=_mention_key,
+            )
+            props["documents"] = sorted(remaining)
+            props["mentions"] = mentions
+            prov = node.provenance
+            if prov.document in docs and mentions:
+                doc, line = _mention_key(mentions[0])
+                prov = Provenance(doc, max(1, line))
+            node = replace(node, provenance=prov, properties=props)
+        kept.nodes[node.id] = node
+    for rel in graph.relationships.values():
+        if rel.provenance.document in docs:
+            continue
+        if rel.start in kept.nodes and rel.end in kept.nodes:
+            kept.relationships[rel.id] = rel
+    return kept

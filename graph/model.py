@@ -1,0 +1,199 @@
+"""The graph model: a closed set of node labels and relationship types, as frozen records.
+
+Labels (what each node is):
+
+- ``Plan``: one published document (corporate plan, delivery plan, strategic plan,
+  self-assessment), with its ``organisation``, ``start_year`` and ``end_year``.
+- ``Theme``: a heading that groups a plan's work (a priority theme, a strategic aim, a strategic
+  outcome used as a section, an assessment theme). Belongs to one plan.
+- ``Outcome``: a result the plan declares it wants (a summary priority, a coded priority, a
+  strategic or supporting outcome, an objective, an ambition). ``level`` tells which
+  (``strategic``, ``theme``, ``priority``, ``objective``, ``supporting``, ``ambition``).
+- ``Action``: something the council says it will do, with a ``deadline`` when the plan gives one.
+- ``Measure``: a performance measure or target, with ``target``, ``baseline`` and
+  ``indicator_code`` (BV 2, PSA7, NI93...) when given.
+- ``Strategy``: a named strategy, plan, framework, policy or programme, shared across plans;
+  ``kind`` is ``document`` or ``programme``; surface forms kept in ``aliases``.
+- ``Partnership``: a board, trust, partnership, panel or forum, shared across plans.
+- ``CabinetLead``: a named member (or a role such as "the Deputy Leader") with a ``role`` and a
+  ``portfolio``.
+- ``Organisation``: a council or other body that publishes plans.
+
+Relationship types (what each edge says, read start -> end):
+
+- ``PART_OF``: a theme, outcome, action or measure belongs to a plan or theme.
+- ``SUPPORTS``: an action (or outcome) contributes to an outcome, or a theme supports another
+  theme's work ("Supported by:" rows).
+- ``OWNS``: a cabinet lead, organisation or partnership is responsible for a theme, action,
+  strategy or plan.
+- ``REFERENCES``: an action, outcome, theme or plan names a strategy or partnership it relies on.
+- ``MEASURED_BY``: an outcome or action is tracked by a measure.
+- ``DEPENDS_ON``: a theme (or outcome) relies on another theme's work: explicit cross-references
+  such as "see ... Getting about in Leicester".
+- ``INVOLVES``: an action or strategy involves a partnership or organisation as a partner.
+- ``PUBLISHED_BY``: a plan is published by an organisation.
+
+Every node has a stable ``id`` (same input, same id, whatever the load order), a ``name`` and
+provenance (``source_document``, 1-based ``source_line``). Every relationship has provenance, a
+``method`` (``stated``: the document says it; ``inferred``: stratgraph derived it; ``curated``:
+a person said so in the curation file) and a ``confidence`` in 0..1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Label(str, Enum):
+    """The closed set of node labels."""
+
+    PLAN = "Plan"
+    THEME = "Theme"
+    OUTCOME = "Outcome"
+    ACTION = "Action"
+    MEASURE = "Measure"
+    STRATEGY = "Strategy"
+    PARTNERSHIP = "Partnership"
+    CABINET_LEAD = "CabinetLead"
+    ORGANISATION = "Organisation"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RelType(str, Enum):
+    """The closed set of relationship types."""
+
+    PART_OF = "PART_OF"
+    SUPPORTS = "SUPPORTS"
+    OWNS = "OWNS"
+    REFERENCES = "REFERENCES"
+    MEASURED_BY = "MEASURED_BY"
+    DEPENDS_ON = "DEPENDS_ON"
+    INVOLVES = "INVOLVES"
+    PUBLISHED_BY = "PUBLISHED_BY"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Method(str, Enum):
+    """How a relationship came to be: read, derived, or set by a person."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+    CURATED = "curated"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Labels whose nodes are shared across documents (resolved by name, not by plan).
+SHARED_LABELS: frozenset[Label] = frozenset(
+    {Label.STRATEGY, Label.PARTNERSHIP, Label.ORGANISATION, Label.CABINET_LEAD}
+)
+
+#: Property values a node or relationship may carry (what Neo4j and JSON both store).
+PropertyValue = str | int | float | bool | list[str] | list[int] | list[float] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a node or relationship came from: a document file name and a 1-based line."""
+
+    document: str
+    line: int
+
+    def __post_init__(self) -> None:
+        if self.line < 1:
+            raise ValueError(f"source line must be 1-based, got {self.line}")
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node: a stable id, a label, a name, provenance and further properties."""
+
+    id: str
+    label: Label
+    name: str
+    provenance: Provenance
+    properties: Mapping[str, Any] = field(default_factory=dict)
+
+    def as_properties(self) -> dict[str, Any]:
+        """All properties as stored: the extras plus id, name and provenance."""
+        props = {k: v for k, v in self.properties.items() if v is not None}
+        props.update(
+            id=self.id,
+            name=self.name,
+            source_document=self.provenance.document,
+            source_line=self.provenance.line,
+        )
+        return props
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One directed relationship between two node ids, with provenance and method."""
+
+    type: RelType
+    start: str
+    end: str
+    provenance: Provenance
+    method: Method = Method.STATED
+    confidence: float = 1.0
+    properties: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be within 0..1, got {self.confidence}")
+
+    @property
+    def id(self) -> str:
+        """Stable id: one relationship per (type, start, end)."""
+        return relationship_id(self.type, self.start, self.end)
+
+    def as_properties(self) -> dict[str, Any]:
+        """All properties as stored: the extras plus id, method, confidence and provenance."""
+        props = {k: v for k, v in self.properties.items() if v is not None}
+        props.update(
+            id=self.id,
+            method=self.method.value,
+            confidence=round(float(self.confidence), 4),
+            source_document=self.provenance.document,
+            source_line=self.provenance.line,
+        )
+        return props
+
+
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s&]+")
+
+
+def normalise_name(name: str) -> str:
+    """The key two names must share to be the same entity: case, accents, punctuation folded."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("&", " and ").casefold()
+    text = _NON_WORD.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _digest(*parts: str) -> str:
+    joined = "\x1f".join(parts)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def node_id(label: Label, *key: str) -> str:
+    """A stable node id from its label and identifying key (never from load order or line)."""
+    return f"{label.value.lower()}:{_digest(label.value, *key)}"
+
+
+def relationship_id(type_: RelType, start: str, end: str) -> str:
+    """A stable relationship id from its type and end points."""
+    return f"rel:{_digest(type_.value, start, end)}"

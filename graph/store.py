@@ -1,0 +1,53 @@
+"""The contract every graph store keeps: the embedded (networkx) store and Neo4j alike.
+
+The conformance suite (``tests/test_store_conformance.py``) runs the same assertions against
+each implementation, so a query or a build gives the same answer whichever store is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.model import Node
+
+
+@dataclass(frozen=True, slots=True)
+class WriteSummary:
+    """What a write did: how many nodes and relationships the store holds afterwards."""
+
+    nodes_written: int
+    relationships_written: int
+    nodes_total: int
+    relationships_total: int
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """Somewhere a stratgraph graph lives."""
+
+    def write(self, graph: GraphData, *, replace_documents: Collection[str] = ()) -> WriteSummary:
+        """Upsert ``graph``; first remove what ``replace_documents`` contributed before.
+
+        Idempotent: writing the same graph twice leaves the same store. Atomic for the
+        caller: a failure leaves the previous contents or the complete new contents.
+        """
+        ...
+
+    def read(self) -> GraphData:
+        """Everything stratgraph stored, as records."""
+        ...
+
+    def shared_entities(self) -> list[Node]:
+        """The stored strategies, partnerships, organisations and leads (resolution anchors)."""
+        ...
+
+    def run_query(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Rows of the named query (see ``stratgraph query --list``)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and files."""
+        ...

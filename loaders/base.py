@@ -1,0 +1,37 @@
+"""What a loader is: it says how well it recognises a document, then turns it into records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from stratgraph.graph.data import GraphData
+from stratgraph.loaders.document import SourceDocument
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a loader read from one document."""
+
+    document: str
+    loader: str
+    plan_id: str
+    graph: GraphData
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Loader(Protocol):
+    """A reader for one shape of plan."""
+
+    #: Registry key, e.g. ``"delivery-plan"``.
+    name: str
+    #: One line for ``stratgraph loaders``.
+    description: str
+
+    def recognise(self, doc: SourceDocument) -> float:
+        """How sure this loader is that ``doc`` has its shape, 0..1, from the text alone."""
+        ...
+
+    def extract(self, doc: SourceDocument) -> Extraction:
+        """Read ``doc`` into nodes and relationships with provenance."""
+        ...

@@ -1,0 +1,154 @@
+"""The library behind every CLI command: build, stats, export, query."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stratgraph.errors import LoaderError, StratgraphError
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.store import GraphStore, WriteSummary
+from stratgraph.graph.summary import Summary, summarise
+from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.document import SourceDocument
+
+#: File suffixes a folder walk picks up; a file named explicitly is always read.
+PLAN_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".htm", ".html"})
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build read, what it could not, and what the store holds afterwards."""
+
+    extractions: tuple[Extraction, ...]
+    errors: tuple[StratgraphError, ...]
+    graph: GraphData
+    written: WriteSummary | None = None
+    summary: Summary | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when every file loaded."""
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class ExtractResult:
+    """The combined graph of several documents, before it is stored."""
+
+    extractions: tuple[Extraction, ...]
+    errors: tuple[StratgraphError, ...]
+    graph: GraphData = field(default_factory=GraphData)
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The plan files named by ``paths``: files as given, folders walked for plan suffixes.
+
+    Sorted, so a build reads files in the same order everywhere. Hidden files are skipped.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p for p in path.rglob("*")
+                    if p.is_file()
+                    and p.suffix.lower() in PLAN_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and p.name.lower() not in {"readme.md", "answers.md"}
+                )
+            )
+        else:
+            found.append(path)
+    # A file named twice is read once.
+    return list(dict.fromkeys(found))
+
+
+def extract_documents(
+    paths: Sequence[str | Path],
+    *,
+    loader: str | None = None,
+    anchors: Sequence = (),
+    curation: Path | None = None,
+    infer: bool = True,
+    threshold: float | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> ExtractResult:
+    """Read plan files into one resolved graph; files that fail are reported, not fatal."""
+    from stratgraph.graph.linking import DEFAULT_THRESHOLD, infer_links
+    from stratgraph.loaders.curation import apply_curation
+    from stratgraph.loaders.registry import extract
+    from stratgraph.loaders.resolve import resolve_entities
+
+    files = discover(paths)
+    extractions: list[Extraction] = []
+    errors: list[StratgraphError] = []
+    seen_names: dict[str, Path] = {}
+    for path in files:
+        if progress:
+            progress(path)
+        try:
+            doc = SourceDocument.from_path(path)
+            if doc.name in seen_names and seen_names[doc.name] != path:
+                # Provenance is by file name; two files with one name would overwrite each other.
+                raise LoaderError(
+                    f"same file name as {seen_names[doc.name]}; rename one of them", file=str(path)
+                )
+            seen_names[doc.name] = path
+            extractions.append(extract(doc, loader))
+        except StratgraphError as exc:
+            errors.append(exc)
+    graph = GraphData()
+    for extraction in extractions:
+        graph.update(extraction.graph)
+    graph = resolve_entities(graph, anchors)
+    if infer:
+        graph = infer_links(graph, DEFAULT_THRESHOLD if threshold is None else threshold)
+    graph = apply_curation(graph, curation)
+    return ExtractResult(tuple(extractions), tuple(errors), graph)
+
+
+def build(
+    paths: Sequence[str | Path],
+    store: GraphStore,
+    *,
+    loader: str | None = None,
+    replace: bool = True,
+    curation: Path | None = None,
+    infer: bool = True,
+    threshold: float | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> BuildResult:
+    """Read plans, resolve and link them, and write the graph to ``store``.
+
+    With ``replace`` (the default) what the same documents contributed before is removed first,
+    so a rebuilt plan shows its current content; other documents' nodes are never touched.
+    Files that cannot be read are listed in ``errors``; every other file is still stored.
+    """
+    extracted = extract_documents(
+        paths,
+        loader=loader,
+        anchors=store.shared_entities(),
+        curation=curation,
+        infer=infer,
+        threshold=threshold,
+        progress=progress,
+    )
+    written = None
+    if extracted.extractions:
+        docs = [e.document for e in extracted.extractions] if replace else []
+        written = store.write(extracted.graph, replace_documents=docs)
+    return BuildResult(
+        extractions=extracted.extractions,
+        errors=extracted.errors,
+        graph=extracted.graph,
+        written=written,
+        summary=summarise(store.read()),
+    )
+
+
+def stats(store: GraphStore) -> Summary:
+    """Counts of what ``store`` holds."""
+    return summarise(store.read())

@@ -1,0 +1,1 @@
+"""Real-Neo4j fixtures (placeholder until the harness launcher is written)."""
