@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -24,9 +22,8 @@ from stratgraph.cli.options import (
     StoreOpt,
     UriOpt,
     UserOpt,
-    store_config,
 )
-from stratgraph.errors import StratgraphError
+from stratgraph.cli.support import open_from_options, reported, state
 
 app = typer.Typer(
     name="stratgraph",
@@ -37,9 +34,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_state = {"debug": False}
-
-
 @app.callback()
 def _main(
     debug: Annotated[
@@ -47,28 +41,7 @@ def _main(
     ] = False,
 ) -> None:
     """stratgraph: strategies, outcomes and their dependencies, as a graph."""
-    _state["debug"] = debug
-
-
-@contextmanager
-def reported() -> Iterator[None]:
-    """Turn a :class:`StratgraphError` into one line on stderr and exit code 1."""
-    try:
-        yield
-    except StratgraphError as exc:
-        if _state["debug"]:
-            raise
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        typer.echo("interrupted: nothing was saved from the unfinished step", err=True)
-        raise typer.Exit(130) from None
-
-
-def _open(store, graph, uri, user, password, database, password_file=None):  # noqa: ANN001
-    from stratgraph.config import open_store
-
-    return open_store(store_config(store, graph, uri, user, password, database, password_file))
+    state["debug"] = debug
 
 
 @app.command()
@@ -112,7 +85,7 @@ def build(
     from stratgraph.cli.render import print_summary, progress_callback
 
     with reported():
-        target = _open(store, graph, uri, user, password, database, password_file)
+        target = open_from_options(store, graph, uri, user, password, database, password_file)
         try:
             files = discover(paths)
             with progress_callback(len(files)) as tick:
@@ -151,7 +124,7 @@ def stats(
     from stratgraph.cli.render import print_summary
 
     with reported():
-        target = _open(store, graph, uri, user, password, database, password_file)
+        target = open_from_options(store, graph, uri, user, password, database, password_file)
         try:
             summary = graph_stats(target)
         finally:
@@ -162,33 +135,6 @@ def stats(
         print_summary(summary)
 
 
-@app.command()
-def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Export format.")] = "jsonl",
-    store: StoreOpt = "embedded",
-    graph: GraphOpt = DEFAULT_GRAPH_FILE,
-    uri: UriOpt = None,
-    user: UserOpt = None,
-    password: PasswordOpt = None,
-    password_file: PasswordFileOpt = None,
-    database: DatabaseOpt = None,
-) -> None:
-    """Write the graph to a file for analysts (jsonl: the shape APOC imports)."""
-    from stratgraph.graph.export import export as export_graph
-
-    with reported():
-        target = _open(store, graph, uri, user, password, database, password_file)
-        try:
-            data = target.read()
-        finally:
-            target.close()
-        written = export_graph(data, fmt, output)
-    typer.echo(
-        f"wrote {written} ({len(data.nodes)} nodes, {len(data.relationships)} relationships)"
-    )
-
-
 @app.command("loaders")
 def list_loaders() -> None:
     """List the document shapes stratgraph reads."""
@@ -196,6 +142,16 @@ def list_loaders() -> None:
 
     for name, loader in LOADERS.items():
         typer.echo(f"{name:20} {loader.description}")
+
+
+# Commands with many options live in their own modules; registered here so `--help` lists them.
+from stratgraph.cli.export_command import export  # noqa: E402
+from stratgraph.cli.query_command import query  # noqa: E402
+from stratgraph.cli.viz_command import viz  # noqa: E402
+
+app.command("export")(export)
+app.command("query")(query)
+app.command("viz")(viz)
 
 
 def main() -> None:

@@ -1,0 +1,52 @@
+"""What every command shares: one error path, and opening the store from the options."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from stratgraph.cli.options import store_config
+from stratgraph.errors import StratgraphError
+
+if TYPE_CHECKING:
+    from stratgraph.graph.store import GraphStore
+
+#: Set by the top-level ``--debug`` option.
+state = {"debug": False}
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """Turn a :class:`StratgraphError` into one line on stderr and exit code 1.
+
+    With ``--debug`` the traceback is shown instead.
+    """
+    try:
+        yield
+    except StratgraphError as exc:
+        if state["debug"]:
+            raise
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        typer.echo("interrupted: nothing was saved from the unfinished step", err=True)
+        raise typer.Exit(130) from None
+
+
+def open_from_options(
+    store: str,
+    graph: Path,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    password_file: Path | None = None,
+) -> GraphStore:
+    """Open the store the shared options describe."""
+    from stratgraph.config import open_store
+
+    return open_store(store_config(store, graph, uri, user, password, database, password_file))
