@@ -1,13 +1,280 @@
-"""Entity resolution across documents (placeholder: identity until written)."""
+"""Entity resolution: one node per strategy, partnership, lead or organisation across plans.
+
+Plans name the same thing in different ways: "Economic Action Plan" and "Leicester Economic
+Action Plan", "LLEP" and "Leicester and Leicestershire Enterprise Partnership", case variants,
+OCR slips. Loaders key shared nodes by their normalised name; this module groups the variants
+and rewrites the graph so each group is one node, with every surface form kept in ``aliases``.
+
+Two names are grouped when (in order of strength):
+
+1. they share a key after folding case, punctuation and a defined acronym in brackets
+   ("Wexshire Local Enterprise Partnership (WLEP)" defines WLEP);
+2. one is an acronym of the other, or an acronym used inside a name expands to one
+   ("LLEP Growth Plan" and "Leicester and Leicestershire Enterprise Partnership Growth Plan");
+3. one is the other with a leading place name ("Leicester Economic Action Plan" and "Economic
+   Action Plan"), unless two different places claim the short form;
+4. rapidfuzz says they are near-identical (an OCR slip), ending in the same kind word
+   ("Plan", "Board") and carrying the same numbers.
+
+Within one build the result does not depend on the order documents were read in. Nodes already
+in the store (``anchors``) keep their ids: new variants join them rather than renaming them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from stratgraph.graph.data import GraphData
-from stratgraph.graph.model import Node
+from stratgraph.graph.data import GraphData, merge_nodes
+from stratgraph.graph.model import SHARED_LABELS, Label, Node, Relationship, normalise_name
+
+#: Words that do not count towards an acronym ("Leicester and Leicestershire ...": LLEP).
+_ACRONYM_SKIP = {"and", "of", "the", "for", "in", "on", "to", "&"}
+_BRACKET_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+_ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
+_DIGITS = re.compile(r"\d+")
+#: Similarity (0-100) above which two names are taken for the same entity with a typo.
+FUZZY_CUTOFF = 93.0
 
 
-def resolve_entities(graph: GraphData, anchors: Sequence[Node] = ()) -> GraphData:
-    """Merge variant names of the same strategy or partnership into one node."""
-    return graph
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    id: str
+    label: Label
+    names: tuple[str, ...]
+    anchor: bool
+
+
+def _initials(words: Iterable[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in _ACRONYM_SKIP).upper()
+
+
+def _split_bracket_acronym(name: str) -> tuple[str, str | None]:
+    """("Wexshire Local Enterprise Partnership (WLEP)") -> (name without it, "WLEP")."""
+    match = _BRACKET_ACRONYM.search(name)
+    if not match:
+        return name, None
+    acronym = match.group(1)
+    base = (name[: match.start()] + name[match.end():]).strip()
+    if _initials(base.split()).startswith(acronym.upper()[:2]):
+        return base, acronym
+    return name, None
+
+
+def _places(graph: GraphData, anchors: Sequence[Node]) -> set[str]:
+    """Place names from the organisations ("Leicester City Council" -> "leicester")."""
+    places: set[str] = set()
+    for node in list(graph.nodes.values()) + list(anchors):
+        if node.label is Label.ORGANISATION:
+            words = node.name.split()
+            cut = [w for w in words if w.lower() not in {"city", "county", "borough", "district",
+                                                        "council", "metropolitan"}]
+            if cut:
+                places.add(normalise_name(" ".join(cut)))
+    return places
+
+
+class _UnionFind:
+    def __init__(self, anchors: dict[str, bool]) -> None:
+        self.parent: dict[str, str] = {k: k for k in anchors}
+        self.anchor: dict[str, str | None] = {k: (k if a else None) for k, a in anchors.items()}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        aa, ab = self.anchor[ra], self.anchor[rb]
+        # Two stored entities are never merged implicitly: that needs the curation file.
+        if aa and ab and aa != ab:
+            return
+        keep, drop = sorted((ra, rb))
+        self.parent[drop] = keep
+        self.anchor[keep] = aa or ab
+
+
+def _keys(name: str, acronyms: dict[str, str]) -> set[str]:
+    base, acronym = _split_bracket_acronym(name)
+    keys = {normalise_name(base)}
+    words = base.split()
+    expanded = " ".join(acronyms.get(w.rstrip("s") if w.endswith("s") and w[:-1] in acronyms
+                                     else w, w) for w in words)
+    keys.add(normalise_name(expanded))
+    if acronym:
+        keys.add(normalise_name(acronym))
+    return {k for k in keys if k}
+
+
+def group_entities(
+    entries: Sequence[_Entry],
+    places: set[str],
+    keep_apart: set[frozenset[str]] = frozenset(),
+) -> dict[str, str]:
+    """Map each entry id to its group's representative id (deterministic)."""
+    from rapidfuzz import fuzz, process
+
+    uf = _UnionFind({e.id: e.anchor for e in sorted(entries, key=lambda e: e.id)})
+    by_label: dict[Label, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        by_label[entry.label].append(entry)
+
+    def apart(a: _Entry, b: _Entry) -> bool:
+        na = {normalise_name(n) for n in a.names}
+        nb = {normalise_name(n) for n in b.names}
+        return any((na & p) and (nb & p) and (na & p) != (nb & p) for p in keep_apart)
+
+    def join(a: _Entry, b: _Entry) -> None:
+        if not apart(a, b):
+            uf.union(a.id, b.id)
+
+    # Acronyms are shared across labels: "LLEP" (a partnership) also names "LLEP Growth Plan".
+    acronyms: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.id):
+        for name in entry.names:
+            base, acronym = _split_bracket_acronym(name)
+            if acronym:
+                acronyms.setdefault(acronym, base)
+    standalone = {n.strip() for e in entries for n in e.names if _ACRONYM_TOKEN.match(n.strip())}
+    for entry in sorted(entries, key=lambda e: e.id):
+        for name in entry.names:
+            initials = _initials(name.split())
+            if len(initials) >= 3 and initials in standalone and not _ACRONYM_TOKEN.match(name):
+                acronyms.setdefault(initials, name)
+
+    for label, group in by_label.items():
+        group = sorted(group, key=lambda e: e.id)
+        # 1-2: shared keys, acronyms expanded.
+        owner: dict[str, _Entry] = {}
+        entry_keys: dict[str, set[str]] = {}
+        for entry in group:
+            keys: set[str] = set()
+            for name in entry.names:
+                keys |= _keys(name, acronyms)
+            for acronym, expansion in acronyms.items():
+                if normalise_name(acronym) in keys:
+                    keys.add(normalise_name(expansion))
+            entry_keys[entry.id] = keys
+            for key in sorted(keys):
+                if key in owner:
+                    join(owner[key], entry)
+                else:
+                    owner[key] = entry
+        # 3: a leading place name, when only one place claims the short form.
+        short_forms: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for entry in group:
+            for key in entry_keys[entry.id]:
+                for place in places:
+                    if key.startswith(place + " ") and len(key) > len(place) + 3:
+                        short_forms[key[len(place) + 1:]].add((place, entry.id))
+        for short, claims in short_forms.items():
+            if short in owner and len({p for p, _ in claims}) == 1:
+                for _, entry_id in sorted(claims):
+                    join(owner[short], next(e for e in group if e.id == entry_id))
+        # 4: near-identical names (OCR slips), same kind word and numbers.
+        names = [(min(entry_keys[e.id]), e) for e in group]
+        choices = [n for n, _ in names]
+        for i, (name, entry) in enumerate(names):
+            if len(name) < 8:
+                continue
+            for match, score, j in process.extract(
+                name, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            ):
+                if j <= i:
+                    continue
+                other = names[j][1]
+                if (name.split()[-1] == match.split()[-1]
+                        and _DIGITS.findall(name) == _DIGITS.findall(match)):
+                    join(entry, other)
+    return {e.id: uf.find(e.id) for e in entries}
+
+
+def _canonical_name(nodes: Sequence[Node]) -> str:
+    """The fullest surface form: most words, then most mentions, then alphabetical."""
+    counts: dict[str, int] = defaultdict(int)
+    for node in nodes:
+        for alias in node.properties.get("aliases") or [node.name]:
+            counts[alias] += len(node.properties.get("mentions") or [1])
+    def rank(name: str) -> tuple[int, int, int, str]:
+        base, _ = _split_bracket_acronym(name)
+        is_acronym = 1 if _ACRONYM_TOKEN.match(base.strip()) else 0
+        return (-(1 - is_acronym), -len(base.split()), -counts[name], name)
+    best = min(counts, key=rank)
+    base, acronym = _split_bracket_acronym(best)
+    return base if acronym else best
+
+
+def resolve_entities(
+    graph: GraphData,
+    anchors: Sequence[Node] = (),
+    keep_apart: Iterable[Iterable[str]] = (),
+) -> GraphData:
+    """Merge variant names of the same shared entity into one node.
+
+    Args:
+        graph: the combined graph of the documents being built.
+        anchors: shared nodes already in the store; their ids are kept.
+        keep_apart: groups of names the curation file says are different entities.
+
+    Returns:
+        A new graph whose shared nodes are resolved and whose relationships point at them.
+    """
+    shared = [n for n in graph.nodes.values() if n.label in SHARED_LABELS]
+    if not shared:
+        return graph
+    anchor_by_id = {a.id: a for a in anchors if a.label in SHARED_LABELS}
+    entries = [
+        _Entry(n.id, n.label, tuple(n.properties.get("aliases") or [n.name]) + (n.name,),
+               n.id in anchor_by_id)
+        for n in shared
+    ]
+    entries += [
+        _Entry(a.id, a.label, tuple(a.properties.get("aliases") or [a.name]) + (a.name,), True)
+        for a in anchor_by_id.values() if a.id not in graph.nodes
+    ]
+    apart = {frozenset(normalise_name(n) for n in names) for names in keep_apart}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for entry_id, root in group_entities(entries, _places(graph, anchors), apart).items():
+        groups[root].append(entry_id)
+
+    remap: dict[str, str] = {}
+    out = GraphData()
+    for members in groups.values():
+        nodes = [graph.nodes[m] for m in members if m in graph.nodes]
+        if not nodes:
+            continue  # a stored anchor no new document mentions
+        stored = [anchor_by_id[m] for m in members if m in anchor_by_id]
+        merged = nodes[0]
+        for node in nodes[1:]:
+            merged = merge_nodes(merged, replace(node, id=merged.id))
+        if stored:
+            anchor = stored[0]
+            name, new_id = anchor.name, anchor.id
+        else:
+            from stratgraph.graph.builder import shared_node_id
+
+            name = _canonical_name(nodes)
+            new_id = shared_node_id(merged.label, name)
+        aliases = sorted(set(merged.properties.get("aliases") or []) | {merged.name} - {name})
+        props = dict(merged.properties, aliases=sorted(set(aliases) | {name}))
+        out.add_node(replace(merged, id=new_id, name=name, properties=props))
+        for member in members:
+            remap[member] = new_id
+    for node in graph.nodes.values():
+        if node.label not in SHARED_LABELS:
+            out.add_node(node)
+    for rel in graph.relationships.values():
+        start, end = remap.get(rel.start, rel.start), remap.get(rel.end, rel.end)
+        if start == end:
+            continue
+        out.add_relationship(
+            Relationship(rel.type, start, end, rel.provenance, rel.method, rel.confidence,
+                         rel.properties)
+        )
+    return out

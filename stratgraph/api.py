@@ -78,10 +78,12 @@ def extract_documents(
 ) -> ExtractResult:
     """Read plan files into one resolved graph; files that fail are reported, not fatal."""
     from stratgraph.graph.linking import DEFAULT_THRESHOLD, infer_links
-    from stratgraph.loaders.curation import apply_curation
+    from stratgraph.loaders.curation import apply_curation, load_curation
     from stratgraph.loaders.registry import extract
     from stratgraph.loaders.resolve import resolve_entities
 
+    # Read the curation file first: a mistake in it should stop the build before any work.
+    curated = load_curation(curation)
     files = discover(paths)
     extractions: list[Extraction] = []
     errors: list[StratgraphError] = []
@@ -103,10 +105,10 @@ def extract_documents(
     graph = GraphData()
     for extraction in extractions:
         graph.update(extraction.graph)
-    graph = resolve_entities(graph, anchors)
+    graph = resolve_entities(graph, anchors, curated.keep_apart() if curated else ())
     if infer:
         graph = infer_links(graph, DEFAULT_THRESHOLD if threshold is None else threshold)
-    graph = apply_curation(graph, curation)
+    graph = apply_curation(graph, curated)
     return ExtractResult(tuple(extractions), tuple(errors), graph)
 
 

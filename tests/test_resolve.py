@@ -1,0 +1,107 @@
+"""Entity resolution across documents: variants, acronyms, place prefixes, OCR slips."""
+
+from __future__ import annotations
+
+import random
+
+from stratgraph.graph.builder import DocumentGraphBuilder
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.model import Label, RelType
+from stratgraph.loaders.resolve import resolve_entities
+
+
+def _graph() -> GraphData:
+    a = DocumentGraphBuilder("a.txt")
+    a.plan("A", 1, organisation="Leicester City Council")
+    theme = a.theme("Business", 2)
+    for line, name in enumerate(["Leicester Economic Action Plan", "LLEP Growth Plan",
+                                 "Local Transport Plan"], start=3):
+        a.link(RelType.REFERENCES, theme, a.strategy(name, line), line)
+    a.partnership("LLEP", 9)
+    b = DocumentGraphBuilder("b.txt")
+    b.plan("B", 1, organisation="Leicestershire County Council")
+    b.strategy("Economic Action Plan", 5)
+    b.strategy("local transport plan", 6)
+    b.strategy("Local Transprot Plan", 7)
+    b.partnership("Leicester and Leicestershire Enterprise Partnership", 8)
+    b.partnership("Wexshire Local Enterprise Partnership (WLEP)", 10)
+    b.partnership("WLEP", 11)
+    b.strategy("Children and Young People's Plan", 12)
+    b.strategy("Children and Young People's Strategy", 13)
+    graph = GraphData()
+    graph.update(a.graph)
+    graph.update(b.graph)
+    return graph
+
+
+def names(graph: GraphData, label: Label) -> dict[str, list[str]]:
+    return {n.name: n.properties["aliases"] for n in graph.nodes.values() if n.label is label}
+
+
+def test_variants_resolve_to_one_node_with_aliases() -> None:
+    resolved = resolve_entities(_graph())
+    strategies = names(resolved, Label.STRATEGY)
+    assert strategies["Leicester Economic Action Plan"] == [
+        "Economic Action Plan", "Leicester Economic Action Plan"]
+    assert set(strategies["Local Transport Plan"]) == {
+        "Local Transport Plan", "Local Transprot Plan", "local transport plan"}
+    # A plan and a strategy of the same subject are different documents.
+    assert "Children and Young People's Plan" in strategies
+    assert "Children and Young People's Strategy" in strategies
+    partnerships = names(resolved, Label.PARTNERSHIP)
+    assert set(partnerships) == {"Leicester and Leicestershire Enterprise Partnership",
+                                 "Wexshire Local Enterprise Partnership"}
+    assert "LLEP" in partnerships["Leicester and Leicestershire Enterprise Partnership"]
+
+
+def test_acronym_inside_a_strategy_name_expands() -> None:
+    strategies = names(resolve_entities(_graph()), Label.STRATEGY)
+    growth = [n for n, aliases in strategies.items() if "LLEP Growth Plan" in aliases]
+    assert len(growth) == 1
+
+
+def test_relationships_follow_the_merge_and_nothing_dangles() -> None:
+    resolved = resolve_entities(_graph())
+    assert not list(resolved.dangling())
+    eap = next(n for n in resolved.nodes.values() if n.name == "Leicester Economic Action Plan")
+    assert any(r.end == eap.id for r in resolved.relationships.values())
+
+
+def test_a_short_form_claimed_by_two_places_stays_apart() -> None:
+    a = DocumentGraphBuilder("a.txt")
+    a.plan("A", 1, organisation="Leicester City Council")
+    a.strategy("Leicester Housing Strategy", 2)
+    b = DocumentGraphBuilder("b.txt")
+    b.plan("B", 1, organisation="Leicestershire County Council")
+    b.strategy("Leicestershire Housing Strategy", 2)
+    b.strategy("Housing Strategy", 3)
+    graph = GraphData()
+    graph.update(a.graph)
+    graph.update(b.graph)
+    assert len(names(resolve_entities(graph), Label.STRATEGY)) == 3
+
+
+def test_result_does_not_depend_on_document_order() -> None:
+    graph = _graph()
+    nodes = list(graph.nodes.values())
+    rels = list(graph.relationships.values())
+    random.Random(7).shuffle(nodes)
+    random.Random(7).shuffle(rels)
+    shuffled = GraphData.of(nodes, rels)
+    assert resolve_entities(shuffled).nodes == resolve_entities(graph).nodes
+
+
+def test_keep_apart_stops_a_merge() -> None:
+    resolved = resolve_entities(_graph(), keep_apart=[["Local Transport Plan", "Local Transprot Plan"]])
+    strategies = names(resolved, Label.STRATEGY)
+    assert "Local Transprot Plan" in strategies
+
+
+def test_stored_entities_keep_their_ids() -> None:
+    first = resolve_entities(_graph())
+    anchor = next(n for n in first.nodes.values() if n.name == "Leicester Economic Action Plan")
+    c = DocumentGraphBuilder("c.txt")
+    c.plan("C", 1)
+    c.strategy("Economic Action Plan", 4)
+    later = resolve_entities(c.graph, anchors=[anchor])
+    assert anchor.id in later.nodes
