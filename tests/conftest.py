@@ -35,3 +35,37 @@ def corpus_file(name: str) -> Path:
     if not path.is_file():
         pytest.skip(f"real corpus file not found: {path}")
     return path
+
+
+_neo4j_outcomes: dict[str, str] = {}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Remember which tests need the real Neo4j, to check after the run that they ran."""
+    for item in items:
+        if item.get_closest_marker("neo4j"):
+            _neo4j_outcomes[item.nodeid] = "not run"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Record how each real-Neo4j test ended (a skip in setup counts as skipped)."""
+    if report.nodeid in _neo4j_outcomes and (report.when == "call" or report.outcome != "passed"):
+        if _neo4j_outcomes[report.nodeid] in ("not run", "passed"):
+            _neo4j_outcomes[report.nodeid] = report.outcome
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With STRATGRAPH_REQUIRE_NEO4J=1 (as in CI), a skipped Neo4j test fails the run."""
+    if os.environ.get("STRATGRAPH_REQUIRE_NEO4J") != "1" or not _neo4j_outcomes:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = sorted(k for k, v in _neo4j_outcomes.items() if v == "skipped")
+    ran = sum(1 for v in _neo4j_outcomes.values() if v in ("passed", "failed"))
+    if skipped:
+        if reporter:
+            reporter.write_line(
+                f"FAILED: {len(skipped)} real-Neo4j test(s) were skipped; they must run "
+                f"(first: {skipped[0]})", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    elif reporter:
+        reporter.write_line(f"real-Neo4j tests ran: {ran}")

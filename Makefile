@@ -1,0 +1,41 @@
+# Two entry points a newcomer needs (see README): `make demo` and `make test`.
+# Both create ./.venv on first use, so nothing is installed into the system Python.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test venv test-deps browser harness clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+venv: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+## Install, build the example corpus into the embedded store, and draw it.
+demo: venv
+	$(BIN)/stratgraph build examples
+	$(BIN)/stratgraph viz -o stratgraph-examples.html
+	@echo "open stratgraph-examples.html in a browser"
+
+test-deps: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+
+## Debian's Chromium drives the browser tests (Playwright's own download is not reachable).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+## The in-process Neo4j 5.26 the tests start (jars fetched by Maven, kept out of git).
+harness:
+	bash tests/neo4j_harness/build.sh
+
+## Every test, against a real Neo4j; Neo4j tests fail rather than skip when it cannot start.
+test: test-deps browser harness
+	STRATGRAPH_REQUIRE_NEO4J=1 $(BIN)/python -m pytest -ra
+
+clean:
+	rm -rf $(VENV) .stratgraph tests/neo4j_harness/lib tests/neo4j_harness/target
