@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable
 
 from stratgraph.graph.data import GraphData
@@ -43,6 +44,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> str:
     """The words that carry meaning, singular, in order: the input to similarity."""
     words = []
