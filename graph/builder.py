@@ -58,8 +58,12 @@ class DocumentGraphBuilder:
         end_year: int | None = None,
         kind: str | None = None,
         loader: str | None = None,
+        **props: Any,
     ) -> str:
-        """The document's Plan node (one per document), published by its organisation."""
+        """The document's Plan node (one per document), published by its organisation.
+
+        Extra keyword arguments (``principles=[...]``, ``vision=...``) become properties.
+        """
         self._add(
             Label.PLAN,
             self.plan_id,
@@ -72,6 +76,7 @@ class DocumentGraphBuilder:
                 "kind": kind,
                 "loader": loader,
                 "plan_id": self.plan_id,
+                **props,
             },
         )
         if organisation:
@@ -135,7 +140,8 @@ class DocumentGraphBuilder:
     def shared(self, label: Label, name: str, line: int, **props: Any) -> str:
         """A node shared across documents, keyed by its normalised name."""
         id_ = shared_node_id(label, name)
-        props["aliases"] = [name]
+        # Callers may pass other surface forms (an acronym defined beside the name).
+        props["aliases"] = sorted({name, *(props.get("aliases") or [])})
         props["mentions"] = [f"{self.document}:{line}"]
         props["documents"] = [self.document]
         return self._add(label, id_, name, line, props)
