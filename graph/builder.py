@@ -11,6 +11,7 @@ variants ("Economic Action Plan" / "Leicester Economic Action Plan") into one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from stratgraph.graph.data import GraphData
@@ -26,6 +27,10 @@ from stratgraph.graph.model import (
 )
 
 
+#: "the Deputy Leader", "The Leader of the Council": a role, not a person's name.
+_ROLE_ONLY = re.compile(r"^the\s", re.IGNORECASE)
+
+
 def shared_node_id(label: Label, name: str) -> str:
     """The id of a shared node (strategy, partnership, lead, organisation) with this name."""
     return node_id(label, normalise_name(name))
@@ -38,6 +43,7 @@ class DocumentGraphBuilder:
         self.document = document
         self.graph = GraphData()
         self.plan_id = node_id(Label.PLAN, document)
+        self.organisation: str | None = None
 
     def _prov(self, line: int) -> Provenance:
         return Provenance(self.document, max(1, int(line)))
@@ -79,6 +85,7 @@ class DocumentGraphBuilder:
                 **props,
             },
         )
+        self.organisation = organisation
         if organisation:
             org = self.shared(Label.ORGANISATION, organisation, line)
             self.link(RelType.PUBLISHED_BY, self.plan_id, org, line)
@@ -158,7 +165,19 @@ class DocumentGraphBuilder:
         self, name: str, line: int, *, role: str | None = None, portfolio: str | None = None,
         **props: Any
     ) -> str:
-        """A cabinet lead (a named person, or a role such as "the Deputy Leader")."""
+        """A cabinet lead (a named person, or a role such as "the Deputy Leader").
+
+        A lead named only by a role is a different person in each council, so its id and its
+        ``scope`` carry the organisation; resolution never merges leads of different scopes.
+        """
+        if _ROLE_ONLY.match(name) and self.organisation:
+            scope = self.organisation
+            id_ = node_id(Label.CABINET_LEAD, normalise_name(scope), normalise_name(name))
+            props.update(role=role, portfolio=portfolio, scope=scope)
+            props["aliases"] = sorted({name, *(props.get("aliases") or [])})
+            props["mentions"] = [f"{self.document}:{line}"]
+            props["documents"] = [self.document]
+            return self._add(Label.CABINET_LEAD, id_, name, line, props)
         return self.shared(Label.CABINET_LEAD, name, line, role=role, portfolio=portfolio, **props)
 
     # -- relationships -----------------------------------------------------------------

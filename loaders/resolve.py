@@ -28,7 +28,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from stratgraph.graph.data import GraphData, merge_nodes
-from stratgraph.graph.model import SHARED_LABELS, Label, Node, Relationship, normalise_name
+from stratgraph.graph.model import (
+    SHARED_LABELS,
+    Label,
+    Node,
+    Relationship,
+    node_id,
+    normalise_name,
+)
 
 #: Words that do not count towards an acronym ("Leicester and Leicestershire ...": LLEP).
 _ACRONYM_SKIP = {"and", "of", "the", "for", "in", "on", "to", "&"}
@@ -45,6 +52,7 @@ class _Entry:
     label: Label
     names: tuple[str, ...]
     anchor: bool
+    scope: str | None = None
 
 
 def _initials(words: Iterable[str]) -> str:
@@ -131,6 +139,9 @@ def group_entities(
         return any((na & p) and (nb & p) and (na & p) != (nb & p) for p in keep_apart)
 
     def join(a: _Entry, b: _Entry) -> None:
+        # A role-only lead ("the Deputy Leader") is one per council: scopes must agree.
+        if a.scope and b.scope and a.scope != b.scope:
+            return
         if not apart(a, b):
             uf.union(a.id, b.id)
 
@@ -231,11 +242,12 @@ def resolve_entities(
     anchor_by_id = {a.id: a for a in anchors if a.label in SHARED_LABELS}
     entries = [
         _Entry(n.id, n.label, tuple(n.properties.get("aliases") or [n.name]) + (n.name,),
-               n.id in anchor_by_id)
+               n.id in anchor_by_id, n.properties.get("scope"))
         for n in shared
     ]
     entries += [
-        _Entry(a.id, a.label, tuple(a.properties.get("aliases") or [a.name]) + (a.name,), True)
+        _Entry(a.id, a.label, tuple(a.properties.get("aliases") or [a.name]) + (a.name,), True,
+               a.properties.get("scope"))
         for a in anchor_by_id.values() if a.id not in graph.nodes
     ]
     apart = {frozenset(normalise_name(n) for n in names) for names in keep_apart}
@@ -260,7 +272,9 @@ def resolve_entities(
             from stratgraph.graph.builder import shared_node_id
 
             name = _canonical_name(nodes)
-            new_id = shared_node_id(merged.label, name)
+            scope = merged.properties.get("scope")
+            new_id = (node_id(merged.label, normalise_name(scope), normalise_name(name)) if scope
+                      else shared_node_id(merged.label, name))
         aliases = sorted(set(merged.properties.get("aliases") or []) | {merged.name} - {name})
         props = dict(merged.properties, aliases=sorted(set(aliases) | {name}))
         out.add_node(replace(merged, id=new_id, name=name, properties=props))

@@ -105,3 +105,21 @@ def test_stored_entities_keep_their_ids() -> None:
     c.strategy("Economic Action Plan", 4)
     later = resolve_entities(c.graph, anchors=[anchor])
     assert anchor.id in later.nodes
+
+
+def test_a_lead_named_only_by_role_is_one_per_council() -> None:
+    a = DocumentGraphBuilder("a.txt")
+    a.plan("A", 1, organisation="Leicester City Council")
+    a.lead("the Deputy Leader", 5)
+    a.lead("Peter Soulsby", 6, role="City mayor")
+    b = DocumentGraphBuilder("b.txt")
+    b.plan("B", 1, organisation="Wexbridge City Council")
+    b.lead("The Deputy Leader", 7)
+    b.lead("Peter Soulsby", 8)
+    graph = GraphData()
+    graph.update(a.graph)
+    graph.update(b.graph)
+    leads = [n for n in resolve_entities(graph).nodes.values() if n.label is Label.CABINET_LEAD]
+    deputies = sorted(n.properties["scope"] for n in leads if "deputy" in n.name.lower())
+    assert deputies == ["Leicester City Council", "Wexbridge City Council"]
+    assert len([n for n in leads if n.name == "Peter Soulsby"]) == 1
