@@ -5,13 +5,15 @@ Documents rarely say everything. Three kinds of link are inferred, each with
 
 - **Objective or action SUPPORTS declared outcome.** An activity-table objective (or an action
   with no stated outcome) supports those of its theme's declared outcomes whose wording it
-  shares. Similarity is rapidfuzz's ``token_set_ratio`` over the content words of both texts
-  (stop words removed, simple plural folding), scaled to 0..1; the best match and any other within
-  0.1 of it are linked.
+  shares. Similarity is the mean of rapidfuzz's ``token_set_ratio`` and ``token_sort_ratio``
+  over the content words of both texts (stop words removed, simple plural folding), scaled to
+  0..1; the best match and any other within 0.1 of it are linked.
 - **Cabinet lead OWNS theme.** A lead's portfolio ("transport, regeneration and heritage") is
-  split into areas; each area is looked for (rapidfuzz ``partial_ratio`` >= 90, so "schools"
-  finds "school") in every text of every theme of the plans that name the lead. The theme
-  holding the largest share of an area's mentions is owned, with that share as confidence.
+  split into areas; an area is mentioned by a text when the text's content words include all of
+  the area's (two thirds for longer areas), so "schools" finds "school" but "sport" does not find
+  "transport"; a theme's title counts three times. Every text of every theme of the plans that
+  name the lead is checked; the theme holding the largest share of an area's mentions is owned,
+  with that share as confidence.
 - **Outcome MEASURED_BY measure.** A measure no outcome claims is attached to the outcome of its
   theme whose wording it shares most, scored as for SUPPORTS.
 
@@ -29,7 +31,7 @@ from collections.abc import Iterable
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Method, Node, Relationship, RelType
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.55
 #: Other matches within this distance of the best one are linked too.
 _NEAR_BEST = 0.1
 _TEXT_PROPERTIES = ("description", "statement", "text", "objective_text")
@@ -60,13 +62,19 @@ def content_words(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """How much two texts share in wording, 0..1 (rapidfuzz token_set_ratio on content words)."""
+    """How much two texts share in wording, 0..1.
+
+    The mean of rapidfuzz's ``token_set_ratio`` (one text's words found in the other: "Supporting
+    carers" in "To support carers") and ``token_sort_ratio`` (the texts as wholes), over content
+    words. The second term keeps a two-word objective from matching every long sentence that
+    happens to contain its words.
+    """
     from rapidfuzz import fuzz
 
     ca, cb = content_words(a), content_words(b)
     if not ca or not cb:
         return 0.0
-    return round(fuzz.token_set_ratio(ca, cb) / 100.0, 4)
+    return round((fuzz.token_set_ratio(ca, cb) + fuzz.token_sort_ratio(ca, cb)) / 200.0, 4)
 
 
 def node_text(node: Node) -> str:
@@ -153,16 +161,30 @@ def portfolio_areas(portfolio: str) -> list[str]:
     return [a.strip() for a in _AREA_SPLIT.split(portfolio.casefold()) if len(a.strip()) > 2]
 
 
-def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Relationship]:
-    from rapidfuzz import fuzz
+#: A theme's own title counts as this many mentions: it is what the theme is about.
+_TITLE_WEIGHT = 3.0
 
+
+def _mentions(words: set[str], texts: list[set[str]]) -> float:
+    """How much a theme's texts mention an area: each text scores the share of the area's words
+    it contains (rapidfuzz-free on purpose: these are exact word-set overlaps); the title counts
+    ``_TITLE_WEIGHT`` times."""
+    score = 0.0
+    for i, text in enumerate(texts):
+        found = len(words & text) / len(words)
+        if found == 1.0 or (len(words) > 2 and found >= 0.66):
+            score += found * (_TITLE_WEIGHT if i == 0 else 1.0)
+    return score
+
+
+def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Relationship]:
     themes_by_doc: dict[str, list[Node]] = defaultdict(list)
     for node in graph.sorted_nodes():
         if node.label is Label.THEME:
             themes_by_doc[node.provenance.document].append(node)
     texts = {
-        theme.id: [node_text(theme).casefold()]
-        + [node_text(n).casefold() for n in index.by_theme.get(theme.id, [])]
+        theme.id: [set(content_words(node_text(theme)).split())]
+        + [set(content_words(node_text(n)).split()) for n in index.by_theme.get(theme.id, [])]
         for nodes in themes_by_doc.values() for theme in nodes
     }
     links = []
@@ -174,10 +196,10 @@ def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Rel
         themes = [t for d in sorted(docs) for t in themes_by_doc.get(d, [])]
         owned: dict[str, float] = {}
         for area in portfolio_areas(str(portfolio)):
-            hits = {
-                t.id: sum(1 for text in texts[t.id] if fuzz.partial_ratio(area, text) >= 90)
-                for t in themes
-            }
+            words = set(content_words(area).split())
+            if not words:
+                continue
+            hits = {t.id: _mentions(words, texts[t.id]) for t in themes}
             total = sum(hits.values())
             if total < 2:
                 continue
