@@ -29,11 +29,30 @@ def merge_nodes(a: Node, b: Node) -> Node:
     first, second = sorted((a, b), key=lambda n: (_prov_key(n), n.name))
     props: dict[str, Any] = dict(second.properties)
     props.update({k: v for k, v in first.properties.items() if v is not None})
-    for key in UNION_PROPERTIES:
+    for key in ("aliases", "documents"):
         values = set(first.properties.get(key) or ()) | set(second.properties.get(key) or ())
         if values:
             props[key] = sorted(values)
+    mentions = _first_mention_per_document(
+        (first.properties.get("mentions") or []) + (second.properties.get("mentions") or [])
+    )
+    if mentions:
+        props["mentions"] = mentions
     return replace(first, properties=props)
+
+
+def _first_mention_per_document(mentions: Iterable[str]) -> list[str]:
+    """The earliest "doc:line" per document, in document order.
+
+    One per document keeps a node that a plan names thousands of times small (and its merges
+    cheap); each REFERENCES link keeps its own line anyway.
+    """
+    earliest: dict[str, tuple[int, str]] = {}
+    for mention in mentions:
+        doc, line = _mention_key(mention)
+        if doc not in earliest or line < earliest[doc][0]:
+            earliest[doc] = (line, mention)
+    return [earliest[doc][1] for doc in sorted(earliest)]
 
 
 def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
