@@ -1,11 +1,76 @@
-"""`stratgraph viz` (placeholder until the viz module lands)."""
+"""`stratgraph viz`: write an interactive, offline HTML picture of the graph or a selection."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
+from stratgraph.cli.export_command import (
+    FocusOpt,
+    HopsOpt,
+    LabelOpt,
+    PlanOpt,
+    QueryNameOpt,
+    ThemeOpt,
+    selection_from_options,
+)
+from stratgraph.cli.options import (
+    DEFAULT_GRAPH_FILE,
+    DatabaseOpt,
+    GraphOpt,
+    PasswordFileOpt,
+    PasswordOpt,
+    StoreOpt,
+    UriOpt,
+    UserOpt,
+)
+from stratgraph.cli.support import open_from_options, reported
 
-def viz() -> None:
-    """Write an interactive HTML picture of the graph."""
-    typer.echo("not yet available", err=True)
-    raise typer.Exit(2)
+
+def viz(
+    output: Annotated[
+        Path,
+        typer.Option("-o", "--output", help="HTML file to write.", dir_okay=False),
+    ] = Path("stratgraph.html"),
+    plan: PlanOpt = None,
+    theme: ThemeOpt = None,
+    label: LabelOpt = None,
+    focus: FocusOpt = None,
+    hops: HopsOpt = 1,
+    query: QueryNameOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Draw even more nodes than a browser handles well "
+                     "(1,500); the page may be slow."),
+    ] = False,
+    title: Annotated[
+        Optional[str], typer.Option("--title", help="Title shown on the page.")
+    ] = None,
+    store: StoreOpt = "embedded",
+    graph: GraphOpt = DEFAULT_GRAPH_FILE,
+    uri: UriOpt = None,
+    user: UserOpt = None,
+    password: PasswordOpt = None,
+    password_file: PasswordFileOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Write an interactive HTML picture of the graph (works offline; open it in a browser)."""
+    from stratgraph.viz import MAX_NODES, write_picture
+
+    with reported():
+        selection = selection_from_options(plan, theme, label, focus, hops, query)
+        target = open_from_options(store, graph, uri, user, password, database, password_file)
+        try:
+            picture = write_picture(target, output, selection, force=force, title=title)
+        finally:
+            target.close()
+    if picture.nodes > MAX_NODES:
+        typer.echo(f"warning: {picture.nodes} nodes; the page may be slow to lay out", err=True)
+    if not picture.nodes:
+        typer.echo(f"warning: the selection ({selection.describe()}) is empty", err=True)
+    typer.echo(
+        f"wrote {picture.path} ({picture.nodes} nodes, {picture.relationships} relationships, "
+        f"{picture.orphans} orphan actions highlighted)"
+    )
