@@ -188,9 +188,18 @@ def test_the_picture_is_the_same_on_both_stores(store: Any, tmp_path: Path) -> N
     assert data_a == data_b
 
 
-def test_viz_does_not_need_pyvis() -> None:
+def test_importing_viz_does_not_import_pyvis_until_a_picture_is_drawn(tmp_path) -> None:
+    import subprocess
     import sys
 
-    import stratgraph.viz  # noqa: F401
-
-    assert "pyvis" not in sys.modules
+    code = (
+        "import sys\n"
+        "import stratgraph.viz\n"
+        "print('BEFORE', 'pyvis' in sys.modules)\n"
+        "from stratgraph.viz.physics import physics_options\n"
+        "physics = physics_options(10)\n"
+        "print('AFTER', 'pyvis' in sys.modules, physics['solver'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "BEFORE False" in out.stdout
+    assert "AFTER True forceAtlas2Based" in out.stdout

@@ -11,6 +11,7 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType
 from stratgraph.graph.select import node_plans
 from stratgraph.viz.orphans import NO_OUTCOME
+from stratgraph.viz.physics import physics_options
 from stratgraph.viz.style import NODE_STYLES, style_table
 
 #: Longest caption drawn under a node; the full name is in the tooltip.
@@ -93,6 +94,7 @@ def build_payload(
         "methods": sorted({e["method"] for e in edges}),
         "orphans": sum(1 for r in reasons_of.values() if NO_OUTCOME in r),
         "styles": style_table(),
+        "physics": physics_options(len(nodes)),
     }
 
 

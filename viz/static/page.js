@@ -137,20 +137,8 @@
   var options = {
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: count <= 300 },
-    physics: {
-      enabled: true,
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: {
-        gravitationalConstant: -70, centralGravity: 0.012, springLength: 60,
-        springConstant: 0.09, damping: 0.55, avoidOverlap: 0.6
-      },
-      stabilization: {
-        enabled: true, fit: true, updateInterval: 25,
-        iterations: count > 1000 ? 250 : count > 400 ? 500 : 900
-      },
-      minVelocity: 1,
-      maxVelocity: 60
-    },
+    // Physics settings come from Python (pyvis builds them: viz/physics.py).
+    physics: data.physics,
     interaction: {
       hover: true, tooltipDelay: 120, hideEdgesOnDrag: count > 800, keyboard: false
     },
