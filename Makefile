@@ -35,7 +35,7 @@ harness:
 
 ## Every test, against a real Neo4j; Neo4j tests fail rather than skip when it cannot start.
 test: test-deps browser harness
-	STRATGRAPH_REQUIRE_NEO4J=1 $(BIN)/python -m pytest -ra
+	STRATGRAPH_REQUIRE_NEO4J=1 STRATGRAPH_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -ra
 
 clean:
 	rm -rf $(VENV) .stratgraph tests/neo4j_harness/lib tests/neo4j_harness/target

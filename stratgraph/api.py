@@ -42,10 +42,22 @@ class ExtractResult:
     graph: GraphData = field(default_factory=GraphData)
 
 
+def _is_companion(path: Path, root: Path) -> bool:
+    """READMEs, answer keys and hidden files that sit beside plans in a folder."""
+    parts = path.relative_to(root).parts
+    if any(part.startswith(".") for part in parts):
+        return True
+    if any(part.lower() == "answers" for part in parts[:-1]):
+        return True
+    return path.stem.lower().startswith(("readme", "answers", "changelog", "licen"))
+
+
 def discover(paths: Iterable[str | Path]) -> list[Path]:
     """The plan files named by ``paths``: files as given, folders walked for plan suffixes.
 
-    Sorted, so a build reads files in the same order everywhere. Hidden files are skipped.
+    A folder walk skips hidden files, READMEs and answer keys (files named ``answers*`` or in an
+    ``answers/`` folder), so a corpus can carry its notes. Sorted, so a build reads files in the
+    same order everywhere; a file named twice is read once.
     """
     found: list[Path] = []
     for raw in paths:
@@ -56,13 +68,11 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
                     p for p in path.rglob("*")
                     if p.is_file()
                     and p.suffix.lower() in PLAN_SUFFIXES
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                    and p.name.lower() not in {"readme.md", "answers.md"}
+                    and not _is_companion(p, path)
                 )
             )
         else:
             found.append(path)
-    # A file named twice is read once.
     return list(dict.fromkeys(found))
 
 

@@ -49,3 +49,15 @@ def test_build_through_the_library(tmp_path: Path) -> None:
     result = stratgraph.build([plan], store)
     assert result.ok
     assert result.summary is not None and result.summary.labels["Plan"] == 1
+
+
+def test_folder_walk_skips_readmes_answer_keys_and_hidden_files(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.md", "README.md", "answers/a.md", ".hidden.txt", "notes/answers.md",
+                 "sub/c.html", "picture.png"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    found = [p.relative_to(tmp_path).as_posix() for p in stratgraph.discover([tmp_path])]
+    assert found == ["a.txt", "b.md", "sub/c.html"]
+    # A file named explicitly is always read, whatever its name.
+    assert stratgraph.discover([tmp_path / "README.md"]) == [tmp_path / "README.md"]
