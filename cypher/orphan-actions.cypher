@@ -1,0 +1,55 @@
+// orphan-actions: actions that are not tied into the golden thread.
+//
+// An action is an orphan when at least one of these holds (reasons, sorted):
+//   NO_DEADLINE  its deadline is missing or blank;
+//   NO_MEASURE   no MEASURED_BY from the action, nor from any outcome of its plan that it
+//                reaches through SUPPORTS chains (via outcomes only);
+//   NO_OUTCOME   it reaches no declared outcome (level <> 'objective') of its own plan through
+//                SUPPORTS chains (Action -SUPPORTS-> Outcome -SUPPORTS-> ... Outcome);
+//   NO_OWNER     no OWNS reaches the action or the theme it is PART_OF.
+// An inferred link counts only when its confidence >= $min_confidence; stated and curated
+// links always count.
+//
+// Parameters (null = no filter):
+//   $reason          one of NO_DEADLINE, NO_MEASURE, NO_OUTCOME, NO_OWNER
+//   $theme           theme name (any case) or id
+//   $plan            plan id, name or document file name (any case)
+//   $min_confidence  0..1 (default 0)
+//
+// Columns: plan, theme (null when the action sits under the plan), action, action_id,
+// reasons, deadline (as written), plan_id, theme_id, source_document and source_line (the
+// action's own line: the evidence for a missing link is the row where it should have been).
+MATCH (a:Stratgraph:Action)
+OPTIONAL MATCH (p:Stratgraph:Plan {id: a.plan_id})
+WITH a, p, head(COLLECT { MATCH (a)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t ORDER BY t.id }) AS t
+WHERE ($plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
+       OR toLower(p.source_document) = toLower($plan))
+  AND ($theme IS NULL OR t.id = $theme OR toLower(t.name) = toLower($theme))
+WITH a, p, t, COLLECT {
+    MATCH path = (a)-[:SUPPORTS*1..]->(o:Stratgraph:Outcome)
+    WHERE o.plan_id = a.plan_id
+      AND all(n IN tail(nodes(path)) WHERE n:Outcome)
+      AND all(r IN relationships(path) WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence)
+    RETURN DISTINCT o
+  } AS reached
+WITH a, p, t,
+  any(o IN reached WHERE coalesce(o.level, '') <> 'objective') AS has_outcome,
+  (EXISTS { MATCH (a)-[r:MEASURED_BY]->(:Stratgraph:Measure)
+            WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence }
+   OR any(o IN reached WHERE EXISTS { MATCH (o)-[r:MEASURED_BY]->(:Stratgraph:Measure)
+            WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence })) AS has_measure,
+  (EXISTS { MATCH ()-[r:OWNS]->(a)
+            WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence }
+   OR (t IS NOT NULL AND EXISTS { MATCH ()-[r:OWNS]->(t)
+            WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence })) AS has_owner,
+  trim(coalesce(a.deadline, '')) <> '' AS has_deadline
+WITH a, p, t, [code IN [
+    CASE WHEN NOT has_deadline THEN 'NO_DEADLINE' END,
+    CASE WHEN NOT has_measure THEN 'NO_MEASURE' END,
+    CASE WHEN NOT has_outcome THEN 'NO_OUTCOME' END,
+    CASE WHEN NOT has_owner THEN 'NO_OWNER' END] WHERE code IS NOT NULL] AS reasons
+WHERE size(reasons) > 0 AND ($reason IS NULL OR $reason IN reasons)
+RETURN p.name AS plan, t.name AS theme, a.name AS action, a.id AS action_id, reasons,
+       a.deadline AS deadline, a.plan_id AS plan_id, t.id AS theme_id,
+       a.source_document AS source_document, a.source_line AS source_line
+ORDER BY plan, theme, action, action_id

@@ -1,0 +1,331 @@
+"""The named queries planners ask: a registry of name -> description, parameters, columns.
+
+Every query exists twice and gives the same rows: as Cypher in ``cypher/<name>.cypher`` (run by
+the Neo4j store with the parameters as Cypher parameters) and as a Python function over the
+embedded store's networkx graph (``queries_actions``, ``queries_links``). Rows are dicts whose
+keys are the query's columns in order; row order and every list in a row are deterministic.
+
+Parameters are optional and default to null, meaning no filter; ``min_confidence`` (0 by
+default) is the lowest confidence an inferred link needs to count, while stated and curated
+links always count. :func:`prepare_params` checks and converts parameters for both stores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from stratgraph.graph import queries_actions as qa
+from stratgraph.graph import queries_links as ql
+from stratgraph.graph.queries_view import View
+
+from stratgraph.errors import QueryError
+
+if TYPE_CHECKING:
+    from stratgraph.graph.embedded import EmbeddedStore
+    from stratgraph.graph.store import GraphStore
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One query parameter: its name, meaning, type and (when closed) allowed values."""
+
+    name: str
+    description: str
+    type: type = str
+    choices: tuple[str, ...] = ()
+    default: Any = None
+
+    def convert(self, query: str, value: Any) -> Any:
+        """The value as the query uses it (empty means not given); QueryError when it cannot be."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return self.default
+        try:
+            if self.type is float:
+                converted: Any = float(value)
+                if not 0.0 <= converted <= 1.0:
+                    raise ValueError("must be within 0..1")
+            else:
+                converted = str(value).strip()
+        except (TypeError, ValueError) as exc:
+            raise QueryError(f"{query}: parameter {self.name}={value!r}: {exc}") from None
+        if self.choices:
+            folded = {c.lower(): c for c in self.choices}
+            if str(converted).lower() not in folded:
+                raise QueryError(
+                    f"{query}: parameter {self.name}={value!r}: choose from "
+                    f"{', '.join(self.choices)}"
+                )
+            converted = folded[str(converted).lower()]
+        return converted
+
+
+@dataclass(frozen=True, slots=True)
+class QuerySpec:
+    """A named query: what it answers, its parameters and columns, and the embedded version."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    columns: tuple[tuple[str, str], ...]
+    embedded: Callable[[View, dict[str, Any]], list[Row]]
+
+    @property
+    def column_names(self) -> list[str]:
+        """The columns in row order."""
+        return [c for c, _ in self.columns]
+
+    @property
+    def cypher_file(self) -> str:
+        """The Cypher file name inside package ``stratgraph.cypher``."""
+        return f"{self.name}.cypher"
+
+
+MIN_CONFIDENCE = Param(
+    "min_confidence",
+    "lowest confidence an inferred link needs to count (stated links always count)",
+    float,
+    default=0.0,
+)
+PLAN = Param("plan", "only this plan: its id, name or document file name (any case)")
+THEME = Param("theme", "only this theme, by name (any case) or id")
+
+_EVIDENCE = ("evidence", "document:line of every link behind the row")
+_SOURCE = (
+    ("source_document", "document the item is read from"),
+    ("source_line", "its line in that document"),
+)
+
+QUERIES: dict[str, QuerySpec] = {
+    q.name: q
+    for q in (
+        QuerySpec(
+            "orphan-actions",
+            "Actions that reach no declared outcome, or have no measure, owner or deadline.",
+            (
+                Param("reason", "only actions with this reason", choices=qa.ACTION_REASONS),
+                THEME,
+                PLAN,
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("plan", "plan name"),
+                ("theme", "theme name (null when the action sits directly under the plan)"),
+                ("action", "action name"),
+                ("action_id", "action id"),
+                ("reasons", "sorted codes: NO_DEADLINE, NO_MEASURE, NO_OUTCOME, NO_OWNER"),
+                ("deadline", "the deadline as written, or null"),
+                ("plan_id", "plan id"),
+                ("theme_id", "theme id"),
+                *_SOURCE,
+            ),
+            qa.orphan_actions,
+        ),
+        QuerySpec(
+            "unsupported-outcomes",
+            "Declared outcomes no action supports, or that nothing measures.",
+            (
+                Param("reason", "only outcomes with this reason", choices=qa.OUTCOME_REASONS),
+                THEME,
+                PLAN,
+                Param("level", "only outcomes of this level (strategic, theme, priority, ...)"),
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("plan", "plan name"),
+                ("theme", "theme name (null when the outcome sits directly under the plan)"),
+                ("outcome", "outcome name"),
+                ("outcome_id", "outcome id"),
+                ("level", "outcome level"),
+                ("reasons", "sorted codes: NO_MEASURE, NO_SUPPORT"),
+                ("plan_id", "plan id"),
+                ("theme_id", "theme id"),
+                *_SOURCE,
+            ),
+            qa.unsupported_outcomes,
+        ),
+        QuerySpec(
+            "coverage",
+            "Per plan and theme: share of actions with outcome, measure, owner, deadline, all four.",
+            (
+                Param("scope", "only plan rows or only theme rows", choices=("plan", "theme")),
+                PLAN,
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("scope", "plan or theme"),
+                ("plan", "plan name"),
+                ("theme", "theme name (null on plan rows)"),
+                ("actions", "number of actions"),
+                ("with_outcome", "share reaching a declared outcome (3 decimals; null: no actions)"),
+                ("with_measure", "share with a measure"),
+                ("with_owner", "share with an owner"),
+                ("with_deadline", "share with a deadline"),
+                ("golden", "share with all four: the golden thread"),
+                ("plan_id", "plan id"),
+                ("theme_id", "theme id (null on plan rows)"),
+                *_SOURCE,
+            ),
+            qa.coverage,
+        ),
+        QuerySpec(
+            "lead-portfolio",
+            "Per cabinet lead: themes, actions and measures owned, and the gaps among them.",
+            (
+                Param("lead", "only this lead, by name, alias (any case) or id"),
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("lead", "lead name"),
+                ("role", "role, when given"),
+                ("portfolio", "portfolio, when given"),
+                ("themes", "names of themes owned"),
+                ("actions", "number of actions owned, directly or through owned themes"),
+                ("measures", "number of measures in owned themes or on owned actions/outcomes"),
+                ("orphan_actions", "names of owned actions that orphan-actions lists"),
+                ("themes_without_measures", "names of owned themes with no measure at all"),
+                ("lead_id", "lead id"),
+                _EVIDENCE,
+            ),
+            qa.lead_portfolio,
+        ),
+        QuerySpec(
+            "cross-theme-dependencies",
+            "Pairs of themes tied by an explicit reference or a shared strategy or partnership.",
+            (
+                Param("kind", "only this kind of link", choices=ql.DEPENDENCY_KINDS),
+                Param("theme", "only pairs with this theme on either side (name or id)"),
+                Param("plan", "only pairs with a theme of this plan (id, name or document)"),
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("theme_a", "explicit: the theme that depends; shared: the lower theme id"),
+                ("plan_a", "plan of theme_a"),
+                ("theme_b", "explicit: the theme depended on; shared: the higher theme id"),
+                ("plan_b", "plan of theme_b"),
+                ("kind", "explicit, shared-partnership or shared-strategy"),
+                ("via", "explicit: the quoted references; shared: the strategies/partnerships"),
+                ("strength", "distinct links: DEPENDS_ON links, or shared strategies/partnerships"),
+                _EVIDENCE,
+                ("theme_a_id", "id of theme_a"),
+                ("theme_b_id", "id of theme_b"),
+            ),
+            ql.cross_theme_dependencies,
+        ),
+        QuerySpec(
+            "strategy-feeds",
+            "The outcomes a strategy feeds via the actions and outcomes that reference it.",
+            (
+                Param("strategy", "only this strategy, by name, alias (any case) or id"),
+                Param("outcome", "only this outcome, by name (any case) or id"),
+                Param("level", "only outcomes of this level"),
+                PLAN,
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("strategy", "strategy name"),
+                ("outcome", "outcome name"),
+                ("outcome_level", "outcome level"),
+                ("plan", "plan of the outcome"),
+                ("via", "names of the actions/outcomes that reference the strategy"),
+                ("hops", "shortest chain: 1 = the outcome references it, 2 = an action under it"),
+                _EVIDENCE,
+                ("strategy_id", "strategy id"),
+                ("outcome_id", "outcome id"),
+            ),
+            ql.strategy_feeds,
+        ),
+        QuerySpec(
+            "plan-evolution",
+            "Strategies, partnerships and themes across plans over time: first, last, dropped.",
+            (
+                Param("kind", "only this kind of item", choices=ql.EVOLUTION_KINDS),
+                Param("name", "only the item with this name (any case)"),
+                Param("organisation", "only the plans this organisation published (any case)"),
+                MIN_CONFIDENCE,
+            ),
+            (
+                ("kind", "strategy, partnership or theme"),
+                ("item", "its name (a theme: as the first plan words it)"),
+                ("first_plan", "first plan it appears in (by start year)"),
+                ("first_year", "that plan's start year"),
+                ("last_plan", "last plan it appears in"),
+                ("last_year", "that plan's start year"),
+                ("plans", "every plan it appears in, oldest first"),
+                ("dropped_in", "later plans of the same organisation(s) without it"),
+                ("key", "shared node id, or a theme's normalised name"),
+                _EVIDENCE,
+            ),
+            ql.plan_evolution,
+        ),
+    )
+}
+
+
+def list_queries() -> list[QuerySpec]:
+    """Every named query, by name."""
+    return [QUERIES[name] for name in sorted(QUERIES)]
+
+
+def get_query(name: str) -> QuerySpec:
+    """The named query; QueryError naming the choices when there is none."""
+    try:
+        return QUERIES[name]
+    except KeyError:
+        raise QueryError(
+            f"unknown query {name!r} (choose from: {', '.join(sorted(QUERIES))})"
+        ) from None
+
+
+def prepare_params(name: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Every parameter of the query, converted, with null for those not given.
+
+    Raises QueryError for an unknown query, an unknown parameter or a bad value.
+    """
+    spec = get_query(name)
+    given = dict(params or {})
+    known = {p.name for p in spec.params}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise QueryError(
+            f"{name}: unknown parameter(s) {', '.join(unknown)} "
+            f"(takes: {', '.join(p.name for p in spec.params)})"
+        )
+    return {p.name: p.convert(name, given.get(p.name)) for p in spec.params}
+
+
+def cypher_text(name: str) -> str:
+    """The Cypher of a named query, from package data ``stratgraph.cypher``."""
+    spec = get_query(name)
+    return resources.files("stratgraph.cypher").joinpath(spec.cypher_file).read_text("utf-8")
+
+
+def run_embedded(store: EmbeddedStore, name: str, params: Mapping[str, Any]) -> list[Row]:
+    """Rows of a named query over the embedded store's networkx graph."""
+    spec = get_query(name)
+    prepared = prepare_params(name, params)
+    view = View(store.networkx, prepared.get("min_confidence") or 0.0)
+    rows = spec.embedded(view, prepared)
+    return [{c: row[c] for c in spec.column_names} for row in rows]
+
+
+def run_query(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+    """Rows of a named query on any store, parameters checked first."""
+    return store.run_query(name, prepare_params(name, params))
+
+
+__all__ = [
+    "QUERIES",
+    "Param",
+    "QuerySpec",
+    "cypher_text",
+    "get_query",
+    "list_queries",
+    "prepare_params",
+    "run_embedded",
+    "run_query",
+]

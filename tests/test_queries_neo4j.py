@@ -1,0 +1,99 @@
+"""The named queries on a real Neo4j: the same exact rows as the embedded store, and the same
+rows as the embedded store on seeded random graphs and on the example corpus.
+
+Uses the ``neo4j_store`` fixture of ``neo4j_fixtures.py`` (skipped without a server unless CI
+requires one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from query_cases import CASES, rows_as_tuples
+from query_graphs import sample_graph
+from query_random import random_graph
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.embedded import EmbeddedStore
+from stratgraph.graph.neo4j_store import Neo4jStore
+from stratgraph.graph.queries import QUERIES, prepare_params, run_query
+
+from stratgraph.errors import QueryError
+
+pytestmark = pytest.mark.neo4j
+
+#: Parameter sets every query is compared under (parameters a query does not take are dropped).
+COMPARED = [
+    {},
+    {"min_confidence": 0.6},
+    {"min_confidence": 0.8, "reason": "NO_MEASURE", "kind": "shared-strategy"},
+    {"theme": "housing", "plan": "Plan 1", "kind": "theme", "organisation": "CITY"},
+]
+
+
+def _params_for(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    taken = {p.name for p in QUERIES[name].params}
+    chosen = {k: v for k, v in params.items() if k in taken}
+    try:
+        prepare_params(name, chosen)
+    except QueryError:
+        chosen.pop("kind", None)
+    return chosen
+
+
+def _compare(neo4j_store: Neo4jStore, graph: GraphData, tmp_path: Path) -> None:
+    embedded = EmbeddedStore(tmp_path / "graph.json")
+    embedded.write(graph)
+    neo4j_store.write(graph)
+    for name in sorted(QUERIES):
+        for params in COMPARED:
+            chosen = _params_for(name, params)
+            assert run_query(neo4j_store, name, chosen) == run_query(embedded, name, chosen), (
+                name, chosen)
+
+
+@pytest.fixture
+def sample_neo4j(neo4j_store: Neo4jStore) -> Neo4jStore:
+    neo4j_store.write(sample_graph())
+    return neo4j_store
+
+
+def test_exact_rows_on_neo4j(sample_neo4j: Neo4jStore) -> None:
+    # One database load for all cases: the server is the slow part.
+    failures = []
+    for name, params, expected in CASES:
+        got = rows_as_tuples(sample_neo4j, name, params)
+        if got != expected:
+            failures.append((name, params, got, expected))
+    assert failures == []
+
+
+def test_store_run_query_takes_prepared_params(sample_neo4j: Neo4jStore) -> None:
+    rows = sample_neo4j.run_query("lead-portfolio", prepare_params("lead-portfolio", {}))
+    assert [r["lead"] for r in rows] == ["Cllr Jones", "Cllr Smith"]
+
+
+def test_parameters_are_values_not_cypher(sample_neo4j: Neo4jStore) -> None:
+    assert run_query(sample_neo4j, "orphan-actions", {"theme": "x' OR 1=1 //"}) == []
+    assert run_query(sample_neo4j, "strategy-feeds", {"strategy": "}) RETURN 1 //"}) == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_graphs_give_the_same_rows_on_both_stores(
+    neo4j_store: Neo4jStore, tmp_path: Path, seed: int
+) -> None:
+    _compare(neo4j_store, random_graph(seed), tmp_path)
+
+
+def test_example_corpus_gives_the_same_rows_on_both_stores(
+    neo4j_store: Neo4jStore, tmp_path: Path, examples_dir: Path
+) -> None:
+    from stratgraph.api import extract_documents
+
+    files = sorted(examples_dir.glob("*.txt"))
+    if not files:
+        pytest.skip("no example corpus yet")
+    extracted = extract_documents(files)
+    assert not extracted.errors
+    _compare(neo4j_store, extracted.graph, tmp_path)
