@@ -3,9 +3,10 @@
 Documents rarely say everything. Three kinds of link are inferred, each with
 ``method = "inferred"`` and a ``confidence`` in 0..1, and kept only at or above a threshold:
 
-- **Objective or action SUPPORTS declared outcome.** An activity-table objective (or an action
-  with no stated outcome) supports those of its theme's declared outcomes whose wording it
-  shares. Similarity is the mean of rapidfuzz's ``token_set_ratio`` and ``token_sort_ratio``
+- **Objective SUPPORTS declared outcome.** An activity-table objective supports those of its
+  theme's declared outcomes whose wording it shares (place names and "city", "council" ignored).
+  Actions are not linked this way: an action the document leaves outside every priority is an
+  orphan by the document's own layout. Similarity is the mean of rapidfuzz's ``token_set_ratio`` and ``token_sort_ratio``
   over the content words of both texts (stop words removed, simple plural folding), scaled to
   0..1; the best match and any other within 0.1 of it are linked.
 - **Cabinet lead OWNS theme.** A lead's portfolio ("transport, regeneration and heritage") is
@@ -61,7 +62,7 @@ def content_words(text: str) -> str:
     return " ".join(words)
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
     """How much two texts share in wording, 0..1.
 
     The mean of rapidfuzz's ``token_set_ratio`` (one text's words found in the other: "Supporting
@@ -72,6 +73,9 @@ def similarity(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
     ca, cb = content_words(a), content_words(b)
+    if ignore:
+        ca = " ".join(w for w in ca.split() if w not in ignore)
+        cb = " ".join(w for w in cb.split() if w not in ignore)
     if not ca or not cb:
         return 0.0
     return round((fuzz.token_set_ratio(ca, cb) + fuzz.token_sort_ratio(ca, cb)) / 200.0, 4)
@@ -105,10 +109,10 @@ class _Index:
 
 
 def _best(
-    candidate: Node, targets: Iterable[Node], threshold: float
+    candidate: Node, targets: Iterable[Node], threshold: float, ignore: frozenset[str] = frozenset()
 ) -> list[tuple[float, Node]]:
     scored = sorted(
-        ((similarity(node_text(candidate), node_text(t)), t) for t in targets),
+        ((similarity(node_text(candidate), node_text(t), ignore), t) for t in targets),
         key=lambda st: (-st[0], st[1].id),
     )
     if not scored or scored[0][0] < threshold:
@@ -117,36 +121,38 @@ def _best(
     return [(s, t) for s, t in scored if s >= threshold and s >= top - _NEAR_BEST]
 
 
-def _infer_supports(graph: GraphData, index: _Index, threshold: float) -> list[Relationship]:
+def _infer_supports(
+    graph: GraphData, index: _Index, threshold: float, ignore: frozenset[str]
+) -> list[Relationship]:
     links = []
     for members in index.by_theme.values():
         declared = [n for n in members if _is_declared(n)]
         if not declared:
             continue
         for node in members:
-            is_objective = node.label is Label.OUTCOME and not _is_declared(node)
-            if not (is_objective or node.label is Label.ACTION):
+            # Only objectives: an action the document left outside every priority is an
+            # orphan by the document's own layout, and wording must not paper over that.
+            if not (node.label is Label.OUTCOME and not _is_declared(node)):
                 continue
             supported = index.out[(node.id, RelType.SUPPORTS)]
-            if supported and (is_objective and any(_is_declared(graph.nodes[s])
-                                                   for s in supported if s in graph.nodes)):
+            if any(_is_declared(graph.nodes[s]) for s in supported if s in graph.nodes):
                 continue
-            if node.label is Label.ACTION and supported:
-                continue  # the action already names what it supports
-            for score, target in _best(node, declared, threshold):
+            for score, target in _best(node, declared, threshold, ignore):
                 links.append(Relationship(RelType.SUPPORTS, node.id, target.id, node.provenance,
                                           Method.INFERRED, score, {"rule": "wording"}))
     return links
 
 
-def _infer_measures(graph: GraphData, index: _Index, threshold: float) -> list[Relationship]:
+def _infer_measures(
+    graph: GraphData, index: _Index, threshold: float, ignore: frozenset[str]
+) -> list[Relationship]:
     links = []
     for members in index.by_theme.values():
         outcomes = [n for n in members if n.label is Label.OUTCOME]
         for node in members:
             if node.label is not Label.MEASURE or index.into[(node.id, RelType.MEASURED_BY)]:
                 continue
-            for score, target in _best(node, outcomes, threshold)[:1]:
+            for score, target in _best(node, outcomes, threshold, ignore)[:1]:
                 links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
                                           node.provenance, Method.INFERRED, score,
                                           {"rule": "wording"}))
@@ -215,6 +221,16 @@ def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Rel
     return links
 
 
+def place_words(graph: GraphData) -> frozenset[str]:
+    """Words every text of a council's plan may contain without meaning anything: the place
+    names of the publishing organisations and "city", "county", "council"."""
+    words = {"city", "county", "council", "borough", "district"}
+    for node in graph.nodes.values():
+        if node.label is Label.ORGANISATION:
+            words.update(content_words(node.name).split())
+    return frozenset(words)
+
+
 def infer_links(graph: GraphData, threshold: float = DEFAULT_THRESHOLD) -> GraphData:
     """A copy of ``graph`` with inferred SUPPORTS, MEASURED_BY and OWNS links added.
 
@@ -224,8 +240,9 @@ def infer_links(graph: GraphData, threshold: float = DEFAULT_THRESHOLD) -> Graph
     """
     out = GraphData(dict(graph.nodes), dict(graph.relationships))
     index = _Index(graph)
-    for rel in (_infer_supports(graph, index, threshold)
-                + _infer_measures(graph, index, threshold)
+    ignore = place_words(graph)
+    for rel in (_infer_supports(graph, index, threshold, ignore)
+                + _infer_measures(graph, index, threshold, ignore)
                 + _infer_owners(graph, index, threshold)):
         if rel.id not in out.relationships:
             out.add_relationship(rel)
