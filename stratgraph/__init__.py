@@ -15,8 +15,12 @@ from stratgraph.errors import (
     StratgraphError,
 )
 from stratgraph.graph.data import GraphData
+from stratgraph.graph.export import export
+from stratgraph.graph.queries import list_queries, run_query
+from stratgraph.graph.select import Selection, select, select_from_store
 from stratgraph.graph.model import Label, Method, Node, Provenance, Relationship, RelType
 from stratgraph.graph.store import GraphStore
+from stratgraph.viz.picture import write_picture
 
 __version__ = "0.1.0"
 
@@ -38,10 +42,17 @@ __all__ = [
     "StoreConfig",
     "StoreError",
     "StratgraphError",
+    "Selection",
+    "export",
+    "list_queries",
+    "run_query",
+    "select",
+    "select_from_store",
     "build",
     "discover",
     "extract_documents",
     "open_store",
     "stats",
+    "write_picture",
     "__version__",
 ]
