@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-
 from stratgraph.cli.options import (
     DEFAULT_GRAPH_FILE,
     DatabaseOpt,
@@ -80,9 +79,10 @@ def build(
     ] = False,
 ) -> None:
     """Read plans, build the graph, save it, and print what it holds."""
+    from stratgraph.cli.render import print_summary, progress_callback
+
     from stratgraph.api import build as build_graph
     from stratgraph.api import discover
-    from stratgraph.cli.render import print_summary, progress_callback
 
     with reported():
         target = open_from_options(store, graph, uri, user, password, database, password_file)
@@ -120,8 +120,9 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Print what the saved graph holds: nodes and relationships per label, type and document."""
-    from stratgraph.api import stats as graph_stats
     from stratgraph.cli.render import print_summary
+
+    from stratgraph.api import stats as graph_stats
 
     with reported():
         target = open_from_options(store, graph, uri, user, password, database, password_file)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from stratgraph.config import DEFAULT_GRAPH_FILE, StoreConfig
+
+if TYPE_CHECKING:
+    from stratgraph.graph.select import Selection
 
 StoreOpt = Annotated[
     str, typer.Option("--store", help="Where the graph lives: embedded (a local file) or neo4j.")
@@ -44,6 +47,73 @@ DatabaseOpt = Annotated[
 ]
 
 
+# -- selections, shared by `export` and `viz` ------------------------------------------
+
+PlanOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--plan", metavar="NAME", show_default=False,
+        help="Keep this plan (name, id or document file name) and what belongs to it. "
+        "Repeatable.",
+    ),
+]
+ThemeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--theme", metavar="NAME", show_default=False,
+        help="Keep this theme (name or id), its contents and its plan. Repeatable.",
+    ),
+]
+LabelOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--label", metavar="LABEL", show_default=False,
+        help="Keep nodes with this label (Plan, Theme, Outcome, Action, Measure, Strategy, "
+        "Partnership, CabinetLead, Organisation). Repeatable.",
+    ),
+]
+FocusOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--focus", metavar="NAME",
+        help="Keep the neighbourhood of this node (name or id, any case).",
+    ),
+]
+HopsOpt = Annotated[
+    int,
+    typer.Option(
+        "--hops", min=0, metavar="N", help="How many relationships from --focus to keep."
+    ),
+]
+QueryNameOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--query", metavar="NAME",
+        help="Keep the nodes a named query returns, with their neighbours.",
+    ),
+]
+
+
+def selection_from_options(
+    plan: list[str] | None,
+    theme: list[str] | None,
+    label: list[str] | None,
+    focus: str | None,
+    hops: int,
+    query: str | None,
+) -> Selection:
+    """The :class:`~stratgraph.graph.select.Selection` the selection options describe.
+
+    Options given together intersect; one option given twice unites.
+    """
+    from stratgraph.graph.select import Selection
+
+    return Selection(
+        plans=tuple(plan or ()), themes=tuple(theme or ()), labels=tuple(label or ()),
+        focus=focus, hops=hops, query=query,
+    )
+
+
 def store_config(
     store: str,
     graph: Path,
@@ -66,11 +136,18 @@ def store_config(
 __all__ = [
     "DEFAULT_GRAPH_FILE",
     "DatabaseOpt",
+    "FocusOpt",
     "GraphOpt",
+    "HopsOpt",
+    "LabelOpt",
     "PasswordFileOpt",
     "PasswordOpt",
+    "PlanOpt",
+    "QueryNameOpt",
     "StoreOpt",
+    "ThemeOpt",
     "UriOpt",
     "UserOpt",
+    "selection_from_options",
     "store_config",
 ]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
-
 from stratgraph.graph.summary import Summary
 
 #: Builds of at least this many files show a progress bar.

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-
 from stratgraph.cli.options import store_config
+
 from stratgraph.errors import StratgraphError
 
 if TYPE_CHECKING:

@@ -6,25 +6,22 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-
-from stratgraph.cli.export_command import (
-    FocusOpt,
-    HopsOpt,
-    LabelOpt,
-    PlanOpt,
-    QueryNameOpt,
-    ThemeOpt,
-    selection_from_options,
-)
 from stratgraph.cli.options import (
     DEFAULT_GRAPH_FILE,
     DatabaseOpt,
+    FocusOpt,
     GraphOpt,
+    HopsOpt,
+    LabelOpt,
     PasswordFileOpt,
     PasswordOpt,
+    PlanOpt,
+    QueryNameOpt,
     StoreOpt,
+    ThemeOpt,
     UriOpt,
     UserOpt,
+    selection_from_options,
 )
 from stratgraph.cli.support import open_from_options, reported
 
