@@ -149,7 +149,7 @@ def parse_cell(raw: str) -> Cell:
 
 
 _ORG = re.compile(
-    r"\b((?:[A-Z][a-z]+ )+(?:City|County|Borough|District|Metropolitan Borough) Council)\b"
+    r"\b((?:[A-Z][a-z]+ ){1,4}(?:City|County|Borough|District|Metropolitan Borough) Council)\b"
 )
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
 
