@@ -119,3 +119,64 @@ def test_windows_1252_plan_loads_with_its_characters(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "g.json")
     assert build([plan], store).ok
     assert any("Café culture – “open”" == n.name for n in store.read().nodes.values())
+
+
+def test_a_file_that_vanishes_mid_build_is_reported_and_the_rest_load(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(
+            f"Wexbridge City Council Plan 2024-25\n\n# Theme {name}\n\nWe will act on {name}.\n",
+            encoding="utf-8")
+
+    def vanish(path: Path) -> None:
+        # Another process deletes b.txt while a.txt is being read.
+        if path.name == "a.txt":
+            (folder / "b.txt").unlink()
+
+    store = EmbeddedStore(tmp_path / "g.json")
+    result = build([folder], store, progress=vanish)
+    assert [str(e) for e in result.errors] == [
+        f"{folder / 'b.txt'}: file not found (was it moved or deleted during the build?)"]
+    docs = {n.provenance.document for n in store.read().nodes.values()}
+    assert {"a.txt", "c.txt"} <= docs and "b.txt" not in docs
+
+
+def test_a_folder_of_two_thousand_files_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"plan-{i:04}.txt").write_text(
+            f"Wexbridge City Council Plan 2024-25\n\n# Theme {i}\n\nWe will do thing {i}.\n",
+            encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "g.json")
+    result = build([folder], store)
+    assert result.ok and len(result.extractions) == 2000
+    assert result.summary is not None and result.summary.labels["Plan"] == 2000
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<b>Objective only</b>",  # missing columns
+        "<b>Too many</b>\t<ul><li>• Act</li></ul>\t<ul><li>• Ongoing</li></ul>\tPlan A\textra\tmore",
+        "\t\t\t",  # all empty
+        "<b>Unclosed\t<ul><li>• Act one<li>• Act two\t<li>• March 2025\tLocal Transport Plan",
+    ],
+)
+def test_activity_tables_with_missing_or_extra_columns_load(row: str) -> None:
+    text = (EXAMPLES / "wexbridge-city-delivery-plan-2024-25.txt").read_text(encoding="utf-8")
+    header = "Themes and objectives\tKey projects and activities\tBy when\tRelevant documents and strategies"
+    assert header in text
+    damaged = text.replace(header, header + "\n" + row, 1)
+    check_extraction(damaged)
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["Only a priority", "A priority\tAn action.\tA target.\tAn extra cell\tAnd another", "\t\t"],
+)
+def test_priority_tables_with_missing_or_extra_columns_load(row: str) -> None:
+    text = (EXAMPLES / "wexshire-county-strategic-plan-2020-24.txt").read_text(encoding="utf-8")
+    header = next(line for line in text.split("\n") if line.startswith("PRIORIT"))
+    check_extraction(text.replace(header, header + "\n" + row, 1))
