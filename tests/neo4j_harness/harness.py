@@ -68,9 +68,17 @@ class HarnessServer:
     password: str | None = field(repr=False)
     process: subprocess.Popen[str] = field(repr=False)
     log_path: Path
+    work_dir: Path | None = None
 
     def stop(self, timeout: float = 30) -> None:
         """Shut Neo4j down (close stdin; terminate, then kill, if it does not exit)."""
+        try:
+            self._stop(timeout)
+        finally:
+            if self.work_dir is not None:
+                shutil.rmtree(self.work_dir, ignore_errors=True)
+
+    def _stop(self, timeout: float) -> None:
         if self.process.poll() is not None:
             return
         try:
@@ -119,18 +127,22 @@ def start(
     env.pop("STRATGRAPH_HARNESS_PASSWORD", None)
     if password:
         env["STRATGRAPH_HARNESS_PASSWORD"] = password
+    # The server's files (database, its temporary files) go in a directory of its own,
+    # removed by stop() even if the JVM was killed before it could clean up.
+    work_dir = Path(tempfile.mkdtemp(prefix="stratgraph-neo4j-"))
     command = [
-        java_command(), f"-Xmx{heap}", "-XX:+UseG1GC",
+        java_command(), f"-Xmx{heap}", "-XX:+UseG1GC", f"-Djava.io.tmpdir={work_dir}",
         "-cp", f"{classes}{os.pathsep}{HERE / 'lib'}/*", MAIN_CLASS,
     ]
     log = log_path.open("w", encoding="utf-8")
     try:
         process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
-            text=True, env=env, cwd=log_path.parent,
+            text=True, env=env, cwd=work_dir,
         )
     except OSError as exc:
         log.close()
+        shutil.rmtree(work_dir, ignore_errors=True)
         raise HarnessError(f"cannot run java: {exc}") from exc
     log.close()  # the child holds its own copy
     found: queue.Queue[str] = queue.Queue()
@@ -144,12 +156,13 @@ def start(
         except queue.Empty:
             pass
         if process.poll() is not None:
+            shutil.rmtree(work_dir, ignore_errors=True)
             raise HarnessError(
                 f"Neo4j harness exited with code {process.returncode}: "
                 f"{_tail(log_path.read_text(encoding='utf-8', errors='replace'))} (log: {log_path})"
             )
         if time.monotonic() > deadline:
-            server = HarnessServer("", "neo4j", None, process, log_path)
+            server = HarnessServer("", "neo4j", None, process, log_path, work_dir)
             server.stop(5)
             raise HarnessError(f"Neo4j harness did not start within {timeout:.0f} s (log: {log_path})")
-    return HarnessServer(uri, "neo4j", password, process, log_path)
+    return HarnessServer(uri, "neo4j", password, process, log_path, work_dir)
