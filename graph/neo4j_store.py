@@ -544,8 +544,13 @@ class Neo4jStore:
         except QueryError:
             raise QueryError(f"unknown query {name!r}") from None
 
+        # Same defaults and checks as the embedded store, so a partial parameter set works.
+        from stratgraph.graph.queries import QUERIES, prepare_params
+
+        prepared = prepare_params(name, params) if name in QUERIES else dict(params)
+
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [record.data() for record in tx.run(query, dict(params))]
+            return [record.data() for record in tx.run(query, prepared)]
 
         from neo4j.exceptions import ClientError
 

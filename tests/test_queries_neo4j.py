@@ -97,3 +97,15 @@ def test_example_corpus_gives_the_same_rows_on_both_stores(
     extracted = extract_documents(files)
     assert not extracted.errors
     _compare(neo4j_store, extracted.graph, tmp_path)
+
+
+def test_store_run_query_fills_missing_parameters_like_the_embedded_store(neo4j_store) -> None:
+    """Callers may use ``store.run_query`` directly with a partial parameter set."""
+    from stratgraph.graph.builder import DocumentGraphBuilder
+
+    b = DocumentGraphBuilder("p.txt")
+    b.plan("Plan", 1)
+    b.action("Lonely action", 2, theme=b.theme("Theme", 2))
+    neo4j_store.write(b.graph)
+    rows = neo4j_store.run_query("orphan-actions", {})
+    assert [r["action"] for r in rows] == ["Lonely action"]
