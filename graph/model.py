@@ -44,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -175,10 +176,13 @@ _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s&]+")
 
 
+@lru_cache(maxsize=131072)
 def normalise_name(name: str) -> str:
     """The key two names must share to be the same entity: case, accents, punctuation folded."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("&", " and ").casefold()
     text = _NON_WORD.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
@@ -194,6 +198,7 @@ def node_id(label: Label, *key: str) -> str:
     return f"{label.value.lower()}:{_digest(label.value, *key)}"
 
 
+@lru_cache(maxsize=262144)
 def relationship_id(type_: RelType, start: str, end: str) -> str:
     """A stable relationship id from its type and end points."""
     return f"rel:{_digest(type_.value, start, end)}"

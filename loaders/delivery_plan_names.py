@@ -227,6 +227,8 @@ def find_known(text: str, known: dict[str, NamedEntity]) -> list[NamedEntity]:
     taken: list[tuple[int, int]] = []
     out: list[NamedEntity] = []
     for name in sorted(known, key=len, reverse=True):
+        if name not in text:  # a plain substring test first: most names are absent
+            continue
         for match in re.finditer(rf"(?<![\w']){re.escape(name)}(?![\w])", text):
             span = match.span()
             if any(s < span[1] and span[0] < e for s, e in taken):

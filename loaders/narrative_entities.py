@@ -81,7 +81,10 @@ class _Token:
     @property
     def base(self) -> str:
         """The word without a possessive ending."""
-        return re.sub(r"'s?$", "", self.text)
+        text = self.text
+        if text.endswith("'s"):
+            return text[:-2]
+        return text[:-1] if text.endswith("'") else text
 
     @property
     def capitalised(self) -> bool:
@@ -93,12 +96,17 @@ class _Token:
         return self.text.endswith(("'s", "s'"))
 
 
+_GLUED_NUMERAL = re.compile(r"^([A-Z][a-z]{3,}?)([ivx]{2,})$")
+
+
 class Vocabulary:
     """The words of one document, for repairing OCR damage and telling names from prose."""
 
     def __init__(self, text: str) -> None:
         self.words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", text)}
         self.text = text
+        # Each distinct word is repaired once: prose repeats its words many times.
+        self._repaired: dict[str, str] = {}
         #: The text lower-cased with OCR-damaged words repaired, for finding full names.
         self.repaired_text = re.sub(
             r"[A-Za-z]+", lambda m: self.repair(m.group()), re.sub(r"\s+", " ", text)
@@ -106,6 +114,12 @@ class Vocabulary:
 
     def repair(self, word: str) -> str:
         """OCR reads "g" as "a" or "q" ("Strateay"); use the spelling the document also has."""
+        known = self._repaired.get(word)
+        if known is None:
+            known = self._repaired[word] = self._repair(word)
+        return known
+
+    def _repair(self, word: str) -> str:
         if len(word) < 5 or not word.isalpha():
             return self._unglue(word)
         for i, ch in enumerate(word):
@@ -117,7 +131,7 @@ class Vocabulary:
 
     def _unglue(self, word: str) -> str:
         # "Leicesterxix": a footnote numeral glued to a capitalised word.
-        match = re.match(r"^([A-Z][a-z]{3,}?)([ivx]{2,})$", word)
+        match = _GLUED_NUMERAL.match(word)
         if match and match.group(1).lower() in self.words:
             return match.group(1)
         return word

@@ -67,10 +67,12 @@ class _Tok:
     text: str
     start: int
     end: int
+    #: The text lower-cased once: it is compared many times per token.
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> _Tok:
+        return cls(text, start, end, text.lower())
 
 
 def _is_name_token(tok: _Tok) -> bool:
@@ -82,7 +84,7 @@ def _is_name_token(tok: _Tok) -> bool:
 def _runs(text: str) -> Iterable[list[_Tok]]:
     run: list[_Tok] = []
     for match in _TOKEN.finditer(text):
-        tok = _Tok(match.group(), match.start(), match.end())
+        tok = _Tok.of(match.group(), match.start(), match.end())
         if _is_name_token(tok) or (run and tok.text.isdigit()) or run and tok.lower in _JOINERS:
             run.append(tok)
         elif run and tok.lower in _LOWER_KEYWORDS:

@@ -116,6 +116,9 @@ def _resolve_many(phrase: str, sections: Sequence[Section]) -> tuple[str, ...]:
 def section_refs(sentence: str, sections: Sequence[Section]) -> list[SectionRef]:
     """The sections a sentence refers to."""
     refs: list[SectionRef] = []
+    lowered = sentence.lower()
+    if "section" not in lowered and "chapter" not in lowered:
+        return refs  # the common case, without running the patterns
     for match in _CHAPTERS_ON.finditer(sentence):
         themes = _resolve_many(match.group("phrase"), sections)
         if themes:
