@@ -186,9 +186,20 @@ def _classify(keyword: str) -> tuple[Label, str | None]:
     return Label.STRATEGY, "programme" if word in PROGRAMME_WORDS else "document"
 
 
+def _may_name_something(text: str) -> bool:
+    """Cheap test: a name needs one of the keywords ("Strategy", "Board"...) somewhere."""
+    words = set(_WORD_ONLY.findall(text.lower()))
+    return not words.isdisjoint(_KEYWORDS)
+
+
+_WORD_ONLY = re.compile(r"[a-z]+")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """The strategies and partnerships named in ``text``, in order."""
     found: list[Mention] = []
+    if not _may_name_something(text):
+        return found
     for run in _runs(text):
         for segment in _segments(run):
             toks = _comma_scope(_trim(segment), text)
