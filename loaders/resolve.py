@@ -12,9 +12,16 @@ Two names are grouped when (in order of strength):
 2. one is an acronym of the other, or an acronym used inside a name expands to one
    ("LLEP Growth Plan" and "Leicester and Leicestershire Enterprise Partnership Growth Plan");
 3. one is the other with a leading place name ("Leicester Economic Action Plan" and "Economic
-   Action Plan"), unless two different places claim the short form;
+   Action Plan" in a Leicester plan), unless two different places claim the short form or the
+   short form belongs to another council;
 4. rapidfuzz says they are near-identical (an OCR slip), ending in the same kind word
    ("Plan", "Board") and carrying the same numbers.
+
+Names no place qualifies ("Health and Wellbeing Board", "ICT Strategy", "Local Transport Plan")
+are each council's own: every council has such a board and such a plan. They are scoped to the
+council whose plan names them (property ``scope``), so the city's board and the county's board
+are two nodes, and a cross-council link is only made through something both councils name as
+one thing ("Leicester and Leicestershire Enterprise Partnership", "LLEP").
 
 Within one build the result does not depend on the order documents were read in. Nodes already
 in the store (``anchors``) keep their ids: new variants join them rather than renaming them.
@@ -32,6 +39,7 @@ from stratgraph.graph.model import (
     SHARED_LABELS,
     Label,
     Node,
+    Provenance,
     Relationship,
     node_id,
     normalise_name,
@@ -186,8 +194,13 @@ def group_entities(
                         short_forms[key[len(place) + 1:]].add((place, entry.id))
         for short, claims in short_forms.items():
             if short in owner and len({p for p, _ in claims}) == 1:
+                place = next(iter(claims))[0]
+                holder = owner[short]
+                # "Joint Health and Wellbeing Strategy" in a city plan is not the county's.
+                if holder.scope and _place_of(holder.scope) != place:
+                    continue
                 for _, entry_id in sorted(claims):
-                    join(owner[short], next(e for e in group if e.id == entry_id))
+                    join(holder, next(e for e in group if e.id == entry_id))
         # 4: near-identical names (OCR slips), same kind word and numbers.
         names = [(min(entry_keys[e.id]), e) for e in group]
         choices = [n for n, _ in names]
@@ -221,6 +234,90 @@ def _canonical_name(nodes: Sequence[Node]) -> str:
     return base if acronym else best
 
 
+def _document_places(graph: GraphData) -> dict[str, tuple[str, str]]:
+    """Document -> (organisation, its place key) from the documents' Plan nodes."""
+    found: dict[str, tuple[str, str]] = {}
+    for node in graph.nodes.values():
+        org = node.properties.get("organisation") if node.label is Label.PLAN else None
+        if org:
+            found[node.provenance.document] = (str(org), _place_of(str(org)))
+    return found
+
+
+def _place_of(organisation: str) -> str:
+    words = [w for w in organisation.split() if w.lower() not in _COUNCIL_WORDS]
+    return normalise_name(" ".join(words))
+
+
+_COUNCIL_WORDS = {"city", "county", "borough", "district", "council", "metropolitan"}
+_SCOPED_LABELS = (Label.STRATEGY, Label.PARTNERSHIP)
+
+
+def _is_generic(names: Iterable[str], places: set[str], acronyms: dict[str, str]) -> bool:
+    """A name no place qualifies ("Health and Wellbeing Board", "ICT Strategy"): every council
+    has its own, so the same words in two councils' plans name two different things."""
+    for name in names:
+        for key in _keys(name, acronyms):
+            words = set(key.split())
+            if any(set(place.split()) <= words for place in places):
+                return False
+    return True
+
+
+def scope_generic_names(graph: GraphData, places: set[str]) -> GraphData:
+    """Give each place-less strategy or partnership its publishing council as ``scope``.
+
+    A node mentioned by two councils' plans becomes one node per council, each relationship
+    following the council of the document it was read from. Place-qualified names
+    ("Leicester and Leicestershire Enterprise Partnership", "LLEP") stay shared.
+    """
+    doc_org = _document_places(graph)
+    if not doc_org:
+        return graph
+    acronyms: dict[str, str] = {}
+    for node in graph.nodes.values():
+        for name in node.properties.get("aliases") or [node.name]:
+            base, acronym = _split_bracket_acronym(name)
+            if acronym:
+                acronyms.setdefault(acronym, base)
+    out = GraphData()
+    split: dict[str, dict[str, str]] = {}  # old id -> {organisation: new id}
+    for node in graph.sorted_nodes():
+        names = tuple(node.properties.get("aliases") or []) + (node.name,)
+        if (node.label not in _SCOPED_LABELS or node.properties.get("scope")
+                or not _is_generic(names, places, acronyms)):
+            out.add_node(node)
+            continue
+        docs = sorted(node.properties.get("documents") or [node.provenance.document])
+        orgs = sorted({doc_org[d][0] for d in docs if d in doc_org})
+        if not orgs:
+            out.add_node(node)
+            continue
+        split[node.id] = {}
+        for org in orgs:
+            own_docs = [d for d in docs if doc_org.get(d, ("",))[0] == org]
+            mentions = [m for m in node.properties.get("mentions") or []
+                        if m.rpartition(":")[0] in own_docs]
+            prov = node.provenance
+            if prov.document not in own_docs:
+                doc, _, line = (mentions[0] if mentions else f"{own_docs[0]}:1").rpartition(":")
+                prov = Provenance(doc, max(1, int(line or 1)))
+            new_id = node_id(node.label, normalise_name(org), normalise_name(node.name))
+            props = dict(node.properties, scope=org, documents=own_docs, mentions=mentions)
+            out.add_node(replace(node, id=new_id, provenance=prov, properties=props))
+            split[node.id][org] = new_id
+        unscoped = [d for d in docs if d not in doc_org]
+        if unscoped:  # a document of no known council keeps the shared node
+            out.add_node(replace(node, properties=dict(node.properties, documents=unscoped)))
+    for rel in graph.relationships.values():
+        org = doc_org.get(rel.provenance.document, ("",))[0]
+        start = split.get(rel.start, {}).get(org, rel.start)
+        end = split.get(rel.end, {}).get(org, rel.end)
+        if start in out.nodes and end in out.nodes:
+            out.add_relationship(replace(rel, start=start, end=end))
+    return out
+
+
 def resolve_entities(
     graph: GraphData,
     anchors: Sequence[Node] = (),
@@ -236,6 +333,8 @@ def resolve_entities(
     Returns:
         A new graph whose shared nodes are resolved and whose relationships point at them.
     """
+    places = _places(graph, anchors)
+    graph = scope_generic_names(graph, places)
     shared = [n for n in graph.nodes.values() if n.label in SHARED_LABELS]
     if not shared:
         return graph
@@ -252,7 +351,7 @@ def resolve_entities(
     ]
     apart = {frozenset(normalise_name(n) for n in names) for names in keep_apart}
     groups: dict[str, list[str]] = defaultdict(list)
-    for entry_id, root in group_entities(entries, _places(graph, anchors), apart).items():
+    for entry_id, root in group_entities(entries, places, apart).items():
         groups[root].append(entry_id)
 
     remap: dict[str, str] = {}
@@ -272,11 +371,14 @@ def resolve_entities(
             from stratgraph.graph.builder import shared_node_id
 
             name = _canonical_name(nodes)
-            scope = merged.properties.get("scope")
+            scopes = {n.properties.get("scope") for n in nodes}
+            scope = scopes.pop() if len(scopes) == 1 else None
             new_id = (node_id(merged.label, normalise_name(scope), normalise_name(name)) if scope
                       else shared_node_id(merged.label, name))
         aliases = sorted(set(merged.properties.get("aliases") or []) | {merged.name} - {name})
         props = dict(merged.properties, aliases=sorted(set(aliases) | {name}))
+        if not stored and scope is None:
+            props.pop("scope", None)
         out.add_node(replace(merged, id=new_id, name=name, properties=props))
         for member in members:
             remap[member] = new_id

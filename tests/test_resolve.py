@@ -28,9 +28,14 @@ def _graph() -> GraphData:
     b.partnership("WLEP", 11)
     b.strategy("Children and Young People's Plan", 12)
     b.strategy("Children and Young People's Strategy", 13)
+    c = DocumentGraphBuilder("c.txt")
+    c.plan("C", 1, organisation="Leicester City Council")
+    c.strategy("Economic Action Plan", 5)
+    c.strategy("Local Transport Plan", 6)
     graph = GraphData()
     graph.update(a.graph)
     graph.update(b.graph)
+    graph.update(c.graph)
     return graph
 
 
@@ -38,13 +43,23 @@ def names(graph: GraphData, label: Label) -> dict[str, list[str]]:
     return {n.name: n.properties["aliases"] for n in graph.nodes.values() if n.label is label}
 
 
+def scoped(graph: GraphData, label: Label, name: str) -> dict[str | None, list[str]]:
+    return {n.properties.get("scope"): n.properties["aliases"] for n in graph.nodes.values()
+            if n.label is label and n.name == name}
+
+
 def test_variants_resolve_to_one_node_with_aliases() -> None:
     resolved = resolve_entities(_graph())
     strategies = names(resolved, Label.STRATEGY)
+    # The city's "Economic Action Plan" is Leicester's; the county's is another document.
     assert strategies["Leicester Economic Action Plan"] == [
         "Economic Action Plan", "Leicester Economic Action Plan"]
-    assert set(strategies["Local Transport Plan"]) == {
-        "Local Transport Plan", "Local Transprot Plan", "local transport plan"}
+    plans = scoped(resolved, Label.STRATEGY, "Economic Action Plan")
+    assert list(plans) == ["Leicestershire County Council"]
+    # Each council has its own Local Transport Plan; variants within one council merge.
+    transport = scoped(resolved, Label.STRATEGY, "Local Transport Plan")
+    assert sorted(transport) == ["Leicester City Council", "Leicestershire County Council"]
+    assert "Local Transprot Plan" in transport["Leicestershire County Council"]
     # A plan and a strategy of the same subject are different documents.
     assert "Children and Young People's Plan" in strategies
     assert "Children and Young People's Strategy" in strategies
@@ -58,6 +73,32 @@ def test_acronym_inside_a_strategy_name_expands() -> None:
     strategies = names(resolve_entities(_graph()), Label.STRATEGY)
     growth = [n for n, aliases in strategies.items() if "LLEP Growth Plan" in aliases]
     assert len(growth) == 1
+
+
+def test_a_place_less_name_in_two_councils_plans_is_two_entities() -> None:
+    a = DocumentGraphBuilder("a.txt")
+    a.plan("A", 1, organisation="Leicester City Council")
+    theme_a = a.theme("Health", 2)
+    a.link(RelType.REFERENCES, theme_a, a.partnership("Health and Wellbeing Board", 3), 3)
+    b = DocumentGraphBuilder("b.txt")
+    b.plan("B", 1, organisation="Leicestershire County Council")
+    theme_b = b.theme("Health", 2)
+    b.link(RelType.REFERENCES, theme_b, b.partnership("Health and Wellbeing Board", 4), 4)
+    b.partnership("Leicester and Leicestershire Enterprise Partnership", 5)
+    a.partnership("LLEP", 6)
+    graph = GraphData()
+    graph.update(a.graph)
+    graph.update(b.graph)
+    resolved = resolve_entities(graph)
+    boards = [n for n in resolved.nodes.values() if n.name == "Health and Wellbeing Board"]
+    assert sorted(n.properties["scope"] for n in boards) == [
+        "Leicester City Council", "Leicestershire County Council"]
+    for board in boards:
+        (ref,) = [r for r in resolved.relationships.values() if r.end == board.id]
+        assert ref.provenance.document == board.provenance.document
+    # A place-qualified partnership (and its acronym) stays one shared node.
+    llep = [n for n in resolved.nodes.values() if "LLEP" in n.properties.get("aliases", [])]
+    assert len(llep) == 1 and "scope" not in llep[0].properties
 
 
 def test_relationships_follow_the_merge_and_nothing_dangles() -> None:
