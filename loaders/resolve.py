@@ -116,6 +116,24 @@ class _UnionFind:
         self.anchor[keep] = aa or ab
 
 
+def acronym_map(names: Iterable[str]) -> dict[str, str]:
+    """Acronym -> expansion: defined in brackets ("... Partnership (LLEP)"), or the initials
+    of a name that another name uses as a word ("LLEP Growth Plan" beside "Leicester and
+    Leicestershire Enterprise Partnership")."""
+    names = list(names)
+    acronyms: dict[str, str] = {}
+    for name in names:
+        base, acronym = _split_bracket_acronym(name)
+        if acronym:
+            acronyms.setdefault(acronym, base)
+    tokens = {w for name in names for w in name.split() if _ACRONYM_TOKEN.match(w)}
+    for name in names:
+        initials = _initials(name.split())
+        if len(initials) >= 3 and initials in tokens and not _ACRONYM_TOKEN.match(name):
+            acronyms.setdefault(initials, name)
+    return acronyms
+
+
 def _keys(name: str, acronyms: dict[str, str]) -> set[str]:
     base, acronym = _split_bracket_acronym(name)
     keys = {normalise_name(base)}
@@ -154,18 +172,7 @@ def group_entities(
             uf.union(a.id, b.id)
 
     # Acronyms are shared across labels: "LLEP" (a partnership) also names "LLEP Growth Plan".
-    acronyms: dict[str, str] = {}
-    for entry in sorted(entries, key=lambda e: e.id):
-        for name in entry.names:
-            base, acronym = _split_bracket_acronym(name)
-            if acronym:
-                acronyms.setdefault(acronym, base)
-    standalone = {n.strip() for e in entries for n in e.names if _ACRONYM_TOKEN.match(n.strip())}
-    for entry in sorted(entries, key=lambda e: e.id):
-        for name in entry.names:
-            initials = _initials(name.split())
-            if len(initials) >= 3 and initials in standalone and not _ACRONYM_TOKEN.match(name):
-                acronyms.setdefault(initials, name)
+    acronyms = acronym_map(name for e in sorted(entries, key=lambda e: e.id) for name in e.names)
 
     for label, group in by_label.items():
         group = sorted(group, key=lambda e: e.id)
@@ -274,12 +281,10 @@ def scope_generic_names(graph: GraphData, places: set[str]) -> GraphData:
     doc_org = _document_places(graph)
     if not doc_org:
         return graph
-    acronyms: dict[str, str] = {}
-    for node in graph.nodes.values():
-        for name in node.properties.get("aliases") or [node.name]:
-            base, acronym = _split_bracket_acronym(name)
-            if acronym:
-                acronyms.setdefault(acronym, base)
+    acronyms = acronym_map(
+        name for node in graph.sorted_nodes() if node.label in SHARED_LABELS
+        for name in (node.properties.get("aliases") or [node.name])
+    )
     out = GraphData()
     split: dict[str, dict[str, str]] = {}  # old id -> {organisation: new id}
     for node in graph.sorted_nodes():
