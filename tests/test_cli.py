@@ -141,3 +141,26 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert out.returncode == 0
     assert "delivery-plan" in out.stdout and "narrative" in out.stdout
+
+
+def test_real_corpus_builds_and_exports_jsonl_with_provenance(corpus_dir: Path, tmp_path: Path) -> None:
+    graph = tmp_path / "g.json"
+    result = runner.invoke(app, ["build", str(corpus_dir), "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "g.jsonl"
+    assert runner.invoke(app, ["export", "--format", "jsonl", "-o", str(out), "--graph", str(graph)]
+                         ).exit_code == 0
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == ""
+    records = [json.loads(line) for line in lines[:-1]]
+    nodes = [r for r in records if r["type"] == "node"]
+    assert len(nodes) > 1000
+    corpus_files = {p.name for p in corpus_dir.glob("*.txt")}
+    for node in nodes:
+        props = node["properties"]
+        assert props["source_document"] in corpus_files
+        assert isinstance(props["source_line"], int) and props["source_line"] >= 1
+        assert props["name"].strip()
+    for rel in (r for r in records if r["type"] == "relationship"):
+        assert rel["properties"]["method"] in {"stated", "inferred", "curated"}
+        assert 0 <= rel["properties"]["confidence"] <= 1
