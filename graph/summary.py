@@ -11,7 +11,8 @@ from stratgraph.graph.data import GraphData
 
 @dataclass(frozen=True)
 class DocumentCounts:
-    """What one document contributed."""
+    """What one document contributed (shared entities count under each document naming them,
+    so per-document node counts add up to more than the total)."""
 
     document: str
     nodes: dict[str, int]
@@ -52,7 +53,9 @@ def summarise(graph: GraphData) -> Summary:
     per_doc_nodes: dict[str, Counter[str]] = {}
     per_doc_rels: dict[str, Counter[str]] = {}
     for node in graph.nodes.values():
-        per_doc_nodes.setdefault(node.provenance.document, Counter())[node.label.value] += 1
+        # A shared strategy or partnership counts under every document that names it.
+        for document in node.properties.get("documents") or [node.provenance.document]:
+            per_doc_nodes.setdefault(document, Counter())[node.label.value] += 1
     for rel in graph.relationships.values():
         per_doc_rels.setdefault(rel.provenance.document, Counter())[rel.type.value] += 1
     documents = [
