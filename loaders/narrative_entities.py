@@ -31,6 +31,10 @@ STRATEGY_WORDS = {
 }
 PARTNERSHIP_WORDS = frozenset({"board", "trust", "partnership", "panel", "forum"})
 _KEYWORDS = frozenset(STRATEGY_WORDS) | PARTNERSHIP_WORDS
+#: Parts of the keywords that survive the OCR damage repaired below (a "g" read as "a" or "q":
+#: "Strateay", "Proaramme", "Aqreement"): a text with none of them names nothing.
+_KEYWORD_STEMS = ("strate", "plan", "framework", "polic", "reement", "ramme", "ram ", "board",
+                  "trust", "partner", "panel", "forum")
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*(?:&[A-Za-z]+)*|&|[^\sA-Za-z0-9]")
 _CONNECTORS = frozenset({"and", "&", "for"})
@@ -160,6 +164,9 @@ def _sentence_start(tokens: list[_Token], index: int) -> bool:
 
 def find_entities(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
     """The named strategies and partnerships in ``text``, in order of appearance."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _KEYWORD_STEMS):
+        return []  # most prose names nothing: skip tokenising it
     tokens = _tokens(text, vocab)
     found: list[EntityMention] = []
     for k, token in enumerate(tokens):
