@@ -8,7 +8,7 @@ relationships a stated or curated link always beats an inferred one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -53,6 +53,27 @@ def _first_mention_per_document(mentions: Iterable[str]) -> list[str]:
         if doc not in earliest or line < earliest[doc][0]:
             earliest[doc] = (line, mention)
     return [earliest[doc][1] for doc in sorted(earliest)]
+
+
+def merge_node_group(nodes: Sequence[Node]) -> Node:
+    """One node from many records with the same id, as repeated :func:`merge_nodes` would give,
+    in one pass: a strategy named by thousands of documents is merged once, not per document."""
+    if len(nodes) == 1:
+        return nodes[0]
+    ordered = sorted(nodes, key=lambda n: (_prov_key(n), n.name))
+    props: dict[str, Any] = {}
+    for node in reversed(ordered):  # earlier records overwrite later ones
+        props.update({k: v for k, v in node.properties.items() if v is not None})
+    for key in ("aliases", "documents"):
+        values = {v for node in ordered for v in node.properties.get(key) or ()}
+        if values:
+            props[key] = sorted(values)
+    mentions = _first_mention_per_document(
+        m for node in ordered for m in node.properties.get("mentions") or ()
+    )
+    if mentions:
+        props["mentions"] = mentions
+    return replace(ordered[0], properties=props)
 
 
 def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
@@ -104,6 +125,19 @@ class GraphData:
         for rel in self.relationships.values():
             if rel.start not in self.nodes or rel.end not in self.nodes:
                 yield rel
+
+    @classmethod
+    def combine(cls, graphs: Iterable[GraphData]) -> GraphData:
+        """The union of several graphs, each node merged once from all its records."""
+        groups: dict[str, list[Node]] = {}
+        combined = cls()
+        for graph in graphs:
+            for node in graph.nodes.values():
+                groups.setdefault(node.id, []).append(node)
+            for rel in graph.relationships.values():
+                combined.add_relationship(rel)
+        combined.nodes = {k: merge_node_group(v) for k, v in groups.items()}
+        return combined
 
     @classmethod
     def of(cls, nodes: Iterable[Node] = (), relationships: Iterable[Relationship] = ()) -> GraphData:

@@ -150,14 +150,13 @@ class Relationship:
     confidence: float = 1.0
     properties: Mapping[str, Any] = field(default_factory=dict)
 
+    #: Stable id: one relationship per (type, start, end). Computed once: it is read often.
+    id: str = field(init=False, compare=False, repr=False)
+
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence must be within 0..1, got {self.confidence}")
-
-    @property
-    def id(self) -> str:
-        """Stable id: one relationship per (type, start, end)."""
-        return relationship_id(self.type, self.start, self.end)
+        object.__setattr__(self, "id", relationship_id(self.type, self.start, self.end))
 
     def as_properties(self) -> dict[str, Any]:
         """All properties as stored: the extras plus id, method, confidence and provenance."""
@@ -198,7 +197,6 @@ def node_id(label: Label, *key: str) -> str:
     return f"{label.value.lower()}:{_digest(label.value, *key)}"
 
 
-@lru_cache(maxsize=262144)
 def relationship_id(type_: RelType, start: str, end: str) -> str:
     """A stable relationship id from its type and end points."""
     return f"rel:{_digest(type_.value, start, end)}"

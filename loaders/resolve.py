@@ -299,10 +299,15 @@ def scope_generic_names(graph: GraphData, places: set[str]) -> GraphData:
             out.add_node(node)
             continue
         split[node.id] = {}
+        docs_of: dict[str, list[str]] = defaultdict(list)
+        for d in docs:
+            docs_of[doc_org.get(d, ("",))[0]].append(d)
+        mentions_of: dict[str, list[str]] = defaultdict(list)
+        for m in node.properties.get("mentions") or []:
+            mentions_of[doc_org.get(m.rpartition(":")[0], ("",))[0]].append(m)
         for org in orgs:
-            own_docs = [d for d in docs if doc_org.get(d, ("",))[0] == org]
-            mentions = [m for m in node.properties.get("mentions") or []
-                        if m.rpartition(":")[0] in own_docs]
+            own_docs = docs_of[org]
+            mentions = mentions_of[org]
             prov = node.provenance
             if prov.document not in own_docs:
                 doc, _, line = (mentions[0] if mentions else f"{own_docs[0]}:1").rpartition(":")

@@ -112,9 +112,7 @@ def extract_documents(
             extractions.append(extract(doc, loader))
         except StratgraphError as exc:
             errors.append(exc)
-    graph = GraphData()
-    for extraction in extractions:
-        graph.update(extraction.graph)
+    graph = GraphData.combine(e.graph for e in extractions)
     graph = resolve_entities(graph, anchors, curated.keep_apart() if curated else ())
     if infer:
         graph = infer_links(graph, DEFAULT_THRESHOLD if threshold is None else threshold)

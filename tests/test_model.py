@@ -93,3 +93,23 @@ def test_strip_documents_removes_one_documents_contribution_only() -> None:
 def test_normalise_name_folds_case_punctuation_and_ampersands() -> None:
     assert normalise_name("Health & Wellbeing Board.") == normalise_name("health and wellbeing board")
     assert normalise_name("Café") == "cafe"
+
+
+def test_combining_many_graphs_equals_merging_them_one_by_one() -> None:
+    import random
+
+    graphs = []
+    for i in range(12):
+        b = DocumentGraphBuilder(f"doc-{i:02}.txt")
+        b.plan(f"Plan {i}", 1, organisation="Wexbridge City Council")
+        for j in range(5):
+            b.strategy(random.Random(i * 10 + j).choice(["Local Transport Plan", "LOCAL TRANSPORT PLAN",
+                                                          "Housing Strategy"]), 2 + j)
+        graphs.append(b.graph)
+    one_by_one = GraphData()
+    for graph in graphs:
+        one_by_one.update(graph)
+    for order in (graphs, list(reversed(graphs))):
+        combined = GraphData.combine(order)
+        assert combined.nodes == one_by_one.nodes
+        assert combined.relationships == one_by_one.relationships
