@@ -48,6 +48,11 @@ WITH COLLECT {
   UNWIND sides AS a
   UNWIND sides AS b
   WITH s, a, b WHERE a.theme.id < b.theme.id
+    // Filter before the pairs are grouped: widely shared strategies make many pairs.
+    AND ($kind IS NULL OR $kind = CASE WHEN s:Strategy THEN 'shared-strategy'
+                                       ELSE 'shared-partnership' END)
+    AND ($theme IS NULL OR a.theme.id = $theme OR b.theme.id = $theme
+         OR toLower(a.theme.name) = toLower($theme) OR toLower(b.theme.name) = toLower($theme))
   WITH a.theme AS ta, b.theme AS tb,
        CASE WHEN s:Strategy THEN 'shared-strategy' ELSE 'shared-partnership' END AS kind,
        s, a.rels + b.rels AS rels
