@@ -180,3 +180,18 @@ def test_priority_tables_with_missing_or_extra_columns_load(row: str) -> None:
     text = (EXAMPLES / "wexshire-county-strategic-plan-2020-24.txt").read_text(encoding="utf-8")
     header = next(line for line in text.split("\n") if line.startswith("PRIORIT"))
     check_extraction(text.replace(header, header + "\n" + row, 1))
+
+
+def test_hostile_plan_round_trips_byte_identical_through_neo4j(neo4j_store, tmp_path: Path) -> None:
+    """Cypher and HTML metacharacters in a plan reach Neo4j only as parameters."""
+    body = "\n\n".join(f"# Theme {i} {name}\n\nWe will deliver {name} by March 2025."
+                       for i, name in enumerate(HOSTILE[:7]))
+    plan = tmp_path / "hostile `plan' \"x\".txt"
+    plan.write_text("Wexbridge City Council Plan 2024-25\n\n" + body + "\n", encoding="utf-8")
+    result = build([plan], neo4j_store)
+    assert result.ok
+    stored = neo4j_store.read()
+    assert stored.nodes == result.graph.nodes
+    assert stored.relationships == result.graph.relationships
+    names = {n.name for n in stored.nodes.values()}
+    assert any("}) DETACH DELETE n //" in n for n in names)
