@@ -386,3 +386,38 @@ def test_theme_key_is_the_model_normalised_name(name: str) -> None:
     from stratgraph.graph.queries_view import name_key
 
     assert name_key(name) == normalise_name(name)
+
+
+def test_examples_lead_portfolio_exactly(examples_store: EmbeddedStore) -> None:
+    """Every lead of the example corpus and the themes they own, judged by reading the
+    portfolios: Helen Marsh's "economic development, transport and regeneration" spans the
+    economy and transport themes; Tom Okafor's "health and wellbeing, community safety and
+    housing" and Priya Lal's "children, young people and schools" both fall in "Healthy and
+    safe communities" (the delivery plan has no children's theme); the self-assessment states
+    the Deputy Leader's and Cllr Rowe's responsibilities; the Leader is named with no portfolio."""
+    rows = run_query(examples_store, "lead-portfolio", {})
+    assert {r["lead"]: r["themes"] for r in rows} == {
+        "Cllr Anita Rowe": ["Children & Young People"],
+        "Helen Marsh": ["A thriving economy", "Getting around Wexbridge"],
+        "Priya Lal": ["Healthy and safe communities"],
+        "Tom Okafor": ["Healthy and safe communities"],
+        "the Deputy Leader": ["Performance management"],
+        "the Leader": [],
+    }
+    marsh = next(r for r in rows if r["lead"] == "Helen Marsh")
+    assert marsh["orphan_actions"] == ["Host a civic reception for the twin town of Lindenau"]
+
+
+def test_examples_delivery_plan_orphans_exactly(examples_store: EmbeddedStore) -> None:
+    """The delivery-plan example's orphan actions are exactly the planted ones."""
+    rows = run_query(examples_store, "orphan-actions", {"plan": DELIVERY})
+    assert {(r["action"], tuple(r["reasons"])) for r in rows} == {
+        ("Host a civic reception for the twin town of Lindenau", ("NO_MEASURE", "NO_OUTCOME")),
+        ("Tackle anti-social behaviour hotspots", ("NO_DEADLINE",)),
+        ("Review the council's taxi licensing policy", ("NO_DEADLINE",)),
+        ("Set a balanced budget for 2025/26", ("NO_OWNER",)),
+        ("Run a residents' survey", ("NO_OWNER",)),
+        *{(r["action"], tuple(r["reasons"])) for r in rows if r["theme"] == "A well-run council"},
+    }
+    well_run = [r for r in rows if r["theme"] == "A well-run council"]
+    assert len(well_run) == 4 and all(r["reasons"] == ["NO_OWNER"] for r in well_run)
