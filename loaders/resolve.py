@@ -374,6 +374,9 @@ def resolve_entities(
         merged = nodes[0]
         for node in nodes[1:]:
             merged = merge_nodes(merged, replace(node, id=merged.id))
+        # A merged node is one council's only when every record of it is that council's.
+        scopes = {n.properties.get("scope") for n in [*nodes, *stored]}
+        scope = scopes.pop() if len(scopes) == 1 else None
         if stored:
             anchor = stored[0]
             name, new_id = anchor.name, anchor.id
@@ -381,13 +384,11 @@ def resolve_entities(
             from stratgraph.graph.builder import shared_node_id
 
             name = _canonical_name(nodes)
-            scopes = {n.properties.get("scope") for n in nodes}
-            scope = scopes.pop() if len(scopes) == 1 else None
             new_id = (node_id(merged.label, normalise_name(scope), normalise_name(name)) if scope
                       else shared_node_id(merged.label, name))
         aliases = sorted(set(merged.properties.get("aliases") or []) | {merged.name} - {name})
         props = dict(merged.properties, aliases=sorted(set(aliases) | {name}))
-        if not stored and scope is None:
+        if scope is None:
             props.pop("scope", None)
         out.add_node(replace(merged, id=new_id, name=name, properties=props))
         for member in members:

@@ -164,3 +164,18 @@ def test_a_lead_named_only_by_role_is_one_per_council() -> None:
     deputies = sorted(n.properties["scope"] for n in leads if "deputy" in n.name.lower())
     assert deputies == ["Leicester City Council", "Wexbridge City Council"]
     assert len([n for n in leads if n.name == "Peter Soulsby"]) == 1
+
+
+def test_rebuilding_against_stored_entities_gives_the_same_nodes() -> None:
+    """A second build of the same plans, with the first build's entities as anchors, changes
+    nothing: a council-scoped short form that joined a place-qualified name stays unscoped."""
+    b = DocumentGraphBuilder("county.txt")
+    b.plan("County plan", 1, organisation="Leicestershire County Council")
+    b.partnership("Leicestershire Safeguarding Board", 3)
+    b.partnership("Safeguarding Board", 4)
+    first = resolve_entities(b.graph)
+    anchors = [n for n in first.nodes.values() if n.label is Label.PARTNERSHIP]
+    again = resolve_entities(b.graph, anchors=anchors)
+    assert again.nodes == first.nodes
+    (board,) = anchors
+    assert "scope" not in board.properties
