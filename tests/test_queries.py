@@ -421,3 +421,51 @@ def test_examples_delivery_plan_orphans_exactly(examples_store: EmbeddedStore) -
     }
     well_run = [r for r in rows if r["theme"] == "A well-run council"]
     assert len(well_run) == 4 and all(r["reasons"] == ["NO_OWNER"] for r in well_run)
+
+
+#: Every action of the example corpus that reaches no declared outcome, as the answers files
+#: plant them: the Lindenau reception (delivery plan), the self-assessment's six "we will"
+#: commitments, the coded plan's uncoded litter row, the 2020-24 row with an empty PRIORITY
+#: cell, and the 2024-28 commitments that sit outside every outcome.
+ALL_NO_OUTCOME = {
+    (DELIVERY, "Host a civic reception for the twin town of Lindenau"),
+    (SELF_ASSESSMENT, "We will extend the residents' panel to every ward of the city"),
+    (SELF_ASSESSMENT, "We will introduce a new workforce development plan for all managers"),
+    (SELF_ASSESSMENT, "We will ask the Children's Trust to review early help for families"),
+    (SELF_ASSESSMENT,
+     "We will report health performance to the Health and Wellbeing Board every quarter"),
+    (SELF_ASSESSMENT, "We will publish a refreshed Housing Strategy with our partners"),
+    (SELF_ASSESSMENT, "We will open two more neighbourhood hubs"),
+    (CORPORATE, "Publish a quarterly litter league table for every ward"),
+    (COUNTY20, "Publish a new Young Carers Charter"),
+    (COUNTY20, "Review the youth service offer with the voluntary sector"),
+    (COUNTY24, "Medium term commissioning strategies will be developed against the outcomes"),
+    (COUNTY24, "An annual performance report against the outcomes will be made publicly "
+               "available each summer"),
+}
+
+
+def test_examples_no_outcome_orphans_exactly(examples_store: EmbeddedStore) -> None:
+    rows = run_query(examples_store, "orphan-actions", {"reason": "NO_OUTCOME"})
+    found = {(r["source_document"], r["action"]) for r in rows}
+    digital = {f for f in found if f[1].startswith("We will publish a Wexshire Digital Strategy")}
+    # The digital strategy commitment (2024-28, line 147) also sits outside every outcome.
+    assert len(digital) == 1 and digital.pop()[0] == COUNTY24
+    assert {f for f in found if not f[1].startswith("We will publish a Wexshire Digital")} == \
+        ALL_NO_OUTCOME
+
+
+def test_examples_no_measure_orphans_exactly(examples_store: EmbeddedStore) -> None:
+    """No measure: every NO_OUTCOME orphan (nothing above them is measured) plus the planted
+    rows without targets: HC.3's placeholder milestone, the 2020-24 "Higher Level Skills" row,
+    and the 2024-28 skills commitment whose outcome has no measure."""
+    rows = run_query(examples_store, "orphan-actions", {"reason": "NO_MEASURE"})
+    found = {(r["source_document"], r["action"]) for r in rows
+             if not r["action"].startswith(("We will publish a Wexshire Digital",
+                                            "The Council will develop a Wexshire Skills"))}
+    assert found == ALL_NO_OUTCOME | {
+        (CORPORATE, "Run healthy living programmes in the six most deprived wards"),
+        (COUNTY20, "Graduate retention scheme"),
+        (COUNTY20, "Work with Wexbridge University on degree apprenticeships"),
+    }
+    assert len(rows) == len(found) + 2
