@@ -39,7 +39,7 @@ from stratgraph.loaders.coded_priorities_layout import (
 from stratgraph.loaders.coded_priorities_names import ThemeMatcher, find_entities
 from stratgraph.loaders.coded_priorities_spans import Joined
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.text import clean_name, find_organisation, find_period
+from stratgraph.loaders.text import PlanInfo, clean_name, find_organisation, find_period
 
 _AIMS = re.compile(r"^\s*(?:our\s+)?(?:strategic|corporate)\s+aims\s*$", re.I | re.M)
 _TITLE = re.compile(r"\b(?:Plan|Strategy)\b")
@@ -62,17 +62,6 @@ def normalise_code(raw: str) -> str:
     if not match:
         return raw.strip()
     return f"{match.group(1).replace('l', 'I').upper()}.{int(match.group(2))}"
-
-
-@dataclass(frozen=True, slots=True)
-class PlanInfo:
-    """What the text says about the plan itself."""
-
-    title: str
-    line: int
-    organisation: str | None
-    start_year: int | None
-    end_year: int | None
 
 
 def read_plan_info(doc: SourceDocument) -> PlanInfo:

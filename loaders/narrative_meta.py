@@ -13,30 +13,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from stratgraph.loaders.narrative_text import Block
-from stratgraph.loaders.text import clean_name, find_period
-
-_COUNCIL = re.compile(
-    r"\b((?:[A-Z][a-z]+ )+(?:City|County|Borough|District|Metropolitan Borough) Council)\b"
+from stratgraph.loaders.text import (
+    PlanInfo,
+    clean_name,
+    find_organisations,
+    find_period,
 )
+
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _ASSESSMENT_TITLE = re.compile(r"\bassessment\b", re.IGNORECASE)
 _SELF_ASSESSMENT = re.compile(r"^self[- ]?assessment\b", re.IGNORECASE)
 #: How many opening non-blank lines make up the title block.
 _OPENING_LINES = 15
-
-
-@dataclass(frozen=True, slots=True)
-class PlanInfo:
-    """What the text says about the plan."""
-
-    title: str
-    line: int
-    organisation: str | None
-    start_year: int | None
-    end_year: int | None
 
 
 def plan_info(blocks: Sequence[Block], lines: Sequence[str], name: str, *,
@@ -49,7 +39,7 @@ def plan_info(blocks: Sequence[Block], lines: Sequence[str], name: str, *,
 
 def organisation(text: str) -> str | None:
     """The council named most often in ``text`` (the first named on a tie)."""
-    names = [re.sub(r"^The ", "", m.group(1)) for m in _COUNCIL.finditer(text)]
+    names = find_organisations(text)
     if not names:
         return None
     counts = Counter(names)

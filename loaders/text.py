@@ -155,12 +155,19 @@ _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
-class PlanMetadata:
-    """What the text says about a plan: organisation and period."""
+class PlanInfo:
+    """What the text says about the plan itself: its title (and line), council and period."""
 
+    title: str
+    line: int
     organisation: str | None
     start_year: int | None
     end_year: int | None
+
+
+def find_organisations(text: str) -> list[str]:
+    """Every "X City/County/... Council" named in the text, in order (a leading "The" dropped)."""
+    return [re.sub(r"^The ", "", m.group(1)) for m in _ORG.finditer(text)]
 
 
 def find_organisation(text: str) -> str | None:
