@@ -19,12 +19,17 @@
 // Columns: plan, theme (null when the action sits under the plan), action, action_id,
 // reasons, deadline (as written), plan_id, theme_id, source_document and source_line (the
 // action's own line: the evidence for a missing link is the row where it should have been).
+// The plan filter is resolved to plan ids first, so a one-plan call looks only at that plan's
+// actions instead of finding every action's theme first.
+OPTIONAL MATCH (fp:Stratgraph:Plan)
+  WHERE $plan IS NOT NULL AND (fp.id = $plan OR toLower(fp.name) = toLower($plan)
+                               OR toLower(fp.source_document) = toLower($plan))
+WITH collect(fp.id) AS plan_ids
 MATCH (a:Stratgraph:Action)
+  WHERE $plan IS NULL OR a.plan_id IN plan_ids
 OPTIONAL MATCH (p:Stratgraph:Plan {id: a.plan_id})
 WITH a, p, head(COLLECT { MATCH (a)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t ORDER BY t.id }) AS t
-WHERE ($plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
-       OR toLower(p.source_document) = toLower($plan))
-  AND ($theme IS NULL OR t.id = $theme OR toLower(t.name) = toLower($theme))
+WHERE ($theme IS NULL OR t.id = $theme OR toLower(t.name) = toLower($theme))
 WITH a, p, t, COLLECT {
     MATCH path = (a)-[:SUPPORTS*1..]->(o:Stratgraph:Outcome)
     WHERE o.plan_id = a.plan_id
