@@ -59,11 +59,8 @@ def export(
 
     with reported():
         selection = selection_from_options(plan, theme, label, focus, hops, query)
-        target = open_from_options(store, graph, uri, user, password, database, password_file)
-        try:
+        with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             data = select_from_store(target, selection)
-        finally:
-            target.close()
         written = export_graph(data, fmt, output)
     if not data.nodes:
         typer.echo(f"warning: the selection ({selection.describe()}) is empty", err=True)

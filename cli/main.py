@@ -85,16 +85,13 @@ def build(
     from stratgraph.api import discover
 
     with reported():
-        target = open_from_options(store, graph, uri, user, password, database, password_file)
-        try:
+        with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             files = discover(paths)
             with progress_callback(len(files)) as tick:
                 result = build_graph(
                     paths, target, loader=loader, replace=replace, curation=curation,
                     infer=not no_infer, threshold=threshold, progress=tick,
                 )
-        finally:
-            target.close()
     for error in result.errors:
         typer.echo(f"error: {error}", err=True)
     if result.summary:
@@ -125,11 +122,8 @@ def stats(
     from stratgraph.api import stats as graph_stats
 
     with reported():
-        target = open_from_options(store, graph, uri, user, password, database, password_file)
-        try:
+        with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             summary = graph_stats(target)
-        finally:
-            target.close()
     if as_json:
         typer.echo(json.dumps(summary.as_dict(), indent=2))
     else:

@@ -132,11 +132,8 @@ def query(
         params = prepare_params(name, parse_params(param or []))
         if store == "embedded" and not graph.exists():
             raise StoreError(f"{graph}: no saved graph; run `stratgraph build` first")
-        target = open_from_options(store, graph, uri, user, password, database, password_file)
-        try:
+        with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             rows = target.run_query(name, params)
-        finally:
-            target.close()
     if fmt == "table":
         _print_table(rows, spec.column_names, name)
     else:

@@ -37,6 +37,7 @@ def reported() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+@contextmanager
 def open_from_options(
     store: str,
     graph: Path,
@@ -45,8 +46,12 @@ def open_from_options(
     password: str | None,
     database: str | None,
     password_file: Path | None = None,
-) -> GraphStore:
-    """Open the store the shared options describe."""
+) -> Iterator[GraphStore]:
+    """The store the shared options describe, closed when the block ends."""
     from stratgraph.config import open_store
 
-    return open_store(store_config(store, graph, uri, user, password, database, password_file))
+    target = open_store(store_config(store, graph, uri, user, password, database, password_file))
+    try:
+        yield target
+    finally:
+        target.close()

@@ -58,11 +58,8 @@ def viz(
 
     with reported():
         selection = selection_from_options(plan, theme, label, focus, hops, query)
-        target = open_from_options(store, graph, uri, user, password, database, password_file)
-        try:
+        with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             picture = write_picture(target, output, selection, force=force, title=title)
-        finally:
-            target.close()
     if picture.nodes > MAX_NODES:
         typer.echo(f"warning: {picture.nodes} nodes; the page may be slow to lay out", err=True)
     if not picture.nodes:
