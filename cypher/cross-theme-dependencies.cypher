@@ -20,7 +20,33 @@
 // number of DEPENDS_ON links; shared: number of shared strategies/partnerships), evidence
 // (document:line of every link behind the row, by document then line), theme_a_id, theme_b_id.
 // Sorted by kind, strongest first, then plan and theme names.
-// Both kinds as one list of maps (a COLLECT subquery, so no CALL is needed).
+// With a $theme (else $plan) filter, the themes it names are the anchors: only the strategies
+// and partnerships they reference are looked at, and only pairs with an anchor on one side are
+// built (a strategy named by every council's themes would otherwise give millions of pairs).
+// Without a filter every theme is an anchor. Both filters are applied in full at the end.
+WITH COLLECT { MATCH (p:Stratgraph:Plan)
+               WHERE $plan IS NOT NULL
+                 AND (p.id = $plan OR toLower(p.name) = toLower($plan)
+                      OR toLower(p.source_document) = toLower($plan))
+               RETURN p.id } AS plan_ids
+WITH plan_ids, $theme IS NULL AND $plan IS NULL AS everything,
+  COLLECT { MATCH (t:Stratgraph:Theme)
+            WHERE CASE WHEN $theme IS NOT NULL
+                       THEN t.id = $theme OR toLower(t.name) = toLower($theme)
+                       ELSE t.plan_id IN plan_ids END
+            RETURN t } AS anchors
+WITH plan_ids, everything,
+  CASE WHEN everything THEN
+    COLLECT { MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership RETURN s }
+  ELSE COLLECT {
+    // Walk from the anchors (bound first, so the planner cannot start from every strategy).
+    UNWIND anchors AS t
+    MATCH (t)<-[:PART_OF*0..1]-(x:Stratgraph)-[r:REFERENCES]->(s:Stratgraph)
+    WHERE (s:Strategy OR s:Partnership)
+      AND (r.method <> 'inferred' OR r.confidence >= $min_confidence)
+    RETURN DISTINCT s
+  } END AS focus
+// Both kinds as one list of maps (COLLECT subqueries, so no CALL is needed).
 WITH COLLECT {
   MATCH (x:Stratgraph)-[r:DEPENDS_ON]->(y:Stratgraph)
   WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence
@@ -36,26 +62,31 @@ WITH COLLECT {
                          RETURN v ORDER BY v },
           strength: size(rels), rels: rels} AS link
   UNION ALL
-  MATCH (x:Stratgraph)-[r:REFERENCES]->(s:Stratgraph)
-  WHERE (s:Strategy OR s:Partnership) AND (x:Action OR x:Outcome OR x:Theme)
+  UNWIND focus AS s
+  MATCH (x:Stratgraph)-[r:REFERENCES]->(s)
+  WHERE (x:Action OR x:Outcome OR x:Theme)
     AND (r.method <> 'inferred' OR r.confidence >= $min_confidence)
   WITH s, r,
     CASE WHEN x:Theme THEN x
          ELSE head(COLLECT { MATCH (x)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t ORDER BY t.id }) END AS t
   WHERE t IS NOT NULL
   WITH s, t, collect(r) AS rels
-  WITH s, collect({theme: t, rels: rels}) AS sides
-  UNWIND sides AS a
-  UNWIND sides AS b
-  WITH s, a, b WHERE a.theme.id < b.theme.id
-    // Filter before the pairs are grouped: widely shared strategies make many pairs.
+  WITH s, collect({theme: t, rels: rels,
+                   anchor: everything OR CASE WHEN $theme IS NOT NULL
+                     THEN t.id = $theme OR toLower(t.name) = toLower($theme)
+                     ELSE t.plan_id IN plan_ids END}) AS sides
+  UNWIND sides AS one
+  WITH s, sides, one WHERE one.anchor
+  UNWIND sides AS other
+  // Each pair once: from its lower-id side when both sides are anchors.
+  WITH s, one, other WHERE one.theme.id <> other.theme.id
+    AND (NOT other.anchor OR one.theme.id < other.theme.id)
     AND ($kind IS NULL OR $kind = CASE WHEN s:Strategy THEN 'shared-strategy'
                                        ELSE 'shared-partnership' END)
-    AND ($theme IS NULL OR a.theme.id = $theme OR b.theme.id = $theme
-         OR toLower(a.theme.name) = toLower($theme) OR toLower(b.theme.name) = toLower($theme))
-  WITH a.theme AS ta, b.theme AS tb,
+  WITH s, CASE WHEN one.theme.id < other.theme.id THEN [one, other] ELSE [other, one] END AS ab
+  WITH ab[0].theme AS ta, ab[1].theme AS tb,
        CASE WHEN s:Strategy THEN 'shared-strategy' ELSE 'shared-partnership' END AS kind,
-       s, a.rels + b.rels AS rels
+       s, ab[0].rels + ab[1].rels AS rels
   WITH ta, tb, kind, collect(s) AS shared, collect(rels) AS relss
   RETURN {ta: ta, tb: tb, kind: kind,
           via: COLLECT { UNWIND shared AS s WITH DISTINCT s.name AS v WHERE v IS NOT NULL

@@ -18,18 +18,23 @@
 // last_plan, last_year, plans (names, oldest first), dropped_in (names, oldest first), key (the
 // shared node's id or the theme's normalised name), evidence (document:line of its mentions,
 // nodes and REFERENCES links, by document then line).
+// Plans by organisation, each organisation's plans in order: what "dropped_in" looks through.
 MATCH (p:Stratgraph:Plan)
 WHERE $organisation IS NULL OR toLower(p.organisation) = toLower($organisation)
-WITH p ORDER BY p.start_year, p.name, p.id
-WITH collect(p) AS plans
+WITH coalesce(p.organisation, '') AS org, p ORDER BY p.start_year, p.name, p.id
+WITH org, collect(p) AS own
+WITH collect({org: org, plans: own}) AS by_org
 MATCH (s:Stratgraph)
-WHERE s:Strategy OR s:Partnership OR s:Theme
-WITH plans, s,
+WHERE (s:Strategy OR s:Partnership OR s:Theme)
+  // A name filter first, so one item's history costs no more than that item: a strategy's
+  // item is its own name; a theme's item is one of its members' names (tested again below).
+  AND ($name IS NULL OR toLower(s.name) = toLower($name) OR s:Theme)
+WITH by_org, s,
   CASE WHEN s:Theme THEN 'theme' WHEN s:Strategy THEN 'strategy' ELSE 'partnership' END AS kind
 WHERE $kind IS NULL OR kind = $kind
 // The theme key, step by step as queries_view.name_key does it: NFKD, drop marks, lower case,
 // "&" -> " and ", anything but letters, digits and "_" -> space, collapse spaces.
-WITH plans, s, kind,
+WITH by_org, s, kind,
   CASE WHEN kind <> 'theme' THEN s.id ELSE
     reduce(acc = '', w IN [w IN split(
         reduce(acc = '', c IN split(
@@ -41,28 +46,55 @@ WITH plans, s, kind,
         ' ') WHERE w <> '']
       | acc + CASE WHEN acc = '' THEN '' ELSE ' ' END + w)
   END AS key
-WITH plans, kind, key, collect(s) AS members
-WITH plans, kind, key, members,
-  [p IN plans WHERE any(m IN members WHERE
-      CASE WHEN kind = 'theme' THEN m.plan_id = p.id
-      ELSE p.source_document IN coalesce(m.documents, [])
-           OR EXISTS { MATCH (x)-[r:REFERENCES]->(m)
-                       WHERE x.plan_id = p.id
-                         AND (r.method <> 'inferred' OR r.confidence >= $min_confidence) }
-      END)] AS having
+WITH by_org, kind, key, collect(s) AS members
+WHERE $name IS NULL OR any(m IN members WHERE toLower(m.name) = toLower($name))
+// The plans each item appears in, found from the item (never by testing every plan): a theme's
+// own plan; a strategy's documents and the plans of the nodes that REFERENCE it.
+WITH by_org, kind, key, members,
+  CASE WHEN kind = 'theme' THEN [m IN members | m.plan_id] ELSE
+    COLLECT { UNWIND members AS m
+              UNWIND coalesce(m.documents, []) AS doc
+              MATCH (q:Stratgraph:Plan {source_document: doc})
+              RETURN q.id AS id
+              UNION
+              UNWIND members AS m
+              MATCH (x)-[r:REFERENCES]->(m)
+              WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence
+              RETURN x.plan_id AS id }
+  END AS plan_ids
+WITH by_org, kind, key, members,
+  COLLECT { UNWIND plan_ids AS id
+            WITH DISTINCT id
+            MATCH (q:Stratgraph:Plan {id: id})
+            WHERE $organisation IS NULL OR toLower(q.organisation) = toLower($organisation)
+            RETURN q ORDER BY q.start_year, q.name, q.id } AS having
 WHERE size(having) > 0
-WITH plans, kind, key, members, having, having[0] AS first, having[-1] AS last
-WITH plans, kind, key, members, having, first, last,
+WITH by_org, kind, key, members, having, having[0] AS first, having[-1] AS last
+WITH by_org, kind, key, members, having, first, last,
   CASE WHEN kind = 'theme' THEN [m IN members WHERE m.plan_id = first.id][0].name
-       ELSE members[0].name END AS item,
-  [i IN range(0, size(plans) - 1) WHERE plans[i] = first][0] AS first_index,
-  [h IN having | coalesce(h.organisation, '')] AS orgs
+       ELSE members[0].name END AS item
 WHERE $name IS NULL OR toLower(coalesce(item, '')) = toLower($name)
 RETURN kind, item, first.name AS first_plan, first.start_year AS first_year,
        last.name AS last_plan, last.start_year AS last_year,
        [h IN having | h.name] AS plans,
-       [q IN plans[first_index + 1..] WHERE coalesce(q.organisation, '') IN orgs
-                                        AND NOT q IN having | q.name] AS dropped_in,
+       // Later plans (in plan order: start year, nulls last, then name, then id) of the
+       // organisations that have the item, which do not have it.
+       COLLECT {
+         UNWIND having AS h
+         WITH by_org, first, coalesce(h.organisation, '') AS org, collect(h) AS own_having
+         UNWIND [e IN by_org WHERE e.org = org][0].plans AS q
+         WITH q, own_having, first WHERE NOT q IN own_having
+           AND CASE
+                 WHEN q.start_year IS NULL AND first.start_year IS NOT NULL THEN true
+                 WHEN q.start_year IS NOT NULL AND first.start_year IS NULL THEN false
+                 WHEN q.start_year <> first.start_year THEN q.start_year > first.start_year
+                 WHEN q.name IS NULL AND first.name IS NOT NULL THEN true
+                 WHEN q.name IS NOT NULL AND first.name IS NULL THEN false
+                 WHEN q.name <> first.name THEN q.name > first.name
+                 ELSE q.id > first.id
+               END
+         RETURN q.name AS dropped ORDER BY q.start_year, q.name, q.id
+       } AS dropped_in,
        key,
        COLLECT {
          UNWIND members AS m

@@ -20,6 +20,8 @@ FOR (n:Stratgraph) ON (n.source_document);
 // (Theme, Outcome, Action, Measure) carry no extra index: each would slow every load.
 // Plans and the shared entities are few, and people look them up by name in ad-hoc Cypher.
 CREATE INDEX stratgraph_plan_name IF NOT EXISTS FOR (n:Plan) ON (n.name);
+// plan-evolution finds the plan of each document a strategy is named in.
+CREATE INDEX stratgraph_plan_document IF NOT EXISTS FOR (n:Plan) ON (n.source_document);
 CREATE INDEX stratgraph_strategy_name IF NOT EXISTS FOR (n:Strategy) ON (n.name);
 CREATE INDEX stratgraph_partnership_name IF NOT EXISTS FOR (n:Partnership) ON (n.name);
 CREATE INDEX stratgraph_cabinetlead_name IF NOT EXISTS FOR (n:CabinetLead) ON (n.name);

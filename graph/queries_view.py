@@ -45,6 +45,10 @@ class View:
     def __init__(self, graph: nx.MultiDiGraph, min_confidence: float = 0.0) -> None:
         self.g = graph
         self.min_confidence = float(min_confidence or 0.0)
+        # A node's edges grouped by type, built the first time the node is asked about: a
+        # theme has hundreds of PART_OF edges, and the queries ask one type of it many times.
+        self._out: dict[str, dict[str, list[Edge]]] = {}
+        self._in: dict[str, dict[str, list[Edge]]] = {}
 
     # -- nodes -------------------------------------------------------------------------
 
@@ -71,21 +75,39 @@ class View:
             return True
         return float(attrs.get("confidence") or 0.0) >= self.min_confidence
 
+    def _grouped_out(self, node: str) -> dict[str, list[Edge]]:
+        grouped = self._out.get(node)
+        if grouped is None:
+            grouped = {}
+            for _, end, key, attrs in self.g.out_edges(node, keys=True, data=True):
+                if self.counts(attrs):
+                    grouped.setdefault(attrs.get("type"), []).append(Edge(key, node, end, attrs))
+            self._out[node] = grouped
+        return grouped
+
+    def _grouped_in(self, node: str) -> dict[str, list[Edge]]:
+        grouped = self._in.get(node)
+        if grouped is None:
+            grouped = {}
+            for start, _, key, attrs in self.g.in_edges(node, keys=True, data=True):
+                if self.counts(attrs):
+                    grouped.setdefault(attrs.get("type"), []).append(Edge(key, start, node, attrs))
+            self._in[node] = grouped
+        return grouped
+
     def out(self, node: str, type_: str, *labels: str) -> Iterator[Edge]:
         """Counting relationships of ``type_`` leaving ``node`` (to a node of ``labels``)."""
-        for _, end, key, attrs in self.g.out_edges(node, keys=True, data=True):
-            if attrs.get("type") == type_ and self.counts(attrs) and (
-                not labels or self.label(end) in labels
-            ):
-                yield Edge(key, node, end, attrs)
+        edges = self._grouped_out(node).get(type_, ())
+        if not labels:
+            return iter(edges)
+        return (e for e in edges if self.label(e.end) in labels)
 
     def into(self, node: str, type_: str, *labels: str) -> Iterator[Edge]:
         """Counting relationships of ``type_`` reaching ``node`` (from a node of ``labels``)."""
-        for start, _, key, attrs in self.g.in_edges(node, keys=True, data=True):
-            if attrs.get("type") == type_ and self.counts(attrs) and (
-                not labels or self.label(start) in labels
-            ):
-                yield Edge(key, start, node, attrs)
+        edges = self._grouped_in(node).get(type_, ())
+        if not labels:
+            return iter(edges)
+        return (e for e in edges if self.label(e.start) in labels)
 
     def has_out(self, node: str, type_: str, *labels: str) -> bool:
         """True when at least one counting relationship of ``type_`` leaves ``node``."""

@@ -29,6 +29,9 @@ COMPARED = [
     {"min_confidence": 0.6},
     {"min_confidence": 0.8, "reason": "NO_MEASURE", "kind": "shared-strategy"},
     {"theme": "housing", "plan": "Plan 1", "kind": "theme", "organisation": "CITY"},
+    # One filter alone: the queries take a different path from the named items than without.
+    {"theme": "housing"},
+    {"plan": "doc0.txt", "name": "Strategy 1"},
 ]
 
 

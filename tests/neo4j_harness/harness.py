@@ -110,10 +110,12 @@ def start(
     log_path: Path | None = None,
     timeout: float = 120,
     heap: str = "2g",
+    page_cache_mb: int | None = None,
 ) -> HarnessServer:
     """Start the launcher (built already) and wait until Bolt accepts connections.
 
-    With ``password`` (8+ characters) authentication is on for user ``neo4j``.
+    With ``password`` (8+ characters) authentication is on for user ``neo4j``. The page cache
+    is 512 MiB unless ``page_cache_mb`` says otherwise.
     """
     classes = HERE / "target" / "classes"
     if not (classes / "org" / "stratgraph" / "harness" / "Launcher.class").is_file():
@@ -127,6 +129,8 @@ def start(
     env.pop("STRATGRAPH_HARNESS_PASSWORD", None)
     if password:
         env["STRATGRAPH_HARNESS_PASSWORD"] = password
+    if page_cache_mb is not None:
+        env["STRATGRAPH_HARNESS_PAGECACHE_MB"] = str(page_cache_mb)
     # The server's files (database, its temporary files) go in a directory of its own,
     # removed by stop() even if the JVM was killed before it could clean up.
     work_dir = Path(tempfile.mkdtemp(prefix="stratgraph-neo4j-"))
