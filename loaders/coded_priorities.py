@@ -51,6 +51,8 @@ _NEXT_YEARS = re.compile(
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_DIGIT = re.compile(r"\d")
+_TARGET_VALUE = re.compile(r"\d|XX")  # a number, or a number still to be set ("XX%")
 
 
 def normalise_code(raw: str) -> str:
@@ -173,12 +175,12 @@ class _Reader:
 
     def _row(self, row: PriorityRow) -> None:
         theme = self.themes[row.aim]
+        code = row.code and normalise_code(row.code)  # once for the row's actions and items
         name_text = tidy(Joined(row.fragments("name")).text)
         priority = None
         if name_text:
-            code = normalise_code(row.code) if row.code else None
             priority = self.b.outcome(name_text, row.line, theme=theme, level="priority",
-                                      code=code, code_as_written=row.code)
+                                      code=code or None, code_as_written=row.code)
             statement = self.statements[row.aim]
             if statement:
                 self.b.link(RelType.SUPPORTS, priority, statement, row.line)
@@ -189,8 +191,7 @@ class _Reader:
         _, own, support = split_support(row.fragments("actions"))
         for action in read_actions(own):
             node = self.b.action(action.name, action.line, theme=theme, deadline=action.deadline,
-                                 details=action.details, priority_code=row.code and
-                                 normalise_code(row.code))
+                                 details=action.details, priority_code=code)
             if priority:
                 self.b.link(RelType.SUPPORTS, node, priority, action.line)
             else:
@@ -198,19 +199,18 @@ class _Reader:
             self._references(node, f"{action.name} {action.details or ''}", action.line)
             self.descriptions[row.aim].append(action.name)
         for item in read_support(support):
-            self.support.append(_Support(row.aim, tidy(item.text), item.line,
-                                         row.code and normalise_code(row.code)))
+            self.support.append(_Support(row.aim, tidy(item.text), item.line, code))
         self._measures(row, theme, priority)
 
     def _measures(self, row: PriorityRow, theme: str, priority: str | None) -> None:
         milestones = read_milestones(row.fragments("targets"))
         names = [m.name for m in milestones]
         baselines = align(split_values(Joined(row.fragments("baseline")).text), names)
-        units = [unit(b) if b and re.search(r"\d", b) else unit(n)
+        units = [unit(b) if b and _DIGIT.search(b) else unit(n)
                  for b, n in zip(baselines, names, strict=True)]
         interims = align(split_values(Joined(row.fragments("interim")).text), names, units)
         for milestone, baseline, interim in zip(milestones, baselines, interims, strict=True):
-            target = milestone.name if re.search(r"\d|XX", milestone.name) else None
+            target = milestone.name if _TARGET_VALUE.search(milestone.name) else None
             node = self.b.measure(milestone.name, milestone.line, theme=theme, target=target,
                                   baseline=baseline, indicator_code=milestone.indicator_code,
                                   interim=interim, details=milestone.details)

@@ -11,26 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratgraph.loaders.coded_priorities_spans import Fragment, Joined, Piece
-from stratgraph.loaders.text import clean_name
-
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e etc st no nb".split()
+from stratgraph.loaders.coded_priorities_sentences import (
+    CODE_THEN_TO,
+    LABEL_BEFORE,
+    MISSING_STOP,
+    list_items,
+    sentences,
 )
-_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with our".split())
-_SENTENCE_END = re.compile(r"[.?!](?:\s+|(?=To\b))(?=[\"“(]?[A-Z0-9]|[a-z]\)\s)")
-# "by Nov. 2003 Complete the review": a dated clause runs into the next capitalised one.
-_YEAR_THEN_CLAUSE = re.compile(r"(?<=\b(?:19|20)\d\d)\s+(?=[A-Z][a-z]+\b)")
-# "... (PSA7) To reduce ...": a code closes one milestone, "To" opens the next.
-_CODE_THEN_TO = re.compile(r"(?<=\))\s+(?=To [a-z])")
-# "... Framework) Pro-active enforcement: To strive": a short label opens the next milestone.
-_LABEL_BEFORE = re.compile(r"\s+(?=[A-Z][\w-]*(?: [a-z][\w-]*){0,2}:\s*To\b)")
+from stratgraph.loaders.coded_priorities_spans import Fragment, Joined, Piece
+from stratgraph.loaders.delivery_plan_text import clean_name
+
 _LABEL = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2}:\s*")
-# Unpunctuated list items run together: "equipment Diversion projects", 'study "Safer
-# routes'; an item starts with a capitalised word followed by a lower-case one (or ending).
-_ITEM_BREAK = re.compile(r"(?<=[a-z.)\"”])\s+(?=[\"“]?[A-Z][a-z]+(?:\s+[a-z(]|[.\"”]?\s*$))")
-# A full stop lost before a clause opener: "... Enforcement Policy All statutory licenses".
-_MISSING_STOP = re.compile(r"(?<=[a-z])\s+(?=(?:All|Each|Every|We|Our|These|This)\s+[a-z])")
 SUPPORTED_BY = re.compile(r"\bSupported by\b\s*:?")
 # A lead-in whose list items are the actions ("initiatives include:", "By ensuring that:").
 _DROPPED_LEAD_IN = re.compile(r"\b(?:include|includes|including|that|are|as follows)$", re.I)
@@ -47,6 +38,7 @@ _DEADLINE = re.compile(
     rf"\b(?:by|before|until)\s+((?:(?:early|mid|late|the end of|end of)\s+)?"
     rf"(?:\d{{1,2}}\s*(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+|{_SEASON}\s+)?{_YEAR})\b"
 )
+_DEADLINE_WORD = re.compile(r"by|before|until")  # a cheap test before _DEADLINE
 _DEADLINE_PAREN = re.compile(rf"\s*\(((?:{_MONTH}|{_SEASON})\s+{_YEAR})\)")
 _CODE_PAREN = re.compile(
     r"\s*\(\s*([A-Z]{2,6}(?:\s?[A-Z]{1,6})?\s?[A-Z]?\d{1,3}[a-z]?|[A-Z]{3,6})\s*\)"
@@ -77,74 +69,11 @@ class Milestone:
 def tidy(text: str) -> str:
     """A clean name without its final full stop, enclosing quotes or a dangling "of"."""
     text = clean_name(text).rstrip(" .").strip()
-    text = re.sub(r"\s+(?:of|and|for|the)$", "", text)
+    if text.endswith(("of", "and", "for", "the")):  # else the pattern cannot match
+        text = re.sub(r"\s+(?:of|and|for|the)$", "", text)
     if len(text) > 2 and text[0] in "\"“" and text[-1] in "\"”":
         text = text[1:-1].strip()
     return text
-
-
-def sentences(piece: Piece, *, extra: tuple[re.Pattern[str], ...] = ()) -> list[Piece]:
-    """The piece cut into sentences; "Nov. 2003" and "i.e. Leisure" are not ends."""
-    cuts: list[tuple[int, int]] = []
-    for match in _SENTENCE_END.finditer(piece.text):
-        word = _last_word(piece.text, match.start()).lower().rstrip(".")
-        if word in _ABBREVIATIONS or len(word) == 1:
-            continue
-        cuts.append((match.start() + 1, match.end()))
-    for pattern in (_YEAR_THEN_CLAUSE, *extra):
-        cuts.extend((m.start(), m.end()) for m in pattern.finditer(piece.text))
-    # A wrapped row that opens with a capital starts a new sentence ("... (PSA)" / "Continue
-    # to improve ..."), unless the row before ended on a lead-in colon or mid-phrase ("by").
-    for boundary in piece.source.boundaries():
-        offset = boundary - piece.start
-        if 0 < offset < len(piece.text) and re.match(r"[\"“(]?[A-Z0-9]", piece.text[offset:]):
-            last = _last_word(piece.text, offset)
-            if not last.endswith((":", ";")) and last.lower() not in _SMALL_WORDS:
-                cuts.append((offset - 1, offset))
-    pieces: list[Piece] = []
-    start = 0
-    for cut_start, cut_end in sorted(cuts):
-        if cut_start < start:
-            continue
-        pieces.append(Piece(piece.source, piece.start + start, piece.start + cut_start))
-        start = cut_end
-    pieces.append(Piece(piece.source, piece.start + start, piece.end))
-    return [p for p in (q.trimmed() for q in pieces) if p.text]
-
-
-def _last_word(text: str, end: int) -> str:
-    """The word just before ``end`` (looking back a short way only: cells can be long)."""
-    words = text[max(0, end - 60):end].split()
-    return words[-1] if words else ""
-
-
-def list_items(piece: Piece) -> list[Piece]:
-    """Items of a list whose bullets were lost: by semicolons, else at a capital that starts a
-    new item after a finished word ("equipment Diversion"), not after "of", "and", "with"."""
-    if ";" in piece.text:
-        items = piece.cut(re.compile(r";"))
-        return [_strip_and(p) for p in items]
-    breaks = [m for m in _ITEM_BREAK.finditer(piece.text)
-              if _ends_item(_last_word(piece.text, m.start()))]
-    out: list[Piece] = []
-    start = 0
-    for match in breaks:
-        out.append(Piece(piece.source, piece.start + start, piece.start + match.start()))
-        start = match.end()
-    out.append(Piece(piece.source, piece.start + start, piece.end))
-    return [p for p in (q.trimmed() for q in out) if p.text]
-
-
-def _ends_item(word: str) -> bool:
-    # An item ends on an ordinary lower-case word: not "of"/"and" (the name goes on), not a
-    # capitalised one ("Looked After Children", "Raising Attainment" are names).
-    word = word.lstrip("\"“(")
-    return word[:1].islower() and word.lower() not in _SMALL_WORDS
-
-
-def _strip_and(piece: Piece) -> Piece:
-    match = re.match(r"and\s+", piece.text)
-    return piece.split_at(match.end())[1] if match else piece
 
 
 def split_support(fragments: list[Fragment]) -> tuple[Joined, Piece | None, Piece | None]:
@@ -164,7 +93,7 @@ def read_actions(piece: Piece | None) -> list[ActionText]:
     if piece is None:
         return []
     actions: list[ActionText] = []
-    for sentence in sentences(piece, extra=(_MISSING_STOP,)):
+    for sentence in sentences(piece, extra=(MISSING_STOP,)):
         if sentence.text.rstrip().endswith("?"):
             continue  # a drafting question left in the consultation text, not a commitment
         lead, rest = _lead_in(sentence)
@@ -190,17 +119,17 @@ def _lead_in(piece: Piece) -> tuple[Piece | None, Piece | None]:
 
 
 def _action(text: str, line: int, *, details: str | None = None) -> ActionText:
-    note = re.search(r"\.\s*(\([^)]*\))\.?\s*$", text)
+    note = re.search(r"\.\s*(\([^)]*\))\.?\s*$", text) if ")" in text else None
     if note:  # "... £24m capital programme. (capital//revenue)": a note on the action
         details = f"{details} {note.group(1)}" if details else note.group(1)
         text = text[:note.start()]
     deadline = None
-    paren = _DEADLINE_PAREN.search(text)
+    paren = _DEADLINE_PAREN.search(text) if "(" in text else None
     if paren:
         deadline = paren.group(1)
         text = text[:paren.start()] + text[paren.end():]
     else:
-        match = _DEADLINE.search(text)
+        match = _DEADLINE.search(text) if _DEADLINE_WORD.search(text) else None
         deadline = match.group(1) if match else None
     return ActionText(tidy(text), line, deadline, tidy(details) if details else None)
 
@@ -223,7 +152,7 @@ def read_milestones(fragments: list[Fragment]) -> list[Milestone]:
     if not whole.text:
         return []
     out: list[Milestone] = []
-    for piece in sentences(whole, extra=(_CODE_THEN_TO, _LABEL_BEFORE)):
+    for piece in sentences(whole, extra=(CODE_THEN_TO, LABEL_BEFORE)):
         text = _LABEL.sub("", piece.text) if _LABEL.match(piece.text) else piece.text
         if _PLACEHOLDER.match(text):
             continue

@@ -18,7 +18,8 @@ from rapidfuzz import fuzz
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.coded_priorities_spans import Fragment
-from stratgraph.loaders.text import clean_name, collapse, strip_tags
+from stratgraph.loaders.delivery_plan_text import clean_name, collapse
+from stratgraph.loaders.text import strip_tags
 
 #: A priority code as the first cell of a row: "D.1", "CSY.4", "SC1", "Cl. 2".
 CODE = re.compile(r"^([A-Za-z]{1,5})\s*\.?\s*(\d{1,2})$")
@@ -27,6 +28,8 @@ _AIMS_END = re.compile(r"^\s*(?:priorities|part\s+\d+\b.*)\s*$", re.I)
 _PART = re.compile(r"^\s*part\s+\d+\b", re.I)
 # Word's "document saved at" footer, repeated at page breaks.
 _PAGE_PATH = re.compile(r"^\s*[A-Za-z]:\\")
+_CODE_IN_WORD = re.compile(r"(?<=[a-z])\([A-Z]{2,6}\s?\d{1,3}\)\s+(?=[a-z])")
+_BROKEN_WORD = re.compile(r"\b([a-z]{2,5})- (?=[a-z])")
 _YEARS_ONLY = re.compile(r"^(?:\d{4}(?:/\d{2,4})?)?$")
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in of on or the to with our its their".split()
@@ -74,6 +77,8 @@ class Layout:
 
 def is_header(line: str) -> bool:
     """A table header row: tab cells naming the priorities and their targets."""
+    if line.count("\t") < 2:
+        return False  # fewer than three cells
     cells = [c.strip().lower() for c in line.split("\t")]
     if len(cells) < 3 or any(len(c) > 40 for c in cells):
         return False  # header cells are short labels, unlike a row's sentences
@@ -108,9 +113,13 @@ def repair(text: str) -> str:
     Tags go; a word broken by a PDF hyphen ("anti- social") is rejoined; an indicator code
     dropped into the middle of a word ("Leic(PSA7) ester") is removed and the word rejoined.
     """
-    text = strip_tags(text)
-    text = re.sub(r"(?<=[a-z])\([A-Z]{2,6}\s?\d{1,3}\)\s+(?=[a-z])", "", text)
-    text = re.sub(r"\b([a-z]{2,5})- (?=[a-z])", r"\1-", text)
+    # Each step only where its pattern can match: most fragments need none of them.
+    if "<" in text or "&" in text:
+        text = strip_tags(text)
+    if "(" in text:
+        text = _CODE_IN_WORD.sub("", text)
+    if "- " in text:
+        text = _BROKEN_WORD.sub(r"\1-", text)
     return collapse(text)
 
 

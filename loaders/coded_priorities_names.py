@@ -55,14 +55,19 @@ def _title(text: str) -> str:
                     else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
+def _without_possessive(word: str) -> str:
+    """The word without a final "'s" ("Council's" -> "Council")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _entity(words: list[str]) -> NamedEntity | None:
     while words and (words[0].lower() in _ARTICLES or words[0].lower() in _VERBS
                      or words[0].lower() in _CONNECTORS or words[0] in ("Council's",)):
         words = words[1:]
     if len(words) < 2:
         return None
-    last = re.sub(r"['’]s$", "", words[-1]).lower()
-    name = _title(" ".join(words[:-1] + [re.sub(r"['’]s$", "", words[-1])]))
+    last = _without_possessive(words[-1]).lower()
+    name = _title(" ".join(words[:-1] + [_without_possessive(words[-1])]))
     if last in PARTNERSHIP_WORDS:
         return NamedEntity(name, "partnership")
     return NamedEntity(name, "strategy", "programme" if last == "programme" else "document")
@@ -75,6 +80,8 @@ def _is_name_word(word: str) -> bool:
 def find_entities(text: str) -> list[NamedEntity]:
     """Strategies and partnerships named in ``text``, in order, without repeats."""
     found: list[NamedEntity] = []
+    if not _may_name_entity(text):
+        return found
     tokens = _WORD.findall(text)
     run: list[str] = []
 
@@ -85,9 +92,9 @@ def find_entities(text: str) -> list[NamedEntity]:
         # "Air Quality Action Plan Food Service Plan" is two plans, "Cultural Strategy
         # Partnership" one partnership.
         start = 0
-        for i, word in enumerate(run):
-            base = re.sub(r"['’]s$", "", word).lower()
-            nxt = re.sub(r"['’]s$", "", run[i + 1]).lower() if i + 1 < len(run) else ""
+        bases = [_without_possessive(word).lower() for word in run]
+        for i, base in enumerate(bases):
+            nxt = bases[i + 1] if i + 1 < len(bases) else ""
             if base in _TERMINALS and nxt not in _TERMINALS:
                 entity = _entity(run[start:i + 1])
                 if entity:
@@ -96,18 +103,21 @@ def find_entities(text: str) -> list[NamedEntity]:
         run.clear()
 
     for i, token in enumerate(tokens):
-        low = re.sub(r"['’]s$", "", token).lower()
         if _is_name_word(token):
             run.append(token)
-        elif run and low in _CONNECTORS and i + 1 < len(tokens) and _is_name_word(tokens[i + 1]):
+            continue
+        if not run:
+            continue  # nothing to flush
+        low = _without_possessive(token).lower()
+        if low in _CONNECTORS and i + 1 < len(tokens) and _is_name_word(tokens[i + 1]):
             run.append(token)
-        elif run and low in _TERMINALS and low not in ("plans",):
+        elif low in _TERMINALS and low not in ("plans",):
             run.append(token)  # "Community Cohesion strategy": a name with a lower-case end
             flush()
         else:
             flush()
     flush()
-    for match in _LOWER_MENTION.finditer(text):
+    for match in _lower_mentions(text):
         words = match.group(1).split()
         if any(w.lower() in _GENERIC for w in words) or any(w[:1].isupper() for w in words[:-1]
                                                             if not w.isupper()):
@@ -119,6 +129,24 @@ def find_entities(text: str) -> list[NamedEntity]:
     for entity in found:
         unique.setdefault((entity.label, entity.name.lower()), entity)
     return list(unique.values())
+
+
+def _may_name_entity(text: str) -> bool:
+    # Every name ends in a terminal word (the lower-case mentions too), and most texts hold
+    # none: testing for them is far cheaper than reading the text word by word.
+    low = text.lower()
+    for word in _TERMINALS:
+        if word in low:
+            return True
+    return False
+
+
+def _lower_mentions(text: str) -> Iterable[re.Match[str]]:
+    # Every mention ends in one of these words; most texts have none, and the pattern's
+    # look for an article before each costs far more than these three tests.
+    if "strategy" in text or "programme" in text or "trust" in text:
+        return _LOWER_MENTION.finditer(text)
+    return ()
 
 
 # -- which theme a "Supported by" item means -------------------------------------------------
@@ -147,12 +175,22 @@ def stem(word: str) -> str:
 
 
 _STOP = frozenset(stem(w) for w in _STOP_WORDS.split())
+_TERM_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
 def terms(text: str) -> list[str]:
     """The stemmed content words of ``text``, without the words every theme uses."""
-    stems = (stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text) if len(w) > 2)
+    stems = (stem(w) for w in _TERM_WORD.findall(text) if len(w) > 2)
     return [s for s in stems if s not in _STOP]
+
+
+def _term_counts(texts: Iterable[str]) -> Counter[str]:
+    """How often each term occurs in ``texts`` (Counter counts a whole list in C, faster
+    than taking one term at a time from a generator)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(terms(text))
+    return counts
 
 
 class ThemeMatcher:
@@ -167,8 +205,7 @@ class ThemeMatcher:
                  names: Mapping[str, str] | None = None) -> None:
         self._names = {k: set(terms(v)) for k, v in (names or {}).items()}
         self._vectors: dict[str, dict[str, float]] = {}
-        counts = {key: Counter(t for text in texts for t in terms(text))
-                  for key, texts in descriptions.items()}
+        counts = {key: _term_counts(texts) for key, texts in descriptions.items()}
         self._counts = counts
         df = Counter(t for c in counts.values() for t in c)
         n = len(counts)

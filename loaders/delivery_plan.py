@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.delivery_plan_cells import HtmlCell, parse_html_cell, tidy
 from stratgraph.loaders.delivery_plan_layout import (
     Layout,
     SummaryItem,
@@ -40,11 +41,12 @@ from stratgraph.loaders.delivery_plan_layout import (
 )
 from stratgraph.loaders.delivery_plan_measures import read_measure_rows
 from stratgraph.loaders.delivery_plan_names import (
+    KnownNames,
     NamedEntity,
     classify,
-    find_known,
+    cut_names,
     find_names,
-    split_references,
+    split_parsed_references,
 )
 from stratgraph.loaders.delivery_plan_rows import (
     ActivityRow,
@@ -97,6 +99,7 @@ class DeliveryPlanLoader:
 
     def extract(self, doc: SourceDocument) -> Extraction:
         """Read the plan into themes, outcomes, actions, measures, strategies and leads."""
+        tidy.cache_clear()  # one plan's strings at a time
         layout = read_layout(doc.lines)
         if not layout.themes:
             raise LoaderError("no delivery-plan themes found (no heading with a 'Summary of "
@@ -117,6 +120,11 @@ class _Reader:
     warnings: list[str] = field(default_factory=list)
     known: dict[str, NamedEntity] = field(default_factory=dict)
     theme_ids: dict[str, str] = field(default_factory=dict)
+    # Caches for the two passes over the reference cells and the many texts searched for
+    # known names: each cell parsed once, the names sorted only when they change.
+    _reference_cells: dict[str, HtmlCell] = field(default_factory=dict)
+    _cut_names: tuple[int, list[str]] | None = None
+    _known_names: KnownNames | None = None
 
     def __post_init__(self) -> None:
         self.b = DocumentGraphBuilder(self.doc.name)
@@ -166,8 +174,9 @@ class _Reader:
                 self.known.setdefault(entity.name, entity)
         for theme in self.layout.themes:
             for row in rows[theme.heading.line]:
-                for name in split_references(row.references, self.known):
+                for name in self._references(row.references):
                     self.known.setdefault(name, classify(name))
+        self._known_names = KnownNames(self.known)
 
     # -- one theme ---------------------------------------------------------------------
 
@@ -194,7 +203,7 @@ class _Reader:
             # The row's documents are what its objective relies on; a row with no objective
             # at all leaves them to the theme.
             holder = objective or theme_id
-            for name in split_references(row.references, self.known):
+            for name in self._references(row.references):
                 target = self._entity(self.known.get(name) or classify(name), row.line)
                 self.b.link(RelType.REFERENCES, holder, target, row.line)
             for action in row.actions:
@@ -242,7 +251,21 @@ class _Reader:
             self.b.link(RelType.REFERENCES, holder, self._entity(entity, line), line)
 
     def _names_in(self, text: str) -> list[NamedEntity]:
-        return find_known(text, self.known)
+        assert self._known_names is not None, "names are collected before they are looked up"
+        return self._known_names.find(text)
+
+    def _references(self, raw: str) -> list[str]:
+        """The names in a row's references cell, cut at the names known so far."""
+        cell = self._reference_cells.get(raw)
+        if cell is None:
+            cell = self._reference_cells[raw] = parse_html_cell(raw)
+        return split_parsed_references(raw, cell, self._names_to_cut_at)
+
+    def _names_to_cut_at(self) -> list[str]:
+        # Names are only ever added (setdefault), so their count says whether to sort again.
+        if self._cut_names is None or self._cut_names[0] != len(self.known):
+            self._cut_names = (len(self.known), cut_names(self.known))
+        return self._cut_names[1]
 
     def _entity(self, entity: NamedEntity, line: int) -> str:
         if entity.is_partnership:

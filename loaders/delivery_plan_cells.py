@@ -9,18 +9,35 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
-from stratgraph.loaders.text import clean_name, collapse, strip_markdown
+from stratgraph.loaders.delivery_plan_tags import feed_plain_tags, flat_list_items
+from stratgraph.loaders.delivery_plan_text import clean_name, collapse
+from stratgraph.loaders.text import strip_markdown
 
 # A space the converter left before closing punctuation ("CO2 )", "Reading :").
 _SPACE_BEFORE_CLOSE = re.compile(r"\s+([)\].,;:])")
+# The same in collapsed text (its only whitespace is single spaces); a literal first
+# character makes this search several times faster.
+_COLLAPSED_SPACE_BEFORE_CLOSE = re.compile(r" [)\].,;:]")
 
 
+# A plan tidies the same strings over and over (a heading, a name, a cell's items, each read
+# in several passes): the loader clears this cache per document, so it holds one plan's.
+@lru_cache(maxsize=16384)
 def tidy(text: str) -> str:
     """A cleaned name (``clean_name``) without stray spaces before closing punctuation."""
-    return _SPACE_BEFORE_CLOSE.sub(r"\1", clean_name(text))
+    return _drop_space_before_close(clean_name(text))
+
+
+def _drop_space_before_close(text: str) -> str:
+    # ``text`` is collapsed. A search first: a substitution with a template costs several
+    # times more, even when nothing matches, and most texts have no such space.
+    if _COLLAPSED_SPACE_BEFORE_CLOSE.search(text):
+        return _SPACE_BEFORE_CLOSE.sub(r"\1", text)
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +96,24 @@ class HtmlCell:
         return not self.title and not self.blocks
 
 
-@dataclass
 class _OpenItem:
-    buf: list[str] = field(default_factory=list)
-    children: list[Item] = field(default_factory=list)
-    depth: int = 0
+    """An ``<li>`` being read: its text so far, its nested items and its list depth."""
+
+    __slots__ = ("buf", "children", "depth")
+
+    def __init__(self, depth: int) -> None:
+        self.buf: list[str] = []
+        self.children: list[Item] = []
+        self.depth = depth
 
     def close(self) -> Item:
         return Item(tidy("".join(self.buf)), tuple(self.children))
 
 
-class _Parser(HTMLParser):
+class _TreeBuilder:
+    """Builds an ``HtmlCell`` from the tag and text events of one cell, in order."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.title: str | None = None
         self._text: list[str] = []
@@ -128,9 +150,9 @@ class _Parser(HTMLParser):
         elif items:
             self.blocks.append(Block(items=items))
 
-    # -- HTMLParser --------------------------------------------------------------------
+    # -- events ------------------------------------------------------------------------
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str) -> None:
         if tag in ("ul", "ol"):
             self._open_list()
         elif tag == "li":
@@ -178,7 +200,6 @@ class _Parser(HTMLParser):
             buf[-1] = buf[-1].rstrip()
 
     def finish(self) -> HtmlCell:
-        self.close()
         if self._title_buf is not None:
             self.title = tidy("".join(self._title_buf)) or None
         while self._lists:
@@ -187,11 +208,44 @@ class _Parser(HTMLParser):
         return HtmlCell(self.title, tuple(self.blocks))
 
 
+class _HtmlParserFeed(HTMLParser):
+    """Feeds a cell through ``html.parser`` (any HTML at all) into a ``_TreeBuilder``."""
+
+    def __init__(self, builder: _TreeBuilder) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = builder
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.builder.handle_starttag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.builder.handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.builder.handle_data(data)
+
+
 def parse_html_cell(raw: str) -> HtmlCell:
     """Parse a table cell's HTML (or plain text) into a title and ordered blocks."""
-    parser = _Parser()
-    parser.feed(raw)
-    return parser.finish()
+    flat = _flat_list(raw)
+    if flat is not None:
+        return flat
+    builder = _TreeBuilder()
+    if not feed_plain_tags(raw, builder):
+        feed = _HtmlParserFeed(builder)
+        feed.feed(raw)
+        feed.close()
+    return builder.finish()
+
+
+def _flat_list(raw: str) -> HtmlCell | None:
+    """The cell ``_TreeBuilder`` reads from a lone list of plain items, or None for any other
+    cell: the builder's events for this one shape, without their cost."""
+    texts = flat_list_items(raw)
+    if texts is None:
+        return None
+    items = tuple(Item(text) for text in map(tidy, texts) if text)
+    return HtmlCell(None, (Block(items=items),) if items else ())
 
 
 def flatten(items: tuple[Item, ...]) -> list[tuple[Item, str | None]]:
@@ -209,9 +263,18 @@ def flatten(items: tuple[Item, ...]) -> list[tuple[Item, str | None]]:
     return out
 
 
+_SQUARE_METRES = re.compile(r"(?<=m)\s*<sup>\s*2\s*</sup>", re.IGNORECASE)
+_SUB_OR_SUP = re.compile(r"\s*<su[bp]>\s*(\w+)\s*</su[bp]>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
 def plain_text(raw: str) -> str:
     """A cell's text with tags gone but footnote-like superscripts kept ("7,500m²")."""
-    raw = re.sub(r"(?<=m)\s*<sup>\s*2\s*</sup>", "²", raw, flags=re.IGNORECASE)
-    raw = re.sub(r"\s*<su[bp]>\s*(\w+)\s*</su[bp]>", r"\1", raw, flags=re.IGNORECASE)
-    raw = re.sub(r"<[^>]*>", " ", raw)
-    return _SPACE_BEFORE_CLOSE.sub(r"\1", collapse(strip_markdown(html.unescape(raw))))
+    if "<" in raw:  # every pattern here starts at a tag
+        raw = _SQUARE_METRES.sub("²", raw)
+        raw = _SUB_OR_SUP.sub(r"\1", raw)
+        raw = _TAG.sub(" ", raw)
+    raw = html.unescape(raw)
+    if "*" in raw or "__" in raw:  # emphasis markers
+        raw = strip_markdown(raw)
+    return _drop_space_before_close(collapse(raw))

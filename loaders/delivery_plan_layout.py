@@ -90,7 +90,8 @@ class Row:
     def cell(self, *words: str) -> str:
         """The raw cell under the first header containing any of ``words`` ("" if none)."""
         for i, head in enumerate(self.header):
-            if any(w in head.casefold() for w in words):
+            folded = head.casefold()
+            if any(w in folded for w in words):
                 return self.cells[i] if i < len(self.cells) else ""
         return ""
 

@@ -73,8 +73,8 @@ def read_measure_rows(rows: tuple[Row, ...] | list[Row]) -> list[MeasureRecord]:
 
 
 def _target_text(raw: str) -> str | None:
-    cell = parse_html_cell(raw)
-    if not cell.items:
+    cell = parse_html_cell(raw) if "<" in raw else None  # no tag, no list
+    if cell is None or not cell.items:
         return plain_text(raw) or None
     # "Across 10 events each year: <ul>...</ul>": the list completes the one target.
     return " ".join([*cell.paragraphs, "; ".join(i.text for i in cell.items)]).strip() or None

@@ -8,10 +8,10 @@ last word, and find names in free text ("through the Health and Wellbeing Board"
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from stratgraph.loaders.delivery_plan_cells import parse_html_cell, tidy
+from stratgraph.loaders.delivery_plan_cells import HtmlCell, parse_html_cell, tidy
 
 #: Last words that make a name a board, trust or partnership rather than a document.
 PARTNERSHIP_WORDS = frozenset(
@@ -27,6 +27,9 @@ _TERMINALS = ("Plan", "Strategy", "Presentation", "procedures", "Protocol", "Rep
 # An acronym standing alone ("LLEP", "WLEP") is the partnership itself.
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _MAX_CELL = 1000
+_SEPARATOR = re.compile(r"\s{2,}")  # the converter's double spaces between names
+_TAG = re.compile(r"<[^>]*>")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _YEARS = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?$")
 
 
@@ -41,7 +44,7 @@ class NamedEntity:
 
 def classify(name: str, *, programme: bool = False) -> NamedEntity:
     """Tell a partnership (board, trust, forum, acronym alone) from a strategy document."""
-    words = [w for w in re.split(r"\s+", name) if w and not _YEARS.match(w)]
+    words = [w for w in name.split() if not _YEARS.match(w)]
     last = words[-1].casefold().strip(".,:;") if words else ""
     if programme or last in PROGRAMME_WORDS or name.endswith(" Programme"):
         return NamedEntity(name, False, "programme")
@@ -59,14 +62,26 @@ def split_references(raw: str, known: Iterable[str] = ()) -> list[str]:
     at names the document writes cleanly elsewhere (``known``), then after a name's last word
     ("... Plan", "... Strategy") when a capitalised name of two or more words follows.
     """
-    cell = parse_html_cell(raw)
+    return split_parsed_references(raw, parse_html_cell(raw), lambda: cut_names(known))
+
+
+def cut_names(known: Iterable[str]) -> list[str]:
+    """The known names a run-on reference cell may be cut at: two or more words, longest
+    first."""
+    return sorted({k for k in known if len(k.split()) >= 2}, key=len, reverse=True)
+
+
+def split_parsed_references(raw: str, cell: HtmlCell,
+                            cut_at: Callable[[], list[str]]) -> list[str]:
+    """``split_references`` for a cell already parsed; ``cut_at`` gives ``cut_names`` (asked
+    only for a plain-text cell, as sorting the names costs more than most cells)."""
     if len(cell.blocks) > 1 or any(b.is_list for b in cell.blocks):
         # <p> and <li> blocks: the cell's own structure says where each name ends.
         return [tidy(t) for b in cell.blocks
                 for t in ([i.text for i in b.items] if b.is_list else [b.text]) if tidy(t)]
-    known_sorted = sorted({k for k in known if len(k.split()) >= 2}, key=len, reverse=True)
+    known_sorted = cut_at()
     out: list[str] = []
-    for piece in re.split(r"\s{2,}", _plain(raw)):
+    for piece in _SEPARATOR.split(_plain(raw)):
         if tidy(piece):
             for part in _split_known(tidy(piece), known_sorted):
                 out.extend(_split_terminals(part))
@@ -75,8 +90,8 @@ def split_references(raw: str, known: Iterable[str] = ()) -> list[str]:
 
 def _plain(raw: str) -> str:
     # Keep the converter's double spaces: they are the only separator some cells have.
-    text = re.sub(r"<[^>]*>", "  ", raw)
-    return re.sub(r"[ \t]*\n[ \t]*", "  ", text).strip()
+    text = _TAG.sub("  ", raw) if "<" in raw else raw
+    return _LINE_BREAK.sub("  ", text).strip() if "\n" in text else text.strip()
 
 
 def _split_known(text: str, known: list[str]) -> list[str]:
@@ -146,6 +161,7 @@ _NAME_IN_TEXT = re.compile(
     rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,15}}\s*\b"
     rf"(?P<key>{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME})\b{_YEAR_SUFFIX}"
 )
+_KEY_WORD = re.compile(f"{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME}")
 _AND_AFTER_KEY = re.compile(
     r"\b(?:Strategy|Plan|Framework|Programme|Board|Partnership|Trust|Forum|Panel)"
     r"(?P<join>\s+and\s+)(?=[A-Z])"
@@ -168,6 +184,8 @@ _CONNECTORS = frozenset({"of", "for", "and", "to", "the", "on", "in", "&"})
 def find_names(text: str) -> list[NamedEntity]:
     """Strategies, programmes and partnerships named in a sentence, in order of appearance."""
     found: list[NamedEntity] = []
+    if not _KEY_WORD.search(text):  # every name ends in a key word; most sentences have none
+        return found
     for match in _NAME_IN_TEXT.finditer(text):
         # "the Children's Trust and Heritage Partnership" names two bodies, not one.
         parts = _split_after_key(match.group(0))
@@ -224,17 +242,64 @@ def _strip_leading(words: list[str]) -> list[str]:
 
 def find_known(text: str, known: dict[str, NamedEntity]) -> list[NamedEntity]:
     """Names from ``known`` that occur in ``text`` (longest first, no overlaps)."""
-    taken: list[tuple[int, int]] = []
-    out: list[NamedEntity] = []
-    for name in sorted(known, key=len, reverse=True):
-        if name not in text:  # a plain substring test first: most names are absent
-            continue
-        for match in re.finditer(rf"(?<![\w']){re.escape(name)}(?![\w])", text):
-            span = match.span()
-            if any(s < span[1] and span[0] < e for s, e in taken):
-                continue
-            taken.append(span)
-            out.append(known[name])
-            break
-    return out
+    return KnownNames(known).find(text)
 
+
+class KnownNames:
+    """``find_known`` for many texts and one fixed set of names, sorted and indexed once.
+
+    A name is matched only between word boundaries, so a name starting with a word (``\\w+``)
+    can occur only where the text has that very word; with many names, an index by first
+    word saves testing every name against every text.
+    """
+
+    def __init__(self, known: dict[str, NamedEntity]) -> None:
+        self.known = known
+        self.longest_first = sorted(known, key=len, reverse=True)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._by_first_word: dict[str, list[int]] = {}
+        self._always: list[int] = []  # names starting with no word ("‘Closing the gap’")
+        for rank, name in enumerate(self.longest_first):
+            first = _WORD.match(name)
+            if first:
+                self._by_first_word.setdefault(first.group(), []).append(rank)
+            else:
+                self._always.append(rank)
+        self._first_words = frozenset(self._by_first_word)
+
+    def find(self, text: str) -> list[NamedEntity]:
+        """Names that occur in ``text`` (longest first, no overlaps)."""
+        taken: list[tuple[int, int]] = []
+        out: list[NamedEntity] = []
+        for name in self._candidates(text):
+            if name not in text:  # a plain substring test first: most names are absent
+                continue
+            for match in self._pattern(name).finditer(text):
+                span = match.span()
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue
+                taken.append(span)
+                out.append(self.known[name])
+                break
+        return out
+
+    def _candidates(self, text: str) -> list[str]:
+        """The names that may occur in ``text``, longest first."""
+        if len(self.longest_first) <= _FEW_NAMES:
+            return self.longest_first
+        ranks = list(self._always)
+        for word in self._first_words.intersection(_WORD.findall(text)):
+            ranks.extend(self._by_first_word[word])
+        ranks.sort()
+        return [self.longest_first[rank] for rank in ranks]
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        pattern = self._patterns.get(name)
+        if pattern is None:
+            pattern = self._patterns[name] = re.compile(rf"(?<![\w']){re.escape(name)}(?![\w])")
+        return pattern
+
+
+_WORD = re.compile(r"\w+")
+# Up to this many names, testing each one is cheaper than finding the text's words.
+_FEW_NAMES = 40

@@ -57,6 +57,30 @@ from stratgraph.loaders.text import find_organisation, find_period
 SAME_OUTCOME = 85
 
 
+class _NamePattern:
+    """A name to find as a whole word in texts: ``\\b`` around it (``bounds`` None) or no
+    ``bounds`` character on either side; compiled once, tried only where it can match."""
+
+    def __init__(self, name: str, *, ignore_case: bool = False, bounds: str | None = None):
+        escaped = re.escape(name)
+        pattern = (rf"\b{escaped}\b" if bounds is None
+                   else rf"(?<!{bounds}){escaped}(?!{bounds})")
+        self._pattern = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+        self._name = name
+        self._ignore_case = ignore_case
+        self._lower = name.lower() if name.isascii() else None
+
+    def found_in(self, text: str) -> bool:
+        """Whether the name occurs in ``text`` as the pattern requires."""
+        if not self._ignore_case:
+            if self._name not in text:
+                return False
+        elif self._lower is not None and text.isascii() and self._lower not in text.lower():
+            # Between ASCII texts, IGNORECASE matching is exactly lower-case equality.
+            return False
+        return self._pattern.search(text) is not None
+
+
 class OutcomesFrameworkLoader:
     """Reads a strategic plan built as an outcomes framework (strategic and supporting
     outcomes, principles, a strategy (partnership) list, measures per supporting outcome)."""
@@ -202,7 +226,8 @@ class _Reader:
 
     def _cross_references(self) -> None:
         """A supporting outcome or measure naming another strategic outcome: DEPENDS_ON."""
-        targets = [(o.name, self.themes[normalise_name(o.name)][0]) for o in self.strategic
+        targets = [(_NamePattern(o.name, ignore_case=True),
+                    self.themes[normalise_name(o.name)][0]) for o in self.strategic
                    if len(o.name.split()) >= 2]
         for node in list(self.b.graph.nodes.values()):
             if node.label not in (Label.OUTCOME, Label.MEASURE):
@@ -213,7 +238,7 @@ class _Reader:
             if not own:
                 continue
             for name, theme in targets:
-                if theme != own and re.search(rf"\b{re.escape(name)}\b", node.name, re.IGNORECASE):
+                if theme != own and name.found_in(node.name):
                     self.b.link(RelType.DEPENDS_ON, own, theme, node.provenance.line,
                                 evidence=node.name)
 
@@ -271,6 +296,7 @@ class _Reader:
     # -- actions ------------------------------------------------------------------------
 
     def _actions(self, lines: Sequence[str], known: dict[str, str]) -> None:
+        names = [(_NamePattern(name, bounds=r"[\w-]"), target) for name, target in known.items()]
         for commitment in commitments(lines):
             theme, strategic = self.themes.get(normalise_name(commitment.heading or ""),
                                                (None, None))
@@ -278,6 +304,6 @@ class _Reader:
                                 deadline=commitment.deadline)
             if strategic:
                 self.b.link(RelType.SUPPORTS, id_, strategic, commitment.line)
-            for name, target in known.items():
-                if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", commitment.text):
+            for name, target in names:
+                if name.found_in(commitment.text):
                     self.b.link(RelType.REFERENCES, id_, target, commitment.line)

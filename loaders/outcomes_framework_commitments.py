@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from stratgraph.loaders.delivery_plan_text import clean_name
 from stratgraph.loaders.outcomes_framework_measures import is_header_row
 from stratgraph.loaders.outcomes_framework_outline import bullet_text, heading_text
-from stratgraph.loaders.text import clean_name
 
 _COMMITMENT = re.compile(
     r"\bwill\b(?:\s+[\w'’-]+){0,12}?\s+"
@@ -57,6 +57,7 @@ def find_deadline(text: str) -> str | None:
 def commitments(lines: Sequence[str]) -> list[Commitment]:
     """Every commitment sentence in the prose, restatements dropped."""
     found: list[Commitment] = []
+    folded: list[str] = []  # each found commitment case-folded, for the comparisons
     heading: str | None = None
     for index, line in enumerate(lines):
         text = heading_text(line)
@@ -69,11 +70,14 @@ def commitments(lines: Sequence[str]) -> list[Commitment]:
             if not _COMMITMENT.search(sentence):
                 continue
             sentence = sentence.strip().rstrip(".")
-            if any(_same(sentence, earlier.text) for earlier in found):
+            key = sentence.casefold()
+            if any(_same(key, earlier) for earlier in folded):
                 continue
             found.append(Commitment(sentence, index + 1, heading, find_deadline(sentence)))
+            folded.append(key)
     return found
 
 
 def _same(a: str, b: str) -> bool:
-    return fuzz.token_set_ratio(a.casefold(), b.casefold()) >= SAME_COMMITMENT
+    """Whether two case-folded sentences state one commitment."""
+    return fuzz.token_set_ratio(a, b) >= SAME_COMMITMENT

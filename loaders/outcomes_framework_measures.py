@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.text import clean_name, parse_cell
+from stratgraph.loaders.delivery_plan_tags import flat_list_items
+from stratgraph.loaders.delivery_plan_text import clean_name
+from stratgraph.loaders.text import parse_cell
 
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*")
 
@@ -81,6 +83,15 @@ def measure_tables(lines: Sequence[str]) -> list[MeasureTable]:
     return tables
 
 
+def _list_items(cell: str) -> tuple[str, ...]:
+    """``parse_cell(cell).items``: for a lone list of plain items (most measures cells), just
+    those items cleaned."""
+    texts = flat_list_items(cell)
+    if texts is None:
+        return parse_cell(cell).items
+    return tuple(text for text in map(clean_name, texts) if text)
+
+
 def _rows(lines: Sequence[str], start: int) -> tuple[MeasureRow, ...]:
     rows = []
     for index in range(start, len(lines)):
@@ -91,7 +102,7 @@ def _rows(lines: Sequence[str], start: int) -> tuple[MeasureRow, ...]:
         outcome = clean_name(first)
         if not outcome:
             continue
-        measures = parse_cell(rest).items or tuple(
+        measures = _list_items(rest) or tuple(
             part for part in (clean_name(p) for p in rest.split("\t")) if part
         )
         rows.append(MeasureRow(outcome, index + 1, tuple(measures)))

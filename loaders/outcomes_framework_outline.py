@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.text import clean_name
+from stratgraph.loaders.delivery_plan_text import clean_name
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+)\*\*\s*$")
@@ -55,6 +55,8 @@ class Title:
 
 def heading_text(line: str) -> str | None:
     """The cleaned text of a markdown heading line, or None when it is not one."""
+    if "#" not in line:  # most lines: no need to try the pattern
+        return None
     match = _HEADING.match(line)
     return clean_name(match.group(1)) if match else None
 

@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stratgraph.graph.model import normalise_name
+from stratgraph.loaders.delivery_plan_text import clean_name
 from stratgraph.loaders.outcomes_framework_outline import bullet_text, heading_text
-from stratgraph.loaders.text import clean_name
 
 #: Last words that make a name a body (a partnership, or a council) rather than a document.
 BODY_WORDS = frozenset({
@@ -88,8 +88,11 @@ class PartnerList:
     acronyms: Mapping[str, str]
 
 
+_WORD = re.compile(r"[\w']+")
+
+
 def _last_word(name: str) -> str:
-    words = re.findall(r"[\w']+", name)
+    words = _WORD.findall(name)
     return words[-1].casefold() if words else ""
 
 
@@ -188,7 +191,11 @@ def _trailing_bracket(text: str) -> tuple[str, str] | None:
         return None
     depth = 0
     for at in range(len(text) - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[at], 0)
+        char = text[at]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            depth -= 1
         if depth == 0:
             return text[:at].strip(), text[at + 1 : -1].strip()
     return None
