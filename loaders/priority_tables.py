@@ -18,6 +18,7 @@ What it reads, as a planner would:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from stratgraph.graph.builder import DocumentGraphBuilder
@@ -42,6 +43,7 @@ from stratgraph.loaders.priority_tables_layout import (
 from stratgraph.loaders.priority_tables_refs import (
     Section,
     imperatives_named,
+    may_refer_to_section,
     section_refs,
 )
 from stratgraph.loaders.text import find_organisation, find_period
@@ -143,12 +145,9 @@ class _Reader:
 
     def theme_of(self, line: int) -> str | None:
         """The theme whose section holds ``line`` (None before the first, or in front matter)."""
-        current = None
-        for start, theme in self.theme_at:
-            if start > line:
-                break
-            current = theme
-        return current
+        # theme_at is in line order, as the headings were read.
+        index = bisect_right(self.theme_at, line, key=lambda start_theme: start_theme[0])
+        return self.theme_at[index - 1][1] if index else None
 
     def _imperatives(self) -> None:
         lists = [lst for lst in self.layout.lists if len(lst.items) >= 3]
@@ -171,11 +170,12 @@ class _Reader:
             self._row(row, theme, table.header_markers)
 
     def _row(self, row: Row, theme: str | None, header_markers: Sequence[str]) -> None:
-        priority_name = tidy(row.text(0))
+        priority_text = row.text(0)
+        priority_name = tidy(priority_text)
         priority = None
         if priority_name:
             priority = self.b.outcome(priority_name, row.line, theme=theme, level="priority")
-            self._references(priority, row.text(0), row.line)
+            self._references(priority, priority_text, row.line)
         for item in split_items(row.cells[1]):
             deadline = _DEADLINE.search(item.name)
             action = self.b.action(
@@ -213,7 +213,8 @@ class _Reader:
             self._references(theme or self.b.plan_id, part.text, part.line)
             if part.line == coverage_line:
                 self._coverage(part, theme)
-            else:
+            elif theme and may_refer_to_section(part.text):
+                # Only then can a sentence of it name another section: skip the splitting.
                 for sentence in _sentences(part.text):
                     self._depends(theme, sentence, part.line)
 
@@ -257,6 +258,8 @@ class _Reader:
 
     def _references(self, source: str, text: str, line: int) -> None:
         mentions: list[Mention] = find_mentions(text) + find_acronym_mentions(text, self.acronyms)
+        if not mentions:
+            return  # most texts name nothing
         # One reference per name and text, however often the text repeats it.
         unique = {(m.name, m.label): m for m in reversed(mentions)}
         for mention in sorted(unique.values(), key=lambda m: m.start):

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stratgraph.loaders.text import clean_name, parse_cell
+from stratgraph.loaders.text import clean_name, parse_cell, strip_bullet
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARKERS = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -26,6 +26,9 @@ _MARKER_AFTER_STOP = re.compile(f"([.!?])(\\s*)([{SUPERSCRIPTS}]+)")
 # ("(31.3%) Reduce tooth decay").
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z(])|(?<=\))\s+(?=[A-Z][a-z])")
 _HTML_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|br|ul|ol|div)\b", re.IGNORECASE)
+# What clean_name has to remove or collapse: tags, entities, markdown, footnote markers,
+# and any space that is not a single " ". Most table text has none of it.
+_NEEDS_CLEANING = re.compile(f"[<&*_{SUPERSCRIPTS}]|[^\\S ]|  ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +48,19 @@ class Item:
     markers: tuple[str, ...] = ()
 
 
+def clean(text: str) -> str:
+    """The same as ``clean_name(text)``, without its many passes when there is little to do.
+
+    The shortcut mirrors what ``clean_name`` does; keep the two in step."""
+    if _NEEDS_CLEANING.search(text):
+        return clean_name(text)
+    # Only single spaces: collapsing spaces is stripping; a bullet may still lead.
+    return strip_bullet(text.strip()).strip().rstrip(" ;,").strip()
+
+
 def tidy(text: str) -> str:
     """A clean name without the trailing full stop a sentence or cell ends with."""
-    return clean_name(text).rstrip(" .").strip()
+    return clean(text).rstrip(" .").strip()
 
 
 def markers_in(text: str) -> tuple[str, ...]:
@@ -58,6 +71,13 @@ def markers_in(text: str) -> tuple[str, ...]:
 def join_parts(parts: Sequence[Part]) -> str:
     """The cell's text as one string (wrapped pieces joined by a space)."""
     return " ".join(p.text.strip() for p in parts if p.text.strip())
+
+
+def _markers_before_stop(text: str) -> str:
+    """``text`` with each footnote marker typed after a full stop moved before it."""
+    if not _MARKERS.search(text):
+        return text  # the common case, without the substitution's overhead
+    return _MARKER_AFTER_STOP.sub(r"\3\1", text)
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -84,7 +104,7 @@ def split_items(parts: Sequence[Part]) -> list[Item]:
     starts: list[tuple[int, int]] = []
     offset = 0
     for part in parts:
-        text = _MARKER_AFTER_STOP.sub(r"\3\1", part.text.strip())
+        text = _markers_before_stop(part.text.strip())
         if not text:
             continue
         starts.append((offset, part.line))
@@ -96,11 +116,13 @@ def split_items(parts: Sequence[Part]) -> list[Item]:
 def _items_of(text: str, starts: Sequence[tuple[int, int]]) -> list[Item]:
     offsets = [off for off, _ in starts]
     items = []
+    # Footnote markers are rare: look for them in each sentence only if the cell has any.
+    marked = _MARKERS.search(text) is not None
     for offset, sentence in _sentences(text):
         name = tidy(sentence)
         if not name or not any(ch.isalnum() for ch in name):
             continue
         # The line of the piece the sentence starts in.
         line = starts[max(0, bisect_right(offsets, offset) - 1)][1]
-        items.append(Item(name, line, markers_in(sentence)))
+        items.append(Item(name, line, markers_in(sentence) if marked else ()))
     return items

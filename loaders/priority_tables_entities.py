@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stratgraph.graph.model import Label
+from stratgraph.loaders.priority_tables_stretches import Stretches
 
 _TOKEN = re.compile(r"[\w'’]+(?:[-/][\w'’]+)*|&|\S")
 
@@ -35,6 +36,11 @@ _LOWER_KEYWORDS = frozenset(
     "strategy plan programme policy framework scheme board partnership".split()
 )
 _JOINERS = frozenset({"and", "&", "of", "for", "to", ","})
+# Where names can be: stretches between breaks (see priority_tables_stretches).
+_STRETCHES = Stretches(_KEYWORDS, (w for w in _JOINERS | _LOWER_KEYWORDS if w.isalpha()))
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,6})\b")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,6})\)")
+_DEFINED_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,6})\)")
 _TAIL_JOINERS = frozenset({"for", "of", "to"})
 # Words that open a sentence or a phrase but are never the start of a name.
 _LEADING_NOISE = frozenset(
@@ -70,24 +76,28 @@ class _Tok:
     #: The text lower-cased once: it is compared many times per token.
     lower: str = ""
 
-    @classmethod
-    def of(cls, text: str, start: int, end: int) -> _Tok:
-        return cls(text, start, end, text.lower())
 
-
-def _is_name_token(tok: _Tok) -> bool:
-    first = tok.text[0]
+def _is_name_word(word: str) -> bool:
+    first = word[0]
     # "LTP3" is a name, "37m" (from "£37m") is an amount.
-    return first.isupper() or (first.isdigit() and any(ch.isupper() for ch in tok.text))
+    return first.isupper() or (first.isdigit() and any(ch.isupper() for ch in word))
 
 
-def _runs(text: str) -> Iterable[list[_Tok]]:
+def _runs(text: str, start: int, end: int) -> Iterable[list[_Tok]]:
+    """The runs of name-like tokens in ``text[start:end]``, a stretch between breaks."""
     run: list[_Tok] = []
-    for match in _TOKEN.finditer(text):
-        tok = _Tok.of(match.group(), match.start(), match.end())
-        if _is_name_token(tok) or (run and tok.text.isdigit()) or run and tok.lower in _JOINERS:
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        if not run:
+            # Most words are not names, and only a name opens a run: skip them cheaply.
+            if _is_name_word(word):
+                run.append(_Tok(word, match.start(), match.end(), word.lower()))
+            continue
+        lower = word.lower()
+        tok = _Tok(word, match.start(), match.end(), lower)
+        if _is_name_word(word) or word.isdigit() or lower in _JOINERS:
             run.append(tok)
-        elif run and tok.lower in _LOWER_KEYWORDS:
+        elif lower in _LOWER_KEYWORDS:
             # "the Children's Trust partnership agreement": a lower-case keyword after a named
             # body describes it; the name ends at the body.
             if run[-1].lower not in _KEYWORDS:
@@ -95,8 +105,7 @@ def _runs(text: str) -> Iterable[list[_Tok]]:
             yield run
             run = []
         else:
-            if run:
-                yield run
+            yield run
             run = []
     if run:
         yield run
@@ -186,21 +195,11 @@ def _classify(keyword: str) -> tuple[Label, str | None]:
     return Label.STRATEGY, "programme" if word in PROGRAMME_WORDS else "document"
 
 
-def _may_name_something(text: str) -> bool:
-    """Cheap test: a name needs one of the keywords ("Strategy", "Board"...) somewhere."""
-    words = set(_WORD_ONLY.findall(text.lower()))
-    return not words.isdisjoint(_KEYWORDS)
-
-
-_WORD_ONLY = re.compile(r"[a-z]+")
-
-
-def find_mentions(text: str) -> list[Mention]:
-    """The strategies and partnerships named in ``text``, in order."""
+def _mentions_between(text: str, start: int, end: int) -> list[Mention]:
+    """The names in ``text[start:end]``, a stretch between breaks."""
+    # A list, not a generator: a StopIteration from next() below must stay one.
     found: list[Mention] = []
-    if not _may_name_something(text):
-        return found
-    for run in _runs(text):
+    for run in _runs(text, start, end):
         for segment in _segments(run):
             toks = _comma_scope(_trim(segment), text)
             toks = _trim(toks) if toks and toks[0].lower in _JOINERS else toks
@@ -220,21 +219,36 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
+def find_mentions(text: str) -> list[Mention]:
+    """The strategies and partnerships named in ``text``, in order."""
+    return [
+        mention
+        for start, end in _STRETCHES.with_keyword(text)
+        for mention in _mentions_between(text, start, end)
+    ]
+
+
 def find_acronyms(text: str) -> dict[str, str]:
     """Acronyms defined in brackets straight after a named strategy or partnership."""
     acronyms: dict[str, str] = {}
-    for mention in find_mentions(text):
-        end = mention.start + len(mention.name)
-        match = re.match(r"\s*\(([A-Z][A-Z0-9]{1,6})\)", text[end:])
-        if match:
-            acronyms.setdefault(match.group(1), mention.name)
+    floor = 0
+    # Only the name ending just before a bracketed acronym can define it, so read only the
+    # stretch before each "(LLEP)" rather than the whole text.
+    for defined in _BRACKETED_ACRONYM.finditer(text):
+        start = _STRETCHES.start_before(text, floor, defined.start())
+        floor = defined.start()
+        mentions = _mentions_between(text, start, floor)
+        if mentions and _DEFINED_AFTER.match(text, mentions[-1].start + len(mentions[-1].name)):
+            acronyms.setdefault(defined.group(1), mentions[-1].name)
     return acronyms
 
 
 def find_acronym_mentions(text: str, acronyms: dict[str, str]) -> list[Mention]:
     """Mentions of defined acronyms standing alone ("work with the LLEP")."""
     found = []
-    for match in re.finditer(r"\b([A-Z][A-Z0-9]{1,6})\b", text):
+    if not any(acronym in text for acronym in acronyms):
+        return found  # the common case, without running the pattern
+    for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         name = acronyms.get(acronym)
         if not name or _inside_brackets(text, match.start(), match.end()):

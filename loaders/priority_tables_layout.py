@@ -12,8 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from stratgraph.loaders.priority_tables_cells import SUPERSCRIPTS, Part, join_parts
-from stratgraph.loaders.text import clean_name, strip_footnotes
+from stratgraph.loaders.priority_tables_cells import (
+    SUPERSCRIPTS,
+    Part,
+    clean,
+    join_parts,
+)
+from stratgraph.loaders.text import strip_footnotes
 
 _FOOTNOTE = re.compile(f"^\\s*([{SUPERSCRIPTS}]+)\\s+(\\S.*)$")
 _NUMBERED_ITALIC = re.compile(r"^\s*(\d{1,2})[.)]\s+\*(.+)\*\s*$")
@@ -97,6 +102,8 @@ class Layout:
 
 def is_table_header(line: str) -> bool:
     """Whether ``line`` is a PRIORITY / PLANS-ACTIONS / MEASUREMENT header (any variant)."""
+    if line.count("\t") < 2 or "/" not in line:
+        return False  # three cells need two tabs, and PLANS/ACTIONS a slash: most lines fail
     cells = [strip_footnotes(c).strip() for c in line.split("\t")]
     cells = [c for c in cells if c]
     return len(cells) == 3 and all(p.match(c) for p, c in zip(_HEADER_CELLS, cells))
@@ -126,7 +133,7 @@ def _looks_like_heading(lines: Sequence[str], i: int) -> bool:
         return False
     if (i > 0 and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
         return False
-    if len(text.split()) > _MAX_HEADING_WORDS or text[-1] in ".:;,!?" or not _is_title_case(text):
+    if text[-1] in ".:;,!?" or len(text.split()) > _MAX_HEADING_WORDS or not _is_title_case(text):
         return False
     j = _next_content(lines, i)
     # A page break leaves a paragraph's first half alone; the rest starts in lower case.
@@ -155,8 +162,8 @@ def _cells(line: str) -> list[str]:
 
 
 def _ends_dangling(text: str) -> bool:
-    words = text.strip().split()
-    return bool(words) and words[-1].lower() in _DANGLING
+    last = text.rsplit(None, 1)  # only the last word matters; no need to split them all
+    return bool(last) and last[-1].lower() in _DANGLING
 
 
 def _continues(previous: list[list[Part]], cells: list[str]) -> bool:
@@ -238,8 +245,8 @@ def read_layout(lines: Sequence[str]) -> Layout:
         elif _NUMBERED_ITALIC.match(stripped):
             i = _read_list(lines, i, prose, lists)
             continue
-        elif _looks_like_heading(lines, i) and clean_name(stripped):
-            name = clean_name(stripped)
+        elif _looks_like_heading(lines, i) and clean(stripped):
+            name = clean(stripped)
             headings.append(Heading(name, i + 1, bool(_FRONT_MATTER.search(name))))
         elif not headings:
             title_block.append(Part(i + 1, stripped))
@@ -247,7 +254,7 @@ def read_layout(lines: Sequence[str]) -> Layout:
             prose.append(Part(i + 1, stripped))
             run_in = _RUN_IN.match(stripped)
             if run_in and _is_title_case(run_in.group(1)):
-                run_ins.append(RunIn(clean_name(run_in.group(1)), i + 1))
+                run_ins.append(RunIn(clean(run_in.group(1)), i + 1))
         i += 1
     return Layout(
         tuple(title_block),

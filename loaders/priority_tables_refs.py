@@ -14,8 +14,8 @@ sections at once: each heading whose words nearly all appear in the phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
@@ -23,8 +23,9 @@ _STOP = frozenset(
     chapter chapters set out see covered also""".split()
 )
 # The words straight before "section": "(see Better Place Section)", "in the economic section".
+# (Possessive: a word and the spaces after it are taken whole, so nothing to backtrack into.)
 _SECTION_REF = re.compile(
-    r"(?P<words>(?:[\w'’‘/-]+\s+){0,4}?)(?P<kind>sections?|chapters?)\b"
+    r"(?P<words>(?:[\w'’‘/-]++\s++){0,4}?)(?P<kind>sections?|chapters?)\b"
     r"(?!\s+(?:on|about|covering)\b)",
     re.IGNORECASE,
 )
@@ -46,6 +47,14 @@ class Section:
     theme: str
     order: int
     run_in: bool = False
+    #: The heading's content words, worked out once: every reference is matched against them.
+    words: tuple[str, ...] = field(init=False, default=())
+    #: Their stems (see ``_stems``).
+    stems: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(words_of(self.name)))
+        object.__setattr__(self, "stems", _stems(self.words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +80,20 @@ def _same(a: str, b: str) -> bool:
     return stem >= 4 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 5
 
 
+def _stems(words: Iterable[str]) -> frozenset[str]:
+    """The words' first four letters: two words ``_same`` share them, so a word whose stem is
+    not among another text's stems needs no comparing with its words."""
+    return frozenset(w[:4] for w in words)
+
+
 def _best(ref_words: list[str], sections: Sequence[Section], final: bool) -> Section | None:
     scored = []
+    ref_stems = _stems(ref_words)
     for section in sections:
-        heading = words_of(section.name)
-        if not heading or not all(any(_same(r, h) for h in heading) for r in ref_words):
+        heading = section.words
+        if not heading or not ref_stems <= section.stems:
+            continue
+        if not all(any(_same(r, h) for h in heading) for r in ref_words):
             continue
         positions = [i for i, h in enumerate(heading) if any(_same(r, h) for r in ref_words)]
         coverage = len(positions) / len(heading)
@@ -100,12 +118,15 @@ def _resolve_one(text: str, sections: Sequence[Section]) -> tuple[str, ...]:
 
 def _resolve_many(phrase: str, sections: Sequence[Section]) -> tuple[str, ...]:
     phrase_words = words_of(phrase)
+    phrase_stems = _stems(phrase_words)
     matched: list[tuple[set[str], Section]] = []
     for section in sections:
         if section.run_in:
             continue
-        heading = words_of(section.name)
-        hits = {h for h in heading if any(_same(h, p) for p in phrase_words)}
+        heading = section.words
+        hits = {
+            h for h in heading if h[:4] in phrase_stems and any(_same(h, p) for p in phrase_words)
+        }
         if heading and sum(1 for h in heading if h in hits) / len(heading) >= _MIN_COVERAGE:
             matched.append((hits, section))
     # "Supporting Families" is inside "Supporting Children and Families": keep the larger.
@@ -113,11 +134,16 @@ def _resolve_many(phrase: str, sections: Sequence[Section]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s.theme for s in kept))
 
 
+def may_refer_to_section(text: str) -> bool:
+    """Cheap test: a reference needs the word "section" or "chapter" somewhere in ``text``."""
+    lowered = text.lower()
+    return "section" in lowered or "chapter" in lowered
+
+
 def section_refs(sentence: str, sections: Sequence[Section]) -> list[SectionRef]:
     """The sections a sentence refers to."""
     refs: list[SectionRef] = []
-    lowered = sentence.lower()
-    if "section" not in lowered and "chapter" not in lowered:
+    if not may_refer_to_section(sentence):
         return refs  # the common case, without running the patterns
     for match in _CHAPTERS_ON.finditer(sentence):
         themes = _resolve_many(match.group("phrase"), sections)
@@ -144,10 +170,11 @@ def imperatives_named(sentence: str, imperatives: dict[int, str]) -> tuple[int, 
     if numbers:
         return tuple(n for n in dict.fromkeys(numbers) if n in imperatives)
     said = words_of(sentence)
+    said_stems = _stems(said)
     named = []
     for number, text in imperatives.items():
         own = set(words_of(text))
-        hits = {w for w in own if any(_same(w, s) for s in said)}
+        hits = {w for w in own if w[:4] in said_stems and any(_same(w, s) for s in said)}
         if len(hits) >= 3:
             named.append(number)
     return tuple(named)
