@@ -197,7 +197,6 @@ def _classify(keyword: str) -> tuple[Label, str | None]:
 
 def _mentions_between(text: str, start: int, end: int) -> list[Mention]:
     """The names in ``text[start:end]``, a stretch between breaks."""
-    # A list, not a generator: a StopIteration from next() below must stay one.
     found: list[Mention] = []
     for run in _runs(text, start, end):
         for segment in _segments(run):
@@ -205,7 +204,11 @@ def _mentions_between(text: str, start: int, end: int) -> list[Mention]:
             toks = _trim(toks) if toks and toks[0].lower in _JOINERS else toks
             if len(toks) < 2 or all(t.lower in _GENERIC for t in toks):
                 continue
-            keyword = next(t for t in reversed(toks) if t.lower in _KEYWORDS)
+            # Trimming can cut the keyword off a damaged run ("Trust to , Arrangements ..."):
+            # then the run names nothing.
+            keyword = next((t for t in reversed(toks) if t.lower in _KEYWORDS), None)
+            if keyword is None:
+                continue
             if keyword.text[0].islower():
                 capitals = [t for t in toks if t.text[0].isupper()]
                 if len(capitals) < 2:

@@ -534,3 +534,11 @@ def test_layout_of_a_minimal_plan() -> None:
     layout = read_layout(text.split("\n"))
     assert [h.name for h in layout.headings] == ["Safer Roads"]
     assert [r.text(0) for t in layout.tables for r in t.rows] == ["Fewer Casualties"]
+
+
+def test_mentions_of_a_run_trimmed_past_its_keyword_are_skipped() -> None:
+    # Damaged prose once made the name finder raise StopIteration (found by comparing the
+    # old and new finders on mutated plans).
+    from stratgraph.loaders.priority_tables_entities import find_mentions
+
+    assert find_mentions("Trust to , Arrangements LLEP's and") == []
