@@ -16,7 +16,8 @@ corporate enablers table, a row per supporting outcome. How it becomes a graph:
   council works, not results it wants;
 - the partnership list gives Strategy and Partnership nodes, ``Partnership -OWNS-> Strategy``,
   ``Strategy -INVOLVES-> partner`` for "partnership between ..." lines, and REFERENCES from
-  the theme whose group the line is in (from the Plan for a line under no group);
+  the strategic outcome whose group the line is in (from the Plan for a line under no group):
+  the joint strategies listed under an outcome are how it is delivered, so they feed it;
 - commitments ("will be developed", "will be made publicly available") are Actions that
   SUPPORT the strategic outcome whose section they sit in, and support nothing otherwise.
 """
@@ -279,7 +280,7 @@ class _Reader:
                 known[partner.name] = partner_id
                 for id_ in ids:
                     self.b.link(RelType.INVOLVES, id_, partner_id, entry.line)
-            source = self._group_theme(entry.group)
+            source = self._group_outcome(entry.group)
             for id_ in ids:
                 self.b.link(RelType.REFERENCES, source, id_, entry.line)
         for acronym, full in acronyms.items():
@@ -287,11 +288,15 @@ class _Reader:
                 known[acronym] = known[full]
         return known
 
-    def _group_theme(self, group: int | None) -> str:
-        # The diagram's groups stand under the strategic outcomes in their declared order.
+    def _group_outcome(self, group: int | None) -> str:
+        # The diagram's groups stand under the strategic outcomes in their declared order. The
+        # outcome (not its theme of the same name) references the group's strategies, so
+        # strategy-feeds finds what they feed; the outcome is PART_OF the theme, so the theme
+        # still counts them for cross-theme dependencies.
         if group is None or group >= len(self.strategic):
             return self.b.plan_id
-        return self.themes[normalise_name(self.strategic[group].name)][0]
+        theme, strategic = self.themes[normalise_name(self.strategic[group].name)]
+        return strategic or theme
 
     # -- actions ------------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ What it reads, as a planner would:
   priority or theme naming them;
 - "see ... section" cross-references: Theme DEPENDS_ON Theme;
 - the paragraph after the imperatives saying which sections cover which imperatives:
-  Theme SUPPORTS strategic Outcome.
+  Theme SUPPORTS strategic Outcome, and each PRIORITY of those sections (of the sections under
+  a chapter heading without a table) SUPPORTS it too (``inferred``, rule
+  ``section-coverage``), so the sections' actions and measures reach it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from stratgraph.graph.builder import DocumentGraphBuilder
-from stratgraph.graph.model import Label, RelType
+from stratgraph.graph.model import Label, Method, RelType
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.priority_tables_cells import Item, Part, split_items, tidy
@@ -99,6 +101,7 @@ class _Reader:
         self.sections: list[Section] = []
         self.imperatives: dict[int, str] = {}
         self.imperative_names: dict[int, str] = {}
+        self.priorities: dict[str, list[str]] = {}  # theme -> its PRIORITY outcomes, in order
 
     def read(self) -> Extraction:
         self._plan()
@@ -176,6 +179,8 @@ class _Reader:
         if priority_name:
             priority = self.b.outcome(priority_name, row.line, theme=theme, level="priority")
             self._references(priority, priority_text, row.line)
+            if theme:
+                self.priorities.setdefault(theme, []).append(priority)
         for item in split_items(row.cells[1]):
             deadline = _DEADLINE.search(item.name)
             action = self.b.action(
@@ -227,6 +232,7 @@ class _Reader:
         return next((p.line for p in self.layout.prose if p.line > after), None)
 
     def _coverage(self, part: Part, theme: str | None) -> None:
+        covered: list[tuple[str, list[int], str]] = []
         for sentence in _sentences(part.text):
             numbers = imperatives_named(sentence, self.imperative_names)
             if not numbers:
@@ -237,14 +243,34 @@ class _Reader:
                     targets.append(theme)
                 targets.extend(ref.themes)
             for target in dict.fromkeys(targets):
+                covered.append((target, numbers, sentence.strip()))
                 for number in numbers:
-                    self.b.link(
-                        RelType.SUPPORTS,
-                        target,
-                        self.imperatives[number],
-                        part.line,
-                        evidence=sentence.strip(),
-                    )
+                    self.b.link(RelType.SUPPORTS, target, self.imperatives[number], part.line,
+                                evidence=sentence.strip())
+        # A section covers an imperative through its priorities: without these links no
+        # action or measure would reach the plan's top outcomes.
+        targets = {target for target, _, _ in covered}
+        for target, numbers, sentence in covered:
+            for priority in self._delivered_by(target, targets):
+                for number in numbers:
+                    self.b.link(RelType.SUPPORTS, priority, self.imperatives[number], part.line,
+                                method=Method.INFERRED, confidence=1.0,
+                                rule="section-coverage", evidence=sentence)
+
+    def _delivered_by(self, section: str, covered: set[str]) -> list[str]:
+        """The priorities of a section named as covering an imperative: its own; for a chapter
+        heading with no table of its own ("the economic section"), those of the sections after
+        it, up to the next section the paragraph names."""
+        own = self.priorities.get(section)
+        if own:
+            return list(dict.fromkeys(own))
+        order = list(dict.fromkeys(t for _, t in self.theme_at if t))
+        found: list[str] = []
+        for later in order[order.index(section) + 1:]:
+            if later in covered:
+                break
+            found.extend(self.priorities.get(later, ()))
+        return list(dict.fromkeys(found))
 
     def _depends(self, theme: str | None, sentence: str, line: int) -> None:
         if not theme:

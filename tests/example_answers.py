@@ -260,7 +260,7 @@ FEEDS: dict[tuple[str, str, str], tuple[str, int, tuple[str, ...]]] = {
     ("Housing Strategy@city", DELIVERY, MONEY): ("theme", 1, (MONEY,)),  # row 177
     ("Medium Term Financial Strategy@city", DELIVERY, MONEY): ("theme", 1, (MONEY,)),  # row 177
     # Strategic Plan 2020-24: action -> PRIORITY cell; nothing above the priorities in the
-    # outcome chain (see FEEDS_DISPUTED for the imperatives).
+    # outcome chain (the imperatives follow).
     ("Medium Term Financial Strategy@county", COUNTY20, "Balanced Budget"):
         ("priority", 2, ("Deliver the Medium Term Financial Strategy",)),
     ("Wexshire Improvement Programme", COUNTY20, "Balanced Budget"):
@@ -287,50 +287,58 @@ FEEDS: dict[tuple[str, str, str], tuple[str, int, tuple[str, ...]]] = {
         ("priority", 2, ("Implement the Local Transport Plan",)),
     ("Climate Action Plan@county", COUNTY20, "Reduce Carbon Emissions"):
         ("priority", 2, ("Deliver the Climate Action Plan",)),
-    # Strategic Plan 2024-28 names its strategies only in the partnership list (themes) and the
-    # Young People's Plan line (the plan): no outcome row here (see FEEDS_DISPUTED).
-}
-
-#: Feeds our reading finds and the tool does not: (document, outcome) -> (strategies that at
-#: least feed it, why the tool misses them).
-IMPERATIVES_REASON = (
-    "Strategic Plan 2020-24 line 28 says which sections cover which imperative (Theme SUPPORTS "
-    "strategic Outcome); the chain Action -> priority stops there, so no action reaches an "
-    "imperative and no strategy feeds one")
-PARTNER_LIST_REASON = (
-    "Strategic Plan 2024-28 lines 104-135 list each strategic outcome's joint strategies; the "
-    "theme (the same heading as the outcome) REFERENCES them, and strategy-feeds reads only "
-    "Action/Outcome references")
-_LEAD = frozenset({"Medium Term Financial Strategy@county", "Wexshire Improvement Programme",
-                   "People Strategy@county"})  # actions of rows 35-36
-_CARE = frozenset({"Joint Health and Wellbeing Strategy@county", "Local Transport Plan@county",
-                   "Suicide Prevention Plan@county", "School Place Planning Strategy@county",
-                   "Housing Strategy@county"})  # actions of rows 74-80 and 88-89
-_PLACE = frozenset({"Local Transport Plan@county", "Climate Action Plan@county"})  # 106-107
-FEEDS_DISPUTED: dict[tuple[str, str], tuple[frozenset[str], str]] = {
-    # line 28: "Imperatives 1 and 5 are picked up specifically in this section" (Leadership and
-    # Resources); "Imperative 4 is covered in the economic section as well as the final 'place'
-    # section"; "vulnerable people and communities, and families and individuals" (2, 3) in
-    # Health and Wellbeing and Supporting Children and Families.
-    (COUNTY20, "Leading Wexshire"): (_LEAD, IMPERATIVES_REASON),
-    (COUNTY20, "Using public money wisely"): (_LEAD, IMPERATIVES_REASON),
-    (COUNTY20, "Protecting the most vulnerable people and communities"): (_CARE, IMPERATIVES_REASON),
-    (COUNTY20, "Helping families, individuals and communities to thrive"): (_CARE, IMPERATIVES_REASON),
-    (COUNTY20, "Making Wexshire a greener and better connected place"): (_PLACE, IMPERATIVES_REASON),
-    # lines 116-135: the bullet groups follow the five strategic outcomes in order
-    (COUNTY24, "Thriving Economy"): (frozenset({
-        SEP, "Economic Growth Plan@county", "Wexshire Skills and Employment Strategy",
-        "Local Transport Plan@county", "Wexshire Rail Strategy"}), PARTNER_LIST_REASON),
-    (COUNTY24, "Healthy and Independent Lives"): (frozenset({
-        "Joint Health and Wellbeing Strategy@county", "Wexshire Care Integration Programme"}),
-        PARTNER_LIST_REASON),
-    (COUNTY24, "Safe and Supported People"): (frozenset({
-        "Wexshire Safeguarding Adults Board Business Plan"}), PARTNER_LIST_REASON),
-    (COUNTY24, "Connected Communities"): (frozenset({"Wexshire Rural Framework"}),
-                                          PARTNER_LIST_REASON),
-    (COUNTY24, "Good Homes for All"): (frozenset({
-        "Housing Strategy@county", "Joint Health and Wellbeing Strategy@county", SEP}),
-        PARTNER_LIST_REASON),
+    # Strategic Plan 2020-24 line 28 says which sections cover which imperative; each covered
+    # section's priorities support the imperative (rule "section-coverage"), so the section's
+    # actions feed it: action -> priority -> imperative.
+    #   "Imperatives 1 and 5 are picked up specifically in this section" (Leadership and
+    #   Resources: rows 35-36).
+    **{(s_, COUNTY20, imperative): ("strategic", 3, (via,))
+       for imperative in ("Leading Wexshire", "Using public money wisely")
+       for s_, via in (("Medium Term Financial Strategy@county",
+                        "Deliver the Medium Term Financial Strategy"),
+                       ("Wexshire Improvement Programme",
+                        "Implement the Wexshire Improvement Programme"),
+                       ("People Strategy@county",
+                        "Implement People Strategy and leadership programme"))},
+    #   "vulnerable people and communities, and families and individuals, are covered in the
+    #   chapters on health and wellbeing and supporting children and families" (2 and 3: rows
+    #   74-80 and 88-89).
+    **{(s_, COUNTY20, imperative): ("strategic", 3, (via,))
+       for imperative in ("Protecting the most vulnerable people and communities",
+                          "Helping families, individuals and communities to thrive")
+       for s_, via in (("Joint Health and Wellbeing Strategy@county",
+                        "Implement the Joint Health and Wellbeing Strategy"),
+                       ("Local Transport Plan@county", A_WEIGHT_20),
+                       ("Suicide Prevention Plan@county",
+                        "Suicide Prevention Plan and crisis café pilot"),
+                       ("School Place Planning Strategy@county", A_SCHOOLS_20),
+                       ("Housing Strategy@county", A_SCHOOLS_20))},
+    #   "Imperative 4 is covered in the economic section as well as the final 'place' section":
+    #   the economic section is a chapter heading without a table, so its sections (Investment
+    #   in Place, Investment in People) deliver it: row 54 names the SEP; Connected Places rows
+    #   106-107 name the Local Transport Plan and the Climate Action Plan.
+    (SEP, COUNTY20, "Making Wexshire a greener and better connected place"):
+        ("strategic", 3, ("Support delivery of the WLEP Strategic Economic Plan",)),
+    ("Local Transport Plan@county", COUNTY20,
+     "Making Wexshire a greener and better connected place"):
+        ("strategic", 3, ("Implement the Local Transport Plan",)),
+    ("Climate Action Plan@county", COUNTY20,
+     "Making Wexshire a greener and better connected place"):
+        ("strategic", 3, ("Deliver the Climate Action Plan",)),
+    # Strategic Plan 2024-28 lines 116-135: the partnership list's bullet groups follow the five
+    # strategic outcomes in order; each outcome references its group's joint strategies.
+    **{(s_, COUNTY24, outcome): ("strategic", 1, (outcome,))
+       for outcome, names in (
+           ("Thriving Economy", (SEP, "Economic Growth Plan@county",
+                                 "Wexshire Skills and Employment Strategy",
+                                 "Local Transport Plan@county", "Wexshire Rail Strategy")),
+           ("Healthy and Independent Lives", ("Joint Health and Wellbeing Strategy@county",
+                                              "Wexshire Care Integration Programme")),
+           ("Safe and Supported People", ("Wexshire Safeguarding Adults Board Business Plan",)),
+           ("Connected Communities", ("Wexshire Rural Framework",)),
+           ("Good Homes for All", ("Housing Strategy@county",
+                                   "Joint Health and Wellbeing Strategy@county", SEP)))
+       for s_ in names},
 }
 
 # -- cross-theme-dependencies (shared-strategy, shared-partnership) ---------------------------
@@ -594,17 +602,4 @@ UNSUPPORTED: dict[tuple[str, str | None, str], tuple[str, tuple[str, ...]]] = {
     (COUNTY24, "Corporate Enablers", "People"): ("supporting", (NS,)),
     (COUNTY24, "Corporate Enablers", "Finance & Commercial"): ("supporting", (NS,)),
     # Delivery plan 2024-25: "Every declared outcome is supported and measured".
-}
-
-#: Outcomes our reading says are supported and measured, the tool lists (key -> why).
-UNSUPPORTED_DISPUTED: dict[tuple[str, str | None, str], str] = {
-    # Strategic Plan 2020-24 line 28 names the sections covering each imperative, and each of
-    # those sections has priorities with actions and targets (Leadership and Resources 35-36;
-    # Connected Places 106-107; Health and Wellbeing 74-80; Supporting Children and Families
-    # 88-89).
-    (COUNTY20, None, "Leading Wexshire"): IMPERATIVES_REASON,
-    (COUNTY20, None, "Protecting the most vulnerable people and communities"): IMPERATIVES_REASON,
-    (COUNTY20, None, "Helping families, individuals and communities to thrive"): IMPERATIVES_REASON,
-    (COUNTY20, None, "Making Wexshire a greener and better connected place"): IMPERATIVES_REASON,
-    (COUNTY20, None, "Using public money wisely"): IMPERATIVES_REASON,
 }

@@ -4,8 +4,7 @@ partnerships) and ``unsupported-outcomes`` against the answers read from the fiv
 (``example_answers.py``; shown for readers in ``examples/answers/README-queries.md``).
 
 The five example plans are built together, once per store: the embedded store and a real Neo4j
-(the ``neo4j`` parameter). Where our reading and the tool disagree, the whole-set test leaves
-that row out and one ``xfail(strict=True)`` test per disputed expectation keeps it visible.
+(the ``neo4j`` parameter).
 """
 
 from __future__ import annotations
@@ -21,13 +20,11 @@ from example_answers import (
     DOC_OF_PLAN,
     EVOLUTION,
     FEEDS,
-    FEEDS_DISPUTED,
     PLAN_ORDER,
     PLANS,
     SHARED_PAIR_COUNTS,
     THEME_REFS,
     UNSUPPORTED,
-    UNSUPPORTED_DISPUTED,
     exact_share,
     share,
     shared_pairs,
@@ -61,25 +58,11 @@ def answers_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
         store.close()
 
 
-@pytest.fixture(scope="module")
-def embedded_answers(tmp_path_factory: pytest.TempPathFactory,
-                     examples_dir: Path) -> Iterator[EmbeddedStore]:
-    """The same build on the embedded store only, for the disputed expectations: their xfail
-    tests run here (conftest counts an xfailed real-Neo4j test as skipped), and
-    ``test_disputed_rows_same_on_both_stores`` holds Neo4j to the same rows."""
-    store = EmbeddedStore(tmp_path_factory.mktemp("disputed") / "graph.json")
-    result = build(sorted(examples_dir.glob("*.txt")), store)
-    assert result.ok, result.errors
-    yield store
-    store.close()
-
-
 # -- helpers ----------------------------------------------------------------------------------
 
 #: Every tagged strategy / partnership name the answers use.
 KNOWN = ({name for name, _, _ in FEEDS} | {name for _, name in EVOLUTION}
-         | {n for refs in THEME_REFS.values() for names in refs for n in names}
-         | {n for names, _ in FEEDS_DISPUTED.values() for n in names})
+         | {n for refs in THEME_REFS.values() for names in refs for n in names})
 
 
 def tagged(name: str, councils: set[str]) -> str:
@@ -190,30 +173,26 @@ def _expected_feeds(keep=lambda key: True) -> dict[tuple[str, str, str], Any]:
             if keep(k)}
 
 
-def _undisputed(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [r for r in rows if (DOC_OF_PLAN[r["plan"]], r["outcome"]) not in FEEDS_DISPUTED]
-
-
 def test_strategy_feeds_whole_set(answers_store: GraphStore) -> None:
     rows = run_query(answers_store, "strategy-feeds")
-    assert _check_feeds_rows(_undisputed(rows)) == _expected_feeds()
-    assert len(FEEDS) == 69
+    assert _check_feeds_rows(rows) == _expected_feeds()
+    assert len(FEEDS) == 100
 
 
 def test_strategy_feeds_one_strategy(answers_store: GraphStore) -> None:
     """``strategy`` matches a name in any case: both councils' Local Transport Plans."""
     rows = run_query(answers_store, "strategy-feeds", {"strategy": "local transport plan"})
     assert _check_feeds_rows(rows) == _expected_feeds(lambda k: untag(k[0]) == "Local Transport Plan")
-    assert len(rows) == 14
+    assert len(rows) == 18
 
 
 def test_strategy_feeds_by_alias(answers_store: GraphStore) -> None:
     """"Economic Growth Plan" is an alias of the Wexbridge Economic Growth Plan (the variant of
     rows 76 and line 72 of the self-assessment) and the name of the county's own plan, which
-    feeds no outcome (the 2020-24 plan names it in prose only)."""
+    feeds Thriving Economy (the 2024-28 partnership list; 2020-24 names it in prose only)."""
     rows = run_query(answers_store, "strategy-feeds", {"strategy": "Economic Growth Plan"})
     assert _check_feeds_rows(rows) == _expected_feeds(
-        lambda k: k[0] == "Wexbridge Economic Growth Plan")
+        lambda k: k[0] in ("Wexbridge Economic Growth Plan", "Economic Growth Plan@county"))
 
 
 def test_strategy_feeds_reverse_for_an_outcome(answers_store: GraphStore) -> None:
@@ -228,19 +207,8 @@ def test_strategy_feeds_reverse_for_an_outcome(answers_store: GraphStore) -> Non
 def test_strategy_feeds_level_and_plan(answers_store: GraphStore) -> None:
     rows = run_query(answers_store, "strategy-feeds",
                      {"level": "priority", "plan": "Strategic Plan 2020-24"})
-    assert _check_feeds_rows(rows) == _expected_feeds(lambda k: k[1] == PLAN_ORDER[2])
-
-
-@pytest.mark.parametrize(
-    ("document", "outcome"),
-    [pytest.param(doc, outcome, id=outcome,
-                  marks=pytest.mark.xfail(strict=True, reason=reason))
-     for (doc, outcome), (_, reason) in FEEDS_DISPUTED.items()])
-def test_strategy_feeds_disputed(embedded_answers: EmbeddedStore, document: str,
-                                outcome: str) -> None:
-    rows = run_query(embedded_answers, "strategy-feeds", {"outcome": outcome})
-    found = {_feeds_key(r)[0] for r in rows if DOC_OF_PLAN[r["plan"]] == document}
-    assert FEEDS_DISPUTED[(document, outcome)][0] <= found
+    assert _check_feeds_rows(rows) == _expected_feeds(
+        lambda k: k[1] == PLAN_ORDER[2] and FEEDS[k][0] == "priority")
 
 
 # -- plan-evolution ---------------------------------------------------------------------------
@@ -329,29 +297,5 @@ def _unsupported_rows(store: GraphStore) -> dict[tuple[str, str | None, str], An
 
 def test_unsupported_outcomes_whole_set(answers_store: GraphStore) -> None:
     got = _unsupported_rows(answers_store)
-    assert {k: v for k, v in got.items() if k not in UNSUPPORTED_DISPUTED} == UNSUPPORTED
+    assert got == UNSUPPORTED
     assert len(UNSUPPORTED) == 32
-
-
-@pytest.mark.parametrize(
-    "key",
-    [pytest.param(key, id=key[2], marks=pytest.mark.xfail(strict=True, reason=reason))
-     for key, reason in UNSUPPORTED_DISPUTED.items()])
-def test_unsupported_outcomes_disputed(embedded_answers: EmbeddedStore,
-                                       key: tuple[str, str | None, str]) -> None:
-    assert key not in _unsupported_rows(embedded_answers)
-
-
-# -- the disputed rows: whatever the tool answers, both stores answer the same -----------------
-
-
-def test_disputed_rows_same_on_both_stores(answers_store: GraphStore,
-                                           embedded_answers: EmbeddedStore) -> None:
-    def disputed(store: GraphStore) -> tuple[Any, Any]:
-        feeds = [r for r in run_query(store, "strategy-feeds")
-                 if (DOC_OF_PLAN[r["plan"]], r["outcome"]) in FEEDS_DISPUTED]
-        unsupported = {k: v for k, v in _unsupported_rows(store).items()
-                       if k in UNSUPPORTED_DISPUTED}
-        return [_feeds_key(r) for r in feeds], unsupported
-
-    assert disputed(answers_store) == disputed(embedded_answers)
