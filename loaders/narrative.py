@@ -39,8 +39,13 @@ from stratgraph.loaders.narrative_statements import (
     commitment,
     vision,
 )
-from stratgraph.loaders.narrative_text import Block, clean_ocr, read_blocks, sentences
-from stratgraph.loaders.text import clean_name
+from stratgraph.loaders.narrative_text import (
+    Block,
+    clean_name,
+    clean_text,
+    read_blocks,
+    sentences,
+)
 
 # A generic heading whose bullets are ambitions rather than actions.
 _AMBITION_HEADING = re.compile(r"\b(?:ambitions?|vision|aims?|outcomes?|priorities)\b", re.IGNORECASE)
@@ -68,9 +73,11 @@ class _Reader:
         self.doc = doc
         self.loader = loader
         self.b = DocumentGraphBuilder(doc.name)
-        self.blocks = read_blocks(doc.lines)
+        # One cleaning of the whole text serves both the blocks and the vocabulary.
+        cleaned = clean_text(doc.text)
+        self.blocks = read_blocks(cleaned.split("\n"))
         self.layout: Layout = layout(self.blocks)
-        self.vocab = Vocabulary("\n".join(clean_ocr(line) for line in doc.lines))
+        self.vocab = Vocabulary(cleaned)
         self.theme_ids: dict[str, str] = {}
         self.leads = LeadFinder()
         self.warnings: list[str] = []
@@ -104,11 +111,12 @@ class _Reader:
     def _read_blocks(self) -> None:
         current_ambition: str | None = None
         aim: str | None = None
+        themes = self.layout.block_themes(len(self.blocks))
         for index, block in enumerate(self.blocks):
             if self.layout.self_assessment and index < self.layout.body_start:
                 self._read_preamble_row(block)
                 continue
-            theme = self.layout.theme_at(index)
+            theme = themes[index]
             owner = self.theme_ids[theme.name] if theme else self.b.plan_id
             scope = theme.name if theme else ""
             if block.kind == "heading":

@@ -13,8 +13,9 @@ compounds ("older persons strategy work").
 
 An acronym defined in brackets beside a name ("Local Resilience Forum (LRF)") is kept with it.
 
-OCR damage is repaired against the document's own vocabulary: "Strateay" is read as "Strategy"
-and "Mainstreamina" as "Mainstreaming" because those spellings occur elsewhere in the text; a
+OCR damage is repaired against the document's own vocabulary (:mod:`narrative_vocab`) as the
+text is tokenised (:mod:`narrative_tokens`): "Strateay" is read as "Strategy" and
+"Mainstreamina" as "Mainstreaming" because those spellings occur elsewhere in the text; a
 footnote numeral glued to a word ("Leicesterxix") is dropped; a dropped "for" ("the Strategy
 Leicester") is restored when the document spells the full name elsewhere.
 """
@@ -24,19 +25,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-STRATEGY_WORDS = {
-    "strategy": "document", "plan": "document", "masterplan": "document",
-    "framework": "document", "policy": "document", "agreement": "document",
-    "programme": "programme", "program": "programme",
-}
-PARTNERSHIP_WORDS = frozenset({"board", "trust", "partnership", "panel", "forum"})
-_KEYWORDS = frozenset(STRATEGY_WORDS) | PARTNERSHIP_WORDS
-#: Parts of the keywords that survive the OCR damage repaired below (a "g" read as "a" or "q":
-#: "Strateay", "Proaramme", "Aqreement"): a text with none of them names nothing.
-_KEYWORD_STEMS = ("strate", "plan", "framework", "polic", "reement", "ramme", "ram ", "board",
-                  "trust", "partner", "panel", "forum")
+from stratgraph.loaders.narrative_tokens import (
+    PARTNERSHIP_WORDS,
+    STRATEGY_WORDS,
+    Token,
+    keyword_clauses,
+    tokens_of,
+)
+from stratgraph.loaders.narrative_vocab import Vocabulary
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*(?:&[A-Za-z]+)*|&|[^\sA-Za-z0-9]")
+__all__ = ["PARTNERSHIP_WORDS", "STRATEGY_WORDS", "EntityMention", "Vocabulary", "find_entities"]
+
 _CONNECTORS = frozenset({"and", "&", "for"})
 _DETERMINERS = frozenset(
     ["the", "this", "that", "these", "those", "our", "their", "its", "a", "an", "each", "every", "all", "any", "many", "some", "other", "such", "his", "her", "your", "my"]
@@ -55,7 +54,9 @@ _COMPOUND_HEADS = frozenset(
 _NOT_NAMES = frozenset({"SMART"})
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)\)")
 _OWNING_DETERMINERS = frozenset({"our", "its", "their"})
+# Also the clause breaks of narrative_tokens: a name never runs across one.
 _SENTENCE_PUNCT = frozenset(".!?:;")
+_MODIFIER = re.compile(r"[a-z]+(?:'s|s')?|&")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,123 +73,39 @@ class EntityMention:
     acronym: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def base(self) -> str:
-        """The word without a possessive ending."""
-        text = self.text
-        if text.endswith("'s"):
-            return text[:-2]
-        return text[:-1] if text.endswith("'") else text
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() or (self.text[:1].isdigit() and any(
-            c.isupper() for c in self.text))
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(("'s", "s'"))
+def _keyword(token: Token) -> str | None:
+    return token.keyword
 
 
-_GLUED_NUMERAL = re.compile(r"^([A-Z][a-z]{3,}?)([ivx]{2,})$")
-
-
-class Vocabulary:
-    """The words of one document, for repairing OCR damage and telling names from prose."""
-
-    def __init__(self, text: str) -> None:
-        self.words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", text)}
-        self.text = text
-        # Each distinct word is repaired once: prose repeats its words many times.
-        self._repaired: dict[str, str] = {}
-        #: The text lower-cased with OCR-damaged words repaired, for finding full names.
-        self.repaired_text = re.sub(
-            r"[A-Za-z]+", lambda m: self.repair(m.group()), re.sub(r"\s+", " ", text)
-        ).lower()
-
-    def repair(self, word: str) -> str:
-        """OCR reads "g" as "a" or "q" ("Strateay"); use the spelling the document also has."""
-        known = self._repaired.get(word)
-        if known is None:
-            known = self._repaired[word] = self._repair(word)
-        return known
-
-    def _repair(self, word: str) -> str:
-        if len(word) < 5 or not word.isalpha():
-            return self._unglue(word)
-        for i, ch in enumerate(word):
-            if ch in "aq":
-                candidate = word[:i] + "g" + word[i + 1:]
-                if candidate.lower() in self.words:
-                    return candidate
-        return self._unglue(word)
-
-    def _unglue(self, word: str) -> str:
-        # "Leicesterxix": a footnote numeral glued to a capitalised word.
-        match = _GLUED_NUMERAL.match(word)
-        if match and match.group(1).lower() in self.words:
-            return match.group(1)
-        return word
-
-
-def _tokens(text: str, vocab: Vocabulary) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if word.isalpha():
-            word = vocab.repair(word)
-        elif word.endswith("'s") and word[:-2].isalpha():
-            word = vocab.repair(word[:-2]) + "'s"
-        tokens.append(_Token(word, match.start(), match.end()))
-    return tokens
-
-
-def _keyword(token: _Token) -> str | None:
-    word = token.base.lower()
-    return word if word in _KEYWORDS else None
-
-
-def _sentence_start(tokens: list[_Token], index: int) -> bool:
+def _sentence_start(tokens: list[Token], index: int) -> bool:
     return index == 0 or tokens[index - 1].text in _SENTENCE_PUNCT or tokens[index - 1].text in "-–•"
 
 
 def find_entities(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
     """The named strategies and partnerships in ``text``, in order of appearance."""
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _KEYWORD_STEMS):
-        return []  # most prose names nothing: skip tokenising it
-    tokens = _tokens(text, vocab)
     found: list[EntityMention] = []
-    for k, token in enumerate(tokens):
-        word = _keyword(token)  # plurals ("service plans") are never keywords
-        if word is None or _continues_to_keyword(tokens, k):
-            continue
-        mention = _titled(tokens, k, word, vocab, place) or _possessed(tokens, k, word)
-        if mention:
-            acronym = _ACRONYM.match(text, _end_of(tokens, k))
-            if acronym:
-                mention = replace(mention, acronym=acronym.group(1))
-            found.append(mention)
+    for start, end in keyword_clauses(text):  # most prose names nothing: no tokens at all
+        tokens = tokens_of(text, vocab, start, end)
+        for k, token in enumerate(tokens):
+            word = token.keyword  # plurals ("service plans") are never keywords
+            if word is None or _continues_to_keyword(tokens, k):
+                continue
+            mention = _titled(tokens, k, word, vocab, place) or _possessed(tokens, k, word)
+            if mention:
+                acronym = _ACRONYM.match(text, _end_of(tokens, k))
+                if acronym:
+                    mention = replace(mention, acronym=acronym.group(1))
+                found.append(mention)
     return found
 
 
-def _end_of(tokens: list[_Token], k: int) -> int:
+def _end_of(tokens: list[Token], k: int) -> int:
     """Where the name ending at keyword ``k`` ends, a "for X" extension included."""
     end = _for_extension(tokens, k) if tokens[k].capitalised else None
     return tokens[(end or k + 1) - 1].end
 
 
-def _continues_to_keyword(tokens: list[_Token], k: int) -> bool:
+def _continues_to_keyword(tokens: list[Token], k: int) -> bool:
     """Whether the capitalised run goes on to a later keyword ("Partnership Board")."""
     if tokens[k].possessive:
         return False
@@ -209,7 +126,7 @@ def _label(word: str) -> tuple[str, str | None]:
 
 
 def _titled(
-    tokens: list[_Token], k: int, word: str, vocab: Vocabulary, place: str | None
+    tokens: list[Token], k: int, word: str, vocab: Vocabulary, place: str | None
 ) -> EntityMention | None:
     """A name of capitalised words ending in the keyword at ``k``."""
     first = k
@@ -258,7 +175,7 @@ def _titled(
     return EntityMention(name, label, kind, (words[0] if words else keyword).start, owner)
 
 
-def _join(parts: list[_Token], last: _Token | None) -> str:
+def _join(parts: list[Token], last: Token | None) -> str:
     """The name's words; a possessive on the final keyword dropped ("Partnership's")."""
     out = ""
     for tok in parts:
@@ -269,12 +186,12 @@ def _join(parts: list[_Token], last: _Token | None) -> str:
     return out
 
 
-def _list_of_names(tokens: list[_Token], comma: int, k: int) -> bool:
+def _list_of_names(tokens: list[Token], comma: int, k: int) -> bool:
     """A comma inside a name is allowed only in a list of places ending "& Rutland"."""
     return any(t.text == "&" or t.lower == "and" for t in tokens[comma + 1:k])
 
 
-def _for_extension(tokens: list[_Token], k: int) -> int | None:
+def _for_extension(tokens: list[Token], k: int) -> int | None:
     """End (exclusive) of "for [the] Capitalised..." after a keyword ("Strategy for Leicester")."""
     j = k + 1
     if j >= len(tokens) or tokens[j].lower != "for":
@@ -290,41 +207,41 @@ def _for_extension(tokens: list[_Token], k: int) -> int | None:
     return end if end > j else None
 
 
-def _place_follows(tokens: list[_Token], k: int, vocab: Vocabulary, place: str) -> bool:
+def _place_follows(tokens: list[Token], k: int, vocab: Vocabulary, place: str) -> bool:
     """"the Strategy Leicester": OCR dropped "for"; restore it when the document has the full
     name elsewhere."""
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if not nxt or nxt.base != place:
         return False
-    return f"{tokens[k].base} for {place}".lower() in vocab.repaired_text
+    return vocab.spells(f"{tokens[k].base} for {place}".lower())
 
 
-def _compound_follows(tokens: list[_Token], k: int) -> bool:
+def _compound_follows(tokens: list[Token], k: int) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     return bool(nxt and nxt.lower in _COMPOUND_HEADS)
 
 
-def _proper(token: _Token, vocab: Vocabulary) -> bool:
+def _proper(token: Token, vocab: Vocabulary) -> bool:
     """An acronym, a possessive, or a word the document capitalises mid-sentence too."""
     text = token.base
     if text.isupper() or token.possessive or any(c.isupper() for c in text[1:]):
         return True
-    return bool(re.search(rf"\b[a-z]+,? {re.escape(text)}\b", vocab.text))
+    return vocab.follows_lower_case_word(text)
 
 
-def _possessed(tokens: list[_Token], k: int, word: str) -> EntityMention | None:
+def _possessed(tokens: list[Token], k: int, word: str) -> EntityMention | None:
     """"our community cohesion strategy": a lower-case topic strategy a possessive names."""
     keyword = tokens[k]
     if keyword.capitalised or word in PARTNERSHIP_WORDS or _compound_follows(tokens, k):
         return None
-    modifiers: list[_Token] = []
+    modifiers: list[Token] = []
     i = k - 1
     while i >= 0:
         tok = tokens[i]
         if tok.lower in _OWNING_DETERMINERS or tok.lower == "council's" or (
                 tok.possessive and tok.capitalised):
             break
-        if len(modifiers) == 4 or not re.fullmatch(r"[a-z]+(?:'s|s')?|&", tok.text):
+        if len(modifiers) == 4 or not _MODIFIER.fullmatch(tok.text):
             return None
         modifiers.insert(0, tok)
         i -= 1
@@ -339,7 +256,7 @@ def _possessed(tokens: list[_Token], k: int, word: str) -> EntityMention | None:
     return EntityMention(name, label, kind, modifiers[0].start, owner)
 
 
-def _owner_name(tokens: list[_Token], i: int) -> str | None:
+def _owner_name(tokens: list[Token], i: int) -> str | None:
     """The partnership named by the possessive token at ``i`` ("Safer Leicester Partnership's")."""
     first = i
     j = i - 1

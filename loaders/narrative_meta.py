@@ -34,12 +34,14 @@ def plan_info(blocks: Sequence[Block], lines: Sequence[str], name: str, *,
     """The plan's title, organisation and years."""
     title, line = _title(blocks, lines, name, self_assessment)
     start, end = _years(lines, title)
-    return PlanInfo(title, line, organisation("\n".join(lines)), start, end)
+    return PlanInfo(title, line, organisation(lines), start, end)
 
 
-def organisation(text: str) -> str | None:
-    """The council named most often in ``text`` (the first named on a tie)."""
-    names = find_organisations(text)
+def organisation(lines: Sequence[str]) -> str | None:
+    """The council named most often in ``lines`` (the first named on a tie)."""
+    # A council's name never spans lines and always ends "Council": only those lines are
+    # searched, rather than the whole text.
+    names = [name for text in lines if "Council" in text for name in find_organisations(text)]
     if not names:
         return None
     counts = Counter(names)

@@ -70,6 +70,17 @@ class Layout:
         covering = [t for t in self.themes if t.first <= index < t.end]
         return max(covering, key=lambda t: t.first) if covering else None
 
+    def block_themes(self, count: int) -> list[ThemeSpan | None]:
+        """:meth:`theme_at` for each of the first ``count`` blocks, in one pass over the themes."""
+        innermost: list[ThemeSpan | None] = [None] * count
+        for theme in self.themes:
+            for index in range(theme.first, min(theme.end, count)):
+                current = innermost[index]
+                # Strictly later starts only: of two starting together, the first listed wins.
+                if current is None or theme.first > current.first:
+                    innermost[index] = theme
+        return innermost
+
     def row_theme(self, block: Block) -> ThemeSpan | None:
         """The theme a preamble table row is about, by its first cell ("Prioritisa tion")."""
         first_cell = re.sub(r"\s+", "", block.text.split("\t")[0]).lower()

@@ -12,6 +12,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+
+from stratgraph.loaders.text import (
+    strip_bullet,
+    strip_footnotes,
+    strip_markdown,
+    strip_tags,
+)
 
 # Footnote markers OCR leaves in the text: ^{xii}, ^v, $^{\rm xv}$, superscript letters.
 _FOOTNOTE_MARKS = re.compile(r"\$\^\{\\rm\s*[^}]*\}\$|\^\{[^}]*\}|\^[ivxlc]+\b|[ⁱ¹²³⁴⁵⁶⁷⁸⁹⁰]+")
@@ -20,17 +28,34 @@ _HOMOGLYPHS = str.maketrans({"Α": "A", "Β": "B", "Ε": "E", "Ι": "I", "Ο": "
                              "а": "a", "е": "e", "о": "o", "і": "i", "’": "'", "‘": "'"})
 # "Children's' Trust": a doubled apostrophe after a possessive.
 _DOUBLE_POSSESSIVE = re.compile(r"(\w's)'")
+
+# The same repairs for a whole text. Each marker is kept within its line, as it is in a single
+# line; the caret markers and the superscripts are two passes (a pattern that opens with a
+# literal is found much faster, and deleting each superscript character deletes every run of
+# them), and neither pass can make or hide a match of the other.
+_CARET_MARKS = re.compile(r"\$\^\{\\rm[^\S\n]*[^}\n]*\}\$|\^\{[^}\n]*\}|\^[ivxlc]+\b")
+_SUPERSCRIPT_MARKS = "ⁱ¹²³⁴⁵⁶⁷⁸⁹⁰"
+# "'s'" found first, then checked for the word character before it: the same matches as
+# _DOUBLE_POSSESSIVE, since two of them can never share that character.
+_DOUBLED_APOSTROPHE = re.compile(r"'s'(?<=\w's')")
+_HOMOGLYPH_PAIRS = tuple((chr(bad), good) for bad, good in _HOMOGLYPHS.items())
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-•·▪◦●*]|\d{1,2}[.)])\s+\S")
-_TERMINAL = re.compile(r"[.!?:;\"”)\]]\s*$")
+# What ends a sentence. On a stripped single line, which is all this is asked of, the regex
+# [.!?:;"”)\]]\s*$ matches exactly when the last character is one of these.
+_TERMINAL = '.!?:;"”)]'
 # A paragraph ending on one of these words is unfinished whatever case the next part starts in.
 _OPEN_ENDINGS = frozenset(
     ["the", "a", "an", "of", "to", "and", "or", "with", "in", "for", "our", "by", "on", "at", "from", "that", "their", "its", "this"]
 )
 # "A. Sustainable communities and transport": a lettered section heading.
 _LETTERED = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
+_QUESTION = re.compile(r"^Question\s+\d+\s*[:.]")
+_NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-Z]")
 _UNFINISHED_HEADING = _OPEN_ENDINGS | {"are", "is", "was", "were", "be", "we"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(*]*[A-Z])")
+# The gap after a sentence's end (group 1); matched from the stop itself, which is found faster
+# than by a look-behind.
+_SENTENCE_END = re.compile(r"[.!?]([\"”']?\s+)(?=[\"“'(*]*[A-Z])")
 
 
 def clean_ocr(line: str) -> str:
@@ -38,6 +63,33 @@ def clean_ocr(line: str) -> str:
     line = line.translate(_HOMOGLYPHS)
     line = _FOOTNOTE_MARKS.sub("", line)
     return _DOUBLE_POSSESSIVE.sub(r"\1", line)
+
+
+def clean_text(text: str) -> str:
+    """The whole text cleaned as :func:`clean_ocr` cleans each of its lines."""
+    # One scan per homoglyph is far faster than translate() on a long non-ASCII text.
+    for bad, good in _HOMOGLYPH_PAIRS:
+        if bad in text:
+            text = text.replace(bad, good)
+    if "^" in text:
+        text = _CARET_MARKS.sub("", text)
+    for mark in _SUPERSCRIPT_MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
+    return _DOUBLED_APOSTROPHE.sub("'s", text) if "'s'" in text else text
+
+
+def clean_name(text: str) -> str:
+    """The same display name as :func:`stratgraph.loaders.text.clean_name`, faster on plain
+    prose: it skips the tag and markdown passes when the text has none of their markers."""
+    if "<" in text or "&" in text:
+        text = strip_tags(text)
+    if "*" in text or "_" in text:
+        text = strip_markdown(text)
+    # split() and a space join collapse whitespace exactly as a \s+ substitution and strip do.
+    text = " ".join(strip_footnotes(text).split())
+    text = " ".join(strip_bullet(text).split())
+    return text.rstrip(" ;,").strip()
 
 
 @dataclass(frozen=True)
@@ -63,8 +115,14 @@ class Block:
 
     def line_at(self, offset: int) -> int:
         """The line holding character ``offset`` of ``text``."""
-        starts = [start for start, _ in self.spans]
-        return self.spans[max(0, bisect_right(starts, offset) - 1)][1]
+        spans = self.spans
+        if len(spans) == 1:
+            return spans[0][1]  # most blocks are one line: no search
+        return spans[max(0, bisect_right(self._starts, offset) - 1)][1]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _ in self.spans]
 
 
 @dataclass
@@ -79,7 +137,7 @@ class _Group:
 
 def _start_kind(line: str) -> tuple[str, int] | None:
     """The kind a line opens a new group as, or None when it continues the current group."""
-    heading = _MD_HEADING.match(line)
+    heading = _MD_HEADING.match(line) if line.startswith("#") else None
     if heading:
         return ("heading", len(heading.group(1)))
     if "\t" in line:
@@ -91,12 +149,11 @@ def _start_kind(line: str) -> tuple[str, int] | None:
 
 
 def _groups(lines: Sequence[str]) -> list[tuple[_Group, bool]]:
-    """Runs of non-blank lines, each with whether a blank line came before it."""
+    """Runs of non-blank (cleaned) lines, each with whether a blank line came before it."""
     groups: list[tuple[_Group, bool]] = []
     current: _Group | None = None
     blank_before = True
-    for number, raw in enumerate(lines, 1):
-        line = clean_ocr(raw)
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             current = None
             blank_before = True
@@ -118,10 +175,11 @@ def _continues(previous: _Group, following: _Group) -> bool:
     """Whether ``following`` is the rest of ``previous``, cut off by a page break."""
     if previous.kind not in ("prose", "bullet") or following.kind != "prose":
         return False
-    tail = previous.text().rstrip()
-    if not tail or _TERMINAL.search(tail):
+    # Every part is a non-blank line, so the joined texts end and start as these lines do.
+    tail = previous.parts[-1][1].rstrip()
+    if not tail or tail[-1] in _TERMINAL:
         return False
-    head = following.text().lstrip()
+    head = following.parts[0][1].lstrip()
     last_word = tail.split()[-1].lower()
     return head[:1].islower() or last_word in _OPEN_ENDINGS
 
@@ -129,20 +187,21 @@ def _continues(previous: _Group, following: _Group) -> bool:
 def _is_heading_line(text: str) -> bool:
     """A plain-text heading: short, capitalised, not a sentence."""
     text = _LETTERED.sub("", text.strip())
-    if re.match(r"^Question\s+\d+\s*[:.]", text):
+    if _QUESTION.match(text):
         return len(text) <= 200
     if not text or len(text) > 120 or not (text[0].isupper() or text[0].isdigit()):
         return False
     if text.split()[-1] in _UNFINISHED_HEADING:
         return False
-    if text[0].isdigit() and not re.match(r"^\d+(\.\d+)*\.?\s+[A-Z]", text):
+    if text[0].isdigit() and not _NUMBERED.match(text):
         return False
     # A sentence, not a heading: it ends like one, holds one, or runs on.
-    return not (_TERMINAL.search(text) or ". " in text or len(text.split()) > 12)
+    return not (text[-1] in _TERMINAL or ". " in text or len(text.split()) > 12)
 
 
 def read_blocks(lines: Sequence[str]) -> list[Block]:
-    """The document's lines as blocks, page-broken paragraphs joined again."""
+    """The document's lines, cleaned by :func:`clean_text`, as blocks, page-broken paragraphs
+    joined again."""
     merged: list[tuple[_Group, bool]] = []
     for group, blank_before in _groups(lines):
         if merged and blank_before and _continues(merged[-1][0], group):
@@ -188,7 +247,7 @@ def sentences(block: Block) -> Iterator[Sentence]:
     start = 0
     text = block.text
     for match in _SENTENCE_END.finditer(text):
-        piece = text[start:match.start()].strip()
+        piece = text[start:match.start(1)].strip()
         if piece:
             yield Sentence(piece, start, block.line_at(start))
         start = match.end()
