@@ -44,9 +44,14 @@ class DocumentGraphBuilder:
         self.graph = GraphData()
         self.plan_id = node_id(Label.PLAN, document)
         self.organisation: str | None = None
+        # One (immutable) provenance per line: a line's records share it.
+        self._provenances: dict[int, Provenance] = {}
 
     def _prov(self, line: int) -> Provenance:
-        return Provenance(self.document, max(1, int(line)))
+        prov = self._provenances.get(line)
+        if prov is None:
+            prov = self._provenances[line] = Provenance(self.document, max(1, int(line)))
+        return prov
 
     def _add(self, label: Label, id_: str, name: str, line: int, props: dict[str, Any]) -> str:
         clean = {k: v for k, v in props.items() if v is not None and v != "" and v != []}
@@ -194,7 +199,7 @@ class DocumentGraphBuilder:
         **props: Any,
     ) -> str:
         """A relationship start -[type]-> end with provenance at ``line``."""
-        clean = {k: v for k, v in props.items() if v is not None}
+        clean = {k: v for k, v in props.items() if v is not None} if props else {}
         return self.graph.add_relationship(
             Relationship(type_, start, end, self._prov(line), method, confidence, clean)
         )

@@ -38,7 +38,13 @@ def merge_nodes(a: Node, b: Node) -> Node:
     )
     if mentions:
         props["mentions"] = mentions
-    return replace(first, properties=props)
+    return _with_properties(first, props)
+
+
+def _with_properties(node: Node, props: dict[str, Any]) -> Node:
+    """``replace(node, properties=props)``, built directly: merges make one per repeated id, and
+    ``dataclasses.replace`` inspects the fields each time."""
+    return Node(node.id, node.label, node.name, node.provenance, props)
 
 
 def _first_mention_per_document(mentions: Iterable[str]) -> list[str]:
@@ -73,7 +79,7 @@ def merge_node_group(nodes: Sequence[Node]) -> Node:
     )
     if mentions:
         props["mentions"] = mentions
-    return replace(ordered[0], properties=props)
+    return _with_properties(ordered[0], props)
 
 
 def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
@@ -99,18 +105,32 @@ class GraphData:
         self.nodes[node.id] = merge_nodes(existing, node) if existing else node
         return node.id
 
+    def add_nodes(self, nodes: Iterable[Node]) -> None:
+        """Add or merge each node in turn (one call for a whole graph's worth)."""
+        known = self.nodes
+        for node in nodes:
+            existing = known.get(node.id)
+            known[node.id] = merge_nodes(existing, node) if existing else node
+
     def add_relationship(self, rel: Relationship) -> str:
         """Add or merge a relationship; returns its id."""
         existing = self.relationships.get(rel.id)
         self.relationships[rel.id] = merge_relationships(existing, rel) if existing else rel
         return rel.id
 
+    def add_relationships(self, rels: Iterable[Relationship]) -> None:
+        """Add or merge each relationship in turn (one call for a whole graph's worth)."""
+        known = self.relationships
+        for rel in rels:
+            existing = known.setdefault(rel.id, rel)
+            if existing is not rel:
+                known[rel.id] = merge_relationships(existing, rel)
+
     def update(self, other: GraphData) -> None:
         """Merge every record of ``other`` into this graph."""
         for node in other.nodes.values():
             self.add_node(node)
-        for rel in other.relationships.values():
-            self.add_relationship(rel)
+        self.add_relationships(other.relationships.values())
 
     def sorted_nodes(self) -> list[Node]:
         """Nodes in a deterministic order (by id)."""
@@ -129,14 +149,21 @@ class GraphData:
     @classmethod
     def combine(cls, graphs: Iterable[GraphData]) -> GraphData:
         """The union of several graphs, each node merged once from all its records."""
-        groups: dict[str, list[Node]] = {}
+        graphs = list(graphs)
         combined = cls()
+        nodes = combined.nodes
+        # Most ids occur once: only the repeated ones are grouped and merged.
+        repeated: dict[str, list[Node]] = {}
         for graph in graphs:
             for node in graph.nodes.values():
-                groups.setdefault(node.id, []).append(node)
-            for rel in graph.relationships.values():
-                combined.add_relationship(rel)
-        combined.nodes = {k: merge_node_group(v) for k, v in groups.items()}
+                if node.id in nodes:
+                    repeated.setdefault(node.id, [nodes[node.id]]).append(node)
+                else:
+                    nodes[node.id] = node
+        for id_, group in repeated.items():
+            nodes[id_] = merge_node_group(group)
+        combined.add_relationships(
+            rel for graph in graphs for rel in graph.relationships.values())
         return combined
 
     @classmethod

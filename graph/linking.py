@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz, process
 
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Method, Node, Relationship, RelType
@@ -50,16 +52,20 @@ _STOP = frozenset(
 @lru_cache(maxsize=65536)
 def content_words(text: str) -> str:
     """The words that carry meaning, singular, in order: the input to similarity."""
-    words = []
-    for word in _WORD.findall(text.casefold()):
-        if word in _STOP or len(word) < 3:
-            continue
-        if len(word) > 4 and word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        words.append(word)
-    return " ".join(words)
+    return " ".join(filter(None, map(_content_word, _WORD.findall(text.casefold()))))
+
+
+@lru_cache(maxsize=65536)
+def _content_word(word: str) -> str:
+    """``word`` made singular, or "" when it carries no meaning (a stop word, or under three
+    letters). Cached: plans use a few thousand distinct words over and over."""
+    if word in _STOP or len(word) < 3:
+        return ""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def similarity(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
@@ -70,12 +76,18 @@ def similarity(a: str, b: str, ignore: frozenset[str] = frozenset()) -> float:
     words. The second term keeps a two-word objective from matching every long sentence that
     happens to contain its words.
     """
-    from rapidfuzz import fuzz
+    return _word_similarity(_without(content_words(a), ignore), _without(content_words(b), ignore))
 
-    ca, cb = content_words(a), content_words(b)
-    if ignore:
-        ca = " ".join(w for w in ca.split() if w not in ignore)
-        cb = " ".join(w for w in cb.split() if w not in ignore)
+
+def _without(words: str, ignore: frozenset[str]) -> str:
+    """Space-separated ``words`` minus those in ``ignore``."""
+    if not ignore:
+        return words
+    return " ".join(w for w in words.split() if w not in ignore)
+
+
+def _word_similarity(ca: str, cb: str) -> float:
+    """:func:`similarity` of two texts already reduced to their compared content words."""
     if not ca or not cb:
         return 0.0
     return round((fuzz.token_set_ratio(ca, cb) + fuzz.token_sort_ratio(ca, cb)) / 200.0, 4)
@@ -88,31 +100,125 @@ def node_text(node: Node) -> str:
     return " ".join(parts)
 
 
+# Reading a member off an Enum class goes through the metaclass (~45 ns); the loops over every
+# node and relationship below compare with these instead.
+_OUTCOME, _MEASURE, _THEME, _LEAD = Label.OUTCOME, Label.MEASURE, Label.THEME, Label.CABINET_LEAD
+_SUPPORTS, _MEASURED_BY, _OWNS = RelType.SUPPORTS, RelType.MEASURED_BY, RelType.OWNS
+
+
 def _is_declared(node: Node) -> bool:
-    return node.label is Label.OUTCOME and node.properties.get("level") != "objective"
+    return node.label is _OUTCOME and node.properties.get("level") != "objective"
+
+
+def _is_objective(node: Node) -> bool:
+    return node.label is _OUTCOME and node.properties.get("level") == "objective"
+
+
+class _Wording:
+    """Each node's content words, worked out once per inference run rather than per comparison
+    (a theme's outcomes are compared with every objective and measure of the theme), and the
+    scoring of one text against many in two rapidfuzz batch calls."""
+
+    def __init__(self, ignore: frozenset[str]) -> None:
+        self.ignore = ignore
+        self._words: dict[str, str] = {}
+        self._compared: dict[str, str] = {}
+        self._sorted: dict[str, str] = {}
+        self._word_sets: dict[str, set[str]] = {}
+        # Plans repeat wording (the same objective and outcomes under several themes): score
+        # each pair of texts once.
+        self._scores: dict[tuple[str, str], float] = {}
+
+    def compared(self, node: Node) -> str:
+        """The node's content words minus the ignored (place) words, as :func:`similarity`
+        compares them."""
+        words = self._compared.get(node.id)
+        if words is None:
+            words = self._compared[node.id] = _without(self._content_words(node), self.ignore)
+        return words
+
+    def _content_words(self, node: Node) -> str:
+        words = self._words.get(node.id)
+        if words is None:
+            words = self._words[node.id] = content_words(node_text(node))
+        return words
+
+    def scores(self, candidate: Node, targets: Sequence[Node]) -> list[float]:
+        """:func:`similarity` of ``candidate``'s text and each target's, in order."""
+        words = self.compared(candidate)
+        texts = [self.compared(t) for t in targets]
+        known = self._scores
+        new = [text for text in dict.fromkeys(texts) if (words, text) not in known]
+        if new:
+            for text, score in zip(new, self._score_all(words, new)):
+                known[(words, text)] = score
+        return [known[(words, text)] for text in texts]
+
+    def _score_all(self, words: str, texts: Sequence[str]) -> list[float]:
+        if not words:
+            return [0.0] * len(texts)
+        set_ratios = _batch_scores(words, texts, fuzz.token_set_ratio)
+        # token_sort_ratio is ratio over the sorted words; content words are plain [a-z0-9]
+        # runs, so Python sorts them as rapidfuzz does, once per text instead of per pair.
+        sort_ratios = _batch_scores(self._sorted_words(words),
+                                    [self._sorted_words(t) for t in texts], fuzz.ratio)
+        return [round((set_ratio + sort_ratio) / 200.0, 4) if text else 0.0
+                for set_ratio, sort_ratio, text in zip(set_ratios, sort_ratios, texts)]
+
+    def _sorted_words(self, words: str) -> str:
+        ordered = self._sorted.get(words)
+        if ordered is None:
+            ordered = self._sorted[words] = " ".join(sorted(words.split()))
+        return ordered
+
+    def word_set(self, node: Node) -> set[str]:
+        """The node's content words as a set (place words kept)."""
+        words = self._word_sets.get(node.id)
+        if words is None:
+            words = self._word_sets[node.id] = set(self._content_words(node).split())
+        return words
+
+
+def _batch_scores(query: str, choices: Sequence[str], scorer: Callable[..., float]) -> list[float]:
+    """``scorer(query, choice)`` for each choice, computed by rapidfuzz in one call."""
+    scores = [0.0] * len(choices)
+    for _, score, position in process.extract(query, choices, scorer=scorer, limit=None):
+        scores[position] = score
+    return scores
 
 
 class _Index:
-    """Who is in which theme, and which links exist already."""
+    """Who is in which theme, and which links exist already (only what inference asks)."""
 
     def __init__(self, graph: GraphData) -> None:
+        self.nodes = graph.sorted_nodes()
         self.by_theme: dict[str, list[Node]] = defaultdict(list)
-        for node in graph.sorted_nodes():
+        for node in self.nodes:
             theme = node.properties.get("theme_id")
             if theme:
                 self.by_theme[theme].append(node)
-        self.out: dict[tuple[str, RelType], set[str]] = defaultdict(set)
-        self.into: dict[tuple[str, RelType], set[str]] = defaultdict(set)
+        #: Ids that already SUPPORT a declared outcome.
+        self.supporting: set[str] = set()
+        #: Measures some node is already MEASURED_BY.
+        self.measured: set[str] = set()
+        #: (lead, theme) pairs already linked by OWNS.
+        self.owned: set[tuple[str, str]] = set()
         for rel in graph.relationships.values():
-            self.out[(rel.start, rel.type)].add(rel.end)
-            self.into[(rel.end, rel.type)].add(rel.start)
+            if rel.type is _SUPPORTS:
+                target = graph.nodes.get(rel.end)
+                if target is not None and _is_declared(target):
+                    self.supporting.add(rel.start)
+            elif rel.type is _MEASURED_BY:
+                self.measured.add(rel.end)
+            elif rel.type is _OWNS:
+                self.owned.add((rel.start, rel.end))
 
 
 def _best(
-    candidate: Node, targets: Iterable[Node], threshold: float, ignore: frozenset[str] = frozenset()
+    candidate: Node, targets: Sequence[Node], threshold: float, wording: _Wording
 ) -> list[tuple[float, Node]]:
     scored = sorted(
-        ((similarity(node_text(candidate), node_text(t), ignore), t) for t in targets),
+        zip(wording.scores(candidate, targets), targets),
         key=lambda st: (-st[0], st[1].id),
     )
     if not scored or scored[0][0] < threshold:
@@ -121,38 +227,31 @@ def _best(
     return [(s, t) for s, t in scored if s >= threshold and s >= top - _NEAR_BEST]
 
 
-def _infer_supports(
-    graph: GraphData, index: _Index, threshold: float, ignore: frozenset[str]
-) -> list[Relationship]:
+def _infer_supports(index: _Index, threshold: float, wording: _Wording) -> list[Relationship]:
     links = []
     for members in index.by_theme.values():
         declared = [n for n in members if _is_declared(n)]
         if not declared:
             continue
+        # Only objectives: an action the document left outside every priority is an
+        # orphan by the document's own layout, and wording must not paper over that.
         for node in members:
-            # Only objectives: an action the document left outside every priority is an
-            # orphan by the document's own layout, and wording must not paper over that.
-            if not (node.label is Label.OUTCOME and not _is_declared(node)):
+            if not _is_objective(node) or node.id in index.supporting:
                 continue
-            supported = index.out[(node.id, RelType.SUPPORTS)]
-            if any(_is_declared(graph.nodes[s]) for s in supported if s in graph.nodes):
-                continue
-            for score, target in _best(node, declared, threshold, ignore):
+            for score, target in _best(node, declared, threshold, wording):
                 links.append(Relationship(RelType.SUPPORTS, node.id, target.id, node.provenance,
                                           Method.INFERRED, score, {"rule": "wording"}))
     return links
 
 
-def _infer_measures(
-    graph: GraphData, index: _Index, threshold: float, ignore: frozenset[str]
-) -> list[Relationship]:
+def _infer_measures(index: _Index, threshold: float, wording: _Wording) -> list[Relationship]:
     links = []
     for members in index.by_theme.values():
-        outcomes = [n for n in members if n.label is Label.OUTCOME]
+        outcomes = [n for n in members if n.label is _OUTCOME]
         for node in members:
-            if node.label is not Label.MEASURE or index.into[(node.id, RelType.MEASURED_BY)]:
+            if node.label is not _MEASURE or node.id in index.measured:
                 continue
-            for score, target in _best(node, outcomes, threshold, ignore)[:1]:
+            for score, target in _best(node, outcomes, threshold, wording)[:1]:
                 links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
                                           node.provenance, Method.INFERRED, score,
                                           {"rule": "wording"}))
@@ -176,27 +275,77 @@ def _mentions(words: set[str], texts: list[set[str]]) -> float:
     it contains (rapidfuzz-free on purpose: these are exact word-set overlaps); the title counts
     ``_TITLE_WEIGHT`` times."""
     score = 0.0
+    if len(words) <= 2:
+        # Short areas count only when every word is there: a subset test, no intersection built.
+        for i, text in enumerate(texts):
+            if words <= text:
+                score += 1.0 * (_TITLE_WEIGHT if i == 0 else 1.0)
+        return score
     for i, text in enumerate(texts):
         found = len(words & text) / len(words)
-        if found == 1.0 or (len(words) > 2 and found >= 0.66):
+        if found == 1.0 or found >= 0.66:
             score += found * (_TITLE_WEIGHT if i == 0 else 1.0)
     return score
 
 
-def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Relationship]:
+class _ThemeMentions:
+    """:func:`_mentions` of areas in themes. Every lead's every area is scored against every
+    theme of its plans, so each theme's texts are indexed by word once: a one- or two-word
+    area (most are) is then a look-up of the texts holding all its words, not a scan."""
+
+    def __init__(self, index: _Index, wording: _Wording) -> None:
+        self.index = index
+        self.wording = wording
+        self._texts: dict[str, list[set[str]]] = {}
+        self._holding: dict[str, dict[str, list[int]]] = {}
+
+    def texts(self, theme: Node) -> list[set[str]]:
+        """The word sets of the theme's title (first) and of each of its members' texts."""
+        # Only the themes of plans that name a lead with a portfolio are ever read.
+        if theme.id not in self._texts:
+            self._texts[theme.id] = [self.wording.word_set(theme)] + [
+                self.wording.word_set(n) for n in self.index.by_theme.get(theme.id, [])]
+        return self._texts[theme.id]
+
+    def holding(self, theme: Node) -> dict[str, list[int]]:
+        """Word -> the positions (in :meth:`texts`) of the theme's texts holding it."""
+        if theme.id not in self._holding:
+            holding: dict[str, list[int]] = defaultdict(list)
+            for position, text in enumerate(self.texts(theme)):
+                for word in text:
+                    holding[word].append(position)
+            self._holding[theme.id] = holding
+        return self._holding[theme.id]
+
+    def score(self, words: set[str], theme: Node) -> float:
+        """``_mentions(words, self.texts(theme))``."""
+        if len(words) > 2:
+            return _mentions(words, self.texts(theme))
+        # A short area counts only in texts holding all its words, each adding its weight
+        # (whole numbers, so the sum does not depend on the order of adding).
+        holding = self.holding(theme)
+        positions: set[int] | None = None
+        for word in words:
+            found = holding.get(word)
+            if not found:
+                return 0.0
+            positions = set(found) if positions is None else positions & set(found)
+        score = 0.0
+        for position in sorted(positions or ()):
+            score += _TITLE_WEIGHT if position == 0 else 1.0
+        return score
+
+
+def _infer_owners(index: _Index, threshold: float, wording: _Wording) -> list[Relationship]:
     themes_by_doc: dict[str, list[Node]] = defaultdict(list)
-    for node in graph.sorted_nodes():
-        if node.label is Label.THEME:
+    for node in index.nodes:
+        if node.label is _THEME:
             themes_by_doc[node.provenance.document].append(node)
-    texts = {
-        theme.id: [set(content_words(node_text(theme)).split())]
-        + [set(content_words(node_text(n)).split()) for n in index.by_theme.get(theme.id, [])]
-        for nodes in themes_by_doc.values() for theme in nodes
-    }
+    mentions = _ThemeMentions(index, wording)
     links = []
-    for lead in graph.sorted_nodes():
+    for lead in index.nodes:
         portfolio = lead.properties.get("portfolio")
-        if lead.label is not Label.CABINET_LEAD or not portfolio:
+        if lead.label is not _LEAD or not portfolio:
             continue
         docs = lead.properties.get("documents") or [lead.provenance.document]
         themes = [t for d in sorted(docs) for t in themes_by_doc.get(d, [])]
@@ -205,7 +354,7 @@ def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Rel
             words = set(content_words(area).split())
             if not words:
                 continue
-            hits = {t.id: _mentions(words, texts[t.id]) for t in themes}
+            hits = {t.id: mentions.score(words, t) for t in themes}
             total = sum(hits.values())
             if total < 2:
                 continue
@@ -214,7 +363,7 @@ def _infer_owners(graph: GraphData, index: _Index, threshold: float) -> list[Rel
             if share >= threshold:
                 owned[best] = max(owned.get(best, 0.0), share)
         for theme_id, share in sorted(owned.items()):
-            if theme_id in index.out[(lead.id, RelType.OWNS)]:
+            if (lead.id, theme_id) in index.owned:
                 continue
             links.append(Relationship(RelType.OWNS, lead.id, theme_id, lead.provenance,
                                       Method.INFERRED, share, {"rule": "portfolio"}))
@@ -225,8 +374,9 @@ def place_words(graph: GraphData) -> frozenset[str]:
     """Words every text of a council's plan may contain without meaning anything: the place
     names of the publishing organisations and "city", "county", "council"."""
     words = {"city", "county", "council", "borough", "district"}
+    organisation = Label.ORGANISATION  # read once: an Enum member lookup is slow in a loop
     for node in graph.nodes.values():
-        if node.label is Label.ORGANISATION:
+        if node.label is organisation:
             words.update(content_words(node.name).split())
     return frozenset(words)
 
@@ -240,10 +390,10 @@ def infer_links(graph: GraphData, threshold: float = DEFAULT_THRESHOLD) -> Graph
     """
     out = GraphData(dict(graph.nodes), dict(graph.relationships))
     index = _Index(graph)
-    ignore = place_words(graph)
-    for rel in (_infer_supports(graph, index, threshold, ignore)
-                + _infer_measures(graph, index, threshold, ignore)
-                + _infer_owners(graph, index, threshold)):
+    wording = _Wording(place_words(graph))
+    for rel in (_infer_supports(index, threshold, wording)
+                + _infer_measures(index, threshold, wording)
+                + _infer_owners(index, threshold, wording)):
         if rel.id not in out.relationships:
             out.add_relationship(rel)
     return out

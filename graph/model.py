@@ -171,6 +171,7 @@ class Relationship:
         return props
 
 
+_sha1 = hashlib.sha1
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w\s&]+")
 
@@ -188,15 +189,17 @@ def normalise_name(name: str) -> str:
 
 
 def _digest(*parts: str) -> str:
-    joined = "\x1f".join(parts)
-    return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:16]
+    return _sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def node_id(label: Label, *key: str) -> str:
     """A stable node id from its label and identifying key (never from load order or line)."""
-    return f"{label.value.lower()}:{_digest(label.value, *key)}"
+    # ``_value_`` is the plain attribute behind Enum's ``value`` property, read without the
+    # descriptor call: ids are computed for every record, so it adds up.
+    value = label._value_
+    return f"{value.lower()}:{_digest(value, *key)}"
 
 
 def relationship_id(type_: RelType, start: str, end: str) -> str:
     """A stable relationship id from its type and end points."""
-    return f"rel:{_digest(type_.value, start, end)}"
+    return f"rel:{_digest(type_._value_, start, end)}"

@@ -41,7 +41,9 @@ from stratgraph.loaders.coded_priorities_spans import Joined
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.text import PlanInfo, clean_name, find_organisation, find_period
 
-_AIMS = re.compile(r"^\s*(?:our\s+)?(?:strategic|corporate)\s+aims\s*$", re.I | re.M)
+# A line of its own. Searched in "\n" + text: a leading "\n" rather than "^" lets the regex
+# engine jump from line break to line break instead of trying every character.
+_AIMS = re.compile(r"\n\s*(?:our\s+)?(?:strategic|corporate)\s+aims\s*$", re.I | re.M)
 _TITLE = re.compile(r"\b(?:Plan|Strategy)\b")
 _UNTIL = re.compile(
     r"priorities[^.\n]*?\b(?:until|to)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I
@@ -108,14 +110,16 @@ class CodedPrioritiesLoader:
         """Coded rows in tab tables, a priorities/targets header, aims and "Supported by"."""
         coded = headers = 0
         for line in doc.lines:
+            if "\t" not in line:
+                continue  # both coded rows and headers are tab tables
             if line.count("\t") >= 3 and CODE.match(line.split("\t", 1)[0].strip()):
                 coded += 1
-            elif is_header(line):
+            elif not headers and is_header(line):  # one header is all the score asks
                 headers += 1
         score = 0.45 * min(coded / 6, 1.0)
         score += 0.3 if headers else 0.0
         score += 0.1 if "Supported by" in doc.text else 0.0
-        score += 0.15 if _AIMS.search(doc.text) else 0.0
+        score += 0.15 if _AIMS.search("\n" + doc.text) else 0.0
         return round(min(score, 1.0), 3)
 
     def extract(self, doc: SourceDocument) -> Extraction:

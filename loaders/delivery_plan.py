@@ -73,16 +73,17 @@ class DeliveryPlanLoader:
         score = 0.0
         activity_headers = measure_headers = summaries = activities = list_cells = 0
         for line in doc.lines:
-            cells = line.split("\t")
-            if len(cells) >= 3 and is_activity_header(cells):
-                activity_headers += 1
-            elif len(cells) >= 2 and is_measure_header(cells):
-                measure_headers += 1
-            elif len(cells) >= 3 and "<li" in line:
-                list_cells += 1
-            stripped = line.lstrip("#").strip()
+            # Only table rows (tabs) and headings (#) score; prose lines are skipped unsplit.
+            if "\t" in line:
+                cells = line.split("\t")
+                if len(cells) >= 3 and is_activity_header(cells):
+                    activity_headers += 1
+                elif is_measure_header(cells):
+                    measure_headers += 1
+                elif len(cells) >= 3 and "<li" in line:
+                    list_cells += 1
             if line.startswith("#"):
-                kind = section_kind(stripped)
+                kind = section_kind(line.lstrip("#").strip())
                 summaries += kind == "summary"
                 activities += kind == "activity"
         if activity_headers:

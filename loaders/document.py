@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -52,11 +53,15 @@ class SourceDocument:
         return cls(name=p.name, text=decode(data, str(p)), path=str(p))
 
 
+#: Control characters a text file does not hold (all below 32 except \t \n \v \f \r).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROL.findall(sample))
     return controls > max(8, len(sample) // 50)
 
 

@@ -97,9 +97,12 @@ class OutcomesFrameworkLoader:
         lines = doc.lines
         text = doc.text.casefold()
         score = 0.0
-        if any(is_header_row(line) for line in lines):
+        if any(is_header_row(line) for line in lines if "\t" in line):
             score += 0.35
-        blocks = outcome_blocks(lines)
+        # Outcome blocks, the partnership list and the principles all sit under markdown
+        # headings: a text without a "#" has none, and is not read three times to find that out.
+        headed = "#" in doc.text
+        blocks = outcome_blocks(lines) if headed else []
         if len(blocks) >= 3:
             score += 0.25
         elif blocks:
@@ -108,10 +111,10 @@ class OutcomesFrameworkLoader:
             score += 0.1
         if "supporting outcome" in text:
             score += 0.1
-        owned = sum(1 for e in partner_list(lines).entries if e.owners)
+        owned = sum(1 for e in partner_list(lines).entries if e.owners) if headed else 0
         if owned >= 3:
             score += 0.1
-        if len(labelled_list(lines, "principles", exclude="approach")) >= 3:
+        if headed and len(labelled_list(lines, "principles", exclude="approach")) >= 3:
             score += 0.1
         return round(min(score, 1.0), 2)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stratgraph.errors import LoaderError, StratgraphError
 from stratgraph.graph.data import GraphData
@@ -12,6 +15,9 @@ from stratgraph.graph.store import GraphStore, WriteSummary
 from stratgraph.graph.summary import Summary, summarise
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
+
+if TYPE_CHECKING:
+    from stratgraph.loaders.curation import Curation
 
 #: File suffixes a folder walk picks up; a file named explicitly is always read.
 PLAN_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".htm", ".html"})
@@ -76,6 +82,24 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the block (restoring it after).
+
+    Extraction allocates hundreds of thousands of small records that all live until the build
+    ends; the collector would rescan them all, again and again, at a cost that grows with the
+    corpus (a build of ten times the text took thirteen times as long). They hold no reference
+    cycles to reclaim mid-build; anything cyclic is collected once the collector resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def extract_documents(
     paths: Sequence[str | Path],
     *,
@@ -87,14 +111,29 @@ def extract_documents(
     progress: Callable[[Path], None] | None = None,
 ) -> ExtractResult:
     """Read plan files into one resolved graph; files that fail are reported, not fatal."""
-    from stratgraph.graph.linking import DEFAULT_THRESHOLD, infer_links
-    from stratgraph.loaders.curation import apply_curation, load_curation
-    from stratgraph.loaders.registry import extract
-    from stratgraph.loaders.resolve import resolve_entities
+    from stratgraph.loaders.curation import load_curation
 
     # Read the curation file first: a mistake in it should stop the build before any work.
     curated = load_curation(curation)
-    files = discover(paths)
+    with _collector_paused():
+        return _extract(discover(paths), loader, anchors, curated, infer, threshold, progress)
+
+
+def _extract(
+    files: list[Path],
+    loader: str | None,
+    anchors: Sequence,
+    curated: Curation | None,
+    infer: bool,
+    threshold: float | None,
+    progress: Callable[[Path], None] | None,
+) -> ExtractResult:
+    """:func:`extract_documents` once the curation file is read and the files are found."""
+    from stratgraph.graph.linking import DEFAULT_THRESHOLD, infer_links
+    from stratgraph.loaders.curation import apply_curation
+    from stratgraph.loaders.registry import extract
+    from stratgraph.loaders.resolve import resolve_entities
+
     extractions: list[Extraction] = []
     errors: list[StratgraphError] = []
     seen_names: dict[str, Path] = {}
