@@ -14,8 +14,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from stratgraph.loaders.delivery_plan_tags import feed_plain_tags, flat_list_items
-from stratgraph.loaders.delivery_plan_text import clean_name, collapse
-from stratgraph.loaders.text import strip_markdown
+from stratgraph.loaders.text import clean_name, collapse, strip_markdown
 
 # A space the converter left before closing punctuation ("CO2 )", "Reading :").
 _SPACE_BEFORE_CLOSE = re.compile(r"\s+([)\].,;:])")

@@ -41,11 +41,11 @@ from stratgraph.loaders.narrative_statements import (
 )
 from stratgraph.loaders.narrative_text import (
     Block,
-    clean_name,
     clean_text,
     read_blocks,
     sentences,
 )
+from stratgraph.loaders.text import clean_name
 
 # A generic heading whose bullets are ambitions rather than actions.
 _AMBITION_HEADING = re.compile(r"\b(?:ambitions?|vision|aims?|outcomes?|priorities)\b", re.IGNORECASE)

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratgraph.loaders.narrative_text import Block, Sentence, clean_name
+from stratgraph.loaders.narrative_text import Block, Sentence
+from stratgraph.loaders.text import clean_name
 
 _VISION = re.compile(
     r"\bour\s+(?:\d+\s+year\s+)?(?:aim|ambition|vision)\s+is\s+(?:to|for|that)\s+(.+?)[.;]?$",

@@ -14,13 +14,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from stratgraph.loaders.text import (
-    strip_bullet,
-    strip_footnotes,
-    strip_markdown,
-    strip_tags,
-)
-
 # Footnote markers OCR leaves in the text: ^{xii}, ^v, $^{\rm xv}$, superscript letters.
 _FOOTNOTE_MARKS = re.compile(r"\$\^\{\\rm\s*[^}]*\}\$|\^\{[^}]*\}|\^[ivxlc]+\b|[ⁱ¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 # Greek and Cyrillic capitals that OCR reads for Latin ones ("Αt Cabinet").
@@ -77,19 +70,6 @@ def clean_text(text: str) -> str:
         if mark in text:
             text = text.replace(mark, "")
     return _DOUBLED_APOSTROPHE.sub("'s", text) if "'s'" in text else text
-
-
-def clean_name(text: str) -> str:
-    """The same display name as :func:`stratgraph.loaders.text.clean_name`, faster on plain
-    prose: it skips the tag and markdown passes when the text has none of their markers."""
-    if "<" in text or "&" in text:
-        text = strip_tags(text)
-    if "*" in text or "_" in text:
-        text = strip_markdown(text)
-    # split() and a space join collapse whitespace exactly as a \s+ substitution and strip do.
-    text = " ".join(strip_footnotes(text).split())
-    text = " ".join(strip_bullet(text).split())
-    return text.rstrip(" ;,").strip()
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from stratgraph.loaders.delivery_plan_text import clean_name
 from stratgraph.loaders.outcomes_framework_measures import is_header_row
 from stratgraph.loaders.outcomes_framework_outline import bullet_text, heading_text
+from stratgraph.loaders.text import clean_name
 
 _COMMITMENT = re.compile(
     r"\bwill\b(?:\s+[\w'’-]+){0,12}?\s+"

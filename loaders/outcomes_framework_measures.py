@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.delivery_plan_tags import flat_list_items
-from stratgraph.loaders.delivery_plan_text import clean_name
+from stratgraph.loaders.text import clean_name
 from stratgraph.loaders.text import parse_cell
 
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*")

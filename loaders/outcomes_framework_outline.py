@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.delivery_plan_text import clean_name
+from stratgraph.loaders.text import clean_name
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+)\*\*\s*$")

@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.delivery_plan_text import clean_name
 from stratgraph.loaders.outcomes_framework_outline import bullet_text, heading_text
+from stratgraph.loaders.text import clean_name
 
 #: Last words that make a name a body (a partnership, or a council) rather than a document.
 BODY_WORDS = frozenset({

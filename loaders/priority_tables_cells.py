@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stratgraph.loaders.text import clean_name, parse_cell, strip_bullet
+from stratgraph.loaders.text import clean_name, parse_cell
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARKERS = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -28,7 +28,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\sa-z(])|(?<=\))\s+(?=[A-Z][a-z])
 _HTML_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|br|ul|ol|div)\b", re.IGNORECASE)
 # What clean_name has to remove or collapse: tags, entities, markdown, footnote markers,
 # and any space that is not a single " ". Most table text has none of it.
-_NEEDS_CLEANING = re.compile(f"[<&*_{SUPERSCRIPTS}]|[^\\S ]|  ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +47,9 @@ class Item:
     markers: tuple[str, ...] = ()
 
 
-def clean(text: str) -> str:
-    """The same as ``clean_name(text)``, without its many passes when there is little to do.
-
-    The shortcut mirrors what ``clean_name`` does; keep the two in step."""
-    if _NEEDS_CLEANING.search(text):
-        return clean_name(text)
-    # Only single spaces: collapsing spaces is stripping; a bullet may still lead.
-    return strip_bullet(text.strip()).strip().rstrip(" ;,").strip()
-
-
 def tidy(text: str) -> str:
     """A clean name without the trailing full stop a sentence or cell ends with."""
-    return clean(text).rstrip(" .").strip()
+    return clean_name(text).rstrip(" .").strip()
 
 
 def markers_in(text: str) -> tuple[str, ...]:

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from stratgraph.loaders.priority_tables_cells import (
     SUPERSCRIPTS,
     Part,
-    clean,
     join_parts,
 )
-from stratgraph.loaders.text import strip_footnotes
+from stratgraph.loaders.text import clean_name, strip_footnotes
 
 _FOOTNOTE = re.compile(f"^\\s*([{SUPERSCRIPTS}]+)\\s+(\\S.*)$")
 _NUMBERED_ITALIC = re.compile(r"^\s*(\d{1,2})[.)]\s+\*(.+)\*\s*$")
@@ -245,8 +244,8 @@ def read_layout(lines: Sequence[str]) -> Layout:
         elif _NUMBERED_ITALIC.match(stripped):
             i = _read_list(lines, i, prose, lists)
             continue
-        elif _looks_like_heading(lines, i) and clean(stripped):
-            name = clean(stripped)
+        elif _looks_like_heading(lines, i) and clean_name(stripped):
+            name = clean_name(stripped)
             headings.append(Heading(name, i + 1, bool(_FRONT_MATTER.search(name))))
         elif not headings:
             title_block.append(Part(i + 1, stripped))
@@ -254,7 +253,7 @@ def read_layout(lines: Sequence[str]) -> Layout:
             prose.append(Part(i + 1, stripped))
             run_in = _RUN_IN.match(stripped)
             if run_in and _is_title_case(run_in.group(1)):
-                run_ins.append(RunIn(clean(run_in.group(1)), i + 1))
+                run_ins.append(RunIn(clean_name(run_in.group(1)), i + 1))
         i += 1
     return Layout(
         tuple(title_block),
