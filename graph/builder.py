@@ -12,16 +12,19 @@ variants ("Economic Action Plan" / "Leicester Economic Action Plan") into one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import (
+    KEY_SEPARATOR,
     Label,
     Method,
     Node,
     Provenance,
     Relationship,
     RelType,
+    digest_key,
     normalise_name,
     node_id,
 )
@@ -31,9 +34,16 @@ from stratgraph.graph.model import (
 _ROLE_ONLY = re.compile(r"^the\s", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def shared_node_id(label: Label, name: str) -> str:
     """The id of a shared node (strategy, partnership, lead, organisation) with this name."""
+    # Cached: a plan names the same strategies and partnerships again and again.
     return node_id(label, normalise_name(name))
+
+
+def _is_set(value: Any) -> bool:
+    """Whether a property value is worth storing: not None, "" or []."""
+    return value is not None and value != "" and value != []
 
 
 class DocumentGraphBuilder:
@@ -46,16 +56,44 @@ class DocumentGraphBuilder:
         self.organisation: str | None = None
         # One (immutable) provenance per line: a line's records share it.
         self._provenances: dict[int, Provenance] = {}
+        # Per label, the id prefix and the key's fixed start (label, document) of scoped ids,
+        # joined once here rather than for every node.
+        self._scoped_keys = {
+            label: (f"{label._value_.lower()}:", f"{label._value_}{KEY_SEPARATOR}{document}")
+            for label in Label
+        }
 
     def _prov(self, line: int) -> Provenance:
+        """The provenance of ``line``, made on its first use. (The per-record paths try
+        ``self._provenances.get(line)`` first, which saves this call for every later record.)"""
         prov = self._provenances.get(line)
         if prov is None:
             prov = self._provenances[line] = Provenance(self.document, max(1, int(line)))
         return prov
 
-    def _add(self, label: Label, id_: str, name: str, line: int, props: dict[str, Any]) -> str:
-        clean = {k: v for k, v in props.items() if v is not None and v != "" and v != []}
-        return self.graph.add_node(Node(id_, label, name, self._prov(line), clean))
+    def _scoped_id(self, label: Label, scope: str, name: str) -> str:
+        """``node_id(label, document, scope, normalise_name(name))``, its fixed part joined once."""
+        prefix, head = self._scoped_keys[label]
+        sep = KEY_SEPARATOR
+        return prefix + digest_key(f"{head}{sep}{scope}{sep}{normalise_name(name)}")
+
+    def _add(self, label: Label, id_: str, name: str, prov: Provenance,
+             props: dict[str, Any]) -> str:
+        """Add (or merge) a node with the set ones of ``props``; returns its id."""
+        # Most values are truthy, so kept without the call; ``0`` and ``False`` are kept too.
+        clean = {k: v for k, v in props.items() if v or _is_set(v)}
+        return self.graph.add_node(Node(id_, label, name, prov, clean))
+
+    def _part_of(self, label: Label, name: str, line: int, theme: str | None,
+                 props: dict[str, Any]) -> str:
+        """A scoped node of ``theme`` (or of the plan), PART_OF it, both at ``line``."""
+        prov = self._provenances.get(line) or self._prov(line)
+        id_ = self._scoped_id(label, theme or "", name)
+        props.setdefault("plan_id", self.plan_id)
+        self._add(label, id_, name, prov, props)
+        # Made here rather than by link(): no keyword arguments, and the node's provenance.
+        self.graph.add_relationship(Relationship(RelType.PART_OF, id_, theme or self.plan_id, prov))
+        return id_
 
     # -- document-scoped nodes ---------------------------------------------------------
 
@@ -79,7 +117,7 @@ class DocumentGraphBuilder:
             Label.PLAN,
             self.plan_id,
             title,
-            line,
+            self._prov(line),
             {
                 "organisation": organisation,
                 "start_year": start_year,
@@ -100,9 +138,9 @@ class DocumentGraphBuilder:
         self, label: Label, name: str, line: int, *, scope: str = "", **props: Any
     ) -> str:
         """A node that belongs to this document; ``scope`` separates equal names (a theme id)."""
-        id_ = node_id(label, self.document, scope, normalise_name(name))
+        id_ = self._scoped_id(label, scope, name)
         props.setdefault("plan_id", self.plan_id)
-        return self._add(label, id_, name, line, props)
+        return self._add(label, id_, name, self._prov(line), props)
 
     def theme(self, name: str, line: int, **props: Any) -> str:
         """A theme, PART_OF the plan."""
@@ -114,20 +152,16 @@ class DocumentGraphBuilder:
         self, name: str, line: int, *, theme: str | None = None, level: str | None = None, **props: Any
     ) -> str:
         """An outcome, PART_OF its theme (or the plan when it has none)."""
-        id_ = self.scoped(Label.OUTCOME, name, line, scope=theme or "", level=level,
-                          theme_id=theme, **props)
-        self.link(RelType.PART_OF, id_, theme or self.plan_id, line)
-        return id_
+        return self._part_of(Label.OUTCOME, name, line, theme,
+                             {"level": level, "theme_id": theme, **props})
 
     def action(
         self, name: str, line: int, *, theme: str | None = None, deadline: str | None = None,
         **props: Any
     ) -> str:
         """An action, PART_OF its theme (or the plan when it has none)."""
-        id_ = self.scoped(Label.ACTION, name, line, scope=theme or "", deadline=deadline,
-                          theme_id=theme, **props)
-        self.link(RelType.PART_OF, id_, theme or self.plan_id, line)
-        return id_
+        return self._part_of(Label.ACTION, name, line, theme,
+                             {"deadline": deadline, "theme_id": theme, **props})
 
     def measure(
         self,
@@ -141,22 +175,25 @@ class DocumentGraphBuilder:
         **props: Any,
     ) -> str:
         """A measure, PART_OF its theme (or the plan when it has none)."""
-        id_ = self.scoped(Label.MEASURE, name, line, scope=theme or "", target=target,
-                          baseline=baseline, indicator_code=indicator_code, theme_id=theme,
-                          **props)
-        self.link(RelType.PART_OF, id_, theme or self.plan_id, line)
-        return id_
+        return self._part_of(Label.MEASURE, name, line, theme,
+                             {"target": target, "baseline": baseline,
+                              "indicator_code": indicator_code, "theme_id": theme, **props})
 
     # -- shared nodes ------------------------------------------------------------------
 
     def shared(self, label: Label, name: str, line: int, **props: Any) -> str:
         """A node shared across documents, keyed by its normalised name."""
         id_ = shared_node_id(label, name)
+        self._mentioned(name, line, props)
+        return self._add(label, id_, name, self._prov(line), props)
+
+    def _mentioned(self, name: str, line: int, props: dict[str, Any]) -> None:
+        """Add a shared node's surface forms, this mention and this document to ``props``."""
         # Callers may pass other surface forms (an acronym defined beside the name).
-        props["aliases"] = sorted({name, *(props.get("aliases") or [])})
+        aliases = props.get("aliases")
+        props["aliases"] = sorted({name, *aliases}) if aliases else [name]
         props["mentions"] = [f"{self.document}:{line}"]
         props["documents"] = [self.document]
-        return self._add(label, id_, name, line, props)
 
     def strategy(self, name: str, line: int, *, kind: str = "document", **props: Any) -> str:
         """A named strategy, plan, framework, policy (kind ``document``) or programme."""
@@ -179,10 +216,8 @@ class DocumentGraphBuilder:
             scope = self.organisation
             id_ = node_id(Label.CABINET_LEAD, normalise_name(scope), normalise_name(name))
             props.update(role=role, portfolio=portfolio, scope=scope)
-            props["aliases"] = sorted({name, *(props.get("aliases") or [])})
-            props["mentions"] = [f"{self.document}:{line}"]
-            props["documents"] = [self.document]
-            return self._add(Label.CABINET_LEAD, id_, name, line, props)
+            self._mentioned(name, line, props)
+            return self._add(Label.CABINET_LEAD, id_, name, self._prov(line), props)
         return self.shared(Label.CABINET_LEAD, name, line, role=role, portfolio=portfolio, **props)
 
     # -- relationships -----------------------------------------------------------------
@@ -199,7 +234,8 @@ class DocumentGraphBuilder:
         **props: Any,
     ) -> str:
         """A relationship start -[type]-> end with provenance at ``line``."""
-        clean = {k: v for k, v in props.items() if v is not None} if props else {}
+        prov = self._provenances.get(line) or self._prov(line)
+        clean = {k: v for k, v in props.items() if v is not None} if props else None
         return self.graph.add_relationship(
-            Relationship(type_, start, end, self._prov(line), method, confidence, clean)
+            Relationship(type_, start, end, prov, method, confidence, clean)
         )

@@ -24,17 +24,27 @@ def _prov_key(record: Node | Relationship) -> tuple[str, int]:
     return (record.provenance.document, record.provenance.line)
 
 
+def _node_order(node: Node) -> tuple[str, int, str]:
+    """Which of two records of a node comes first: earliest provenance, then name."""
+    return (node.provenance.document, node.provenance.line, node.name)
+
+
 def merge_nodes(a: Node, b: Node) -> Node:
     """One node from two records with the same id; order of arguments does not matter."""
-    first, second = sorted((a, b), key=lambda n: (_prov_key(n), n.name))
-    props: dict[str, Any] = dict(second.properties)
-    props.update({k: v for k, v in first.properties.items() if v is not None})
+    # ``a`` first on a tie, as a stable sort of (a, b) would have it. Merges run for every
+    # repeated mention of a shared node, so no sort and no key function here.
+    first, second = (b, a) if _node_order(b) < _node_order(a) else (a, b)
+    earlier, later = first.properties, second.properties
+    props: dict[str, Any] = dict(later)
+    for key, value in earlier.items():
+        if value is not None:
+            props[key] = value
     for key in ("aliases", "documents"):
-        values = set(first.properties.get(key) or ()) | set(second.properties.get(key) or ())
+        values = set(earlier.get(key) or ()) | set(later.get(key) or ())
         if values:
             props[key] = sorted(values)
     mentions = _first_mention_per_document(
-        (first.properties.get("mentions") or []) + (second.properties.get("mentions") or [])
+        (earlier.get("mentions") or []) + (later.get("mentions") or [])
     )
     if mentions:
         props["mentions"] = mentions
@@ -109,22 +119,38 @@ class GraphData:
         """Add or merge each node in turn (one call for a whole graph's worth)."""
         known = self.nodes
         for node in nodes:
-            existing = known.get(node.id)
-            known[node.id] = merge_nodes(existing, node) if existing else node
+            id_ = node.id
+            existing = known.get(id_)
+            known[id_] = merge_nodes(existing, node) if existing else node
 
     def add_relationship(self, rel: Relationship) -> str:
         """Add or merge a relationship; returns its id."""
-        existing = self.relationships.get(rel.id)
-        self.relationships[rel.id] = merge_relationships(existing, rel) if existing else rel
-        return rel.id
+        id_ = rel.id
+        known = self.relationships
+        existing = known.get(id_)
+        known[id_] = merge_relationships(existing, rel) if existing else rel
+        return id_
 
     def add_relationships(self, rels: Iterable[Relationship]) -> None:
         """Add or merge each relationship in turn (one call for a whole graph's worth)."""
         known = self.relationships
+        setdefault = known.setdefault
         for rel in rels:
-            existing = known.setdefault(rel.id, rel)
+            id_ = rel.id
+            existing = setdefault(id_, rel)
             if existing is not rel:
-                known[rel.id] = merge_relationships(existing, rel)
+                known[id_] = merge_relationships(existing, rel)
+
+    def _add_relationships_of(self, other: GraphData) -> None:
+        """``add_relationships(other.relationships.values())`` in bulk: ``other`` keys them by id,
+        and only the ids both graphs hold need a merge."""
+        known = self.relationships
+        theirs = other.relationships
+        # Taken before the update overwrites them (the update keeps each id's place in order).
+        clashes = [(id_, known[id_]) for id_ in theirs.keys() & known.keys()]
+        known.update(theirs)
+        for id_, existing in clashes:
+            known[id_] = merge_relationships(existing, theirs[id_])
 
     def update(self, other: GraphData) -> None:
         """Merge every record of ``other`` into this graph."""
@@ -162,8 +188,8 @@ class GraphData:
                     nodes[node.id] = node
         for id_, group in repeated.items():
             nodes[id_] = merge_node_group(group)
-        combined.add_relationships(
-            rel for graph in graphs for rel in graph.relationships.values())
+        for graph in graphs:
+            combined._add_relationships_of(graph)
         return combined
 
     @classmethod
