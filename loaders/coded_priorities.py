@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType
@@ -37,7 +37,7 @@ from stratgraph.loaders.coded_priorities_layout import (
     read_layout,
 )
 from stratgraph.loaders.coded_priorities_names import ThemeMatcher, find_entities
-from stratgraph.loaders.coded_priorities_spans import Joined
+from stratgraph.loaders.coded_priorities_spans import joined_text
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.text import PlanInfo, clean_name, find_organisation, find_period
 
@@ -136,8 +136,7 @@ class CodedPrioritiesLoader:
                           tuple(layout.warnings) + tuple(reader.warnings))
 
 
-@dataclass(frozen=True, slots=True)
-class _Support:
+class _Support(NamedTuple):
     aim: int
     text: str
     line: int
@@ -180,7 +179,7 @@ class _Reader:
     def _row(self, row: PriorityRow) -> None:
         theme = self.themes[row.aim]
         code = row.code and normalise_code(row.code)  # once for the row's actions and items
-        name_text = tidy(Joined(row.fragments("name")).text)
+        name_text = tidy(joined_text(row.fragments("name")))
         priority = None
         if name_text:
             priority = self.b.outcome(name_text, row.line, theme=theme, level="priority",
@@ -191,7 +190,7 @@ class _Reader:
             self._references(priority, name_text, row.line)
             self.descriptions[row.aim].append(name_text)
         # What the row says citizens gain describes the theme too (for "Supported by" items).
-        self.descriptions[row.aim].append(Joined(row.fragments("benefits")).text)
+        self.descriptions[row.aim].append(joined_text(row.fragments("benefits")))
         _, own, support = split_support(row.fragments("actions"))
         for action in read_actions(own):
             node = self.b.action(action.name, action.line, theme=theme, deadline=action.deadline,
@@ -209,10 +208,10 @@ class _Reader:
     def _measures(self, row: PriorityRow, theme: str, priority: str | None) -> None:
         milestones = read_milestones(row.fragments("targets"))
         names = [m.name for m in milestones]
-        baselines = align(split_values(Joined(row.fragments("baseline")).text), names)
+        baselines = align(split_values(joined_text(row.fragments("baseline"))), names)
         units = [unit(b) if b and _DIGIT.search(b) else unit(n)
                  for b, n in zip(baselines, names, strict=True)]
-        interims = align(split_values(Joined(row.fragments("interim")).text), names, units)
+        interims = align(split_values(joined_text(row.fragments("interim"))), names, units)
         for milestone, baseline, interim in zip(milestones, baselines, interims, strict=True):
             target = milestone.name if _TARGET_VALUE.search(milestone.name) else None
             node = self.b.measure(milestone.name, milestone.line, theme=theme, target=target,
@@ -226,6 +225,8 @@ class _Reader:
                              milestone.line)
 
     def _dependencies(self) -> None:
+        if not self.support:
+            return  # nothing to match: the matcher's term counts would go unused
         matcher = ThemeMatcher({str(k): v for k, v in self.descriptions.items()},
                                {str(k): a.name for k, a in enumerate(self.layout.aims)})
         pairs: dict[tuple[int, int], list[_Support]] = defaultdict(list)

@@ -9,7 +9,8 @@ codes; the baseline and interim cells hold one value per milestone, run together
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from stratgraph.loaders.coded_priorities_sentences import (
     CODE_THEN_TO,
@@ -17,10 +18,12 @@ from stratgraph.loaders.coded_priorities_sentences import (
     MISSING_STOP,
     list_items,
     sentences,
+    starts_word,
 )
 from stratgraph.loaders.coded_priorities_spans import Fragment, Joined, Piece
 from stratgraph.loaders.delivery_plan_text import clean_name
 
+_DANGLING = re.compile(r"\s+(?:of|and|for|the)$")
 _LABEL = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2}:\s*")
 SUPPORTED_BY = re.compile(r"\bSupported by\b\s*:?")
 # A lead-in whose list items are the actions ("initiatives include:", "By ensuring that:").
@@ -34,11 +37,13 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _SEASON = r"(?:Spring|Summer|Autumn|Winter)"
 _YEAR = r"(?:19|20)\d\d(?:/\d\d)?"
+# "by March 2005". Its word must start a word too: that is tested on each match, as a
+# leading "\b" would make the regex engine try every character of the text.
 _DEADLINE = re.compile(
-    rf"\b(?:by|before|until)\s+((?:(?:early|mid|late|the end of|end of)\s+)?"
+    rf"(?:by|before|until)\s+((?:(?:early|mid|late|the end of|end of)\s+)?"
     rf"(?:\d{{1,2}}\s*(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+|{_SEASON}\s+)?{_YEAR})\b"
 )
-_DEADLINE_WORD = re.compile(r"by|before|until")  # a cheap test before _DEADLINE
+_NOTE = re.compile(r"\.\s*(\([^)]*\))\.?\s*$")
 _DEADLINE_PAREN = re.compile(rf"\s*\(((?:{_MONTH}|{_SEASON})\s+{_YEAR})\)")
 _CODE_PAREN = re.compile(
     r"\s*\(\s*([A-Z]{2,6}(?:\s?[A-Z]{1,6})?\s?[A-Z]?\d{1,3}[a-z]?|[A-Z]{3,6})\s*\)"
@@ -46,8 +51,7 @@ _CODE_PAREN = re.compile(
 _CODE_BARE = re.compile(r"\b([A-Z]{2,6}s?\s?\d[\d,()&a-z ]*\d\)?|[A-Z]{2,6}\d{1,3}[a-z]?)")
 
 
-@dataclass(frozen=True, slots=True)
-class ActionText:
+class ActionText(NamedTuple):
     """An action read from the cell: its name, line, deadline and any list it introduces."""
 
     name: str
@@ -56,8 +60,7 @@ class ActionText:
     details: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(NamedTuple):
     """A headline milestone or target, with its indicator code and any list it introduces."""
 
     name: str
@@ -70,19 +73,21 @@ def tidy(text: str) -> str:
     """A clean name without its final full stop, enclosing quotes or a dangling "of"."""
     text = clean_name(text).rstrip(" .").strip()
     if text.endswith(("of", "and", "for", "the")):  # else the pattern cannot match
-        text = re.sub(r"\s+(?:of|and|for|the)$", "", text)
+        text = _DANGLING.sub("", text)
     if len(text) > 2 and text[0] in "\"“" and text[-1] in "\"”":
         text = text[1:-1].strip()
     return text
 
 
-def split_support(fragments: list[Fragment]) -> tuple[Joined, Piece | None, Piece | None]:
+def split_support(fragments: Iterable[Fragment]) -> tuple[Joined, Piece | None, Piece | None]:
     """The action cell's own part and its "Supported by" part (both may be absent)."""
     joined = Joined(fragments)
     whole = joined.whole()
-    match = SUPPORTED_BY.search(whole.text)
+    text = whole.text
+    # The pattern starts with "\b", which the regex engine tries at every character.
+    match = SUPPORTED_BY.search(text) if "Supported by" in text else None
     if not match:
-        return joined, (whole if whole.text else None), None
+        return joined, (whole if text else None), None
     own, _ = whole.split_at(match.start())
     _, support = whole.split_at(match.end())
     return joined, (own if own.text else None), (support if support.text else None)
@@ -94,11 +99,13 @@ def read_actions(piece: Piece | None) -> list[ActionText]:
         return []
     actions: list[ActionText] = []
     for sentence in sentences(piece, extra=(MISSING_STOP,)):
-        if sentence.text.rstrip().endswith("?"):
+        text = sentence.text
+        if text.rstrip().endswith("?"):
             continue  # a drafting question left in the consultation text, not a commitment
-        lead, rest = _lead_in(sentence)
+        # A lead-in ends at a colon after its first character: most sentences have none.
+        lead, rest = _lead_in(sentence) if text.find(":") > 0 else (None, None)
         if lead is None or rest is None:
-            actions.append(_action(sentence.text, sentence.line))
+            actions.append(_action(text, sentence.line))
         elif _DROPPED_LEAD_IN.search(lead.text.rstrip(" :")):
             actions.extend(_action(item.text, item.line) for item in list_items(rest))
         elif _DESCRIBED_LEAD_IN.search(lead.text.rstrip(" :")) or len(list_items(rest)) > 1:
@@ -119,7 +126,7 @@ def _lead_in(piece: Piece) -> tuple[Piece | None, Piece | None]:
 
 
 def _action(text: str, line: int, *, details: str | None = None) -> ActionText:
-    note = re.search(r"\.\s*(\([^)]*\))\.?\s*$", text) if ")" in text else None
+    note = _NOTE.search(text) if ")" in text else None
     if note:  # "... £24m capital programme. (capital//revenue)": a note on the action
         details = f"{details} {note.group(1)}" if details else note.group(1)
         text = text[:note.start()]
@@ -129,9 +136,17 @@ def _action(text: str, line: int, *, details: str | None = None) -> ActionText:
         deadline = paren.group(1)
         text = text[:paren.start()] + text[paren.end():]
     else:
-        match = _DEADLINE.search(text) if _DEADLINE_WORD.search(text) else None
+        match = _deadline(text)
         deadline = match.group(1) if match else None
     return ActionText(tidy(text), line, deadline, tidy(details) if details else None)
+
+
+def _deadline(text: str) -> re.Match[str] | None:
+    """The first "by <date>" whose "by" (or "before", "until") starts a word."""
+    match = _DEADLINE.search(text)
+    while match and not starts_word(text, match.start()):
+        match = _DEADLINE.search(text, match.start() + 1)
+    return match
 
 
 def read_support(piece: Piece | None) -> list[Piece]:
@@ -142,7 +157,7 @@ def read_support(piece: Piece | None) -> list[Piece]:
             if tidy(item.text)]
 
 
-def read_milestones(fragments: list[Fragment]) -> list[Milestone]:
+def read_milestones(fragments: Iterable[Fragment]) -> list[Milestone]:
     """The milestones of a "Headline Milestones and Targets" cell.
 
     Placeholders ("Targets to be developed by service areas") are not milestones; a note in
@@ -172,7 +187,7 @@ def read_milestones(fragments: list[Fragment]) -> list[Milestone]:
 
 
 def _code_in(text: str) -> str | None:
-    paren = _CODE_PAREN.search(text)
+    paren = _CODE_PAREN.search(text) if "(" in text else None
     if paren:
         return paren.group(1)
     bare = _CODE_BARE.search(text)
@@ -184,11 +199,11 @@ def _milestone(text: str, line: int) -> Milestone:
     colon = text.find(":")
     if colon > 0:
         text, details = text[:colon], text[colon + 1:]
-    bullet = _EG_LIST.search(text)
+    bullet = _EG_LIST.search(text) if "•" in text else None
     if bullet:
         text, details = text[:bullet.start()], text[bullet.start():].lstrip(", ")
     code = None
-    codes = list(_CODE_PAREN.finditer(text))
+    codes = list(_CODE_PAREN.finditer(text)) if "(" in text else None
     if codes:
         code = codes[-1].group(1)
         text = text[:codes[-1].start()] + text[codes[-1].end():]
@@ -200,6 +215,11 @@ def _milestone(text: str, line: int) -> Milestone:
 # -- baseline and interim values -------------------------------------------------------------
 
 _NUMERIC = re.compile(r"^(?:\d|\(|%$)")
+_DIGIT = re.compile(r"\d")
+# Both start with "\b", which makes the regex engine try every character: each is searched
+# only in texts holding its word.
+_RATE = re.compile(r"\bper\s+(\d[\d,]*)")
+_DAYS = re.compile(r"\bdays?\b")
 
 
 def split_values(text: str) -> list[str]:
@@ -223,12 +243,12 @@ def split_values(text: str) -> list[str]:
 def unit(text: str) -> str:
     """The kind of quantity a value or milestone is about: per cent, a rate, days, a count."""
     low = text.lower()
-    rate = re.search(r"\bper\s+(\d[\d,]*)", low)
+    rate = _RATE.search(low) if "per" in low else None
     if rate:
         return f"per {rate.group(1).replace(',', '')}"
     if "%" in low or "percentage" in low or "per cent" in low:
         return "%"
-    if re.search(r"\bdays?\b", low):
+    if "day" in low and _DAYS.search(low):
         return "days"
     return "count"
 
@@ -245,7 +265,7 @@ def align(values: list[str], milestones: list[str], units: list[str] | None = No
     n = len(milestones)
     if not values or not n:
         return [None] * n
-    if len(values) == 1 and not re.search(r"\d", values[0]):
+    if len(values) == 1 and not _DIGIT.search(values[0]):
         return [values[0]] * n
     if len(values) >= n:
         return values[:n - 1] + [" ".join(values[n - 1:])]

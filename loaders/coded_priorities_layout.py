@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -61,9 +62,9 @@ class PriorityRow:
     line: int
     cells: dict[str, tuple[Fragment, ...]]
 
-    def fragments(self, column: str) -> list[Fragment]:
+    def fragments(self, column: str) -> tuple[Fragment, ...]:
         """The fragments of one column (``name``, ``actions``, ``targets``, ...)."""
-        return list(self.cells.get(column, ()))
+        return self.cells.get(column, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,12 @@ def is_header(line: str) -> bool:
     """A table header row: tab cells naming the priorities and their targets."""
     if line.count("\t") < 2:
         return False  # fewer than three cells
-    cells = [c.strip().lower() for c in line.split("\t")]
-    if len(cells) < 3 or any(len(c) > 40 for c in cells):
-        return False  # header cells are short labels, unlike a row's sentences
+    cells: list[str] = []
+    for cell in line.split("\t"):
+        low = cell.strip().lower()
+        if len(low) > 40:
+            return False  # header cells are short labels, unlike a row's sentences
+        cells.append(low)
     return any("priorit" in c for c in cells) and any("target" in c or "milestone" in c
                                                       for c in cells)
 
@@ -175,8 +179,18 @@ def _cells(line: str) -> list[str]:
     return line.split("\t")
 
 
-def _is_row(line: str, columns: dict[str, int]) -> bool:
-    return line.count("\t") >= max(2, max(columns.values()) - 1)
+class _Header(NamedTuple):
+    """A table header read once for all the rows under it."""
+
+    columns: dict[str, int]
+    roles: tuple[tuple[str, int], ...]  # (role, cell index) in ``COLUMNS`` order
+    min_tabs: int  # a row has at least this many tabs
+
+    @classmethod
+    def read(cls, line: str) -> _Header:
+        columns = header_columns(line)
+        roles = tuple((role, columns[role]) for role in COLUMNS if role in columns)
+        return cls(columns, roles, max(2, max(columns.values()) - 1))
 
 
 class _Row:
@@ -188,10 +202,10 @@ class _Row:
         self.line = line
         self.cells: dict[str, list[Fragment]] = {c: [] for c in COLUMNS}
 
-    def add(self, cells: list[str], columns: dict[str, int], line: int) -> None:
-        for role in COLUMNS:
-            index = columns.get(role)
-            if index is not None and index < len(cells):
+    def add(self, cells: list[str], header: _Header, line: int) -> None:
+        count = len(cells)
+        for role, index in header.roles:
+            if index < count:
                 text = repair(cells[index])
                 if text:
                     self.cells[role].append(Fragment(text, line))
@@ -231,7 +245,7 @@ def read_layout(lines: list[str]) -> Layout:
     aim_list = list(aims)
     warnings: list[str] = []
     rows: list[_Row] = []
-    columns: dict[str, int] | None = None
+    header: _Header | None = None
     current: _Row | None = None
     aim_index: int | None = None
     just_header = False
@@ -240,9 +254,9 @@ def read_layout(lines: list[str]) -> Layout:
         if not raw.strip() or _PAGE_PATH.match(raw):
             continue
         if is_header(raw):
-            columns, just_header = header_columns(raw), True
+            header, just_header = _Header.read(raw), True
             continue
-        if columns is not None and _is_row(raw, columns):
+        if header is not None and raw.count("\t") >= header.min_tabs:
             cells = _cells(raw)
             if just_header and all(_YEARS_ONLY.match(c.strip()) for c in cells):
                 continue  # the header's second line ("2001/02  2004")
@@ -250,15 +264,13 @@ def read_layout(lines: list[str]) -> Layout:
             if aim_index is None:
                 aim_list.append(Aim("Priorities", number, "", number))
                 aim_index = len(aim_list) - 1
-            current = _read_row(cells, columns, number, aim_index, current, rows, warnings)
+            current = _read_row(cells, header, number, aim_index, current, rows, warnings)
             continue
         just_header = False
-        if columns is not None and _PART.match(raw):
+        if header is not None and _PART.match(raw):
             break  # the tables are over: the next part is prose
-        heading = collapse(raw.replace("\t", ""))
-        best = max(range(len(aim_list)), key=lambda k: _similarity(heading, aim_list[k].statement),
-                   default=None)
-        if best is not None and _similarity(heading, aim_list[best].statement) >= HEADING_MATCH:
+        best = _best_aim(collapse(raw.replace("\t", "")), aim_list)
+        if best is not None:
             aim_index, current = best, None
         elif _next_is_header(lines, i) and clean_name(raw.replace("\t", "")):
             text = clean_name(raw.replace("\t", ""))
@@ -268,15 +280,26 @@ def read_layout(lines: list[str]) -> Layout:
     return Layout(tuple(aim_list), tuple(r.freeze() for r in rows), tuple(warnings))
 
 
+def _best_aim(heading: str, aims: list[Aim]) -> int | None:
+    """The aim whose statement the heading repeats (the first of the closest), if any."""
+    if not aims:
+        return None
+    scores = [_similarity(heading, aim.statement) for aim in aims]
+    best = scores.index(max(scores))
+    return best if scores[best] >= HEADING_MATCH else None
+
+
 def _next_is_header(lines: list[str], i: int) -> bool:
-    for raw in lines[i + 1:]:
+    for j in range(i + 1, len(lines)):  # indices, not a copy of the rest of the file
+        raw = lines[j]
         if raw.strip() and not _PAGE_PATH.match(raw):
             return is_header(raw)
     return False
 
 
-def _read_row(cells: list[str], columns: dict[str, int], number: int, aim: int,
+def _read_row(cells: list[str], header: _Header, number: int, aim: int,
               current: _Row | None, rows: list[_Row], warnings: list[str]) -> _Row:
+    columns = header.columns
     code_cell = cells[columns["code"]].strip() if columns["code"] < len(cells) else ""
     name_index = columns.get("name", 1)
     name_cell = repair(cells[name_index]) if name_index < len(cells) else ""
@@ -294,9 +317,9 @@ def _read_row(cells: list[str], columns: dict[str, int], number: int, aim: int,
     elif current is None:
         row = _Row(aim, None, number)  # actions before any priority: they support none
     else:
-        current.add(cells, columns, number)
+        current.add(cells, header, number)
         return current
-    row.add(cells, columns, number)
+    row.add(cells, header, number)
     _take_spill(row, rows[-1] if rows else None)
     rows.append(row)
     return row

@@ -33,6 +33,8 @@ _GENERIC = frozenset(
     "annual rolling capital revenue year years new local action detailed business service "
     "this that each every".split()
 )
+# A terminal as a whole word (possibly possessive): a word the tokens below can end a name on.
+_TERMINAL_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_TERMINALS))})(?:['’]s)?\b", re.I)
 _WORD = re.compile(r"[\w'’&]+(?:[-/][\w'’]+)*|[.,;:()•]")
 _LOWER_MENTION = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Oo]ur)\s+((?:[A-Za-z'’]+\s+){0,3}?[A-Za-z'’]+\s+"
@@ -133,11 +135,12 @@ def find_entities(text: str) -> list[NamedEntity]:
 
 def _may_name_entity(text: str) -> bool:
     # Every name ends in a terminal word (the lower-case mentions too), and most texts hold
-    # none: testing for them is far cheaper than reading the text word by word.
+    # none: testing for them is far cheaper than reading the text word by word. A substring
+    # test first, as it is cheaper still; then the word test, as "Plant" holds "plan".
     low = text.lower()
     for word in _TERMINALS:
         if word in low:
-            return True
+            return _TERMINAL_WORD.search(text) is not None
     return False
 
 
@@ -185,11 +188,18 @@ def terms(text: str) -> list[str]:
 
 
 def _term_counts(texts: Iterable[str]) -> Counter[str]:
-    """How often each term occurs in ``texts`` (Counter counts a whole list in C, faster
-    than taking one term at a time from a generator)."""
+    """How often each term occurs in ``texts``, in order of first occurrence.
+
+    Each distinct word is stemmed once: a theme's description repeats its words many times.
+    The texts are joined with spaces, which no word holds, so no word spans two texts.
+    """
+    words = Counter(_TERM_WORD.findall(" ".join(texts)))
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(terms(text))
+    for word, n in words.items():
+        if len(word) > 2:
+            term = stem(word)
+            if term not in _STOP:
+                counts[term] += n
     return counts
 
 

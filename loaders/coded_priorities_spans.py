@@ -10,21 +10,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Fragment:
-    """Raw text from one physical line (one cell of one row)."""
+class Fragment(NamedTuple):
+    """Raw text from one physical line (one cell of one row).
+
+    A named tuple, as the other records of this loader: immutable like a frozen dataclass,
+    and several times cheaper to make (there is one per cell of every row).
+    """
 
     text: str
     line: int
 
 
+def joined_text(fragments: Iterable[Fragment]) -> str:
+    """``Joined(fragments).text`` without the line map, for cells read as one text."""
+    return " ".join([text for text in (f.text.strip() for f in fragments) if text])
+
+
 class Joined:
     """Fragments joined with single spaces, with the line of every character remembered."""
 
-    def __init__(self, fragments: list[Fragment]) -> None:
+    def __init__(self, fragments: Iterable[Fragment]) -> None:
         parts: list[str] = []
         self._starts: list[int] = []
         self._lines: list[int] = []
@@ -57,13 +66,20 @@ class Joined:
         return Piece(self, 0, len(self.text)).trimmed()
 
 
-@dataclass(frozen=True, eq=False)
 class Piece:
-    """A stretch ``start:end`` of a joined text."""
+    """A stretch ``start:end`` of a joined text (treat as immutable)."""
 
-    source: Joined
-    start: int
-    end: int
+    # A plain slotted class, not a frozen dataclass: the loader makes thousands of pieces and
+    # a frozen dataclass pays for object.__setattr__ on every field.
+    __slots__ = ("source", "start", "end")
+
+    def __init__(self, source: Joined, start: int, end: int) -> None:
+        self.source = source
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Piece(start={self.start}, end={self.end}, text={self.text!r})"
 
     @property
     def text(self) -> str:
@@ -76,23 +92,40 @@ class Piece:
 
     def trimmed(self) -> Piece:
         """The piece without surrounding whitespace."""
-        raw = self.text
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
-        return Piece(self.source, self.start + lead, max(self.start + lead, self.end - trail))
+        return trimmed(self.source, self.start, self.end)
 
     def cut(self, boundary: re.Pattern[str]) -> list[Piece]:
         """The piece cut at every match of ``boundary`` (the match dropped); empties skipped."""
-        pieces: list[Piece] = []
-        start = 0
-        for match in boundary.finditer(self.text):
-            pieces.append(Piece(self.source, self.start + start, self.start + match.start()))
-            start = match.end()
-        pieces.append(Piece(self.source, self.start + start, self.end))
-        return [p for p in (q.trimmed() for q in pieces) if p.text]
+        cuts = [(m.start(), m.end()) for m in boundary.finditer(self.text)]
+        return pieces_between(self.source, self.start, self.end, cuts)
 
     def split_at(self, offset: int) -> tuple[Piece, Piece]:
         """Two pieces: before and from ``offset`` (relative to this piece)."""
         cut = self.start + offset
-        return (Piece(self.source, self.start, cut).trimmed(),
-                Piece(self.source, cut, self.end).trimmed())
+        return (trimmed(self.source, self.start, cut), trimmed(self.source, cut, self.end))
+
+
+def trimmed(source: Joined, start: int, end: int) -> Piece:
+    """The piece ``start:end`` of ``source`` without surrounding whitespace."""
+    raw = source.text[start:end]
+    stripped = raw.strip()
+    if len(stripped) == len(raw):
+        return Piece(source, start, end)  # the common case: nothing to trim
+    lead = start + len(raw) - len(raw.lstrip())
+    return Piece(source, lead, lead + len(stripped))
+
+
+def pieces_between(source: Joined, start: int, end: int,
+                   cuts: list[tuple[int, int]]) -> list[Piece]:
+    """The non-empty trimmed pieces of ``start:end`` between sorted, non-overlapping ``cuts``
+    (offsets relative to ``start``; each cut's text dropped)."""
+    text = source.text
+    out: list[Piece] = []
+    begin = start
+    for cut_start, cut_end in cuts:
+        if text[begin:start + cut_start].strip():
+            out.append(trimmed(source, begin, start + cut_start))
+        begin = start + cut_end
+    if text[begin:end].strip():
+        out.append(trimmed(source, begin, end))
+    return out
