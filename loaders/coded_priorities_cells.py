@@ -21,7 +21,7 @@ from stratgraph.loaders.coded_priorities_sentences import (
     starts_word,
 )
 from stratgraph.loaders.coded_priorities_spans import Fragment, Joined, Piece
-from stratgraph.loaders.delivery_plan_text import clean_name
+from stratgraph.loaders.text import clean_name
 
 _DANGLING = re.compile(r"\s+(?:of|and|for|the)$")
 _LABEL = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2}:\s*")

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.coded_priorities_spans import Fragment
-from stratgraph.loaders.delivery_plan_text import clean_name, collapse
+from stratgraph.loaders.text import clean_name, collapse
 from stratgraph.loaders.text import strip_tags
 
 #: A priority code as the first cell of a row: "D.1", "CSY.4", "SC1", "Cl. 2".
