@@ -19,8 +19,7 @@ from rapidfuzz import fuzz
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.coded_priorities_spans import Fragment
-from stratgraph.loaders.text import clean_name, collapse
-from stratgraph.loaders.text import strip_tags
+from stratgraph.loaders.text import clean_name, collapse, strip_tags
 
 #: A priority code as the first cell of a row: "D.1", "CSY.4", "SC1", "Cl. 2".
 CODE = re.compile(r"^([A-Za-z]{1,5})\s*\.?\s*(\d{1,2})$")
