@@ -26,6 +26,7 @@ one thing ("Leicester and Leicestershire Enterprise Partnership", "LLEP").
 Within one build the result does not depend on the order documents were read in. Nodes already
 in the store (``anchors``) keep their ids: new variants join them rather than renaming them.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -24,6 +24,8 @@ FUZZY_CUTOFF = 93.0
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """A shared node (or stored anchor) as grouping sees it: its names, label and council."""
+
     id: str
     label: Label
     names: tuple[str, ...]
