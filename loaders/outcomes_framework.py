@@ -296,7 +296,7 @@ class _Reader:
         # outcome (not its theme of the same name) references the group's strategies, so
         # strategy-feeds finds what they feed; the outcome is PART_OF the theme, so the theme
         # still counts them for cross-theme dependencies.
-        if group is None or group >= len(self.strategic):
+        if group is None or not 0 <= group < len(self.strategic):
             return self.b.plan_id
         theme, strategic = self.themes[normalise_name(self.strategic[group].name)]
         return strategic or theme

@@ -131,7 +131,9 @@ def list_lines(lines: Sequence[str]) -> list[tuple[str, int, int | None]]:
             continue
         text = bullet_text(line)
         if text is not None:
-            if previous_blank:
+            # A blank line starts the next group; the first bullet always starts the first one
+            # (even right after a plain line, where a converter dropped the blank).
+            if previous_blank or group < 0:
                 group += 1
             found.append((clean_name(text), index + 1, group))
         elif len(line) <= 200 and not _SENTENCE_END.search(line) and "\t" not in line:

@@ -553,3 +553,18 @@ Supporting Outcome\tMeasures
 )
 def test_other_example_shapes_score_below_half(path: Path) -> None:
     assert LOADER.recognise(SourceDocument.from_path(path)) < 0.5
+
+
+def test_first_bullet_after_a_plain_line_starts_the_first_group() -> None:
+    # Found by fuzzing: a converter that drops the blank line between the list's heading text
+    # and its first bullet left that bullet in group -1, and the loader crashed on it.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    first = "- WLEP Strategic Economic Plan (Wexshire Local Enterprise Partnership - WLEP)"
+    assert f"\n\n{first}\n" in text
+    damaged = text.replace(f"\n\n{first}\n", f"\nOur joint strategies\n{first}\n", 1)
+    read = OutcomesFrameworkLoader().extract(SourceDocument("damaged.txt", damaged))
+    nodes = read.graph.nodes
+    sources = {nodes[r.start].name for r in read.graph.relationships.values()
+               if r.type is RelType.REFERENCES
+               and nodes[r.end].name == "WLEP Strategic Economic Plan"}
+    assert "Thriving Economy" in sources
