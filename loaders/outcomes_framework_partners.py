@@ -130,6 +130,8 @@ def list_lines(lines: Sequence[str]) -> list[tuple[str, int, int | None]]:
             previous_blank = True
             continue
         text = bullet_text(line)
+        if not any(c.isalnum() for c in (line if text is None else text)):
+            continue  # a stray "#" or bullet mark names nothing
         if text is not None:
             # A blank line starts the next group; the first bullet always starts the first one
             # (even right after a plain line, where a converter dropped the blank).

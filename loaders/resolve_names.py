@@ -209,7 +209,8 @@ def group_entities(
                 for _, entry_id in sorted(claims):
                     join(holder, by_id[entry_id])
         # 4: near-identical names (OCR slips), same kind word and numbers.
-        names = [(min(entry_keys[e.id]), e) for e in group]
+        # A name of punctuation alone has no key: nothing to compare it with.
+        names = [(min(entry_keys[e.id]), e) for e in group if entry_keys[e.id]]
         choices = [n for n, _ in names]
         for i, j in _near_identical(choices):
             name, match = choices[i], choices[j]

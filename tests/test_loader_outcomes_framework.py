@@ -568,3 +568,11 @@ def test_first_bullet_after_a_plain_line_starts_the_first_group() -> None:
                if r.type is RelType.REFERENCES
                and nodes[r.end].name == "WLEP Strategic Economic Plan"}
     assert "Thriving Economy" in sources
+
+
+def test_a_stray_heading_mark_in_the_partnership_list_names_nothing() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    anchor = "- Joint Health and Wellbeing Strategy (Health and Wellbeing Board)\n"
+    damaged = text.replace(anchor, "# \n" + anchor, 1)
+    read = OutcomesFrameworkLoader().extract(SourceDocument("damaged.txt", damaged))
+    assert all(any(c.isalnum() for c in n.name) for n in read.graph.nodes.values())

@@ -179,3 +179,17 @@ def test_rebuilding_against_stored_entities_gives_the_same_nodes() -> None:
     assert again.nodes == first.nodes
     (board,) = anchors
     assert "scope" not in board.properties
+
+
+def test_a_name_of_punctuation_alone_is_left_as_it_is() -> None:
+    # Found by fuzzing the whole pipeline: a damaged list gave a partnership named "#", whose
+    # name has no key, and the near-identical step crashed on it.
+    b = DocumentGraphBuilder("d.txt")
+    b.plan("D", 1, organisation="Leicester City Council")
+    b.partnership("#", 2)
+    b.partnership("Health and Wellbeing Board", 3)
+    graph = GraphData()
+    graph.update(b.graph)
+    resolved = resolve_entities(graph)
+    assert sorted(n.name for n in resolved.nodes.values() if n.label is Label.PARTNERSHIP) == [
+        "#", "Health and Wellbeing Board"]
