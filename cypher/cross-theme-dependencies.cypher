@@ -35,7 +35,7 @@ WITH plan_ids, $theme IS NULL AND $plan IS NULL AS everything,
                        THEN t.id = $theme OR toLower(t.name) = toLower($theme)
                        ELSE t.plan_id IN plan_ids END
             RETURN t } AS anchors
-WITH plan_ids, everything,
+WITH everything, anchors,
   CASE WHEN everything THEN
     COLLECT { MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership RETURN s }
   ELSE COLLECT {
@@ -45,7 +45,7 @@ WITH plan_ids, everything,
     WHERE (s:Strategy OR s:Partnership)
       AND (r.method <> 'inferred' OR r.confidence >= $min_confidence)
     RETURN DISTINCT s
-  } END AS focus
+  } END AS focus, [t IN anchors | t.id] AS anchor_ids
 // Both kinds as one list of maps (COLLECT subqueries, so no CALL is needed).
 WITH COLLECT {
   MATCH (x:Stratgraph)-[r:DEPENDS_ON]->(y:Stratgraph)
@@ -71,10 +71,7 @@ WITH COLLECT {
          ELSE head(COLLECT { MATCH (x)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t ORDER BY t.id }) END AS t
   WHERE t IS NOT NULL
   WITH s, t, collect(r) AS rels
-  WITH s, collect({theme: t, rels: rels,
-                   anchor: everything OR CASE WHEN $theme IS NOT NULL
-                     THEN t.id = $theme OR toLower(t.name) = toLower($theme)
-                     ELSE t.plan_id IN plan_ids END}) AS sides
+  WITH s, collect({theme: t, rels: rels, anchor: everything OR t.id IN anchor_ids}) AS sides
   UNWIND sides AS one
   WITH s, sides, one WHERE one.anchor
   UNWIND sides AS other
