@@ -7,7 +7,10 @@ fallback for a plan in no known shape.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stratgraph.errors import LoaderError
+from stratgraph.graph.data import GraphData
 from stratgraph.loaders.base import Extraction, Loader
 from stratgraph.loaders.coded_priorities import CodedPrioritiesLoader
 from stratgraph.loaders.delivery_plan import DeliveryPlanLoader
@@ -51,5 +54,28 @@ def choose_loader(doc: SourceDocument, name: str | None = None) -> Loader:
 
 
 def extract(doc: SourceDocument, loader_name: str | None = None) -> Extraction:
-    """Read one document with the loader that recognises it (or the one named)."""
-    return choose_loader(doc, loader_name).extract(doc)
+    """Read one document with the loader that recognises it (or the one named).
+
+    Loaders count lines of the document's rendering; for a paged document (PDF, Word) each
+    node and relationship also gets the ``source_page`` its line is on.
+    """
+    extraction = choose_loader(doc, loader_name).extract(doc)
+    return with_pages(extraction, doc) if doc.has_pages else extraction
+
+
+def with_pages(extraction: Extraction, doc: SourceDocument) -> Extraction:
+    """``extraction`` with ``source_page`` set on every record made from ``doc``."""
+    graph = GraphData()
+    for node in extraction.graph.nodes.values():
+        if node.provenance.document == doc.name:
+            props = dict(node.properties)
+            props["source_page"] = doc.page_of(node.provenance.line)
+            node = replace(node, properties=props)
+        graph.nodes[node.id] = node
+    for rel in extraction.graph.relationships.values():
+        if rel.provenance.document == doc.name:
+            props = dict(rel.properties)
+            props["source_page"] = doc.page_of(rel.provenance.line)
+            rel = replace(rel, properties=props)
+        graph.relationships[rel.id] = rel
+    return replace(extraction, graph=graph)

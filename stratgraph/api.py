@@ -15,12 +15,13 @@ from stratgraph.graph.store import GraphStore, WriteSummary
 from stratgraph.graph.summary import Summary, summarise
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
+from stratgraph.loaders.read import READABLE_SUFFIXES
 
 if TYPE_CHECKING:
     from stratgraph.loaders.curation import Curation
 
 #: File suffixes a folder walk picks up; a file named explicitly is always read.
-PLAN_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text", ".htm", ".html"})
+PLAN_SUFFIXES = READABLE_SUFFIXES
 
 
 @dataclass(frozen=True)

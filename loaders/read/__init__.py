@@ -1,0 +1,130 @@
+"""The reading layer: plan files of every format to one :class:`Document`.
+
+``read_document`` picks a reader by what the file is (its first bytes, then its suffix), and
+imports it only when needed: a text build never loads the PDF or Word libraries.
+
+=========  =====================================  ==========================
+format     suffixes                               library
+=========  =====================================  ==========================
+text       .txt .text                             (standard library)
+markdown   .md .markdown                          (standard library)
+html       .html .htm                             beautifulsoup4
+docx       .docx                                  python-docx
+pdf        .pdf                                   pdfplumber (on pypdfium2)
+=========  =====================================  ==========================
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stratgraph.errors import LoaderError
+from stratgraph.loaders.read.model import Block, BlockKind, Document
+
+__all__ = ["Block", "BlockKind", "Document", "READABLE_SUFFIXES", "read_document", "read_bytes"]
+
+#: Larger files are not plans; refusing them keeps a stray database dump from eating memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+_TEXT = frozenset({".txt", ".text"})
+_MARKDOWN = frozenset({".md", ".markdown"})
+_HTML = frozenset({".html", ".htm"})
+#: Every suffix a folder walk picks up.
+READABLE_SUFFIXES = _TEXT | _MARKDOWN | _HTML | frozenset({".docx", ".pdf"})
+#: Office and other formats councils use that stratgraph does not read, and what to do instead.
+_UNSUPPORTED = {
+    ".doc": "an old Word file: save it as .docx or PDF",
+    ".odt": "an OpenDocument file: save it as .docx or PDF",
+    ".rtf": "a rich-text file: save it as .docx or PDF",
+    ".pptx": "a PowerPoint file: export it to PDF",
+    ".ppt": "a PowerPoint file: export it to PDF",
+    ".odp": "a presentation: export it to PDF",
+    ".xlsx": "a spreadsheet: save the plan's tables in a .docx or PDF",
+    ".xls": "a spreadsheet: save the plan's tables in a .docx or PDF",
+    ".ods": "a spreadsheet: save the plan's tables in a .docx or PDF",
+    ".csv": "a spreadsheet export, not a plan",
+    ".epub": "an e-book: export it to PDF",
+}
+_SUPPORTED_LIST = ".txt, .md, .html, .docx, .pdf"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        if not path.is_file() and path.exists():
+            raise LoaderError("not a regular file (a folder, pipe or device)", file=str(path))
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise LoaderError(f"file is {size} bytes; plans over {MAX_BYTES} bytes are refused",
+                              file=str(path))
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise LoaderError("file not found (was it moved or deleted during the build?)",
+                          file=str(path)) from exc
+    except IsADirectoryError as exc:
+        raise LoaderError("is a folder, not a plan file", file=str(path)) from exc
+    except PermissionError as exc:
+        raise LoaderError("permission denied", file=str(path)) from exc
+    except OSError as exc:
+        raise LoaderError(f"cannot read ({exc.strerror or exc})", file=str(path)) from exc
+
+
+def _sniff(data: bytes, suffix: str) -> str:
+    """The format by content first (a PDF saved as .txt is still a PDF), then by suffix."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or suffix == ".docx":
+            return "docx"
+        return "zip"
+    if suffix in _HTML:
+        return "html"
+    if suffix in _MARKDOWN:
+        return "markdown"
+    lowered = head[:256].lower()
+    if suffix not in _TEXT and (lowered.startswith(b"<!doctype html") or lowered.startswith(b"<html")):
+        return "html"
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix == ".docx":
+        return "docx"
+    return "text"
+
+
+def read_bytes(data: bytes, name: str, path: str | None = None, suffix: str = "") -> Document:
+    """Read a plan from its bytes; ``name`` is its provenance key, ``suffix`` its file suffix."""
+    suffix = suffix.lower()
+    where = path or name
+    if suffix in _UNSUPPORTED and not data[:5].lstrip().startswith(b"%PDF-"):
+        raise LoaderError(f"{_UNSUPPORTED[suffix]} (stratgraph reads {_SUPPORTED_LIST})",
+                          file=where)
+    fmt = _sniff(data, suffix)
+    if fmt == "zip":
+        raise LoaderError(f"a zip archive, not a Word document (stratgraph reads {_SUPPORTED_LIST})",
+                          file=where)
+    if fmt == "pdf":
+        from stratgraph.loaders.read.pdf import read_pdf
+
+        return read_pdf(data, name, path)
+    if fmt == "docx":
+        from stratgraph.loaders.read.docx import read_docx
+
+        return read_docx(data, name, path)
+    if fmt == "html":
+        from stratgraph.loaders.read.html import read_html
+
+        return read_html(data, name, path)
+    from stratgraph.loaders.read.text import read_text
+
+    return read_text(data, name, path, markdown=fmt == "markdown")
+
+
+def read_document(path: str | Path) -> Document:
+    """Read the plan file at ``path`` into a :class:`Document`.
+
+    Raises :class:`LoaderError` naming the file for a missing, unreadable, oversized, empty,
+    binary, damaged or unsupported file.
+    """
+    p = Path(path)
+    return read_bytes(_read(p), p.name, str(p), p.suffix)
+

@@ -1,0 +1,36 @@
+"""What is page furniture rather than plan content, in words every format shares.
+
+Readers decide furniture from their own structure first (a PDF's repeated margins, a web
+page's ``nav``/``footer`` elements, Word's headers and footers); these checks catch what that
+structure leaves: a page number typed as text, a "Skip to content" link, a cookie notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "12", "Page 3", "Page 3 of 24", "- 4 -", "3 | Council Plan" is a running footer (see pdf).
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s+of\s+\d{1,4})?\s*$",
+                         re.IGNORECASE)
+# Lines a website repeats around every page; each must be the whole line (a plan's sentence
+# that mentions cookies is content).
+_CHROME = re.compile(
+    r"^\s*(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|jump\s+to\s+navigation"
+    r"|(?:accept|reject|manage|allow)\s+(?:all\s+)?(?:cookies|cookie\s+settings)"
+    r"|cookie\s+(?:settings|preferences|policy|notice)|we\s+use\s+cookies\b.*"
+    r"|share\s+(?:this\s+page|on\s+\w+)|print\s+this\s+page|was\s+this\s+page\s+(?:useful|helpful)\??.*"
+    r"|(?:home|you\s+are\s+here)\s*[>›/»].*|report\s+a\s+problem\s+with\s+this\s+page"
+    r"|sign\s+(?:in|up)|log\s+in|search\s+(?:this\s+site|the\s+site)?|menu|close|toggle\s+navigation"
+    r"|last\s+(?:updated|reviewed)(?:\s+on)?[:\s]+\S.*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a line is only a page number ("12", "Page 3 of 24", "- 4 -")."""
+    return bool(PAGE_NUMBER.match(text))
+
+
+def is_site_chrome(text: str) -> bool:
+    """Whether a whole line is website chrome: skip links, cookie controls, breadcrumbs."""
+    return len(text) < 200 and bool(_CHROME.match(text))
