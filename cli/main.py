@@ -92,6 +92,9 @@ def build(
                     paths, target, loader=loader, replace=replace, curation=curation,
                     infer=not no_infer, threshold=threshold, progress=tick,
                 )
+    from stratgraph.cli.render import print_readings
+
+    print_readings(result.extractions)
     for error in result.errors:
         typer.echo(f"error: {error}", err=True)
     if result.summary:
@@ -142,10 +145,12 @@ def list_loaders() -> None:
 # Commands with many options live in their own modules; registered here so `--help` lists them.
 from stratgraph.cli.export_command import export  # noqa: E402
 from stratgraph.cli.query_command import query  # noqa: E402
+from stratgraph.cli.text_command import text  # noqa: E402
 from stratgraph.cli.viz_command import viz  # noqa: E402
 
 app.command("export")(export)
 app.command("query")(query)
+app.command("text")(text)
 app.command("viz")(viz)
 
 

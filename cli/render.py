@@ -63,3 +63,90 @@ def progress_callback(total: int) -> Iterator[Callable[[Path], None] | None]:
             progress.update(task, advance=1, description=f"reading {path.name}")
 
         yield tick
+
+
+# Control characters (C0 but tab, DEL, C1) and the bidi overrides: a document's text must never
+# drive the terminal (set its title, clear it, reorder what is shown).
+_UNPRINTABLE = dict.fromkeys([*range(0, 9), *range(10, 32), *range(127, 160),
+                              0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                              0x2066, 0x2067, 0x2068, 0x2069], "\ufffd")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could control a terminal shown as U+FFFD."""
+    return text.translate(_UNPRINTABLE)
+
+
+def _echo(text: str) -> None:
+    import typer
+
+    typer.echo(printable(text))
+
+
+def print_readings(extractions) -> None:  # noqa: ANN001 (Extraction, imported lazily)
+    """One line per document read: its format, pages, the reader chosen and how sure it was;
+    then each document's warnings."""
+    import typer
+
+    for e in extractions:
+        pages = f", {e.pages} page(s)" if e.pages else ""
+        typer.echo(printable(f"read {e.document} ({e.format}{pages}) with {e.loader} "
+                             f"(sure {e.recognition:.2f})"), err=True)
+        for warning in e.warnings:
+            typer.echo(printable(f"warning: {e.document}: {warning}"), err=True)
+
+
+def _where(doc, line: int) -> str:  # noqa: ANN001 (Document)
+    page = doc.page_of(line)
+    return f"{line:>5}" if page is None else f"p{page:<3} {line:>5}"
+
+
+def print_lines(doc, *, furniture: bool = False) -> None:  # noqa: ANN001 (Document)
+    """The rendering with 1-based line numbers (and pages, for paged documents)."""
+    for number, line in enumerate(doc.lines, start=1):
+        if number == len(doc.lines) and not line:
+            break
+        _echo(f"{_where(doc, number)}  {line}")
+    if furniture:
+        _print_furniture(doc)
+
+
+def _print_furniture(doc) -> None:  # noqa: ANN001
+    if not doc.furniture:
+        return
+    _echo(f"-- furniture kept out of the graph ({len(doc.furniture)} block(s)) --")
+    for block in doc.furniture:
+        page = f"p{block.page} " if block.page else ""
+        _echo(f"{page}{block.role or 'furniture'}: {block.text}")
+
+
+def print_blocks(doc, *, furniture: bool = False) -> None:  # noqa: ANN001 (Document)
+    """Each block with its lines, kind, level or marker, then its text (tables row by row)."""
+    for block in doc.blocks:
+        span = f"{block.line}" if block.end_line == block.line else f"{block.line}-{block.end_line}"
+        page = f"p{block.page} " if block.page else ""
+        kind = block.kind.value
+        if block.level:
+            kind += f"[{block.level}]"
+        if block.kind.value == "table":
+            _echo(f"{page}{span:>9}  {kind} ({len(block.rows)} rows)")
+            for row in block.rows:
+                _echo(" " * 12 + " | ".join(c.replace("\n", " / ") for c in row))
+        else:
+            _echo(f"{page}{span:>9}  {kind}: {block.text}")
+    if furniture:
+        _print_furniture(doc)
+
+
+def print_explained(doc, explained) -> None:  # noqa: ANN001 (Document, Explained)
+    """Each block, then the nodes made from its lines with their rules."""
+    e = explained.extraction
+    _echo(f"{doc.name}: read as {doc.format} with {e.loader} (sure {e.recognition:.2f})")
+    for block in doc.blocks:
+        first = block.text.split("\n", 1)[0]
+        _echo(f"{block.line:>5}  {block.kind.value}: {first[:100]}")
+        for line in range(block.line, block.end_line + 1):
+            for label, name, rule in explained.by_line.get(line, ()):
+                _echo(f"{'':>7}-> {label} {name!r}  [{rule}]")
+    for warning in e.warnings:
+        _echo(f"warning: {warning}")

@@ -18,6 +18,12 @@ class Extraction:
     plan_id: str
     graph: GraphData
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: The format the document was read from (``text``, ``markdown``, ``html``, ``docx``, ``pdf``).
+    format: str = "text"
+    #: How sure the chosen loader was that the document has its shape (0..1); 1.0 when forced.
+    recognition: float = 1.0
+    #: The document's page count, for paged formats.
+    pages: int | None = None
 
 
 class Loader(Protocol):

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from stratgraph.errors import LoaderError
 from stratgraph.graph.data import GraphData
+from stratgraph.graph.model import Label
 from stratgraph.loaders.base import Extraction, Loader
 from stratgraph.loaders.coded_priorities import CodedPrioritiesLoader
 from stratgraph.loaders.delivery_plan import DeliveryPlanLoader
@@ -35,32 +36,58 @@ RECOGNITION_THRESHOLD = 0.5
 FALLBACK = NarrativeLoader.name
 
 
-def choose_loader(doc: SourceDocument, name: str | None = None) -> Loader:
-    """The loader named ``name``, or the one that recognises ``doc`` best."""
-    if name:
-        try:
-            return LOADERS[name]
-        except KeyError:
-            known = ", ".join(sorted(LOADERS))
-            raise LoaderError(f"unknown loader {name!r} (known: {known})", file=doc.name) from None
-    scored = sorted(
+def scores(doc: SourceDocument) -> list[tuple[float, str]]:
+    """Each specific loader's recognition score for ``doc``, best first."""
+    return sorted(
         ((loader.recognise(doc), loader.name) for loader in LOADERS.values()
          if loader.name != FALLBACK),
         reverse=True,
     )
+
+
+def choose(doc: SourceDocument, name: str | None = None) -> tuple[Loader, float]:
+    """The loader named ``name`` (sure: 1.0), or the one that recognises ``doc`` best.
+
+    The fallback's sureness is one minus the best specific score: a plan that nearly has a
+    known shape is read by the general reader with less confidence.
+    """
+    if name:
+        try:
+            return LOADERS[name], 1.0
+        except KeyError:
+            known = ", ".join(sorted(LOADERS))
+            raise LoaderError(f"unknown loader {name!r} (known: {known})", file=doc.name) from None
+    scored = scores(doc)
     if scored and scored[0][0] >= RECOGNITION_THRESHOLD:
-        return LOADERS[scored[0][1]]
-    return LOADERS[FALLBACK]
+        return LOADERS[scored[0][1]], scored[0][0]
+    best = scored[0][0] if scored else 0.0
+    return LOADERS[FALLBACK], round(1.0 - best, 2)
+
+
+def choose_loader(doc: SourceDocument, name: str | None = None) -> Loader:
+    """The loader named ``name``, or the one that recognises ``doc`` best."""
+    return choose(doc, name)[0]
 
 
 def extract(doc: SourceDocument, loader_name: str | None = None) -> Extraction:
     """Read one document with the loader that recognises it (or the one named).
 
     Loaders count lines of the document's rendering; for a paged document (PDF, Word) each
-    node and relationship also gets the ``source_page`` its line is on.
+    node and relationship also gets the ``source_page`` its line is on. A document that yields
+    no outcome or no action is warned about: it may not be a plan, or not one stratgraph reads.
     """
-    extraction = choose_loader(doc, loader_name).extract(doc)
-    return with_pages(extraction, doc) if doc.has_pages else extraction
+    loader, sure = choose(doc, loader_name)
+    extraction = loader.extract(doc)
+    if doc.has_pages:
+        extraction = with_pages(extraction, doc)
+    labels = {node.label for node in extraction.graph.nodes.values()}
+    missing = [word for label, word in ((Label.OUTCOME, "outcome"), (Label.ACTION, "action"))
+               if label not in labels]
+    warnings = extraction.warnings
+    if missing:
+        warnings += (f"no {' and no '.join(missing)} found: is this a plan?",)
+    return replace(extraction, format=doc.format, recognition=sure, pages=doc.page_count,
+                   warnings=warnings)
 
 
 def with_pages(extraction: Extraction, doc: SourceDocument) -> Extraction:

@@ -199,6 +199,33 @@ def build(
     )
 
 
+def read_plan(path: str | Path) -> SourceDocument:
+    """One plan file as stratgraph reads it: its rendering, blocks, furniture and pages."""
+    return SourceDocument.from_path(path)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A document's extraction, and what each line of its rendering became."""
+
+    extraction: Extraction
+    by_line: dict[int, tuple[tuple[str, str, str], ...]]
+
+
+def explain_document(doc: SourceDocument, loader: str | None = None) -> Explained:
+    """Read ``doc`` alone and index what it became by line: (label, name, rule) per node."""
+    from stratgraph.loaders.registry import extract
+
+    extraction = extract(doc, loader)
+    by_line: dict[int, list[tuple[str, str, str]]] = {}
+    for node in extraction.graph.nodes.values():
+        if node.provenance.document != doc.name:
+            continue
+        rule = str(node.properties.get("rule") or extraction.loader)
+        by_line.setdefault(node.provenance.line, []).append((node.label.value, node.name, rule))
+    return Explained(extraction, {k: tuple(sorted(v)) for k, v in by_line.items()})
+
+
 def stats(store: GraphStore) -> Summary:
     """Counts of what ``store`` holds."""
     return summarise(store.read())
