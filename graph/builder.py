@@ -220,6 +220,14 @@ class DocumentGraphBuilder:
             return self._add(Label.CABINET_LEAD, id_, name, self._prov(line), props)
         return self.shared(Label.CABINET_LEAD, name, line, role=role, portfolio=portfolio, **props)
 
+    def owner(self, name: str, line: int, **props: Any) -> str:
+        """An officer, team or body named as a lead: one per name within the organisation."""
+        scope = self.organisation or self.document
+        id_ = node_id(Label.OWNER, normalise_name(scope), normalise_name(name))
+        props["scope"] = scope
+        self._mentioned(name, line, props)
+        return self._add(Label.OWNER, id_, name, self._prov(line), props)
+
     # -- relationships -----------------------------------------------------------------
 
     def link(

@@ -17,6 +17,10 @@ Labels (what each node is):
 - ``Partnership``: a board, trust, partnership, panel or forum, shared across plans.
 - ``CabinetLead``: a named member (or a role such as "the Deputy Leader") with a ``role`` and a
   ``portfolio``.
+- ``Owner``: an officer, team or body a plan names as an action's lead that is not a cabinet
+  member or a partnership ("Director of Public Health", "Housing Strategy Team"), scoped to the
+  plan's organisation (``scope``), so one council's "Head of Housing" is never another's. It
+  makes the lead officers of an action table answerable: who owns what, and what owns nothing.
 - ``Organisation``: a council or other body that publishes plans.
 
 Relationship types (what each edge says, read start -> end):
@@ -62,6 +66,7 @@ class Label(str, Enum):
     STRATEGY = "Strategy"
     PARTNERSHIP = "Partnership"
     CABINET_LEAD = "CabinetLead"
+    OWNER = "Owner"
     ORGANISATION = "Organisation"
 
     def __str__(self) -> str:
@@ -97,7 +102,7 @@ class Method(str, Enum):
 
 #: Labels whose nodes are shared across documents (resolved by name, not by plan).
 SHARED_LABELS: frozenset[Label] = frozenset(
-    {Label.STRATEGY, Label.PARTNERSHIP, Label.ORGANISATION, Label.CABINET_LEAD}
+    {Label.STRATEGY, Label.PARTNERSHIP, Label.ORGANISATION, Label.CABINET_LEAD, Label.OWNER}
 )
 
 #: Property values a node or relationship may carry (what Neo4j and JSON both store).

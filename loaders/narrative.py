@@ -58,8 +58,10 @@ class NarrativeLoader:
     description = "narrative prose or an unknown shape: headings, bullets, commitments"
 
     def recognise(self, doc: SourceDocument) -> float:
-        """Always low: it reads anything, so any specific loader that knows the shape wins."""
-        return 0.1
+        """High for a self-assessment (Key Lines of Inquiry, achievement areas), else nothing:
+        a plan in no known shape is the general reader's."""
+        cleaned = clean_text(doc.text)
+        return 0.8 if layout(read_blocks(cleaned.split("\n"))).self_assessment else 0.0
 
     def extract(self, doc: SourceDocument) -> Extraction:
         """Read ``doc`` into a plan with themes, ambitions, commitments, names and leads."""

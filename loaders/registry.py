@@ -1,7 +1,7 @@
 """The loaders stratgraph knows, by name, and the choice of one for a document.
 
 A plain dict: each loader scores how well it recognises a document from its text (never from
-the file name), and the best score wins. The narrative loader reads anything, so it is the
+the file name), and the best score wins. The general reader reads anything, so it is the
 fallback for a plan in no known shape.
 """
 
@@ -15,6 +15,7 @@ from stratgraph.graph.model import Label
 from stratgraph.loaders.base import Extraction, Loader
 from stratgraph.loaders.coded_priorities import CodedPrioritiesLoader
 from stratgraph.loaders.delivery_plan import DeliveryPlanLoader
+from stratgraph.loaders.general import GeneralLoader
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.narrative import NarrativeLoader
 from stratgraph.loaders.outcomes_framework import OutcomesFrameworkLoader
@@ -28,12 +29,13 @@ LOADERS: dict[str, Loader] = {
         PriorityTablesLoader(),
         OutcomesFrameworkLoader(),
         NarrativeLoader(),
+        GeneralLoader(),
     )
 }
 
 #: Below this score a specific loader is not trusted and the narrative reader is used.
 RECOGNITION_THRESHOLD = 0.5
-FALLBACK = NarrativeLoader.name
+FALLBACK = GeneralLoader.name
 
 
 def scores(doc: SourceDocument) -> list[tuple[float, str]]:

@@ -20,6 +20,7 @@ NODE_STYLES: dict[Label, dict[str, Any]] = {
     Label.STRATEGY: {"color": "#cc79a7", "shape": "square", "size": 12, "caption": True},
     Label.PARTNERSHIP: {"color": "#d55e00", "shape": "triangleDown", "size": 12, "caption": True},
     Label.CABINET_LEAD: {"color": "#7a4fa3", "shape": "star", "size": 14, "caption": True},
+    Label.OWNER: {"color": "#a3794f", "shape": "database", "size": 10, "caption": True},
     Label.ORGANISATION: {"color": "#5f6b73", "shape": "box", "size": 14, "caption": True},
 }
 

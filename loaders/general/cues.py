@@ -1,0 +1,132 @@
+"""The words that tell a planner what a list, heading or table holds.
+
+A heading or a lead-in line ("Our four strategic priorities are:", "What we will do",
+"How we will measure success") sets what the items under it are: outcomes, actions or
+measures. These cue words are the general reader's vocabulary; each is English council usage,
+not any one council's phrasing.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Mode(str, Enum):
+    """What the items under a cue are."""
+
+    OUTCOME = "outcome"
+    ACTION = "action"
+    MEASURE = "measure"
+    NONE = "none"
+
+
+_OUTCOME_NOUNS = (r"(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|goals?|missions?|pillars?"
+                  r"|commitments|well-?being\s+objectives?|strategic\s+themes|themes|focus\s+areas"
+                  r"|areas\s+of\s+focus|key\s+areas)")
+# "Our priorities", "Our four strategic priorities", "Corporate objectives", "What we want to achieve".
+OUTCOME_HEADING = re.compile(
+    rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}"
+    rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}})?\s*:?$"
+    r"|^what\s+we\s+(?:want|aim|hope|need)\s+to\s+(?:achieve|see)\b.*$"
+    r"|^(?:our\s+)?vision\s+and\s+priorities$",
+    re.IGNORECASE,
+)
+# A lead-in line ending in a colon whose subject is the priorities: "Our four strategic
+# priorities are:", "The council's outcomes will be:", "We have set five objectives:".
+OUTCOME_LEAD_IN = re.compile(
+    rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?\s*:\s*$"
+    rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$",
+    re.IGNORECASE,
+)
+# "Priority 1: Homes", "Outcome 2 - Growth", "Well-being Objective 3 – ...", "Mission 4. ...".
+NUMBERED_OUTCOME = re.compile(
+    r"^(?:(?:strategic|corporate|key|council|well-?being|our)\s+)?"
+    r"(?:priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
+    r"(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—)]\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+ACTION_HEADING = re.compile(
+    r"^(?:what\s+(?:we\s+will|we'?ll|we\s+are\s+going\s+to|we\s+plan\s+to|the\s+council\s+will)\s+do"
+    r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
+    r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments|projects|milestones)"
+    r"|actions?|activities|deliverables|commitments|key\s+projects(?:\s+and\s+activities)?"
+    r"|our\s+plans?|what\s+we\s+are\s+doing|how\s+we\s+will\s+get\s+there|action\s+plan)\b[^.]{0,60}:?$",
+    re.IGNORECASE,
+)
+ACTION_LEAD_IN = re.compile(
+    r"(?:\b(?:we|the\s+council|the\s+authority|the\s+partnership|the\s+commissioner|i)\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|'ll)"
+    r"(?:\s+(?:also|continue\s+to|work\s+to|aim\s+to|need\s+to))?"
+    r"|\bwe'll|\b(?:actions|activities|commitments|deliverables|steps|proposals)\b[^:]{0,40}"
+    r"|\bthrough\s+the\s+following|\bby\s+doing\s+the\s+following)\s*(?:by)?\s*:\s*$",
+    re.IGNORECASE,
+)
+MEASURE_HEADING = re.compile(
+    r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
+    r"|(?:key\s+)?performance\s+(?:indicators|measures|metrics)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
+    r"|(?:key\s+)?(?:success\s+)?measures|targets|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
+    r"|how\s+(?:will\s+)?we\s+know\b.*|indicators)\s*:?$",
+    re.IGNORECASE,
+)
+MEASURE_LEAD_IN = re.compile(
+    r"\b(?:measure|measured|track|monitor)\w*\b[^:]{0,60}\b(?:by|through|using|against)\b[^:]{0,40}:\s*$"
+    r"|\b(?:indicators|measures|targets|kpis)\b[^:]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+# Sections no planner reads as a theme of the plan.
+BOILERPLATE_HEADING = re.compile(
+    r"^(?:contents|table\s+of\s+contents|introduction|foreword\b.*|preface|summary|executive\s+summary"
+    r"|background|context|about\s+(?:this|the|us)\b.*|appendi(?:x|ces)\b.*|glossary|references"
+    r"|contact(?:\s+us|\s+details)?|further\s+information|related\s+(?:pages|documents|links|content)"
+    r"|downloads?\b.*|documents?|useful\s+links|more\s+information|feedback|accessibility\b.*"
+    r"|request\s+an\s+accessible\s+format|latest\s+(?:news|reports?)\b.*|share\s+this\s+page|on\s+this\s+page"
+    r"|in\s+this\s+section|navigation|menu|search|cookies?\b.*|help\s+us\s+improve\b.*|tell\s+us\b.*"
+    r"|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"
+    r"|minutes:?|agenda\s+item|decision|resolved|financial\s+implications|legal\s+implications|risk\s+management"
+    r"|equality\s+impact\b.*|consultation\b.*|monitoring\s+(?:and\s+review|our\s+progress|progress)|governance"
+    r"|our\s+(?:values|principles|ways\s+of\s+working)|values|principles)\s*:?$",
+    re.IGNORECASE,
+)
+# A line that is a link or a call to act on the web page, not plan content.
+LINK_LINE = re.compile(
+    r"^(?:download|read|view|see|visit|find\s+out|discover|learn|watch|open|go\s+to|click|sign\s+up|subscribe"
+    r"|request|email|contact|follow\s+us|back\s+to|return\s+to|more\s+on|read\s+more)\b.{0,120}$"
+    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
+    re.IGNORECASE,
+)
+
+
+def heading_mode(text: str) -> Mode | None:
+    """What a heading's section holds, when its words say so."""
+    text = text.strip().rstrip(":").strip()
+    if ACTION_HEADING.match(text):
+        return Mode.ACTION
+    if MEASURE_HEADING.match(text):
+        return Mode.MEASURE
+    if OUTCOME_HEADING.match(text):
+        return Mode.OUTCOME
+    return None
+
+
+def lead_in_mode(text: str) -> Mode | None:
+    """What the list after a lead-in line holds ("Our priorities are:", "We will:")."""
+    text = text.strip()
+    if not text.endswith(":"):
+        return None
+    if OUTCOME_LEAD_IN.search(text):
+        return Mode.OUTCOME
+    if MEASURE_LEAD_IN.search(text):
+        return Mode.MEASURE
+    if ACTION_LEAD_IN.search(text):
+        return Mode.ACTION
+    return None
+
+
+def is_boilerplate(text: str) -> bool:
+    """A heading of the document's apparatus (contents, foreword, contact us ...)."""
+    return bool(BOILERPLATE_HEADING.match(text.strip()))
+
+
+def is_link_line(text: str) -> bool:
+    """A web page's link or call to action ("Download the plan (PDF, 2MB)")."""
+    return len(text) < 160 and bool(LINK_LINE.search(text.strip()))

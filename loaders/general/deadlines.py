@@ -1,0 +1,97 @@
+"""Deadlines as planners write them, kept as written and read as the date they end on.
+
+"Q3 2024/25", "March 2025", "2025/26", "Spring 2026", "31/03/2025", "by 2030", "Ongoing":
+the text is what the plan says; the date is the last day of the period it names (the end of a
+financial-year quarter, a month, a season, a year), so deadlines can be compared and grouped.
+UK public bodies' financial years run April to March: "2025/26" ends on 31 March 2026.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall": (11, 30),
+               "winter": (2, 28)}
+_ONGOING = re.compile(r"^\s*(?:on-?going|continuous|throughout|annually|annual|monthly|quarterly|"
+                      r"ongoing\b.*|as\s+required|tbc|tbd|rolling)\s*$", re.IGNORECASE)
+_FY = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d|(?:19|20)\d\d)\b")
+_QUARTER = re.compile(r"\bQ([1-4])\b\s*(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d\s*[/-]\s*\d{2,4})|(?P<year>(?:19|20)\d\d))?",
+                      re.IGNORECASE)
+_DMY = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\b")
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline as written, and the ISO date its period ends on (``None`` when open)."""
+
+    text: str
+    date: str | None
+    ongoing: bool = False
+
+
+def _end_of_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _fy_end(start: int, end_raw: str) -> int:
+    end = int(end_raw)
+    if len(end_raw) == 2:
+        end += (start // 100) * 100
+        if end < start:
+            end += 100
+    return end
+
+
+def read_deadline(text: str) -> Deadline | None:
+    """The deadline ``text`` names, or ``None`` when it names no time at all."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if _ONGOING.match(text):
+        return Deadline(text, None, ongoing=True)
+    if m := _QUARTER.search(text):
+        quarter = int(m.group(1))
+        if m.group("fy"):
+            start = int(m.group("fy")[:4])
+            # Financial quarters: Q1 April-June ... Q4 January-March of the next year.
+            year, month = (start, 3 + 3 * quarter) if quarter < 4 else (start + 1, 3)
+            return Deadline(text, _end_of_month(year, month))
+        if m.group("year"):
+            return Deadline(text, _end_of_month(int(m.group("year")), 3 * quarter))
+    if m := _DMY.search(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        full = int(year) if len(year) == 4 else 2000 + int(year)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return Deadline(text, f"{full:04d}-{month:02d}-{min(day, calendar.monthrange(full, month)[1]):02d}")
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(m.group(2).lower())
+        if month:
+            year = int(m.group(3))
+            if m.group(1):
+                day = min(int(m.group(1)), calendar.monthrange(year, month)[1])
+                return Deadline(text, f"{year:04d}-{month:02d}-{day:02d}")
+            return Deadline(text, _end_of_month(year, month))
+    if m := _SEASON.search(text):
+        season, year = m.group(1).lower(), int(m.group(2))
+        month, day = _SEASON_END[season]
+        if season == "winter":
+            year += 1
+            day = calendar.monthrange(year, 2)[1]
+        return Deadline(text, f"{year:04d}-{month:02d}-{day:02d}")
+    if m := _FY.search(text):
+        start = int(m.group(1))
+        end = _fy_end(start, m.group(2))
+        if end == start + 1:
+            return Deadline(text, f"{end:04d}-03-31")
+        return Deadline(text, f"{end:04d}-12-31")
+    if m := _YEAR.search(text):
+        return Deadline(text, f"{int(m.group(1)):04d}-12-31")
+    return None

@@ -1,0 +1,562 @@
+"""The general reader: a plan in no known shape, read from its blocks as a planner reads it.
+
+One pass over the document's blocks keeps a stack of sections (headings, and title-like lines
+in plain text). What a block becomes depends on the cue above it:
+
+============================  ==================================================  =============================
+block                         becomes                                             rule
+============================  ==================================================  =============================
+"Priority 2: Homes" heading   Theme and its Outcome                               numbered-outcome-heading
+heading under "Our aims"      Theme and its Outcome                               heading-under-outcomes-cue
+heading naming a declared     Theme of that Outcome                               section-of-declared-outcome
+outcome
+list after "Our priorities    Outcome (nested items SUPPORT their parent)         list-after-outcomes-cue
+are:" or under its heading
+list after "We will:" or      Action, SUPPORTS the section's outcome              list-after-action-cue
+under "What we will do"
+list under "How we will       Measure, MEASURED_BY the section's outcome          list-after-measure-cue
+measure success"
+"we will ..." sentence        Action                                              we-will-sentence
+"reduce X to 30% by 2026"     Measure                                             target-sentence
+action-table row              Action with deadline, owner, status                 action-table-row
+KPI-table row                 Measure with target, baseline, direction            measure-table-row
+"Cllr X, Cabinet Member for"  CabinetLead (OWNS the theme its portfolio names)    named-lead / role-lead
+table lead column             CabinetLead, Partnership or Owner -OWNS-> Action    action-table-owner
+============================  ==================================================  =============================
+
+Website chrome and links ("Download the plan (PDF)") are skipped; a heading is never an
+action; a job title or a statistic is never an outcome, action or measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from stratgraph.graph.builder import DocumentGraphBuilder
+from stratgraph.graph.model import Label, Method, RelType, normalise_name
+from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.general.cues import (
+    NUMBERED_OUTCOME,
+    Mode,
+    heading_mode,
+    is_boilerplate,
+    is_link_line,
+    lead_in_mode,
+)
+from stratgraph.loaders.general.deadlines import read_deadline
+from stratgraph.loaders.general.leads import find_leads, is_cabinet_member, split_owners
+from stratgraph.loaders.general.plan_info import plan_info
+from stratgraph.loaders.general.statements import capitalise, commitment, sentences, target
+from stratgraph.loaders.general.tables import Column, TableShape, table_shape
+from stratgraph.loaders.narrative_entities import Vocabulary, find_entities
+from stratgraph.loaders.narrative_meta import place_of
+from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
+from stratgraph.loaders.read.model import Block, BlockKind, Document
+
+#: Implicit headings (title-like lines of plain text) nest below every marked heading.
+_IMPLICIT_LEVEL = 7
+_TERMINAL = ".!?;,"
+_NUMBERING = re.compile(r"^\s*(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s*(?:[a-z]\)\s*)?|[A-Z]{1,4}\d{1,3}[.:]?\s+)")
+_JOB_TITLE = re.compile(
+    r"^(?:the\s+)?(?:(?:assistant|deputy|executive|strategic|corporate|interim|acting)\s+)*"
+    r"(?:director|head|chief\s+\w+|manager|officer|cabinet\s+member|portfolio\s+holder|leader|chair(?:man|person)?"
+    r"|commissioner|clerk|mayor)\b(?:\s+(?:of|for)\s+.*)?$",
+    re.IGNORECASE,
+)
+_STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
+_TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
+_PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
+_WORDS = re.compile(r"[a-z]{3,}")
+_STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
+
+
+@dataclass
+class _Section:
+    level: int
+    name: str
+    line: int
+    mode: Mode | None = None
+    skip: bool = False
+    thematic: bool = True
+    theme_id: str | None = None
+    outcome_id: str | None = None
+    parent: _Section | None = None
+
+
+@dataclass
+class _ListRun:
+    """The list being read: what its items are, the outcome item at each nesting level."""
+
+    mode: Mode | None
+    deadline: str | None = None
+    by_level: dict[int, str] = field(default_factory=dict)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("**", "")
+    text = _NUMBERING.sub("", text, count=1)
+    return capitalise(text.strip(" -–—•*·▪"))
+
+
+def _bad_name(name: str) -> bool:
+    """A job title, statistic, link or fragment: never an outcome, action or measure."""
+    if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
+        return True
+    if _JOB_TITLE.match(name) or is_link_line(name) or is_site_chrome(name) or is_page_number(name):
+        return True
+    if _STATISTIC.match(name) and len(name.split()) <= 6:
+        return True
+    return False
+
+
+def _title_like(block: Block) -> bool:
+    """A plain-text line that reads as a heading: short, no closing punctuation, capitalised."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    text = block.text.strip()
+    if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
+        text = text.strip("*")
+    words = text.split()
+    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in _TERMINAL or text.endswith(":"):
+        return False
+    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith(("we ", "i ", "it ", "this ")):
+        return False
+    return bool(re.search(r"[A-Za-z]{3}", text)) and not _STATISTIC.match(text)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.lower()) if w not in _STOP}
+
+
+class GeneralReader:
+    """One pass over one document's blocks."""
+
+    def __init__(self, doc: Document, loader: str) -> None:
+        self.doc = doc
+        self.loader = loader
+        self.b = DocumentGraphBuilder(doc.name)
+        self.blocks = [b for b in doc.blocks if not self._is_chrome(b)]
+        self.vocab = Vocabulary(doc.text)
+        self.stack: list[_Section] = []
+        self.run: _ListRun | None = None
+        self.declared: dict[str, str] = {}
+        self.leads: dict[str, tuple[str, str | None]] = {}
+        self.theme_names: dict[str, str] = {}
+        self.place: str | None = None
+        self.warnings: list[str] = []
+
+    # -- the pass ---------------------------------------------------------------------
+
+    def read(self) -> Extraction:
+        info = plan_info(self.blocks, self.doc.name)
+        self.place = place_of(info.organisation)
+        self.b.plan(info.title, info.line, organisation=info.organisation,
+                    start_year=info.start_year, end_year=info.end_year, kind=info.kind,
+                    loader=self.loader, rule="plan-title")
+        title_line = info.line
+        for block in self.blocks:
+            if block.line == title_line and block.kind is BlockKind.HEADING:
+                continue
+            if block.kind is BlockKind.HEADING:
+                self._heading(block.text, block.level, block.line)
+            elif _title_like(block) and not self._in_list_mode():
+                self._heading(block.text.strip("*"), _IMPLICIT_LEVEL, block.line)
+            elif block.kind is BlockKind.LIST_ITEM:
+                self._item(block)
+            elif block.kind is BlockKind.TABLE:
+                self.run = None
+                self._table(block)
+            else:
+                self._paragraph(block)
+        self._link_leads()
+        return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
+                          tuple(self.warnings))
+
+    def _is_chrome(self, block: Block) -> bool:
+        if block.kind is BlockKind.TABLE:
+            return False
+        text = block.text.strip()
+        return is_site_chrome(text) or is_page_number(text) or (
+            block.kind is not BlockKind.HEADING and is_link_line(text))
+
+    def _in_list_mode(self) -> bool:
+        # A title-like line inside a list of outcomes is an outcome, not a heading.
+        return self.run is not None and self.run.mode is not None
+
+    # -- sections ---------------------------------------------------------------------
+
+    def _heading(self, text: str, level: int, line: int) -> None:
+        self.run = None
+        text = " ".join(text.replace("**", "").split())
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        section = _Section(level, text, line, parent=parent)
+        if parent and parent.skip:
+            section.skip = True
+        numbered = NUMBERED_OUTCOME.match(text)
+        mode = heading_mode(text)
+        if is_boilerplate(text):
+            section.skip, section.thematic = True, False
+        elif numbered and not _bad_name(_clean(numbered.group("name"))):
+            self._outcome_section(section, _clean(numbered.group("name")), "numbered-outcome-heading")
+        elif mode is not None:
+            section.mode, section.thematic = mode, False
+        elif parent and parent.mode is Mode.OUTCOME and not _bad_name(_clean(text)):
+            self._outcome_section(section, _clean(text), "heading-under-outcomes-cue")
+        elif normalise_name(_clean(text)) in self.declared:
+            section.outcome_id = self.declared[normalise_name(_clean(text))]
+            section.theme_id = self._theme(section, "section-of-declared-outcome")
+            self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
+                        rule="section-of-declared-outcome")
+        self.stack.append(section)
+
+    def _outcome_section(self, section: _Section, name: str, rule: str) -> None:
+        section.name = name
+        section.theme_id = self._theme(section, rule)
+        section.outcome_id = self.b.outcome(name, section.line, theme=section.theme_id,
+                                            level="priority", rule=rule)
+        self.declared.setdefault(normalise_name(name), section.outcome_id)
+        parent_outcome = self._outcome(section.parent)
+        if parent_outcome:
+            self.b.link(RelType.SUPPORTS, section.outcome_id, parent_outcome, section.line, rule=rule)
+
+    def _theme(self, section: _Section | None, rule: str = "section-heading") -> str | None:
+        """The theme of a section: its own, or its nearest thematic ancestor's (made on use)."""
+        while section is not None and not section.thematic:
+            section = section.parent
+        if section is None or section.skip:
+            return None
+        if section.theme_id is None:
+            parent = self._theme(section.parent)
+            props = {"parent": parent} if parent else {}
+            section.theme_id = self.b.theme(section.name, section.line, rule=rule, **props)
+            self.theme_names[section.theme_id] = section.name
+        return section.theme_id
+
+    def _outcome(self, section: _Section | None) -> str | None:
+        while section is not None:
+            if section.outcome_id:
+                return section.outcome_id
+            section = section.parent
+        return None
+
+    def _mode(self) -> Mode | None:
+        if self.run is not None and self.run.mode is not None:
+            return self.run.mode
+        section = self.stack[-1] if self.stack else None
+        return section.mode if section else None
+
+    def _skipping(self) -> bool:
+        return bool(self.stack and self.stack[-1].skip)
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def _paragraph(self, block: Block) -> None:
+        text = block.text.replace("**", "").strip()
+        mode = lead_in_mode(text)
+        if mode is not None:
+            deadline = read_deadline(text)
+            self.run = _ListRun(mode, deadline.text if deadline and deadline.date else None)
+            if mode is Mode.ACTION:
+                self._names(text, block.line, self._anchor())
+            return
+        self.run = None
+        section_mode = self._mode()
+        if section_mode is Mode.ACTION and not self._skipping() and len(text.split()) <= 40 \
+                and not commitment(text) and not text.endswith(":"):
+            name = _clean(text)
+            if not _bad_name(name):
+                self._action(name, block.line, "paragraph-under-action-heading", text)
+                return
+        self._prose(text, block.line)
+
+    def _prose(self, text: str, line: int) -> None:
+        for sentence in sentences(text):
+            action_id = None
+            if not self._skipping():
+                name = commitment(sentence.text)
+                if name and not _bad_name(name):
+                    action_id = self._action(name, line, "we-will-sentence", sentence.text)
+                found = target(sentence.text)
+                if found and not _bad_name(found[0]):
+                    self._measure(found[0], line, "target-sentence", target=found[1],
+                                  deadline=found[2], action=action_id)
+            self._leads(sentence.text, line)
+            if action_id is None:
+                self._names(sentence.text, line, self._anchor())
+
+    def _item(self, block: Block) -> None:
+        if self.run is None:
+            self.run = _ListRun(self._section_list_mode())
+        mode = self.run.mode
+        text = block.text.replace("**", "").strip()
+        level = max(block.level, 1)
+        for deeper in [k for k in self.run.by_level if k >= level]:
+            del self.run.by_level[deeper]
+        if self._skipping():
+            self._leads(text, block.line)
+            return
+        if mode is Mode.OUTCOME:
+            title = _TITLE_DASH.match(text)
+            name = _clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
+            if _bad_name(name):
+                return
+            parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
+            outcome = self.b.outcome(name, block.line, theme=self._theme(self.stack[-1] if self.stack else None),
+                                     level="priority", rule="list-after-outcomes-cue",
+                                     description=title.group("rest") if title and name != _clean(text) else None)
+            self.declared.setdefault(normalise_name(name), outcome)
+            if parent and parent != outcome:
+                self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="list-after-outcomes-cue")
+            self.run.by_level[level] = outcome
+            self._names(text, block.line, outcome)
+        elif mode is Mode.ACTION:
+            name = _clean(commitment(text) or text)
+            if not _bad_name(name):
+                self._action(name, block.line, "list-after-action-cue", text, deadline=self.run.deadline)
+        elif mode is Mode.MEASURE:
+            name = _clean(text)
+            if not _bad_name(name):
+                self._measure(name, block.line, "list-after-measure-cue")
+        else:
+            name = commitment(text)
+            if name and not _bad_name(name):
+                self._action(name, block.line, "we-will-item", text)
+            else:
+                self._leads(text, block.line)
+                self._names(text, block.line, self._anchor())
+
+    def _section_list_mode(self) -> Mode | None:
+        section = self.stack[-1] if self.stack else None
+        return section.mode if section else None
+
+    # -- tables -------------------------------------------------------------------------
+
+    def _table(self, block: Block) -> None:
+        if not block.rows or self._skipping():
+            return
+        shape = table_shape(block.rows[0])
+        if not shape.kind:
+            for row in block.rows:
+                for cell in row:
+                    self._leads(cell, block.line)
+            return
+        exact = block.end_line - block.line + 1 == len(block.rows)
+        group_outcome: str | None = None
+        for index, row in enumerate(block.rows[1:], start=1):
+            line = block.line + index if exact else block.line
+            cells = [c.strip() for c in row] + [""] * (len(shape.roles) - len(row))
+            if tuple(c.replace("**", "").strip().lower() for c in row) == \
+                    tuple(c.replace("**", "").strip().lower() for c in block.rows[0]):
+                continue  # a header repeated after a page break
+            filled = [c for c in cells if c]
+            if len(filled) == 1 and len(cells) > 2:
+                # A row spanning the table: a group heading ("Outcome: ...", "ADMIN").
+                group = NUMBERED_OUTCOME.match(filled[0]) or re.match(r"^(?:outcome|priority|objective)\s*:\s*(?P<name>.+)$", filled[0], re.I)
+                group_outcome = None
+                if group and not _bad_name(_clean(group.group("name"))):
+                    group_outcome = self.b.outcome(_clean(group.group("name")), line,
+                                                   theme=self._theme(self.stack[-1] if self.stack else None),
+                                                   level="priority", rule="table-group-row")
+                continue
+            if shape.kind == "action":
+                self._action_row(shape, cells, line, group_outcome)
+            elif shape.kind == "measure":
+                self._measure_row(shape, cells, line, group_outcome)
+            elif shape.kind == "outcome":
+                col = shape.first(Column.OUTCOME)
+                name = _clean(cells[col]) if col is not None else ""
+                if name and not _bad_name(name):
+                    self.b.outcome(name, line, theme=self._theme(self.stack[-1] if self.stack else None),
+                                   level="priority", rule="outcome-table-row")
+
+    def _action_row(self, shape: TableShape, cells: list[str], line: int, group: str | None) -> None:
+        col = shape.first(Column.ACTION)
+        if col is None or not cells[col]:
+            return
+        outcome = group
+        out_col = shape.first(Column.OUTCOME)
+        if out_col is not None and cells[out_col]:
+            name = _clean(cells[out_col].split("\n")[0])
+            if not _bad_name(name):
+                outcome = self.b.outcome(name, line, theme=self._theme(self.stack[-1] if self.stack else None),
+                                         level="objective", rule="action-table-outcome-column")
+        items = [ln[2:] if ln.startswith("- ") else ln for ln in cells[col].split("\n") if ln.strip()]
+        bullets = all(ln.startswith("- ") for ln in cells[col].split("\n") if ln.strip())
+        names = items if bullets and len(items) > 1 else [" ".join(items)]
+        dl_col = shape.first(Column.DEADLINE)
+        deadlines = [ln.lstrip("- ") for ln in cells[dl_col].split("\n") if ln.strip()] if dl_col is not None else []
+        props: dict[str, object] = {}
+        for role, key in ((Column.REF, "ref"), (Column.STATUS, "status"), (Column.SUCCESS, "measure_of_success")):
+            c = shape.first(role)
+            if c is not None and cells[c]:
+                props[key] = " ".join(cells[c].replace("**", "").split())
+        for i, raw in enumerate(names):
+            name = _clean(raw)
+            if _bad_name(name):
+                continue
+            written = deadlines[i] if len(deadlines) == len(names) else " ".join(deadlines) or None
+            action = self._action(name, line, "action-table-row", raw, deadline=written,
+                                  outcome=outcome, **props)
+            self._owners(shape, cells, line, action)
+            for s_col in shape.all(Column.STRATEGY):
+                self._names(cells[s_col].replace("\n", ". "), line, action, strategy_column=True)
+
+    def _owners(self, shape: TableShape, cells: list[str], line: int, action: str) -> None:
+        owners: list[str] = []
+        for c in shape.all(Column.OWNER) + shape.all(Column.CABINET):
+            if not cells[c]:
+                continue
+            cabinet_column = shape.roles[c] is Column.CABINET
+            for entry in split_owners(cells[c]):
+                owners.append(entry)
+                if cabinet_column or is_cabinet_member(entry):
+                    leads = find_leads(entry)
+                    if leads:
+                        lead = leads[0]
+                        lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
+                                              rule="action-table-owner")
+                    elif entry.lower().startswith(("cllr", "councillor")):
+                        lead_id = self.b.lead(entry.replace("Councillor", "Cllr"), line, role="Cabinet Member",
+                                              rule="action-table-owner")
+                    elif cabinet_column and not re.match(r"(?i)^(?:the\s+)?(?:leader|deputy|cabinet|portfolio)", entry):
+                        lead_id = self.b.lead(f"the Cabinet Member for {entry}", line,
+                                              role=f"Cabinet Member for {entry}", portfolio=entry,
+                                              rule="action-table-owner")
+                    else:
+                        role = entry if entry.lower().startswith("the ") else f"the {entry}"
+                        lead_id = self.b.lead(role, line, role=entry, rule="action-table-owner")
+                    self.b.link(RelType.OWNS, lead_id, action, line, rule="action-table-owner")
+                elif _PARTNERSHIP_END.search(entry) and entry[0].isupper():
+                    pid = self.b.partnership(entry, line, rule="action-table-owner")
+                    self.b.link(RelType.OWNS, pid, action, line, rule="action-table-owner")
+                else:
+                    oid = self.b.owner(entry, line, rule="action-table-owner")
+                    self.b.link(RelType.OWNS, oid, action, line, rule="action-table-owner")
+        partners = [p for c in shape.all(Column.PARTNER) for p in split_owners(cells[c])]
+        for p in partners:
+            if _PARTNERSHIP_END.search(p) and p[0].isupper():
+                pid = self.b.partnership(p, line, rule="action-table-partner")
+                self.b.link(RelType.INVOLVES, action, pid, line, rule="action-table-partner")
+        if owners:
+            node = self.b.graph.nodes[action]
+            props = dict(node.properties)
+            props["owner"] = "; ".join(owners)
+            self.b.graph.nodes[action] = type(node)(node.id, node.label, node.name, node.provenance, props)
+
+    def _measure_row(self, shape: TableShape, cells: list[str], line: int, group: str | None) -> None:
+        col = shape.first(Column.MEASURE)
+        if col is None:
+            col = next((i for i, r in enumerate(shape.roles) if r is Column.OTHER and cells[i]), None)
+        if col is None or not cells[col]:
+            return
+        raw = cells[col].replace("**", "")
+        direction = None
+        m = re.search(r"\((minimi[sz]e|maximi[sz]e|lower is better|higher is better|smaller is better|bigger is better)\)\s*$", raw, re.I)
+        if m:
+            direction, raw = m.group(1), raw[:m.start()]
+        name = _clean(raw)
+        if _bad_name(name):
+            return
+        values = {}
+        for role, key in ((Column.TARGET, "target"), (Column.BASELINE, "baseline"), (Column.DIRECTION, "direction"),
+                          (Column.STATUS, "status"), (Column.REF, "indicator_code"), (Column.DEADLINE, "period"),
+                          (Column.OWNER, "owner")):
+            c = shape.first(role)
+            if c is not None and cells[c]:
+                values[key] = " ".join(cells[c].replace("**", "").replace("\n", " ").split())
+        if direction and "direction" not in values:
+            values["direction"] = direction
+        out_col = shape.first(Column.OUTCOME)
+        outcome = group
+        if out_col is not None and cells[out_col] and not _bad_name(_clean(cells[out_col])):
+            outcome = self.b.outcome(_clean(cells[out_col]), line, theme=self._theme(self.stack[-1] if self.stack else None),
+                                     level="priority", rule="measure-table-outcome-column")
+        self._measure(name, line, "measure-table-row", outcome=outcome, **values)
+
+    # -- records ------------------------------------------------------------------------
+
+    def _anchor(self) -> str:
+        section = self.stack[-1] if self.stack else None
+        return self._outcome(section) or self._theme(section) or self.b.plan_id
+
+    def _action(self, name: str, line: int, rule: str, source: str, *, deadline: str | None = None,
+                outcome: str | None = None, **props: object) -> str:
+        section = self.stack[-1] if self.stack else None
+        theme = self._theme(section)
+        read = read_deadline(deadline) if deadline else None
+        action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
+                               deadline_date=read.date if read else None, rule=rule, **props)
+        serves = outcome or (self.run.by_level.get(1) if self.run and self.run.mode is Mode.OUTCOME else None) \
+            or self._outcome(section)
+        if serves:
+            self.b.link(RelType.SUPPORTS, action, serves, line, rule=rule)
+        self._names(source, line, action)
+        return action
+
+    def _measure(self, name: str, line: int, rule: str, *, action: str | None = None,
+                 outcome: str | None = None, deadline: str | None = None, **props: object) -> str:
+        section = self.stack[-1] if self.stack else None
+        values = {k: v for k, v in props.items() if v}
+        target_value = values.pop("target", None)
+        baseline = values.pop("baseline", None)
+        code = values.pop("indicator_code", None)
+        measure = self.b.measure(name, line, theme=self._theme(section), target=target_value,
+                                 baseline=baseline, indicator_code=code, rule=rule,
+                                 deadline=deadline, **values)
+        owner = action or outcome or self._outcome(section)
+        if owner:
+            self.b.link(RelType.MEASURED_BY, owner, measure, line, rule=rule)
+        return measure
+
+    def _names(self, text: str, line: int, source: str, *, strategy_column: bool = False) -> None:
+        if not text or ("Strateg" not in text and "Plan" not in text and "plan" not in text and "strateg" not in text
+                        and not _PARTNERSHIP_END.search(text) and "Framework" not in text
+                        and "Programme" not in text and "Policy" not in text):
+            return
+        for mention in find_entities(text.replace("**", ""), self.vocab, self.place):
+            if mention.label == "strategy":
+                node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
+                                       rule="named-strategy")
+            else:
+                node = self.b.partnership(mention.name, line, rule="named-partnership")
+            if node != source:
+                self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+
+    def _leads(self, text: str, line: int) -> None:
+        for lead in find_leads(text):
+            rule = "role-lead" if lead.name.startswith("the ") else "named-lead"
+            lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio, rule=rule)
+            self.leads[lead_id] = (lead.role, lead.portfolio)
+
+    def _link_leads(self) -> None:
+        """Each lead OWNS the themes its portfolio names; the Leader the plan."""
+        themes = {tid: _content_words(name) for tid, name in self.theme_names.items()}
+        for lead_id, (role, portfolio) in self.leads.items():
+            node = self.b.graph.nodes[lead_id]
+            if portfolio:
+                words = _content_words(portfolio)
+                for tid, theme_words in themes.items():
+                    if words & theme_words:
+                        self.b.link(RelType.OWNS, lead_id, tid, node.provenance.line,
+                                    method=Method.INFERRED, confidence=0.7, rule="portfolio-matches-theme")
+            elif re.search(r"\bleader\b|\bcommissioner\b|\bmayor\b", role, re.I) and not re.search(r"deputy", role, re.I):
+                self.b.link(RelType.OWNS, lead_id, self.b.plan_id, node.provenance.line,
+                            method=Method.INFERRED, confidence=0.8, rule="leader-leads-plan")
+
+
+class GeneralLoader:
+    """Reads a plan in no known shape from its structure and the words planners use."""
+
+    name = "general"
+    description = "any plan: sections, cue-word lists, 'we will' commitments, action and KPI tables"
+
+    def recognise(self, doc: Document) -> float:
+        """Always low: it reads anything, so any loader that knows the shape wins."""
+        return 0.1
+
+    def extract(self, doc: Document) -> Extraction:
+        """Read ``doc`` into a plan with themes, outcomes, actions, measures, leads and names."""
+        return GeneralReader(doc, self.name).read()

@@ -1,0 +1,91 @@
+"""Sentences that commit or target: "we will ...", "reduce ... to 30% by 2026".
+
+A commitment is a sentence whose subject is the body and whose verb is a future it controls
+("we will", "we are going to", "the council will"). A heading that merely contains "how we
+will" is not one, nor a forecast ("we will see"), a condition ("if we will") or a reported
+past ("we said we would").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]*[A-Z0-9])")
+_COMMIT = re.compile(
+    r"\b(?:we|the\s+council|the\s+authority|the\s+commissioner|the\s+partnership|i)\s+"
+    r"(?:will|shall|are\s+going\s+to|are\s+committed\s+to|plan\s+to|intend\s+to|commit\s+to|pledge\s+to)\s+"
+    r"(?:also\s+|continue\s+to\s+|work\s+to\s+|aim\s+to\s+|seek\s+to\s+|need\s+to\s+)?(?P<rest>\S.*)$"
+    r"|\bwe'll\s+(?P<rest2>\S.*)$",
+    re.IGNORECASE,
+)
+# What follows "we will" in a forecast, a condition or a description of the document itself.
+_NOT_COMMITMENT = re.compile(
+    r"^(?:see|find|notice|know|be\s+(?:able|asked|told|judged|measured|reporting\s+on)|have\s+to|need\s+to"
+    r"|use\s+(?:this|it|the\s+following)|report\s+(?:on|against)\s+(?:this|these|progress)|set\s+out|"
+    r"explain|describe|outline|look\s+at\s+(?:this|these)|publish\s+(?:this|an?\s+annual))\b",
+    re.IGNORECASE,
+)
+_HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
+_TARGET = re.compile(
+    r"\b(?P<verb>reduc\w*|increas\w*|improv\w*|halv\w*|doubl\w*|rais\w*|cut\w*|achiev\w*|reach\w*|grow\w*|lower\w*|decreas\w*)\b"
+    r"(?P<what>[^.;:]{3,120}?)\b(?:to|by|below|above|at\s+least|under|over)\s+"
+    r"(?P<target>(?:\d[\d,.]*\s*(?:%|per\s*cent|percent)|net\s+zero|zero|\d[\d,.]*\s+\w+))"
+    r"(?P<when>[^.;:]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:20\d\d(?:/\d\d)?|March|April|December|\w+\s+20\d\d))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and its character offset in its block's text."""
+
+    text: str
+    offset: int
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of a paragraph, each with its offset."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        piece = text[start:m.start()].strip()
+        if piece:
+            yield Sentence(piece, start)
+        start = m.end()
+    piece = text[start:].strip()
+    if piece:
+        yield Sentence(piece, start)
+
+
+def capitalise(text: str) -> str:
+    """First letter upper case, trailing punctuation dropped."""
+    text = " ".join(text.replace("**", "").split()).rstrip(" .;,:")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def commitment(sentence: str) -> str | None:
+    """The action a "we will" sentence commits to, as a name ("Build 500 homes ..."), or None."""
+    if _HEADING_LIKE.match(sentence) or len(sentence) > 400:
+        return None
+    m = _COMMIT.search(sentence)
+    if not m:
+        return None
+    before = sentence[:m.start()].lower()
+    if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before):
+        return None
+    rest = (m.group("rest") or m.group("rest2") or "").strip()
+    if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 3:
+        return None
+    if rest.endswith(":"):
+        return None
+    return capitalise(rest)
+
+
+def target(sentence: str) -> tuple[str, str, str | None] | None:
+    """A target a sentence sets: (measure name, target, by when), or None."""
+    m = _TARGET.search(sentence)
+    if not m:
+        return None
+    name = capitalise(sentence[m.start():m.end()])
+    return name, m.group("target").strip(), (m.group("when") or "").strip() or None
