@@ -39,11 +39,12 @@ OUTCOME_LEAD_IN = re.compile(
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$",
     re.IGNORECASE,
 )
-# "Priority 1: Homes", "Outcome 2 - Growth", "Well-being Objective 3 – ...", "Mission 4. ...".
+# "Priority 1: Homes", "Outcome 2 - Growth", "Well-being Objective 3 – ...", "Mission 4. ...",
+# "Outcome: Children get the best start in life", "Delivery Plan: Aim Three - Welcoming Place".
 NUMBERED_OUTCOME = re.compile(
-    r"^(?:(?:strategic|corporate|key|council|well-?being|our)\s+)?"
-    r"(?:priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
-    r"(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—)]\s*(?P<name>\S.*)$",
+    r"^(?:[^:]{0,40}:\s*)?(?:(?:strategic|corporate|key|council|well-?being|our|council\s+plan)\s+)?"
+    r"(?P<word>priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
+    r"(?:(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—)]|\s*[:\-–—])\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 ACTION_HEADING = re.compile(
@@ -51,7 +52,8 @@ ACTION_HEADING = re.compile(
     r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
     r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments|projects|milestones)"
     r"|actions?|activities|deliverables|commitments|key\s+projects(?:\s+and\s+activities)?"
-    r"|our\s+plans?|what\s+we\s+are\s+doing|how\s+we\s+will\s+get\s+there|action\s+plan)\b[^.]{0,60}:?$",
+    r"|our\s+plans?|what\s+we\s+are\s+doing|how\s+we\s+will\s+get\s+there|action\s+plan"
+    r"|(?:headline\s+|key\s+)?delivery(?:\s+(?:actions|priorities|milestones))?)\b[^.]{0,60}:?$",
     re.IGNORECASE,
 )
 ACTION_LEAD_IN = re.compile(
@@ -64,7 +66,7 @@ ACTION_LEAD_IN = re.compile(
 MEASURE_HEADING = re.compile(
     r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
     r"|(?:key\s+)?performance\s+(?:indicators|measures|metrics)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
-    r"|(?:key\s+)?(?:success\s+)?measures|targets|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
+    r"|(?:key\s+)?(?:success\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
     r"|how\s+(?:will\s+)?we\s+know\b.*|indicators)\s*:?$",
     re.IGNORECASE,
 )
@@ -81,17 +83,17 @@ BOILERPLATE_HEADING = re.compile(
     r"|downloads?\b.*|documents?|useful\s+links|more\s+information|feedback|accessibility\b.*"
     r"|request\s+an\s+accessible\s+format|latest\s+(?:news|reports?)\b.*|share\s+this\s+page|on\s+this\s+page"
     r"|in\s+this\s+section|navigation|menu|search|cookies?\b.*|help\s+us\s+improve\b.*|tell\s+us\b.*"
-    r"|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"
+    r"|how\s+we\s+will\s+deliver\b.*|how\s+we\s+will\s+work\b.*|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"
     r"|minutes:?|agenda\s+item|decision|resolved|financial\s+implications|legal\s+implications|risk\s+management"
     r"|equality\s+impact\b.*|consultation\b.*|monitoring\s+(?:and\s+review|our\s+progress|progress)|governance"
-    r"|our\s+(?:values|principles|ways\s+of\s+working)|values|principles)\s*:?$",
+    r"|our\s+(?:values|principles|ways\s+of\s+working)|values|principles|progress|status|update|yes|no)\s*:?$",
     re.IGNORECASE,
 )
 # A line that is a link or a call to act on the web page, not plan content.
 LINK_LINE = re.compile(
-    r"^(?:download|read|view|see|visit|find\s+out|discover|learn|watch|open|go\s+to|click|sign\s+up|subscribe"
+    r"^(?:download|read|view|see|visit|find\s+out|discover|learn|watch|go\s+to|click|sign\s+up|subscribe"
     r"|request|email|contact|follow\s+us|back\s+to|return\s+to|more\s+on|read\s+more)\b.{0,120}$"
-    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
+    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
     re.IGNORECASE,
 )
 

@@ -68,6 +68,18 @@ _STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|bil
 _TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
 _PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
 _WORDS = re.compile(r"[a-z]{3,}")
+# The verbs a plan's to-do list starts with ("Expand the Park and Ride", "Progressing the loop").
+_IMPERATIVE = re.compile(
+    r"^(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with|to))\s+)?"
+    r"(?:deliver|develop|expand|review|retrofit|build|launch|introduce|implement|create|provide|establish"
+    r"|invest|open|complete|publish|promote|explore|progress|roll\s+out|extend|upgrade|refurbish|install"
+    r"|recruit|train|commission|procure|adopt|agree|produce|prepare|consult|bring|set\s+up|carry\s+out|undertake"
+    r"|tackle|reduce|increase|improve|support|ensure|maintain|secure|run|hold|plant|replace|repair|restore"
+    r"|modernise|transform|redesign|design|pilot|trial|test|embed|strengthen|enable|encourage|help|protect"
+    r"|work|make|put|achieve|continue|respond|engage|partner|fund|offer|target|raise|cut|close|merge|move"
+    r"|obtain|enhance|update|digitise|simplify|review)(?:e?s|ing|ed)?\b",
+    re.IGNORECASE,
+)
 _STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
 
 
@@ -105,6 +117,8 @@ def _bad_name(name: str) -> bool:
         return True
     if _JOB_TITLE.match(name) or is_link_line(name) or is_site_chrome(name) or is_page_number(name):
         return True
+    if heading_mode(name) is not None or is_boilerplate(name) or "|" in name:
+        return True
     if _STATISTIC.match(name) and len(name.split()) <= 6:
         return True
     return False
@@ -120,7 +134,8 @@ def _title_like(block: Block) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in _TERMINAL or text.endswith(":"):
         return False
-    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith(("we ", "i ", "it ", "this ")):
+    if "|" in text or not (text[0].isupper() or text[0].isdigit()) \
+            or text.lower().startswith(("we ", "i ", "it ", "this ")):
         return False
     return bool(re.search(r"[A-Za-z]{3}", text)) and not _STATISTIC.match(text)
 
@@ -189,6 +204,7 @@ class GeneralReader:
     def _heading(self, text: str, level: int, line: int) -> None:
         self.run = None
         text = " ".join(text.replace("**", "").split())
+        self._leads(text, line)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
@@ -199,6 +215,10 @@ class GeneralReader:
         mode = heading_mode(text)
         if is_boilerplate(text):
             section.skip, section.thematic = True, False
+        elif numbered and numbered.group("word").lower() == "theme":
+            # "Theme 1: A new kind of council": a theme whose lists are its priorities.
+            section.name, section.mode = _clean(numbered.group("name")), Mode.OUTCOME
+            self._theme(section, "numbered-theme-heading")
         elif numbered and not _bad_name(_clean(numbered.group("name"))):
             self._outcome_section(section, _clean(numbered.group("name")), "numbered-outcome-heading")
         elif mode is not None:
@@ -235,6 +255,18 @@ class GeneralReader:
             self.theme_names[section.theme_id] = section.name
         return section.theme_id
 
+    def _commitments_heading(self, section: _Section | None, line: int) -> str | None:
+        """A short plain heading whose section commits to things is the outcome they serve
+        ("Good jobs" over "We will ..."): when a plan's priorities are its sections."""
+        if section is None or not section.thematic or section.skip or section.mode is not None \
+                or section.outcome_id or len(section.name.split()) > 12 or _bad_name(section.name):
+            return None
+        theme = self._theme(section, "section-with-commitments")
+        section.outcome_id = self.b.outcome(_clean(section.name), section.line, theme=theme,
+                                            level="priority", rule="section-with-commitments")
+        self.declared.setdefault(normalise_name(_clean(section.name)), section.outcome_id)
+        return section.outcome_id
+
     def _outcome(self, section: _Section | None) -> str | None:
         while section is not None:
             if section.outcome_id:
@@ -265,7 +297,7 @@ class GeneralReader:
         self.run = None
         section_mode = self._mode()
         if section_mode is Mode.ACTION and not self._skipping() and len(text.split()) <= 40 \
-                and not commitment(text) and not text.endswith(":"):
+                and _IMPERATIVE.match(text) and not commitment(text) and not text.endswith(":"):
             name = _clean(text)
             if not _bad_name(name):
                 self._action(name, block.line, "paragraph-under-action-heading", text)
@@ -324,6 +356,9 @@ class GeneralReader:
             name = commitment(text)
             if name and not _bad_name(name):
                 self._action(name, block.line, "we-will-item", text)
+            elif _IMPERATIVE.match(text) and self._theme(self.stack[-1] if self.stack else None) \
+                    and not _bad_name(_clean(text)):
+                self._action(_clean(text), block.line, "imperative-item", text)
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
@@ -490,7 +525,7 @@ class GeneralReader:
         action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
                                deadline_date=read.date if read else None, rule=rule, **props)
         serves = outcome or (self.run.by_level.get(1) if self.run and self.run.mode is Mode.OUTCOME else None) \
-            or self._outcome(section)
+            or self._outcome(section) or self._commitments_heading(section, line)
         if serves:
             self.b.link(RelType.SUPPORTS, action, serves, line, rule=rule)
         self._names(source, line, action)

@@ -1,0 +1,135 @@
+"""Scoring the reader against the development corpus's expected items (tests/dev_corpus/).
+
+Each ``<slug>.md`` is a public body's plan page as published; ``<slug>.expected.toml`` lists
+what a planner reading it finds (written before the reader was run on it). An expected item
+is found when a node of its label has the same name, allowing for a dropped "We will", case,
+punctuation and a truncated tail (rapidfuzz's partial and token-set ratios).
+
+Run as a script for the table of figures: ``python tests/dev_corpus_eval.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+CORPUS = Path(__file__).parent / "dev_corpus"
+CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead"}
+
+
+def norm(text: str) -> str:
+    text = re.sub(r"^(?:we\s+will|we'll)\s+", "", text.strip(), flags=re.I)
+    return " ".join(re.sub(r"[^\w\s%]", " ", text.lower()).split())
+
+
+def same(expected: str, found: str) -> bool:
+    """Whether a node's name is the expected item's name."""
+    a, b = norm(expected), norm(found)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) >= 0.6 * len(longer) and fuzz.partial_ratio(shorter, longer) >= 90:
+        return True
+    return fuzz.token_set_ratio(a, b) >= 92 and len(shorter) >= 0.5 * len(longer)
+
+
+@dataclass(frozen=True)
+class Score:
+    """Expected items of one category in one document, and how many were found."""
+
+    expected: int
+    found: int
+    missed: tuple[str, ...]
+    with_deadline: int = 0
+    deadline_found: int = 0
+    with_owner: int = 0
+    owner_found: int = 0
+
+
+def documents() -> list[Path]:
+    """The corpus's plan files that have expected items."""
+    return sorted(p for p in CORPUS.glob("*.md") if p.with_suffix(".expected.toml").exists()
+                  or (CORPUS / (p.stem + ".expected.toml")).exists())
+
+
+def expected_of(path: Path) -> dict:
+    """The expected items written for ``path``."""
+    return tomllib.loads((CORPUS / (path.stem + ".expected.toml")).read_text(encoding="utf-8"))
+
+
+def extract(path: Path):  # noqa: ANN201 (Extraction)
+    """The reader's extraction of one corpus file, as a build would choose the loader."""
+    from stratgraph.loaders.document import SourceDocument
+    from stratgraph.loaders.registry import extract as run
+
+    return run(SourceDocument.from_path(path))
+
+
+def score(path: Path) -> dict[str, Score]:
+    """Per category, how many of the expected items the reader found."""
+    expected = expected_of(path)
+    graph = extract(path).graph
+    scores: dict[str, Score] = {}
+    for key, label in CATEGORIES.items():
+        items = expected.get(key, [])
+        nodes = [n for n in graph.nodes.values() if n.label.value == label]
+        missed, found = [], 0
+        dl = dl_found = ow = ow_found = 0
+        for item in items:
+            names = [item["name"]] + ([item["role"]] if key == "leads" and item.get("role") else [])
+            match = next((n for n in nodes for name in names
+                          if same(name, n.name) or (key == "leads" and same(name, str(n.properties.get("role") or "")))), None)
+            if match is None:
+                missed.append(item["name"])
+                continue
+            found += 1
+            if item.get("deadline"):
+                dl += 1
+                dl_found += bool(match.properties.get("deadline"))
+            if item.get("owner"):
+                ow += 1
+                ow_found += bool(match.properties.get("owner")) or any(
+                    r.type.value == "OWNS" and r.end == match.id for r in graph.relationships.values())
+        scores[key] = Score(len(items), found, tuple(missed), dl, dl_found, ow, ow_found)
+    return scores
+
+
+def totals() -> dict[str, tuple[int, int]]:
+    """Per category over the whole corpus: (found, expected)."""
+    sums: dict[str, list[int]] = {k: [0, 0] for k in CATEGORIES}
+    sums.update(deadlines=[0, 0], owners=[0, 0])
+    for path in documents():
+        for key, s in score(path).items():
+            sums[key][0] += s.found
+            sums[key][1] += s.expected
+            sums["deadlines"][0] += s.deadline_found
+            sums["deadlines"][1] += s.with_deadline
+            sums["owners"][0] += s.owner_found
+            sums["owners"][1] += s.with_owner
+    return {k: (v[0], v[1]) for k, v in sums.items()}
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    for path in documents():
+        scores = score(path)
+        row = "  ".join(f"{k[:4]} {s.found}/{s.expected}" for k, s in scores.items() if s.expected)
+        print(f"{path.stem[:55]:55} {row}")
+        if verbose:
+            for k, s in scores.items():
+                for m in s.missed:
+                    print(f"    missed {k[:-1]}: {m[:100]}")
+    print()
+    for key, (found, expected) in totals().items():
+        print(f"{key:10} {found}/{expected} = {found / expected if expected else 1:.2f}")
+
+
+if __name__ == "__main__":
+    main()
