@@ -27,7 +27,7 @@ _OUTCOME_NOUNS = (r"(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|g
 # "Our priorities", "Our four strategic priorities", "Corporate objectives", "What we want to achieve".
 OUTCOME_HEADING = re.compile(
     rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}"
-    rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}})?\s*:?$"
+    rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}}|\s+and\s+\w+)?\s*:?$"
     r"|^what\s+we\s+(?:want|aim|hope|need)\s+to\s+(?:achieve|see)\b.*$"
     r"|^(?:our\s+)?vision\s+and\s+priorities$",
     re.IGNORECASE,
@@ -86,7 +86,7 @@ BOILERPLATE_HEADING = re.compile(
     r"|how\s+we\s+will\s+deliver\b.*|how\s+we\s+will\s+work\b.*|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"
     r"|minutes:?|agenda\s+item|decision|resolved|financial\s+implications|legal\s+implications|risk\s+management"
     r"|equality\s+impact\b.*|consultation\b.*|monitoring\s+(?:and\s+review|our\s+progress|progress)|governance"
-    r"|our\s+(?:values|principles|ways\s+of\s+working)|values|principles|progress|status|update|yes|no)\s*:?$",
+    r"|our\s+(?:values|principles|ways\s+of\s+working)|how\s+(?:we|our\s+\w+)\s+(?:will\s+)?work|values|principles|progress|status|update|yes|no)\s*:?$",
     re.IGNORECASE,
 )
 # A line that is a link or a call to act on the web page, not plan content.

@@ -20,7 +20,7 @@ _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall":
 _ONGOING = re.compile(r"^\s*(?:on-?going|continuous|throughout|annually|annual|monthly|quarterly|"
                       r"ongoing\b.*|as\s+required|tbc|tbd|rolling)\s*$", re.IGNORECASE)
 _FY = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d|(?:19|20)\d\d)\b")
-_QUARTER = re.compile(r"\bQ([1-4])\b\s*(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d\s*[/-]\s*\d{2,4})|(?P<year>(?:19|20)\d\d))?",
+_QUARTER = re.compile(r"\b(?:Q|Quarter\s+)([1-4])\b\s*(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d\s*[/-]\s*\d{2,4})|(?P<year>(?:19|20)\d\d))?",
                       re.IGNORECASE)
 _DMY = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\b")

@@ -38,7 +38,9 @@ _NOT_PLACE = frozenset({"The", "Our", "This", "That", "A", "An", "Your", "Each",
                         "County", "City", "Borough", "District", "Town", "Parish", "Cabinet",
                         "Leader", "Member", "Members", "Welcome", "Local", "Whole", "Policy",
                         "Executive", "Scrutiny", "Annual", "Councillor", "Cllr", "Strategy",
-                        "Plan", "Corporate", "Report", "When", "How", "What", "Why", "If"})
+                        "Plan", "Corporate", "Report", "When", "How", "What", "Why", "If",
+                        "Priorities", "Priority", "Vision", "Aims", "Objectives", "Outcomes",
+                        "Ambitions", "Strategic", "Delivery", "Business", "Performance", "Welcome"})
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|/|until)\s*((?:19|20)\d\d|\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _KINDS = (
@@ -75,6 +77,8 @@ def _clean_org(name: str) -> str | None:
     words = name.split()
     while words and words[0] in _NOT_PLACE and not name.startswith(("City of", "County of")):
         words = words[1:]
+        if words and words[0] in ("of", "for", "to"):
+            words = words[1:]
         name = " ".join(words)
     if not words or words[0] in ("Council",) or len(words) < 2:
         return None
@@ -138,7 +142,8 @@ def plan_info(blocks: Sequence[Block], name: str) -> PlanInfo:
         first = next(h for h in headings if h.level == top)
         title, line = first.text, first.line
     candidates = [b for b in blocks[:15] if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
-                  and len(b.text) < 120 and _TITLE_WORDS.search(b.text)]
+                  and len(b.text) < 120 and _TITLE_WORDS.search(b.text)
+                  and b.text.rstrip()[-1:] not in ".:;,!?" and len(b.text.split()) <= 15]
     if candidates and (not title or not _TITLE_WORDS.search(title)):
         title, line = candidates[0].text, candidates[0].line
     if not title:

@@ -57,7 +57,20 @@ from stratgraph.loaders.read.model import Block, BlockKind, Document
 #: Implicit headings (title-like lines of plain text) nest below every marked heading.
 _IMPLICIT_LEVEL = 7
 _TERMINAL = ".!?;,"
-_NUMBERING = re.compile(r"^\s*(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s*(?:[a-z]\)\s*)?|[A-Z]{1,4}\d{1,3}[.:]?\s+)")
+_NUMBERING = re.compile(
+    r"^\s*(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s*(?:[a-z]\)\s*)?"
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?\s+|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:]?\s+)")
+# "Objective 7", "Priority 3": a label whose name follows on the next heading or line.
+_LABEL_ONLY = re.compile(
+    r"^(?:strategic\s+|corporate\s+|key\s+|well-?being\s+)?(?:priority|outcome|ambition|objective|aim|goal|mission|pillar)"
+    r"\s*(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\s*:?$", re.IGNORECASE)
+# "3.1 Obtain sign off ...", "WP.1 Improve ...", or "3.2" alone on its line: a row of an action
+# table whose cells a conversion ran into one line.
+_REF = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?)(?=\s|$)")
+_WHEN = re.compile(
+    r"\b(?:Quarter\s+[1-4](?:\s+20\d\d(?:/\d\d)?)?|Q[1-4](?:\s+20\d\d(?:/\d\d)?)?"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d"
+    r"|(?:Spring|Summer|Autumn|Winter)\s+20\d\d|20\d\d/\d\d|Ongoing)\b")
 _JOB_TITLE = re.compile(
     r"^(?:the\s+)?(?:(?:assistant|deputy|executive|strategic|corporate|interim|acting)\s+)*"
     r"(?:director|head|chief\s+\w+|manager|officer|cabinet\s+member|portfolio\s+holder|leader|chair(?:man|person)?"
@@ -103,6 +116,9 @@ class _ListRun:
     mode: Mode | None
     deadline: str | None = None
     by_level: dict[int, str] = field(default_factory=dict)
+    #: A lead-in line ending in a colon that is itself an outcome, if its items are actions.
+    lead_outcome: tuple[str, int] | None = None
+    lead_outcome_id: str | None = None
 
 
 def _clean(text: str) -> str:
@@ -111,13 +127,26 @@ def _clean(text: str) -> str:
     return capitalise(text.strip(" -–—•*·▪"))
 
 
+# A sentence about the plan's outcomes rather than one of them.
+_NOT_AN_OUTCOME = re.compile(
+    r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they)\b"
+    r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$", re.IGNORECASE)
+# Words of an action or KPI table's header row, run together on one line by a conversion.
+_HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
+                           r"|responsible|deadline|indicator|rag)\b", re.IGNORECASE)
+
+
 def _bad_name(name: str) -> bool:
     """A job title, statistic, link or fragment: never an outcome, action or measure."""
     if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
         return True
     if _JOB_TITLE.match(name) or is_link_line(name) or is_site_chrome(name) or is_page_number(name):
         return True
-    if heading_mode(name) is not None or is_boilerplate(name) or "|" in name:
+    if re.match(r"(?i)^(?:cllrs?|councillors?|clerk)\b", name):
+        return True
+    if (heading_mode(name) is not None and len(name.split()) <= 4) or is_boilerplate(name) or "|" in name:
+        return True
+    if len(_HEADER_WORDS.findall(name)) >= 3 and len(name.split()) <= 10:
         return True
     if _STATISTIC.match(name) and len(name.split()) <= 6:
         return True
@@ -159,19 +188,27 @@ class GeneralReader:
         self.leads: dict[str, tuple[str, str | None]] = {}
         self.theme_names: dict[str, str] = {}
         self.place: str | None = None
+        self.pending_label: _Section | None = None
+        self.pending_ref: str | None = None
+        self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
     # -- the pass ---------------------------------------------------------------------
 
     def read(self) -> Extraction:
         info = plan_info(self.blocks, self.doc.name)
+        self.own_title = normalise_name(info.title)
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,
                     loader=self.loader, rule="plan-title")
         title_line = info.line
         for block in self.blocks:
-            if block.line == title_line and block.kind is BlockKind.HEADING:
+            if block.line == title_line and block.kind is not BlockKind.TABLE:
+                # The title opens the document's outermost section: never a theme, but its
+                # words still say what its lists are ("Priorities of X Council 2017-2022").
+                self.stack = [_Section(0, block.text, block.line, mode=heading_mode(block.text),
+                                       thematic=False)]
                 continue
             if block.kind is BlockKind.HEADING:
                 self._heading(block.text, block.level, block.line)
@@ -203,8 +240,11 @@ class GeneralReader:
 
     def _heading(self, text: str, level: int, line: int) -> None:
         self.run = None
+        self.paragraph_outcome = None
         text = " ".join(text.replace("**", "").split())
         self._leads(text, line)
+        if self._name_pending_label(text, line):
+            return
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
@@ -215,22 +255,41 @@ class GeneralReader:
         mode = heading_mode(text)
         if is_boilerplate(text):
             section.skip, section.thematic = True, False
-        elif numbered and numbered.group("word").lower() == "theme":
-            # "Theme 1: A new kind of council": a theme whose lists are its priorities.
-            section.name, section.mode = _clean(numbered.group("name")), Mode.OUTCOME
-            self._theme(section, "numbered-theme-heading")
-        elif numbered and not _bad_name(_clean(numbered.group("name"))):
-            self._outcome_section(section, _clean(numbered.group("name")), "numbered-outcome-heading")
-        elif mode is not None:
-            section.mode, section.thematic = mode, False
-        elif parent and parent.mode is Mode.OUTCOME and not _bad_name(_clean(text)):
-            self._outcome_section(section, _clean(text), "heading-under-outcomes-cue")
-        elif normalise_name(_clean(text)) in self.declared:
+        elif normalise_name(_clean(text)) in self.declared and not is_boilerplate(text):
             section.outcome_id = self.declared[normalise_name(_clean(text))]
             section.theme_id = self._theme(section, "section-of-declared-outcome")
             self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
                         rule="section-of-declared-outcome")
+        elif numbered and numbered.group("word").lower() == "theme" \
+                and not _bad_name(_clean(numbered.group("name"))):
+            # "Theme 1: A new kind of council": a theme (and its outcome) whose lists are its
+            # priorities, each supporting it.
+            self._outcome_section(section, _clean(numbered.group("name")), "numbered-theme-heading")
+            section.mode = Mode.OUTCOME
+        elif numbered and not _bad_name(_clean(numbered.group("name"))):
+            self._outcome_section(section, _clean(numbered.group("name")), "numbered-outcome-heading")
+        elif mode is not None:
+            section.mode, section.thematic = mode, False
+        elif parent and parent.mode is Mode.OUTCOME and parent.level >= 1 and not _bad_name(_clean(text)) \
+                and (level < _IMPLICIT_LEVEL or (len(text.split()) >= 2 and not text.isupper()
+                                                 and not re.search(r"[+&/]", text))):
+            self._outcome_section(section, _clean(text), "heading-under-outcomes-cue")
+        elif _LABEL_ONLY.match(text):
+            # "Objective 7" over the heading or line that names it.
+            self.pending_label = section
         self.stack.append(section)
+
+    def _name_pending_label(self, text: str, line: int) -> bool:
+        """Name the "Objective 7" section just opened with this heading or line."""
+        section, self.pending_label = self.pending_label, None
+        if section is None or not self.stack or self.stack[-1] is not section:
+            return False
+        name = _clean(text)
+        if _bad_name(name) or heading_mode(text) is not None:
+            return False
+        self._outcome_section(section, name, "numbered-label-then-name")
+        section.line = line
+        return True
 
     def _outcome_section(self, section: _Section, name: str, rule: str) -> None:
         section.name = name
@@ -287,7 +346,34 @@ class GeneralReader:
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        if self._name_pending_label(text, block.line):
+            return
+        if self._ref_row(text, block.line):
+            return
+        labelled = NUMBERED_OUTCOME.match(text)
+        if labelled and len(text.split()) <= 40 and not self._skipping() \
+                and labelled.group("word").lower() != "theme" and not _bad_name(_clean(labelled.group("name"))):
+            # "Aim: The Peak District is a welcoming place ...": a labelled outcome line.
+            name = _clean(labelled.group("name"))
+            section = self.stack[-1] if self.stack else None
+            self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
+                                                    level="priority", rule="labelled-outcome-line")
+            parent = self._outcome(section)
+            if parent and parent != self.paragraph_outcome:
+                self.b.link(RelType.SUPPORTS, self.paragraph_outcome, parent, block.line,
+                            rule="labelled-outcome-line")
+            self.run = None
+            return
         mode = lead_in_mode(text)
+        if mode is Mode.ACTION and self._mode() is Mode.OUTCOME and len(text.split()) <= 5:
+            # "Our core aims" then "We will:": the heading says the items are aims.
+            mode = Mode.OUTCOME
+        if mode is None and text.endswith(":") and 3 <= len(text.split()) <= 20 \
+                and not self._skipping() and not re.search(r"\b(?:we|following|include|includes|are|is|was|were|asked|on)\s*:$", text, re.I):
+            # "Education meets the needs of all our young people:" over to-do items: an outcome
+            # the items serve (made when the first item proves to be one).
+            self.run = _ListRun(None, lead_outcome=(_clean(text.rstrip(":")), block.line))
+            return
         if mode is not None:
             deadline = read_deadline(text)
             self.run = _ListRun(mode, deadline.text if deadline and deadline.date else None)
@@ -296,21 +382,42 @@ class GeneralReader:
             return
         self.run = None
         section_mode = self._mode()
+        if section_mode is Mode.OUTCOME and not self._skipping() and len(text.split()) <= 14 \
+                and not commitment(text) and not _bad_name(_clean(text)) and not _NOT_AN_OUTCOME.search(text):
+            # Short lines under "Our priorities": each a priority, the prose after it its detail.
+            section = self.stack[-1] if self.stack else None
+            self.paragraph_outcome = self.b.outcome(_clean(text), block.line, theme=self._theme(section),
+                                                    level="priority", rule="line-under-outcomes-cue")
+            self.declared.setdefault(normalise_name(_clean(text)), self.paragraph_outcome)
+            return
+        if section_mode is Mode.MEASURE and not self._skipping() and len(text.split()) <= 40 \
+                and not text.endswith(":") and not commitment(text):
+            name = _clean(text)
+            if not _bad_name(name):
+                self._measure(name, block.line, "paragraph-under-measure-heading")
+                return
         if section_mode is Mode.ACTION and not self._skipping() and len(text.split()) <= 40 \
-                and _IMPERATIVE.match(text) and not commitment(text) and not text.endswith(":"):
+                and _IMPERATIVE.match(_NUMBERING.sub("", text, count=1)) and not commitment(text) \
+                and not text.endswith(":"):
             name = _clean(text)
             if not _bad_name(name):
                 self._action(name, block.line, "paragraph-under-action-heading", text)
                 return
-        self._prose(text, block.line)
+        made = self._prose(text, block.line)
+        if made and section_mode is Mode.OUTCOME:
+            # "Place Priorities", "We will drive investment ...", then programmes: the list
+            # after a commitment names what delivers it, not more priorities.
+            self.run = _ListRun(None)
 
-    def _prose(self, text: str, line: int) -> None:
+    def _prose(self, text: str, line: int) -> int:
+        made = 0
         for sentence in sentences(text):
             action_id = None
             if not self._skipping():
                 name = commitment(sentence.text)
                 if name and not _bad_name(name):
                     action_id = self._action(name, line, "we-will-sentence", sentence.text)
+                    made += 1
                 found = target(sentence.text)
                 if found and not _bad_name(found[0]):
                     self._measure(found[0], line, "target-sentence", target=found[1],
@@ -318,6 +425,7 @@ class GeneralReader:
             self._leads(sentence.text, line)
             if action_id is None:
                 self._names(sentence.text, line, self._anchor())
+        return made
 
     def _item(self, block: Block) -> None:
         if self.run is None:
@@ -356,12 +464,48 @@ class GeneralReader:
             name = commitment(text)
             if name and not _bad_name(name):
                 self._action(name, block.line, "we-will-item", text)
-            elif _IMPERATIVE.match(text) and self._theme(self.stack[-1] if self.stack else None) \
-                    and not _bad_name(_clean(text)):
-                self._action(_clean(text), block.line, "imperative-item", text)
+            elif _IMPERATIVE.match(_NUMBERING.sub("", text, count=1)) and not _bad_name(_clean(text)) and (
+                    self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)):
+                outcome = None
+                if self.run.lead_outcome:
+                    if self.run.lead_outcome_id is None:
+                        name, line = self.run.lead_outcome
+                        section = self.stack[-1] if self.stack else None
+                        self.run.lead_outcome_id = self.b.outcome(
+                            name, line, theme=self._theme(section), level="priority",
+                            rule="outcome-over-actions")
+                    outcome = self.run.lead_outcome_id
+                self._action(_clean(text), block.line, "imperative-item", text, outcome=outcome)
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
+
+    def _ref_row(self, text: str, line: int) -> bool:
+        """An action-table row run into one line ("3.1 Obtain sign off ... Quarter 4 ...
+        Cabinet Member for ..."), or its activity on the line after a bare "3.2"."""
+        if self._skipping():
+            return False
+        ref = _REF.match(text)
+        if ref and text[ref.end():].strip() == "":
+            self.pending_ref = ref.group(0)
+            return True
+        pending, self.pending_ref = self.pending_ref, None
+        rest, code = (text[ref.end():].strip(), ref.group(0)) if ref else (text, pending)
+        if code is None or not _IMPERATIVE.match(rest):
+            return False
+        when = _WHEN.search(rest)
+        head = rest[:when.start()].strip() if when else rest
+        first = next(iter(sentences(head)), None)
+        name = _clean(first.text if first else head)
+        if _bad_name(name):
+            return False
+        action = self._action(name, line, "action-row-in-text", head,
+                              deadline=when.group(0) if when else None, ref=code)
+        for lead in find_leads(rest[when.end():] if when else ""):
+            lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
+                                  rule="action-row-in-text")
+            self.b.link(RelType.OWNS, lead_id, action, line, rule="action-row-in-text")
+        return True
 
     def _section_list_mode(self) -> Mode | None:
         section = self.stack[-1] if self.stack else None
@@ -514,8 +658,14 @@ class GeneralReader:
     # -- records ------------------------------------------------------------------------
 
     def _anchor(self) -> str:
+        """What names in running text are referenced from: the section's outcome, its theme
+        if something already made it one, else the plan (a mention alone makes no theme)."""
         section = self.stack[-1] if self.stack else None
-        return self._outcome(section) or self._theme(section) or self.b.plan_id
+        if outcome := self._outcome(section):
+            return outcome
+        while section is not None and not section.thematic:
+            section = section.parent
+        return (section.theme_id if section is not None and section.theme_id else None) or self.b.plan_id
 
     def _action(self, name: str, line: int, rule: str, source: str, *, deadline: str | None = None,
                 outcome: str | None = None, **props: object) -> str:
@@ -525,7 +675,7 @@ class GeneralReader:
         action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
                                deadline_date=read.date if read else None, rule=rule, **props)
         serves = outcome or (self.run.by_level.get(1) if self.run and self.run.mode is Mode.OUTCOME else None) \
-            or self._outcome(section) or self._commitments_heading(section, line)
+            or self.paragraph_outcome or self._outcome(section) or self._commitments_heading(section, line)
         if serves:
             self.b.link(RelType.SUPPORTS, action, serves, line, rule=rule)
         self._names(source, line, action)
@@ -552,6 +702,8 @@ class GeneralReader:
                         and "Programme" not in text and "Policy" not in text):
             return
         for mention in find_entities(text.replace("**", ""), self.vocab, self.place):
+            if normalise_name(mention.name) in self.own_title:
+                continue  # the plan naming itself
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
                                        rule="named-strategy")

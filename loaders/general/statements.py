@@ -24,7 +24,8 @@ _COMMIT = re.compile(
 _NOT_COMMITMENT = re.compile(
     r"^(?:see|find|notice|know|be\s+(?:able|asked|told|judged|measured|reporting\s+on)|have\s+to|need\s+to"
     r"|use\s+(?:this|it|the\s+following)|report\s+(?:on|against)\s+(?:this|these|progress)|set\s+out|"
-    r"explain|describe|outline|look\s+at\s+(?:this|these)|publish\s+(?:this|an?\s+annual))\b",
+    r"explain|describe|outline|look\s+at\s+(?:this|these)|publish\s+(?:this|an?\s+annual)"
+    r"|measure\s+(?:our\s+)?(?:success|progress|performance|impact)|monitor\s+(?:our\s+)?progress)\b",
     re.IGNORECASE,
 )
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
@@ -72,12 +73,13 @@ def commitment(sentence: str) -> str | None:
     if not m:
         return None
     before = sentence[:m.start()].lower()
-    if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before):
+    if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before) \
+            or re.search(r"\b(?:how|what|where|why)\s*$", before):
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
     if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 3:
         return None
-    if rest.endswith(":"):
+    if rest.endswith(":") or re.search(r"\b(?:the\s+following|as\s+follows)\W*$", rest, re.IGNORECASE):
         return None
     return capitalise(rest)
 
