@@ -128,7 +128,45 @@ def main() -> None:
                     print(f"    missed {k[:-1]}: {m[:100]}")
     print()
     for key, (found, expected) in totals().items():
-        print(f"{key:10} {found}/{expected} = {found / expected if expected else 1:.2f}")
+        print(f"recall    {key:10} {found}/{expected} = {found / expected if expected else 1:.2f}")
+    counts, unjudged = precision()
+    for label, (right, made) in counts.items():
+        print(f"precision {label:10} {right}/{made} = {right / made if made else 1:.2f}")
+    for doc, label, name in unjudged:
+        print(f"    not judged: {doc} {label} {name!r}")
+
+
+
+JUDGED = ("Outcome", "Action", "Measure")
+
+
+def judgements() -> dict[tuple[str, str, str], bool]:
+    """(document, label, name) -> right, from tests/dev_corpus/judgements.toml."""
+    data = tomllib.loads((CORPUS / "judgements.toml").read_text(encoding="utf-8"))
+    return {(j["document"], j["label"], j["name"]): bool(j["right"]) for j in data.get("node", [])}
+
+
+def precision() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
+    """Per label, (right, made) over every Outcome, Action and Measure the reader makes in
+    the corpus; and the nodes neither an expected item nor a judgement covers."""
+    judged = judgements()
+    counts = {label: [0, 0] for label in JUDGED}
+    unjudged: list[tuple[str, str, str]] = []
+    for path in documents():
+        expected = expected_of(path)
+        for node in extract(path).graph.nodes.values():
+            label = node.label.value
+            if label not in JUDGED:
+                continue
+            key = {"Outcome": "outcomes", "Action": "actions", "Measure": "measures"}[label]
+            counts[label][1] += 1
+            if any(same(item["name"], node.name) for item in expected.get(key, [])):
+                counts[label][0] += 1
+            elif (path.stem, label, node.name) in judged:
+                counts[label][0] += judged[(path.stem, label, node.name)]
+            else:
+                unjudged.append((path.stem, label, node.name))
+    return {k: (v[0], v[1]) for k, v in counts.items()}, unjudged
 
 
 if __name__ == "__main__":
