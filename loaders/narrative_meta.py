@@ -68,9 +68,10 @@ def _title(blocks: Sequence[Block], lines: Sequence[str], name: str,
                 following = headings[index + 1] if index + 1 < len(headings) else None
                 if following and _SELF_ASSESSMENT.match(following.text):
                     title = f"{title}: {clean_name(following.text)}"
-                return title, block.line
+                if title.strip(": "):
+                    return title, block.line
     marked = next((b for b in headings if b.level == 1), None)
-    if marked:
+    if marked and clean_name(marked.text):
         return clean_name(marked.text), marked.line
     for number, text in enumerate(lines, 1):
         if text.strip():

@@ -16,6 +16,7 @@ from stratgraph.loaders.base import Extraction, Loader
 from stratgraph.loaders.coded_priorities import CodedPrioritiesLoader
 from stratgraph.loaders.delivery_plan import DeliveryPlanLoader
 from stratgraph.loaders.general import GeneralLoader
+from stratgraph.loaders.general.foreword import add_signing_leader
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.narrative import NarrativeLoader
 from stratgraph.loaders.outcomes_framework import OutcomesFrameworkLoader
@@ -79,7 +80,7 @@ def extract(doc: SourceDocument, loader_name: str | None = None) -> Extraction:
     no outcome or no action is warned about: it may not be a plan, or not one stratgraph reads.
     """
     loader, sure = choose(doc, loader_name)
-    extraction = loader.extract(doc)
+    extraction = add_signing_leader(loader.extract(doc), doc)
     if doc.has_pages:
         extraction = with_pages(extraction, doc)
     labels = {node.label for node in extraction.graph.nodes.values()}

@@ -222,3 +222,29 @@ def test_development_corpus_not_nodes_stay_out(path) -> None:
             if n.label is not Label.PLAN and n.label is not Label.ORGANISATION
             and _is(bad, n.name)]
     assert made == []
+
+
+# -- every loader: the Leader who signs the foreword ---------------------------------------------
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "line", "lead", "role"), [
+    # line 10: "Leader's Introduction"
+    ("leicestershire-county-strategic-plan-2014-18.txt", 10, "the Leader", "Leader"),
+    # line 12: "## Foreword by Nick Rushton, Leader of Leicestershire County Council"
+    ("leicestershire-county-strategic-plan-2018-22.txt", 12, "Nick Rushton",
+     "Leader of Leicestershire County Council"),
+])
+def test_the_county_plans_leader_who_signs_the_foreword_leads_the_plan(name, line, lead, role) -> None:
+    from conftest import corpus_file
+
+    extraction = extract(Document.from_path(corpus_file(name)))
+    graph = extraction.graph
+    leads = {n.name: n for n in graph.nodes.values() if n.label is Label.CABINET_LEAD}
+    assert leads[lead].provenance.line == line
+    assert leads[lead].properties["role"] == role
+    if lead.startswith("the "):
+        assert leads[lead].properties["scope"] == "Leicestershire County Council"
+    owns = [r for r in graph.relationships.values()
+            if r.type is RelType.OWNS and r.start == leads[lead].id and r.end == extraction.plan_id]
+    assert [(r.method.value, r.properties["rule"]) for r in owns] == [("inferred", "leader-signs-foreword")]

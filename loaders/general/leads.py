@@ -30,6 +30,8 @@ _PATTERNS = (
     re.compile(rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?)\b"),
     # Council leader Cllr Huw Thomas / Leader of the Council, Councillor X
     re.compile(rf"(?P<role>(?:Deputy\s+)?(?:Council\s+)?[Ll]eader)(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?\s*,?\s*{_CLLR}\s+(?P<name>{_NAME})"),
+    # Foreword by Nick Rushton, Leader of Leicestershire County Council
+    re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,5}}Council)\b"),
     # Joy Allen, Police and Crime Commissioner / Mayor
     re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|(?:Metro\s+|City\s+)?Mayor)(?:\s+(?:for|of)\s+[A-Z][\w ]{{2,40}}?)?){_END}"),
     re.compile(rf"(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|PCC|Metro\s+Mayor|City\s+Mayor|Mayor))(?:\s+(?:for|of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){{0,3}})?,?\s+(?:Cllr\s+)?(?P<name>{_NAME})(?:{_END}|(?=\s+(?:on|in|at|from|with)\b))"),

@@ -258,8 +258,9 @@ class GeneralReader:
         elif normalise_name(_clean(text)) in self.declared and not is_boilerplate(text):
             section.outcome_id = self.declared[normalise_name(_clean(text))]
             section.theme_id = self._theme(section, "section-of-declared-outcome")
-            self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
-                        rule="section-of-declared-outcome")
+            if section.theme_id:
+                self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
+                            rule="section-of-declared-outcome")
         elif numbered and numbered.group("word").lower() == "theme" \
                 and not _bad_name(_clean(numbered.group("name"))):
             # "Theme 1: A new kind of council": a theme (and its outcome) whose lists are its

@@ -77,7 +77,7 @@ def commitment(sentence: str) -> str | None:
             or re.search(r"\b(?:how|what|where|why)\s*$", before):
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
-    if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 3:
+    if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 2:
         return None
     if rest.endswith(":") or re.search(r"\b(?:the\s+following|as\s+follows)\W*$", rest, re.IGNORECASE):
         return None
