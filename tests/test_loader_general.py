@@ -248,3 +248,22 @@ def test_the_county_plans_leader_who_signs_the_foreword_leads_the_plan(name, lin
     owns = [r for r in graph.relationships.values()
             if r.type is RelType.OWNS and r.start == leads[lead].id and r.end == extraction.plan_id]
     assert [(r.method.value, r.properties["rule"]) for r in owns] == [("inferred", "leader-signs-foreword")]
+
+
+def test_common_names_are_scoped_to_their_council_never_merged(tmp_path) -> None:
+    from stratgraph.api import extract_documents
+
+    for name, council in (("a.md", "Northbridge City Council"), ("b.md", "Eastvale Borough Council")):
+        (tmp_path / name).write_text(
+            f"# Council Plan 2024-28\n\n{council}\n\n## Homes\n\n"
+            "We will review the Local Plan and the Corporate Plan with the Health and Wellbeing Board.\n\n"
+            "The Leader of the Council chairs the Cabinet.\n", encoding="utf-8")
+    graph = extract_documents([tmp_path]).graph
+    shared = sorted((n.label.value, n.name, n.properties.get("scope")) for n in graph.nodes.values()
+                    if n.label in (Label.STRATEGY, Label.PARTNERSHIP, Label.CABINET_LEAD))
+    assert shared == sorted(
+        (label, name, council)
+        for label, name in (("Strategy", "Local Plan"), ("Strategy", "Corporate Plan"),
+                            ("Partnership", "Health and Wellbeing Board"),
+                            ("CabinetLead", "the Leader of the Council"))
+        for council in ("Northbridge City Council", "Eastvale Borough Council"))
