@@ -239,6 +239,18 @@ def test_word_numbering_gives_levels_and_the_numbers_word_shows() -> None:
                              "  b) Support small firms", "    - in market towns"]
 
 
+def test_numbered_headings_show_their_numbers() -> None:
+    d = docx.Document()
+    _numbering(d)
+    for text, ilvl in (("Introduction", 0), ("Our priorities", 0), ("Homes", 1)):
+        h = d.add_heading(text, 1 + ilvl)
+        h._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>'))
+    assert _kinds(_read(d)) == [("heading", 1, "", "1. Introduction"),
+                                ("heading", 1, "", "2. Our priorities"),
+                                ("heading", 2, "", "a) Homes")]
+
+
 def test_numbering_switched_off_and_typed_bullets() -> None:
     d = docx.Document()
     off = d.add_paragraph("Not a bullet any more", style="List Bullet")

@@ -15,7 +15,7 @@ PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?
 # Lines a website repeats around every page; each must be the whole line (a plan's sentence
 # that mentions cookies is content).
 _CHROME = re.compile(
-    r"^\s*(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|jump\s+to\s+navigation"
+    r"^\s*(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|back|previous|next|jump\s+to\s+navigation"
     r"|(?:accept|reject|manage|allow)\s+(?:all\s+)?(?:cookies|cookie\s+settings)"
     r"|cookie\s+(?:settings|preferences|policy|notice)|we\s+use\s+cookies\b.*"
     r"|share\s+(?:this\s+page|on\s+\w+)|print\s+this\s+page|was\s+this\s+page\s+(?:useful|helpful)\??.*"
@@ -34,3 +34,22 @@ def is_page_number(text: str) -> bool:
 def is_site_chrome(text: str) -> bool:
     """Whether a whole line is website chrome: skip links, cookie controls, breadcrumbs."""
     return len(text) < 200 and bool(_CHROME.match(text))
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"^\s*(?:home|you\s+are\s+here)\s*[>›/»]", re.IGNORECASE)
+
+
+def chrome_role(text: str) -> str | None:
+    """The furniture role of a line of website chrome, or ``None`` for plan content.
+
+    ``"cookie-notice"`` for cookie controls, ``"breadcrumb"`` for a trail ("Home > Council"),
+    ``"navigation"`` for the rest :func:`is_site_chrome` knows (skip links, share, sign in).
+    """
+    if not is_site_chrome(text):
+        return None
+    if _COOKIE.search(text):
+        return "cookie-notice"
+    if _BREADCRUMB.match(text):
+        return "breadcrumb"
+    return "navigation"

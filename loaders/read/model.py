@@ -13,8 +13,11 @@ Page furniture (running headers and footers, page numbers, navigation menus, coo
 captions) is recognised by the reader and kept in ``furniture``, outside the rendering: no
 loader ever sees it, so none of it can become a node.
 
-For a text or Markdown file the rendering is the file itself, byte for byte, so plans that
-were read as text before read exactly as they did.
+For a text file the rendering is the file itself, byte for byte, so plans that were read as
+text before read exactly as they did. A Markdown file's rendering is the file too, line for
+line, except its pipe tables: each row becomes its cells joined by tabs (the table rows the
+loaders read) and the ``|---|---|`` rule row is dropped, so a Markdown plan reads like its text
+version.
 """
 
 from __future__ import annotations
@@ -43,8 +46,11 @@ class Block:
     ``line`` and ``end_line`` are 1-based lines of the document's rendering (0 for furniture,
     which is not rendered). ``level`` is a heading's level (1 = top) or a list item's nesting
     (1 = outermost). ``rows`` holds a table's cells, the header first when ``header`` is set;
-    a cell's paragraphs are separated by newlines, list items in a cell start with ``"- "`` and
-    bold runs are wrapped in ``**``. ``role`` names what a furniture block is.
+    a cell's paragraphs are separated by newlines, list items in a cell start with ``"- "``
+    (a nested item indented two spaces a level: ``"  - "``) and bold runs are wrapped in
+    ``**``. ``role`` names what a furniture block is. ``group`` tells the lists of a reader
+    that knows them apart (items of one list, nested ones too, share a number; 0 = not told):
+    the rendering puts a blank line between two lists, as a text plan separates its groups.
     """
 
     kind: BlockKind
@@ -57,6 +63,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     header: bool = False
     role: str = ""
+    group: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

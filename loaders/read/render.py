@@ -36,25 +36,58 @@ def _inline_html(text: str) -> str:
     return one_line("".join(out))
 
 
+def _item_level(line: str) -> int:
+    """A cell line's list nesting (1 = top, 0 = not an item): ``"- x"`` 1, ``"  - x"`` 2."""
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("- "):
+        return 0
+    return (len(line) - len(stripped)) // 2 + 1
+
+
+def _items_html(items: list[tuple[int, str]]) -> str:
+    """Consecutive cell items (level, text) as a ``<ul>``, nested ones inside their parent."""
+    out: list[str] = []
+    depth = 0
+    for level, text in items:
+        level = min(level, depth + 1)  # a list opens one level deeper at most
+        if level > depth:
+            out.append("<ul>")
+            depth += 1
+        else:
+            out.append("</li>")
+            while depth > level:
+                out.append("</ul></li>")
+                depth -= 1
+            out.append(" ")
+        out.append(f"<li>{_inline_html(text)}")
+    out.append("</li>")
+    while depth > 1:
+        out.append("</ul></li>")
+        depth -= 1
+    out.append("</ul>")
+    return "".join(out)
+
+
 def render_cell(cell: str) -> str:
     """One table cell on one line: plain text as it is, structured text as escaped HTML."""
-    lines = [ln.strip() for ln in cell.split("\n") if ln.strip()]
+    lines = [ln.rstrip() for ln in cell.split("\n") if ln.strip()]
     if not lines:
         return ""
-    if len(lines) == 1 and "**" not in lines[0] and "<" not in lines[0]:
+    if (len(lines) == 1 and not _item_level(lines[0]) and "**" not in lines[0]
+            and "<" not in lines[0]):
         return one_line(lines[0])
     parts: list[str] = []
-    items: list[str] = []
+    items: list[tuple[int, str]] = []
     for ln in lines:
-        if ln.startswith("- "):
-            items.append(f"<li>{_inline_html(ln[2:])}</li>")
+        if level := _item_level(ln):
+            items.append((level, ln.lstrip(" ")[2:]))
             continue
         if items:
-            parts.append("<ul>" + " ".join(items) + "</ul>")
+            parts.append(_items_html(items))
             items = []
         parts.append(f"<p>{_inline_html(ln)}</p>")
     if items:
-        parts.append("<ul>" + " ".join(items) + "</ul>")
+        parts.append(_items_html(items))
     return " ".join(parts)
 
 
@@ -91,18 +124,22 @@ def assemble(
     """A :class:`Document` from a reader's blocks: rendered, each block given its lines.
 
     Blocks arrive in reading order with their ``page`` set (for paged formats) and their lines
-    unset. A blank line separates blocks, except consecutive list items, as in a converted plan.
+    unset. A blank line separates blocks, except consecutive items of one list (one ``group``),
+    as in a converted plan.
     """
     lines: list[str] = []
     placed: list[Block] = []
     page_starts: list[int] = []
     page = 1
     previous: BlockKind | None = None
+    previous_group = 0
     for block in blocks:
         rendered = render_block(block)
         if not rendered:
             continue
-        if lines and not (block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM):
+        same_list = (block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM
+                     and block.group == previous_group)
+        if lines and not same_list:
             lines.append("")
         start = len(lines) + 1
         if block.page is not None:
@@ -112,6 +149,7 @@ def assemble(
         lines.extend(rendered)
         placed.append(replace(block, line=start, end_line=len(lines)))
         previous = block.kind
+        previous_group = block.group
     if page_count is not None:
         page_starts = [s for s in page_starts][: max(page_count - 1, 0)]
     return Document(
@@ -124,3 +162,34 @@ def assemble(
         page_starts=tuple(page_starts),
         page_count=page_count,
     )
+
+
+def mark_runs(runs: Iterable[tuple[str, bool, bool]], *, italic: bool = True) -> str:
+    """Inline runs ``(text, bold, italic)`` as text with ``**bold**`` and ``*italic*`` marks.
+
+    The marks a converted plan carries, so a Word or web plan reads as its text version does.
+    Marks hug the words (``**Good value:** We ...``); a run in both styles is marked bold only;
+    ``italic=False`` marks bold alone (the table-cell convention). Only explicit marking counts
+    (a run set bold, ``<b>``), never a style's look: a Word heading style is bold, its text not.
+    """
+    groups: list[list[str]] = []
+    for text, bold, slanted in runs:
+        if not text:
+            continue
+        style = "**" if bold else ("*" if slanted and italic else "")
+        if not text.strip():
+            style = groups[-1][1] if groups else ""
+        if groups and groups[-1][1] == style:
+            groups[-1][0] += text
+        else:
+            groups.append([text, style])
+    out: list[str] = []
+    for text, style in groups:
+        core = text.strip()
+        if not style or not core:
+            out.append(text)
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        out.append(f"{lead}{style}{core}{style}{trail}")
+    return "".join(out)
