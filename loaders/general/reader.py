@@ -78,6 +78,7 @@ _JOB_TITLE = re.compile(
     re.IGNORECASE,
 )
 _STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
+_FIGURE_END = re.compile(r"(?:£\s?\d|\d[\d,]*\.\d+\s*[mk%]?\s*\W*$|\d{1,3}(?:,\d{3})+\s*\W*$)")
 _TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
 _PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
 _WORDS = re.compile(r"[a-z]{3,}")
@@ -90,7 +91,7 @@ _IMPERATIVE = re.compile(
     r"|tackle|reduce|increase|improve|support|ensure|maintain|secure|run|hold|plant|replace|repair|restore"
     r"|modernise|transform|redesign|design|pilot|trial|test|embed|strengthen|enable|encourage|help|protect"
     r"|work|make|put|achieve|continue|respond|engage|partner|fund|offer|target|raise|cut|close|merge|move"
-    r"|obtain|enhance|update|digitise|simplify|review)(?:e?s|ing|ed)?\b",
+    r"|obtain|enhance|update|digitise|simplify|review)(?:e?s|ing)?\b(?!\s+(?:by|in|on)\s+20\d\d)",
     re.IGNORECASE,
 )
 _STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
@@ -150,6 +151,8 @@ def _bad_name(name: str) -> bool:
         return True
     if _STATISTIC.match(name) and len(name.split()) <= 6:
         return True
+    if _FIGURE_END.search(name) and len(name.split()) <= 8:
+        return True  # "Full Time Equivalent (FTE) staff 2,370.3", "Capital Budget £3.1m"
     return False
 
 
@@ -166,7 +169,7 @@ def _title_like(block: Block) -> bool:
     if "|" in text or not (text[0].isupper() or text[0].isdigit()) \
             or text.lower().startswith(("we ", "i ", "it ", "this ")):
         return False
-    return bool(re.search(r"[A-Za-z]{3}", text)) and not _STATISTIC.match(text)
+    return bool(re.search(r"[A-Za-z]{3}", text)) and not _STATISTIC.match(text) and not _FIGURE_END.search(text)
 
 
 def _content_words(text: str) -> set[str]:
@@ -198,6 +201,7 @@ class GeneralReader:
     def read(self) -> Extraction:
         info = plan_info(self.blocks, self.doc.name)
         self.own_title = normalise_name(info.title)
+        self.todo_lists = self._todo_lists()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,
@@ -224,6 +228,23 @@ class GeneralReader:
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
+
+    def _todo_lists(self) -> set[int]:
+        """The lines of list items in lists that read as to-do lists: most of their items
+        start with a planning verb. One such item in a list of values is not an action."""
+        lines: set[int] = set()
+        run: list[Block] = []
+        for block in [*self.blocks, None]:
+            if block is not None and block.kind is BlockKind.LIST_ITEM:
+                run.append(block)
+                continue
+            if run:
+                verbs = sum(bool(_IMPERATIVE.match(_NUMBERING.sub("", b.text.replace("**", ""), count=1)))
+                            for b in run)
+                if verbs * 3 >= len(run) * 2:
+                    lines.update(b.line for b in run)
+                run = []
+        return lines
 
     def _is_chrome(self, block: Block) -> bool:
         if block.kind is BlockKind.TABLE:
@@ -465,7 +486,8 @@ class GeneralReader:
             name = commitment(text)
             if name and not _bad_name(name):
                 self._action(name, block.line, "we-will-item", text)
-            elif _IMPERATIVE.match(_NUMBERING.sub("", text, count=1)) and not _bad_name(_clean(text)) and (
+            elif block.line in self.todo_lists and _IMPERATIVE.match(_NUMBERING.sub("", text, count=1)) \
+                    and not _bad_name(_clean(text)) and (
                     self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)):
                 outcome = None
                 if self.run.lead_outcome:
