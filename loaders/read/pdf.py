@@ -1,0 +1,1387 @@
+"""PDF: words with their fonts and places, to headings, paragraphs, lists and tables.
+
+A PDF holds no paragraphs, only glyphs at positions. The reader rebuilds the structure a
+person sees, one page at a time (a page is open only while its words and ruling are read):
+
+1. **Words.** pypdfium2 (the PDF engine pdfplumber is built on) gives the page's text, with
+   words already parted by spaces, real or inferred from gaps, and lines by line breaks; each
+   word's box, size, weight and slant come from its first and last letter. pdfminer's parse,
+   which pdfplumber's words and chars need, is ten times slower (STYLE.md's timings).
+2. **Tables.** A page whose drawing has ruling (straight strokes and box sides, read from
+   pdfium's path objects, forms included, at three or more heights and three or more x
+   positions) has that ruling handed to pdfplumber's table finder (its ``explicit``
+   strategy), which finds the cells; their words come from step 1. A one-column "table", or a
+   lone row of two cells, is a bordered box and is read as text; a first row merged across the
+   table (a section title in a spreadsheet export) is read as text above it; a grid drawn just
+   below another with the same columns and nothing between (a totals row set apart) joins it.
+   A cell keeps its paragraphs (set further apart than its wrapped lines, or ended short) and
+   its bulleted items, nested by indentation, in the model's cell convention.
+3. **Rows and segments.** Words on one visual row form the row; a row splits into segments at
+   gaps wider than 1.5 em.
+4. **Furniture** (once every page is read). A segment in the top or bottom tenth of a page, in
+   type no larger than the body's, is a running header or footer when the same text (digits
+   aside, so "Page 3 of 9" matches "Page 4 of 9") stands at the same height on at least 40%
+   of the pages; a lone page number there ("12", "Page 3", "- 4 -") is furniture on any page.
+   Furniture is kept in ``Document.furniture`` with its role, never in the text.
+5. **Columns.** A vertical band clear of text, with a column on each side (a quarter of the
+   width at least, level with the other), is a gutter: the left column is read before the
+   right. A band a few lines cross also counts when both sides hold much of the text; a
+   segment across it (a title over both columns) ends the columns above it.
+6. **Paragraphs.** A column's rows become lines; consecutive lines are one paragraph unless
+   there is extra space between them, the type changes, the next line starts with a bullet or
+   number, or the line ended although the next line's first word would have fitted (so a line
+   ending mid-sentence continues, and a short last line ends its paragraph). Hyphenation: a
+   line ending in a hyphen after a letter joins the next line without a space, *keeping* the
+   hyphen ("co-\\nproduction", "take-\\nup": council documents hyphenate compounds, rarely
+   syllables), except that a soft hyphen (U+00AD) is dropped, and so is a hyphen before a bare
+   suffix ("develop-\\nment"). A lone word that fills its line to the edge (a path or address
+   the layout broke) joins the next line without a space. Inside a line, "co -produced" and
+   "non- operational" close up.
+7. **Headings and lists** (against the body size: the most common size of the running text).
+   A short paragraph is a heading when its type is 25% larger than the body, or 10% larger
+   and bold; or when it is a numbered line of bold body text ("1. Introduction") at its
+   column's edge with space below it, not ending like a label (":"). An unnumbered bold line
+   at body size stays a paragraph in bold: a name, a label, a strapline are bold as often as
+   a heading is. Levels follow size rank, larger first; bold numbered headings come next. A
+   paragraph that starts with a bullet ("•", "▪", "-", a Wingdings bullet, Word's Courier "o")
+   or a number or letter ("1.", "a)", "(iv)") is a list item, unless the number is bold and
+   opens a bold lead-in ("**2. Healthy lives:** People ..."); nesting comes from the marker's
+   indentation, and a wider gap than between the items starts a new list (``Block.group``).
+8. **Across breaks.** A paragraph that ends a column or page without closing its sentence
+   joins the paragraph that starts the next, when that starts in lower case or the first one's
+   last line runs to the column's edge (the break, not the writer, ended it). A table that
+   ends a page and a table with the same columns that starts the next are one table; a header
+   row the second repeats is dropped. A joined block keeps its first page as ``page``.
+
+Inline marks, as the converted plans write them: bold runs in ``**``, italic ones in ``*``
+(bold and italic: bold), in paragraphs and list items; table cells mark bold only, and not in
+a header row or a cell holding only a figure, where the bold is the table's typography ("Net
+Cost" bold in every row), not emphasis. Headings carry no marks.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from stratgraph.errors import LoaderError
+from stratgraph.loaders.read.furniture import is_page_number
+from stratgraph.loaders.read.model import Block, BlockKind, Document
+from stratgraph.loaders.read.render import assemble, table_text
+
+__all__ = ["read_pdf"]
+
+_SCANNED = "no text layer: this looks like a scanned PDF; run OCR (e.g. ocrmypdf) first"
+
+# Ligatures and private-use bullet glyphs (Symbol and Wingdings fonts) to plain characters.
+_TRANSLATE = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+    "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "◆", "\uf0fc": "✓", "\uf0a8": "▪",
+    "\uf06e": "■", "\uf071": "❑", "\uf0d9": "►", "\uf0e8": "➔", "\uf02d": "-", "\uf0be": "—",
+    # pdfium reports a hyphen it takes for a line-end hyphenation as U+0002 / U+FFFE.
+    "\x02": "-", "\ufffe": "-",
+})
+# A word: a run of characters between spaces and line breaks (pdfium's, real or inferred).
+# pdfium joins a word hyphenated across lines into one run with U+0002 (or U+FFFE) for the
+# hyphen; that ends the word's first part here, so the hyphenation rule below decides.
+_WORD = re.compile(r"[^\s\x00\u200b\ufeff\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|w[6-9]\b", re.IGNORECASE)
+_ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
+_BULLETS = frozenset("•·▪◦●○■□♦◆►▶➢✓✔❑➔-–—*+")
+_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])$")
+_SENTENCE_END = ".!?:;"
+# A section number opening a heading: "5", "2.3", "10.".
+_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+# Endings that are never words of their own: after a line-end hyphen they mean the hyphen
+# split one word ("develop-ment"), where anything else is a compound ("co-production").
+_SUFFIX = re.compile(
+    r"^(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ing|ings|ance|ances|ence|ences|"
+    r"ally|ably|ibly|ised|ized|ises|izes|ising|izing|isation|ization|ful|less|ous|ive|ives|"
+    r"ed|er|ers|ly|al|able|ible|ure|ures|ist|ists|ism|ship|hood)\b[.,;:!?)]*$"
+)
+_SUSPENDED = frozenset({"and", "or", "to", "nor", "&"})
+_ENDS_LOWER = re.compile(r"[a-z]$")
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_ENDS_HYPHEN = re.compile(r"[A-Za-z]{2}-$")
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    #: True when every letter and digit is bold; None when the word has neither (punctuation).
+    bold: bool | None
+    font: str = ""
+    #: True when every letter and digit is italic (or oblique).
+    italic: bool = False
+    #: True when the word fills its line and was broken there by the layout, not at a space
+    #: (a long path or address): it joins the next line's first word without a space.
+    glue: bool = False
+
+
+@dataclass(slots=True)
+class _Seg:
+    """Words on one visual row with no wide gap between them."""
+
+    words: list[_Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(slots=True)
+class _Table:
+    rows: list[list[str]]
+    bbox: tuple[float, float, float, float]
+    cols: list[float]
+    header: bool
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    segs: list[_Seg]
+    tables: list[_Table]
+    chars: int
+
+
+@dataclass(slots=True)
+class _Para:
+    """A paragraph candidate; its kind is settled once the body size is known."""
+
+    lines: list[list[_Word]]
+    page: int
+    x0: float = 0.0
+    marker: str = ""
+    #: The word the marker was, kept to put a number back (a numbered heading's "1.").
+    marker_word: _Word | None = None
+    top: float = 0.0
+    bottom: float = 0.0
+    #: How far right of its column's left edge the paragraph starts.
+    indent: float = 0.0
+    #: Space below it before the next text of its column (None when it ends the column).
+    space_below: float | None = None
+    #: Whether its last line runs (nearly) to its column's right edge (the widest line's).
+    full: bool = False
+    level: int = 1
+    opens: bool = False  # first text of its column or page
+    closes: bool = False  # last text of its column or page
+    kind: BlockKind = BlockKind.PARAGRAPH
+    table: _Table | None = None
+    heading_level: int = 0
+    group: int = 0
+    extra: list[_Table] = field(default_factory=list)
+
+    def unmark(self) -> None:
+        """Put the marker back into the text: the paragraph is not a list item."""
+        if self.marker_word is not None:
+            self.lines[0].insert(0, self.marker_word)
+        self.marker, self.marker_word = "", None
+
+    @property
+    def size(self) -> float:
+        """The size most of its characters are set in."""
+        sizes: Counter[float] = Counter()
+        for line in self.lines:
+            for w in line:
+                sizes[w.size] += len(w.text)
+        return sizes.most_common(1)[0][0] if sizes else 0.0
+
+    @property
+    def bold(self) -> bool:
+        """Whether all its words (punctuation aside) are bold."""
+        flags = [w.bold for line in self.lines for w in line if w.bold is not None]
+        return bool(flags) and all(flags)
+
+
+# --------------------------------------------------------------------------------------------
+# Step 1: words from pdfium
+
+
+def _is_bold(name: str, weight: int, flags: int) -> bool:
+    return weight >= 600 or bool(flags & (1 << 18)) or bool(_BOLD_FONT.search(name))
+
+
+_Place = Callable[[float, float, float, float], tuple[float, float, float, float]]
+
+
+def _placement(page) -> tuple[_Place, float, float]:
+    """Map pdfium's unrotated user space to the page as displayed, top-down; and its size.
+
+    Returns ``place(x0, y0, x1, y1) -> (left, right, top, bottom)`` and the displayed width
+    and height.
+    """
+    left, bottom, right, top = page.get_mediabox()
+    rotation = page.get_rotation() % 360
+    width, height = right - left, top - bottom
+
+    def place(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        ux0, ux1 = min(x0, x1) - left, max(x0, x1) - left
+        ut0, ut1 = top - max(y0, y1), top - min(y0, y1)
+        if rotation == 90:
+            return height - ut1, height - ut0, ux0, ux1
+        if rotation == 180:
+            return width - ux1, width - ux0, height - ut1, height - ut0
+        if rotation == 270:
+            return ut0, ut1, width - ux1, width - ux0
+        return ux0, ux1, ut0, ut1
+
+    def upright(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        if x0 > x1:
+            x0, x1 = x1, x0
+        if y0 > y1:
+            y0, y1 = y1, y0
+        return x0 - left, x1 - left, top - y1, top - y0
+
+    if rotation in (90, 270):
+        return place, height, width
+    return (upright if rotation == 0 else place), width, height
+
+
+def _address_of_text_object(R):
+    """``FPDFText_GetTextObject`` returning the object's address as an int.
+
+    The same foreign function, with a plain-integer result: pypdfium2's typed pointer would
+    need a ``ctypes.cast`` per word to be compared or used as a key, the reader's hottest cost.
+    """
+    fn = R.FPDFText_GetTextObject
+    plain = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    plain.argtypes = fn.argtypes
+    plain.restype = ctypes.c_void_p
+    return plain
+
+
+def _page_words(page, R, place: _Place, width: float, height: float) -> tuple[list[_Word], int]:
+    """The page's words in content order, and how many visible characters it has.
+
+    pdfium's text already separates words with spaces, real or inferred from gaps, and lines
+    with line breaks; so boxes and fonts are asked for per word (its first and last
+    character), not per character, which keeps the reader near pdfium's own text speed.
+    """
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        n = R.FPDFText_CountChars(tp)
+        if n <= 0:
+            return [], 0
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        got = R.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+        if len(text) != n:  # characters outside the BMP: ask one by one
+            text = "".join(chr(R.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+        fonts: dict[int, tuple[float, bool, str, bool]] = {}
+        rect = R.FS_RECTF()
+        matrix = R.FS_MATRIX()
+        fsize = ctypes.c_float()
+        namebuf = ctypes.create_string_buffer(128)
+        get_obj, get_box = _address_of_text_object(R), R.FPDFText_GetLooseCharBox
+        obj_type = R.FPDF_PAGEOBJECT
+
+        def font(i: int) -> tuple[float, bool, str, bool] | None:
+            key = get_obj(tp, i)
+            if not key:
+                return None
+            info = fonts.get(key)
+            if info is None:
+                obj = ctypes.cast(key, obj_type)
+                info = fonts[key] = _font_info(R, obj, matrix, fsize, namebuf)
+            return info
+
+        words: list[_Word] = []
+        append = words.append
+        visible = 0
+        left = right = top = bottom = 0.0
+        for m in _WORD.finditer(text):
+            i, j = m.start(), m.end() - 1
+            chars = m.group()
+            first = font(i)
+            last = first if i == j else font(j)
+            if first is None or last is None:  # generated by pdfium, not on the page
+                continue
+            if not get_box(tp, i, rect):
+                continue
+            l0, b0, r0, t0 = rect.left, rect.bottom, rect.right, rect.top
+            if i != j:
+                if not get_box(tp, j, rect):
+                    continue
+                l0, r0 = min(l0, rect.left), max(r0, rect.right)
+                b0, t0 = min(b0, rect.bottom), max(t0, rect.top)
+            visible += len(chars)
+            left, right, top, bottom = place(l0, b0, r0, t0)
+            if not (-1 < (left + right) / 2 < width + 1 and -1 < (top + bottom) / 2 < height + 1):
+                continue  # outside the page (clipped away)
+            size = first[0]
+            h = bottom - top
+            if h > 0.5 and not 0.5 * size < h < 3 * size:
+                size = h / 1.2  # a size pdfium could not scale: trust the box
+            # Bold when its letters are: the first and last letter's fonts decide.
+            if chars.isalnum():
+                bold: bool | None = first[1] and last[1]
+                italic = first[3] and last[3]
+            else:
+                ia = next((k for k in range(i, j + 1) if text[k].isalnum()), -1)
+                if ia < 0:
+                    bold, italic = None, False
+                else:
+                    ib = next(k for k in range(j, i - 1, -1) if text[k].isalnum())
+                    fa = first if ia == i else font(ia)
+                    fb = last if ib == j else font(ib)
+                    bold = bool(fa and fa[1]) and bool(fb and fb[1])
+                    italic = bool(fa and fa[3]) and bool(fb and fb[3])
+            append(_Word(chars.translate(_TRANSLATE), left, right, top, bottom,
+                         round(size * 2) / 2, bold, first[2], italic))
+        return words, visible
+    finally:
+        textpage.close()
+
+
+def _font_info(R, obj, matrix, fsize, namebuf) -> tuple[float, bool, str, bool]:
+    size = 0.0
+    if R.FPDFTextObj_GetFontSize(obj, fsize) and R.FPDFPageObj_GetMatrix(obj, matrix):
+        size = fsize.value * math.hypot(matrix.c, matrix.d)
+    font = R.FPDFTextObj_GetFont(obj)
+    name, weight, flags, angle = "", -1, 0, 0
+    if font:
+        length = R.FPDFFont_GetBaseFontName(font, namebuf, len(namebuf))
+        if 0 < length <= len(namebuf):
+            name = namebuf.value.decode("latin-1", errors="replace")
+        weight = R.FPDFFont_GetWeight(font)
+        flags = R.FPDFFont_GetFlags(font)
+        slant = ctypes.c_int()
+        if R.FPDFFont_GetItalicAngle(font, slant):
+            angle = slant.value
+    # Italic: the font says so (its name, its italic flag or a slanted angle).
+    italic = bool(_ITALIC_FONT.search(name)) or bool(flags & (1 << 6)) or angle != 0
+    return (size if 0.5 < size < 2000 else 10.0), _is_bold(name, weight, flags), name, italic
+
+
+# --------------------------------------------------------------------------------------------
+# Step 2: ruling and tables
+
+_Matrix = tuple[float, float, float, float, float, float]
+
+
+def _times(m: _Matrix, n: _Matrix) -> _Matrix:
+    """``m`` then ``n``: the matrix of an object ``m`` inside a form placed by ``n``."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
+
+
+def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
+    """The page's horizontal and vertical straight strokes and box sides, as table edges.
+
+    Read from pdfium's path objects (inside forms too), in the page's top-down coordinates,
+    as pdfplumber would derive them from its lines, rectangles and curves.
+    """
+    h: list[dict] = []
+    v: list[dict] = []
+    matrix = R.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+
+    def edge(p0: tuple[float, float], p1: tuple[float, float]) -> None:
+        x0, x1, top, bottom = place(p0[0], p0[1], p1[0], p1[1])
+        if bottom - top < 1 and x1 - x0 > 3:
+            mid = (top + bottom) / 2
+            h.append({"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1,
+                      "top": mid, "bottom": mid, "width": x1 - x0, "height": 0})
+        elif x1 - x0 < 1 and bottom - top > 3:
+            mid = (x0 + x1) / 2
+            v.append({"object_type": "line_edge", "orientation": "v", "x0": mid, "x1": mid,
+                      "top": top, "bottom": bottom, "width": 0, "height": bottom - top})
+
+    def walk(count: int, get, outer: _Matrix | None, depth: int) -> None:
+        for i in range(count):
+            obj = get(i)
+            if not obj:
+                continue
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind not in (R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM):
+                continue
+            if not R.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            m: _Matrix = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            if outer is not None:
+                m = _times(m, outer)
+            if kind == R.FPDF_PAGEOBJ_FORM:
+                if depth < 4:
+                    walk(R.FPDFFormObj_CountObjects(obj),
+                         lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m, depth + 1)
+                continue
+            a, b, c, d, e, f = m
+            start = prev = None
+            for k in range(min(R.FPDFPath_CountSegments(obj), 20000)):
+                seg = R.FPDFPath_GetPathSegment(obj, k)
+                if not seg or not R.FPDFPathSegment_GetPoint(seg, x, y):
+                    continue
+                pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                step = R.FPDFPathSegment_GetType(seg)
+                if step == R.FPDF_SEGMENT_MOVETO:
+                    start = pt
+                elif step == R.FPDF_SEGMENT_LINETO and prev is not None:
+                    edge(prev, pt)
+                if R.FPDFPathSegment_GetClose(seg) and start is not None and pt != start:
+                    edge(pt, start)
+                prev = pt
+
+    raw = page.raw
+    walk(R.FPDFPage_CountObjects(raw), lambda i: R.FPDFPage_GetObject(raw, i), None, 0)
+    return h, v
+
+
+def _grid_like(h: list[dict], v: list[dict]) -> bool:
+    """Ruling at three or more heights and three or more x positions: maybe a table."""
+    return len({round(e["top"]) for e in h}) >= 3 and len({round(e["x0"]) for e in v}) >= 3
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """The little of a pdfplumber page its table finder asks for when the ruling is given."""
+
+    bbox: tuple[float, float, float, float]
+
+
+def _find_tables(h: list[dict], v: list[dict], width: float, height: float):
+    """pdfplumber's table finder on the given ruling: table boxes and rows of cell boxes."""
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(_Sheet((0, 0, width, height)), {
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": v, "explicit_horizontal_lines": h,
+    })
+    found = []
+    for table in finder.tables:
+        rows = [list(row.cells) for row in table.rows]
+        if rows:
+            found.append((tuple(table.bbox), rows))
+    return found
+
+
+def _inside(word: _Word, box: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _lefts(rows: list[list]) -> list[int]:
+    return sorted({round(c[0]) for row in rows for c in row if c is not None})
+
+
+def _row_words(row: list, words: list[_Word]) -> list[str]:
+    return [" ".join(w.text for w in words if _inside(w, c)) if c else "" for c in row]
+
+
+def _stack_tables(raw_tables, words: list[_Word]):
+    """Join a table to the one just above it when they share columns and no text parts them
+    (a totals row drawn apart, a grid the finder split)."""
+    out: list[tuple[tuple[float, float, float, float], list[list]]] = []
+    for bbox, rows in sorted(raw_tables, key=lambda t: t[0][1]):
+        if out:
+            (x0, top, x1, bottom), above = out[-1]
+            same = _lefts(above) == _lefts(rows) and len(above[0]) == len(rows[0])
+            between = any(bottom < (w.top + w.bottom) / 2 < bbox[1] and x0 <= w.x0 <= x1
+                          for w in words)
+            # A grid that opens with a title row (one merged cell) or with the header row of
+            # the one above is a table of its own.
+            own_start = (sum(c is not None for c in rows[0]) == 1
+                         or _row_words(above[0], words) == _row_words(rows[0], words))
+            if same and 0 <= bbox[1] - bottom < 40 and not between and not own_start:
+                out[-1] = ((min(x0, bbox[0]), top, max(x1, bbox[2]), bbox[3]), above + rows)
+                continue
+        out.append((bbox, rows))
+    return out
+
+
+def _build_tables(words: list[_Word], raw_tables) -> tuple[list[_Table], list[_Word]]:
+    """Fill table cells with the page's words; the words not in a table go back to the flow."""
+    tables: list[_Table] = []
+    taken: set[int] = set()
+    order = sorted(range(len(words)), key=lambda i: (words[i].top + words[i].bottom) / 2)
+    centres = [(words[i].top + words[i].bottom) / 2 for i in order]
+    for _bbox, rows in _stack_tables(raw_tables, words):
+        rows = [r for r in rows if any(c is not None for c in r)]
+        if not rows:
+            continue
+        ncols = max(len(r) for r in rows)
+        rows = [r + [None] * (ncols - len(r)) for r in rows]
+        # A first row that is one merged cell across the table is a title: read it as text.
+        while len(rows) > 1 and ncols >= 2 and sum(c is not None for c in rows[0]) == 1:
+            rows = rows[1:]
+        grid: list[list[list[_Word] | None]] = []
+        used: set[int] = set()
+        for row in rows:
+            boxes = [c for c in row if c is not None]
+            lo = bisect_left(centres, min(b[1] for b in boxes) - 1)
+            hi = bisect_left(centres, max(b[3] for b in boxes) + 1)
+            near = [order[k] for k in range(lo, hi) if order[k] not in taken]
+            line: list[list[_Word] | None] = []
+            for box in row:
+                inner = [] if box is None else [i for i in near if _inside(words[i], box)]
+                used.update(inner)
+                line.append(None if box is None else [words[i] for i in inner])
+            grid.append(line)
+        # The first row is a header when it is wholly bold and the table has more rows.
+        flags = [w.bold for c in grid[0] if c for w in c if w.bold is not None]
+        header = len(grid) > 1 and bool(flags) and all(flags)
+        lined = [[[_close_up(row) for row in _rows(c)] if c else [] for c in line] for line in grid]
+        line_gap = _usual_gap([ls for line in lined for ls in line])
+        cells = [[_cell_text(ls, rows[r][j], line_gap, mark=not (header and r == 0))
+                  for j, ls in enumerate(line)] for r, line in enumerate(lined)]
+        # A column with no text that a merged cell spans (a colour swatch under a header cell
+        # two columns wide) is drawing, not a column; an empty column with cells of its own
+        # (an unnamed first column) is kept.
+        keep_cols = [j for j in range(ncols)
+                     if any(r[j].strip() for r in cells) or all(row[j] is not None for row in rows)]
+        kept = [r for r in cells if any(r[j].strip() for j in keep_cols)]
+        filled = sum(1 for r in kept for j in keep_cols if r[j].strip())
+        # One row of three or more cells is a table (a totals line set apart); a single
+        # column, or a single row of two, is a bordered box or a drawing: read as text.
+        if (not kept or len(keep_cols) < 2 or filled < 2
+                or (len(kept) == 1 and len(keep_cols) < 3)):
+            continue
+        boxes = [c for row in rows for c in row if c is not None]
+        bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                max(b[2] for b in boxes), max(b[3] for b in boxes))
+        lefts = sorted({round(c[0]) for row in rows for c in row if c is not None})
+        cols = [x for j, x in enumerate(lefts) if j in keep_cols] if len(lefts) == ncols else lefts
+        taken.update(used)
+        # Everything inside the table's box belongs to it, even words no cell claimed.
+        taken.update(i for i, w in enumerate(words) if _inside(w, bbox))
+        tables.append(_Table(
+            rows=[[r[j] for j in keep_cols] for r in kept],
+            bbox=bbox,
+            cols=cols,
+            header=header and len(kept) > 1 and kept[0] is cells[0],
+        ))
+    rest = [w for i, w in enumerate(words) if i not in taken]
+    return tables, rest
+
+
+# --------------------------------------------------------------------------------------------
+# Step 3: rows and segments
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into visual rows (top to bottom), each row left to right."""
+    rows: list[list[_Word]] = []
+    band: tuple[float, float] | None = None
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        cy = (w.top + w.bottom) / 2
+        if band is not None and band[0] <= cy <= band[1]:
+            rows[-1].append(w)
+            continue
+        rows.append([w])
+        half = (w.bottom - w.top) / 2
+        band = (cy - 0.6 * half, cy + 0.6 * half)
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+def _segments(words: list[_Word]) -> list[_Seg]:
+    segs: list[_Seg] = []
+    for row in _rows(words):
+        cur = [row[0]]
+        for w in row[1:]:
+            gap = w.x0 - cur[-1].x1
+            if gap > max(1.5 * max(w.size, cur[-1].size), 8):
+                segs.append(_seg(cur))
+                cur = [w]
+            else:
+                cur.append(w)
+        segs.append(_seg(cur))
+    return segs
+
+
+def _seg(words: list[_Word]) -> _Seg:
+    return _Seg(words, min(w.x0 for w in words), max(w.x1 for w in words),
+                min(w.top for w in words), max(w.bottom for w in words))
+
+
+# --------------------------------------------------------------------------------------------
+# Step 4: furniture
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _page_number_value(text: str) -> int | None:
+    m = re.search(r"\d{1,4}", text)
+    return int(m.group()) if m else None
+
+
+def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
+    """Take running headers, footers and page numbers out of the pages' segments.
+
+    A running header or footer recurs at the same height: the same text elsewhere (a plan
+    whose title is also its running header) is content.
+    """
+    def zone(page: _Page, seg: _Seg) -> str:
+        if seg.bottom <= page.height * 0.1:
+            return "top"
+        if seg.top >= page.height * 0.9:
+            return "bottom"
+        return ""
+
+    def small(seg: _Seg) -> bool:
+        return max(w.size for w in seg.words) <= body * 1.1 + 0.5
+
+    with_text = [p for p in pages if p.segs]
+    # (zone, text with digits as "#") -> the (page, top) of each occurrence
+    places: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for page in with_text:
+        for seg in page.segs:
+            if (z := zone(page, seg)) and small(seg):
+                places.setdefault((z, _furniture_key(seg.text)), []).append((page.number, seg.top))
+
+    def recurring(z: str, seg: _Seg) -> int:
+        """On how many pages the same text stands at this height (3 points either way)."""
+        return len({n for n, top in places.get((z, _furniture_key(seg.text)), ())
+                    if abs(top - seg.top) <= 3})
+
+    need = max(2, math.ceil(0.4 * len(with_text)))
+    furniture: list[Block] = []
+    for page in with_text:
+        keep: list[_Seg] = []
+        for seg in page.segs:
+            z = zone(page, seg)
+            text = seg.text
+            role = ""
+            if z and small(seg):
+                value = _page_number_value(text)
+                if is_page_number(text) and value is not None and abs(value - page.number) <= 30:
+                    role = "page-number"
+                elif len(with_text) >= 2 and recurring(z, seg) >= need:
+                    role = "page-header" if z == "top" else "page-footer"
+            if role:
+                furniture.append(Block(BlockKind.FURNITURE, " ".join(text.split()),
+                                       page=page.number, role=role))
+            else:
+                keep.append(seg)
+        page.segs = keep
+    return furniture
+
+
+# --------------------------------------------------------------------------------------------
+# Step 5: columns and reading order
+
+
+@dataclass(slots=True)
+class _Box:
+    """What column finding needs of a segment or a table: its extent and its amount of text."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    chars: int
+
+
+def _gutter(segs: list[_Seg], tables: list[_Table] = ()) -> float | None:  # type: ignore[assignment]
+    """The x of the widest gutter between two columns of text, or None."""
+    boxes = [_Box(s.x0, s.x1, s.top, s.bottom, sum(len(w.text) for w in s.words)) for s in segs]
+    boxes += [_Box(t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3],
+                   sum(len(c) for r in t.rows for c in r)) for t in tables]
+    if len(boxes) < 4:
+        return None
+    lo, hi = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    span = hi - lo
+    if span < 100:
+        return None
+    width = int(span) + 2
+    cover = [0] * (width + 1)
+    for b in boxes:
+        cover[max(int(b.x0 - lo), 0)] += 1
+        cover[min(int(b.x1 - lo) + 1, width)] -= 1
+    running = 0
+    free: list[int] = []
+    for v in cover[:width]:
+        running += v
+        free.append(running)
+    # First a band nothing crosses, then one a few lines cross (a title over both columns).
+    for allowed in (0, max(1, len(boxes) // 12)):
+        best: tuple[float, float] | None = None
+        x = 0
+        while x < width:
+            if free[x] <= allowed:
+                start = x
+                while x < width and free[x] <= allowed:
+                    x += 1
+                g0, g1 = lo + start, lo + x
+                if (g1 - g0 >= 9 and g0 > lo + 0.2 * span and g1 < hi - 0.2 * span
+                        and (best is None or g1 - g0 > best[1] - best[0])
+                        and _columns_on_both_sides(boxes, g0, g1, span, allowed == 0)):
+                    best = (g0, g1)
+            x += 1
+        if best is not None:
+            return (best[0] + best[1]) / 2
+    return None
+
+
+def _columns_on_both_sides(boxes: list[_Box], g0: float, g1: float, span: float,
+                           clear: bool) -> bool:
+    """Whether the band [g0, g1] has a column of text on each side.
+
+    Each side must be a column, not a row of labels beside the body (a quarter of the width
+    at least), level with the other. A band nothing crosses needs only two lines on a side (a
+    column's last lines at the top of a page); one a few lines cross needs four lines and a
+    sixth of the text on each side, sharing most of their height.
+    """
+    left = [b for b in boxes if b.x1 <= g0 + 1]
+    right = [b for b in boxes if b.x0 >= g1 - 1]
+    least = 2 if clear and g1 - g0 >= 12 else 4
+    if len(left) < least or len(right) < least:
+        return False
+    if not clear:
+        chars = sum(b.chars for b in boxes)
+        if sum(b.chars for b in left) < 0.15 * chars or sum(b.chars for b in right) < 0.15 * chars:
+            return False
+    if (max(b.x1 for b in left) - min(b.x0 for b in left) < 0.25 * span
+            or max(b.x1 for b in right) - min(b.x0 for b in right) < 0.25 * span):
+        return False
+    ltop, lbot = min(b.top for b in left), max(b.bottom for b in left)
+    rtop, rbot = min(b.top for b in right), max(b.bottom for b in right)
+    shared = min(lbot, rbot) - max(ltop, rtop)
+    return shared > (0 if clear else 0.4 * min(lbot - ltop, rbot - rtop))
+
+
+def _side(x0: float, x1: float, gutter: float) -> int:
+    """-1 left of the gutter, 1 right, 0 across it (most of the width on neither side)."""
+    if x1 <= gutter + 2:
+        return -1
+    if x0 >= gutter - 2:
+        return 1
+    left = gutter - x0
+    if left >= 0.85 * (x1 - x0):
+        return -1
+    if left <= 0.15 * (x1 - x0):
+        return 1
+    return 0
+
+
+# An element of the page: ("text", _Seg) or ("table", _Table), then x0, x1, top, bottom.
+_Elem = tuple[str, object, float, float, float, float]
+
+
+def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> list[list[_Elem]]:
+    """The page as a list of columns in reading order, each a list of elements top-down."""
+    elems: list[_Elem] = [("text", s, s.x0, s.x1, s.top, s.bottom) for s in segs]
+    elems += [("table", t, t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3]) for t in tables]
+    gutter = _gutter(segs, tables) if depth < 2 else None
+    if gutter is None:
+        return [sorted(elems, key=lambda e: (e[4], e[2]))]
+    columns: list[list[_Elem]] = []
+    band: dict[int, list[_Elem]] = {-1: [], 1: []}
+
+    def close_band() -> None:
+        for side in (-1, 1):
+            if band[side]:
+                inner_segs = [e[1] for e in band[side] if e[0] == "text"]
+                inner_tables = [e[1] for e in band[side] if e[0] == "table"]
+                columns.extend(_reading_order(inner_segs, inner_tables, depth + 1))  # type: ignore[arg-type]
+                band[side] = []
+
+    spanning: list[_Elem] = []
+    for e in sorted(elems, key=lambda e: (e[4], e[2])):
+        side = _side(e[2], e[3], gutter)
+        if side == 0:
+            close_band()
+            spanning.append(e)  # consecutive full-width elements read as one column
+        else:
+            if spanning:
+                columns.append(spanning)
+                spanning = []
+            band[side].append(e)
+    close_band()
+    if spanning:
+        columns.append(spanning)
+    return columns
+
+
+# --------------------------------------------------------------------------------------------
+# Step 6: lines and paragraphs
+
+
+def _lines(segs: list[_Seg]) -> list[list[_Word]]:
+    """A column's segments as lines: the words of one row, left to right."""
+    words = [w for s in segs for w in s.words]
+    return [_close_up(row) for row in _rows(words)]
+
+
+def _close_up(row: list[_Word]) -> list[_Word]:
+    """Rejoin words a PDF split inside one line ("co -produced", "non- operational")."""
+    out: list[_Word] = []
+    for w in row:
+        if out:
+            p = out[-1]
+            near = w.x0 - p.x1 < 0.6 * max(p.size, w.size)
+            if near and (w.text[:1] == "-" or p.text[-1:] == "-") and (
+                (_ENDS_LOWER.search(p.text) and _HYPHEN_LOWER.match(w.text))
+                or (_ENDS_HYPHEN.search(p.text) and w.text[:1].islower()
+                    and w.text.rstrip(".,;:") not in _SUSPENDED)
+            ):
+                out[-1] = _merge(p, w, p.text + w.text)
+                continue
+        out.append(w)
+    return out
+
+
+def _merge(a: _Word, b: _Word, text: str) -> _Word:
+    bold = a.bold if b.bold is None else b.bold if a.bold is None else a.bold and b.bold
+    return _Word(text, min(a.x0, b.x0), max(a.x1, b.x1), min(a.top, b.top),
+                 max(a.bottom, b.bottom), a.size, bold, a.font, a.italic and b.italic)
+
+
+def _line_size(line: list[_Word]) -> float:
+    """The size most of a line's characters are set in."""
+    first = line[0].size
+    if all(w.size == first for w in line):
+        return first
+    sizes: Counter[float] = Counter()
+    for w in line:
+        sizes[w.size] += len(w.text)
+    return sizes.most_common(1)[0][0]
+
+
+def _line_bold(line: list[_Word]) -> bool:
+    flags = [w.bold for w in line if w.bold is not None]
+    return bool(flags) and all(flags)
+
+
+def _marker(line: list[_Word]) -> str:
+    """The list marker a line starts with, or ''."""
+    first = line[0].text
+    if len(line) > 1:
+        if len(first) == 1 and first in _BULLETS:
+            return first
+        if first == "o" and "courier" in line[0].font.lower():
+            return "◦"
+        if _NUMBERED.match(first):
+            return first
+    elif len(first) > 1 and first[0] in "•▪●■◆►➢✓❑◦" and first[1].isalnum():
+        return first[0]
+    return ""
+
+
+def _strip_marker(line: list[_Word], marker: str) -> list[_Word]:
+    first = line[0]
+    if len(line) > 1 and (first.text == marker or (marker == "◦" and first.text == "o")):
+        return line[1:]
+    rest = first.text[len(marker):]
+    return [_Word(rest, first.x0, first.x1, first.top, first.bottom, first.size, first.bold,
+                  first.font, first.italic)] + line[1:]
+
+
+def _ends_sentence(line: list[_Word]) -> bool:
+    return line[-1].text.rstrip("\"'”’)]*").endswith(tuple(_SENTENCE_END))
+
+
+def _paragraphs(lines: list[list[_Word]], page: int, edge: float | None = None) -> list[_Para]:
+    """One column's lines as paragraph candidates; ``edge`` is the column's right edge
+    (its widest line's, or its tables')."""
+    if not lines:
+        return []
+    left = min(ln[0].x0 for ln in lines)
+    edge = max([w.x1 for ln in lines for w in ln] + ([edge] if edge is not None else []))
+    rights = _right_edges(lines)
+    paras: list[_Para] = []
+    cur: _Para | None = None
+    prev: list[_Word] | None = None
+    for line, right in zip(lines, rights):
+        marker = _marker(line)
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        if (marker in ("-", "–", "—") and cur is not None and prev is not None and not cur.marker
+                and not _ends_sentence(prev) and top - cur.bottom < 0.45 * _line_size(line)):
+            marker = ""  # a dash a wrapped sentence happens to start a line with, not a bullet
+        full = edge - line[-1].x1 < 0.15 * (edge - left)
+        if cur is not None and prev is not None and not marker and not _breaks(prev, line, right, cur):
+            _glue(prev, line, left, edge)
+            cur.lines.append(line)
+            cur.bottom = bottom
+            cur.full = full
+        else:
+            if cur is not None:
+                cur.space_below = top - cur.bottom
+            words = _strip_marker(line, marker) if marker else line
+            cur = _Para([words], page, x0=line[0].x0, marker=marker, top=top, bottom=bottom,
+                        indent=line[0].x0 - left, full=full,
+                        marker_word=line[0] if marker and len(words) < len(line) else None)
+            paras.append(cur)
+        prev = line
+    return paras
+
+
+def _glue(prev: list[_Word], line: list[_Word], left: float, right: float) -> None:
+    """Mark a line's only word as broken by the layout when it fills the measure from
+    ``left`` to within a character of ``right`` and the next line, set flush with it, goes
+    straight on (a path, an address, a word too long for a narrow cell, split at the edge)."""
+    word = prev[0]
+    if (len(prev) == 1 and word.x0 <= left + 1 and right - word.x1 < 0.6 * word.size
+            and abs(line[0].x0 - word.x0) < 1 and line[0].text[:1].isalnum()
+            and not word.text.endswith(("-", "–"))):
+        word.glue = True
+
+
+def _right_edges(lines: list[list[_Word]]) -> list[float]:
+    """For each line, the right edge of the text block it is in (for the would-fit test).
+
+    A block is a run of lines with no gap wider than one and a half lines between them: the
+    measure a line was set to, even where a wider block (a full-width introduction above
+    two columns) shares the column.
+    """
+    rights: list[float] = []
+    start = 0
+    for k in range(1, len(lines) + 1):
+        if k < len(lines):
+            gap = min(w.top for w in lines[k]) - max(w.bottom for w in lines[k - 1])
+            if gap <= 1.5 * min(_line_size(lines[k]), _line_size(lines[k - 1])):
+                continue
+        edge = max(w.x1 for ln in lines[start:k] for w in ln)
+        rights.extend([edge] * (k - start))
+        start = k
+    return rights
+
+
+def _breaks(prev: list[_Word], line: list[_Word], right: float, cur: _Para) -> bool:
+    """Whether ``line`` starts a new paragraph after ``prev``."""
+    size, psize = _line_size(line), _line_size(prev)
+    if min(w.top for w in line) - max(w.bottom for w in prev) > 0.45 * min(size, psize):
+        return True  # extra space between them
+    last, first = prev[-1], line[0]
+    if abs(last.size - first.size) > 0.6 and not first.text[:1].islower():
+        return True  # the type changes size: a heading above body text
+    if _line_bold(prev) != _line_bold(line):
+        return True  # a wholly bold line (a heading) meets a plain one
+    if cur.marker and first.x0 < cur.x0 - 2:
+        return True  # a line left of a list item's marker is not its continuation
+    if first.text[:1].islower() and not _ends_sentence(prev):
+        return False  # a sentence running on
+    room = right - last.x1
+    return room > (first.x1 - first.x0) + 0.6 * size  # the next word would have fitted
+
+
+# --------------------------------------------------------------------------------------------
+# Text of words
+
+
+def _join_lines(lines: list[list[_Word]]) -> list[_Word]:
+    """A paragraph's lines as one run of words, with hyphenated line ends rejoined."""
+    out: list[_Word] = []
+    for line in lines:
+        if out and line:
+            last, first = out[-1], line[0]
+            t = last.text
+            if t.endswith("\xad"):
+                out[-1] = _merge(last, first, t[:-1] + first.text)
+                line = line[1:]
+            elif last.glue:
+                out[-1] = _merge(last, first, t + first.text)
+                line = line[1:]
+            elif len(t) > 1 and t[-1] in "-–" and t[-2].isalnum() and first.text[:1].isalnum():
+                joined = (t[:-1] if t[-1] == "-" and first.text[:1].islower()
+                          and _SUFFIX.match(first.text) else t) + first.text
+                out[-1] = _merge(last, first, joined)
+                line = line[1:]
+        out.extend(line)
+    return out
+
+
+def _with_marks(words: list[_Word], bold: bool = True, italic: bool = True) -> str:
+    """Words as text, bold runs wrapped in ``**`` and italic ones in ``*`` (as asked).
+
+    A run both bold and italic is marked bold only (render.mark_runs' convention).
+    Punctuation between two words of one style is inside their run, at a run's edge outside.
+    """
+    styles: list[str | None] = []
+    for w in words:
+        if w.bold is None:
+            styles.append(None)
+        elif bold and w.bold:
+            styles.append("**")
+        elif italic and w.italic:
+            styles.append("*")
+        else:
+            styles.append("")
+    for i, style in enumerate(styles):
+        if style is None:
+            before = next((t for t in reversed(styles[:i]) if t is not None), "")
+            after = next((t for t in styles[i + 1:] if t is not None), "")
+            styles[i] = before if before == after else ""
+    parts: list[str] = []
+    run: list[str] = []
+    current = ""
+
+    def close() -> None:
+        text = " ".join(run)
+        # A run with an asterisk of its own at an edge ("*FTE is as per ...") is left
+        # unmarked: "**FTE ...*" would read as something else.
+        parts.append(text if text[:1] == "*" or text[-1:] == "*" else current + text + current)
+        run.clear()
+
+    for w, style in zip(words, styles):
+        if style != current:
+            if run:
+                close()
+            current = style or ""
+        if current:
+            run.append(w.text)
+        else:
+            parts.append(w.text)
+    if run:
+        close()
+    return " ".join(parts).replace("\xad", "")
+
+
+_NUMBER = re.compile(r"[-+–(£$€]*\d[\d.,]*%?\)?[kmb]?n?")
+
+
+def _gap(upper: list[_Word], lower: list[_Word]) -> float:
+    return min(w.top for w in lower) - max(w.bottom for w in upper)
+
+
+def _usual_gap(cells: list[list[list[_Word]]]) -> float | None:
+    """The space between a cell's wrapped lines in this table: the least between any two
+    lines of one cell (paragraphs and items are set further apart, never closer)."""
+    gaps = [_gap(a, b) for lines in cells for a, b in zip(lines, lines[1:])]
+    return max(min(gaps), -2.0) if gaps else None
+
+
+def _cell_text(lines: list[list[_Word]], box: tuple[float, float, float, float] | None = None,
+               line_gap: float | None = None, mark: bool = True) -> str:
+    """A table cell in the model's convention: a paragraph's wrapped lines joined, paragraphs
+    on lines of their own, bulleted lines as ``- `` items (nested ones indented two spaces a
+    level), bold runs in ``**``.
+
+    A header cell (``mark`` false) and a figure are left plain: their boldness is the
+    table's typography ("Net Cost" bold in every row), not emphasis.
+    """
+    if not lines:
+        return ""
+    if mark and all(_NUMBER.fullmatch(w.text) or w.bold is None for ln in lines for w in ln):
+        mark = False
+    cell_left = box[0] if box else min(ln[0].x0 for ln in lines)
+    cell_right = box[2] if box else max(ln[-1].x1 for ln in lines)
+    # The cell's padding, on both sides: its text's distance from the left rule.
+    pad = max(min(ln[0].x0 for ln in lines) - cell_left, 0)
+    # (level, lines) per paragraph or item; level 0 for a paragraph.
+    parts: list[tuple[int, list[list[_Word]]]] = []
+    stack: list[float] = []
+    prev: list[_Word] | None = None
+    for line in lines:
+        marker = _marker(line)
+        if marker and marker not in _BULLETS:
+            marker = ""  # a numbered line in a cell is text (a text plan's cells number so)
+        numbered = bool(_NUMBERED.match(line[0].text))
+        starts = prev is None or marker or numbered
+        if not starts and prev is not None:
+            size = _line_size(line)
+            gap = _gap(prev, line)
+            # More space than between the table's wrapped lines: a new paragraph. Or the line
+            # ends short of the cell's right padding (as wide as its left one) although the
+            # next word would have fitted: the writer ended the paragraph.
+            spaced = gap > (0.8 * size if line_gap is None else line_gap + 0.25 * size)
+            room = cell_right - (line[0].x0 - cell_left) - prev[-1].x1
+            fits = room > (line[0].x1 - line[0].x0) + 0.6 * size
+            lower = line[0].text[:1].islower() and not _ends_sentence(prev)
+            starts = spaced or (fits and not lower)
+            if parts and parts[-1][0] and not starts and line[0].x0 < parts[-1][1][0][0].x0 - 2:
+                starts = True  # left of the item's text: not its continuation
+        if not starts:
+            if pad <= max(6.0, 0.8 * line[0].size):  # text set from the left rule, not centred
+                _glue(prev, line, cell_left + pad, cell_right - pad)  # type: ignore[arg-type]
+            parts[-1][1].append(line)
+        elif marker:
+            x = line[0].x0
+            while stack and x < stack[-1] - 3:
+                stack.pop()
+            if not stack or x > stack[-1] + 3:
+                stack.append(x)
+            parts.append((len(stack), [_strip_marker(line, marker)]))
+        else:
+            if line[0].x0 <= (stack[0] if stack else line[0].x0) + 3:
+                stack = []
+            parts.append((0, [line]))
+        prev = line
+    out = []
+    for level, ls in parts:
+        lead = "  " * (level - 1) + "- " if level else ""
+        out.append(lead + _with_marks(_join_lines(ls), bold=mark, italic=False))
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# The reader
+
+
+def _open(data: bytes, where: str):
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise LoaderError("encrypted PDF: it needs a password to open; save an unprotected "
+                              "copy and read that", file=where) from None
+        reason = " ".join(str(exc).split()) or "pdfium cannot open it"
+        raise LoaderError(f"damaged or not a PDF ({reason})", file=where) from None
+
+
+def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
+    page = pdf[index]
+    try:
+        place, width, height = _placement(page)
+        words, visible = _page_words(page, R, place, width, height)
+        drawn = False
+        tables: list[_Table] = []
+        if visible == 0:
+            drawn = R.FPDFPage_CountObjects(page.raw) > 0
+        else:
+            h, v = _ruling(page, R, place)
+            if _grid_like(h, v):
+                try:
+                    raw_tables = _find_tables(h, v, width, height)
+                except Exception:  # noqa: BLE001
+                    # The finder failing on odd ruling must not lose the page: read it as text.
+                    raw_tables = []
+                if raw_tables:
+                    tables, words = _build_tables(words, raw_tables)
+        return _Page(index + 1, width, height, _segments(words) if words else [], tables,
+                     visible), drawn
+    finally:
+        page.close()
+
+
+def read_pdf(data: bytes, name: str, path: str | None) -> Document:
+    """Read a PDF plan into a :class:`Document` (see the module docstring for how).
+
+    Raises :class:`LoaderError` naming the file for a damaged, encrypted, empty or scanned PDF.
+    """
+    import pypdfium2.raw as R
+
+    where = path or name
+    pdf = _open(data, where)
+    pages: list[_Page] = []
+    drawn = False
+    try:
+        count = len(pdf)
+        for i in range(count):
+            try:
+                page, has_objects = _read_page(pdf, i, R)
+            except Exception as exc:  # noqa: BLE001 (pdfium's errors carry no file name)
+                reason = " ".join(str(exc).split()) or type(exc).__name__
+                raise LoaderError(f"damaged PDF: page {i + 1} cannot be read ({reason})",
+                                  file=where) from None
+            drawn = drawn or has_objects
+            pages.append(page)
+    finally:
+        pdf.close()
+    if not any(p.chars for p in pages):
+        if not drawn:
+            raise LoaderError("empty PDF: no text on any page", file=where)
+        raise LoaderError(_SCANNED, file=where)
+    return _assemble(pages, name, path, count)
+
+
+def _body_size(pages: list[_Page], margins: bool = True) -> float:
+    """The size most running text is set in (``margins`` false: leaving out the top and
+    bottom tenth of each page, where running headers and footers are)."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        lo, hi = page.height * 0.1, page.height * 0.9
+        for seg in page.segs:
+            if not margins and (seg.bottom <= lo or seg.top >= hi):
+                continue
+            for w in seg.words:
+                sizes[w.size] += len(w.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _column_flow(column: list[_Elem], page: int) -> list[_Para]:
+    """One column's elements as paragraph candidates and tables, top to bottom."""
+    edge = max(e[3] for e in column)
+    out: list[_Para] = []
+    run: list[_Seg] = []
+    for kind, obj, *_ in column:
+        if kind == "table":
+            if run:
+                out.extend(_paragraphs(_lines(run), page, edge))
+                run = []
+            out.append(_Para([], page, kind=BlockKind.TABLE, table=obj))  # type: ignore[arg-type]
+        else:
+            run.append(obj)  # type: ignore[arg-type]
+    if run:
+        out.extend(_paragraphs(_lines(run), page, edge))
+    if out:
+        out[0].opens = out[-1].closes = True
+    return out
+
+
+def _assemble(pages: list[_Page], name: str, path: str | None, count: int) -> Document:
+    furniture = _split_furniture(pages, _body_size(pages, margins=False))
+    body = _body_size(pages)
+    flow: list[_Para] = []
+    for page in pages:
+        for column in _reading_order(page.segs, page.tables):
+            if column:
+                flow.extend(_column_flow(column, page.number))
+    _classify(flow, body)
+    flow = _join_across(flow)
+    blocks = [b for p in flow if (b := _block(p)) is not None]
+    return assemble(name, blocks, path=path, format="pdf", furniture=furniture, page_count=count)
+
+
+def _plain(para: _Para) -> str:
+    return " ".join(w.text for w in _join_lines(para.lines))
+
+
+def _classify(flow: list[_Para], body: float) -> None:
+    """Headings by size and weight, list items with their nesting, for the whole document."""
+    sized: set[float] = set()
+    candidates: list[tuple[_Para, str]] = []
+    for p in flow:
+        if p.kind is BlockKind.TABLE or (p.marker and p.marker in _BULLETS):
+            continue
+        text = _plain(p)
+        if len(p.lines) > 5 or len(text) > 150 or not any(c.isalpha() for c in text):
+            continue
+        size, bold = p.size, p.bold
+        if size >= body * 1.25 or (bold and size >= body * 1.1 and size - body >= 1):
+            sized.add(size)
+            candidates.append((p, "size"))
+        elif (bold and (p.marker or _SECTION.match(p.lines[0][0].text)) and abs(size - body) < 1
+              and len(p.lines) <= 3
+              and not text.endswith((":", ",", ";")) and p.indent < 2 * body
+              and (p.space_below is None or p.space_below > 0.3 * body)):
+            # A numbered line of bold body text ("1. Introduction"), at its column's edge
+            # with space below it. Unnumbered bold lines stay paragraphs: a name over a
+            # title, a label over its value, a strapline are as often bold as a heading is.
+            candidates.append((p, "bold"))
+    ranks = sorted(sized, reverse=True)
+    for p, why in candidates:
+        p.kind = BlockKind.HEADING
+        p.unmark()  # "1. Introduction": the number is part of the heading
+        p.heading_level = min(ranks.index(p.size) + 1 if why == "size" else len(ranks) + 1, 6)
+    # List items: nesting by the marker's indentation within a run of items; a run of items
+    # is one list (one group) until something else, or a wider gap than between its items.
+    stack: list[float] = []
+    group = 0
+    prev: _Para | None = None
+    prev_gap: float | None = None
+    for p in flow:
+        if p.kind is BlockKind.PARAGRAPH and p.marker and p.marker_word is not None \
+                and p.marker_word.bold and not p.bold:
+            p.unmark()  # "**2. Healthy lives:** People ...": a numbered bold lead-in
+        if p.kind is not BlockKind.PARAGRAPH or not p.marker:
+            stack, prev, prev_gap = [], None, None
+            continue
+        p.kind = BlockKind.LIST_ITEM
+        gap = prev.space_below if prev is not None else None
+        same = prev is not None and (
+            (prev.closes and p.opens)  # the list runs on in the next column or page
+            or gap is None
+            or gap <= max(0.6 * p.size, (prev_gap if prev_gap is not None else gap) + 0.4 * p.size))
+        if not same:
+            group += 1
+            stack = []
+        if p.opens:
+            stack = []
+        prev_gap = gap if same and prev is not None else None
+        while stack and p.x0 < stack[-1] - 3:
+            stack.pop()
+        if not stack or p.x0 > stack[-1] + 3:
+            stack.append(p.x0)
+        p.level = len(stack)
+        p.group = group
+        prev = p
+
+
+def _join_across(flow: list[_Para]) -> list[_Para]:
+    """Join a sentence or a table that a column or page break cut in two."""
+    out: list[_Para] = []
+    for p in flow:
+        prev = out[-1] if out else None
+        if prev is not None and prev.closes and p.opens:
+            if (p.kind is BlockKind.PARAGRAPH and not p.marker
+                    and prev.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+                    and abs(prev.size - p.size) < 0.6 and prev.lines and p.lines
+                    and not _ends_sentence(prev.lines[-1])
+                    and (p.lines[0][0].text[:1].islower() or prev.full)):
+                prev.lines.extend(p.lines)
+                prev.closes = p.closes
+                continue
+            if (p.kind is BlockKind.TABLE and prev.kind is BlockKind.TABLE
+                    and p.page == _last_page(prev) + 1 and _same_columns(prev, p)):
+                prev.extra.append(p.table)  # type: ignore[arg-type]
+                prev.closes = p.closes
+                continue
+        out.append(p)
+    return out
+
+
+def _last_page(p: _Para) -> int:
+    return p.page + len(p.extra)
+
+
+def _same_columns(a: _Para, b: _Para) -> bool:
+    last = (a.extra or [a.table])[-1]
+    assert last is not None and b.table is not None
+    if len(last.rows[0]) != len(b.table.rows[0]):
+        return False
+    if _norm_row(b.table.rows[0]) == _norm_row(a.table.rows[0]):  # type: ignore[union-attr]
+        return True
+    ca, cb = last.cols, b.table.cols
+    return len(ca) == len(cb) and all(abs(x - y) <= 3 for x, y in zip(ca, cb))
+
+
+def _norm_row(row: list[str]) -> list[str]:
+    return [" ".join(c.split()).lower() for c in row]
+
+
+def _block(p: _Para) -> Block | None:
+    if p.kind is BlockKind.TABLE:
+        table = p.table
+        assert table is not None
+        rows = [list(r) for r in table.rows]
+        header = table.header
+        for more in p.extra:
+            extra = [list(r) for r in more.rows]
+            if extra and _norm_row(extra[0]) == _norm_row(rows[0]):
+                extra = extra[1:]  # the header repeated on the next page
+                header = True
+            rows.extend(extra)
+        cells = tuple(tuple(r) for r in rows)
+        return Block(BlockKind.TABLE, table_text(cells), page=p.page, rows=cells, header=header)
+    words = _join_lines(p.lines)
+    if not words:
+        return None
+    if p.kind is BlockKind.HEADING:
+        return Block(BlockKind.HEADING, _with_marks(words, bold=False, italic=False), page=p.page,
+                     level=p.heading_level)
+    text = _with_marks(words)
+    if p.kind is BlockKind.LIST_ITEM:
+        return Block(BlockKind.LIST_ITEM, text, page=p.page, level=p.level, marker=p.marker,
+                     group=p.group)
+    return Block(BlockKind.PARAGRAPH, text, page=p.page)
+
