@@ -78,7 +78,7 @@ _JOB_TITLE = re.compile(
     re.IGNORECASE,
 )
 _STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
-_FIGURE_END = re.compile(r"(?:£\s?\d|\d[\d,]*\.\d+\s*[mk%]?\s*\W*$|\d{1,3}(?:,\d{3})+\s*\W*$)")
+_FIGURE_END = re.compile(r"(?:£\s?[\d,.]+\s*(?:m|k|bn|million|billion)?|\d[\d,]*\.\d+\s*[mk%]?|\d{1,3}(?:,\d{3})+)\s*\W*$")
 _TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
 _PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
 _WORDS = re.compile(r"[a-z]{3,}")

@@ -1,10 +1,16 @@
-"""Text and Markdown: the file is its own rendering; blocks come from its lines.
+"""Text and Markdown: the file is (nearly) its own rendering; blocks come from its lines.
 
 A plain-text plan (often a council's own conversion from PDF or Word) and a Markdown one share
 one line grammar: ``#`` headings, bullets and numbered items (nesting by indentation), tab- or
 pipe-separated table rows, and every other non-blank line a paragraph. One line is one block
 (a converted plan puts each paragraph on a line of its own; Markdown's soft wrapping is rare in
 plans), so a block's line is exactly the file's line.
+
+A text file's rendering is its decoded text, byte for byte. A Markdown file's is too, except
+its pipe tables: the shape loaders read table rows as tab-separated cells, so each row of a
+GitHub table (``| a | b |`` then ``|---|---|``) becomes its cells joined by tabs (``\\|``
+unescaped) and the rule row is dropped. A Markdown plan with tables thus reads as its text
+version does; lines after a table count one fewer per table than the file's.
 """
 
 from __future__ import annotations
@@ -67,17 +73,21 @@ class _CellText(HTMLParser):
         self.lines: list[str] = []
         self.current: list[str] = []
         self.in_item = False
+        self.depth = 0  # lists open around the text (a nested list is depth 2)
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
         if text:
-            self.lines.append(("- " if self.in_item else "") + text)
+            indent = "  " * max(self.depth - 1, 0)
+            self.lines.append((indent + "- " if self.in_item else "") + text)
         self.current = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in ("p", "br", "div", "ul", "ol", "li", "tr"):
             self._flush()
             self.in_item = tag == "li"
+            if tag in ("ul", "ol"):
+                self.depth += 1
         elif tag in ("b", "strong"):
             self.current.append("**")
 
@@ -85,6 +95,8 @@ class _CellText(HTMLParser):
         if tag in ("p", "div", "li", "ul", "ol"):
             self._flush()
             self.in_item = False
+            if tag in ("ul", "ol"):
+                self.depth = max(self.depth - 1, 0)
         elif tag in ("b", "strong"):
             self.current.append("**")
 
@@ -128,8 +140,55 @@ def _table(rows: list[tuple[int, str]], pipe: bool) -> Block:
                  header=header or not pipe)
 
 
+_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_GAPS = re.compile(r" {2,}")
+
+
+def _spaced_cells(raw: str) -> list[str]:
+    return [c for c in _GAPS.split(raw.strip()) if c]
+
+
+def _spaced_tables(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """Runs of paragraphs whose columns are set apart by runs of spaces (a text conversion's
+    table, "Indicator  2017/18 value  2018/19 target") as tables: at least three lines in a
+    row, each with the same number (two or more) of cells."""
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def close() -> None:
+        if len(run) >= 3:
+            rows = tuple(tuple(_spaced_cells(lines[b.line - 1])) for b in run)
+            out.append(Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), run[0].line,
+                             run[-1].line, rows=rows, header=True))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        raw = lines[block.line - 1] if block.kind is BlockKind.PARAGRAPH else ""
+        cells = _spaced_cells(raw) if raw and _GAP.search(raw.strip()) else []
+        if len(cells) >= 2 and (not run or (len(cells) == len(_spaced_cells(lines[run[-1].line - 1]))
+                                            and block.line == run[-1].line + 1)):
+            run.append(block)
+            continue
+        close()
+        if len(cells) >= 2:
+            run.append(block)
+        else:
+            out.append(block)
+    close()
+    return out
+
+
 def parse_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of a text or Markdown plan, each on the lines it occupies."""
+    blocks = _parse_lines(text)
+    if "  " in text:
+        blocks = _spaced_tables(blocks, text.split("\n"))
+    return tuple(blocks)
+
+
+def _parse_lines(text: str) -> list[Block]:
     blocks: list[Block] = []
     table: list[tuple[int, str]] = []
     pipe = False
@@ -145,7 +204,10 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
             close_table()
             continue
         is_pipe = bool(_PIPE_ROW.match(raw)) or (bool(table) and pipe and bool(_PIPE_RULE.match(raw)))
-        if "\t" in raw.strip() or is_pipe:
+        # Inside a tab table, a row with one filled cell ("\t\tAction\t\t", "Group:\t") is
+        # still a row: stripping it leaves no tab, but its tabs place the text in a column.
+        in_tab_table = bool(table) and not pipe and "\t" in raw
+        if "\t" in raw.strip() or is_pipe or in_tab_table:
             if table and pipe != is_pipe:
                 close_table()
             pipe = is_pipe
@@ -160,10 +222,62 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, raw.strip(), number, number))
     close_table()
-    return tuple(blocks)
+    return blocks
+
+
+# A GitHub table: a header row, then a rule row with as many cells ("|---|:--:|", "--- | ---").
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_MD_PIPE = re.compile(r"(?<!\\)\|")
+_MD_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def _md_cells(line: str) -> list[str]:
+    """The cells of a pipe-table row: split at unescaped ``|``, outer pipes dropped."""
+    row = line.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    return [c.strip().replace("\\|", "|").replace("\t", " ") for c in _MD_PIPE.split(row)]
+
+
+def markdown_rendering(text: str) -> str:
+    """A Markdown file's rendering: the file, its pipe tables as tab-separated rows.
+
+    A table is a row with ``|``, a rule row of as many cells, and the rows with ``|`` that
+    follow up to a blank line; the rule row is dropped. Lines in code fences stay as they are.
+    """
+    if "|" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    fenced = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _MD_FENCE.match(line):
+            fenced = not fenced
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (not fenced and "|" in line and "|" in nxt and _MD_RULE.match(nxt)
+                and len(_md_cells(line)) == len(_md_cells(nxt))):
+            out.append("\t".join(_md_cells(line)))
+            i += 2
+            while i < len(lines) and lines[i].strip() and _MD_PIPE.search(lines[i]):
+                out.append("\t".join(_md_cells(lines[i])))
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return "\n".join(out)
 
 
 def read_text(data: bytes, name: str, path: str | None, *, markdown: bool = False) -> Document:
-    """A text or Markdown plan: the decoded file is the rendering (blocks parsed on demand)."""
-    return Document(name=name, text=decode(data, path or name), path=path,
-                    format="markdown" if markdown else "text")
+    """A text or Markdown plan: the decoded file is the rendering (blocks parsed on demand).
+
+    A text file's rendering is exactly its decoded text; a Markdown file's has its pipe tables
+    as tab-separated rows (:func:`markdown_rendering`).
+    """
+    text = decode(data, path or name)
+    if markdown:
+        return Document(name=name, text=markdown_rendering(text), path=path, format="markdown")
+    return Document(name=name, text=text, path=path, format="text")

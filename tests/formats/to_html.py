@@ -11,15 +11,16 @@ from stratgraph.loaders.read.model import Block, BlockKind
 from .common import cell_parts, list_runs, number_of, padded, runs, table_width, title_of
 
 
-def inline(text: str) -> str:
-    """Escaped text with ``**bold**`` as ``<strong>`` and ``*italic*`` as ``<em>``."""
+def inline(text: str, bold: str = "strong") -> str:
+    """Escaped text with ``**bold**`` as ``<strong>`` (or ``bold``) and ``*italic*`` as
+    ``<em>``."""
     out = []
     for run in runs(text):
         piece = escape(run.text, quote=False)
         if run.italic:
             piece = f"<em>{piece}</em>"
         if run.bold:
-            piece = f"<strong>{piece}</strong>"
+            piece = f"<{bold}>{piece}</{bold}>"
         out.append(piece)
     return "".join(out)
 
@@ -52,12 +53,13 @@ def _list_html(items: Sequence[Block], indent: str) -> list[str]:
 
 
 def cell_html(cell: str) -> str:
-    """A table cell in the model's convention as the markup a CMS writes in a cell."""
+    """A table cell in the model's convention as the markup a CMS writes in a cell: ``<p>``,
+    ``<ul><li>`` (nested lists inside their item), ``<b>``."""
     parts = cell_parts(cell)
     if not parts:
         return ""
     if len(parts) == 1 and not parts[0].item_level:
-        return inline(parts[0].text)
+        return inline(parts[0].text, "b")
     out: list[str] = []
     depth = 0
     for part in parts:
@@ -65,7 +67,7 @@ def cell_html(cell: str) -> str:
             while depth:
                 out.append("</li></ul>")
                 depth -= 1
-            out.append(f"<p>{inline(part.text)}</p>")
+            out.append(f"<p>{inline(part.text, 'b')}</p>")
             continue
         level = min(part.item_level, depth + 1)
         if level > depth:
@@ -76,7 +78,7 @@ def cell_html(cell: str) -> str:
             while depth > level:
                 out.append("</ul></li>")
                 depth -= 1
-        out.append(f"<li>{inline(part.text)}")
+        out.append(f"<li>{inline(part.text, 'b')}")
     while depth:
         out.append("</li></ul>")
         depth -= 1

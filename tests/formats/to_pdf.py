@@ -76,18 +76,24 @@ def _cell_flowables(text: str, styles: _Styles) -> list[Any]:
     return out
 
 
-def _col_widths(rows: Sequence[Sequence[str]], width: int, avail: float,
-                font_size: float) -> list[float]:
-    """Columns wide enough for their longest word, the rest shared by how much text each has
-    (a layout program does the same; a word broken inside is not what a plan looks like)."""
+def _floors(rows: Sequence[Sequence[str]], width: int, font_size: float) -> list[float]:
+    """Each column's narrowest width: its longest word, the cell's padding, a bullet's indent."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    padding = 6 + 6 + 12  # the cell's own padding and a bullet's indent
+    padding = 6 + 6 + 12
     floors = []
     for c in range(width):
         words = [w for row in rows for w in plain(row[c]).split()]
         longest = max((stringWidth(w, "Helvetica-Bold", font_size) for w in words), default=0)
         floors.append(longest + padding)
+    return floors
+
+
+def _col_widths(rows: Sequence[Sequence[str]], width: int, avail: float,
+                font_size: float) -> list[float]:
+    """Columns wide enough for their longest word, the rest shared by how much text each has
+    (a layout program does the same; a word broken inside is not what a plan looks like)."""
+    floors = _floors(rows, width, font_size)
     spare = avail - sum(floors)
     if spare <= 0:
         return [f * avail / sum(floors) for f in floors]
@@ -121,12 +127,20 @@ def table_flowable(block: Block, styles: _Styles, avail: float) -> Any:
 NARROW_TABLE = 3
 
 
+def _fits(block: Block, styles: _Styles, avail: float) -> bool:
+    """Whether a table fits ``avail`` without breaking a word."""
+    width = table_width(block)
+    rows = [padded(row, width) for row in block.rows]
+    return width <= NARROW_TABLE and sum(_floors(rows, width, styles.cell.fontSize)) <= avail
+
+
 def story(blocks: Sequence[Block], styles: _Styles, avail: float,
           wide: float | None = None) -> list[Any]:
     """The flowables of a plan: headings, paragraphs, bulleted and numbered lists, tables.
 
-    With ``wide`` (two columns), a table of more than :data:`NARROW_TABLE` columns goes on a
-    page of its own full width (``wide``), as reports do, and the columns resume after it.
+    With ``wide`` (two columns), a table of more than :data:`NARROW_TABLE` columns, or one
+    whose words do not fit a column, goes on a page of its own full width (``wide``), as
+    reports do, and the columns resume after it.
     """
     from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer
 
@@ -143,7 +157,7 @@ def story(blocks: Sequence[Block], styles: _Styles, avail: float,
         block = group[0]
         if block.kind is BlockKind.HEADING:
             out.append(Paragraph(inline(block.text), styles.headings[min(max(block.level, 1), 6)]))
-        elif block.kind is BlockKind.TABLE and wide and table_width(block) > NARROW_TABLE:
+        elif block.kind is BlockKind.TABLE and wide and not _fits(block, styles, avail):
             out.extend([NextPageTemplate("wide"), PageBreak(),
                         table_flowable(block, styles, wide),
                         NextPageTemplate("columns"), PageBreak()])
