@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from stratgraph.graph.model import Label, normalise_name
+from stratgraph.loaders.common.plan_info import place_key
 
 #: Words that do not count towards an acronym ("Leicester and Leicestershire ...": LLEP).
 _ACRONYM_SKIP = {"and", "of", "the", "for", "in", "on", "to", "&"}
@@ -204,7 +205,7 @@ def group_entities(
                 place = next(iter(claims))[0]
                 holder = owner[short]
                 # "Joint Health and Wellbeing Strategy" in a city plan is not the county's.
-                if holder.scope and place_of(holder.scope) != place:
+                if holder.scope and place_key(holder.scope) != place:
                     continue
                 for _, entry_id in sorted(claims):
                     join(holder, by_id[entry_id])
@@ -253,12 +254,3 @@ def _near_identical(choices: Sequence[str]) -> Iterator[tuple[int, int]]:
     for i, name in enumerate(choices):
         if len(name) >= 8:
             yield from ((i, j) for j in best_matches(name) if j > i)
-
-
-_COUNCIL_WORDS = {"city", "county", "borough", "district", "council", "metropolitan"}
-
-
-def place_of(organisation: str) -> str:
-    """The place an organisation is named after ("Leicester City Council" -> "leicester")."""
-    words = [w for w in organisation.split() if w.lower() not in _COUNCIL_WORDS]
-    return normalise_name(" ".join(words))

@@ -17,7 +17,8 @@ from stratgraph.graph.model import (
     node_id,
     normalise_name,
 )
-from stratgraph.graph.passes.resolve_names import NameKeys, acronym_map, place_of
+from stratgraph.graph.passes.resolve_names import NameKeys, acronym_map
+from stratgraph.loaders.common.plan_info import place_key
 
 def organisation_places(graph: GraphData, anchors: Sequence[Node]) -> set[str]:
     """Place names from the organisations ("Leicester City Council" -> "leicester")."""
@@ -25,7 +26,7 @@ def organisation_places(graph: GraphData, anchors: Sequence[Node]) -> set[str]:
     organisation = Label.ORGANISATION  # read once: an Enum member lookup is slow in a loop
     for node in list(graph.nodes.values()) + list(anchors):
         if node.label is organisation:
-            place = place_of(node.name)
+            place = place_key(node.name)
             if place:
                 places.add(place)
     return places
@@ -38,7 +39,7 @@ def _document_places(graph: GraphData) -> dict[str, tuple[str, str]]:
     for node in graph.nodes.values():
         org = node.properties.get("organisation") if node.label is plan else None
         if org:
-            found[node.provenance.document] = (str(org), place_of(str(org)))
+            found[node.provenance.document] = (str(org), place_key(str(org)))
     return found
 
 

@@ -2,8 +2,12 @@
 
 - :mod:`~stratgraph.loaders.common.names`: clean display names (no tags, markdown, bullets or
   footnote markers);
-- :mod:`~stratgraph.loaders.common.cells`: a table cell's tags read without html.parser where
-  the cell allows it.
+- :mod:`~stratgraph.loaders.common.cells`: a table cell split into paragraphs, bold runs and
+  list items;
+- :mod:`~stratgraph.loaders.common.dates`: years, year ranges, months and "by <date>"
+  deadlines;
+- :mod:`~stratgraph.loaders.common.plan_info`: the plan itself: its council, its period and
+  the place a council is named after.
 
 A shape loader (``loaders/shapes/``) keeps only what is particular to its shape.
 """

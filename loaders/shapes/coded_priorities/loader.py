@@ -39,7 +39,9 @@ from stratgraph.loaders.shapes.coded_priorities.layout import (
 from stratgraph.loaders.shapes.coded_priorities.names import ThemeMatcher, find_entities
 from stratgraph.loaders.shapes.coded_priorities.spans import joined_text
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.common.names import PlanInfo, clean_name, find_organisation, find_period
+from stratgraph.loaders.common.dates import A_YEAR
+from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.common.plan_info import PlanInfo, find_organisation, find_period
 
 # A line of its own. Searched in "\n" + text: a leading "\n" rather than "^" lets the regex
 # engine jump from line break to line break instead of trying every character.
@@ -52,7 +54,6 @@ _NEXT_YEARS = re.compile(
     r"\bnext\s+(\d|two|three|four|five)\s+years\s+(?:until|to)\s+((?:19|20)\d\d)\b", re.I
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _DIGIT = re.compile(r"\d")
 _TARGET_VALUE = re.compile(r"\d|XX")  # a number, or a number still to be set ("XX%")
 
@@ -91,7 +92,7 @@ def read_plan_info(doc: SourceDocument) -> PlanInfo:
         end = end or int(years.group(2))
         start = int(years.group(2)) - (int(count) if count.isdigit() else _NUMBERS[count.lower()])
     if start is None and end is not None:
-        first = _YEAR.search("\n".join(line for _, line in head[:10]))
+        first = A_YEAR.search("\n".join(line for _, line in head[:10]))
         start = int(first.group(1)) if first else None
     if end is None:
         start, end = find_period(text[:5000])

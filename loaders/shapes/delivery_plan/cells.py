@@ -1,6 +1,6 @@
 """Reading one HTML table cell of a delivery plan into its blocks, keeping their order.
 
-The shared ``parse_cell`` flattens nested lists and loses whether a paragraph came before or
+The shared ``parse_cell`` (``common/cells.py``) flattens nested lists and loses whether a paragraph came before or
 after a list; the delivery-plan rows need both (a lead-in sentence before a ``<ul>``, a
 "Reading:" item whose ``<ol>`` holds the actual programmes), so this parser keeps a tree.
 """

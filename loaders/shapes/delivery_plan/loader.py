@@ -54,7 +54,7 @@ from stratgraph.loaders.shapes.delivery_plan.rows import (
     read_activity_row,
 )
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.common.names import find_organisation, find_period
+from stratgraph.loaders.common.plan_info import find_organisation, find_period
 
 from stratgraph.errors import LoaderError
 

@@ -31,7 +31,8 @@ from stratgraph.loaders.shapes.narrative.entities import (
     Vocabulary,
     find_entities,
 )
-from stratgraph.loaders.shapes.narrative.meta import place_of, plan_info
+from stratgraph.loaders.common.plan_info import place_of
+from stratgraph.loaders.shapes.narrative.meta import plan_info
 from stratgraph.loaders.shapes.narrative.sections import Layout, ThemeSpan, layout
 from stratgraph.loaders.shapes.narrative.statements import (
     LeadFinder,

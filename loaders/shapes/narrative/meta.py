@@ -15,14 +15,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from stratgraph.loaders.shapes.narrative.text import Block
-from stratgraph.loaders.common.names import (
-    PlanInfo,
-    clean_name,
-    find_organisations,
-    find_period,
-)
+from stratgraph.loaders.common.dates import A_YEAR
+from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.common.plan_info import PlanInfo, find_organisations, find_period
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _ASSESSMENT_TITLE = re.compile(r"\bassessment\b", re.IGNORECASE)
 _SELF_ASSESSMENT = re.compile(r"^self[- ]?assessment\b", re.IGNORECASE)
 #: How many opening non-blank lines make up the title block.
@@ -47,15 +43,6 @@ def organisation(lines: Sequence[str]) -> str | None:
     counts = Counter(names)
     best = max(counts.values())
     return next(n for n in names if counts[n] == best)
-
-
-def place_of(organisation_name: str | None) -> str | None:
-    """"Leicester City Council" -> "Leicester"."""
-    if not organisation_name:
-        return None
-    match = re.match(r"^(.+?) (?:City|County|Borough|District|Metropolitan Borough) Council$",
-                     organisation_name)
-    return match.group(1) if match else None
 
 
 def _title(blocks: Sequence[Block], lines: Sequence[str], name: str,
@@ -85,7 +72,7 @@ def _years(lines: Sequence[str], title: str) -> tuple[int | None, int | None]:
         if start:
             return start, end
     for text in [title, *opening]:
-        year = _YEAR.search(text)
+        year = A_YEAR.search(text)
         if year:
             return int(year.group(1)), int(year.group(1))
     return find_period("\n".join(lines)[:5000])

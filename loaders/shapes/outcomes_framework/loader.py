@@ -51,7 +51,7 @@ from stratgraph.loaders.shapes.outcomes_framework.partners import (
     PartnerList,
     partner_list,
 )
-from stratgraph.loaders.common.names import find_organisation, find_period
+from stratgraph.loaders.common.plan_info import find_organisation, find_period
 
 #: A measures-table row spelt this much like a declared supporting outcome is that outcome
 #: ("Diversity is celebrated in our communities" / "... in Leicestershire communities").

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.common.cells import flat_list_items
+from stratgraph.loaders.common.cells import flat_list_items, parse_cell
 from stratgraph.loaders.common.names import clean_name
-from stratgraph.loaders.common.names import parse_cell
 
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*")
 

@@ -14,7 +14,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stratgraph.loaders.common.names import clean_name, parse_cell
+from stratgraph.loaders.common.cells import parse_cell
+from stratgraph.loaders.common.names import clean_name
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARKERS = re.compile(f"[{SUPERSCRIPTS}]+")

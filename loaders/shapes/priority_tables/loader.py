@@ -48,7 +48,7 @@ from stratgraph.loaders.shapes.priority_tables.refs import (
     may_refer_to_section,
     section_refs,
 )
-from stratgraph.loaders.common.names import find_organisation, find_period
+from stratgraph.loaders.common.plan_info import find_organisation, find_period
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 # "Reduce ... by March 2015", "by 2017": the date an action is due, as written.
