@@ -12,11 +12,11 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.shapes.priority_tables.loader import PriorityTablesLoader
+from stratgraph.loaders.registry import choose_loader
 from stratgraph.loaders.shapes.priority_tables.cells import Part, split_items
 from stratgraph.loaders.shapes.priority_tables.entities import find_mentions
 from stratgraph.loaders.shapes.priority_tables.layout import is_table_header, read_layout
-from stratgraph.loaders.registry import choose_loader
+from stratgraph.loaders.shapes.priority_tables.loader import PriorityTablesLoader
 
 REAL = "leicestershire-county-strategic-plan-2014-18.txt"
 EXAMPLE = EXAMPLES / "wexshire-county-strategic-plan-2020-24.txt"

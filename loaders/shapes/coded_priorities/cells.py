@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.shapes.coded_priorities.sentences import (
     CODE_THEN_TO,
     LABEL_BEFORE,
@@ -21,7 +22,6 @@ from stratgraph.loaders.shapes.coded_priorities.sentences import (
     starts_word,
 )
 from stratgraph.loaders.shapes.coded_priorities.spans import Fragment, Joined, Piece
-from stratgraph.loaders.common.names import clean_name
 
 _DANGLING = re.compile(r"\s+(?:of|and|for|the)$")
 _LABEL = re.compile(r"^[A-Z][\w-]*(?: [a-z][\w-]*){0,2}:\s*")

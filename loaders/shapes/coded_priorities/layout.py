@@ -18,8 +18,9 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.shapes.coded_priorities.spans import Fragment
+from stratgraph.loaders.common.layout import split_cells
 from stratgraph.loaders.common.names import clean_name, collapse, strip_tags
+from stratgraph.loaders.shapes.coded_priorities.spans import Fragment
 
 #: A priority code as the first cell of a row: "D.1", "CSY.4", "SC1", "Cl. 2".
 CODE = re.compile(r"^([A-Za-z]{1,5})\s*\.?\s*(\d{1,2})$")
@@ -67,7 +68,7 @@ class PriorityRow:
 
 
 @dataclass(frozen=True, slots=True)
-class Layout:
+class CodedPrioritiesOutline:
     """The aims (index = theme) and the priority rows, in document order."""
 
     aims: tuple[Aim, ...]
@@ -80,7 +81,7 @@ def is_header(line: str) -> bool:
     if line.count("\t") < 2:
         return False  # fewer than three cells
     cells: list[str] = []
-    for cell in line.split("\t"):
+    for cell in split_cells(line):
         low = cell.strip().lower()
         if len(low) > 40:
             return False  # header cells are short labels, unlike a row's sentences
@@ -92,7 +93,7 @@ def is_header(line: str) -> bool:
 def header_columns(line: str) -> dict[str, int]:
     """Column index of each role in a header row."""
     roles: dict[str, int] = {}
-    for index, cell in enumerate(line.split("\t")):
+    for index, cell in enumerate(split_cells(line)):
         low = cell.lower()
         if "priorit" in low:
             roles.setdefault("name", index)
@@ -174,10 +175,6 @@ def _similarity(a: str, b: str) -> float:
     return fuzz.token_sort_ratio(normalise_name(a), normalise_name(b))
 
 
-def _cells(line: str) -> list[str]:
-    return line.split("\t")
-
-
 class _Header(NamedTuple):
     """A table header read once for all the rows under it."""
 
@@ -238,7 +235,7 @@ def _take_spill(row: _Row, previous: _Row | None) -> None:
         row.cells["actions"].pop(0)
 
 
-def read_layout(lines: list[str]) -> Layout:
+def read_layout(lines: list[str]) -> CodedPrioritiesOutline:
     """Aims and priority rows of a coded-priorities plan."""
     aims, after_aims = read_aims(lines)
     aim_list = list(aims)
@@ -256,7 +253,7 @@ def read_layout(lines: list[str]) -> Layout:
             header, just_header = _Header.read(raw), True
             continue
         if header is not None and raw.count("\t") >= header.min_tabs:
-            cells = _cells(raw)
+            cells = split_cells(raw)
             if just_header and all(_YEARS_ONLY.match(c.strip()) for c in cells):
                 continue  # the header's second line ("2001/02  2004")
             just_header = False
@@ -276,7 +273,7 @@ def read_layout(lines: list[str]) -> Layout:
             aim_list.append(Aim(text, number, text, number))
             aim_index, current = len(aim_list) - 1, None
             warnings.append(f"line {number}: table heading matches no strategic aim")
-    return Layout(tuple(aim_list), tuple(r.freeze() for r in rows), tuple(warnings))
+    return CodedPrioritiesOutline(tuple(aim_list), tuple(r.freeze() for r in rows), tuple(warnings))
 
 
 def _best_aim(heading: str, aims: list[Aim]) -> int | None:

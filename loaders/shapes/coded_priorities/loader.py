@@ -19,6 +19,11 @@ from typing import NamedTuple
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.common.dates import A_YEAR
+from stratgraph.loaders.common.layout import is_row
+from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.common.plan_info import PlanInfo, find_organisation, find_period
+from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.shapes.coded_priorities.cells import (
     align,
     read_actions,
@@ -31,17 +36,13 @@ from stratgraph.loaders.shapes.coded_priorities.cells import (
 )
 from stratgraph.loaders.shapes.coded_priorities.layout import (
     CODE,
-    Layout,
+    CodedPrioritiesOutline,
     PriorityRow,
     is_header,
     read_layout,
 )
 from stratgraph.loaders.shapes.coded_priorities.names import ThemeMatcher, find_entities
 from stratgraph.loaders.shapes.coded_priorities.spans import joined_text
-from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.common.dates import A_YEAR
-from stratgraph.loaders.common.names import clean_name
-from stratgraph.loaders.common.plan_info import PlanInfo, find_organisation, find_period
 
 # A line of its own. Searched in "\n" + text: a leading "\n" rather than "^" lets the regex
 # engine jump from line break to line break instead of trying every character.
@@ -111,7 +112,7 @@ class CodedPrioritiesLoader:
         """Coded rows in tab tables, a priorities/targets header, aims and "Supported by"."""
         coded = headers = 0
         for line in doc.lines:
-            if "\t" not in line:
+            if not is_row(line):
                 continue  # both coded rows and headers are tab tables
             if line.count("\t") >= 3 and CODE.match(line.split("\t", 1)[0].strip()):
                 coded += 1
@@ -147,7 +148,7 @@ class _Support(NamedTuple):
 class _Reader:
     """Turns a layout into graph records with one builder."""
 
-    def __init__(self, b: DocumentGraphBuilder, layout: Layout) -> None:
+    def __init__(self, b: DocumentGraphBuilder, layout: CodedPrioritiesOutline) -> None:
         self.b = b
         self.layout = layout
         self.warnings: list[str] = []

@@ -7,6 +7,9 @@ section ("### Children and young people" above part of a measures table). A head
 when the introduction's list of themes names it, or when it is the heading a "Summary of
 priorities" / "Council activity" / measures section sits under; its level does not matter
 (one Leicester theme is a ``##`` heading by mistake).
+
+The lines are read with the shared grammar (:class:`~stratgraph.loaders.common.layout.Layout`:
+headings, bullets, tab rows); what they make up is a :class:`DeliveryPlanOutline`.
 """
 
 from __future__ import annotations
@@ -15,10 +18,9 @@ import re
 from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
+from stratgraph.loaders.common.layout import Heading, Layout, heading, split_cells
 from stratgraph.loaders.shapes.delivery_plan.cells import tidy
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
 _CONTENTS_ENTRY = re.compile(r"^(.+?)\s*\.{3,}\s*\d+\s*$")
 _THEME_LIST_LEAD = re.compile(r"\bthemes?\b.*:\s*$", re.IGNORECASE)
 _SHORT = 300
@@ -66,15 +68,6 @@ def is_measure_header(cells: list[str]) -> bool:
     """A tab-table header "Performance measure | Targets"."""
     return (len(cells) >= 2 and all(len(c) <= 60 for c in cells)
             and "measure" in cells[0].casefold() and "target" in cells[-1].casefold())
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A markdown heading: its 1-based line, level and clean text."""
-
-    line: int
-    level: int
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +120,8 @@ class LeadEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class Layout:
-    """The whole document, read into its parts."""
+class DeliveryPlanOutline:
+    """The whole document, read into its parts (headings with their text tidied)."""
 
     title: Heading | None
     front_matter: tuple[tuple[int, str], ...]
@@ -137,51 +130,47 @@ class Layout:
     leads: tuple[LeadEntry, ...]
 
 
-def read_layout(lines: list[str]) -> Layout:
-    """Read a delivery plan's lines into its layout."""
-    headings = _headings(lines)
-    declared, from_intro = _declared_themes(lines)
+def read_layout(lines: list[str]) -> DeliveryPlanOutline:
+    """Read a delivery plan's lines into its outline."""
+    layout = Layout(lines)
+    headings = _headings(layout)
+    declared, from_intro = _declared_themes(layout)
     theme_heads = _theme_headings(headings, declared, from_intro)
     first_theme = theme_heads[0].line if theme_heads else len(lines) + 1
     title = next((h for h in headings if section_kind(h.text) is None
                   and normalise_name(h.text) != "contents"), None)
     front = tuple((i, lines[i - 1].strip()) for i in range(1, first_theme)
-                  if lines[i - 1].strip() and not _HEADING.match(lines[i - 1]))
+                  if lines[i - 1].strip() and not layout.heading(i))
     themes = []
     for idx, head in enumerate(theme_heads):
         end = theme_heads[idx + 1].line if idx + 1 < len(theme_heads) else len(lines) + 1
-        themes.append(_read_theme(lines, head, end))
-    return Layout(title, front, tuple(declared), tuple(themes), tuple(_leads(lines)))
+        themes.append(_read_theme(layout, head, end))
+    return DeliveryPlanOutline(title, front, tuple(declared), tuple(themes),
+                               tuple(_leads(lines)))
 
 
-def _headings(lines: list[str]) -> list[Heading]:
-    out = []
-    for i, line in enumerate(lines, start=1):
-        m = _HEADING.match(line)
-        if m:
-            text = tidy(m.group(2))
-            if text:
-                out.append(Heading(i, len(m.group(1)), text))
-    return out
+def _headings(layout: Layout) -> list[Heading]:
+    return [Heading(h.line, h.level, text) for h in layout.headings() if (text := tidy(h.text))]
 
 
-def _declared_themes(lines: list[str]) -> tuple[list[str], bool]:
+def _declared_themes(layout: Layout) -> tuple[list[str], bool]:
     """The themes an introduction lists ("... our nine priority themes for Leicester:"),
     else the contents entries; and whether the list came from the introduction."""
+    lines = layout.lines
     for i, line in enumerate(lines):
         # Lead-ins and contents entries are short; the bound also keeps the regexes linear.
         if len(line) > _SHORT or not _THEME_LIST_LEAD.search(line.strip()):
             continue
         names: list[str] = []
-        for follow in lines[i + 1:]:
-            if not follow.strip():
+        for number in range(i + 2, len(lines) + 1):  # the lines after this one
+            if not lines[number - 1].strip():
                 if names:
                     break
                 continue
-            m = _BULLET.match(follow)
-            if not m:
+            found = layout.bullet(number)
+            if not found:
                 break
-            names.append(tidy(m.group(2)))
+            names.append(tidy(found[1]))
         if len(names) >= 2:
             return names, True
     # No introduction list: the contents page is the next best statement of the themes.
@@ -219,7 +208,8 @@ def _dedupe_front(heads: list[Heading], owners: set[int]) -> list[Heading]:
     return sorted(by_name.values(), key=lambda h: h.line)
 
 
-def _read_theme(lines: list[str], head: Heading, end: int) -> ThemeSection:
+def _read_theme(layout: Layout, head: Heading, end: int) -> ThemeSection:
+    lines = layout.lines
     prose: list[tuple[int, str]] = []
     summary: list[SummaryItem] = []
     activity: list[Row] = []
@@ -229,9 +219,9 @@ def _read_theme(lines: list[str], head: Heading, end: int) -> ThemeSection:
     i = head.line + 1
     while i < end:
         line = lines[i - 1]
-        m = _HEADING.match(line)
-        if m:
-            text = tidy(m.group(2))
+        found = layout.heading(i)
+        if found:
+            text = tidy(found[1])
             kind = section_kind(text)
             if kind:
                 mode, subsection = kind, None
@@ -239,13 +229,13 @@ def _read_theme(lines: list[str], head: Heading, end: int) -> ThemeSection:
                 subsection = text
             i += 1
             continue
-        cells = line.split("\t")
+        cells = split_cells(line)
         if len(cells) >= 2 and (is_activity_header(cells) or is_measure_header(cells)):
-            rows, i = _read_table(lines, i, end, subsection)
+            rows, i = _read_table(layout, i, end, subsection)
             (activity if is_activity_header(cells) else measures).extend(rows)
             continue
-        if mode == SUMMARY and _BULLET.match(line):
-            item, i = _read_bullets(lines, i, end, len(_BULLET.match(line).group(1)))
+        if mode == SUMMARY and (bulleted := layout.bullet(i)):
+            item, i = _read_bullets(layout, i, end, bulleted[0])
             summary.extend(item)
             continue
         if line.strip() and mode is None:
@@ -254,14 +244,15 @@ def _read_theme(lines: list[str], head: Heading, end: int) -> ThemeSection:
     return ThemeSection(head, tuple(prose), tuple(summary), tuple(activity), tuple(measures))
 
 
-def _read_table(lines: list[str], start: int, end: int,
+def _read_table(layout: Layout, start: int, end: int,
                 subsection: str | None) -> tuple[list[Row], int]:
     """Rows from the header at ``start`` to the first blank line; wrapped rows re-joined."""
-    header = tuple(c.strip() for c in lines[start - 1].split("\t"))
+    lines = layout.lines
+    header = tuple(c.strip() for c in split_cells(lines[start - 1]))
     rows: list[tuple[int, list[str]]] = []
     i = start + 1
-    while i < end and lines[i - 1].strip() and not _HEADING.match(lines[i - 1]):
-        cells = lines[i - 1].split("\t")
+    while i < end and lines[i - 1].strip() and not layout.heading(i):
+        cells = split_cells(lines[i - 1])
         if rows and (len(rows[-1][1]) < len(header) or len(cells) == 1):
             # A row the converter wrapped onto the next line: its text continues the last cell
             # and any further cells follow on.
@@ -276,31 +267,32 @@ def _read_table(lines: list[str], start: int, end: int,
     return out, i
 
 
-def _read_bullets(lines: list[str], start: int, end: int,
+def _read_bullets(layout: Layout, start: int, end: int,
                   indent: int) -> tuple[list[SummaryItem], int]:
     """Bullets at ``indent`` from ``start``, each with deeper bullets as children."""
+    lines = layout.lines
     items: list[SummaryItem] = []
     i = start
     while i < end:
         line = lines[i - 1]
-        m = _BULLET.match(line)
-        if m and len(m.group(1)) == indent:
-            text, line_no = m.group(2), i
+        found = layout.bullet(i)
+        if found and found[0] == indent:
+            text, line_no = found[1], i
             i += 1
             # A bullet the converter wrapped: unbulleted, non-blank lines straight after it.
-            while i < end and lines[i - 1].strip() and not _BULLET.match(lines[i - 1]) \
-                    and not _HEADING.match(lines[i - 1]):
+            while i < end and lines[i - 1].strip() and not layout.bullet(i) \
+                    and not layout.heading(i):
                 text += " " + lines[i - 1].strip()
                 i += 1
             children: list[SummaryItem] = []
-            nxt = _BULLET.match(lines[i - 1]) if i < end else None
-            if nxt and len(nxt.group(1)) > indent:
-                children, i = _read_bullets(lines, i, end, len(nxt.group(1)))
+            nxt = layout.bullet(i) if i < end else None
+            if nxt and nxt[0] > indent:
+                children, i = _read_bullets(layout, i, end, nxt[0])
             items.append(SummaryItem(line_no, tidy(text), tuple(children)))
-        elif m and len(m.group(1)) < indent:
+        elif found and found[0] < indent:
             break
-        elif not line.strip() and i + 1 < end and _BULLET.match(lines[i]) \
-                and len(_BULLET.match(lines[i]).group(1)) == indent:
+        elif not line.strip() and i + 1 < end and (following := layout.bullet(i + 1)) \
+                and following[0] == indent:
             i += 1  # a blank line between bullets of one list
         else:
             break
@@ -324,7 +316,7 @@ def _leads(lines: list[str]) -> list[LeadEntry]:
         for j in range(i + 1, min(stop, i + 4)):
             text = lines[j - 1].strip()
             if text:
-                if not _BOLD_LINE.match(text) and not _HEADING.match(text):
+                if not _BOLD_LINE.match(text) and not heading(text):
                     portfolio = tidy(text)
                 break
         out.append(LeadEntry(i, role_match.group("role").strip(),

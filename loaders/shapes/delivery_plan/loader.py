@@ -29,9 +29,12 @@ from dataclasses import dataclass, field
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.common.layout import is_row, split_cells
+from stratgraph.loaders.common.plan_info import find_organisation, find_period
+from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.shapes.delivery_plan.cells import HtmlCell, parse_html_cell, tidy
 from stratgraph.loaders.shapes.delivery_plan.layout import (
-    Layout,
+    DeliveryPlanOutline,
     SummaryItem,
     ThemeSection,
     is_activity_header,
@@ -53,8 +56,6 @@ from stratgraph.loaders.shapes.delivery_plan.rows import (
     PlannedAction,
     read_activity_row,
 )
-from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.common.plan_info import find_organisation, find_period
 
 from stratgraph.errors import LoaderError
 
@@ -74,8 +75,8 @@ class DeliveryPlanLoader:
         activity_headers = measure_headers = summaries = activities = list_cells = 0
         for line in doc.lines:
             # Only table rows (tabs) and headings (#) score; prose lines are skipped unsplit.
-            if "\t" in line:
-                cells = line.split("\t")
+            if is_row(line):
+                cells = split_cells(line)
                 if len(cells) >= 3 and is_activity_header(cells):
                     activity_headers += 1
                 elif is_measure_header(cells):
@@ -116,7 +117,7 @@ class DeliveryPlanLoader:
 class _Reader:
     doc: SourceDocument
     loader: str
-    layout: Layout
+    layout: DeliveryPlanOutline
     b: DocumentGraphBuilder = field(init=False)
     warnings: list[str] = field(default_factory=list)
     known: dict[str, NamedEntity] = field(default_factory=dict)

@@ -25,15 +25,16 @@ import re
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.shapes.narrative.entities import (
     EntityMention,
     Vocabulary,
     find_entities,
 )
-from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.shapes.narrative.meta import plan_info
-from stratgraph.loaders.shapes.narrative.sections import Layout, ThemeSpan, layout
+from stratgraph.loaders.shapes.narrative.sections import NarrativeOutline, ThemeSpan, layout
 from stratgraph.loaders.shapes.narrative.statements import (
     LeadFinder,
     ambition_bullet,
@@ -46,7 +47,6 @@ from stratgraph.loaders.shapes.narrative.text import (
     read_blocks,
     sentences,
 )
-from stratgraph.loaders.common.names import clean_name
 
 # A generic heading whose bullets are ambitions rather than actions.
 _AMBITION_HEADING = re.compile(r"\b(?:ambitions?|vision|aims?|outcomes?|priorities)\b", re.IGNORECASE)
@@ -77,7 +77,7 @@ class _Reader:
         # One cleaning of the whole text serves both the blocks and the vocabulary.
         cleaned = clean_text(doc.text)
         self.blocks = read_blocks(cleaned.split("\n"))
-        self.layout: Layout = layout(self.blocks)
+        self.layout: NarrativeOutline = layout(self.blocks)
         self.vocab = Vocabulary(cleaned)
         self.theme_ids: dict[str, str] = {}
         self.leads = LeadFinder()

@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from stratgraph.loaders.shapes.narrative.text import Block
 from stratgraph.loaders.common.dates import A_YEAR
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.common.plan_info import PlanInfo, find_organisations, find_period
+from stratgraph.loaders.shapes.narrative.text import Block
 
 _ASSESSMENT_TITLE = re.compile(r"\bassessment\b", re.IGNORECASE)
 _SELF_ASSESSMENT = re.compile(r"^self[- ]?assessment\b", re.IGNORECASE)

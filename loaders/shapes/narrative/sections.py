@@ -22,8 +22,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stratgraph.loaders.shapes.narrative.text import Block
 from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.shapes.narrative.text import Block
 
 #: The Key Lines of Inquiry themes, as the 2006 CPA corporate assessment names them.
 KLOE_THEMES = (
@@ -57,7 +57,7 @@ class ThemeSpan:
 
 
 @dataclass(frozen=True)
-class Layout:
+class NarrativeOutline:
     """The themes of one document and where its body starts."""
 
     themes: tuple[ThemeSpan, ...]
@@ -105,7 +105,7 @@ def is_self_assessment(blocks: Sequence[Block]) -> bool:
     return questions >= 2 or any(_KLOE_MENTION.search(b.text) for b in blocks)
 
 
-def layout(blocks: Sequence[Block]) -> Layout:
+def layout(blocks: Sequence[Block]) -> NarrativeOutline:
     """The themes of ``blocks`` as a self-assessment or as generic headed text."""
     if is_self_assessment(blocks):
         return _assessment_layout(blocks)
@@ -142,7 +142,7 @@ def _body_start(blocks: Sequence[Block]) -> int:
     return 0
 
 
-def _assessment_layout(blocks: Sequence[Block]) -> Layout:
+def _assessment_layout(blocks: Sequence[Block]) -> NarrativeOutline:
     body = _body_start(blocks)
     end = _closing_index(blocks, body)
     first_question = next(
@@ -175,10 +175,10 @@ def _assessment_layout(blocks: Sequence[Block]) -> Layout:
             stop = lettered[n + 1][0] if n + 1 < len(lettered) else end
             themes.append(ThemeSpan(clean_name(name), blocks[first].line, first, stop,
                                     "achievement area", parent=last.name))
-    return Layout(tuple(themes), body, True)
+    return NarrativeOutline(tuple(themes), body, True)
 
 
-def _generic_layout(blocks: Sequence[Block]) -> Layout:
+def _generic_layout(blocks: Sequence[Block]) -> NarrativeOutline:
     headings = [(i, b) for i, b in enumerate(blocks) if b.kind == "heading"]
     marked = [(i, b) for i, b in headings if b.level > 0]
     if marked:
@@ -204,4 +204,4 @@ def _generic_layout(blocks: Sequence[Block]) -> Layout:
         name = clean_name(block.text)
         if name:
             themes.append(ThemeSpan(name, block.line, first, stop, "section"))
-    return Layout(tuple(themes), 0, False)
+    return NarrativeOutline(tuple(themes), 0, False)

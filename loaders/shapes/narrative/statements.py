@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratgraph.loaders.shapes.narrative.text import Block, Sentence
+from stratgraph.loaders.common.layout import strip_list_mark
 from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.shapes.narrative.text import Block, Sentence
 
 _VISION = re.compile(
     r"\bour\s+(?:\d+\s+year\s+)?(?:aim|ambition|vision)\s+is\s+(?:to|for|that)\s+(.+?)[.;]?$",
@@ -88,7 +89,7 @@ def ambition_bullet(block: Block) -> Ambition | None:
     """The ambition a bullet names by its lead phrase ("A healthy city"), if it names one."""
     if block.kind != "bullet":
         return None
-    text = re.sub(r"^\s*(?:[-•·▪◦●*]|\d{1,2}[.)])\s+", "", block.text)
+    text = strip_list_mark(block.text)
     bold = _BOLD.match(text)
     if len(text.split()) <= 12 and not re.search(r"[.;:!?]", text):
         lead = text.replace("**", "")  # a short bullet is the ambition itself

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from stratgraph.loaders.common.layout import heading, is_row, list_item
+
 # Footnote markers OCR leaves in the text: ^{xii}, ^v, $^{\rm xv}$, superscript letters.
 _FOOTNOTE_MARKS = re.compile(r"\$\^\{\\rm\s*[^}]*\}\$|\^\{[^}]*\}|\^[ivxlc]+\b|[ⁱ¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 # Greek and Cyrillic capitals that OCR reads for Latin ones ("Αt Cabinet").
@@ -32,8 +34,6 @@ _SUPERSCRIPT_MARKS = "ⁱ¹²³⁴⁵⁶⁷⁸⁹⁰"
 # _DOUBLE_POSSESSIVE, since two of them can never share that character.
 _DOUBLED_APOSTROPHE = re.compile(r"'s'(?<=\w's')")
 _HOMOGLYPH_PAIRS = tuple((chr(bad), good) for bad, good in _HOMOGLYPHS.items())
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_BULLET = re.compile(r"^(\s*)(?:[-•·▪◦●*]|\d{1,2}[.)])\s+\S")
 # What ends a sentence. On a stripped single line, which is all this is asked of, the regex
 # [.!?:;"”)\]]\s*$ matches exactly when the last character is one of these.
 _TERMINAL = '.!?:;"”)]'
@@ -117,14 +117,14 @@ class _Group:
 
 def _start_kind(line: str) -> tuple[str, int] | None:
     """The kind a line opens a new group as, or None when it continues the current group."""
-    heading = _MD_HEADING.match(line) if line.startswith("#") else None
-    if heading:
-        return ("heading", len(heading.group(1)))
-    if "\t" in line:
+    found = heading(line)
+    if found:
+        return ("heading", found[0])
+    if is_row(line):
         return ("row", 0)
-    bullet = _BULLET.match(line)
-    if bullet:
-        return ("bullet", len(bullet.group(1).expandtabs()))
+    indent = list_item(line)  # a line with a tab is a row: no tab in the indentation
+    if indent is not None:
+        return ("bullet", indent)
     return None
 
 
@@ -142,7 +142,7 @@ def _groups(lines: Sequence[str]) -> list[tuple[_Group, bool]]:
         if current is None or start is not None or current.kind in ("heading", "row"):
             kind, level = start or ("prose", 0)
             if kind == "heading":
-                line = _MD_HEADING.match(line).group(2)  # type: ignore[union-attr]
+                line = heading(line)[1]  # type: ignore[index]
             current = _Group(kind, [(number, line)], level)
             groups.append((current, blank_before))
         else:

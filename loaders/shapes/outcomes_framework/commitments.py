@@ -11,13 +11,13 @@ action, kept at its first line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from stratgraph.loaders.shapes.outcomes_framework.measures import is_header_row
-from stratgraph.loaders.shapes.outcomes_framework.outline import bullet_text, heading_text
+from stratgraph.loaders.common.layout import Layout, is_row
 from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.shapes.outcomes_framework.measures import is_header_row
+from stratgraph.loaders.shapes.outcomes_framework.outline import heading_text
 
 _COMMITMENT = re.compile(
     r"\bwill\b(?:\s+[\w'’-]+){0,12}?\s+"
@@ -54,17 +54,18 @@ def find_deadline(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def commitments(lines: Sequence[str]) -> list[Commitment]:
+def commitments(layout: Layout) -> list[Commitment]:
     """Every commitment sentence in the prose, restatements dropped."""
     found: list[Commitment] = []
     folded: list[str] = []  # each found commitment case-folded, for the comparisons
     heading: str | None = None
-    for index, line in enumerate(lines):
-        text = heading_text(line)
+    for index, line in enumerate(layout.lines):
+        text = heading_text(layout, index + 1)
         if text is not None:
             heading = text.rstrip(":")
             continue
-        if not line.strip() or "\t" in line or is_header_row(line) or bullet_text(line) is not None:
+        if (not line.strip() or is_row(line) or is_header_row(line)
+                or layout.bullet_text(index + 1) is not None):
             continue
         for sentence in _SENTENCE.split(clean_name(line)):
             if not _COMMITMENT.search(sentence):

@@ -25,13 +25,14 @@ corporate enablers table, a row per supporting outcome. How it becomes a graph:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Label, RelType, normalise_name
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.common.layout import Layout, is_row
+from stratgraph.loaders.common.plan_info import find_organisation, find_period
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.shapes.outcomes_framework.commitments import commitments
 from stratgraph.loaders.shapes.outcomes_framework.measures import (
@@ -51,7 +52,6 @@ from stratgraph.loaders.shapes.outcomes_framework.partners import (
     PartnerList,
     partner_list,
 )
-from stratgraph.loaders.common.plan_info import find_organisation, find_period
 
 #: A measures-table row spelt this much like a declared supporting outcome is that outcome
 #: ("Diversity is celebrated in our communities" / "... in Leicestershire communities").
@@ -94,15 +94,15 @@ class OutcomesFrameworkLoader:
 
     def recognise(self, doc: SourceDocument) -> float:
         """Score the shape's marks: "Supporting Outcome" tables, outcome blocks, the vocabulary."""
-        lines = doc.lines
+        layout = Layout(doc.lines)
         text = doc.text.casefold()
         score = 0.0
-        if any(is_header_row(line) for line in lines if "\t" in line):
+        if any(is_header_row(line) for line in doc.lines if is_row(line)):
             score += 0.35
         # Outcome blocks, the partnership list and the principles all sit under markdown
         # headings: a text without a "#" has none, and is not read three times to find that out.
         headed = "#" in doc.text
-        blocks = outcome_blocks(lines) if headed else []
+        blocks = outcome_blocks(layout) if headed else []
         if len(blocks) >= 3:
             score += 0.25
         elif blocks:
@@ -111,10 +111,10 @@ class OutcomesFrameworkLoader:
             score += 0.1
         if "supporting outcome" in text:
             score += 0.1
-        owned = sum(1 for e in partner_list(lines).entries if e.owners) if headed else 0
+        owned = sum(1 for e in partner_list(layout).entries if e.owners) if headed else 0
         if owned >= 3:
             score += 0.1
-        if headed and len(labelled_list(lines, "principles", exclude="approach")) >= 3:
+        if headed and len(labelled_list(layout, "principles", exclude="approach")) >= 3:
             score += 0.1
         return round(min(score, 1.0), 2)
 
@@ -138,26 +138,26 @@ class _Reader:
         self.strategic: list[StrategicOutcome] = []
 
     def read(self) -> Extraction:
-        lines = self.doc.lines
-        self._plan(lines)
-        self.strategic = outcome_blocks(lines)
+        layout = Layout(self.doc.lines)
+        self._plan(layout)
+        self.strategic = outcome_blocks(layout)
         if not self.strategic:
             self.warnings.append("no strategic outcome blocks (heading, bold statement, bullets)")
         for outcome in self.strategic:
             self._strategic_outcome(outcome)
-        for table in measure_tables(lines):
+        for table in measure_tables(layout.lines):
             self._measures(table)
         self._cross_references()
-        known = self._partners(partner_list(lines))
-        self._actions(lines, known)
+        known = self._partners(partner_list(layout))
+        self._actions(layout, known)
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
 
     # -- plan ---------------------------------------------------------------------------
 
-    def _plan(self, lines: Sequence[str]) -> None:
-        title = find_title(lines)
-        head = "\n".join(lines[:60])
+    def _plan(self, layout: Layout) -> None:
+        title = find_title(layout)
+        head = "\n".join(layout.lines[:60])
         start, end = find_period(title.title or "")
         if start is None:
             start, end = find_period(head)
@@ -166,9 +166,9 @@ class _Reader:
                     kind="strategic plan", loader=self.loader)
         self._set(self.b.plan_id,
                   vision=title.vision,
-                  principles=[i.text for i in labelled_list(lines, "principles",
+                  principles=[i.text for i in labelled_list(layout, "principles",
                                                             exclude="approach")],
-                  approach=[i.text for i in labelled_list(lines, "approach",
+                  approach=[i.text for i in labelled_list(layout, "approach",
                                                           exclude="principles")])
 
     def _set(self, node_id: str, **props: object) -> None:
@@ -303,9 +303,9 @@ class _Reader:
 
     # -- actions ------------------------------------------------------------------------
 
-    def _actions(self, lines: Sequence[str], known: dict[str, str]) -> None:
+    def _actions(self, layout: Layout, known: dict[str, str]) -> None:
         names = [(_NamePattern(name, bounds=r"[\w-]"), target) for name, target in known.items()]
-        for commitment in commitments(lines):
+        for commitment in commitments(layout):
             theme, strategic = self.themes.get(normalise_name(commitment.heading or ""),
                                                (None, None))
             id_ = self.b.action(commitment.text, commitment.line, theme=theme,

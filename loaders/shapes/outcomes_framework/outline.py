@@ -5,6 +5,9 @@ strategic outcomes, each once as a heading with its statement, then again in a "
 looks like" block: the heading, the statement in bold, and the bulleted supporting outcomes.
 Those blocks are the authoritative list; the summary diagram later in the document repeats
 them without headings (and, in the real plan, puts one bullet under the wrong outcome).
+
+Every reader of this shape takes the document's lines as a shared
+:class:`~stratgraph.loaders.common.layout.Layout`, so each line is classified once.
 """
 
 from __future__ import annotations
@@ -14,13 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
+from stratgraph.loaders.common.dates import YEAR_RANGE
+from stratgraph.loaders.common.layout import Layout
 from stratgraph.loaders.common.names import clean_name
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*\S)\s*$")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+)\*\*\s*$")
-_BULLET = re.compile(r"^\s*[-•*]\s+(\S.*)$")
 _BOLD_LABEL = re.compile(r"^\*\*(.+?)\*\*")
-_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b")
 _PLAN_WORD = re.compile(r"\b(?:Plan|Strategy|Framework)\b", re.IGNORECASE)
 _POSSESSIVE_ORG = re.compile(r"^.*?\bCouncil['’]s\s+")
 
@@ -53,18 +55,11 @@ class Title:
     vision: str | None
 
 
-def heading_text(line: str) -> str | None:
-    """The cleaned text of a markdown heading line, or None when it is not one."""
-    if "#" not in line:  # most lines: no need to try the pattern
-        return None
-    match = _HEADING.match(line)
-    return clean_name(match.group(1)) if match else None
-
-
-def bullet_text(line: str) -> str | None:
-    """The raw text of a bulleted line (bullet removed), or None when it is not one."""
-    match = _BULLET.match(line)
-    return match.group(1) if match else None
+def heading_text(layout: Layout, number: int) -> str | None:
+    """The cleaned text of the heading on line ``number`` (it may stand up to three spaces in),
+    or None when that line is not one."""
+    text = layout.indented_heading(number)
+    return clean_name(text) if text is not None else None
 
 
 def bold_label(text: str) -> str:
@@ -81,22 +76,23 @@ def _next_filled(lines: Sequence[str], start: int) -> int | None:
     return None
 
 
-def outcome_blocks(lines: Sequence[str]) -> list[StrategicOutcome]:
+def outcome_blocks(layout: Layout) -> list[StrategicOutcome]:
     """Every heading followed by a bold statement and a bulleted list: a strategic outcome."""
+    lines = layout.lines
     found: dict[str, StrategicOutcome] = {}
-    for index, line in enumerate(lines):
-        name = (heading_text(line) or "").rstrip(":").strip()
+    for number, raw in layout.indented_headings():
+        name = clean_name(raw).rstrip(":").strip()
         if not name:
             continue
-        stmt_at = _next_filled(lines, index + 1)
+        stmt_at = _next_filled(lines, number)
         if stmt_at is None or not _BOLD_LINE.match(lines[stmt_at]):
             continue
         first_bullet = _next_filled(lines, stmt_at + 1)
-        if first_bullet is None or bullet_text(lines[first_bullet]) is None:
+        if first_bullet is None or layout.bullet_text(first_bullet + 1) is None:
             continue
         items: list[Item] = []
         at = first_bullet
-        while at < len(lines) and (text := bullet_text(lines[at])) is not None:
+        while at < len(lines) and (text := layout.bullet_text(at + 1)) is not None:
             if clean_name(text):
                 items.append(Item(clean_name(text), at + 1))
             at += 1
@@ -104,7 +100,7 @@ def outcome_blocks(lines: Sequence[str]) -> list[StrategicOutcome]:
         if key not in found:
             found[key] = StrategicOutcome(
                 name=name,
-                line=first_heading_line(lines, name) or index + 1,
+                line=first_heading_line(layout, name) or number,
                 statement=clean_name(lines[stmt_at]),
                 statement_line=stmt_at + 1,
                 supporting=tuple(items),
@@ -112,35 +108,35 @@ def outcome_blocks(lines: Sequence[str]) -> list[StrategicOutcome]:
     return list(found.values())
 
 
-def first_heading_line(lines: Sequence[str], name: str) -> int | None:
+def first_heading_line(layout: Layout, name: str) -> int | None:
     """The first heading that is exactly ``name`` (a trailing colon allowed): its line."""
     key = normalise_name(name)
-    for index, line in enumerate(lines):
-        text = heading_text(line)
+    for number, raw in layout.indented_headings():
+        text = clean_name(raw)
         if text and normalise_name(text.rstrip(":")) == key:
-            return index + 1
+            return number
     return None
 
 
-def labelled_list(lines: Sequence[str], heading_words: str, *, exclude: str = "") -> list[Item]:
+def labelled_list(layout: Layout, heading_words: str, *, exclude: str = "") -> list[Item]:
     """The bold labels of the bullets in the first section whose heading holds ``heading_words``.
 
     ``exclude`` skips headings holding that word too (the summary diagram's combined box).
     """
     want = normalise_name(heading_words)
     skip = normalise_name(exclude) if exclude else None
-    for index, line in enumerate(lines):
-        text = heading_text(line)
+    for number, raw in layout.indented_headings():
+        text = clean_name(raw)
         if not text:
             continue
         key = normalise_name(text)
         if want not in key or (skip and skip in key):
             continue
         items = []
-        for at in range(index + 1, len(lines)):
-            if heading_text(lines[at]):
+        for at in range(number, len(layout)):
+            if heading_text(layout, at + 1):
                 break
-            raw = bullet_text(lines[at])
+            raw = layout.bullet_text(at + 1)
             if raw is not None and bold_label(raw):
                 items.append(Item(bold_label(raw), at + 1))
         if items:
@@ -148,13 +144,14 @@ def labelled_list(lines: Sequence[str], heading_words: str, *, exclude: str = ""
     return []
 
 
-def find_title(lines: Sequence[str], *, within: int = 40) -> Title:
+def find_title(layout: Layout, *, within: int = 40) -> Title:
     """The title: the first early line naming a plan and a period ("...Strategic Plan 2018-22").
 
     An organisation's possessive in front ("Leicestershire County Council's") is dropped: the
     organisation is a property of its own. The first heading, when it is not the title, is the
     plan's vision slogan.
     """
+    lines = layout.lines
     vision = None
     title = None
     title_line = 1
@@ -162,9 +159,9 @@ def find_title(lines: Sequence[str], *, within: int = 40) -> Title:
         text = clean_name(line.lstrip("# "))
         if not text:
             continue
-        if vision is None and heading_text(line):
+        if vision is None and heading_text(layout, index + 1):
             vision = text
-        if _PERIOD.search(text) and _PLAN_WORD.search(text):
+        if YEAR_RANGE.search(text) and _PLAN_WORD.search(text):
             title = _POSSESSIVE_ORG.sub("", text).strip()
             title_line = index + 1
             break

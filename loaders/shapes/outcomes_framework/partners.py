@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stratgraph.graph.model import normalise_name
-from stratgraph.loaders.shapes.outcomes_framework.outline import bullet_text, heading_text
+from stratgraph.loaders.common.layout import Layout
 from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.shapes.outcomes_framework.outline import heading_text
 
 #: Last words that make a name a body (a partnership, or a council) rather than a document.
 BODY_WORDS = frozenset({
@@ -109,7 +110,7 @@ def is_document(name: str) -> bool:
 # -- the list's lines --------------------------------------------------------------------
 
 
-def list_lines(lines: Sequence[str]) -> list[tuple[str, int, int | None]]:
+def list_lines(layout: Layout) -> list[tuple[str, int, int | None]]:
     """The (text, line, group) of each item in the partnership list sections.
 
     Bulleted groups are numbered from 0 in order; a plain line among them has group None.
@@ -118,8 +119,8 @@ def list_lines(lines: Sequence[str]) -> list[tuple[str, int, int | None]]:
     group = -1
     in_list = False
     previous_blank = True
-    for index, line in enumerate(lines):
-        heading = heading_text(line)
+    for index, line in enumerate(layout.lines):
+        heading = heading_text(layout, index + 1)
         if heading is not None:
             in_list = "partnership" in normalise_name(heading)
             previous_blank = True
@@ -129,7 +130,7 @@ def list_lines(lines: Sequence[str]) -> list[tuple[str, int, int | None]]:
         if not line.strip():
             previous_blank = True
             continue
-        text = bullet_text(line)
+        text = layout.bullet_text(index + 1)
         if not any(c.isalnum() for c in (line if text is None else text)):
             continue  # a stray "#" or bullet mark names nothing
         if text is not None:
@@ -296,9 +297,9 @@ def read_entry(text: str, line: int, group: int | None, acronyms: Mapping[str, s
     return PartnerEntry(line, group, (), (body,), (), line, (), description)
 
 
-def partner_list(lines: Sequence[str]) -> PartnerList:
+def partner_list(layout: Layout) -> PartnerList:
     """The partnership list read, with wrapped owners joined to the line they belong to."""
-    raw = list_lines(lines)
+    raw = list_lines(layout)
     acronyms = define_acronyms([text for text, _, _ in raw])
     entries: list[PartnerEntry] = []
     for text, line, group in raw:

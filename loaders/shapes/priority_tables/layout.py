@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from stratgraph.loaders.common.layout import is_row, split_cells
+from stratgraph.loaders.common.names import clean_name, strip_footnotes
 from stratgraph.loaders.shapes.priority_tables.cells import (
     SUPERSCRIPTS,
     Part,
     join_parts,
 )
-from stratgraph.loaders.common.names import clean_name, strip_footnotes
 
 _FOOTNOTE = re.compile(f"^\\s*([{SUPERSCRIPTS}]+)\\s+(\\S.*)$")
 _NUMBERED_ITALIC = re.compile(r"^\s*(\d{1,2})[.)]\s+\*(.+)\*\s*$")
@@ -41,7 +42,7 @@ _MAX_HEADING_WORDS = 14
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
+class SectionHeading:
     """A section heading: its clean text and line."""
 
     name: str
@@ -87,11 +88,11 @@ class NumberedList:
 
 
 @dataclass(frozen=True)
-class Layout:
+class PriorityTablesOutline:
     """Everything the loader reads, in document order."""
 
     title_block: tuple[Part, ...]
-    headings: tuple[Heading, ...]
+    headings: tuple[SectionHeading, ...]
     run_ins: tuple[RunIn, ...]
     prose: tuple[Part, ...]
     tables: tuple[Table, ...]
@@ -103,7 +104,7 @@ def is_table_header(line: str) -> bool:
     """Whether ``line`` is a PRIORITY / PLANS-ACTIONS / MEASUREMENT header (any variant)."""
     if line.count("\t") < 2 or "/" not in line:
         return False  # three cells need two tabs, and PLANS/ACTIONS a slash: most lines fail
-    cells = [strip_footnotes(c).strip() for c in line.split("\t")]
+    cells = [strip_footnotes(c).strip() for c in split_cells(line)]
     cells = [c for c in cells if c]
     return len(cells) == 3 and all(p.match(c) for p, c in zip(_HEADER_CELLS, cells))
 
@@ -126,7 +127,7 @@ def _next_content(lines: Sequence[str], index: int) -> int | None:
 
 def _looks_like_heading(lines: Sequence[str], i: int) -> bool:
     text = lines[i].strip()
-    if not text or "\t" in lines[i] or _FOOTNOTE.match(text) or _NUMBERED_ITALIC.match(text):
+    if not text or is_row(lines[i]) or _FOOTNOTE.match(text) or _NUMBERED_ITALIC.match(text):
         return False
     if text.startswith(("-", "*", "•", "‘", "'", '"', "“")) or not text[0].isupper():
         return False
@@ -139,13 +140,13 @@ def _looks_like_heading(lines: Sequence[str], i: int) -> bool:
     # A title-page line is followed by another heading rather than by the section's text.
     if j is None or lines[j].strip()[0].islower():
         return False
-    return "\t" in lines[j] or not _is_short_title(lines[j])
+    return is_row(lines[j]) or not _is_short_title(lines[j])
 
 
 def _is_short_title(line: str) -> bool:
     text = line.strip()
     return (
-        "\t" not in line
+        not is_row(line)
         and text[0].isupper()
         and len(text.split()) <= _MAX_HEADING_WORDS
         and text[-1] not in ".:;,!?"
@@ -154,7 +155,7 @@ def _is_short_title(line: str) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    cells = line.split("\t")
+    cells = split_cells(line)
     if len(cells) > 3:
         cells = cells[:2] + [" ".join(cells[2:])]
     return (cells + ["", "", ""])[:3]
@@ -189,7 +190,7 @@ def _read_table(lines: Sequence[str], start: int, footnotes: dict[str, Part]) ->
     """The table whose header is at index ``start``; returns it and the index after it."""
     header = lines[start]
     header_markers = tuple(
-        m for c in header.split("\t") for m in re.findall(f"[{SUPERSCRIPTS}]", c)
+        m for c in split_cells(header) for m in re.findall(f"[{SUPERSCRIPTS}]", c)
     )
     rows: list[tuple[int, list[list[Part]]]] = []
     i = start + 1
@@ -201,7 +202,7 @@ def _read_table(lines: Sequence[str], start: int, footnotes: dict[str, Part]) ->
         if not text.strip() or footnote:
             i += 1
             continue
-        if "\t" not in text or is_table_header(text):
+        if not is_row(text) or is_table_header(text):
             break
         cells = _cells(text)
         if rows and _continues(rows[-1][1], cells):
@@ -218,9 +219,9 @@ def _read_table(lines: Sequence[str], start: int, footnotes: dict[str, Part]) ->
     return Table(start + 1, header_markers, table_rows), i
 
 
-def read_layout(lines: Sequence[str]) -> Layout:
+def read_layout(lines: Sequence[str]) -> PriorityTablesOutline:
     """The headings, prose, tables, numbered lists and footnotes of a plan's lines."""
-    headings: list[Heading] = []
+    headings: list[SectionHeading] = []
     run_ins: list[RunIn] = []
     prose: list[Part] = []
     tables: list[Table] = []
@@ -246,7 +247,7 @@ def read_layout(lines: Sequence[str]) -> Layout:
             continue
         elif _looks_like_heading(lines, i) and clean_name(stripped):
             name = clean_name(stripped)
-            headings.append(Heading(name, i + 1, bool(_FRONT_MATTER.search(name))))
+            headings.append(SectionHeading(name, i + 1, bool(_FRONT_MATTER.search(name))))
         elif not headings:
             title_block.append(Part(i + 1, stripped))
         else:
@@ -255,7 +256,7 @@ def read_layout(lines: Sequence[str]) -> Layout:
             if run_in and _is_title_case(run_in.group(1)):
                 run_ins.append(RunIn(clean_name(run_in.group(1)), i + 1))
         i += 1
-    return Layout(
+    return PriorityTablesOutline(
         tuple(title_block),
         tuple(headings),
         tuple(run_ins),

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Label, Method, RelType
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.common.layout import is_row
+from stratgraph.loaders.common.plan_info import find_organisation, find_period
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.shapes.priority_tables.cells import Item, Part, split_items, tidy
 from stratgraph.loaders.shapes.priority_tables.entities import (
@@ -35,8 +37,8 @@ from stratgraph.loaders.shapes.priority_tables.entities import (
     find_mentions,
 )
 from stratgraph.loaders.shapes.priority_tables.layout import (
-    Layout,
     NumberedList,
+    PriorityTablesOutline,
     Row,
     Table,
     is_table_header,
@@ -48,7 +50,6 @@ from stratgraph.loaders.shapes.priority_tables.refs import (
     may_refer_to_section,
     section_refs,
 )
-from stratgraph.loaders.common.plan_info import find_organisation, find_period
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
 # "Reduce ... by March 2015", "by 2017": the date an action is due, as written.
@@ -74,7 +75,7 @@ class PriorityTablesLoader:
 
     def recognise(self, doc: SourceDocument) -> float:
         """Sure when the text holds several PRIORITY / ACTIONS / MEASUREMENT headers."""
-        headers = sum(1 for line in doc.lines if "\t" in line and is_table_header(line))
+        headers = sum(1 for line in doc.lines if is_row(line) and is_table_header(line))
         if headers == 0:
             return 0.0
         score = 0.6 if headers == 1 else 0.8 if headers < 4 else 0.9
@@ -94,7 +95,7 @@ class _Reader:
         self.doc = doc
         self.loader = loader
         self.b = DocumentGraphBuilder(doc.name)
-        self.layout: Layout = read_layout(doc.lines)
+        self.layout: PriorityTablesOutline = read_layout(doc.lines)
         self.acronyms = find_acronyms(doc.text)
         self.warnings: list[str] = []
         self.theme_at: list[tuple[int, str | None]] = []
