@@ -7,6 +7,8 @@
   footnote markers);
 - :mod:`~stratgraph.loaders.common.cells`: a table cell split into paragraphs, bold runs and
   list items;
+- :mod:`~stratgraph.loaders.common.entities`: the vocabulary that makes a name a strategy, a
+  programme or a partnership (a shape extends it where its plans need more, and says why);
 - :mod:`~stratgraph.loaders.common.dates`: years, year ranges, months and "by <date>"
   deadlines;
 - :mod:`~stratgraph.loaders.common.plan_info`: the plan itself: its council, its period and

@@ -15,10 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-STRATEGY_WORDS = frozenset(
-    "strategy plan plans framework masterplan programme policy concordat".split()
-)
-PARTNERSHIP_WORDS = frozenset("partnership trust board forum panel".split())
+from stratgraph.loaders.common import entities
+
+#: The shared words, and what the corporate plan also ends a document's name with ("Service
+#: Plans", "City Centre Masterplan", "Compact and Concordat").
+STRATEGY_WORDS = entities.STRATEGY_WORDS | {"plans", "masterplan", "concordat"}
+PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS
 _TERMINALS = STRATEGY_WORDS | PARTNERSHIP_WORDS
 _CONNECTORS = frozenset({"and", "of", "for", "&"})
 _ARTICLES = frozenset({"a", "an", "the", "our", "its"})

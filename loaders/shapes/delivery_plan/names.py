@@ -11,16 +11,17 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from stratgraph.loaders.common import entities
 from stratgraph.loaders.shapes.delivery_plan.cells import HtmlCell, parse_html_cell, tidy
 
-#: Last words that make a name a board, trust or partnership rather than a document.
-PARTNERSHIP_WORDS = frozenset(
-    {"board", "boards", "partnership", "trust", "forum", "panel", "network", "alliance", "lep"}
-)
-#: Last words of a named programme (a Strategy of kind "programme").
-PROGRAMME_WORDS = frozenset(
-    {"programme", "programmes", "program", "initiative", "trailblazer", "scheme", "campaign"}
-)
+#: Last words that make a name a board, trust or partnership rather than a document: the
+#: shared words, and what a reference cell names bodies by ("Local Safeguarding Children
+#: Boards", a network, an alliance, "the LEP").
+PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS | {"boards", "network", "alliance", "lep"}
+#: Last words of a named programme (a Strategy of kind "programme"): the shared word and the
+#: delivery plan's kinds of programme (initiatives, trailblazers, schemes, campaigns).
+PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {
+    "programmes", "program", "initiative", "trailblazer", "scheme", "campaign"}
 #: Words a run-on reference cell ends one name with ("... Plan LLEP Growth Plan").
 _TERMINALS = ("Plan", "Strategy", "Presentation", "procedures", "Protocol", "Report",
               "Handbook", "Guide", "Budget", "Summary", "Masterplan")
@@ -152,8 +153,11 @@ def _split_terminals(text: str) -> list[str]:
 
 _CAP = r"(?:[A-Z][\w'’&/-]*)"
 _CONNECT = r"(?:of the|for the|of|for|and|to|the|on|in|&)"
-_KEY_STRATEGY = r"(?:Strategy|Plan|Framework|Programme|Policy|Protocol|Charter|Covenant)"
-_KEY_PARTNER = r"(?:Board|Partnership|Trust|Forum|Panel)"
+# A name in free text ends in a shared word (capitalised), or in a protocol, charter or
+# covenant: documents a delivery plan relies on.
+_KEY_STRATEGY = entities.word_pattern(
+    entities.STRATEGY_WORDS | {"protocol", "charter", "covenant"}, capitalised=True)
+_KEY_PARTNER = entities.word_pattern(entities.PARTNERSHIP_WORDS, capitalised=True)
 _KEY_PROGRAMME = r"(?:programmes|programme)"
 _YEAR_SUFFIX = r"(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?"
 # At most 15 words: a bound keeps a long run of capitalised words from costing n² steps.
@@ -162,9 +166,11 @@ _NAME_IN_TEXT = re.compile(
     rf"(?P<key>{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME})\b{_YEAR_SUFFIX}"
 )
 _KEY_WORD = re.compile(f"{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME}")
+# Every key word but "Policy": "... Policy and ..." is not cut there, as it never has been.
 _AND_AFTER_KEY = re.compile(
-    r"\b(?:Strategy|Plan|Framework|Programme|Board|Partnership|Trust|Forum|Panel)"
-    r"(?P<join>\s+and\s+)(?=[A-Z])"
+    r"\b" + entities.word_pattern((entities.STRATEGY_WORDS - {"policy"})
+                                  | entities.PARTNERSHIP_WORDS, capitalised=True)
+    + r"(?P<join>\s+and\s+)(?=[A-Z])"
 )
 #: Words that open an action sentence rather than a name ("Launch Leicester to Work ...").
 _LEADING_STOP = frozenset(

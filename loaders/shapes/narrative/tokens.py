@@ -13,14 +13,16 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from stratgraph.loaders.common import entities
 from stratgraph.loaders.shapes.narrative.vocab import Vocabulary
 
+#: Keyword -> kind: the shared words, and the self-assessment's masterplans, agreements ("Local
+#: Area Agreement") and programs (as OCR'd and American texts spell them).
 STRATEGY_WORDS = {
-    "strategy": "document", "plan": "document", "masterplan": "document",
-    "framework": "document", "policy": "document", "agreement": "document",
-    "programme": "programme", "program": "programme",
+    **{word: "document" for word in entities.DOCUMENT_WORDS | {"masterplan", "agreement"}},
+    **{word: "programme" for word in entities.PROGRAMME_WORDS | {"program"}},
 }
-PARTNERSHIP_WORDS = frozenset({"board", "trust", "partnership", "panel", "forum"})
+PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS
 _KEYWORDS = frozenset(STRATEGY_WORDS) | PARTNERSHIP_WORDS
 #: Parts of the keywords that survive the OCR damage repaired below (a "g" read as "a" or "q":
 #: "Strateay", "Proaramme", "Aqreement"): a text with none of them names nothing.

@@ -16,21 +16,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from stratgraph.graph.model import normalise_name
+from stratgraph.loaders.common import entities
 from stratgraph.loaders.common.layout import Layout
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.shapes.outcomes_framework.outline import heading_text
 
-#: Last words that make a name a body (a partnership, or a council) rather than a document.
-BODY_WORDS = frozenset({
-    "board", "partnership", "forum", "trust", "group", "executive", "panel", "committee",
-    "network", "alliance", "commission", "authority", "assembly", "council", "consortium",
-})
-#: Words that make a name a document (or, for the programme words, a programme).
-DOCUMENT_WORDS = frozenset({
-    "strategy", "plan", "framework", "policy", "programme", "portfolio", "vision", "charter",
-    "compact", "agenda", "statement",
-})
-PROGRAMME_WORDS = frozenset({"programme", "portfolio"})
+#: Last words that make a name a body (a partnership, or a council) rather than a document:
+#: the shared words, and every kind of body the partnership list names as an owner or partner
+#: (an executive, a committee, a commission, an authority, a county council...).
+BODY_WORDS = entities.PARTNERSHIP_WORDS | {
+    "group", "executive", "committee", "network", "alliance", "commission", "authority",
+    "assembly", "council", "consortium",
+}
+#: Words that make a name a programme: the shared word, and a portfolio of them.
+PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {"portfolio"}
+#: Words that make a name a document (or, for the programme words, a programme): the shared
+#: words, and the list's visions, charters, compacts, agendas and statements.
+DOCUMENT_WORDS = entities.STRATEGY_WORDS | PROGRAMME_WORDS | {
+    "vision", "charter", "compact", "agenda", "statement"}
 _PLACE_ENDS = frozenset({"city", "county", "borough", "district"})
 _MINOR = frozenset({"and", "&", "of", "the", "for", "in"})
 

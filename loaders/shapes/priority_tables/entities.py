@@ -16,19 +16,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from stratgraph.graph.model import Label
+from stratgraph.loaders.common import entities
 from stratgraph.loaders.shapes.priority_tables.stretches import Stretches
 
 _TOKEN = re.compile(r"[\w'’]+(?:[-/][\w'’]+)*|&|\S")
 
-DOCUMENT_WORDS = frozenset(
-    "strategy strategies plan plans framework policy protocol charter covenant".split()
-)
-PROGRAMME_WORDS = frozenset(
-    "programme programmes scheme fund project initiative".split()
-)
-PARTNERSHIP_WORDS = frozenset(
-    "board partnership partnerships trust panel forum alliance group".split()
-)
+# The shared words, their plurals (a table sentence names "the Health and Wellbeing
+# Strategies"), and the strategic plan's other documents, programmes (funds, projects,
+# schemes) and bodies (alliances, groups).
+DOCUMENT_WORDS = entities.DOCUMENT_WORDS | {
+    "strategies", "plans", "protocol", "charter", "covenant"}
+PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {
+    "programmes", "scheme", "fund", "project", "initiative"}
+PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS | {"partnerships", "alliance", "group"}
 _KEYWORDS = DOCUMENT_WORDS | PROGRAMME_WORDS | PARTNERSHIP_WORDS
 # Written in lower case these still end a name when two capitalised words precede them
 # ("Short Breaks strategy", "Supporting Leicestershire Families programme").
