@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from stratgraph.loaders.common import entities
 
-#: The shared words, and what the corporate plan also ends a document's name with ("Service
-#: Plans", "City Centre Masterplan", "Compact and Concordat").
+#: The shared words, and what the corporate plan also ends a document's name with ("service
+#: plans", "Regeneration Company Masterplan", "the Enforcement Concordat").
 STRATEGY_WORDS = entities.STRATEGY_WORDS | {"plans", "masterplan", "concordat"}
 PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS
 _TERMINALS = STRATEGY_WORDS | PARTNERSHIP_WORDS

@@ -17,7 +17,7 @@ from stratgraph.loaders.common import entities
 from stratgraph.loaders.shapes.narrative.vocab import Vocabulary
 
 #: Keyword -> kind: the shared words, and the self-assessment's masterplans, agreements ("Local
-#: Area Agreement") and programs (as OCR'd and American texts spell them).
+#: Area Agreement") and programs (the American spelling).
 STRATEGY_WORDS = {
     **{word: "document" for word in entities.DOCUMENT_WORDS | {"masterplan", "agreement"}},
     **{word: "programme" for word in entities.PROGRAMME_WORDS | {"program"}},

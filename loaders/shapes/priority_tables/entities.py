@@ -21,9 +21,9 @@ from stratgraph.loaders.shapes.priority_tables.stretches import Stretches
 
 _TOKEN = re.compile(r"[\w'’]+(?:[-/][\w'’]+)*|&|\S")
 
-# The shared words, their plurals (a table sentence names "the Health and Wellbeing
-# Strategies"), and the strategic plan's other documents, programmes (funds, projects,
-# schemes) and bodies (alliances, groups).
+# The shared words, their plurals ("Area Based Asset Strategies"), and the strategic plan's
+# other documents, programmes ("Local Growth Fund", projects, schemes) and bodies (alliances,
+# groups).
 DOCUMENT_WORDS = entities.DOCUMENT_WORDS | {
     "strategies", "plans", "protocol", "charter", "covenant"}
 PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {
