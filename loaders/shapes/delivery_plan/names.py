@@ -15,11 +15,12 @@ from stratgraph.loaders.common import entities
 from stratgraph.loaders.shapes.delivery_plan.cells import HtmlCell, parse_html_cell, tidy
 
 #: Last words that make a name a board, trust or partnership rather than a document: the
-#: shared words, and what a reference cell names bodies by ("Local Safeguarding Children
-#: Boards", a network, an alliance, "the LEP").
+#: shared words, and the other bodies a reference cell names ("Raising Aspiration Network",
+#: boards, alliances, an enterprise partnership's "LEP").
 PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS | {"boards", "network", "alliance", "lep"}
 #: Last words of a named programme (a Strategy of kind "programme"): the shared word and the
-#: delivery plan's kinds of programme (initiatives, trailblazers, schemes, campaigns).
+#: delivery plan's kinds of programme ("Right to Control Trailblazer", "Whatever It Takes
+#: reading initiative", schemes, campaigns).
 PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {
     "programmes", "program", "initiative", "trailblazer", "scheme", "campaign"}
 #: Words a run-on reference cell ends one name with ("... Plan LLEP Growth Plan").

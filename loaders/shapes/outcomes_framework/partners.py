@@ -23,7 +23,7 @@ from stratgraph.loaders.shapes.outcomes_framework.outline import heading_text
 
 #: Last words that make a name a body (a partnership, or a council) rather than a document:
 #: the shared words, and every kind of body the partnership list names as an owner or partner
-#: (an executive, a committee, a commission, an authority, a county council...).
+#: ("Leicestershire Integration Executive", a committee, a commission, a county council...).
 BODY_WORDS = entities.PARTNERSHIP_WORDS | {
     "group", "executive", "committee", "network", "alliance", "commission", "authority",
     "assembly", "council", "consortium",
