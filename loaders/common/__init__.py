@@ -7,6 +7,7 @@
   footnote markers);
 - :mod:`~stratgraph.loaders.common.cells`: a table cell split into paragraphs, bold runs and
   list items;
+- :mod:`~stratgraph.loaders.common.sentences`: where a sentence ends and a word starts;
 - :mod:`~stratgraph.loaders.common.entities`: the vocabulary that makes a name a strategy, a
   programme or a partnership (a shape extends it where its plans need more, and says why);
 - :mod:`~stratgraph.loaders.common.dates`: years, year ranges, months and "by <date>"

@@ -12,14 +12,15 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from stratgraph.loaders.common.dates import BUDGET_YEAR, MONTH_OR_ABBREVIATION, SEASONS
 from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.common.sentences import starts_word
 from stratgraph.loaders.shapes.coded_priorities.sentences import (
     CODE_THEN_TO,
     LABEL_BEFORE,
     MISSING_STOP,
     list_items,
     sentences,
-    starts_word,
 )
 from stratgraph.loaders.shapes.coded_priorities.spans import Fragment, Joined, Piece
 
@@ -33,18 +34,16 @@ _DESCRIBED_LEAD_IN = re.compile(r"\b(?:of|themes|areas|following)$", re.I)
 _PLACEHOLDER = re.compile(r"^targets? (?:are |will be )?to be\b", re.I)
 _LIST_MARK = re.compile(r"^(?:\(?[a-z]\)|•)")
 _EG_LIST = re.compile(r",?\s*(?:e\.g\.\s*)?•")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_SEASON = r"(?:Spring|Summer|Autumn|Winter)"
-_YEAR = r"(?:19|20)\d\d(?:/\d\d)?"
+_SEASON = f"(?:{SEASONS})"
 # "by March 2005". Its word must start a word too: that is tested on each match, as a
 # leading "\b" would make the regex engine try every character of the text.
 _DEADLINE = re.compile(
     rf"(?:by|before|until)\s+((?:(?:early|mid|late|the end of|end of)\s+)?"
-    rf"(?:\d{{1,2}}\s*(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+|{_SEASON}\s+)?{_YEAR})\b"
+    rf"(?:\d{{1,2}}\s*(?:st|nd|rd|th)?\s+)?(?:{MONTH_OR_ABBREVIATION}\s+|{_SEASON}\s+)?"
+    rf"{BUDGET_YEAR})\b"
 )
 _NOTE = re.compile(r"\.\s*(\([^)]*\))\.?\s*$")
-_DEADLINE_PAREN = re.compile(rf"\s*\(((?:{_MONTH}|{_SEASON})\s+{_YEAR})\)")
+_DEADLINE_PAREN = re.compile(rf"\s*\(((?:{MONTH_OR_ABBREVIATION}|{_SEASON})\s+{BUDGET_YEAR})\)")
 _CODE_PAREN = re.compile(
     r"\s*\(\s*([A-Z]{2,6}(?:\s?[A-Z]{1,6})?\s?[A-Z]?\d{1,3}[a-z]?|[A-Z]{3,6})\s*\)"
 )

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType
 from stratgraph.loaders.base import Extraction
-from stratgraph.loaders.common.dates import A_YEAR
+from stratgraph.loaders.common.dates import A_YEAR, YEAR
 from stratgraph.loaders.common.layout import is_row
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.common.plan_info import PlanInfo, find_organisation, find_period
@@ -49,10 +49,10 @@ from stratgraph.loaders.shapes.coded_priorities.spans import joined_text
 _AIMS = re.compile(r"\n\s*(?:our\s+)?(?:strategic|corporate)\s+aims\s*$", re.I | re.M)
 _TITLE = re.compile(r"\b(?:Plan|Strategy)\b")
 _UNTIL = re.compile(
-    r"priorities[^.\n]*?\b(?:until|to)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I
+    rf"priorities[^.\n]*?\b(?:until|to)\s+(?:[A-Z][a-z]+\s+)?({YEAR})\b", re.I
 )
 _NEXT_YEARS = re.compile(
-    r"\bnext\s+(\d|two|three|four|five)\s+years\s+(?:until|to)\s+((?:19|20)\d\d)\b", re.I
+    rf"\bnext\s+(\d|two|three|four|five)\s+years\s+(?:until|to)\s+({YEAR})\b", re.I
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _DIGIT = re.compile(r"\d")

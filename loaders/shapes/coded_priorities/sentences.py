@@ -8,6 +8,7 @@ where one sentence or item runs into the next. Each piece keeps its place in the
 from __future__ import annotations
 
 import re
+from stratgraph.loaders.common.sentences import starts_word
 from stratgraph.loaders.shapes.coded_priorities.spans import Piece, pieces_between
 
 _ABBREVIATIONS = frozenset(
@@ -46,14 +47,6 @@ class Boundary:
         if self.word_start:
             return [m.span(1) for m in matches if starts_word(text, m.start())]
         return [m.span(1) for m in matches]
-
-
-def starts_word(text: str, index: int) -> bool:
-    """Whether a word starts at ``index``: the character before is not a regex ``\\w``."""
-    if index == 0:
-        return True
-    before = text[index - 1]
-    return not (before.isalnum() or before == "_")
 
 
 # "by Nov. 2003 Complete the review": a dated clause runs into the next capitalised one.

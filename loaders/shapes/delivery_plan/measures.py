@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stratgraph.loaders.common.dates import YEAR
 from stratgraph.loaders.shapes.delivery_plan.cells import parse_html_cell, plain_text, tidy
 from stratgraph.loaders.shapes.delivery_plan.layout import Row
 
@@ -27,7 +28,7 @@ _BASELINE = re.compile(r"\s*\((?:baseline(?:\s+in)?|currently)\s*(?P<base>[^()]*
                        re.IGNORECASE)
 _CURRENTLY = re.compile(r"\s*\((?P<base>currently[^()]*)\)", re.IGNORECASE)
 # One target per sub-measure: "2013/14 – 6,000 2013/14 – 600" starts a new one at each year.
-_TARGET_START = re.compile(r"(?=\b(?:19|20)\d\d/\d\d\s*[–-])")
+_TARGET_START = re.compile(rf"(?=\b{YEAR}/\d\d\s*[–-])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from stratgraph.loaders.common import entities
+from stratgraph.loaders.common.dates import YEAR_OR_RANGE
 from stratgraph.loaders.shapes.delivery_plan.cells import HtmlCell, parse_html_cell, tidy
 
 #: Last words that make a name a board, trust or partnership rather than a document: the
@@ -32,7 +33,7 @@ _MAX_CELL = 1000
 _SEPARATOR = re.compile(r"\s{2,}")  # the converter's double spaces between names
 _TAG = re.compile(r"<[^>]*>")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_YEARS = re.compile(r"^(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?$")
+_YEARS = re.compile(rf"^{YEAR_OR_RANGE}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ _KEY_STRATEGY = entities.word_pattern(
     entities.STRATEGY_WORDS | {"protocol", "charter", "covenant"}, capitalised=True)
 _KEY_PARTNER = entities.word_pattern(entities.PARTNERSHIP_WORDS, capitalised=True)
 _KEY_PROGRAMME = r"(?:programmes|programme)"
-_YEAR_SUFFIX = r"(?:\s+(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?)?"
+_YEAR_SUFFIX = rf"(?:\s+{YEAR_OR_RANGE})?"
 # At most 15 words: a bound keeps a long run of capitalised words from costing n² steps.
 _NAME_IN_TEXT = re.compile(
     rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,15}}\s*\b"

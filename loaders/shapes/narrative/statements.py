@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stratgraph.loaders.common.dates import by_date
 from stratgraph.loaders.common.layout import strip_list_mark
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.shapes.narrative.text import Block, Sentence
@@ -37,12 +38,7 @@ _WE_WILL = re.compile(r"\bwe\s+will\b", re.IGNORECASE)
 _WE_W = re.compile(r"[Ww][Ee]\s+[Ww]")
 _BY = re.compile(r"[Bb][Yy]\s")
 _FORECAST = re.compile(r"\bwe\s+will\s+(?:see|find|notice)\b", re.IGNORECASE)
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
-_BY_DATE = re.compile(
-    rf"\bby\s+((?:the\s+end\s+of\s+)?(?:(?:{_MONTHS})\s+)?(?:19|20)\d\d(?:/\d\d)?)\b",
-    re.IGNORECASE,
-)
+_BY_DATE = by_date(end_of_in_date=True, ignore_case=True)
 _LEADING_THE = re.compile(r"^the\s+")
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from stratgraph.loaders.common.sentences import word_boundary
+
 # Each byte that can be part of a word (an ASCII letter, an apostrophe or a hyphen) as itself,
 # lower-cased; any other byte as a space.
 _WORD_BYTES = bytes(
@@ -130,7 +132,7 @@ class Vocabulary:
         needle = " " + word
         at = text.find(needle)
         while at != -1:
-            if _boundary(text, at + len(needle)) and _lower_case_word_before(text, at):
+            if word_boundary(text, at + len(needle)) and _lower_case_word_before(text, at):
                 return True
             at = text.find(needle, at + 1)
         return False
@@ -146,24 +148,13 @@ def _lower_case_words(text: str) -> set[str]:
     return {word.decode() for run in runs if (word := run.lstrip(b"'-"))}
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
-def _boundary(text: str, at: int) -> bool:
-    """Whether regex ``\\b`` holds at ``at``: a word character on one side only."""
-    before = at > 0 and _is_word_char(text[at - 1])
-    after = at < len(text) and _is_word_char(text[at])
-    return before != after
-
-
 def _lower_case_word_before(text: str, at: int) -> bool:
     """Whether ``\\b[a-z]+,?`` ends at ``at``."""
     end = at - 1 if at > 0 and text[at - 1] == "," else at
     start = end
     while start > 0 and "a" <= text[start - 1] <= "z":
         start -= 1
-    return start < end and _boundary(text, start)
+    return start < end and word_boundary(text, start)
 
 
 def _space_before(text: str, at: int) -> bool:

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from stratgraph.loaders.common.dates import by_date
 from stratgraph.loaders.common.layout import Layout, is_row
 from stratgraph.loaders.common.names import clean_name
+from stratgraph.loaders.common.sentences import sentence_break
 from stratgraph.loaders.shapes.outcomes_framework.measures import is_header_row
 from stratgraph.loaders.shapes.outcomes_framework.outline import heading_text
 
@@ -25,15 +27,8 @@ _COMMITMENT = re.compile(
     r"|\bwill\s+(?:also\s+)?be\s+made\s+publicly\s+available\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*])")
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Spring|Summer|Autumn|Winter"
-)
-_DEADLINE = re.compile(
-    rf"\bby\s+(?:the\s+end\s+of\s+)?((?:(?:{_MONTHS})\s+)?(?:19|20)\d\d(?:/\d\d)?)\b",
-    re.IGNORECASE,
-)
+_SENTENCE = sentence_break("A-Z*")
+_DEADLINE = by_date(seasons=True, ignore_case=True)
 #: Two sentences this alike state one commitment (the diagram box and the prose under it).
 SAME_COMMITMENT = 80
 

@@ -26,8 +26,10 @@ from collections.abc import Sequence
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Label, Method, RelType
 from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.common.dates import by_date
 from stratgraph.loaders.common.layout import is_row
 from stratgraph.loaders.common.plan_info import find_organisation, find_period
+from stratgraph.loaders.common.sentences import sentence_break
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.shapes.priority_tables.cells import Item, Part, split_items, tidy
 from stratgraph.loaders.shapes.priority_tables.entities import (
@@ -51,12 +53,9 @@ from stratgraph.loaders.shapes.priority_tables.refs import (
     section_refs,
 )
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(‘'\"“])")
+_SENTENCE = sentence_break("A-Z(‘'\"“")
 # "Reduce ... by March 2015", "by 2017": the date an action is due, as written.
-_DEADLINE = re.compile(
-    r"\bby\s+(?:the\s+end\s+of\s+)?((?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+)?(?:19|20)\d\d(?:/\d\d)?)\b"
-)
+_DEADLINE = by_date()
 _LIST_END = re.compile(r"(?:;\s*and|;|\.|,)\s*$")
 
 
