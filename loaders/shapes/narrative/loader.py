@@ -22,9 +22,8 @@ from __future__ import annotations
 
 import re
 
-from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import RelType, normalise_name
-from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.base import DocumentReader, Extraction
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.document import SourceDocument
@@ -67,13 +66,11 @@ class NarrativeLoader:
         return _Reader(doc, self.name).read()
 
 
-class _Reader:
+class _Reader(DocumentReader):
     """One pass over one document's blocks."""
 
     def __init__(self, doc: SourceDocument, loader: str) -> None:
-        self.doc = doc
-        self.loader = loader
-        self.b = DocumentGraphBuilder(doc.name)
+        super().__init__(doc, loader)
         # One cleaning of the whole text serves both the blocks and the vocabulary.
         cleaned = clean_text(doc.text)
         self.blocks = read_blocks(cleaned.split("\n"))
@@ -81,7 +78,6 @@ class _Reader:
         self.vocab = Vocabulary(cleaned)
         self.theme_ids: dict[str, str] = {}
         self.leads = LeadFinder()
-        self.warnings: list[str] = []
 
     def read(self) -> Extraction:
         info = plan_info(self.blocks, self.doc.lines, self.doc.name,
@@ -98,8 +94,7 @@ class _Reader:
         self._add_leads()
         if not self.layout.themes:
             self.warnings.append("no headings found: everything is attached to the plan")
-        return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
-                          tuple(self.warnings))
+        return self.extraction()
 
     # -- blocks ---------------------------------------------------------------------------
 

@@ -28,9 +28,8 @@ import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
-from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Label, RelType, normalise_name
-from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.base import DocumentReader, Extraction
 from stratgraph.loaders.common.layout import Layout, is_row
 from stratgraph.loaders.common.plan_info import find_organisation, find_period
 from stratgraph.loaders.document import SourceDocument
@@ -123,14 +122,11 @@ class OutcomesFrameworkLoader:
         return _Reader(doc, self.name).read()
 
 
-class _Reader:
+class _Reader(DocumentReader):
     """One document's extraction: the builder and what has been made so far."""
 
     def __init__(self, doc: SourceDocument, loader: str) -> None:
-        self.doc = doc
-        self.loader = loader
-        self.b = DocumentGraphBuilder(doc.name)
-        self.warnings: list[str] = []
+        super().__init__(doc, loader)
         #: normalised theme name -> (theme id, strategic outcome id or None)
         self.themes: dict[str, tuple[str, str | None]] = {}
         #: theme id -> [(supporting outcome name, id)]
@@ -150,8 +146,7 @@ class _Reader:
         self._cross_references()
         known = self._partners(partner_list(layout))
         self._actions(layout, known)
-        return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
-                          tuple(self.warnings))
+        return self.extraction()
 
     # -- plan ---------------------------------------------------------------------------
 

@@ -23,9 +23,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Label, Method, RelType
-from stratgraph.loaders.base import Extraction
+from stratgraph.loaders.base import DocumentReader, Extraction
 from stratgraph.loaders.common.dates import by_date
 from stratgraph.loaders.common.layout import is_row
 from stratgraph.loaders.common.plan_info import find_organisation, find_period
@@ -87,16 +86,13 @@ class PriorityTablesLoader:
         return _Reader(doc, self.name).read()
 
 
-class _Reader:
+class _Reader(DocumentReader):
     """One document's reading: the builder plus what later steps need to look up."""
 
     def __init__(self, doc: SourceDocument, loader: str) -> None:
-        self.doc = doc
-        self.loader = loader
-        self.b = DocumentGraphBuilder(doc.name)
+        super().__init__(doc, loader)
         self.layout: PriorityTablesOutline = read_layout(doc.lines)
         self.acronyms = find_acronyms(doc.text)
-        self.warnings: list[str] = []
         self.theme_at: list[tuple[int, str | None]] = []
         self.sections: list[Section] = []
         self.imperatives: dict[int, str] = {}
@@ -110,9 +106,7 @@ class _Reader:
         for table in self.layout.tables:
             self._table(table)
         self._prose()
-        return Extraction(
-            self.doc.name, self.loader, self.b.plan_id, self.b.graph, tuple(self.warnings)
-        )
+        return self.extraction()
 
     # -- plan, themes, imperatives ------------------------------------------------------
 
