@@ -104,9 +104,9 @@ def _extract_one(corpus: str, phases: bool) -> dict:
     if phases:
         # The stages of extract_documents, timed separately.
         from stratgraph.graph.data import GraphData
-        from stratgraph.graph.linking import DEFAULT_THRESHOLD, infer_links
+        from stratgraph.graph.passes.linking import DEFAULT_THRESHOLD, infer_links
         from stratgraph.loaders.registry import choose_loader
-        from stratgraph.loaders.resolve import resolve_entities
+        from stratgraph.graph.passes.resolve import resolve_entities
 
         # CPU seconds per stage (the machine may be shared: wall time is total_s). The
         # collector is paused for the stages, as extract_documents pauses it.

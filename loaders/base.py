@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.data import GraphData
 from stratgraph.loaders.document import SourceDocument
 
@@ -41,3 +42,20 @@ class Loader(Protocol):
     def extract(self, doc: SourceDocument) -> Extraction:
         """Read ``doc`` into nodes and relationships with provenance."""
         ...
+
+
+class DocumentReader:
+    """One document being read by a shape loader: the document, the loader's name, the builder
+    its records are made with and the warnings so far. A loader's reader extends it with what
+    its shape needs and returns :meth:`extraction` when done."""
+
+    def __init__(self, doc: SourceDocument, loader: str) -> None:
+        self.doc = doc
+        self.loader = loader
+        self.b = DocumentGraphBuilder(doc.name)
+        self.warnings: list[str] = []
+
+    def extraction(self) -> Extraction:
+        """What was read: the builder's graph and the warnings, under the document's name."""
+        return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
+                          tuple(self.warnings))

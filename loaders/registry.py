@@ -13,14 +13,14 @@ from stratgraph.errors import LoaderError
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label
 from stratgraph.loaders.base import Extraction, Loader
-from stratgraph.loaders.coded_priorities import CodedPrioritiesLoader
-from stratgraph.loaders.delivery_plan import DeliveryPlanLoader
+from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.general import GeneralLoader
 from stratgraph.loaders.general.foreword import add_signing_leader
-from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.narrative import NarrativeLoader
-from stratgraph.loaders.outcomes_framework import OutcomesFrameworkLoader
-from stratgraph.loaders.priority_tables import PriorityTablesLoader
+from stratgraph.loaders.shapes.coded_priorities import CodedPrioritiesLoader
+from stratgraph.loaders.shapes.delivery_plan import DeliveryPlanLoader
+from stratgraph.loaders.shapes.narrative import NarrativeLoader
+from stratgraph.loaders.shapes.outcomes_framework import OutcomesFrameworkLoader
+from stratgraph.loaders.shapes.priority_tables import PriorityTablesLoader
 
 LOADERS: dict[str, Loader] = {
     loader.name: loader

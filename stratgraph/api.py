@@ -18,7 +18,7 @@ from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.read import READABLE_SUFFIXES
 
 if TYPE_CHECKING:
-    from stratgraph.loaders.curation import Curation
+    from stratgraph.graph.passes.curation import Curation
 
 #: File suffixes a folder walk picks up; a file named explicitly is always read.
 PLAN_SUFFIXES = READABLE_SUFFIXES
@@ -112,7 +112,7 @@ def extract_documents(
     progress: Callable[[Path], None] | None = None,
 ) -> ExtractResult:
     """Read plan files into one resolved graph; files that fail are reported, not fatal."""
-    from stratgraph.loaders.curation import load_curation
+    from stratgraph.graph.passes.curation import load_curation
 
     # Read the curation file first: a mistake in it should stop the build before any work.
     curated = load_curation(curation)
@@ -130,10 +130,10 @@ def _extract(
     progress: Callable[[Path], None] | None,
 ) -> ExtractResult:
     """:func:`extract_documents` once the curation file is read and the files are found."""
-    from stratgraph.graph.linking import DEFAULT_THRESHOLD, infer_links
-    from stratgraph.loaders.curation import apply_curation
+    from stratgraph.graph.passes.linking import DEFAULT_THRESHOLD, infer_links
+    from stratgraph.graph.passes.curation import apply_curation
     from stratgraph.loaders.registry import extract
-    from stratgraph.loaders.resolve import resolve_entities
+    from stratgraph.graph.passes.resolve import resolve_entities
 
     extractions: list[Extraction] = []
     errors: list[StratgraphError] = []

@@ -4,7 +4,7 @@ them. Line numbers are the plans' (1-based). ``examples/answers/README-queries.m
 same answers for a reader.
 
 Strategies and partnerships whose names no place qualifies ("Local Transport Plan", "Children's
-Trust") are each council's own (``loaders/resolve.py``): they carry a council tag, ``@city``
+Trust") are each council's own (``graph/passes/resolve.py``): they carry a council tag, ``@city``
 (Wexbridge City Council) or ``@county`` (Wexshire County Council). Untagged names are one node
 for both councils (named with a place or by the WLEP).
 """

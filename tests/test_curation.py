@@ -8,7 +8,7 @@ import pytest
 
 from stratgraph.errors import CurationError
 from stratgraph.graph.model import Label, Method, RelType
-from stratgraph.loaders.curation import apply_curation, load_curation
+from stratgraph.graph.passes.curation import apply_curation, load_curation
 from test_model import small_graph
 
 

@@ -32,7 +32,7 @@ def test_export_is_byte_identical_in_any_reading_order(
     assert forward == backward
     assert forward == exported(files, tmp_path, "again")
     # Built one file at a time, the same entities result. Their ids can differ: a variant met
-    # later joins the entity already stored and keeps its id (see loaders/resolve.py).
+    # later joins the entity already stored and keeps its id (see graph/passes/resolve.py).
     from collections import Counter
 
     incremental = one_by_one.read()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from stratgraph.api import extract_documents
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.data import GraphData
-from stratgraph.graph.linking import infer_links, portfolio_areas, similarity
 from stratgraph.graph.model import Label, Method, RelType
+from stratgraph.graph.passes.linking import infer_links, portfolio_areas, similarity
 from conftest import corpus_file
 
 

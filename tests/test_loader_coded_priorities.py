@@ -10,12 +10,12 @@ from conftest import EXAMPLES, corpus_file
 
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType
-from stratgraph.loaders.coded_priorities import CodedPrioritiesLoader, normalise_code
-from stratgraph.loaders.coded_priorities_cells import align, split_values
-from stratgraph.loaders.coded_priorities_layout import split_name_statement
-from stratgraph.loaders.coded_priorities_names import find_entities
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.registry import choose_loader
+from stratgraph.loaders.shapes.coded_priorities.cells import align, split_values
+from stratgraph.loaders.shapes.coded_priorities.layout import split_name_statement
+from stratgraph.loaders.shapes.coded_priorities.loader import CodedPrioritiesLoader, normalise_code
+from stratgraph.loaders.shapes.coded_priorities.names import find_entities
 
 REAL = "leicester-city-interim-corporate-plan-2003.txt"
 EXAMPLE = EXAMPLES / "wexbridge-city-corporate-plan-2005.txt"

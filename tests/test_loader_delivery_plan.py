@@ -15,12 +15,12 @@ from conftest import EXAMPLES, corpus_file
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType
 from stratgraph.loaders.base import Extraction
-from stratgraph.loaders.delivery_plan import DeliveryPlanLoader
-from stratgraph.loaders.delivery_plan_layout import Row
-from stratgraph.loaders.delivery_plan_names import find_names, split_references
-from stratgraph.loaders.delivery_plan_rows import read_activity_row
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.registry import choose_loader
+from stratgraph.loaders.shapes.delivery_plan.layout import Row
+from stratgraph.loaders.shapes.delivery_plan.loader import DeliveryPlanLoader
+from stratgraph.loaders.shapes.delivery_plan.names import find_names, split_references
+from stratgraph.loaders.shapes.delivery_plan.rows import read_activity_row
 
 from stratgraph.errors import LoaderError
 

@@ -17,10 +17,10 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType, normalise_name
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.narrative import NarrativeLoader
-from stratgraph.loaders.narrative_entities import Vocabulary, find_entities
-from stratgraph.loaders.narrative_text import clean_ocr
 from stratgraph.loaders.registry import choose_loader
+from stratgraph.loaders.shapes.narrative.entities import Vocabulary, find_entities
+from stratgraph.loaders.shapes.narrative.loader import NarrativeLoader
+from stratgraph.loaders.shapes.narrative.text import clean_ocr
 
 LEICESTER = "leicester-city-cpa-self-assessment-2007.txt"
 WEXBRIDGE = EXAMPLES / "wexbridge-city-self-assessment-2010.txt"

@@ -13,9 +13,9 @@ from conftest import EXAMPLES, corpus_file
 from stratgraph.graph.model import Label, Node, RelType
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.outcomes_framework import OutcomesFrameworkLoader
-from stratgraph.loaders.outcomes_framework_partners import read_entry
 from stratgraph.loaders.registry import choose_loader
+from stratgraph.loaders.shapes.outcomes_framework.loader import OutcomesFrameworkLoader
+from stratgraph.loaders.shapes.outcomes_framework.partners import read_entry
 
 REAL = "leicestershire-county-strategic-plan-2018-22.txt"
 OTHERS = [

@@ -12,11 +12,11 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.priority_tables import PriorityTablesLoader
-from stratgraph.loaders.priority_tables_cells import Part, split_items
-from stratgraph.loaders.priority_tables_entities import find_mentions
-from stratgraph.loaders.priority_tables_layout import is_table_header, read_layout
 from stratgraph.loaders.registry import choose_loader
+from stratgraph.loaders.shapes.priority_tables.cells import Part, split_items
+from stratgraph.loaders.shapes.priority_tables.entities import find_mentions
+from stratgraph.loaders.shapes.priority_tables.layout import is_table_header, read_layout
+from stratgraph.loaders.shapes.priority_tables.loader import PriorityTablesLoader
 
 REAL = "leicestershire-county-strategic-plan-2014-18.txt"
 EXAMPLE = EXAMPLES / "wexshire-county-strategic-plan-2020-24.txt"
@@ -539,7 +539,7 @@ def test_layout_of_a_minimal_plan() -> None:
 def test_mentions_of_a_run_trimmed_past_its_keyword_are_skipped() -> None:
     # Damaged prose once made the name finder raise StopIteration (found by comparing the
     # old and new finders on mutated plans).
-    from stratgraph.loaders.priority_tables_entities import find_mentions
+    from stratgraph.loaders.shapes.priority_tables.entities import find_mentions
 
     assert find_mentions("Trust to , Arrangements LLEP's and") == []
 

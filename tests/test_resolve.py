@@ -7,7 +7,7 @@ import random
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, RelType
-from stratgraph.loaders.resolve import resolve_entities
+from stratgraph.graph.passes.resolve import resolve_entities
 
 
 def _graph() -> GraphData:

@@ -49,8 +49,8 @@ from stratgraph.loaders.general.leads import find_leads, is_cabinet_member, spli
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.statements import capitalise, commitment, sentences, target
 from stratgraph.loaders.general.tables import Column, TableShape, table_shape
-from stratgraph.loaders.narrative_entities import Vocabulary, find_entities
-from stratgraph.loaders.narrative_meta import place_of
+from stratgraph.loaders.shapes.narrative.entities import Vocabulary, find_entities
+from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
