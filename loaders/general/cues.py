@@ -115,6 +115,8 @@ def lead_in_mode(text: str) -> Mode | None:
     text = text.strip()
     if not text.endswith(":"):
         return None
+    if (mode := heading_mode(text)) is not None and len(text.split()) <= 8:
+        return mode  # "What we want to achieve:", "What we will do:"
     if OUTCOME_LEAD_IN.search(text):
         return Mode.OUTCOME
     if MEASURE_LEAD_IN.search(text):

@@ -78,6 +78,9 @@ _JOB_TITLE = re.compile(
     re.IGNORECASE,
 )
 _STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
+_BY_WHEN = re.compile(
+    r"\bby\s+(?:the\s+end\s+of\s+)?((?:(?:Q[1-4]|Quarter\s+[1-4])\s+)?(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Spring|Summer|Autumn|Winter)\s+)?20\d\d(?:/\d\d)?)\b")
 _FIGURE_END = re.compile(r"(?:£\s?[\d,.]+\s*(?:m|k|bn|million|billion)?|\d[\d,]*\.\d+\s*[mk%]?|\d{1,3}(?:,\d{3})+)\s*\W*$")
 _TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
 _PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
@@ -316,6 +319,14 @@ class GeneralReader:
     def _outcome_section(self, section: _Section, name: str, rule: str) -> None:
         section.name = name
         section.theme_id = self._theme(section, rule)
+        declared = self.declared.get(normalise_name(name))
+        if declared is not None:
+            # "Priority 1: A strong local economy" after "Our priorities are: - A strong local
+            # economy": the same outcome, now with its section.
+            section.outcome_id = declared
+            if section.theme_id:
+                self.b.link(RelType.PART_OF, declared, section.theme_id, section.line, rule=rule)
+            return
         section.outcome_id = self.b.outcome(name, section.line, theme=section.theme_id,
                                             level="priority", rule=rule)
         self.declared.setdefault(normalise_name(name), section.outcome_id)
@@ -387,7 +398,8 @@ class GeneralReader:
             self.run = None
             return
         mode = lead_in_mode(text)
-        if mode is Mode.ACTION and self._mode() is Mode.OUTCOME and len(text.split()) <= 5:
+        if mode is Mode.ACTION and self._section_list_mode() is Mode.OUTCOME \
+                and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)\s*:", text):
             # "Our core aims" then "We will:": the heading says the items are aims.
             mode = Mode.OUTCOME
         if mode is None and text.endswith(":") and 3 <= len(text.split()) <= 20 \
@@ -621,7 +633,8 @@ class GeneralReader:
                         lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
                                               rule="action-table-owner")
                     elif entry.lower().startswith(("cllr", "councillor")):
-                        lead_id = self.b.lead(entry.replace("Councillor", "Cllr"), line, role="Cabinet Member",
+                        # The role is the member's own line's to give ("Cllr X, Cabinet Member for").
+                        lead_id = self.b.lead(entry.replace("Councillor", "Cllr"), line,
                                               rule="action-table-owner")
                     elif cabinet_column and not re.match(r"(?i)^(?:the\s+)?(?:leader|deputy|cabinet|portfolio)", entry):
                         lead_id = self.b.lead(f"the Cabinet Member for {entry}", line,
@@ -694,6 +707,8 @@ class GeneralReader:
                 outcome: str | None = None, **props: object) -> str:
         section = self.stack[-1] if self.stack else None
         theme = self._theme(section)
+        if not deadline and (by := _BY_WHEN.search(name)):
+            deadline = by.group(1)  # "Deliver the Skills Hub by September 2026"
         read = read_deadline(deadline) if deadline else None
         action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
                                deadline_date=read.date if read else None, rule=rule, **props)

@@ -32,8 +32,8 @@ _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE
 _TARGET = re.compile(
     r"\b(?P<verb>reduc\w*|increas\w*|improv\w*|halv\w*|doubl\w*|rais\w*|cut\w*|achiev\w*|reach\w*|grow\w*|lower\w*|decreas\w*)\b"
     r"(?P<what>[^.;:]{3,120}?)\b(?:to|by|below|above|at\s+least|under|over)\s+"
-    r"(?P<target>(?:\d[\d,.]*\s*(?:%|per\s*cent|percent)|net\s+zero|zero|\d[\d,.]*\s+\w+))"
-    r"(?P<when>[^.;:]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:20\d\d(?:/\d\d)?|March|April|December|\w+\s+20\d\d))?",
+    r"(?P<target>(?:£\s?)?\d[\d,.]*\s*(?:%|per\s*cent|percent|m\b|million|k\b)?|net\s+zero|zero)"
+    r"(?P<when>[^.;:]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+20\d\d(?:/\d\d)?|20\d\d(?:/\d\d)?))?",
     re.IGNORECASE,
 )
 
