@@ -172,7 +172,7 @@ def test_a_leader_named_in_a_foreword_is_a_cabinet_lead_scoped_when_unnamed() ->
 
 #: Recall measured on tests/dev_corpus when this reader was last changed (see docs/general-reader.md);
 #: a change that reads less fails here.
-FLOORS = {"outcomes": 0.75, "actions": 0.6, "measures": 0.8, "leads": 1.0}
+FLOORS = {"outcomes": 0.75, "actions": 0.7, "measures": 0.8, "leads": 1.0}
 
 
 @pytest.fixture(scope="module")

@@ -80,7 +80,7 @@ _JOB_TITLE = re.compile(
 _STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
 _BY_WHEN = re.compile(
     r"\bby\s+(?:the\s+end\s+of\s+)?((?:(?:Q[1-4]|Quarter\s+[1-4])\s+)?(?:(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Spring|Summer|Autumn|Winter)\s+)?20\d\d(?:/\d\d)?)\b")
+    r"|October|November|December|Spring|Summer|Autumn|Winter)\s+)?20\d\d(?:/\d\d)?)\b", re.IGNORECASE)
 _FIGURE_END = re.compile(r"(?:£\s?[\d,.]+\s*(?:m|k|bn|million|billion)?|\d[\d,]*\.\d+\s*[mk%]?|\d{1,3}(?:,\d{3})+)\s*\W*$")
 _TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
 _PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
@@ -196,6 +196,7 @@ class GeneralReader:
         self.place: str | None = None
         self.pending_label: _Section | None = None
         self.pending_ref: str | None = None
+        self.last_row_action: str | None = None
         self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
@@ -383,6 +384,10 @@ class GeneralReader:
             return
         if self._ref_row(text, block.line):
             return
+        if self._row_tail(text, block.line):
+            return
+        if text.endswith(("the following.", "as follows.")):
+            text = text[:-1] + ":"  # "By 2028 we will have improved ... through the following."
         labelled = NUMBERED_OUTCOME.match(text)
         if labelled and len(text.split()) <= 40 and not self._skipping() \
                 and labelled.group("word").lower() != "theme" and not _bad_name(_clean(labelled.group("name"))):
@@ -409,8 +414,8 @@ class GeneralReader:
             self.run = _ListRun(None, lead_outcome=(_clean(text.rstrip(":")), block.line))
             return
         if mode is not None:
-            deadline = read_deadline(text)
-            self.run = _ListRun(mode, deadline.text if deadline and deadline.date else None)
+            by = _BY_WHEN.search(text)
+            self.run = _ListRun(mode, by.group(1) if by else None)
             if mode is Mode.ACTION:
                 self._names(text, block.line, self._anchor())
             return
@@ -536,7 +541,29 @@ class GeneralReader:
             return False
         action = self._action(name, line, "action-row-in-text", head,
                               deadline=when.group(0) if when else None, ref=code)
+        self.last_row_action = None if when else action
         for lead in find_leads(rest[when.end():] if when else ""):
+            lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
+                                  rule="action-row-in-text")
+            self.b.link(RelType.OWNS, lead_id, action, line, rule="action-row-in-text")
+        return True
+
+    def _row_tail(self, text: str, line: int) -> bool:
+        """The rest of a run-together action row on its own line ("Quarter 4 Assistant Director
+        ... Cabinet Member for ..."): its deadline and leads belong to the row's activity."""
+        action, self.last_row_action = self.last_row_action, None
+        when = _WHEN.match(text)
+        if action is None or when is None:
+            return False
+        node = self.b.graph.nodes[action]
+        read = read_deadline(when.group(0))
+        props = dict(node.properties)
+        props.update(deadline=when.group(0), deadline_date=read.date if read else None)
+        rest = text[when.end():].strip()
+        if rest:
+            props["owner"] = rest
+        self.b.graph.nodes[action] = type(node)(node.id, node.label, node.name, node.provenance, props)
+        for lead in find_leads(rest):
             lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
                                   rule="action-row-in-text")
             self.b.link(RelType.OWNS, lead_id, action, line, rule="action-row-in-text")
@@ -560,7 +587,10 @@ class GeneralReader:
         exact = block.end_line - block.line + 1 == len(block.rows)
         group_outcome: str | None = None
         for index, row in enumerate(block.rows[1:], start=1):
-            line = block.line + index if exact else block.line
+            if block.row_lines:
+                line = block.row_lines[index]
+            else:
+                line = block.line + index if exact else block.line
             cells = [c.strip() for c in row] + [""] * (len(shape.roles) - len(row))
             if tuple(c.replace("**", "").strip().lower() for c in row) == \
                     tuple(c.replace("**", "").strip().lower() for c in block.rows[0]):

@@ -51,6 +51,8 @@ class Block:
     ``**``. ``role`` names what a furniture block is. ``group`` tells the lists of a reader
     that knows them apart (items of one list, nested ones too, share a number; 0 = not told):
     the rendering puts a blank line between two lists, as a text plan separates its groups.
+    ``row_lines`` gives each table row's own line where rows are not one line each (a table
+    whose cells a conversion wrapped over several lines); empty when ``line + i`` is row i's.
     """
 
     kind: BlockKind
@@ -64,6 +66,7 @@ class Block:
     header: bool = False
     role: str = ""
     group: int = field(default=0, compare=False)
+    row_lines: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

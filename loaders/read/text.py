@@ -180,11 +180,68 @@ def _spaced_tables(blocks: list[Block], lines: list[str]) -> list[Block]:
     return out
 
 
+_RULE_ONLY = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?\|?\s*$")
+
+
+def _wrapped_pipe_tables(blocks: list[Block]) -> list[Block]:
+    """A pipe table whose cells a conversion put one per line ("Action |", "Implementation |",
+    "---|---|", then each cell's text ending "|", long cells running onto a line of their own):
+    the header cells are the lines just above the rule row, and the body's text, split at each
+    "|", fills rows of as many cells. The table ends at the first blank line."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        width = block.text.count("---")
+        header = out[-width:] if width >= 2 and len(out) >= width else []
+        if not (block.kind is BlockKind.PARAGRAPH and _RULE_ONLY.match(block.text) and header
+                and all(h.kind is BlockKind.PARAGRAPH and h.text.endswith("|") for h in header)
+                and all(b.line + 1 == a.line for b, a in zip(header, [*header[1:], block]))):
+            out.append(block)
+            index += 1
+            continue
+        body: list[Block] = []
+        last = block.line
+        index += 1
+        while index < len(blocks) and blocks[index].line == last + 1 \
+                and blocks[index].kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            body.append(blocks[index])
+            last = blocks[index].line
+            index += 1
+        cells: list[tuple[str, int]] = []
+        current: list[str] = []
+        start = 0
+        for part in body:
+            pieces = part.text.split("|")
+            for k, piece in enumerate(pieces):
+                if piece.strip():
+                    if not current:
+                        start = part.line
+                    current.append(piece.strip())
+                if k < len(pieces) - 1:
+                    cells.append((" ".join(current), start or part.line))
+                    current, start = [], 0
+        if current:
+            cells.append((" ".join(current), start))
+        rows = [tuple(h.text.rstrip("|").strip() for h in header)]
+        lines = [header[0].line]
+        for k in range(0, len(cells), width):
+            chunk = cells[k:k + width]
+            rows.append(tuple(c for c, _ in chunk) + ("",) * (width - len(chunk)))
+            lines.append(next((ln for _, ln in chunk if ln), chunk[0][1]))
+        del out[-width:]
+        out.append(Block(BlockKind.TABLE, "\n".join("\t".join(r) for r in rows), header[0].line,
+                         last, rows=tuple(rows), header=True, row_lines=tuple(lines)))
+    return out
+
+
 def parse_blocks(text: str) -> tuple[Block, ...]:
     """The blocks of a text or Markdown plan, each on the lines it occupies."""
     blocks = _parse_lines(text)
     if "  " in text:
         blocks = _spaced_tables(blocks, text.split("\n"))
+    if "---|" in text:
+        blocks = _wrapped_pipe_tables(blocks)
     return tuple(blocks)
 
 
