@@ -25,6 +25,8 @@ PLAN = Path(__file__).parent / "plans" / "northshire-council-plan-2025-29.md"
 WRITERS = {"html": write_html, "docx": write_docx, "pdf": write_pdf}
 
 OUTCOMES = {
+    # "## Our vision" (line 11) over line 13: the outcome the whole plan serves
+    "A county where everyone can live a healthy, safe and fulfilling life",
     # "Our four priorities are:" (line 16), then lines 17-20
     "A strong local economy", "Healthy and independent lives", "Safe and thriving communities",
     "A greener Northshire",

@@ -29,14 +29,15 @@ OUTCOME_HEADING = re.compile(
     rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}"
     rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}}|\s+and\s+\w+)?\s*:?$"
     r"|^what\s+we\s+(?:want|aim|hope|need)\s+to\s+(?:achieve|see)\b.*$"
-    r"|^(?:our\s+)?vision\s+and\s+priorities$",
+    r"|^(?:our\s+)?vision(?:\s+and\s+(?:priorities|ambitions|outcomes))?(?:\s+for\s+[\w\s,&'’-]{0,60})?$",
     re.IGNORECASE,
 )
 # A lead-in line ending in a colon whose subject is the priorities: "Our four strategic
 # priorities are:", "The council's outcomes will be:", "We have set five objectives:".
 OUTCOME_LEAD_IN = re.compile(
     rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?\s*:\s*$"
-    rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$",
+    rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
+    r"|\bvision\b[^:]{0,80}:\s*$|\bwe\s+want\s+(?:\w+\s+){0,4}to\s+(?:be|have|see)\b[^:]{0,60}:\s*$",
     re.IGNORECASE,
 )
 # "Priority 1: Homes", "Outcome 2 - Growth", "Well-being Objective 3 – ...", "Mission 4. ...",

@@ -78,6 +78,7 @@ _JOB_TITLE = re.compile(
     re.IGNORECASE,
 )
 _STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.|[IVX]{1,4}\.)\s+(?=[A-Z])")
 _BY_WHEN = re.compile(
     r"\bby\s+(?:the\s+end\s+of\s+)?((?:(?:Q[1-4]|Quarter\s+[1-4])\s+)?(?:(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Spring|Summer|Autumn|Winter)\s+)?20\d\d(?:/\d\d)?)\b", re.IGNORECASE)
@@ -276,8 +277,12 @@ class GeneralReader:
         section = _Section(level, text, line, parent=parent)
         if parent and parent.skip:
             section.skip = True
-        numbered = NUMBERED_OUTCOME.match(text)
-        mode = heading_mode(text)
+        # "2. Our priorities", "3.1 What we will do": the number is the document's, not the cue's.
+        bare = _HEADING_NUMBER.sub("", text, count=1) or text
+        section.name = bare
+        numbered = NUMBERED_OUTCOME.match(bare)
+        mode = heading_mode(bare)
+        text = bare
         if is_boilerplate(text):
             section.skip, section.thematic = True, False
         elif normalise_name(_clean(text)) in self.declared and not is_boilerplate(text):
@@ -644,6 +649,11 @@ class GeneralReader:
             written = deadlines[i] if len(deadlines) == len(names) else " ".join(deadlines) or None
             action = self._action(name, line, "action-table-row", raw, deadline=written,
                                   outcome=outcome, **props)
+            for m_col in shape.all(Column.MEASURE):
+                for measure in (ln.lstrip("- ") for ln in cells[m_col].split("\n") if ln.strip()):
+                    if not _bad_name(_clean(measure)):
+                        self._measure(_clean(measure), line, "action-table-measure-column",
+                                      outcome=outcome, action=None if outcome else action)
             self._owners(shape, cells, line, action)
             for s_col in shape.all(Column.STRATEGY):
                 self._names(cells[s_col].replace("\n", ". "), line, action, strategy_column=True)
