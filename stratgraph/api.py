@@ -15,13 +15,14 @@ from stratgraph.graph.store import GraphStore, WriteSummary
 from stratgraph.graph.summary import Summary, summarise
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.read import READABLE_SUFFIXES
+from stratgraph.loaders.read import OFFICE_SUFFIXES, READABLE_SUFFIXES
 
 if TYPE_CHECKING:
     from stratgraph.graph.passes.curation import Curation
 
 #: File suffixes a folder walk picks up; a file named explicitly is always read.
-PLAN_SUFFIXES = READABLE_SUFFIXES
+#: Office files are picked up too, to be reported as unreadable rather than silently skipped.
+PLAN_SUFFIXES = READABLE_SUFFIXES | OFFICE_SUFFIXES
 
 
 @dataclass(frozen=True)

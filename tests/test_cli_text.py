@@ -76,3 +76,28 @@ def test_build_says_which_reader_read_each_document_and_warns_on_empty_ones(tmp_
     assert result.exit_code == 0, result.output
     assert "read plan.md (markdown) with general (sure 1.00)" in result.output
     assert "warning: notes.txt: no outcome and no action found: is this a plan?" in result.output
+
+
+def test_a_folder_of_every_format_builds_and_office_files_are_reported(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from formats.to_docx import write_docx
+    from formats.to_html import write_html
+    from formats.to_pdf import write_pdf
+    from stratgraph.loaders.read.text import parse_blocks
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    blocks = parse_blocks(PLAN)
+    _plan(folder, PLAN, "a.md")
+    write_html(blocks, folder / "b.html")
+    write_docx(blocks, folder / "c.docx")
+    write_pdf(blocks, folder / "d.pdf")
+    (folder / "e.pptx").write_bytes(b"PK\x03\x04 slides")
+    result = runner.invoke(app, ["build", str(folder), "--graph", str(tmp_path / "g.json")])
+    assert result.exit_code == 1
+    for name, fmt in (("a.md", "markdown"), ("b.html", "html"), ("c.docx", "docx"), ("d.pdf", "pdf")):
+        assert f"read {name} ({fmt}" in result.output
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and "e.pptx" in errors[0] and "export it to PDF" in errors[0]

@@ -394,6 +394,55 @@ def test_table_across_a_page_break_is_one_table() -> None:
     assert doc.page_of(line_with(doc, "All actions are reviewed")) == 2
 
 
+def test_table_rows_after_a_page_break_are_on_the_next_page() -> None:
+    import pypdfium2 as pdfium
+
+    rows = [["Ref", "Action", "Lead"]]
+    rows += [[f"R{i}", f"Improve service number {i} for residents", "Housing"] for i in range(1, 61)]
+    table = Table(rows, repeatRows=1, colWidths=[50, 300, 100])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    data = build([Paragraph("Service improvements", H1), table])
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page_2 = pdf[1].get_textpage().get_text_range().split()
+        on_page_2 = {w for w in page_2 if w[:1] == "R" and w[1:].isdigit()}  # not the header
+    finally:
+        pdf.close()
+    doc = read(data)
+    assert doc.page_count == 2
+    [only] = kinds(doc, BlockKind.TABLE)
+    assert only.page == 1 and only.rows[0] == ("Ref", "Action", "Lead")
+    # One page a row, the page it was printed on; the header repeated on page 2 is dropped
+    # and shifts nothing.
+    assert len(only.row_pages) == len(only.rows)
+    assert only.row_pages == tuple(2 if r[0] in on_page_2 else 1 for r in only.rows)
+    first = only.row_pages.index(2)
+    assert 1 < first < len(only.rows) - 1
+    # Page 2 starts at the line of its first row; the rows before it are on page 1.
+    line = line_with(doc, f"R{first}\t")
+    assert doc.page_starts == (line,)
+    assert doc.page_of(line) == 2 and doc.page_of(line - 1) == 1
+    assert doc.page_of(line_with(doc, "R60\t")) == 2
+    assert doc.page_of(only.line) == 1
+
+
+def test_assemble_starts_a_page_at_a_tables_first_row_on_it() -> None:
+    from stratgraph.loaders.read.render import assemble
+
+    # An empty row is not rendered: the rows after it are a line higher than their index.
+    table = Block(BlockKind.TABLE, "", page=1, header=True,
+                  rows=(("Ref", "Lead"), ("", ""), ("R1", "Housing"), ("R2", "Transport"),
+                        ("R3", "Parks")),
+                  row_pages=(1, 1, 1, 2, 3))
+    doc = assemble("t.pdf", [Block(BlockKind.HEADING, "Actions", page=1, level=1), table,
+                             Block(BlockKind.PARAGRAPH, "Reviewed yearly.", page=3)],
+                   format="pdf", page_count=3)
+    assert doc.lines == ["# Actions", "", "Ref\tLead", "R1\tHousing", "R2\tTransport",
+                         "R3\tParks", "", "Reviewed yearly.", ""]
+    assert [doc.page_of(n) for n in range(1, 9)] == [1, 1, 1, 1, 2, 3, 3, 3]
+
+
 def test_running_headers_footers_and_page_numbers_are_furniture() -> None:
     def decorate(c, template) -> None:
         c.saveState()

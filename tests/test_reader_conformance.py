@@ -291,10 +291,6 @@ def test_pdf_table_across_a_page_break_reads_as_one_table(out_dir: Path) -> None
     assert doc.blocks[-1].page == 3
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a block has one page: assemble() starts a page at a block's first line only, so the rows "
-    "of a table (or the lines of a paragraph) that flowed onto the next page count as the "
-    "block's first page; a node read from the last row gets source_page 1, not 3"))
 def test_pdf_rows_after_a_page_break_are_on_the_next_page(out_dir: Path) -> None:
     _, doc = _long_table_doc(out_dir)
     table = next(b for b in doc.blocks if b.kind is BlockKind.TABLE)

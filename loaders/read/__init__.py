@@ -21,7 +21,8 @@ from pathlib import Path
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
-__all__ = ["Block", "BlockKind", "Document", "READABLE_SUFFIXES", "read_document", "read_bytes"]
+__all__ = ["Block", "BlockKind", "Document", "OFFICE_SUFFIXES", "READABLE_SUFFIXES", "read_bytes",
+           "read_document"]
 
 #: Larger files are not plans; refusing them keeps a stray database dump from eating memory.
 MAX_BYTES = 64 * 1024 * 1024
@@ -46,6 +47,9 @@ _UNSUPPORTED = {
     ".epub": "an e-book: export it to PDF",
 }
 _SUPPORTED_LIST = ".txt, .md, .html, .docx, .pdf"
+#: Office formats a folder walk also picks up, so a plan saved in one is reported (one line
+#: saying what to save it as) rather than silently left out of the graph.
+OFFICE_SUFFIXES = frozenset(s for s in _UNSUPPORTED if s not in (".csv", ".epub"))
 
 
 def _read(path: Path) -> bytes:

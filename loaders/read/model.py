@@ -53,6 +53,9 @@ class Block:
     the rendering puts a blank line between two lists, as a text plan separates its groups.
     ``row_lines`` gives each table row's own line where rows are not one line each (a table
     whose cells a conversion wrapped over several lines); empty when ``line + i`` is row i's.
+    ``row_pages`` gives the page each table row was read from (one per row of ``rows``), for a
+    table that runs on over a page break: its later rows are on later pages than ``page``, and
+    the rendering starts the next page at the first of them; empty when unknown.
     """
 
     kind: BlockKind
@@ -67,6 +70,7 @@ class Block:
     role: str = ""
     group: int = field(default=0, compare=False)
     row_lines: tuple[int, ...] = field(default=(), compare=False)
+    row_pages: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

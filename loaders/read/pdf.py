@@ -1364,15 +1364,20 @@ def _block(p: _Para) -> Block | None:
         table = p.table
         assert table is not None
         rows = [list(r) for r in table.rows]
+        pages = [p.page] * len(rows)
         header = table.header
-        for more in p.extra:
+        # The parts joined on later pages, one a page (see _join_across): their rows are read
+        # from those pages, which the rendering starts at the first of them.
+        for page, more in enumerate(p.extra, start=p.page + 1):
             extra = [list(r) for r in more.rows]
             if extra and _norm_row(extra[0]) == _norm_row(rows[0]):
                 extra = extra[1:]  # the header repeated on the next page
                 header = True
             rows.extend(extra)
+            pages.extend([page] * len(extra))
         cells = tuple(tuple(r) for r in rows)
-        return Block(BlockKind.TABLE, table_text(cells), page=p.page, rows=cells, header=header)
+        return Block(BlockKind.TABLE, table_text(cells), page=p.page, rows=cells, header=header,
+                     row_pages=tuple(pages))
     words = _join_lines(p.lines)
     if not words:
         return None

@@ -91,11 +91,16 @@ def render_cell(cell: str) -> str:
     return " ".join(parts)
 
 
+def table_lines(block: Block) -> list[tuple[int, str]]:
+    """A table's rendered rows as ``(row index, line)``: a row with no text is not rendered."""
+    rows = ["\t".join(render_cell(c) for c in row) for row in block.rows]
+    return [(i, r) for i, r in enumerate(rows) if r.strip()]
+
+
 def render_block(block: Block) -> list[str]:
     """The rendering's lines for one block (none for an empty one)."""
     if block.kind is BlockKind.TABLE:
-        rows = ["\t".join(render_cell(c) for c in row) for row in block.rows]
-        return [r for r in rows if r.strip()]
+        return [line for _, line in table_lines(block)]
     text = one_line(block.text)
     if not text:
         return []
@@ -125,7 +130,8 @@ def assemble(
 
     Blocks arrive in reading order with their ``page`` set (for paged formats) and their lines
     unset. A blank line separates blocks, except consecutive items of one list (one ``group``),
-    as in a converted plan.
+    as in a converted plan. A table whose ``row_pages`` run on past its ``page`` starts each
+    later page at the line of its first row on that page.
     """
     lines: list[str] = []
     placed: list[Block] = []
@@ -146,6 +152,11 @@ def assemble(
             while page < block.page:
                 page += 1
                 page_starts.append(start)
+        if block.kind is BlockKind.TABLE and len(block.row_pages) == len(block.rows):
+            for offset, (index, _) in enumerate(table_lines(block)):
+                while page < block.row_pages[index]:
+                    page += 1
+                    page_starts.append(start + offset)
         lines.extend(rendered)
         placed.append(replace(block, line=start, end_line=len(lines)))
         previous = block.kind
