@@ -267,3 +267,28 @@ def test_common_names_are_scoped_to_their_council_never_merged(tmp_path) -> None
                             ("Partnership", "Health and Wellbeing Board"),
                             ("CabinetLead", "the Leader of the Council"))
         for council in ("Northbridge City Council", "Eastvale Borough Council"))
+
+
+def test_well_being_objectives_with_steps_measures_and_a_priority_table() -> None:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "plans" / "glanmor-well-being-objectives-2023-28.md"
+    graph = extract(Document.from_path(path)).graph
+    outcomes = _by_label(graph, Label.OUTCOME)
+    # line 5: "## Well-being Objective 1: Give every child the best start in life"
+    assert outcomes["Give every child the best start in life"]["rule"] == "numbered-outcome-heading"
+    # line 23-25: "| Priority | What we will do | How we will measure it |"
+    assert outcomes["Net zero council"]["rule"] == "action-table-outcome-column"
+    supports = _edges(graph, RelType.SUPPORTS)
+    assert ("Net zero council", "Tackle the climate and nature emergency") in supports
+    # "Steps we will take:" (line 11) over lines 13-14
+    assert ("Build two new Welsh-medium primary schools by 2027",
+            "Give every child the best start in life") in supports
+    assert _by_label(graph, Label.ACTION)["Plant 50,000 trees by 2030"]["deadline"] == "2030"
+    measured = _edges(graph, RelType.MEASURED_BY)
+    assert ("Give every child the best start in life", "Number of childcare places") in measured
+    assert ("Net zero council", "Tonnes of CO2 emitted by council operations") in measured
+    plan = _by_label(graph, Label.PLAN)["Corporate Plan 2023-28: Well-being Objectives"]
+    assert (plan["organisation"], plan["start_year"], plan["end_year"]) == ("Glanmor County Council", 2023, 2028)
+    lead = _by_label(graph, Label.CABINET_LEAD)["Cllr Rhian Evans"]
+    assert lead["portfolio"] == "Climate Change"

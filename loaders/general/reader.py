@@ -630,8 +630,12 @@ class GeneralReader:
         if out_col is not None and cells[out_col]:
             name = _clean(cells[out_col].split("\n")[0])
             if not _bad_name(name):
-                outcome = self.b.outcome(name, line, theme=self._theme(self.stack[-1] if self.stack else None),
+                section = self.stack[-1] if self.stack else None
+                outcome = self.b.outcome(name, line, theme=self._theme(section),
                                          level="objective", rule="action-table-outcome-column")
+                parent = group or self._outcome(section)
+                if parent and parent != outcome:
+                    self.b.link(RelType.SUPPORTS, outcome, parent, line, rule="action-table-outcome-column")
         items = [ln[2:] if ln.startswith("- ") else ln for ln in cells[col].split("\n") if ln.strip()]
         bullets = all(ln.startswith("- ") for ln in cells[col].split("\n") if ln.strip())
         names = items if bullets and len(items) > 1 else [" ".join(items)]
