@@ -96,3 +96,25 @@ def test_every_format_gives_the_text_versions_graph(fmt: str, tmp_path: Path) ->
     blocks = parse_blocks(read_document(PLAN).text)
     path = WRITERS[fmt](blocks, tmp_path / f"northshire.{fmt}")
     assert _facts(_graph(path)) == _facts(_graph(PLAN))
+
+
+def test_a_council_web_page_reads_as_its_plan_and_nothing_of_the_site() -> None:
+    # A saved page as council sites publish them: skip link, cookie banner, site menu,
+    # breadcrumbs, an in-page contents list, a figure, related links and a footer around <main>.
+    page = Path(__file__).parent / "plans" / "eastvale-council-plan-2024-28.html"
+    doc = read_document(page)
+    graph = extract(doc).graph
+    facts = _facts(graph)
+    assert facts["outcomes"] == {"Homes people can afford", "A cleaner, greener borough"}
+    assert facts["actions"] == {
+        ("Build 250 new council homes by March 2028", "March 2028"),
+        ("Bring 100 empty homes back into use each year", None),
+        ("Cut the council's carbon emissions by 50% by 2027", "2027"),
+    }
+    assert facts["measures"] == {("Household waste recycled", "50%"), ("Fly-tipping incidents", "900"),
+                                 ("Cut the council's carbon emissions by 50% by 2027", "50%")}
+    assert facts["leads"] == {("Cllr Sam Okafor", "Portfolio Holder for Environment")}
+    names = " ".join(n.name for n in graph.nodes.values())
+    for chrome in ("Skip to main content", "cookies", "Bins and recycling", "Your council",
+                   "Related content", "Accessibility statement", "Children playing", "Contents"):
+        assert chrome not in names and chrome not in doc.text
