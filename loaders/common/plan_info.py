@@ -25,6 +25,14 @@ class PlanInfo:
     organisation: str | None
     start_year: int | None
     end_year: int | None
+    #: What kind of plan the title names ("council plan", "delivery plan", "strategy" ...).
+    kind: str | None = None
+
+
+def period_end(start: int, end_raw: str) -> int:
+    """The end year of a range written "2014-18", "2018/2022" or "1998-02" (a century on)."""
+    end = int(end_raw) if len(end_raw) == 4 else (start // 100) * 100 + int(end_raw)
+    return end + 100 if end < start else end
 
 
 def find_organisations(text: str) -> list[str]:
@@ -44,11 +52,7 @@ def find_period(text: str) -> tuple[int | None, int | None]:
     if not match:
         return (None, None)
     start = int(match.group(1))
-    end_raw = match.group(2)
-    end = int(end_raw) if len(end_raw) == 4 else (start // 100) * 100 + int(end_raw)
-    if end < start:
-        end += 100
-    return (start, end)
+    return (start, period_end(start, match.group(2)))
 
 
 def place_of(organisation: str | None) -> str | None:

@@ -26,7 +26,7 @@ _OUTCOME_NOUNS = (r"(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|g
                   r"|areas\s+of\s+focus|key\s+areas)")
 # "Our priorities", "Our four strategic priorities", "Corporate objectives", "What we want to achieve".
 OUTCOME_HEADING = re.compile(
-    rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}"
+    rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
     rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}}|\s+and\s+\w+)?\s*:?$"
     r"|^what\s+we\s+(?:want|aim|hope|need)\s+to\s+(?:achieve|see)\b.*$"
     r"|^(?:our\s+)?vision(?:\s+and\s+(?:priorities|ambitions|outcomes))?(?:\s+for\s+[\w\s,&'’-]{0,60})?$",
@@ -37,6 +37,8 @@ OUTCOME_HEADING = re.compile(
 OUTCOME_LEAD_IN = re.compile(
     rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?\s*:\s*$"
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
+    r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
+    r"|\bfocus(?:es|ed|ing)?\s+on\s+(?:the\s+following|these|(?:\w+\s+){0,2}(?:areas|themes|priorities))\b[^:]{0,30}:\s*$"
     r"|\bvision\b[^:]{0,80}:\s*$|\bwe\s+want\s+(?:\w+\s+){0,4}to\s+(?:be|have|see)\b[^:]{0,60}:\s*$",
     re.IGNORECASE,
 )
@@ -44,8 +46,11 @@ OUTCOME_LEAD_IN = re.compile(
 # "Outcome: Children get the best start in life", "Delivery Plan: Aim Three - Welcoming Place".
 NUMBERED_OUTCOME = re.compile(
     r"^(?:[^:]{0,40}:\s*)?(?:(?:strategic|corporate|key|council|well-?being|our|council\s+plan)\s+)?"
-    r"(?P<word>priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
-    r"(?:(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—)]|\s*[:\-–—])\s*(?P<name>\S.*)$",
+    r"(?:(?P<word>priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
+    r"(?:(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—)]|\s*[:\-–—])"
+    # "Stretch Outcome 1 – Employment", "Equality Objective 2: ...": a qualifier, then a number.
+    r"|[A-Z][\w-]*\s+(?P<word2>priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
+    r"(?:\d{1,2}|[A-H])\b\s*[:.\-–—)])\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 ACTION_HEADING = re.compile(
@@ -60,7 +65,7 @@ ACTION_HEADING = re.compile(
 ACTION_LEAD_IN = re.compile(
     r"(?:\b(?:we|the\s+council|the\s+authority|the\s+partnership|the\s+commissioner|i)\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|'ll)"
     r"(?:\s+(?:also|continue\s+to|work\s+to|aim\s+to|need\s+to))?"
-    r"|\bwe'll|\b(?:actions|activities|commitments|deliverables|steps|proposals)\b[^:]{0,40}"
+    r"|\bwe'll|\b(?:actions|activities|commitments|deliverables|steps|proposals|projects|initiatives|schemes)\b[^:]{0,40}"
     r"|\bthrough\s+the\s+following|\bby\s+doing\s+the\s+following)\s*(?:by)?\s*:\s*$",
     re.IGNORECASE,
 )
@@ -78,7 +83,7 @@ MEASURE_LEAD_IN = re.compile(
 )
 # Sections no planner reads as a theme of the plan.
 BOILERPLATE_HEADING = re.compile(
-    r"^(?:contents|table\s+of\s+contents|introduction|foreword\b.*|preface|summary|executive\s+summary"
+    r"^(?:(?:an?|the)\s+)?(?:contents|table\s+of\s+contents|introduction|foreword\b.*|preface|summary|executive\s+summary"
     r"|background|context|about\s+(?:this|the|us)\b.*|appendi(?:x|ces)\b.*|glossary|references"
     r"|contact(?:\s+us|\s+details)?|further\s+information|related\s+(?:pages|documents|links|content)"
     r"|downloads?\b.*|documents?|useful\s+links|more\s+information|feedback|accessibility\b.*"
@@ -114,6 +119,8 @@ def heading_mode(text: str) -> Mode | None:
 def lead_in_mode(text: str) -> Mode | None:
     """What the list after a lead-in line holds ("Our priorities are:", "We will:")."""
     text = text.strip()
+    if text.endswith(("...", "…")):
+        text = text.rstrip(".… ") + ":"  # "Our work focuses on the following areas..."
     if not text.endswith(":"):
         return None
     if (mode := heading_mode(text)) is not None and len(text.split()) <= 8:

@@ -23,7 +23,7 @@ _OPENING_LINES = 80
 _SIGNED_HEADING = re.compile(
     r"^(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader|(?:City\s+|Metro\s+)?Mayor|(?:Police\s+and\s+Crime\s+)?Commissioner)['’]s?\s+"
     r"(?:introduction|foreword|statement|message|welcome|overview)\b|"
-    r"^(?:introduction|foreword|welcome|message)\s+(?:from|by)\s+(?:the\s+)?(?P<role2>(?:Deputy\s+)?Leader|Mayor)\b",
+    r"^(?:an?\s+)?(?:introduction|foreword|welcome|message)\s+(?:from|by)\s+(?:the\s+)?(?P<role2>(?:Deputy\s+)?Leader|Mayor)\b",
     re.IGNORECASE,
 )
 _FOREWORD = re.compile(r"\b(?:foreword|introduction|welcome|message)\b", re.IGNORECASE)

@@ -39,7 +39,9 @@ _PATTERNS = (
 # A member named by role alone: "the Cabinet Member for Children and Families", "Leader of the Council".
 _ROLE_ONLY = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"
-    r"|\b(?:[Tt]he\s+)?(?P<leader>(?:Deputy\s+)?Leader\s+of\s+the\s+Council)\b"
+    r"|\b(?:[Tt]he\s+)?(?P<leader>(?:Deputy\s+)?Leader\s+of\s+the\s+Council"
+    r"|(?:Metro\s+)?Mayor\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3}"
+    r"|Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner\s+for\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
 )
 _NOT_NAMES = frozenset({"The", "Our", "This", "Cabinet", "Member", "Council", "Leader", "Deputy",
                         "Mayor", "Portfolio", "Holder", "Executive", "Lead"})

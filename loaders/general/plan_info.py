@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from stratgraph.loaders.common.plan_info import PlanInfo, period_end
 from stratgraph.loaders.read.model import Block, BlockKind
 
 # A place name: capitalised words, hyphen-joined parts ("Southend-on-Sea", "Newcastle-under-Lyme",
@@ -20,7 +20,7 @@ from stratgraph.loaders.read.model import Block, BlockKind
 _WORD = r"(?:[A-Z][\w'’]*(?:-(?:[a-z]{1,5}-)?[A-Z][\w'’]*)*|St\.?|of|the|upon|and|&)"
 _PLACE = rf"(?:[A-Z][\w'’.]*(?:-(?:[a-z]{{1,5}}-)?[A-Z][\w'’]*)*)(?:\s+{_WORD}){{0,5}}?"
 # After "Borough of" the place runs to its last capitalised word.
-_PLACE_TAIL = rf"(?:[A-Z][\w'’.]*(?:-(?:[a-z]{{1,5}}-)?[A-Z][\w'’]*)*)(?:\s+(?:and|&|upon)\s+[A-Z][\w'’]*|\s+[A-Z][\w'’]*){{0,4}}"
+_PLACE_TAIL = r"(?:[A-Z][\w'’.]*(?:-(?:[a-z]{1,5}-)?[A-Z][\w'’]*)*)(?:\s+(?:and|&|upon)\s+[A-Z][\w'’]*|\s+[A-Z][\w'’]*){0,4}"
 _ORGANISATION = re.compile(
     rf"\b(?P<org>"
     rf"NHS\s+{_PLACE}\s+Integrated\s+Care\s+Board"
@@ -58,18 +58,6 @@ _KINDS = (
     ("plan", re.compile(r"\bplan\b", re.I)),
 )
 _TITLE_WORDS = re.compile(r"\b(?:plan|strategy|framework|priorities|objectives|report|ambitions?|vision|statement)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class PlanInfo:
-    """What a plan says of itself."""
-
-    title: str
-    line: int
-    organisation: str | None
-    start_year: int | None
-    end_year: int | None
-    kind: str
 
 
 def _clean_org(name: str) -> str | None:
@@ -114,10 +102,8 @@ def organisation(blocks: Sequence[Block], opening: int = 12) -> str | None:
 def period(text: str) -> tuple[int | None, int | None]:
     """The plan's years from a title or opening line: "2024-28", "2024 to 2029", "2025/26"."""
     if m := _PERIOD.search(text):
-        start, raw = int(m.group(1)), m.group(2)
-        end = int(raw) if len(raw) == 4 else (start // 100) * 100 + int(raw)
-        if end < start:
-            end += 100
+        start = int(m.group(1))
+        end = period_end(start, m.group(2))
         if end - start <= 30:
             return start, end
     if m := _YEAR.search(text):

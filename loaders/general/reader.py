@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from stratgraph.graph.builder import DocumentGraphBuilder
-from stratgraph.graph.model import Label, Method, RelType, normalise_name
+from stratgraph.graph.model import Method, RelType, normalise_name
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.general.cues import (
     NUMBERED_OUTCOME,
@@ -45,62 +45,34 @@ from stratgraph.loaders.general.cues import (
     lead_in_mode,
 )
 from stratgraph.loaders.general.deadlines import read_deadline
-from stratgraph.loaders.general.leads import find_leads, is_cabinet_member, split_owners
+from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.plan_info import plan_info
-from stratgraph.loaders.general.statements import capitalise, commitment, sentences, target
-from stratgraph.loaders.general.tables import Column, TableShape, table_shape
+from stratgraph.loaders.general.table_rows import TableRows
+from stratgraph.loaders.general.wording import (
+    CODE,
+    BY_WHEN,
+    HEADING_NUMBER,
+    IMPERATIVE,
+    IMPLICIT_LEVEL,
+    LABEL_ONLY,
+    NOT_AN_OUTCOME,
+    NUMBERING,
+    PARTNERSHIP_END,
+    REF,
+    TITLE_DASH,
+    WHEN,
+    bad_name,
+    clean,
+    content_words,
+    title_like,
+)
+from stratgraph.loaders.general.statements import commitment, sentences, target
 from stratgraph.loaders.shapes.narrative.entities import Vocabulary, find_entities
 from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
 #: Implicit headings (title-like lines of plain text) nest below every marked heading.
-_IMPLICIT_LEVEL = 7
-_TERMINAL = ".!?;,"
-_NUMBERING = re.compile(
-    r"^\s*(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s*(?:[a-z]\)\s*)?"
-    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?\s+|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:]?\s+)")
-# "Objective 7", "Priority 3": a label whose name follows on the next heading or line.
-_LABEL_ONLY = re.compile(
-    r"^(?:strategic\s+|corporate\s+|key\s+|well-?being\s+)?(?:priority|outcome|ambition|objective|aim|goal|mission|pillar)"
-    r"\s*(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\s*:?$", re.IGNORECASE)
-# "3.1 Obtain sign off ...", "WP.1 Improve ...", or "3.2" alone on its line: a row of an action
-# table whose cells a conversion ran into one line.
-_REF = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?)(?=\s|$)")
-_WHEN = re.compile(
-    r"\b(?:Quarter\s+[1-4](?:\s+20\d\d(?:/\d\d)?)?|Q[1-4](?:\s+20\d\d(?:/\d\d)?)?"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d"
-    r"|(?:Spring|Summer|Autumn|Winter)\s+20\d\d|20\d\d/\d\d|Ongoing)\b")
-_JOB_TITLE = re.compile(
-    r"^(?:the\s+)?(?:(?:assistant|deputy|executive|strategic|corporate|interim|acting)\s+)*"
-    r"(?:director|head|chief\s+\w+|manager|officer|cabinet\s+member|portfolio\s+holder|leader|chair(?:man|person)?"
-    r"|commissioner|clerk|mayor)\b(?:\s+(?:of|for)\s+.*)?$",
-    re.IGNORECASE,
-)
-_STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
-_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.|[IVX]{1,4}\.)\s+(?=[A-Z])")
-_BY_WHEN = re.compile(
-    r"\bby\s+(?:the\s+end\s+of\s+)?((?:(?:Q[1-4]|Quarter\s+[1-4])\s+)?(?:(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Spring|Summer|Autumn|Winter)\s+)?20\d\d(?:/\d\d)?)\b", re.IGNORECASE)
-_FIGURE_END = re.compile(r"(?:£\s?[\d,.]+\s*(?:m|k|bn|million|billion)?|\d[\d,]*\.\d+\s*[mk%]?|\d{1,3}(?:,\d{3})+)\s*\W*$")
-_TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
-_PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
-_WORDS = re.compile(r"[a-z]{3,}")
-# The verbs a plan's to-do list starts with ("Expand the Park and Ride", "Progressing the loop").
-_IMPERATIVE = re.compile(
-    r"^(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with|to))\s+)?"
-    r"(?:deliver|develop|expand|review|retrofit|build|launch|introduce|implement|create|provide|establish"
-    r"|invest|open|complete|publish|promote|explore|progress|roll\s+out|extend|upgrade|refurbish|install"
-    r"|recruit|train|commission|procure|adopt|agree|produce|prepare|consult|bring|set\s+up|carry\s+out|undertake"
-    r"|tackle|reduce|increase|improve|support|ensure|maintain|secure|run|hold|plant|replace|repair|restore"
-    r"|modernise|transform|redesign|design|pilot|trial|test|embed|strengthen|enable|encourage|help|protect"
-    r"|work|make|put|achieve|continue|respond|engage|partner|fund|offer|target|raise|cut|close|merge|move"
-    r"|obtain|enhance|update|digitise|simplify|review)(?:e?s|ing)?\b(?!\s+(?:by|in|on)\s+20\d\d)",
-    re.IGNORECASE,
-)
-_STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
-
-
 @dataclass
 class _Section:
     level: int
@@ -126,62 +98,13 @@ class _ListRun:
     lead_outcome_id: str | None = None
 
 
-def _clean(text: str) -> str:
-    text = text.replace("**", "")
-    text = _NUMBERING.sub("", text, count=1)
-    return capitalise(text.strip(" -–—•*·▪"))
+#: Headings that only group what follows ("Other" over more priorities).
+_GENERIC_HEADINGS = frozenset({"other", "others", "general", "miscellaneous", "more", "additional",
+                               "further", "also"})
 
 
-# A sentence about the plan's outcomes rather than one of them.
-_NOT_AN_OUTCOME = re.compile(
-    r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they)\b"
-    r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$", re.IGNORECASE)
-# Words of an action or KPI table's header row, run together on one line by a conversion.
-_HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
-                           r"|responsible|deadline|indicator|rag)\b", re.IGNORECASE)
-
-
-def _bad_name(name: str) -> bool:
-    """A job title, statistic, link or fragment: never an outcome, action or measure."""
-    if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
-        return True
-    if _JOB_TITLE.match(name) or is_link_line(name) or is_site_chrome(name) or is_page_number(name):
-        return True
-    if re.match(r"(?i)^(?:cllrs?|councillors?|clerk)\b", name):
-        return True
-    if (heading_mode(name) is not None and len(name.split()) <= 4) or is_boilerplate(name) or "|" in name:
-        return True
-    if len(_HEADER_WORDS.findall(name)) >= 3 and len(name.split()) <= 10:
-        return True
-    if _STATISTIC.match(name) and len(name.split()) <= 6:
-        return True
-    if _FIGURE_END.search(name) and len(name.split()) <= 8:
-        return True  # "Full Time Equivalent (FTE) staff 2,370.3", "Capital Budget £3.1m"
-    return False
-
-
-def _title_like(block: Block) -> bool:
-    """A plain-text line that reads as a heading: short, no closing punctuation, capitalised."""
-    if block.kind is not BlockKind.PARAGRAPH:
-        return False
-    text = block.text.strip()
-    if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
-        text = text.strip("*")
-    words = text.split()
-    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in _TERMINAL or text.endswith(":"):
-        return False
-    if "|" in text or not (text[0].isupper() or text[0].isdigit()) \
-            or text.lower().startswith(("we ", "i ", "it ", "this ")):
-        return False
-    return bool(re.search(r"[A-Za-z]{3}", text)) and not _STATISTIC.match(text) and not _FIGURE_END.search(text)
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORDS.findall(text.lower()) if w not in _STOP}
-
-
-class GeneralReader:
-    """One pass over one document's blocks."""
+class GeneralReader(TableRows):
+    """One pass over one document's blocks (tables: :class:`TableRows`)."""
 
     def __init__(self, doc: Document, loader: str) -> None:
         self.doc = doc
@@ -212,7 +135,7 @@ class GeneralReader:
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,
                     loader=self.loader, rule="plan-title")
         title_line = info.line
-        for block in self.blocks:
+        for self.index, block in enumerate(self.blocks):
             if block.line == title_line and block.kind is not BlockKind.TABLE:
                 # The title opens the document's outermost section: never a theme, but its
                 # words still say what its lists are ("Priorities of X Council 2017-2022").
@@ -221,8 +144,8 @@ class GeneralReader:
                 continue
             if block.kind is BlockKind.HEADING:
                 self._heading(block.text, block.level, block.line)
-            elif _title_like(block) and not self._in_list_mode():
-                self._heading(block.text.strip("*"), _IMPLICIT_LEVEL, block.line)
+            elif title_like(block) and not self._in_list_mode():
+                self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
                 self._item(block)
             elif block.kind is BlockKind.TABLE:
@@ -244,7 +167,7 @@ class GeneralReader:
                 run.append(block)
                 continue
             if run:
-                verbs = sum(bool(_IMPERATIVE.match(_NUMBERING.sub("", b.text.replace("**", ""), count=1)))
+                verbs = sum(bool(IMPERATIVE.match(NUMBERING.sub("", b.text.replace("**", ""), count=1)))
                             for b in run)
                 if verbs * 3 >= len(run) * 2:
                     lines.update(b.line for b in run)
@@ -257,6 +180,27 @@ class GeneralReader:
         text = block.text.strip()
         return is_site_chrome(text) or is_page_number(text) or (
             block.kind is not BlockKind.HEADING and is_link_line(text))
+
+    def _next_continues_run(self) -> bool:
+        """Whether the block after a description goes on with the list being read: a list
+        item, or (in a run of outcomes written one per line) the next title-like line."""
+        following = self.index + 1
+        if following >= len(self.blocks):
+            return False
+        block = self.blocks[following]
+        return block.kind is BlockKind.LIST_ITEM or (
+            self.run is not None and self.run.mode is Mode.OUTCOME and self.paragraph_outcome is not None
+            and title_like(block))
+
+    def _implicit_level(self, text: str) -> int:
+        """A title-like line of plain text nests under a title-like cue line above it ("Our
+        priorities", then each priority's own line), unless it is a cue or apparatus itself."""
+        bare = text.strip("* ")
+        cue = next((s for s in reversed(self.stack) if s.level >= IMPLICIT_LEVEL and s.mode is not None), None)
+        if cue is not None and cue.level == IMPLICIT_LEVEL and heading_mode(bare) is None \
+                and not is_boilerplate(bare):
+            return IMPLICIT_LEVEL + 1
+        return IMPLICIT_LEVEL
 
     def _in_list_mode(self) -> bool:
         # A title-like line inside a list of outcomes is an outcome, not a heading.
@@ -278,34 +222,36 @@ class GeneralReader:
         if parent and parent.skip:
             section.skip = True
         # "2. Our priorities", "3.1 What we will do": the number is the document's, not the cue's.
-        bare = _HEADING_NUMBER.sub("", text, count=1) or text
+        bare = HEADING_NUMBER.sub("", text, count=1) or text
         section.name = bare
         numbered = NUMBERED_OUTCOME.match(bare)
         mode = heading_mode(bare)
         text = bare
         if is_boilerplate(text):
             section.skip, section.thematic = True, False
-        elif normalise_name(_clean(text)) in self.declared and not is_boilerplate(text):
-            section.outcome_id = self.declared[normalise_name(_clean(text))]
+        elif text.lower().rstrip(":") in _GENERIC_HEADINGS:
+            section.thematic = False  # "Other": a label over more of the same, not a theme
+        elif normalise_name(clean(text)) in self.declared and not is_boilerplate(text):
+            section.outcome_id = self.declared[normalise_name(clean(text))]
             section.theme_id = self._theme(section, "section-of-declared-outcome")
             if section.theme_id:
                 self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
                             rule="section-of-declared-outcome")
-        elif numbered and numbered.group("word").lower() == "theme" \
-                and not _bad_name(_clean(numbered.group("name"))):
+        elif numbered and (numbered.group("word") or numbered.group("word2")).lower() == "theme" \
+                and not bad_name(clean(numbered.group("name"))):
             # "Theme 1: A new kind of council": a theme (and its outcome) whose lists are its
             # priorities, each supporting it.
-            self._outcome_section(section, _clean(numbered.group("name")), "numbered-theme-heading")
+            self._outcome_section(section, clean(numbered.group("name")), "numbered-theme-heading")
             section.mode = Mode.OUTCOME
-        elif numbered and not _bad_name(_clean(numbered.group("name"))):
-            self._outcome_section(section, _clean(numbered.group("name")), "numbered-outcome-heading")
+        elif numbered and not bad_name(clean(numbered.group("name"))):
+            self._outcome_section(section, clean(numbered.group("name")), "numbered-outcome-heading")
         elif mode is not None:
             section.mode, section.thematic = mode, False
-        elif parent and parent.mode is Mode.OUTCOME and parent.level >= 1 and not _bad_name(_clean(text)) \
-                and (level < _IMPLICIT_LEVEL or (len(text.split()) >= 2 and not text.isupper()
+        elif parent and parent.mode is Mode.OUTCOME and parent.level >= 1 and not bad_name(clean(text)) \
+                and (level < IMPLICIT_LEVEL or (len(text.split()) >= 2 and not text.isupper()
                                                  and not re.search(r"[+&/]", text))):
-            self._outcome_section(section, _clean(text), "heading-under-outcomes-cue")
-        elif _LABEL_ONLY.match(text):
+            self._outcome_section(section, clean(text), "heading-under-outcomes-cue")
+        elif LABEL_ONLY.match(text):
             # "Objective 7" over the heading or line that names it.
             self.pending_label = section
         self.stack.append(section)
@@ -315,8 +261,8 @@ class GeneralReader:
         section, self.pending_label = self.pending_label, None
         if section is None or not self.stack or self.stack[-1] is not section:
             return False
-        name = _clean(text)
-        if _bad_name(name) or heading_mode(text) is not None:
+        name = clean(text)
+        if bad_name(name) or heading_mode(text) is not None:
             return False
         self._outcome_section(section, name, "numbered-label-then-name")
         section.line = line
@@ -357,12 +303,12 @@ class GeneralReader:
         """A short plain heading whose section commits to things is the outcome they serve
         ("Good jobs" over "We will ..."): when a plan's priorities are its sections."""
         if section is None or not section.thematic or section.skip or section.mode is not None \
-                or section.outcome_id or len(section.name.split()) > 12 or _bad_name(section.name):
+                or section.outcome_id or len(section.name.split()) > 12 or bad_name(section.name):
             return None
         theme = self._theme(section, "section-with-commitments")
-        section.outcome_id = self.b.outcome(_clean(section.name), section.line, theme=theme,
+        section.outcome_id = self.b.outcome(clean(section.name), section.line, theme=theme,
                                             level="priority", rule="section-with-commitments")
-        self.declared.setdefault(normalise_name(_clean(section.name)), section.outcome_id)
+        self.declared.setdefault(normalise_name(clean(section.name)), section.outcome_id)
         return section.outcome_id
 
     def _outcome(self, section: _Section | None) -> str | None:
@@ -395,9 +341,9 @@ class GeneralReader:
             text = text[:-1] + ":"  # "By 2028 we will have improved ... through the following."
         labelled = NUMBERED_OUTCOME.match(text)
         if labelled and len(text.split()) <= 40 and not self._skipping() \
-                and labelled.group("word").lower() != "theme" and not _bad_name(_clean(labelled.group("name"))):
+                and (labelled.group("word") or labelled.group("word2")).lower() != "theme" and not bad_name(clean(labelled.group("name"))):
             # "Aim: The Peak District is a welcoming place ...": a labelled outcome line.
-            name = _clean(labelled.group("name"))
+            name = clean(labelled.group("name"))
             section = self.stack[-1] if self.stack else None
             self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
                                                     level="priority", rule="labelled-outcome-line")
@@ -407,7 +353,16 @@ class GeneralReader:
                             rule="labelled-outcome-line")
             self.run = None
             return
+        if re.fullmatch(r"(?i)(?:we|the\s+council)\s+(?:will|plan\s+to|aim\s+to|intend\s+to|are\s+going\s+to"
+                        r"|are\s+committed\s+to)", text.strip()):
+            text = text.strip() + ":"  # "We plan to" over its list
         mode = lead_in_mode(text)
+        if mode is Mode.OUTCOME:
+            # A priorities cue ends a plain-text apparatus section ("A foreword from the Mayor"
+            # has no heading after it to close it; "Our work focuses on the following areas..."
+            # does). "We will:" in "How we work" stays its ways of working.
+            while self.stack and self.stack[-1].skip and self.stack[-1].level >= IMPLICIT_LEVEL:
+                self.stack.pop()
         if mode is Mode.ACTION and self._section_list_mode() is Mode.OUTCOME \
                 and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)\s*:", text):
             # "Our core aims" then "We will:": the heading says the items are aims.
@@ -416,35 +371,56 @@ class GeneralReader:
                 and not self._skipping() and not re.search(r"\b(?:we|following|include|includes|are|is|was|were|asked|on)\s*:$", text, re.I):
             # "Education meets the needs of all our young people:" over to-do items: an outcome
             # the items serve (made when the first item proves to be one).
-            self.run = _ListRun(None, lead_outcome=(_clean(text.rstrip(":")), block.line))
+            self.run = _ListRun(None, lead_outcome=(clean(text.rstrip(":")), block.line))
             return
         if mode is not None:
-            by = _BY_WHEN.search(text)
+            by = BY_WHEN.search(text)
             self.run = _ListRun(mode, by.group(1) if by else None)
             if mode is Mode.ACTION:
                 self._names(text, block.line, self._anchor())
             return
+        if self.run is not None and self.run.mode is not None and not text.endswith(":") \
+                and self._next_continues_run():
+            # "1. Boosting productivity", its description indented below, "2. ...": the
+            # description belongs to the item; the list goes on.
+            self._names(text, block.line, self._anchor())
+            return
         self.run = None
         section_mode = self._mode()
+        coded = REF.match(text) or CODE.match(text)
+        if section_mode is Mode.OUTCOME and coded and not self._skipping():
+            # "A1. We will improve the provision of education ..." under "Our Well-being
+            # Objectives": a numbered objective, phrased as a commitment.
+            first = next(iter(sentences(text[coded.end():].strip())), None)
+            name = clean(first.text if first else text[coded.end():])
+            if not bad_name(name):
+                section = self.stack[-1] if self.stack else None
+                self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
+                                                        level="priority", rule="numbered-line-under-outcomes-cue",
+                                                        ref=(coded.group(0).strip(" .:)") or None))
+                self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
+                return
         if section_mode is Mode.OUTCOME and not self._skipping() and len(text.split()) <= 14 \
-                and not commitment(text) and not _bad_name(_clean(text)) and not _NOT_AN_OUTCOME.search(text):
+                and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None
-            self.paragraph_outcome = self.b.outcome(_clean(text), block.line, theme=self._theme(section),
+            self.paragraph_outcome = self.b.outcome(clean(text), block.line, theme=self._theme(section),
                                                     level="priority", rule="line-under-outcomes-cue")
-            self.declared.setdefault(normalise_name(_clean(text)), self.paragraph_outcome)
+            self.declared.setdefault(normalise_name(clean(text)), self.paragraph_outcome)
+            self.run = _ListRun(Mode.OUTCOME)  # the next priority line may follow its prose
             return
-        if section_mode is Mode.MEASURE and not self._skipping() and len(text.split()) <= 40 \
+        if section_mode is Mode.MEASURE and not self._skipping() and len(text.split()) <= 25 \
+                and len(list(sentences(text))) == 1 and not re.search(r"\b(?:is|are)\b", text) \
                 and not text.endswith(":") and not commitment(text):
-            name = _clean(text)
-            if not _bad_name(name):
+            name = clean(text)
+            if not bad_name(name):
                 self._measure(name, block.line, "paragraph-under-measure-heading")
                 return
         if section_mode is Mode.ACTION and not self._skipping() and len(text.split()) <= 40 \
-                and _IMPERATIVE.match(_NUMBERING.sub("", text, count=1)) and not commitment(text) \
+                and IMPERATIVE.match(NUMBERING.sub("", text, count=1)) and not commitment(text) \
                 and not text.endswith(":"):
-            name = _clean(text)
-            if not _bad_name(name):
+            name = clean(text)
+            if not bad_name(name):
                 self._action(name, block.line, "paragraph-under-action-heading", text)
                 return
         made = self._prose(text, block.line)
@@ -459,11 +435,11 @@ class GeneralReader:
             action_id = None
             if not self._skipping():
                 name = commitment(sentence.text)
-                if name and not _bad_name(name):
+                if name and not bad_name(name):
                     action_id = self._action(name, line, "we-will-sentence", sentence.text)
                     made += 1
                 found = target(sentence.text)
-                if found and not _bad_name(found[0]):
+                if found and not bad_name(found[0]):
                     self._measure(found[0], line, "target-sentence", target=found[1],
                                   deadline=found[2], action=action_id)
             self._leads(sentence.text, line)
@@ -483,33 +459,38 @@ class GeneralReader:
             self._leads(text, block.line)
             return
         if mode is Mode.OUTCOME:
-            title = _TITLE_DASH.match(text)
-            name = _clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
-            if _bad_name(name):
+            title = TITLE_DASH.match(text)
+            name = clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
+            if bad_name(name):
                 return
             parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
             outcome = self.b.outcome(name, block.line, theme=self._theme(self.stack[-1] if self.stack else None),
                                      level="priority", rule="list-after-outcomes-cue",
-                                     description=title.group("rest") if title and name != _clean(text) else None)
+                                     description=title.group("rest") if title and name != clean(text) else None)
             self.declared.setdefault(normalise_name(name), outcome)
             if parent and parent != outcome:
                 self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="list-after-outcomes-cue")
             self.run.by_level[level] = outcome
             self._names(text, block.line, outcome)
         elif mode is Mode.ACTION:
-            name = _clean(commitment(text) or text)
-            if not _bad_name(name):
+            titled = TITLE_DASH.match(text)
+            if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
+                # "LED streetlights – a project is already underway to ...": the title names it.
+                name = clean(titled.group("title"))
+            else:
+                name = clean(commitment(text) or text)
+            if not bad_name(name):
                 self._action(name, block.line, "list-after-action-cue", text, deadline=self.run.deadline)
         elif mode is Mode.MEASURE:
-            name = _clean(text)
-            if not _bad_name(name):
+            name = clean(text)
+            if not bad_name(name):
                 self._measure(name, block.line, "list-after-measure-cue")
         else:
             name = commitment(text)
-            if name and not _bad_name(name):
+            if name and not bad_name(name):
                 self._action(name, block.line, "we-will-item", text)
-            elif block.line in self.todo_lists and _IMPERATIVE.match(_NUMBERING.sub("", text, count=1)) \
-                    and not _bad_name(_clean(text)) and (
+            elif block.line in self.todo_lists and IMPERATIVE.match(NUMBERING.sub("", text, count=1)) \
+                    and not bad_name(clean(text)) and (
                     self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)):
                 outcome = None
                 if self.run.lead_outcome:
@@ -520,7 +501,7 @@ class GeneralReader:
                             name, line, theme=self._theme(section), level="priority",
                             rule="outcome-over-actions")
                     outcome = self.run.lead_outcome_id
-                self._action(_clean(text), block.line, "imperative-item", text, outcome=outcome)
+                self._action(clean(text), block.line, "imperative-item", text, outcome=outcome)
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
@@ -530,19 +511,19 @@ class GeneralReader:
         Cabinet Member for ..."), or its activity on the line after a bare "3.2"."""
         if self._skipping():
             return False
-        ref = _REF.match(text)
+        ref = REF.match(text)
         if ref and text[ref.end():].strip() == "":
             self.pending_ref = ref.group(0)
             return True
         pending, self.pending_ref = self.pending_ref, None
         rest, code = (text[ref.end():].strip(), ref.group(0)) if ref else (text, pending)
-        if code is None or not _IMPERATIVE.match(rest):
+        if code is None or not IMPERATIVE.match(rest):
             return False
-        when = _WHEN.search(rest)
+        when = WHEN.search(rest)
         head = rest[:when.start()].strip() if when else rest
         first = next(iter(sentences(head)), None)
-        name = _clean(first.text if first else head)
-        if _bad_name(name):
+        name = clean(first.text if first else head)
+        if bad_name(name):
             return False
         action = self._action(name, line, "action-row-in-text", head,
                               deadline=when.group(0) if when else None, ref=code)
@@ -557,7 +538,7 @@ class GeneralReader:
         """The rest of a run-together action row on its own line ("Quarter 4 Assistant Director
         ... Cabinet Member for ..."): its deadline and leads belong to the row's activity."""
         action, self.last_row_action = self.last_row_action, None
-        when = _WHEN.match(text)
+        when = WHEN.match(text)
         if action is None or when is None:
             return False
         node = self.b.graph.nodes[action]
@@ -578,163 +559,6 @@ class GeneralReader:
         section = self.stack[-1] if self.stack else None
         return section.mode if section else None
 
-    # -- tables -------------------------------------------------------------------------
-
-    def _table(self, block: Block) -> None:
-        if not block.rows or self._skipping():
-            return
-        shape = table_shape(block.rows[0])
-        if not shape.kind:
-            for row in block.rows:
-                for cell in row:
-                    self._leads(cell, block.line)
-            return
-        exact = block.end_line - block.line + 1 == len(block.rows)
-        group_outcome: str | None = None
-        for index, row in enumerate(block.rows[1:], start=1):
-            if block.row_lines:
-                line = block.row_lines[index]
-            else:
-                line = block.line + index if exact else block.line
-            cells = [c.strip() for c in row] + [""] * (len(shape.roles) - len(row))
-            if tuple(c.replace("**", "").strip().lower() for c in row) == \
-                    tuple(c.replace("**", "").strip().lower() for c in block.rows[0]):
-                continue  # a header repeated after a page break
-            filled = [c for c in cells if c]
-            if len(filled) == 1 and len(cells) > 2:
-                # A row spanning the table: a group heading ("Outcome: ...", "ADMIN").
-                group = NUMBERED_OUTCOME.match(filled[0]) or re.match(r"^(?:outcome|priority|objective)\s*:\s*(?P<name>.+)$", filled[0], re.I)
-                group_outcome = None
-                if group and not _bad_name(_clean(group.group("name"))):
-                    group_outcome = self.b.outcome(_clean(group.group("name")), line,
-                                                   theme=self._theme(self.stack[-1] if self.stack else None),
-                                                   level="priority", rule="table-group-row")
-                continue
-            if shape.kind == "action":
-                self._action_row(shape, cells, line, group_outcome)
-            elif shape.kind == "measure":
-                self._measure_row(shape, cells, line, group_outcome)
-            elif shape.kind == "outcome":
-                col = shape.first(Column.OUTCOME)
-                name = _clean(cells[col]) if col is not None else ""
-                if name and not _bad_name(name):
-                    self.b.outcome(name, line, theme=self._theme(self.stack[-1] if self.stack else None),
-                                   level="priority", rule="outcome-table-row")
-
-    def _action_row(self, shape: TableShape, cells: list[str], line: int, group: str | None) -> None:
-        col = shape.first(Column.ACTION)
-        if col is None or not cells[col]:
-            return
-        outcome = group
-        out_col = shape.first(Column.OUTCOME)
-        if out_col is not None and cells[out_col]:
-            name = _clean(cells[out_col].split("\n")[0])
-            if not _bad_name(name):
-                section = self.stack[-1] if self.stack else None
-                outcome = self.b.outcome(name, line, theme=self._theme(section),
-                                         level="objective", rule="action-table-outcome-column")
-                parent = group or self._outcome(section)
-                if parent and parent != outcome:
-                    self.b.link(RelType.SUPPORTS, outcome, parent, line, rule="action-table-outcome-column")
-        items = [ln[2:] if ln.startswith("- ") else ln for ln in cells[col].split("\n") if ln.strip()]
-        bullets = all(ln.startswith("- ") for ln in cells[col].split("\n") if ln.strip())
-        names = items if bullets and len(items) > 1 else [" ".join(items)]
-        dl_col = shape.first(Column.DEADLINE)
-        deadlines = [ln.lstrip("- ") for ln in cells[dl_col].split("\n") if ln.strip()] if dl_col is not None else []
-        props: dict[str, object] = {}
-        for role, key in ((Column.REF, "ref"), (Column.STATUS, "status"), (Column.SUCCESS, "measure_of_success")):
-            c = shape.first(role)
-            if c is not None and cells[c]:
-                props[key] = " ".join(cells[c].replace("**", "").split())
-        for i, raw in enumerate(names):
-            name = _clean(raw)
-            if _bad_name(name):
-                continue
-            written = deadlines[i] if len(deadlines) == len(names) else " ".join(deadlines) or None
-            action = self._action(name, line, "action-table-row", raw, deadline=written,
-                                  outcome=outcome, **props)
-            for m_col in shape.all(Column.MEASURE):
-                for measure in (ln.lstrip("- ") for ln in cells[m_col].split("\n") if ln.strip()):
-                    if not _bad_name(_clean(measure)):
-                        self._measure(_clean(measure), line, "action-table-measure-column",
-                                      outcome=outcome, action=None if outcome else action)
-            self._owners(shape, cells, line, action)
-            for s_col in shape.all(Column.STRATEGY):
-                self._names(cells[s_col].replace("\n", ". "), line, action, strategy_column=True)
-
-    def _owners(self, shape: TableShape, cells: list[str], line: int, action: str) -> None:
-        owners: list[str] = []
-        for c in shape.all(Column.OWNER) + shape.all(Column.CABINET):
-            if not cells[c]:
-                continue
-            cabinet_column = shape.roles[c] is Column.CABINET
-            for entry in split_owners(cells[c]):
-                owners.append(entry)
-                if cabinet_column or is_cabinet_member(entry):
-                    leads = find_leads(entry)
-                    if leads:
-                        lead = leads[0]
-                        lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
-                                              rule="action-table-owner")
-                    elif entry.lower().startswith(("cllr", "councillor")):
-                        # The role is the member's own line's to give ("Cllr X, Cabinet Member for").
-                        lead_id = self.b.lead(entry.replace("Councillor", "Cllr"), line,
-                                              rule="action-table-owner")
-                    elif cabinet_column and not re.match(r"(?i)^(?:the\s+)?(?:leader|deputy|cabinet|portfolio)", entry):
-                        lead_id = self.b.lead(f"the Cabinet Member for {entry}", line,
-                                              role=f"Cabinet Member for {entry}", portfolio=entry,
-                                              rule="action-table-owner")
-                    else:
-                        role = entry if entry.lower().startswith("the ") else f"the {entry}"
-                        lead_id = self.b.lead(role, line, role=entry, rule="action-table-owner")
-                    self.b.link(RelType.OWNS, lead_id, action, line, rule="action-table-owner")
-                elif _PARTNERSHIP_END.search(entry) and entry[0].isupper():
-                    pid = self.b.partnership(entry, line, rule="action-table-owner")
-                    self.b.link(RelType.OWNS, pid, action, line, rule="action-table-owner")
-                else:
-                    oid = self.b.owner(entry, line, rule="action-table-owner")
-                    self.b.link(RelType.OWNS, oid, action, line, rule="action-table-owner")
-        partners = [p for c in shape.all(Column.PARTNER) for p in split_owners(cells[c])]
-        for p in partners:
-            if _PARTNERSHIP_END.search(p) and p[0].isupper():
-                pid = self.b.partnership(p, line, rule="action-table-partner")
-                self.b.link(RelType.INVOLVES, action, pid, line, rule="action-table-partner")
-        if owners:
-            node = self.b.graph.nodes[action]
-            props = dict(node.properties)
-            props["owner"] = "; ".join(owners)
-            self.b.graph.nodes[action] = type(node)(node.id, node.label, node.name, node.provenance, props)
-
-    def _measure_row(self, shape: TableShape, cells: list[str], line: int, group: str | None) -> None:
-        col = shape.first(Column.MEASURE)
-        if col is None:
-            col = next((i for i, r in enumerate(shape.roles) if r is Column.OTHER and cells[i]), None)
-        if col is None or not cells[col]:
-            return
-        raw = cells[col].replace("**", "")
-        direction = None
-        m = re.search(r"\((minimi[sz]e|maximi[sz]e|lower is better|higher is better|smaller is better|bigger is better)\)\s*$", raw, re.I)
-        if m:
-            direction, raw = m.group(1), raw[:m.start()]
-        name = _clean(raw)
-        if _bad_name(name):
-            return
-        values = {}
-        for role, key in ((Column.TARGET, "target"), (Column.BASELINE, "baseline"), (Column.DIRECTION, "direction"),
-                          (Column.STATUS, "status"), (Column.REF, "indicator_code"), (Column.DEADLINE, "period"),
-                          (Column.OWNER, "owner")):
-            c = shape.first(role)
-            if c is not None and cells[c]:
-                values[key] = " ".join(cells[c].replace("**", "").replace("\n", " ").split())
-        if direction and "direction" not in values:
-            values["direction"] = direction
-        out_col = shape.first(Column.OUTCOME)
-        outcome = group
-        if out_col is not None and cells[out_col] and not _bad_name(_clean(cells[out_col])):
-            outcome = self.b.outcome(_clean(cells[out_col]), line, theme=self._theme(self.stack[-1] if self.stack else None),
-                                     level="priority", rule="measure-table-outcome-column")
-        self._measure(name, line, "measure-table-row", outcome=outcome, **values)
-
     # -- records ------------------------------------------------------------------------
 
     def _anchor(self) -> str:
@@ -751,7 +575,7 @@ class GeneralReader:
                 outcome: str | None = None, **props: object) -> str:
         section = self.stack[-1] if self.stack else None
         theme = self._theme(section)
-        if not deadline and (by := _BY_WHEN.search(name)):
+        if not deadline and (by := BY_WHEN.search(name)):
             deadline = by.group(1)  # "Deliver the Skills Hub by September 2026"
         read = read_deadline(deadline) if deadline else None
         action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
@@ -780,7 +604,7 @@ class GeneralReader:
 
     def _names(self, text: str, line: int, source: str, *, strategy_column: bool = False) -> None:
         if not text or ("Strateg" not in text and "Plan" not in text and "plan" not in text and "strateg" not in text
-                        and not _PARTNERSHIP_END.search(text) and "Framework" not in text
+                        and not PARTNERSHIP_END.search(text) and "Framework" not in text
                         and "Programme" not in text and "Policy" not in text):
             return
         for mention in find_entities(text.replace("**", ""), self.vocab, self.place):
@@ -802,11 +626,11 @@ class GeneralReader:
 
     def _link_leads(self) -> None:
         """Each lead OWNS the themes its portfolio names; the Leader the plan."""
-        themes = {tid: _content_words(name) for tid, name in self.theme_names.items()}
+        themes = {tid: content_words(name) for tid, name in self.theme_names.items()}
         for lead_id, (role, portfolio) in self.leads.items():
             node = self.b.graph.nodes[lead_id]
             if portfolio:
-                words = _content_words(portfolio)
+                words = content_words(portfolio)
                 for tid, theme_words in themes.items():
                     if words & theme_words:
                         self.b.link(RelType.OWNS, lead_id, tid, node.provenance.line,

@@ -30,9 +30,10 @@ _NOT_COMMITMENT = re.compile(
 )
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
 _TARGET = re.compile(
-    r"\b(?P<verb>reduc\w*|increas\w*|improv\w*|halv\w*|doubl\w*|rais\w*|cut\w*|achiev\w*|reach\w*|grow\w*|lower\w*|decreas\w*)\b"
+    r"\b(?P<verb>(?:reduc|increas|improv|halv|doubl|rais|achiev|decreas)(?:e|es|ing)|cut(?:s|ting)?"
+    r"|reach(?:es|ing)?|grow(?:s|ing)?|lower(?:s|ing)?)\b"
     r"(?P<what>[^.;:]{3,120}?)\b(?:to|by|below|above|at\s+least|under|over)\s+"
-    r"(?P<target>(?:£\s?)?\d[\d,.]*\s*(?:%|per\s*cent|percent|m\b|million|k\b)?|net\s+zero|zero)"
+    r"(?P<target>(?!(?:19|20)\d\d\b)(?:£\s?)?\d[\d,.]*\s*(?:%|per\s*cent|percent|m\b|million|k\b)?|net\s+zero|zero)"
     r"(?P<when>[^.;:]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?(?:\w+\s+20\d\d(?:/\d\d)?|20\d\d(?:/\d\d)?))?",
     re.IGNORECASE,
 )
@@ -74,7 +75,7 @@ def commitment(sentence: str) -> str | None:
         return None
     before = sentence[:m.start()].lower()
     if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before) \
-            or re.search(r"\b(?:how|what|where|why)\s*$", before):
+            or re.search(r"\b(?:how|what|where|why|that|which)\s*$", before):
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
     if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 2:
@@ -84,8 +85,20 @@ def commitment(sentence: str) -> str | None:
     return capitalise(rest)
 
 
+# "S01: 10% increase in employment ... by 2026", "90% of working people in Living Wage
+# employment by 2026": a target stated without a verb, its figure first.
+_FIGURE_FIRST = re.compile(
+    r"^(?:[A-Z]{1,3}\s?\d{1,2}[:.]\s*)?(?P<target>\d[\d,.]*\s*(?:%|per\s*cent))\s+"
+    r"(?:(?:increase|reduction|rise|fall|decrease|improvement)\s+in\s+(?:the\s+)?|of\s+(?:all\s+|our\s+)?)?"
+    r"(?P<what>[A-Za-z(][^.;]{4,150}?)\s+by\s+(?:the\s+end\s+of\s+)?(?P<when>20\d\d(?:/\d\d)?)\b"
+)
+
+
 def target(sentence: str) -> tuple[str, str, str | None] | None:
     """A target a sentence sets: (measure name, target, by when), or None."""
+    if f := _FIGURE_FIRST.match(sentence.strip()):
+        what = re.sub(r"\s+by\s+the\s+time\s+of\b.*$", "", f.group("what"))
+        return capitalise(what), f.group("target").strip(), f.group("when")
     m = _TARGET.search(sentence)
     if not m:
         return None

@@ -1,0 +1,117 @@
+"""What a line of a plan looks like to a planner: a title, a to-do item, a name worth a node.
+
+The general reader's word-level judgements, kept apart from its walk over the blocks: the
+numbering and labels plans put before names, the verbs a to-do list starts with, and what is
+never an outcome, action or measure (job titles, statistics, figures, links, table headers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stratgraph.loaders.common.dates import BUDGET_YEAR, MONTHS, SEASONS, YEAR, by_date
+from stratgraph.loaders.general.cues import heading_mode, is_boilerplate, is_link_line
+from stratgraph.loaders.general.statements import capitalise
+from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
+from stratgraph.loaders.read.model import Block, BlockKind
+
+IMPLICIT_LEVEL = 7
+TERMINAL = ".!?;,"
+NUMBERING = re.compile(
+    r"^\s*(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s*(?:[a-z]\)\s*)?"
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?\s+|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:]?\s+)")
+# "Objective 7", "Priority 3": a label whose name follows on the next heading or line.
+LABEL_ONLY = re.compile(
+    r"^(?:strategic\s+|corporate\s+|key\s+|well-?being\s+)?(?:priority|outcome|ambition|objective|aim|goal|mission|pillar)"
+    r"\s*(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\s*:?$", re.IGNORECASE)
+# "3.1 Obtain sign off ...", "WP.1 Improve ...", or "3.2" alone on its line: a row of an action
+# table whose cells a conversion ran into one line.
+#: "1.", "2)", "(a)", "iv." before a line: a numbered item written as a paragraph.
+CODE = re.compile(r"^\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=[A-Z])")
+REF = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:)]?)(?=\s|$)")
+WHEN = re.compile(
+    rf"\b(?:Quarter\s+[1-4](?:\s+{BUDGET_YEAR})?|Q[1-4](?:\s+{BUDGET_YEAR})?|(?:{MONTHS}|{SEASONS})\s+{YEAR}"
+    rf"|{YEAR}/\d\d|Ongoing)\b")
+JOB_TITLE = re.compile(
+    r"^(?:the\s+)?(?:(?:assistant|deputy|executive|strategic|corporate|interim|acting)\s+)*"
+    r"(?:director|head|chief\s+\w+|manager|officer|cabinet\s+member|portfolio\s+holder|leader|chair(?:man|person)?"
+    r"|commissioner|clerk|mayor)\b(?:\s+(?:of|for)\s+.*)?$",
+    re.IGNORECASE,
+)
+STATISTIC = re.compile(r"^[\W\d]*\d[\d,.]*\s*(?:%|per\s*cent|m|k|bn|million|billion)?\b")
+HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-H]\.|[IVX]{1,4}\.)\s+(?=[A-Z])")
+#: "Deliver the Skills Hub by September 2026": group 1 the date.
+BY_WHEN = by_date(seasons=True, ignore_case=True)
+FIGURE_END = re.compile(r"(?:£\s?[\d,.]+\s*(?:m|k|bn|million|billion)?|\d[\d,]*\.\d+\s*[mk%]?|\d{1,3}(?:,\d{3})+)\s*\W*$")
+TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*(?P<rest>\S.{10,})$")
+PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
+WORDS = re.compile(r"[a-z]{3,}")
+# The verbs a plan's to-do list starts with ("Expand the Park and Ride", "Progressing the loop").
+IMPERATIVE = re.compile(
+    r"^(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with|to))\s+)?"
+    r"(?:deliver|develop|expand|review|retrofit|build|launch|introduce|implement|create|provide|establish"
+    r"|invest|open|complete|publish|promote|explore|progress|roll\s+out|extend|upgrade|refurbish|install"
+    r"|recruit|train|commission|procure|adopt|agree|produce|prepare|consult|bring|set\s+up|carry\s+out|undertake"
+    r"|tackle|reduce|increase|improve|support|ensure|maintain|secure|run|hold|plant|replace|repair|restore"
+    r"|modernise|transform|redesign|design|pilot|trial|test|embed|strengthen|enable|encourage|help|protect"
+    r"|work|make|put|achieve|continue|respond|engage|partner|fund|offer|target|raise|cut|close|merge|move"
+    r"|obtain|enhance|update|digitise|simplify|review|stimulate|boost|accelerate|attract|grow|double|halve"
+    r"|widen|unlock|champion|lobby|campaign|monitor|evaluate|assess|identify|lead|co-?ordinate|prioritise"
+    r"|celebrate|tackle|safeguard|prevent|reform|rebuild|regenerate|revitalise|retain|keep|give|set|become)(?:e?s|ing)?\b(?!\s+(?:by|in|on)\s+20\d\d)",
+    re.IGNORECASE,
+)
+STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
+
+
+def clean(text: str) -> str:
+    text = text.replace("**", "")
+    text = NUMBERING.sub("", text, count=1)
+    return capitalise(text.strip(" -–—•*·▪"))
+
+
+# A sentence about the plan's outcomes rather than one of them.
+NOT_AN_OUTCOME = re.compile(
+    r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they)\b"
+    r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$", re.IGNORECASE)
+# Words of an action or KPI table's header row, run together on one line by a conversion.
+HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
+                           r"|responsible|deadline|indicator|rag)\b", re.IGNORECASE)
+
+
+def bad_name(name: str) -> bool:
+    """A job title, statistic, link or fragment: never an outcome, action or measure."""
+    if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
+        return True
+    if JOB_TITLE.match(name) or is_link_line(name) or is_site_chrome(name) or is_page_number(name):
+        return True
+    if re.match(r"(?i)^(?:cllrs?|councillors?|clerk)\b", name):
+        return True
+    if (heading_mode(name) is not None and len(name.split()) <= 4) or is_boilerplate(name) or "|" in name:
+        return True
+    if len(HEADER_WORDS.findall(name)) >= 3 and len(name.split()) <= 10:
+        return True
+    if STATISTIC.match(name) and len(name.split()) <= 6:
+        return True
+    if FIGURE_END.search(name) and len(name.split()) <= 8:
+        return True  # "Full Time Equivalent (FTE) staff 2,370.3", "Capital Budget £3.1m"
+    return False
+
+
+def title_like(block: Block) -> bool:
+    """A plain-text line that reads as a heading: short, no closing punctuation, capitalised."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    text = block.text.strip()
+    if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
+        text = text.strip("*")
+    words = text.split()
+    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in TERMINAL or text.endswith(":"):
+        return False
+    if "|" in text or not (text[0].isupper() or text[0].isdigit()) \
+            or text.lower().startswith(("we ", "i ", "it ", "this ")):
+        return False
+    return bool(re.search(r"[A-Za-z]{3}", text)) and not STATISTIC.match(text) and not FIGURE_END.search(text)
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in WORDS.findall(text.lower()) if w not in STOP}
