@@ -46,7 +46,7 @@ ACTIONS = {
 }
 MEASURES = {
     ("Residents aged 16-64 in employment", "77%"), ("Premises with gigabit broadband", "85%"),
-    ("Reduce the number of people waiting for a care assessment to under 200 by March 2027", "200"),
+    ("Number of people waiting for a care assessment", "200"),
 }
 
 
@@ -112,7 +112,7 @@ def test_a_council_web_page_reads_as_its_plan_and_nothing_of_the_site() -> None:
         ("Cut the council's carbon emissions by 50% by 2027", "2027"),
     }
     assert facts["measures"] == {("Household waste recycled", "50%"), ("Fly-tipping incidents", "900"),
-                                 ("Cut the council's carbon emissions by 50% by 2027", "50%")}
+                                 ("Council's carbon emissions", "50%"), ("New council homes", "250")}
     assert facts["leads"] == {("Cllr Sam Okafor", "Portfolio Holder for Environment")}
     names = " ".join(n.name for n in graph.nodes.values())
     for chrome in ("Skip to main content", "cookies", "Bins and recycling", "Your council",

@@ -153,7 +153,9 @@ def test_a_section_of_commitments_is_an_outcome_and_a_how_we_will_heading_is_not
     assert ("Reduce the council's carbon emissions to net zero by 2030", "Net zero") in \
         _edges(graph, RelType.SUPPORTS)
     measures = _by_label(graph, Label.MEASURE)
-    assert [m["target"] for m in measures.values()] == ["net zero"]
+    # "create 2,000 apprenticeships by March 2026" and "to net zero by 2030" set targets.
+    assert {k: m["target"] for k, m in measures.items()} == {
+        "Apprenticeships": "2,000", "Council's carbon emissions": "net zero"}
     assert not any("deliver the outcomes" in n.name.lower() for n in graph.nodes.values())
     assert "Director of Place" not in {n.name for n in graph.nodes.values()}
 
@@ -173,7 +175,7 @@ def test_a_leader_named_in_a_foreword_is_a_cabinet_lead_scoped_when_unnamed() ->
 #: Recall measured on tests/dev_corpus when this reader was last changed (see docs/general-reader.md);
 #: a change that reads less fails here. (The corpus grew by eight plans the reader had not seen,
 #: which lowered outcome and measure recall: see docs/general-reader.md.)
-FLOORS = {"outcomes": 0.65, "actions": 0.78, "measures": 0.5, "leads": 1.0}
+FLOORS = {"outcomes": 0.65, "actions": 0.78, "measures": 0.65, "leads": 1.0}
 
 
 @pytest.fixture(scope="module")

@@ -480,7 +480,13 @@ class GeneralReader(TableRows):
             else:
                 name = clean(commitment(text) or text)
             if not bad_name(name):
-                self._action(name, block.line, "list-after-action-cue", text, deadline=self.run.deadline)
+                action = self._action(name, block.line, "list-after-action-cue", text,
+                                      deadline=self.run.deadline)
+                found = target(text)
+                if found and not bad_name(found[0]):
+                    # "Reducing carbon emissions by 20 per cent": the to-do item sets a target.
+                    self._measure(found[0], block.line, "target-in-action", target=found[1],
+                                  deadline=found[2], action=action)
         elif mode is Mode.MEASURE:
             name = clean(text)
             if not bad_name(name):

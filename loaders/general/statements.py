@@ -94,13 +94,36 @@ _FIGURE_FIRST = re.compile(
 )
 
 
+# "deliver 10,000 new affordable and low cost homes by 2022/23": a count to reach by a date.
+_COUNT_BY = re.compile(
+    r"\b(?:deliver|build|create|plant|provide|complete|install|retrofit|open|recruit|train|support)(?:s|ing)?\s+"
+    r"(?:(?:at\s+least|over|more\s+than|up\s+to|an?\s+(?:further|additional|extra))\s+)?"
+    r"(?P<target>\d[\d,]*)\s+(?P<what>(?:new\s+|more\s+|additional\s+)?[a-z][^.;:]{3,80}?)\s+by\s+"
+    r"(?:the\s+end\s+of\s+)?(?P<when>(?:\w+\s+)?20\d\d(?:/\d\d)?)\b",
+    re.IGNORECASE,
+)
+# "We will measure our success by considering how the health of local children compares ...".
+_MEASURED_BY = re.compile(
+    r"\bmeasure\s+(?:our\s+)?(?:success|progress|performance|impact)\s+(?:by|through|using|against)\s+"
+    r"(?:considering|looking\s+at|tracking|monitoring|comparing|checking)?\s*(?P<what>\S.{5,200})$",
+    re.IGNORECASE,
+)
+
+
 def target(sentence: str) -> tuple[str, str, str | None] | None:
     """A target a sentence sets: (measure name, target, by when), or None."""
+    if m := _MEASURED_BY.search(sentence):
+        return capitalise(m.group("what")), "", None
+    if c := _COUNT_BY.search(sentence):
+        return capitalise(c.group("what")), c.group("target"), c.group("when")
     if f := _FIGURE_FIRST.match(sentence.strip()):
         what = re.sub(r"\s+by\s+the\s+time\s+of\b.*$", "", f.group("what"))
         return capitalise(what), f.group("target").strip(), f.group("when")
     m = _TARGET.search(sentence)
     if not m:
         return None
-    name = capitalise(sentence[m.start():m.end()])
+    # "Reduce the number of people waiting ... to under 200": the measure is what changes.
+    what = re.sub(r"^\s*(?:the|our|its)\s+", "", m.group("what").strip(), flags=re.IGNORECASE)
+    what = re.sub(r"\s+(?:to|by)(?:\s+(?:under|below|over|above|at\s+least))?\s*$", "", what)
+    name = capitalise(what) if len(what.split()) >= 2 else capitalise(sentence[m.start():m.end()])
     return name, m.group("target").strip(), (m.group("when") or "").strip() or None
