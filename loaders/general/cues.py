@@ -23,7 +23,7 @@ class Mode(str, Enum):
 
 _OUTCOME_NOUNS = (r"(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|goals?|missions?|pillars?"
                   r"|commitments|well-?being\s+objectives?|strategic\s+themes|themes|focus\s+areas"
-                  r"|areas\s+of\s+focus|key\s+areas)")
+                  r"|areas?\s+of\s+focus|key\s+areas?(?:\s+of\s+focus)?)")
 # "Our priorities", "Our four strategic priorities", "Corporate objectives", "What we want to achieve".
 OUTCOME_HEADING = re.compile(
     rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"

@@ -121,6 +121,7 @@ class GeneralReader(TableRows):
         self.pending_label: _Section | None = None
         self.pending_ref: str | None = None
         self.last_row_action: str | None = None
+        self.card = False
         self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
@@ -143,8 +144,9 @@ class GeneralReader(TableRows):
                                        thematic=False)]
                 continue
             if block.kind is BlockKind.HEADING:
+                self.card = False
                 self._heading(block.text, block.level, block.line)
-            elif title_like(block) and not self._in_list_mode():
+            elif title_like(block) and not self._in_list_mode() and not self.card:
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
                 self._item(block)
@@ -331,6 +333,18 @@ class GeneralReader(TableRows):
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        if self.card:
+            if not text.strip("-–—•* "):
+                return  # the card's empty separator line
+            self.card = False
+            name = clean(text)
+            if title_like(block) and not bad_name(name):
+                section = self.stack[-1] if self.stack else None
+                outcome = self.b.outcome(name, block.line, theme=self._theme(section), level="priority",
+                                         rule="card-label-then-title")
+                self.declared.setdefault(normalise_name(name), outcome)
+                self.run = None
+                return
         if self._name_pending_label(text, block.line):
             return
         if self._ref_row(text, block.line):
@@ -447,7 +461,17 @@ class GeneralReader(TableRows):
                 self._names(sentence.text, line, self._anchor())
         return made
 
+    def _card_label(self, text: str) -> bool:
+        """"Strategic priorities - Long term aims ..." as a list item over a title two lines
+        down: a web page's card grid flattened, label first. The title is read as an outcome."""
+        label = re.split(r"\s+[-–—]\s+|:\s*", text, maxsplit=1)[0].strip(" -")
+        if len(label.split()) <= 5 and heading_mode(label) is Mode.OUTCOME:
+            self.card = True
+            return True
+        return False
+
     def _item(self, block: Block) -> None:
+        self.card = False  # a card's title follows its label at once, or there is no card
         if self.run is None:
             self.run = _ListRun(self._section_list_mode())
         mode = self.run.mode
@@ -457,6 +481,8 @@ class GeneralReader(TableRows):
             del self.run.by_level[deeper]
         if self._skipping():
             self._leads(text, block.line)
+            return
+        if mode is None and self._card_label(text):
             return
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
