@@ -146,7 +146,9 @@ class GeneralReader(TableRows):
             if block.kind is BlockKind.HEADING:
                 self.card = False
                 self._heading(block.text, block.level, block.line)
-            elif title_like(block) and not self._in_list_mode() and not self.card:
+            elif title_like(block) and not self.card and (
+                    not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
+                    or is_boilerplate(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
                 self._item(block)
