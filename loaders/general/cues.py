@@ -39,6 +39,7 @@ OUTCOME_LEAD_IN = re.compile(
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
     r"|\bfocus(?:es|ed|ing)?\s+on\s+(?:the\s+following|these|(?:\w+\s+){0,2}(?:areas|themes|priorities))\b[^:]{0,30}:\s*$"
+    r"|\b(?:asked|agreed|chosen|decided)\s+to\s+focus\s+on\s*:\s*$"
     r"|\bvision\b[^:]{0,80}:\s*$|\bwe\s+want\s+(?:\w+\s+){0,4}to\s+(?:be|have|see)\b[^:]{0,60}:\s*$",
     re.IGNORECASE,
 )

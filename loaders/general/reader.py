@@ -142,13 +142,19 @@ class GeneralReader(TableRows):
                 # words still say what its lists are ("Priorities of X Council 2017-2022").
                 self.stack = [_Section(0, block.text, block.line, mode=heading_mode(block.text),
                                        thematic=False)]
+                named = NUMBERED_OUTCOME.match(block.text.replace("**", "").strip())
+                if named and not bad_name(clean(named.group("name"))):
+                    # "Council Plan theme - Every child able to fulfil their potential": the
+                    # document is about one outcome, which everything in it serves.
+                    self.stack[0].outcome_id = self.b.outcome(
+                        clean(named.group("name")), block.line, level="priority", rule="title-names-outcome")
                 continue
             if block.kind is BlockKind.HEADING:
                 self.card = False
                 self._heading(block.text, block.level, block.line)
             elif title_like(block) and not self.card and (
                     not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
-                    or is_boilerplate(block.text.strip("* "))):
+                    or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
                 self._item(block)
