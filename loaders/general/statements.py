@@ -75,7 +75,7 @@ def commitment(sentence: str) -> str | None:
         return None
     before = sentence[:m.start()].lower()
     if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before) \
-            or re.search(r"\b(?:how|what|where|why|that|which)\s*$", before):
+            or re.search(r"\b(?:how|what|where|that|which)\s*$|(?<!s )\bwhy\s*$", before.replace("’", "'")):
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
     if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 2:

@@ -64,8 +64,13 @@ STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service
 
 
 def clean(text: str) -> str:
+    """A name as a node carries it: no numbering, bullets or emphasis, and without a trailing
+    ", which ..." clause ("Deliver the Family Hubs programme, which is a national initiative")."""
     text = text.replace("**", "")
     text = NUMBERING.sub("", text, count=1)
+    head, sep, _ = text.partition(", which ")
+    if sep and len(head.split()) >= 4:
+        text = head
     return capitalise(text.strip(" -–—•*·▪"))
 
 
