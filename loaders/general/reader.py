@@ -49,6 +49,7 @@ from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.table_rows import TableRows
 from stratgraph.loaders.general.wording import (
+    DUE_IN_TEXT,
     CODE,
     BY_WHEN,
     HEADING_NUMBER,
@@ -508,14 +509,17 @@ class GeneralReader(TableRows):
             self._names(text, block.line, outcome)
         elif mode is Mode.ACTION:
             titled = TITLE_DASH.match(text)
+            due = self.run.deadline
             if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
-                # "LED streetlights – a project is already underway to ...": the title names it.
+                # "LED streetlights – a project is already underway to ...": the title names it,
+                # and the description may say when ("expected to be completed by 2024").
                 name = clean(titled.group("title"))
+                if due is None and (when := DUE_IN_TEXT.search(titled.group("rest"))):
+                    due = when.group(1)
             else:
                 name = clean(commitment(text) or text)
             if not bad_name(name):
-                action = self._action(name, block.line, "list-after-action-cue", text,
-                                      deadline=self.run.deadline)
+                action = self._action(name, block.line, "list-after-action-cue", text, deadline=due)
                 found = target(text)
                 if found and not bad_name(found[0]):
                     # "Reducing carbon emissions by 20 per cent": the to-do item sets a target.

@@ -26,6 +26,10 @@ LABEL_ONLY = re.compile(
     r"\s*(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\s*:?$", re.IGNORECASE)
 # "3.1 Obtain sign off ...", "WP.1 Improve ...", or "3.2" alone on its line: a row of an action
 # table whose cells a conversion ran into one line.
+#: When a description says a thing will be done: "to be delivered up to 2023", "completed by 2024".
+DUE_IN_TEXT = re.compile(
+    rf"\b(?:by|up\s+to|until|before|due\s+(?:by|in))\s+(?:the\s+end\s+of\s+)?"
+    rf"((?:(?:{MONTHS}|{SEASONS})\s+)?{BUDGET_YEAR})\b")
 #: "1.", "2)", "(a)", "iv." before a line: a numbered item written as a paragraph.
 CODE = re.compile(r"^\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=[A-Z])")
 REF = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:)]?)(?=\s|$)")
