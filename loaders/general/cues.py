@@ -85,7 +85,9 @@ MEASURE_LEAD_IN = re.compile(
 # Sections no planner reads as a theme of the plan.
 BOILERPLATE_HEADING = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:contents|table\s+of\s+contents|introduction|foreword\b.*|preface|summary|executive\s+summary"
-    r"|background|context|about\s+(?:this|the|us)\b.*|appendi(?:x|ces)\b.*|glossary|references"
+    r"|background|background\s+(?:documents|papers|information)|conclusions?|summary\s+and\s+conclusions?"
+    r"|report\s+authors?|relevant\s+directors?|contact\s+officers?|decision\s+required|appendices|annex(?:es)?\b.*"
+    r"|context|about\s+(?:this|the|us)\b.*|appendi(?:x|ces)\b.*|glossary|references"
     r"|contact(?:\s+us|\s+details)?|further\s+information|related\s+(?:pages|documents|links|content)"
     r"|downloads?\b.*|documents?|useful\s+links|more\s+information|feedback|accessibility\b.*"
     r"|request\s+an\s+accessible\s+format|latest\s+(?:news|reports?)\b.*|share\s+this\s+page|on\s+this\s+page"

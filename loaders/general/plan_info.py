@@ -41,6 +41,8 @@ _NOT_PLACE = frozenset({"The", "Our", "This", "That", "A", "An", "Your", "Each",
                         "Plan", "Corporate", "Report", "When", "How", "What", "Why", "If",
                         "Priorities", "Priority", "Vision", "Aims", "Objectives", "Outcomes",
                         "Ambitions", "Strategic", "Delivery", "Business", "Performance", "Welcome"})
+_ROLE_WORDS = frozenset({"Chair", "Chairman", "Mayor", "Leader", "Member", "Cabinet", "Director",
+                         "Executive", "Commissioner's", "Head", "Officer", "Councillor", "Cllr"})
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|/|until)\s*((?:19|20)\d\d|\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _KINDS = (
@@ -70,6 +72,8 @@ def _clean_org(name: str) -> str | None:
         name = " ".join(words)
     if not words or words[0] in ("Council",) or len(words) < 2:
         return None
+    if any(w in _ROLE_WORDS for w in words):
+        return None  # "Mayor of West Yorkshire and Chair of the Combined Authority": a role
     if words[0][0].islower():
         return None
     return name
@@ -96,7 +100,9 @@ def organisation(blocks: Sequence[Block], opening: int = 12) -> str | None:
             order.setdefault(name, index)
     if not weighted:
         return None
-    return max(weighted, key=lambda n: (weighted[n], -order[n]))
+    best = max(weighted, key=lambda n: (weighted[n], -order[n]))
+    # One passing mention deep in the text names a partner or a neighbour, not the publisher.
+    return best if weighted[best] >= 2 else None
 
 
 def period(text: str) -> tuple[int | None, int | None]:
@@ -137,6 +143,7 @@ def plan_info(blocks: Sequence[Block], name: str) -> PlanInfo:
         title = stem.replace("-", " ").replace("_", " ").strip() or name
         line = blocks[0].line if blocks else 1
     title = " ".join(title.replace("**", "").split())
+    title = re.sub(r"(?i)^(?:subject|title|report\s+title|re)\s*:\s*", "", title) or title
     start, end = period(title)
     if start is None:
         for b in blocks[:15]:

@@ -93,7 +93,7 @@ def bad_name(name: str) -> bool:
         return True
     if JOB_TITLE.match(name) or is_link_line(name) or is_site_chrome(name) or is_page_number(name):
         return True
-    if re.match(r"(?i)^(?:cllrs?|councillors?|clerk)\b", name):
+    if re.match(r"(?i)^(?:cllrs?|councillors?|clerk)\b", name) or re.search(r"https?://|www\.", name):
         return True
     if (heading_mode(name) is not None and len(name.split()) <= 4) or is_boilerplate(name) or "|" in name:
         return True
