@@ -296,3 +296,22 @@ def test_well_being_objectives_with_steps_measures_and_a_priority_table() -> Non
     assert (plan["organisation"], plan["start_year"], plan["end_year"]) == ("Glanmor County Council", 2023, 2028)
     lead = _by_label(graph, Label.CABINET_LEAD)["Cllr Rhian Evans"]
     assert lead["portfolio"] == "Climate Change"
+
+
+@pytest.mark.parametrize(("text", "organisation", "period"), [
+    ("# Corporate Plan 2024/25\n\nSouthend-on-Sea City Council\n", "Southend-on-Sea City Council", (2024, 2025)),
+    ("# Joint Forward Plan 2023 to 2028\n\nNHS Kent and Medway Integrated Care Board\n\n"
+     "We work with Kent County Council on care.\n", "NHS Kent and Medway Integrated Care Board", (2023, 2028)),
+    ("# Police and Crime Plan 2021-24\n\nPolice and Crime Commissioner for Durham\n",
+     "Police and Crime Commissioner for Durham", (2021, 2024)),
+    ("# Corporate Plan 2021-22\n\nWest Yorkshire Combined Authority\n\n"
+     "As Mayor of West Yorkshire and Chair of the Combined Authority, I welcome it.\n",
+     "West Yorkshire Combined Authority", (2021, 2022)),
+    ("# Council Plan 2024\n\nRoyal Borough of Windsor and Maidenhead\n", "Royal Borough of Windsor and Maidenhead",
+     (2024, None)),
+])
+def test_the_publisher_is_named_in_full_and_the_period_as_written(text, organisation, period) -> None:
+    graph = _read(text)
+    plan = next(n for n in graph.nodes.values() if n.label is Label.PLAN)
+    assert plan.properties["organisation"] == organisation
+    assert (plan.properties.get("start_year"), plan.properties.get("end_year")) == period
