@@ -12,9 +12,21 @@ import re
 from stratgraph.graph.model import RelType
 from stratgraph.loaders.general.cues import NUMBERED_OUTCOME
 from stratgraph.loaders.general.leads import find_leads, is_cabinet_member, split_owners
+from stratgraph.loaders.general.statements import sentences
 from stratgraph.loaders.general.tables import Column, TableShape, table_shape
 from stratgraph.loaders.general.wording import PARTNERSHIP_END, bad_name, clean
 from stratgraph.loaders.read.model import Block
+
+
+def measure_items(cell: str) -> list[str]:
+    """The measures one cell lists: one per line or bullet, and one per sentence of a line
+    ("13.6m bus journeys. Increase in cycling." is two)."""
+    items: list[str] = []
+    for line in cell.replace("**", "").split("\n"):
+        line = line.strip().lstrip("- ").strip()
+        if line:
+            items.extend(s.text.rstrip(". ") for s in sentences(line))
+    return items
 
 
 class TableRows:
@@ -97,7 +109,7 @@ class TableRows:
             action = self._action(name, line, "action-table-row", raw, deadline=written,
                                   outcome=outcome, **props)
             for m_col in shape.all(Column.MEASURE):
-                for measure in (ln.lstrip("- ") for ln in cells[m_col].split("\n") if ln.strip()):
+                for measure in measure_items(cells[m_col]):
                     if not bad_name(clean(measure)):
                         self._measure(clean(measure), line, "action-table-measure-column",
                                       outcome=outcome, action=None if outcome else action)
@@ -154,14 +166,6 @@ class TableRows:
             col = next((i for i, r in enumerate(shape.roles) if r is Column.OTHER and cells[i]), None)
         if col is None or not cells[col]:
             return
-        raw = cells[col].replace("**", "")
-        direction = None
-        m = re.search(r"\((minimi[sz]e|maximi[sz]e|lower is better|higher is better|smaller is better|bigger is better)\)\s*$", raw, re.I)
-        if m:
-            direction, raw = m.group(1), raw[:m.start()]
-        name = clean(raw)
-        if bad_name(name):
-            return
         values = {}
         for role, key in ((Column.TARGET, "target"), (Column.BASELINE, "baseline"), (Column.DIRECTION, "direction"),
                           (Column.STATUS, "status"), (Column.REF, "indicator_code"), (Column.DEADLINE, "period"),
@@ -169,11 +173,20 @@ class TableRows:
             c = shape.first(role)
             if c is not None and cells[c]:
                 values[key] = " ".join(cells[c].replace("**", "").replace("\n", " ").split())
-        if direction and "direction" not in values:
-            values["direction"] = direction
         out_col = shape.first(Column.OUTCOME)
         outcome = group
         if out_col is not None and cells[out_col] and not bad_name(clean(cells[out_col])):
             outcome = self.b.outcome(clean(cells[out_col]), line, theme=self._theme(self.stack[-1] if self.stack else None),
                                      level="priority", rule="measure-table-outcome-column")
-        self._measure(name, line, "measure-table-row", outcome=outcome, **values)
+        for raw in measure_items(cells[col]):
+            direction = None
+            m = re.search(r"\((minimi[sz]e|maximi[sz]e|lower is better|higher is better|smaller is better|bigger is better)\)\s*$", raw, re.I)
+            if m:
+                direction, raw = m.group(1), raw[:m.start()]
+            name = clean(raw)
+            if bad_name(name):
+                continue
+            props = dict(values)
+            if direction and "direction" not in props:
+                props["direction"] = direction
+            self._measure(name, line, "measure-table-row", outcome=outcome, **props)
