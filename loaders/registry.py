@@ -7,7 +7,9 @@ fallback for a plan in no known shape.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from stratgraph.errors import LoaderError
 from stratgraph.graph.data import GraphData
@@ -80,9 +82,7 @@ def extract(doc: SourceDocument, loader_name: str | None = None) -> Extraction:
     no outcome or no action is warned about: it may not be a plan, or not one stratgraph reads.
     """
     loader, sure = choose(doc, loader_name)
-    extraction = add_signing_leader(loader.extract(doc), doc)
-    if doc.has_pages:
-        extraction = with_pages(extraction, doc)
+    extraction = with_provenance(add_signing_leader(loader.extract(doc), doc), doc)
     labels = {node.label for node in extraction.graph.nodes.values()}
     missing = [word for label, word in ((Label.OUTCOME, "outcome"), (Label.ACTION, "action"))
                if label not in labels]
@@ -93,19 +93,33 @@ def extract(doc: SourceDocument, loader_name: str | None = None) -> Extraction:
                    warnings=warnings)
 
 
-def with_pages(extraction: Extraction, doc: SourceDocument) -> Extraction:
-    """``extraction`` with ``source_page`` set on every record made from ``doc``."""
+def with_provenance(extraction: Extraction, doc: SourceDocument) -> Extraction:
+    """``extraction`` with every record made from ``doc`` saying what read it: the ``rule``
+    (a shape loader's records that name none carry the loader's name) and, for a paged
+    document, the ``source_page`` its line is on."""
+    paged = doc.has_pages
+    fallback = extraction.loader
+
+    def completed(properties: Mapping[str, Any], line: int) -> dict[str, Any] | None:
+        if "rule" in properties and not paged:
+            return None
+        props = dict(properties)
+        props.setdefault("rule", fallback)
+        if paged:
+            props["source_page"] = doc.page_of(line)
+        return props
+
     graph = GraphData()
     for node in extraction.graph.nodes.values():
         if node.provenance.document == doc.name:
-            props = dict(node.properties)
-            props["source_page"] = doc.page_of(node.provenance.line)
-            node = replace(node, properties=props)
+            props = completed(node.properties, node.provenance.line)
+            if props is not None:
+                node = replace(node, properties=props)
         graph.nodes[node.id] = node
     for rel in extraction.graph.relationships.values():
         if rel.provenance.document == doc.name:
-            props = dict(rel.properties)
-            props["source_page"] = doc.page_of(rel.provenance.line)
-            rel = replace(rel, properties=props)
+            props = completed(rel.properties, rel.provenance.line)
+            if props is not None:
+                rel = replace(rel, properties=props)
         graph.relationships[rel.id] = rel
     return replace(extraction, graph=graph)
