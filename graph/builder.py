@@ -54,6 +54,9 @@ class DocumentGraphBuilder:
         self.graph = GraphData()
         self.plan_id = node_id(Label.PLAN, document)
         self.organisation: str | None = None
+        #: The rule every record names when its maker gives none: the loader, once plan() says
+        #: which (the general reader names a rule for each record itself).
+        self.rule: str | None = None
         # One (immutable) provenance per line: a line's records share it.
         self._provenances: dict[int, Provenance] = {}
         # Per label, the id prefix and the key's fixed start (label, document) of scoped ids,
@@ -82,6 +85,8 @@ class DocumentGraphBuilder:
         """Add (or merge) a node with the set ones of ``props``; returns its id."""
         # Most values are truthy, so kept without the call; ``0`` and ``False`` are kept too.
         clean = {k: v for k, v in props.items() if v or _is_set(v)}
+        if self.rule is not None and "rule" not in clean:
+            clean["rule"] = self.rule
         return self.graph.add_node(Node(id_, label, name, prov, clean))
 
     def _part_of(self, label: Label, name: str, line: int, theme: str | None,
@@ -92,7 +97,8 @@ class DocumentGraphBuilder:
         props.setdefault("plan_id", self.plan_id)
         self._add(label, id_, name, prov, props)
         # Made here rather than by link(): no keyword arguments, and the node's provenance.
-        self.graph.add_relationship(Relationship(RelType.PART_OF, id_, theme or self.plan_id, prov))
+        self.graph.add_relationship(Relationship(RelType.PART_OF, id_, theme or self.plan_id, prov,
+                                                 properties={"rule": self.rule} if self.rule else None))
         return id_
 
     # -- document-scoped nodes ---------------------------------------------------------
@@ -113,6 +119,8 @@ class DocumentGraphBuilder:
 
         Extra keyword arguments (``principles=[...]``, ``vision=...``) become properties.
         """
+        if loader and self.rule is None:
+            self.rule = loader
         self._add(
             Label.PLAN,
             self.plan_id,
@@ -244,6 +252,8 @@ class DocumentGraphBuilder:
         """A relationship start -[type]-> end with provenance at ``line``."""
         prov = self._provenances.get(line) or self._prov(line)
         clean = {k: v for k, v in props.items() if v is not None} if props else None
+        if self.rule is not None and (clean is None or "rule" not in clean):
+            clean = {**(clean or {}), "rule": self.rule}
         return self.graph.add_relationship(
             Relationship(type_, start, end, prov, method, confidence, clean)
         )

@@ -198,6 +198,16 @@ class Relationship:
         set_properties(self, {} if properties is None else properties)
         set_id(self, relationship_id(type, start, end))
 
+    def with_properties(self, properties: Mapping[str, Any]) -> Relationship:
+        """This relationship with other extra properties (its id, a digest, is kept, not
+        computed again: a pass over every relationship of a document makes one each)."""
+        copy = object.__new__(Relationship)
+        for setter, value in zip(_RELATIONSHIP_SLOTS, (
+                self.type, self.start, self.end, self.provenance, self.method, self.confidence,
+                properties, self.id)):
+            setter(copy, value)
+        return copy
+
     def as_properties(self) -> dict[str, Any]:
         """All properties as stored: the extras plus id, method, confidence and provenance."""
         props = {k: v for k, v in self.properties.items() if v is not None}

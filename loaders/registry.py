@@ -13,7 +13,7 @@ from typing import Any
 
 from stratgraph.errors import LoaderError
 from stratgraph.graph.data import GraphData
-from stratgraph.graph.model import Label
+from stratgraph.graph.model import Label, Node
 from stratgraph.loaders.base import Extraction, Loader
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.general import GeneralLoader
@@ -114,12 +114,12 @@ def with_provenance(extraction: Extraction, doc: SourceDocument) -> Extraction:
         if node.provenance.document == doc.name:
             props = completed(node.properties, node.provenance.line)
             if props is not None:
-                node = replace(node, properties=props)
+                node = Node(node.id, node.label, node.name, node.provenance, props)
         graph.nodes[node.id] = node
     for rel in extraction.graph.relationships.values():
         if rel.provenance.document == doc.name:
             props = completed(rel.properties, rel.provenance.line)
             if props is not None:
-                rel = replace(rel, properties=props)
+                rel = rel.with_properties(props)
         graph.relationships[rel.id] = rel
     return replace(extraction, graph=graph)

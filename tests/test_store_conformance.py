@@ -158,7 +158,8 @@ def test_values_keep_their_types(store: GraphStore) -> None:
     inferred = [r for r in got.relationships.values() if r.method is Method.INFERRED]
     assert [r.confidence for r in inferred] == [0.734]
     involves = next(r for r in got.relationships.values() if r.type is RelType.INVOLVES)
-    assert involves.properties == {"evidence": "with the partnership"}
+    # Every relationship says what read it: here the loader that made the test graph.
+    assert involves.properties == {"evidence": "with the partnership", "rule": "test"}
 
 
 def test_rewrite_is_idempotent(store: GraphStore) -> None:

@@ -26,6 +26,7 @@ _SIGNED_HEADING = re.compile(
     r"^(?:an?\s+)?(?:introduction|foreword|welcome|message)\s+(?:from|by)\s+(?:the\s+)?(?P<role2>(?:Deputy\s+)?Leader|Mayor)\b",
     re.IGNORECASE,
 )
+_SIGNER_WORDS = re.compile(r"Leader|Mayor|Commissioner")
 _FOREWORD = re.compile(r"\b(?:foreword|introduction|welcome|message)\b", re.IGNORECASE)
 
 
@@ -38,6 +39,9 @@ def add_signing_leader(extraction: Extraction, doc: Document) -> Extraction:
     plan = graph.nodes.get(extraction.plan_id)
     if plan is None:
         return extraction
+    opening = "\n".join(doc.lines[:_OPENING_LINES])
+    if not _SIGNER_WORDS.search(opening):
+        return extraction  # no Leader, Mayor or Commissioner opens it: no blocks to read
     for block in doc.blocks:
         if block.line > _OPENING_LINES:
             break

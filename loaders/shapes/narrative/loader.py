@@ -51,6 +51,10 @@ from stratgraph.loaders.shapes.narrative.text import (
 _AMBITION_HEADING = re.compile(r"\b(?:ambitions?|vision|aims?|outcomes?|priorities)\b", re.IGNORECASE)
 
 
+_KLOE_MENTION = re.compile(r"key\s+lines\s+of\s+(?:en|in)quiry", re.IGNORECASE)
+_QUESTION_LINE = re.compile(r"^[ \t#*]*Question\s+\d+\s*[:.]", re.IGNORECASE | re.MULTILINE)
+
+
 class NarrativeLoader:
     """Reads narrative prose: a CPA self-assessment, or any text in no known shape."""
 
@@ -60,8 +64,11 @@ class NarrativeLoader:
     def recognise(self, doc: SourceDocument) -> float:
         """High for a self-assessment (Key Lines of Inquiry, achievement areas), else nothing:
         a plan in no known shape is the general reader's."""
-        cleaned = clean_text(doc.text)
-        return 0.8 if layout(read_blocks(cleaned.split("\n"))).self_assessment else 0.0
+        # The same test as the outline's, on the text: reading the blocks here would read every
+        # plan twice.
+        if _KLOE_MENTION.search(doc.text) or len(_QUESTION_LINE.findall(doc.text)) >= 2:
+            return 0.8
+        return 0.0
 
     def extract(self, doc: SourceDocument) -> Extraction:
         """Read ``doc`` into a plan with themes, ambitions, commitments, names and leads."""
