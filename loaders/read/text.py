@@ -242,7 +242,24 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
         blocks = _spaced_tables(blocks, text.split("\n"))
     if "---|" in text:
         blocks = _wrapped_pipe_tables(blocks)
-    return tuple(blocks)
+    return tuple(_rejoin_wrapped(blocks))
+
+
+def _rejoin_wrapped(blocks: list[Block]) -> list[Block]:
+    """A paragraph a copy hard-wrapped ("... by the time of their child" / "health reviews by
+    2026") is one block again: the next line follows at once and starts in lower case, and the
+    first does not end a sentence. The block spans both lines."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (last is not None and block.kind is BlockKind.PARAGRAPH and last.kind is BlockKind.PARAGRAPH
+                and block.line == last.end_line + 1 and block.text[:1].islower()
+                and last.text[-1:] not in ".:;!?" and not last.text.endswith("**")):
+            out[-1] = Block(BlockKind.PARAGRAPH, f"{last.text} {block.text}", last.line, block.end_line,
+                            page=last.page)
+            continue
+        out.append(block)
+    return out
 
 
 def _parse_lines(text: str) -> list[Block]:
