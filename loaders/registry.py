@@ -109,17 +109,22 @@ def with_provenance(extraction: Extraction, doc: SourceDocument) -> Extraction:
             props["source_page"] = doc.page_of(line)
         return props
 
-    graph = GraphData()
+    nodes = {}
     for node in extraction.graph.nodes.values():
         if node.provenance.document == doc.name:
             props = completed(node.properties, node.provenance.line)
             if props is not None:
-                node = Node(node.id, node.label, node.name, node.provenance, props)
-        graph.nodes[node.id] = node
+                nodes[node.id] = Node(node.id, node.label, node.name, node.provenance, props)
+    relationships = {}
     for rel in extraction.graph.relationships.values():
         if rel.provenance.document == doc.name:
             props = completed(rel.properties, rel.provenance.line)
             if props is not None:
-                rel = rel.with_properties(props)
-        graph.relationships[rel.id] = rel
+                relationships[rel.id] = rel.with_properties(props)
+    if not nodes and not relationships:
+        return extraction  # a text plan whose loader named every rule: nothing to copy
+    graph = GraphData()
+    graph.nodes.update((k, nodes.get(k, v)) for k, v in extraction.graph.nodes.items())
+    graph.relationships.update((k, relationships.get(k, v))
+                               for k, v in extraction.graph.relationships.items())
     return replace(extraction, graph=graph)

@@ -17,6 +17,7 @@ from stratgraph.graph.model import Label, Method, RelType
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.read.model import BlockKind, Document
+from stratgraph.loaders.read.text import parse_blocks
 
 #: How far into the document a foreword is looked for (rendering lines).
 _OPENING_LINES = 80
@@ -42,7 +43,9 @@ def add_signing_leader(extraction: Extraction, doc: Document) -> Extraction:
     opening = "\n".join(doc.lines[:_OPENING_LINES])
     if not _SIGNER_WORDS.search(opening):
         return extraction  # no Leader, Mayor or Commissioner opens it: no blocks to read
-    for block in doc.blocks:
+    # A text plan's blocks are parsed on demand: its opening is all this needs.
+    blocks = doc.blocks if doc.parsed_blocks is not None else parse_blocks(opening)
+    for block in blocks:
         if block.line > _OPENING_LINES:
             break
         if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(block.text) > 160:
