@@ -12,7 +12,9 @@ variants ("Economic Action Plan" / "Leicester Economic Action Plan") into one.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from stratgraph.graph.data import GraphData
@@ -57,6 +59,8 @@ class DocumentGraphBuilder:
         #: The rule every record names when its maker gives none: the loader, once plan() says
         #: which (the general reader names a rule for each record itself).
         self.rule: str | None = None
+        # Shared by every relationship that carries only the rule: read-only, so sharing is safe.
+        self._rule_only: Mapping[str, Any] | None = None
         # One (immutable) provenance per line: a line's records share it.
         self._provenances: dict[int, Provenance] = {}
         # Per label, the id prefix and the key's fixed start (label, document) of scoped ids,
@@ -98,7 +102,7 @@ class DocumentGraphBuilder:
         self._add(label, id_, name, prov, props)
         # Made here rather than by link(): no keyword arguments, and the node's provenance.
         self.graph.add_relationship(Relationship(RelType.PART_OF, id_, theme or self.plan_id, prov,
-                                                 properties={"rule": self.rule} if self.rule else None))
+                                                 properties=self._rule_only))
         return id_
 
     # -- document-scoped nodes ---------------------------------------------------------
@@ -121,6 +125,7 @@ class DocumentGraphBuilder:
         """
         if loader and self.rule is None:
             self.rule = loader
+            self._rule_only = MappingProxyType({"rule": loader})
         self._add(
             Label.PLAN,
             self.plan_id,
@@ -252,8 +257,11 @@ class DocumentGraphBuilder:
         """A relationship start -[type]-> end with provenance at ``line``."""
         prov = self._provenances.get(line) or self._prov(line)
         clean = {k: v for k, v in props.items() if v is not None} if props else None
-        if self.rule is not None and (clean is None or "rule" not in clean):
-            clean = {**(clean or {}), "rule": self.rule}
+        if self.rule is not None:
+            if clean is None:
+                clean = self._rule_only
+            elif "rule" not in clean:
+                clean["rule"] = self.rule
         return self.graph.add_relationship(
             Relationship(type_, start, end, prov, method, confidence, clean)
         )
