@@ -5,7 +5,9 @@
 //                       Leicester", "Supported by: ..."), from a theme or something PART_OF it
 //                       to a theme or something PART_OF it; theme_a depends on theme_b.
 //   shared-strategy     actions, outcomes or the themes themselves in both themes REFERENCE
-//   shared-partnership  the same strategy / partnership; theme_a has the lower theme id.
+//   shared-partnership  the same strategy / partnership; theme_a has the lower theme id. A
+//                       theme and a theme PART_OF it (a sub-area and its area, which names
+//                       all its sub-areas name) are never a pair.
 // Across plans and councils too. One row per pair and kind. An inferred link counts only when
 // its confidence >= $min_confidence.
 //
@@ -76,8 +78,10 @@ WITH COLLECT {
   WITH s, sides, one WHERE one.anchor
   UNWIND sides AS other
   // Each pair once: from its lower-id side when both sides are anchors.
-  WITH s, one, other WHERE one.theme.id <> other.theme.id
-    AND (NOT other.anchor OR one.theme.id < other.theme.id)
+  WITH s, one, other, one.theme AS t1, other.theme AS t2
+  WHERE t1.id <> t2.id
+    AND (NOT other.anchor OR t1.id < t2.id)
+    AND NOT EXISTS { MATCH (t1)-[:PART_OF]-(t2) }
     AND ($kind IS NULL OR $kind = CASE WHEN s:Strategy THEN 'shared-strategy'
                                        ELSE 'shared-partnership' END)
   WITH s, CASE WHEN one.theme.id < other.theme.id THEN [one, other] ELSE [other, one] END AS ab

@@ -57,7 +57,7 @@ def cross_theme_dependencies(view: View, p: dict[str, Any]) -> list[Row]:
                 refs[t].append(e)
         for ta, edges_a in refs.items():
             for tb, edges_b in refs.items():
-                if ta < tb:
+                if ta < tb and not _nested(view, ta, tb):
                     groups[(ta, tb, kind)].extend((e, shared) for e in edges_a + edges_b)
     rows = []
     for (ta, tb, kind), links in groups.items():
@@ -93,6 +93,13 @@ def cross_theme_dependencies(view: View, p: dict[str, Any]) -> list[Row]:
                              nulls_last(r["theme_a"]), nulls_last(r["plan_b"]),
                              nulls_last(r["theme_b"]), r["theme_a_id"], r["theme_b_id"]))
     return rows
+
+
+def _nested(view: View, ta: str, tb: str) -> bool:
+    """Whether one theme is PART_OF the other (a sub-area and its area): the area names what its
+    sub-areas name, so the two share everything and depend on nothing."""
+    return (any(e.end == tb for e in view.out(ta, "PART_OF", "Theme"))
+            or any(e.end == ta for e in view.out(tb, "PART_OF", "Theme")))
 
 
 def strategy_feeds(view: View, p: dict[str, Any]) -> list[Row]:

@@ -112,7 +112,7 @@ def test_coverage_whole_set(answers_store: GraphStore) -> None:
         assert (r["theme_id"] is None) == (r["scope"] == "plan"), r
         got[(r["scope"], doc, r["theme"])] = {k: r[k] for k in (
             "actions", "with_outcome", "with_measure", "with_owner", "with_deadline", "golden")}
-    assert len(got) == len(rows) == 41
+    assert len(got) == len(rows) == 42
     assert got == _coverage_expected()
 
 
@@ -229,7 +229,7 @@ def test_plan_evolution_whole_set(answers_store: GraphStore) -> None:
         assert evidence_docs(r) == set(plans), r
         assert r["key"].startswith(f"{r['kind']}:") if r["kind"] != "theme" else r["key"], r
     assert got == EVOLUTION
-    assert len(rows) == 94
+    assert len(rows) == 95
 
 
 def test_plan_evolution_for_one_council(answers_store: GraphStore) -> None:

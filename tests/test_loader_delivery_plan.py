@@ -299,6 +299,32 @@ def test_leicester_programmes(leicester: View) -> None:
     assert "Connecting Leicester" in leicester.ends(RelType.REFERENCES, action)
 
 
+def test_leicester_funds_schemes_and_projects_are_programmes(leicester: View) -> None:
+    programmes = leicester.names(Label.STRATEGY, kind="programme")
+    assert {
+        # 213 "Secure external funding to provide grants and support to local businesses
+        # (European Regional Development Fund/Regional Growth Fund)": two funds
+        "European Regional Development Fund", "Regional Growth Fund",
+        # 214 "Securing external funding and delivering the Jubilee Square project",
+        # "Providing support to the Cathedral Gardens scheme"
+        "Jubilee Square project", "Cathedral Gardens scheme",
+        # 265 "Aylestone Quality Bus Corridor Scheme"
+        "Aylestone Quality Bus Corridor Scheme",
+        # 317 "Leicester Energy Agency project to help small businesses introduce renewable
+        # energy measures"
+        "Leicester Energy Agency project",
+        # 470 "Implement a First Contact scheme to help all agencies identify vulnerability"
+        "First Contact scheme",
+    } <= programmes
+    # One capitalised word describes, it does not name: 460 "Participation project: engaging
+    # with school councils"; nor do lower-case ones: 317 "Implement the district energy
+    # scheme", 601 "Roll-out of recycling scheme".
+    assert not {"Participation project", "district energy scheme", "recycling scheme",
+                "European Regional Development Fund/Regional Growth Fund"} & programmes
+    row = leicester.one(Label.ACTION, "Aylestone Quality Bus Corridor Scheme")
+    assert "Aylestone Quality Bus Corridor Scheme" in leicester.ends(RelType.REFERENCES, row)
+
+
 def test_leicester_partnerships(leicester: View) -> None:
     partnerships = leicester.names(Label.PARTNERSHIP)
     assert {"Health and Wellbeing Board", "Children's Trust", "City Partnership Board",

@@ -351,6 +351,11 @@ def test_real_strategies_and_partnerships(real: Read) -> None:
     assert "Transport Asset Management Plan" in strategies
     assert not any(s.startswith(("Implement ", "37m", "Council's")) for s in strategies)
     assert real.one(Label.STRATEGY, "Transformation Programme").properties["kind"] == "programme"
+    # Line 109: "We aim to maximise benefits from the new Local Growth Fund from 2015, European
+    # Structural and Investment Funds and City Deal funding": funds are programmes, in the
+    # plural too.
+    for fund in ("Local Growth Fund", "European Structural and Investment Funds"):
+        assert real.one(Label.STRATEGY, fund).properties["kind"] == "programme", fund
 
 
 def test_real_references(real: Read) -> None:

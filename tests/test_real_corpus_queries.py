@@ -113,3 +113,50 @@ def test_every_query_runs_on_the_real_corpus(real: EmbeddedStore) -> None:
     for spec in list_queries():
         rows = run_query(real, spec.name, {})
         assert isinstance(rows, list)
+
+
+CPA = "leicester-city-cpa-self-assessment-2007.txt"
+COUNTY18 = "leicestershire-county-strategic-plan-2018-22.txt"
+
+
+def shared_pairs(store: EmbeddedStore, theme: str) -> dict[frozenset[str], list[str]]:
+    rows = run_query(store, "cross-theme-dependencies", {"theme": theme})
+    return {frozenset({r["theme_a"], r["theme_b"]}): r["via"] for r in rows
+            if r["kind"] != "explicit"}
+
+
+def test_cpa_sub_area_and_its_area_both_share_its_names(real: EmbeddedStore) -> None:
+    # CPA 813 (under 811 "Building Stronger Communities", part of 718 "B. Safer and stronger
+    # communities"): "Our community cohesion strategy and the more specific faiths and new
+    # arrivals strateaies ..."; 2003 line 135 (D.1, theme Diversity): "To have the Community
+    # Cohesion strategy in place by December 2003".
+    for theme in ("Building Stronger Communities", "Safer and stronger communities"):
+        pairs = shared_pairs(real, theme)
+        assert pairs[frozenset({theme, "Diversity"})] == ["Community Cohesion Strategy"], theme
+    # CPA 775 (under 773 "Reducing accidents"): "The Leicester, Leicestershire & Rutland Road
+    # Safety Partnership was formed in 1998"; 2018-22 line 308 lists it (Keeping People Safe).
+    for theme in ("Reducing accidents", "Safer and stronger communities"):
+        assert frozenset({theme, "Keeping People Safe"}) in shared_pairs(real, theme), theme
+
+
+def test_cpa_sub_area_is_never_paired_with_its_own_area(real: EmbeddedStore) -> None:
+    # The area names everything its sub-areas name: the two depend on nothing between them.
+    for area, sub_area in [("Safer and stronger communities", "Crime and fear of crime"),
+                           ("Safer and stronger communities", "Building Stronger Communities"),
+                           ("Sustainable communities and transport", "Environment")]:
+        assert frozenset({area, sub_area}) not in shared_pairs(real, area)
+    # Two sub-areas of one area are two themes: CPA 646 (Housing market) "met 90% of our local
+    # plan" and 678 (Environment) "our local plan contains measures on parking standards".
+    assert shared_pairs(real, "Housing market")[frozenset({"Housing market", "Environment"})] \
+        == ["Local Plan"]
+
+
+def test_cpa_scheme_cut_by_ocr_is_one_programme_once_built(real: EmbeddedStore) -> None:
+    # CPA 153 "the Eco-Management & Audit Scheme (EMAS) will be the performance management
+    # framework for the Climate Change Strategy"; 670 "We registered Eco are a Management and
+    # Audit Scheme (EMAS) authority": OCR cut the second name, and the acronym both define makes
+    # them one programme.
+    rows = [r for r in run_query(real, "plan-evolution", {"kind": "strategy"})
+            if "Audit Scheme" in r["item"]]
+    assert [(r["item"], r["evidence"]) for r in rows] == [
+        ("Eco-Management & Audit Scheme", [f"{CPA}:153", f"{CPA}:670"])]

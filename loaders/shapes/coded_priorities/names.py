@@ -74,7 +74,8 @@ def _entity(words: list[str]) -> NamedEntity | None:
     name = _title(" ".join(words[:-1] + [_without_possessive(words[-1])]))
     if last in PARTNERSHIP_WORDS:
         return NamedEntity(name, "partnership")
-    return NamedEntity(name, "strategy", "programme" if last == "programme" else "document")
+    return NamedEntity(name, "strategy",
+                       "programme" if last in entities.PROGRAMME_WORDS else "document")
 
 
 def _is_name_word(word: str) -> bool:

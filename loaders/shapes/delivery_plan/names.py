@@ -19,11 +19,10 @@ from stratgraph.loaders.shapes.delivery_plan.cells import HtmlCell, parse_html_c
 #: shared words, and the other bodies a reference cell names ("Raising Aspiration Network",
 #: boards, alliances, an enterprise partnership's "LEP").
 PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS | {"boards", "network", "alliance", "lep"}
-#: Last words of a named programme (a Strategy of kind "programme"): the shared word and the
-#: delivery plan's kinds of programme ("Right to Control Trailblazer", "Whatever It Takes
-#: reading initiative", schemes, campaigns).
-PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {
-    "programmes", "program", "initiative", "trailblazer", "scheme", "campaign"}
+#: Last words of a named programme (a Strategy of kind "programme"): the shared words
+#: (initiatives, schemes, projects, funds, campaigns) and the delivery plan's other kinds of
+#: programme ("Right to Control Trailblazer").
+PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {"programmes", "program", "trailblazer"}
 #: Words a run-on reference cell ends one name with ("... Plan LLEP Growth Plan").
 _TERMINALS = ("Plan", "Strategy", "Presentation", "procedures", "Protocol", "Report",
               "Handbook", "Guide", "Budget", "Summary", "Masterplan")
@@ -161,18 +160,26 @@ _KEY_STRATEGY = entities.word_pattern(
     entities.STRATEGY_WORDS | {"protocol", "charter", "covenant"}, capitalised=True)
 _KEY_PARTNER = entities.word_pattern(entities.PARTNERSHIP_WORDS, capitalised=True)
 _KEY_PROGRAMME = r"(?:programmes|programme)"
+# The other programme words in lower case end a name only after two capitalised words ("the
+# Jubilee Square project", "the Cathedral Gardens scheme"), and stay part of it; after one they
+# describe ("Participation project: engaging with school councils").
+_DESCRIBING = frozenset(entities.PROGRAMME_WORDS - {"programme"})
+_KEY_DESCRIBING = "(?:" + "|".join(sorted(_DESCRIBING)) + ")"
 _YEAR_SUFFIX = rf"(?:\s+{YEAR_OR_RANGE})?"
 # At most 15 words: a bound keeps a long run of capitalised words from costing n² steps.
 _NAME_IN_TEXT = re.compile(
     rf"\b{_CAP}(?:\s+(?:{_CONNECT}\s+)?{_CAP}){{0,15}}\s*\b"
-    rf"(?P<key>{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME})\b{_YEAR_SUFFIX}"
+    rf"(?P<key>{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME}|{_KEY_DESCRIBING})\b"
+    rf"{_YEAR_SUFFIX}"
 )
-_KEY_WORD = re.compile(f"{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME}")
-# Every key word but "Policy": "... Policy and ..." is not cut there, as it never has been.
+_KEY_WORD = re.compile(f"{_KEY_STRATEGY}|{_KEY_PARTNER}|{_KEY_PROGRAMME}|{_KEY_DESCRIBING}")
+# Every key word but "Policy": "... Policy and ..." is not cut there, as it never has been. A
+# slash after a key word joins two names too ("European Regional Development Fund/Regional
+# Growth Fund"); one inside a name does not ("Think Family/Whole Family Approach Protocol").
 _AND_AFTER_KEY = re.compile(
     r"\b" + entities.word_pattern((entities.STRATEGY_WORDS - {"policy"})
                                   | entities.PARTNERSHIP_WORDS, capitalised=True)
-    + r"(?P<join>\s+and\s+)(?=[A-Z])"
+    + r"(?P<join>\s+and\s+|/)(?=[A-Z])"
 )
 #: Words that open an action sentence rather than a name ("Launch Leicester to Work ...").
 _LEADING_STOP = frozenset(
@@ -201,6 +208,10 @@ def find_names(text: str) -> list[NamedEntity]:
             found.extend(find_names(part))
         words = _strip_leading(parts[-1].split())
         key = match.group("key")
+        if key in _DESCRIBING:
+            if sum(1 for w in words[:-1] if _has_capital([w])) >= 2 and words[-1] == key:
+                found.append(classify(tidy(" ".join(words)), programme=True))
+            continue
         if key in ("programme", "programmes"):
             # "Leicester to Work programme": the lower-case word describes, it is not the name.
             positions = [i for i, w in enumerate(words) if w == key]

@@ -1,10 +1,21 @@
 """Named strategies and partnerships in prose: "Climate Change Strategy", "Leicester Partnership".
 
 A name is a run of capitalised words (with "and", "&", "of", "for the" between them) ending in a
-keyword: Strategy, Plan, Masterplan, Framework, Policy, Programme or Agreement make a Strategy
-(kind ``programme`` for a programme); Board, Trust, Partnership, Panel or Forum a Partnership.
-A lower-case topic strategy counts only when a possessive names it as one document ("our
-community cohesion strategy", "the Safer Leicester Partnership's community safety strategy").
+keyword: Strategy, Plan, Masterplan, Framework, Policy or Agreement make a Strategy; Programme,
+Initiative, Scheme, Project, Fund, Campaign or Pathfinder a Strategy of kind ``programme``;
+Board, Trust, Partnership, Panel or Forum a Partnership, and so do an advisory, steering,
+leadership, executive, task or action Group and an Action Team ("Leicester Multicultural
+Advisory Group", "Drug & Alcohol Action Team"), but no other group or team. A name never swallows
+one before it that ends on its own ("6Cs Transport Innovation Fund Local Enterprise Growth
+Initiative" is two). A quoted title before a programme word names it ("'Feet First' scheme").
+
+A lower-case keyword ends a name after capitalised words ("ICT strategy"); for the programme
+words other than programme, only after two ("the Leicester New Start Families project", not "a
+DWP project"). A lower-case topic strategy counts when a possessive names it as one document
+("our community cohesion strategy", "the Safer Leicester Partnership's community safety
+strategy"), or an article with two or more topic words ("the city centre strategy", "a safer
+routes strategy in 2001"; not "the local community strategy", "a new workforce development
+plan", "an ambitious local area agreement", "the current three year programme").
 
 What is not a name: a bare keyword ("The Plan", "a strategy", "Partnership working"), plurals
 ("service plans"), a sentence-initial ordinary word before a lower-case keyword ("Financial
@@ -27,6 +38,7 @@ from dataclasses import dataclass, replace
 
 from stratgraph.loaders.shapes.narrative.tokens import (
     PARTNERSHIP_WORDS,
+    QUALIFIED_WORDS,
     STRATEGY_WORDS,
     Token,
     keyword_clauses,
@@ -54,6 +66,34 @@ _COMPOUND_HEADS = frozenset(
 _NOT_NAMES = frozenset({"SMART"})
 _ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*)\)")
 _OWNING_DETERMINERS = frozenset({"our", "its", "their"})
+#: Programme words that, written in lower case, name only after two capitalised words ("the
+#: Leicester New Start Families project"), never after one ("a DWP project", "Health through
+#: Warmth initiative" read from "Warmth") or a possessive alone ("our recycling scheme").
+_DESCRIBING_PROGRAMME_WORDS = frozenset(
+    w for w, kind in STRATEGY_WORDS.items() if kind == "programme") - {"programme", "program"}
+# "the city centre strategy": documents (and programmes) "the" names by two or more topic words.
+_DEFINITE_KEYWORDS = frozenset({"strategy", "plan", "policy", "framework", "programme", "program"})
+# Words of a clause, not of a topic: "the services we plan", "the priorities within this plan".
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those we you they it he she i our their its his her your my will
+    would can could shall should may might must is are was were be been being has have had do
+    does did not no to of in on at by for from with as into onto upon within across through
+    under over via about against between or but if so than then also which who whom whose what
+    where when how why all any each every some such more most other only very""".split())
+# Counts and spans: "the current three year programme" is a span of work, not a name.
+_SPANS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred first second third year years yearly month months week weeks day days
+    rolling""".split())
+# Words that point rather than name, set aside: "the local community strategy" is a community
+# strategy, one word of topic, a kind of document.
+_NOT_TOPICS = _GENERIC_MODIFIERS | frozenset(
+    """local following above below same said relevant appropriate proposed agreed approved
+    planned aligned next previous last former forthcoming upcoming final interim""".split())
+# Words that describe a document rather than say what it is about ("an ambitious ...").
+_DESCRIBING = frozenset(
+    """full specific comprehensive clear strong robust single substantial extensive joint
+    detailed effective ambitious innovative integrated overarching wide""".split())
 # Also the clause breaks of tokens.py: a name never runs across one.
 _SENTENCE_PUNCT = frozenset(".!?:;")
 _MODIFIER = re.compile(r"[a-z]+(?:'s|s')?|&")
@@ -85,18 +125,33 @@ def find_entities(text: str, vocab: Vocabulary, place: str | None = None) -> lis
     """The named strategies and partnerships in ``text``, in order of appearance."""
     found: list[EntityMention] = []
     for start, end in keyword_clauses(text):  # most prose names nothing: no tokens at all
-        tokens = tokens_of(text, vocab, start, end)
+        tokens = _qualified(tokens_of(text, vocab, start, end))
         for k, token in enumerate(tokens):
             word = token.keyword  # plurals ("service plans") are never keywords
             if word is None or _continues_to_keyword(tokens, k):
                 continue
-            mention = _titled(tokens, k, word, vocab, place) or _possessed(tokens, k, word)
+            mention = (_titled(tokens, k, word, vocab, place) or _possessed(tokens, k, word)
+                       or _definite(tokens, k, word))
             if mention:
                 acronym = _ACRONYM.match(text, _end_of(tokens, k))
                 if acronym:
                     mention = replace(mention, acronym=acronym.group(1))
                 found.append(mention)
     return found
+
+
+def _qualified(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with "Group" and "Team" keywords only where a capitalised qualifier comes
+    before them ("Leicester Multicultural Advisory Group", "Drug & Alcohol Action Team")."""
+    for k, token in enumerate(tokens):
+        qualifiers = QUALIFIED_WORDS.get(token.keyword or "")
+        if qualifiers is None:
+            continue
+        before = tokens[k - 1] if k else None
+        if not (token.capitalised and before and before.capitalised
+                and before.lower in qualifiers):
+            tokens[k] = token._replace(keyword=None)
+    return tokens
 
 
 def _end_of(tokens: list[Token], k: int) -> int:
@@ -120,7 +175,7 @@ def _continues_to_keyword(tokens: list[Token], k: int) -> bool:
 
 
 def _label(word: str) -> tuple[str, str | None]:
-    if word in PARTNERSHIP_WORDS:
+    if word in PARTNERSHIP_WORDS or word in QUALIFIED_WORDS:
         return ("partnership", None)
     return ("strategy", STRATEGY_WORDS[word])
 
@@ -129,6 +184,9 @@ def _titled(
     tokens: list[Token], k: int, word: str, vocab: Vocabulary, place: str | None
 ) -> EntityMention | None:
     """A name of capitalised words ending in the keyword at ``k``."""
+    quoted = _quoted(tokens, k, word)
+    if quoted:
+        return quoted
     first = k
     owner_at: int | None = None
     i = k - 1
@@ -138,6 +196,9 @@ def _titled(
             if tok.possessive and _keyword(tok):
                 owner_at = i  # "Leicester Partnership's Moderation programme": its owner
                 break
+            if (_keyword(tok) and tokens[i + 1].capitalised
+                    and not _continues_to_keyword(tokens, i)):
+                break  # "6Cs Transport Innovation Fund Local Enterprise Growth Initiative": two
             first = i
         elif not (tok.lower in _CONNECTORS
                   or (tok.lower == "the" and i > 0 and tokens[i - 1].lower == "for")
@@ -168,6 +229,9 @@ def _titled(
     if not keyword.capitalised:
         if not words or _compound_follows(tokens, k) or _keyword(tokens[k - 1]):
             return None  # "the Children's Trust board": a descriptor, not a second name
+        if word in _DESCRIBING_PROGRAMME_WORDS and sum(
+                1 for t in words if t.lower not in _CONNECTORS and t.text != ",") < 2:
+            return None  # "a DWP project", "Health through Warmth initiative"
         if (len(words) == 1 and _sentence_start(tokens, tokens.index(words[0]))
                 and not _proper(words[0], vocab)):
             return None
@@ -184,6 +248,26 @@ def _join(parts: list[Token], last: Token | None) -> str:
             continue
         out += (" " if out else "") + (tok.base if tok is last else tok.text)
     return out
+
+
+def _quoted(tokens: list[Token], k: int, word: str) -> EntityMention | None:
+    """"our successful 'Feet First' scheme", "our 'Books on Prescription' scheme": a title in
+    quotes before a programme word names the programme, whatever the case of its inner words."""
+    if STRATEGY_WORDS.get(word) != "programme" or k < 2:
+        return None
+    close = tokens[k - 1]
+    if not close.text.endswith("'") or close.possessive or close.text == "'":
+        return None
+    j = k - 2
+    while j >= 0 and k - j <= 8 and tokens[j].text != "'":
+        if not tokens[j].text[:1].isalnum():
+            return None
+        j -= 1
+    if j < 0 or tokens[j].text != "'" or not tokens[j + 1].capitalised:
+        return None
+    words = [t.text.rstrip("'") for t in tokens[j + 1:k]]
+    label, kind = _label(word)
+    return EntityMention(" ".join(words + [tokens[k].base]), label, kind, tokens[j + 1].start)
 
 
 def _list_of_names(tokens: list[Token], comma: int, k: int) -> bool:
@@ -232,7 +316,8 @@ def _proper(token: Token, vocab: Vocabulary) -> bool:
 def _possessed(tokens: list[Token], k: int, word: str) -> EntityMention | None:
     """"our community cohesion strategy": a lower-case topic strategy a possessive names."""
     keyword = tokens[k]
-    if keyword.capitalised or word in PARTNERSHIP_WORDS or _compound_follows(tokens, k):
+    if (keyword.capitalised or word in PARTNERSHIP_WORDS or word in QUALIFIED_WORDS
+            or word in _DESCRIBING_PROGRAMME_WORDS or _compound_follows(tokens, k)):
         return None
     modifiers: list[Token] = []
     i = k - 1
@@ -254,6 +339,50 @@ def _possessed(tokens: list[Token], k: int, word: str) -> EntityMention | None:
     label, kind = _label(word)
     name = " ".join(t.text for t in modifiers + [keyword])
     return EntityMention(name, label, kind, modifiers[0].start, owner)
+
+
+def _definite(tokens: list[Token], k: int, word: str) -> EntityMention | None:
+    """"the city centre strategy", "the business continuity plan": a lower-case document or
+    programme that "the" names by two or more topic words. Not "the local community strategy"
+    (a kind, once "local" is set aside), "the current three year programme" (a span), "the
+    priorities within this overall plan" (a clause) or "the things we plan to do" (a verb).
+
+    "a"/"an" names a document only when nothing describes or points ("a safer routes strategy
+    in 2001", "A risk management strategy, regularly reported"): not "a new workforce
+    development plan" (one still to be written), "a revised smoking policy", "an ambitious local
+    area agreement"; and never a programme ("a substantial recovery programme")."""
+    keyword = tokens[k]
+    if keyword.capitalised or word not in _DEFINITE_KEYWORDS or _compound_follows(tokens, k):
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].lower == "to":
+        return None
+    modifiers: list[Token] = []
+    i = k - 1
+    while i >= 0 and tokens[i].lower not in ("the", "a", "an"):
+        tok = tokens[i]
+        if (len(modifiers) == 5 or not _MODIFIER.fullmatch(tok.text) or tok.keyword
+                or tok.lower in _FUNCTION_WORDS):
+            return None
+        modifiers.insert(0, tok)
+        i -= 1
+    if i < 0 or len(modifiers) < 2 or any(t.lower in _SPANS for t in modifiers):
+        return None
+    if tokens[i].lower != "the" and (
+            word in ("programme", "program") or any(t.lower in _NOT_TOPICS for t in modifiers)
+            or _describes(modifiers[0])):
+        return None
+    topics = [t for t in modifiers if t.lower not in _NOT_TOPICS]
+    if len(topics) < 2 or topics[0].text in ("and", "&") or topics[-1].text in ("and", "&"):
+        return None
+    label, kind = _label(word)
+    name = " ".join(t.text for t in topics + [keyword])
+    return EntityMention(name, label, kind, topics[0].start)
+
+
+
+def _describes(token: Token) -> bool:
+    """An adjective opening "a/an ..." ("an ambitious", "a detailed", "a revised")."""
+    return token.lower in _DESCRIBING or token.lower.endswith(("ive", "ous", "ful", "ed"))
 
 
 def _owner_name(tokens: list[Token], i: int) -> str | None:

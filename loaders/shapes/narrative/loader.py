@@ -11,11 +11,15 @@ What becomes what:
 - Theme -REFERENCES-> Strategy|Partnership for each name in the theme's text (the plan
   references names outside any theme); Partnership -OWNS-> Strategy for "X Partnership's ...
   strategy".
+- An achievement sub-area ("Crime and fear of crime") is PART_OF its area ("Safer and stronger
+  communities") as well as the plan; what it names it REFERENCES, and so does its area, which
+  still answers for everything in its text (the queries do not pair a theme with its own part).
 - Outcome (level ``ambition``) for each ambition; the listed ambitions SUPPORT the overall aim
   they serve ("our aim is to make Leicester the most sustainable UK city").
 - Action for each "we will" commitment (and, in a generic document, each bullet item), PART_OF
   its theme, SUPPORTS the ambition whose bullet it is in; REFERENCES names in its sentence.
-- CabinetLead for each lead; -OWNS-> Theme only where a stated portfolio names the theme.
+- CabinetLead for each lead; -OWNS-> Theme only where a stated portfolio names the theme (and
+  the sub-areas of an area it names).
 """
 
 from __future__ import annotations
@@ -47,6 +51,9 @@ from stratgraph.loaders.shapes.narrative.text import (
     sentences,
 )
 
+# A footnote's marker: "xxx New Growth point Government Housing Initiative", "* The Strategy
+# for Leicester 2006".
+_FOOTNOTE = re.compile(r"^(?:[-•]\s+)?(?:\^?[ivxlc]{1,7}|[IVXL]{1,7}|\*|\")\s")
 # A generic heading whose bullets are ambitions rather than actions.
 _AMBITION_HEADING = re.compile(r"\b(?:ambitions?|vision|aims?|outcomes?|priorities)\b", re.IGNORECASE)
 
@@ -85,7 +92,7 @@ class _Reader(DocumentReader):
         self.blocks = read_blocks(cleaned.split("\n"))
         self.layout: NarrativeOutline = layout(self.blocks)
         self.vocab = Vocabulary(cleaned)
-        self.theme_ids: dict[str, str] = {}
+        self.theme_ids: dict[ThemeSpan, str] = {}
         self.leads = LeadFinder()
 
     def read(self) -> Extraction:
@@ -97,8 +104,14 @@ class _Reader(DocumentReader):
                     kind="self-assessment" if self.layout.self_assessment else "narrative",
                     loader=self.loader)
         for theme in self.layout.themes:
-            self.theme_ids[theme.name] = self.b.theme(theme.name, theme.line, kind=theme.kind,
-                                                      parent=theme.parent)
+            area = self.layout.container(theme)
+            # A sub-area's id is scoped by its area: two areas may both have a "Transport".
+            self.theme_ids[theme] = self.b.theme(
+                theme.name, theme.line, kind=theme.kind, parent=theme.parent,
+                scope=self.theme_ids[area] if area else "")
+            if area:
+                self.b.link(RelType.PART_OF, self.theme_ids[theme], self.theme_ids[area],
+                            theme.line)
         self._read_blocks()
         self._add_leads()
         if not self.layout.themes:
@@ -122,8 +135,8 @@ class _Reader(DocumentReader):
                 self._read_preamble_row(block)
                 continue
             theme = themes[index]
-            owner = self.theme_ids[theme.name] if theme else self.b.plan_id
-            scope = theme.name if theme else ""
+            owner = self.theme_ids[theme] if theme else self.b.plan_id
+            theme_id = self.theme_ids[theme] if theme else None
             if block.kind == "heading":
                 current_ambition = None
                 continue
@@ -131,22 +144,21 @@ class _Reader(DocumentReader):
             bullet_ambition = ambition_bullet(block) if in_scope else None
             if bullet_ambition:
                 current_ambition = self.b.outcome(bullet_ambition.name, bullet_ambition.line,
-                                                  theme=self.theme_ids.get(scope),
-                                                  level="ambition")
+                                                  theme=theme_id, level="ambition")
                 if aim:
                     self.b.link(RelType.SUPPORTS, current_ambition, aim, bullet_ambition.line)
-            mentions = self._entities(block, owner)
+            mentions = self._entities(block, owner, self._container_id(theme))
             took_action = False
             for sentence in sentences(block):
                 self.leads.read(sentence)
                 stated_aim = vision(sentence) if in_scope else None
                 if stated_aim and not aim:
                     aim = self.b.outcome(stated_aim.name, stated_aim.line,
-                                         theme=self.theme_ids.get(scope), level="ambition")
+                                         theme=theme_id, level="ambition")
                 found = commitment(sentence)
                 if found:
                     took_action = True
-                    action = self.b.action(found.name, found.line, theme=self.theme_ids.get(scope),
+                    action = self.b.action(found.name, found.line, theme=theme_id,
                                            deadline=found.deadline)
                     if current_ambition:
                         self.b.link(RelType.SUPPORTS, action, current_ambition, found.line)
@@ -161,7 +173,7 @@ class _Reader(DocumentReader):
         name = clean_name(block.text)
         if not name or len(name) > 400:
             return
-        theme_id = self.theme_ids.get(theme.name) if theme else None
+        theme_id = self.theme_ids.get(theme) if theme else None
         if theme and _AMBITION_HEADING.search(theme.name):
             self.b.outcome(name, block.line, theme=theme_id, level="ambition")
         else:
@@ -173,14 +185,28 @@ class _Reader(DocumentReader):
             return
         theme = self.layout.row_theme(block)
         if theme:
-            self._entities(block, self.theme_ids[theme.name])
+            self._entities(block, self.theme_ids[theme])
 
     # -- names ----------------------------------------------------------------------------
 
-    def _entities(self, block: Block, owner: str) -> list[tuple[EntityMention, str]]:
-        """Nodes for the names in ``block``, each REFERENCED by ``owner``."""
+    def _container_id(self, theme: ThemeSpan | None) -> str | None:
+        """The id of the area a sub-area is part of (None for any other theme)."""
+        area = self.layout.container(theme) if theme else None
+        return self.theme_ids[area] if area else None
+
+    def _entities(self, block: Block, owner: str,
+                  container: str | None = None) -> list[tuple[EntityMention, str]]:
+        """Nodes for the names in ``block``, each REFERENCED by ``owner`` (and by the area
+        ``container`` when ``owner`` is one of its sub-areas).
+
+        A footnote cites its sources: the documents and bodies it names count, but a programme
+        word in it glosses the term noted ("xxx New Growth point Government Housing
+        Initiative"), it does not name one."""
         found = []
+        footnote = owner == self.b.plan_id and bool(_FOOTNOTE.match(block.text))
         for mention in find_entities(block.text, self.vocab, self.place):
+            if footnote and mention.kind == "programme":
+                continue
             line = block.line_at(mention.offset)
             aliases = [mention.acronym] if mention.acronym else []
             if mention.label == "partnership":
@@ -189,6 +215,8 @@ class _Reader(DocumentReader):
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
                                        aliases=aliases)
             self.b.link(RelType.REFERENCES, owner, node, line)
+            if container:
+                self.b.link(RelType.REFERENCES, container, node, line)
             if mention.owner:
                 partner = self.b.partnership(mention.owner, line)
                 self.b.link(RelType.OWNS, partner, node, line)
@@ -212,4 +240,8 @@ class _Reader(DocumentReader):
             for theme in self.layout.themes:
                 key = f" {normalise_name(theme.name)} "
                 if key in portfolio or portfolio in key:
-                    self.b.link(RelType.OWNS, node, self.theme_ids[theme.name], lead.line)
+                    self.b.link(RelType.OWNS, node, self.theme_ids[theme], lead.line)
+                    # The area's sub-areas are its own: their actions are the lead's too.
+                    for part in self.layout.themes:
+                        if self.layout.container(part) == theme:
+                            self.b.link(RelType.OWNS, node, self.theme_ids[part], lead.line)

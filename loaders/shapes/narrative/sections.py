@@ -6,7 +6,10 @@ Two layouts:
   has the five assessment themes (Ambition for the community, Prioritisation, Capacity,
   Performance management, Achievement) as themes, each starting at the first heading after the
   previous theme that names it, and the lettered areas of the achievement section ("A.
-  Sustainable communities and transport") as themes of their own. What comes before the
+  Sustainable communities and transport") as themes of their own, each area's own headings
+  ("Housing market") as its sub-areas (kind ``achievement sub-area``, parent the area: the
+  loader makes each PART_OF its area, and the area REFERENCES what its sub-areas name, so it
+  still answers for them). What comes before the
   assessment (the cabinet report) is a preamble: only its theme table rows ("Ambition <tab>
   key risks ...") say anything about a theme.
 - any **other text**: its headings are themes (markdown headings at the level that repeats,
@@ -41,6 +44,9 @@ _CLOSING = re.compile(
     r"^(?:conclusions?|references|appendix|appendices|notes|footnotes|glossary|endnotes)\b",
     re.IGNORECASE,
 )
+#: Theme kinds of the achievement section.
+AREA = "achievement area"
+SUB_AREA = "achievement sub-area"
 _BODY_START = re.compile(r"^(?:executive summary|introduction|foreword)\b", re.IGNORECASE)
 
 
@@ -93,6 +99,13 @@ class NarrativeOutline:
                 if first_cell == squeezed or first_cell == stem:
                     return theme
         return None
+
+    def container(self, theme: ThemeSpan) -> ThemeSpan | None:
+        """The achievement area a sub-area is part of (None for any other theme)."""
+        if theme.kind != SUB_AREA:
+            return None
+        return next((t for t in self.themes if t.kind == AREA and t.name == theme.parent
+                     and t.first <= theme.first < t.end), None)
 
     def named(self, name: str) -> ThemeSpan | None:
         """The theme called ``name`` (case folded), if any."""
@@ -173,9 +186,23 @@ def _assessment_layout(blocks: Sequence[Block]) -> NarrativeOutline:
         lettered = [(i, m.group(2).strip()) for i, m in areas if m]
         for n, (first, name) in enumerate(lettered):
             stop = lettered[n + 1][0] if n + 1 < len(lettered) else end
-            themes.append(ThemeSpan(clean_name(name), blocks[first].line, first, stop,
-                                    "achievement area", parent=last.name))
+            area = ThemeSpan(clean_name(name), blocks[first].line, first, stop,
+                             AREA, parent=last.name)
+            themes.append(area)
+            themes.extend(_sub_areas(blocks, area))
     return NarrativeOutline(tuple(themes), body, True)
+
+
+def _sub_areas(blocks: Sequence[Block], area: ThemeSpan) -> list[ThemeSpan]:
+    """The area's own headings ("Crime and fear of crime" under "B. Safer and stronger
+    communities"), each a theme of kind ``achievement sub-area`` up to the next one or the
+    area's end. What comes before the first is the area's own text."""
+    heads = [i for i in range(area.first + 1, area.end) if blocks[i].kind == "heading"
+             and clean_name(blocks[i].text)]
+    return [ThemeSpan(clean_name(blocks[first].text), blocks[first].line, first,
+                      heads[n + 1] if n + 1 < len(heads) else area.end,
+                      SUB_AREA, parent=area.name)
+            for n, first in enumerate(heads)]
 
 
 def _generic_layout(blocks: Sequence[Block]) -> NarrativeOutline:

@@ -46,6 +46,9 @@ _LETTERED = re.compile(r"^[A-H][.)]\s+(?=[A-Z])")
 _QUESTION = re.compile(r"^Question\s+\d+\s*[:.]")
 _NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s+[A-Z]")
 _UNFINISHED_HEADING = _OPEN_ENDINGS | {"are", "is", "was", "were", "be", "we"}
+# "Anti social behaviour (ASB)": a heading may end in the acronym it defines; the bracket is not
+# a sentence's end.
+_DEFINED_ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z0-9&]*[A-Z][A-Za-z0-9&]*\)$")
 # The gap after a sentence's end (group 1); matched from the stop itself, which is found faster
 # than by a look-behind.
 _SENTENCE_END = re.compile(r"[.!?]([\"”']?\s+)(?=[\"“'(*]*[A-Z])")
@@ -166,7 +169,7 @@ def _continues(previous: _Group, following: _Group) -> bool:
 
 def _is_heading_line(text: str) -> bool:
     """A plain-text heading: short, capitalised, not a sentence."""
-    text = _LETTERED.sub("", text.strip())
+    text = _DEFINED_ACRONYM.sub("", _LETTERED.sub("", text.strip()))
     if _QUESTION.match(text):
         return len(text) <= 200
     if not text or len(text) > 120 or not (text[0].isupper() or text[0].isdigit()):

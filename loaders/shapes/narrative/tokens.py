@@ -23,11 +23,16 @@ STRATEGY_WORDS = {
     **{word: "programme" for word in entities.PROGRAMME_WORDS | {"program"}},
 }
 PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS
-_KEYWORDS = frozenset(STRATEGY_WORDS) | PARTNERSHIP_WORDS
+#: Group and team: keywords only after a qualifier ("Advisory Group"), checked by the finder.
+QUALIFIED_WORDS = entities.QUALIFIED_PARTNERSHIP_WORDS
+_KEYWORDS = frozenset(STRATEGY_WORDS) | PARTNERSHIP_WORDS | frozenset(QUALIFIED_WORDS)
 #: Parts of the keywords that survive the OCR damage repaired below (a "g" read as "a" or "q":
 #: "Strateay", "Proaramme", "Aqreement"): a text with none of them names nothing.
 _KEYWORD_STEMS = ("strate", "plan", "framework", "polic", "reement", "ramme", "ram ", "board",
-                  "trust", "partner", "panel", "forum")
+                  "trust", "partner", "panel", "forum", "group", "team", "initiative", "scheme",
+                  "project", "fund", "campaign", "pathfinder")
+
+_QUALIFIED_STARTS = tuple(QUALIFIED_WORDS)
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*(?:&[A-Za-z]+)*|&|[^\sA-Za-z0-9]")
 #: Clause breaks: each is a token of its own, at which every step of the name finder stops.
@@ -124,7 +129,10 @@ def keyword_clauses(text: str) -> list[tuple[int, int]]:
         breaks = _clause_breaks(text)
         spans = zip([0] + [at + 1 for at in breaks], breaks + [len(text)])
         return [(a, b) for a, b in spans if _KEYWORD_SPELLING.search(text[a:b].lower())]
-    starts = list(_keyword_starts(lowered))
+    # A lower-case "group" or "team" is never a keyword (the finder wants "Advisory Group"):
+    # a clause with only those needs no tokens.
+    starts = [at for at in _keyword_starts(lowered)
+              if text[at].isupper() or not lowered.startswith(_QUALIFIED_STARTS, at)]
     if not starts:
         return []  # it mentions partners or planning, but no keyword itself
     breaks = _clause_breaks(text)

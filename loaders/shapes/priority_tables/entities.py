@@ -21,13 +21,12 @@ from stratgraph.loaders.shapes.priority_tables.stretches import Stretches
 
 _TOKEN = re.compile(r"[\w'’]+(?:[-/][\w'’]+)*|&|\S")
 
-# The shared words, their plurals ("Area Based Asset Strategies"), and the strategic plan's
-# other documents, programmes ("Local Growth Fund", projects, schemes) and bodies (alliances,
-# groups).
+# The shared words (funds, projects, schemes and initiatives among the programmes: "Local
+# Growth Fund"), their plurals ("Area Based Asset Strategies", "European Structural and
+# Investment Funds"), and the strategic plan's other documents and bodies (alliances, groups).
 DOCUMENT_WORDS = entities.DOCUMENT_WORDS | {
     "strategies", "plans", "protocol", "charter", "covenant"}
-PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {
-    "programmes", "scheme", "fund", "project", "initiative"}
+PROGRAMME_WORDS = entities.PROGRAMME_WORDS | {"programmes", "funds"}
 PARTNERSHIP_WORDS = entities.PARTNERSHIP_WORDS | {"partnerships", "alliance", "group"}
 _KEYWORDS = DOCUMENT_WORDS | PROGRAMME_WORDS | PARTNERSHIP_WORDS
 # Written in lower case these still end a name when two capitalised words precede them
