@@ -175,7 +175,7 @@ def test_a_leader_named_in_a_foreword_is_a_cabinet_lead_scoped_when_unnamed() ->
 #: Recall measured on tests/dev_corpus when this reader was last changed (see docs/general-reader.md);
 #: a change that reads less fails here. (The corpus grew by eight plans the reader had not seen,
 #: which lowered outcome and measure recall: see docs/general-reader.md.)
-FLOORS = {"outcomes": 0.9, "actions": 0.82, "measures": 0.74, "leads": 1.0}
+FLOORS = {"outcomes": 0.9, "actions": 0.92, "measures": 0.9, "leads": 1.0, "deadlines": 0.9, "owners": 0.9}
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +207,7 @@ KNOWN_GAPS = {
     "Joy Allen & Jo Farrell Police & Crime Plan Launch",
     "Delivery Plan",
     "Relevant FY",     # a column header of a table the page copy flattened to one cell a line
+    "Progress Offer by PCC to le",  # a cell of that table the copy cuts off mid-word
 }
 
 

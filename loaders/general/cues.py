@@ -74,7 +74,7 @@ MEASURE_HEADING = re.compile(
     r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
     r"|(?:key\s+)?performance\s+(?:indicators|measures|metrics)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
     r"|(?:key\s+)?(?:success\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
-    r"|how\s+(?:will\s+)?we\s+know\b.*|indicators)\s*:?$",
+    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*)\s*:?$",
     re.IGNORECASE,
 )
 MEASURE_LEAD_IN = re.compile(
@@ -109,7 +109,7 @@ LINK_LINE = re.compile(
 
 def heading_mode(text: str) -> Mode | None:
     """What a heading's section holds, when its words say so."""
-    text = text.strip().rstrip(":").strip()
+    text = text.strip().rstrip(":").strip().replace("’", "'")
     if ACTION_HEADING.match(text):
         return Mode.ACTION
     if MEASURE_HEADING.match(text):

@@ -48,7 +48,13 @@ from stratgraph.loaders.general.deadlines import read_deadline
 from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.table_rows import TableRows
+from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
+    FLAT_WHEN,
+    OWNER_CELL,
+    FIRST_FIGURE,
+    FLAT_HEADER_WORDS,
+    FLAT_REF,
     DUE_IN_TEXT,
     CODE,
     BY_WHEN,
@@ -99,6 +105,10 @@ class _ListRun:
     lead_outcome_id: str | None = None
 
 
+def _flat_kind(header: str) -> str:
+    return "measure" if re.search(r"(?i)\b(?:indicators?|measures?|kpis?|metrics?)\b", header) else "action"
+
+
 #: Headings that only group what follows ("Other" over more priorities).
 _GENERIC_HEADINGS = frozenset({"other", "others", "general", "miscellaneous", "more", "additional",
                                "further", "also"})
@@ -123,6 +133,9 @@ class GeneralReader(TableRows):
         self.pending_ref: str | None = None
         self.last_row_action: str | None = None
         self.card = False
+        #: Inside a table a web copy flattened: "measure" or "action" (see _flat_header).
+        self.flat: str | None = None
+        self.flat_action: str | None = None
         self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
@@ -152,7 +165,12 @@ class GeneralReader(TableRows):
                 continue
             if block.kind is BlockKind.HEADING:
                 self.card = False
+                self.flat = None
                 self._heading(block.text, block.level, block.line)
+            elif self.flat is not None and block.kind is BlockKind.PARAGRAPH:
+                self._flat_row(block)
+            elif block.kind is BlockKind.PARAGRAPH and (kind := self._flat_header()):
+                self.flat = kind
             elif title_like(block) and not self.card and (
                     not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
                     or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
@@ -167,6 +185,66 @@ class GeneralReader(TableRows):
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
+
+    def _flat_header(self) -> str | None:
+        """Whether the paragraph being read starts a table a web copy flattened: its header
+        on one line ("Reference Goal Indicators Baseline Year 1 target Lead officer") or one
+        header cell a paragraph ("Serial No.", "Item", "Action", "Progress"). Returns the
+        table's kind ("measure" or "action"), read from the header's words."""
+        block = self.blocks[self.index]
+        words = block.text.replace("**", "").split()
+        if len(words) <= 25 and not re.search(r"[.;!?]\s|[.;!?]$", block.text):
+            roles = FLAT_HEADER_WORDS.findall(block.text)
+            if len({r.lower().rstrip("s") for r in roles}) >= 4:
+                return _flat_kind(block.text)
+        if len(words) > 4:
+            return None
+        cells = [block]
+        for following in self.blocks[self.index + 1:self.index + 8]:
+            if following.kind is not BlockKind.PARAGRAPH or len(following.text.split()) > 4:
+                break
+            cells.append(following)
+        named = [c for c in cells if column_role(c.text.strip()) is not Column.OTHER]
+        if len(cells) >= 4 and len(named) >= 3:
+            return _flat_kind(" ".join(c.text for c in cells))
+        return None
+
+    def _flat_row(self, block: Block) -> None:
+        """A paragraph of a flattened table: a measure row that starts with its reference
+        ("1.4.1.KR The population is active. Number of visitors ... New +2% ..."), or an
+        action cell that starts with a planning verb. Header cells, numbers, ratings and
+        owners between them are not nodes."""
+        text = block.text.replace("**", "").strip()
+        if self.flat == "measure":
+            ref = FLAT_REF.match(text)
+            if not ref:
+                return
+            rest = text[ref.end():].strip()
+            # The goal, a sentence, comes first; the indicator runs to its first figure.
+            goal, _, indicator = rest.rpartition(". ")
+            figure = FIRST_FIGURE.search(indicator)
+            name = clean(indicator[:figure.start()] if figure else indicator)
+            if not bad_name(name) and len(name.split()) >= 3:
+                section = self.stack[-1] if self.stack else None
+                self._measure(name, block.line, "flattened-table-row", indicator_code=ref.group(0),
+                              outcome=self._outcome(section))
+            return
+        first = next(iter(sentences(text)), None)
+        name = clean(first.text if first else text)
+        if len(text.split()) <= 60 and not text.isupper() and IMPERATIVE.match(text) and not bad_name(name):
+            self.flat_action = self._action(name, block.line, "flattened-table-row", text)
+            return
+        action = self.flat_action
+        if action is None or len(text.split()) > 6:
+            return
+        # The cells after an action's, in its row: when ("16/17", "March 2025") and who.
+        if FLAT_WHEN.match(text):
+            if not self.b.graph.nodes[action].properties.get("deadline"):
+                read = read_deadline(text)
+                self._set(action, deadline=text, deadline_date=read.date if read else None)
+        elif OWNER_CELL.match(text) and not text.isupper():
+            self._set(action, owner=text)
+            self._owner_cell(text, block.line, action, rule="flattened-table-row")
 
     def _todo_lists(self) -> set[int]:
         """The lines of list items in lists that read as to-do lists: most of their items
@@ -582,6 +660,9 @@ class GeneralReader(TableRows):
         """The rest of a run-together action row on its own line ("Quarter 4 Assistant Director
         ... Cabinet Member for ..."): its deadline and leads belong to the row's activity."""
         action, self.last_row_action = self.last_row_action, None
+        if action is not None and text.startswith("(") and text.endswith(")"):
+            self.last_row_action = action  # "(Also links to ... outcome)": a note in the row
+            return True
         when = WHEN.match(text)
         if action is None or when is None:
             return False

@@ -120,45 +120,53 @@ class TableRows:
     def _owners(self, shape: TableShape, cells: list[str], line: int, action: str) -> None:
         owners: list[str] = []
         for c in shape.all(Column.OWNER) + shape.all(Column.CABINET):
-            if not cells[c]:
-                continue
-            cabinet_column = shape.roles[c] is Column.CABINET
-            for entry in split_owners(cells[c]):
-                owners.append(entry)
-                if cabinet_column or is_cabinet_member(entry):
-                    leads = find_leads(entry)
-                    if leads:
-                        lead = leads[0]
-                        lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
-                                              rule="action-table-owner")
-                    elif entry.lower().startswith(("cllr", "councillor")):
-                        # The role is the member's own line's to give ("Cllr X, Cabinet Member for").
-                        lead_id = self.b.lead(entry.replace("Councillor", "Cllr"), line,
-                                              rule="action-table-owner")
-                    elif cabinet_column and not re.match(r"(?i)^(?:the\s+)?(?:leader|deputy|cabinet|portfolio)", entry):
-                        lead_id = self.b.lead(f"the Cabinet Member for {entry}", line,
-                                              role=f"Cabinet Member for {entry}", portfolio=entry,
-                                              rule="action-table-owner")
-                    else:
-                        role = entry if entry.lower().startswith("the ") else f"the {entry}"
-                        lead_id = self.b.lead(role, line, role=entry, rule="action-table-owner")
-                    self.b.link(RelType.OWNS, lead_id, action, line, rule="action-table-owner")
-                elif PARTNERSHIP_END.search(entry) and entry[0].isupper():
-                    pid = self.b.partnership(entry, line, rule="action-table-owner")
-                    self.b.link(RelType.OWNS, pid, action, line, rule="action-table-owner")
-                else:
-                    oid = self.b.owner(entry, line, rule="action-table-owner")
-                    self.b.link(RelType.OWNS, oid, action, line, rule="action-table-owner")
+            if cells[c]:
+                owners += self._owner_cell(cells[c], line, action, rule="action-table-owner",
+                                           cabinet_column=shape.roles[c] is Column.CABINET)
         partners = [p for c in shape.all(Column.PARTNER) for p in split_owners(cells[c])]
         for p in partners:
             if PARTNERSHIP_END.search(p) and p[0].isupper():
                 pid = self.b.partnership(p, line, rule="action-table-partner")
                 self.b.link(RelType.INVOLVES, action, pid, line, rule="action-table-partner")
         if owners:
-            node = self.b.graph.nodes[action]
-            props = dict(node.properties)
-            props["owner"] = "; ".join(owners)
-            self.b.graph.nodes[action] = type(node)(node.id, node.label, node.name, node.provenance, props)
+            self._set(action, owner="; ".join(owners))
+
+    def _owner_cell(self, cell: str, line: int, action: str, *, rule: str,
+                    cabinet_column: bool = False) -> list[str]:
+        """Each lead a cell names OWNS ``action``: a CabinetLead for a member (or any entry
+        of a cabinet-member column), a Partnership for a board, else an Owner (an officer or
+        team of the council). Returns the entries."""
+        entries = split_owners(cell)
+        for entry in entries:
+            if cabinet_column or is_cabinet_member(entry):
+                leads = find_leads(entry)
+                if leads:
+                    lead = leads[0]
+                    lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio, rule=rule)
+                elif entry.lower().startswith(("cllr", "councillor")):
+                    # The role is the member's own line's to give ("Cllr X, Cabinet Member for").
+                    lead_id = self.b.lead(entry.replace("Councillor", "Cllr"), line, rule=rule)
+                elif cabinet_column and not re.match(r"(?i)^(?:the\s+)?(?:leader|deputy|cabinet|portfolio)", entry):
+                    lead_id = self.b.lead(f"the Cabinet Member for {entry}", line,
+                                          role=f"Cabinet Member for {entry}", portfolio=entry, rule=rule)
+                else:
+                    role = entry if entry.lower().startswith("the ") else f"the {entry}"
+                    lead_id = self.b.lead(role, line, role=entry, rule=rule)
+                self.b.link(RelType.OWNS, lead_id, action, line, rule=rule)
+            elif PARTNERSHIP_END.search(entry) and entry[0].isupper():
+                pid = self.b.partnership(entry, line, rule=rule)
+                self.b.link(RelType.OWNS, pid, action, line, rule=rule)
+            else:
+                oid = self.b.owner(entry, line, rule=rule)
+                self.b.link(RelType.OWNS, oid, action, line, rule=rule)
+        return entries
+
+    def _set(self, node_id: str, **values: object) -> None:
+        """Set properties on a node already made (a later cell of its row names them)."""
+        node = self.b.graph.nodes[node_id]
+        props = dict(node.properties)
+        props.update(values)
+        self.b.graph.nodes[node_id] = type(node)(node.id, node.label, node.name, node.provenance, props)
 
     def _measure_row(self, shape: TableShape, cells: list[str], line: int, group: str | None) -> None:
         col = shape.first(Column.MEASURE)

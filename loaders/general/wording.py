@@ -30,6 +30,21 @@ LABEL_ONLY = re.compile(
 DUE_IN_TEXT = re.compile(
     rf"\b(?:by|up\s+to|until|before|due\s+(?:by|in))\s+(?:the\s+end\s+of\s+)?"
     rf"((?:(?:{MONTHS}|{SEASONS})\s+)?{BUDGET_YEAR})\b")
+#: Words of a table header a web copy ran into one line.
+FLAT_HEADER_WORDS = re.compile(
+    r"\b(?:reference|ref|goals?|indicators?|measures?|kpis?|baselines?|targets?|lead\s+officer|owner"
+    r"|timescales?|deadline|actions?|activit(?:y|ies)|status|progress|priority|outcomes?|responsible)\b",
+    re.IGNORECASE)
+#: A row's reference at the start of a flattened table row: "1.4.1.KR", "PI 12", "HL3".
+FLAT_REF = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[A-Z]{1,4})?|[A-Z]{1,4}\s?\d{1,3}(?:\.\d{1,2})?)\b\.?")
+#: Where an indicator's name ends and its figures begin: "New", "2,300", "20%", "n/a", "+2%".
+FIRST_FIGURE = re.compile(r"\s(?:[+-]?\d[\d,.]*%?|New|n/?a|TBC|Establish\b)(?=\s|$)")
+#: A date cell of a flattened row: "16/17", "FY17-18", "2025/26", "March 2025", "Q3 2024/25".
+FLAT_WHEN = re.compile(
+    rf"^(?:\d{{2}}/\d{{2}}|FY\s?\d{{2}}(?:[-/]\d{{2}})?|{BUDGET_YEAR}|(?:Q[1-4]|Quarter\s+[1-4])(?:\s+{BUDGET_YEAR})?"
+    rf"|(?:{MONTHS}|{SEASONS})\s+{YEAR}|ongoing|annually|annual)$", re.IGNORECASE)
+#: An owner cell of a flattened row: "Clerk", "Cllr Hooper + Clerk", "Head of Housing".
+OWNER_CELL = re.compile(r"^(?:Clerk|Cllrs?\b|Councillors?\b|[A-Z][a-z]+(?:\s+(?:of|and|&|\+|[A-Z][\w&+]*))*)[\w\s&+]*$")
 #: "1.", "2)", "(a)", "iv." before a line: a numbered item written as a paragraph.
 CODE = re.compile(r"^\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=[A-Z])")
 REF = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:)]?)(?=\s|$)")
@@ -61,7 +76,7 @@ IMPERATIVE = re.compile(
     r"|work|make|put|achieve|continue|respond|engage|partner|fund|offer|target|raise|cut|close|merge|move"
     r"|obtain|enhance|update|digitise|simplify|review|stimulate|boost|accelerate|attract|grow|double|halve"
     r"|widen|unlock|champion|lobby|campaign|monitor|evaluate|assess|identify|lead|co-?ordinate|prioritise"
-    r"|celebrate|tackle|safeguard|prevent|reform|rebuild|regenerate|revitalise|retain|keep|give|set|become)(?:e?s|ing)?\b(?!\s+(?:by|in|on)\s+20\d\d)",
+    r"|celebrate|tackle|safeguard|prevent|reform|rebuild|regenerate|revitalise|retain|keep|give|set|become|consider)(?:e?s|ing)?\b(?!\s+(?:by|in|on)\s+20\d\d)",
     re.IGNORECASE,
 )
 STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
@@ -80,7 +95,8 @@ def clean(text: str) -> str:
 
 # A sentence about the plan's outcomes rather than one of them.
 NOT_AN_OUTCOME = re.compile(
-    r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they)\b"
+    r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they"
+    r"|as\s+(?:agreed|approved|detailed|set\s+out|described|amended))\b"
     r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$", re.IGNORECASE)
 # Words of an action or KPI table's header row, run together on one line by a conversion.
 HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
