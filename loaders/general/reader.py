@@ -50,6 +50,7 @@ from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.table_rows import TableRows
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
+    ALT_TEXT,
     FLAT_WHEN,
     OWNER_CELL,
     FIRST_FIGURE,
@@ -534,6 +535,8 @@ class GeneralReader(TableRows):
         made = 0
         for sentence in sentences(text):
             action_id = None
+            if ALT_TEXT.match(sentence.text):
+                continue  # an image's description a web copy kept in the text
             if not self._skipping():
                 name = commitment(sentence.text)
                 if name and not bad_name(name):

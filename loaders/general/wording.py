@@ -30,6 +30,11 @@ LABEL_ONLY = re.compile(
 DUE_IN_TEXT = re.compile(
     rf"\b(?:by|up\s+to|until|before|due\s+(?:by|in))\s+(?:the\s+end\s+of\s+)?"
     rf"((?:(?:{MONTHS}|{SEASONS})\s+)?{BUDGET_YEAR})\b")
+#: An image's description left in a page's text: "Graph showing ...", "Photo of ...",
+#: "Green background with white text reading: ...".
+ALT_TEXT = re.compile(
+    r"^(?:(?:an?\s+)?(?:image|graph|chart|photo(?:graph)?|picture|map|infographic|illustration|icon|logo)"
+    r"\s+(?:of|showing|shows|depicting|with)\b|\w+\s+background\s+with\s+\w+\s+text\b)", re.IGNORECASE)
 #: Words of a table header a web copy ran into one line.
 FLAT_HEADER_WORDS = re.compile(
     r"\b(?:reference|ref|goals?|indicators?|measures?|kpis?|baselines?|targets?|lead\s+officer|owner"
