@@ -12,26 +12,17 @@ read than one in a known shape.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from pathlib import Path
 
 from stratgraph.loaders.read import read_document
 from stratgraph.loaders.read.model import Document
 from stratgraph.loaders.registry import extract
 
+from bench_extract import best_of  # the same timing as the extraction bench (bench/ is on the path)
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 DEV = ROOT / "tests" / "dev_corpus"
-
-
-def best_of(repeat: int, fn) -> tuple[float, float]:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times)
 
 
 def main() -> None:
