@@ -51,13 +51,13 @@ class ExtractResult:
 
 
 def _is_companion(path: Path, root: Path) -> bool:
-    """READMEs, answer keys and hidden files that sit beside plans in a folder."""
+    """READMEs, answer keys, source lists and hidden files that sit beside plans in a folder."""
     parts = path.relative_to(root).parts
     if any(part.startswith(".") for part in parts):
         return True
     if any(part.lower() == "answers" for part in parts[:-1]):
         return True
-    return path.stem.lower().startswith(("readme", "answers", "changelog", "licen"))
+    return path.stem.lower().startswith(("readme", "answers", "changelog", "licen", "sources"))
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
