@@ -93,7 +93,9 @@ def print_readings(extractions) -> None:  # noqa: ANN001 (Extraction, imported l
         typer.echo(printable(f"read {e.document} ({e.format}{pages}) with {e.loader} "
                              f"(sure {e.recognition:.2f})"), err=True)
         for warning in e.warnings:
-            typer.echo(printable(f"warning: {e.document}: {warning}"), err=True)
+            # Some loaders already name the file ("plan.txt:87: ..."): name it once.
+            where = "" if warning.startswith(f"{e.document}:") else f"{e.document}: "
+            typer.echo(printable(f"warning: {where}{warning}"), err=True)
 
 
 def _where(doc, line: int) -> str:  # noqa: ANN001 (Document)
