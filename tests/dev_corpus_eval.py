@@ -19,6 +19,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 CORPUS = Path(__file__).parent / "dev_corpus"
+if "--corpus" in sys.argv:  # e.g. --corpus tests/heldout_corpus: plans no rule was written for
+    CORPUS = Path(sys.argv[sys.argv.index("--corpus") + 1])
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead"}
 
 

@@ -50,8 +50,11 @@ from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.table_rows import TableRows
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
+    IMAGE_FILE,
     ALT_TEXT,
     FLAT_WHEN,
+    ROLE_NOUN,
+    STATUS_WORDS,
     OWNER_CELL,
     FIRST_FIGURE,
     FLAT_HEADER_WORDS,
@@ -107,7 +110,8 @@ class _ListRun:
 
 
 def _flat_kind(header: str) -> str:
-    return "measure" if re.search(r"(?i)\b(?:indicators?|measures?|kpis?|metrics?)\b", header) else "action"
+    return ("measure" if re.search(r"(?i)\b(?:indicators?|kpis?|metrics?|(?<!success\s)measures?)\b", header)
+            else "action")
 
 
 #: Headings that only group what follows ("Other" over more priorities).
@@ -137,6 +141,8 @@ class GeneralReader(TableRows):
         #: Inside a table a web copy flattened: "measure" or "action" (see _flat_header).
         self.flat: str | None = None
         self.flat_action: str | None = None
+        self.flat_after = 0
+        self.flat_header_end = 0
         self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
@@ -172,7 +178,10 @@ class GeneralReader(TableRows):
                 self._flat_row(block)
             elif block.kind is BlockKind.PARAGRAPH and (kind := self._flat_header()):
                 self.flat = kind
-            elif title_like(block) and not self.card and (
+            elif self._header_over_coded_rows(block):
+                continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
+            elif title_like(block) and not self.card and not (
+                    REF.match(block.text) and self._section_list_mode() is Mode.OUTCOME) and (
                     not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
                     or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
@@ -207,8 +216,18 @@ class GeneralReader(TableRows):
             cells.append(following)
         named = [c for c in cells if column_role(c.text.strip()) is not Column.OTHER]
         if len(cells) >= 4 and len(named) >= 3:
+            self.flat_header_end = cells[-1].line  # the header's other cells are not rows
             return _flat_kind(" ".join(c.text for c in cells))
         return None
+
+    def _header_over_coded_rows(self, block: Block) -> bool:
+        """A short line of column names ("Priority Explanation", "Ref Action") right above
+        rows that start with a code: a table's header a copy flattened, not a section."""
+        words = block.text.split()
+        following = self.index + 1
+        return (block.kind is BlockKind.PARAGRAPH and 1 <= len(words) <= 4
+                and column_role(words[0]) is not Column.OTHER
+                and following < len(self.blocks) and bool(REF.match(self.blocks[following].text)))
 
     def _flat_row(self, block: Block) -> None:
         """A paragraph of a flattened table: a measure row that starts with its reference
@@ -216,34 +235,45 @@ class GeneralReader(TableRows):
         action cell that starts with a planning verb. Header cells, numbers, ratings and
         owners between them are not nodes."""
         text = block.text.replace("**", "").strip()
+        if block.line <= self.flat_header_end:
+            return
         if self.flat == "measure":
             ref = FLAT_REF.match(text)
-            if not ref:
-                return
-            rest = text[ref.end():].strip()
-            # The goal, a sentence, comes first; the indicator runs to its first figure.
-            goal, _, indicator = rest.rpartition(". ")
+            if ref:
+                # The goal, a sentence, comes first; the indicator runs to its first figure.
+                indicator = text[ref.end():].strip().rpartition(". ")[2]
+            elif len(text.split()) >= 3 and text[-1:] not in ".!?" and not FIRST_FIGURE.match(" " + text):
+                indicator = text  # "Processing of planning applications: Major applications (NI 157a)"
+            else:
+                return  # a value, a rating, a trend
             figure = FIRST_FIGURE.search(indicator)
             name = clean(indicator[:figure.start()] if figure else indicator)
-            if not bad_name(name) and len(name.split()) >= 3:
+            if not bad_name(name) and len(name.split()) >= 3 and not STATUS_WORDS.search(name) \
+                    and heading_mode(name) is None:
                 section = self.stack[-1] if self.stack else None
-                self._measure(name, block.line, "flattened-table-row", indicator_code=ref.group(0),
-                              outcome=self._outcome(section))
+                self._measure(name, block.line, "flattened-table-row",
+                              indicator_code=ref.group(0) if ref else None, outcome=self._outcome(section))
             return
         first = next(iter(sentences(text)), None)
         name = clean(first.text if first else text)
         if len(text.split()) <= 60 and not text.isupper() and IMPERATIVE.match(text) and not bad_name(name):
             self.flat_action = self._action(name, block.line, "flattened-table-row", text)
+            self.flat_after = 0
             return
         action = self.flat_action
-        if action is None or len(text.split()) > 6:
+        if action is None:
             return
-        # The cells after an action's, in its row: when ("16/17", "March 2025") and who.
+        self.flat_after += 1
+        if len(text.split()) > 6 or self.flat_after > 6:
+            return
+        # The cells after an action's, in its row: when ("16/17", "March 2025") and who (a
+        # cell naming a role: "Clerk + Cllr Hooper", "Arboriculture Manager").
         if FLAT_WHEN.match(text):
             if not self.b.graph.nodes[action].properties.get("deadline"):
                 read = read_deadline(text)
                 self._set(action, deadline=text, deadline_date=read.date if read else None)
-        elif OWNER_CELL.match(text) and not text.isupper():
+        elif OWNER_CELL.match(text) and ROLE_NOUN.search(text) and not text.isupper() \
+                and not self.b.graph.nodes[action].properties.get("owner"):
             self._set(action, owner=text)
             self._owner_cell(text, block.line, action, rule="flattened-table-row")
 
@@ -268,6 +298,8 @@ class GeneralReader(TableRows):
         if block.kind is BlockKind.TABLE:
             return False
         text = block.text.strip()
+        if IMAGE_FILE.match(text):
+            return True
         return is_site_chrome(text) or is_page_number(text) or (
             block.kind is not BlockKind.HEADING and is_link_line(text))
 
@@ -435,7 +467,7 @@ class GeneralReader(TableRows):
                 return
         if self._name_pending_label(text, block.line):
             return
-        if self._ref_row(text, block.line):
+        if self._section_list_mode() is not Mode.OUTCOME and self._ref_row(text, block.line):
             return
         if self._row_tail(text, block.line):
             return

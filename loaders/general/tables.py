@@ -49,7 +49,7 @@ _ROLES: tuple[tuple[Column, re.Pattern[str]], ...] = tuple(
         (Column.DIRECTION, r"\b(?:good\s+is|polarity|direction(?:\s+of\s+travel)?|better\s+is|aim)\b"),
         (Column.BASELINE, r"\b(?:baseline|current(?:\s+(?:position|performance|value))?|actual|previous|last\s+year|starting\s+point|20\d\d\s*/\s*\d\d\s+actual)\b"),
         (Column.TARGET, r"\b(?:targets?|ambition|goal|aspiration|expected\s+level)\b"),
-        (Column.ACTION, r"\b(?:actions?|activit(?:y|ies)|deliverables?|commitments?|projects?|milestones?|tasks?|what\s+we\s+will\s+do|key\s+(?:projects|activities|actions)|initiatives?|interventions?|programmes?\s+of\s+work|how(?:\s+it\s+will\s+be\s+done)?|items?|work\s*streams?|steps)\b"),
+        (Column.ACTION, r"\b(?:actions?|activit(?:y|ies)|deliverables?|commitments?|projects?|milestones?|tasks?|what(?:\s+we\s+will\s+do)?|key\s+(?:projects|activities|actions)|initiatives?|interventions?|programmes?\s+of\s+work|how(?:\s+it\s+will\s+be\s+done)?|items?|work\s*streams?|steps)\b"),
         (Column.OUTCOME, r"\b(?:outcomes?|objectives?|priorit(?:y|ies)|aims?|ambitions?|goals?|themes?|missions?)\b"),
         (Column.STRATEGY, r"\b(?:strateg(?:y|ies)|relevant\s+documents|policy|policies|plans?)\b"),
     )

@@ -35,6 +35,15 @@ DUE_IN_TEXT = re.compile(
 ALT_TEXT = re.compile(
     r"^(?:(?:an?\s+)?(?:image|graph|chart|photo(?:graph)?|picture|map|infographic|illustration|icon|logo)"
     r"\s+(?:of|showing|shows|depicting|with)\b|\w+\s+background\s+with\s+\w+\s+text\b)", re.IGNORECASE)
+#: An image's file name left in a page's text: "CP1-Strong Economy.jpg".
+IMAGE_FILE = re.compile(r"^\S.{0,120}\.(?:jpe?g|png|gif|svg|webp|bmp)$", re.IGNORECASE)
+#: Key and rating text of a performance table, not indicators ("Target not achieved").
+STATUS_WORDS = re.compile(r"(?i)^(?:target\s+(?:not\s+)?(?:achieved|met|missed)|performance\s+has|previous\s+data|no\s+previous|"
+                          r"data\s+not|short\s+trend|long\s+trend|rag\b|direction\b)")
+#: The nouns an owner's cell names a person, post or body by.
+ROLE_NOUN = re.compile(r"\b(?:Clerk|Cllrs?|Councillors?|Manager|Officer|Head|Director|Team|Service|Council"
+                       r"|Board|Lead|Co-?ordinator|Partnership|Assistant|Chief|Member|Group|Unit|Trust)\b")
+#: An owner cell of a flattened row may hold a comma: "Head of Operations, City Parks".
 #: Words of a table header a web copy ran into one line.
 FLAT_HEADER_WORDS = re.compile(
     r"\b(?:reference|ref|goals?|indicators?|measures?|kpis?|baselines?|targets?|lead\s+officer|owner"
@@ -49,7 +58,7 @@ FLAT_WHEN = re.compile(
     rf"^(?:\d{{2}}/\d{{2}}|FY\s?\d{{2}}(?:[-/]\d{{2}})?|{BUDGET_YEAR}|(?:Q[1-4]|Quarter\s+[1-4])(?:\s+{BUDGET_YEAR})?"
     rf"|(?:{MONTHS}|{SEASONS})\s+{YEAR}|ongoing|annually|annual)$", re.IGNORECASE)
 #: An owner cell of a flattened row: "Clerk", "Cllr Hooper + Clerk", "Head of Housing".
-OWNER_CELL = re.compile(r"^(?:Clerk|Cllrs?\b|Councillors?\b|[A-Z][a-z]+(?:\s+(?:of|and|&|\+|[A-Z][\w&+]*))*)[\w\s&+]*$")
+OWNER_CELL = re.compile(r"^(?:Clerk|Cllrs?\b|Councillors?\b|[A-Z][a-z]+(?:\s+(?:of|and|&|\+|[A-Z][\w&+]*))*)[\w\s&+,]*$")
 #: "1.", "2)", "(a)", "iv." before a line: a numbered item written as a paragraph.
 CODE = re.compile(r"^\s*\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+(?=[A-Z])")
 REF = re.compile(r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:)]?)(?=\s|$)")
@@ -71,19 +80,56 @@ TITLE_DASH = re.compile(r"^(?P<title>[^:–—]{3,90}?)\s*(?::|\s[–—-]\s)\s*
 PARTNERSHIP_END = re.compile(r"\b(?:Partnership|Board|Trust|Forum|Panel|Alliance|Network|Group|Commission|Committee)\b")
 WORDS = re.compile(r"[a-z]{3,}")
 # The verbs a plan's to-do list starts with ("Expand the Park and Ride", "Progressing the loop").
-IMPERATIVE = re.compile(
-    r"^(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with|to))\s+)?"
-    r"(?:deliver|develop|expand|review|retrofit|build|launch|introduce|implement|create|provide|establish"
-    r"|invest|open|complete|publish|promote|explore|progress|roll\s+out|extend|upgrade|refurbish|install"
-    r"|recruit|train|commission|procure|adopt|agree|produce|prepare|consult|bring|set\s+up|carry\s+out|undertake"
-    r"|tackle|reduce|increase|improve|support|ensure|maintain|secure|run|hold|plant|replace|repair|restore"
-    r"|modernise|transform|redesign|design|pilot|trial|test|embed|strengthen|enable|encourage|help|protect"
-    r"|work|make|put|achieve|continue|respond|engage|partner|fund|offer|target|raise|cut|close|merge|move"
-    r"|obtain|enhance|update|digitise|simplify|review|stimulate|boost|accelerate|attract|grow|double|halve"
-    r"|widen|unlock|champion|lobby|campaign|monitor|evaluate|assess|identify|lead|co-?ordinate|prioritise"
-    r"|celebrate|tackle|safeguard|prevent|reform|rebuild|regenerate|revitalise|retain|keep|give|set|become|consider)(?:e?s|ing)?\b(?!\s+(?:by|in|on)\s+20\d\d)",
-    re.IGNORECASE,
-)
+#: The verbs a plan's to-do list starts with, as stems ("Expand the Park and Ride", "Providing
+#: affordable homes", "Progressing the loop"). Past tense is left out: done, not to do.
+PLANNING_VERBS = frozenset("""
+    deliver develop expand review retrofit build launch introduce implement create provide establish
+    invest open complete publish promote explore progress extend upgrade refurbish install recruit train
+    commission procure adopt agree produce prepare consult bring tackle reduce increase improve support
+    ensure maintain secure run hold plant replace repair restore modernise transform redesign design
+    pilot trial test embed strengthen enable encourage help protect work make put achieve continue
+    respond engage partner fund offer target raise cut close merge move obtain enhance update digitise
+    simplify stimulate boost accelerate attract grow double halve widen unlock champion lobby campaign
+    monitor evaluate assess identify lead coordinate co-ordinate prioritise celebrate safeguard prevent
+    reform rebuild regenerate revitalise retain keep give set become consider negotiate maximise
+    minimise empower facilitate foster nurture drive pursue seek meet invest innovate integrate align
+    streamline collaborate share address reuse recycle conserve adapt mitigate deploy roll carry set
+    undertake bring provide create
+""".split()) - {"set", "plan", "map"}  # as often nouns ("Planning applications", "Sets out")
+_FIRST_WORD = re.compile(r"^\s*(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with\s+\S+\s+)?to)\s+)?([A-Za-z-]+)")
+_DATED_PAST = re.compile(r"^\S+\s+(?:by|in|on)\s+20\d\d")
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """The verb stems a word may be: "providing" -> provide, "plans" -> plan, "tackles" -> tackle."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ing") and len(w) > 5:
+        base = w[:-3]
+        out += [base, base + "e"]
+        if len(base) > 2 and base[-1] == base[-2]:
+            out.append(base[:-1])  # "planning" -> plan
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    return tuple(out)
+
+
+class _Imperative:
+    """``IMPERATIVE.match(text)``: whether a line starts with a planning verb (or its -ing/-s)."""
+
+    @staticmethod
+    def match(text: str) -> bool:
+        m = _FIRST_WORD.match(text)
+        if not m or _DATED_PAST.match(text.strip()):
+            return False
+        return any(stem in PLANNING_VERBS for stem in _stems(m.group(1)))
+
+
+IMPERATIVE = _Imperative()
 STOP = frozenset({"and", "the", "for", "with", "our", "of", "services", "service", "council"})
 
 
