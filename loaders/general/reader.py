@@ -514,10 +514,12 @@ class GeneralReader(TableRows):
                 self._names(text, block.line, self._anchor())
             return
         if self.run is not None and self.run.mode is not None and not text.endswith(":") \
-                and self._next_continues_run():
+                and (len(text.split()) > 25 or text[-1:] in ".!?") and self._next_continues_run():
             # "1. Boosting productivity", its description indented below, "2. ...": the
-            # description belongs to the item; the list goes on.
-            self._names(text, block.line, self._anchor())
+            # description belongs to the item; the list goes on. Its commitments serve the item.
+            run = self.run
+            self._prose(text, block.line)
+            self.run = run
             return
         self.run = None
         section_mode = self._mode()
@@ -534,7 +536,14 @@ class GeneralReader(TableRows):
                                                         ref=(coded.group(0).strip(" .:)") or None))
                 self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
                 return
-        if section_mode is Mode.OUTCOME and not self._skipping() and len(text.split()) <= 14 \
+        short = len(text.split()) <= 14 or (len(text.split()) <= 25 and text[-1:] not in ".!?;:"
+                                            and len(list(sentences(text))) == 1
+                                            and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", text))
+        top = self.stack[-1] if self.stack else None
+        sibling_of_priorities = (
+            top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None
+            and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
+        if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short \
                 and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None

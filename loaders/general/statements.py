@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]*[A-Z0-9])")
 _COMMIT = re.compile(
-    r"\b(?:we|the\s+council|the\s+authority|the\s+commissioner|the\s+partnership|i)\s+"
+    r"\b(?:we(?:\s+and\s+our\s+partners)?|the\s+council|the\s+authority|the\s+commissioner|the\s+partnership"
+    r"|the\s+police(?:\s+and\s+(?:the\s+)?(?:pcc|commissioner))?|the\s+pcc|the\s+force|the\s+board|the\s+icb|i)\s+"
     r"(?:will|shall|are\s+going\s+to|are\s+committed\s+to|plan\s+to|intend\s+to|commit\s+to|pledge\s+to)\s+"
-    r"(?:also\s+|continue\s+to\s+|work\s+to\s+|aim\s+to\s+|seek\s+to\s+|need\s+to\s+)?(?P<rest>\S.*)$"
+    r"(?:also\s+|continue\s+to\s+|work\s+to\s+|aim\s+to\s+|seek\s+to\s+)?(?P<rest>\S.*)$"
     r"|\bwe'll\s+(?P<rest2>\S.*)$",
     re.IGNORECASE,
 )
