@@ -25,6 +25,8 @@ from stratgraph.cli.options import (
 )
 from stratgraph.cli.support import open_from_options, reported
 
+from stratgraph.errors import StoreError
+
 
 def export(
     output: Annotated[
@@ -58,6 +60,8 @@ def export(
     from stratgraph.graph.select import select_from_store
 
     with reported():
+        if store == "embedded" and _same_file(output, graph):
+            raise StoreError(f"{output}: that is the graph file; choose another output file")
         selection = selection_from_options(plan, theme, label, focus, hops, query)
         with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             data = select_from_store(target, selection)
@@ -67,3 +71,13 @@ def export(
     typer.echo(
         f"wrote {written} ({len(data.nodes)} nodes, {len(data.relationships)} relationships)"
     )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file (through symlinks or hard links too)."""
+    import os
+
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)

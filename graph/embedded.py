@@ -1,28 +1,54 @@
-"""The default store: a networkx MultiDiGraph in memory, persisted to one JSON file.
+"""The default store: one SQLite file (standard library) with indexed node and edge tables.
 
-Writes are atomic: the new file is written beside the old one, flushed to disk, then renamed
-over it, so a crash or a full disk leaves the previous graph intact.
+Opening costs a few milliseconds whatever the graph's size: nothing is read until a command
+asks. Counts come from the indexes; a one-plan query loads only that plan's part of the graph
+into networkx (see :meth:`EmbeddedStore.query_graph`); whole-graph queries load it all.
+
+Writes run in one SQLite transaction (``BEGIN IMMEDIATE``): two builds into the same file take
+turns, and each merges its shared nodes (``documents``, ``aliases`` lists) with what the other
+saved, inside the transaction. A crash or a kill mid-write leaves the previous graph, which
+SQLite restores from its journal on the next open. The file is written in place, so it keeps
+its permissions and a symlinked ``--graph`` updates its target.
+
+A JSON graph file from earlier versions is converted on first open (once, with a note on
+stderr); the JSON is kept beside it as ``<name>.bak``.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
-from collections.abc import Collection, Mapping
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stratgraph.errors import StoreError
-from stratgraph.graph.data import GraphData, strip_documents
-from stratgraph.graph.model import SHARED_LABELS, Node
-from stratgraph.graph.serialize import graph_from_dict, graph_to_dict
+from stratgraph.graph import sqlite_tables as t
+from stratgraph.graph.data import GraphData, merge_nodes, merge_relationships, strip_documents
+from stratgraph.graph.model import SHARED_LABELS, Label, Node
 from stratgraph.graph.store import WriteSummary
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from stratgraph.graph.summary import Summary
+
 DEFAULT_GRAPH_FILE = Path(".stratgraph") / "graph.json"
+#: How long a write waits for another build to finish with the same file.
+LOCK_TIMEOUT = 600.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Queries whose `plan` parameter keeps every row inside that plan's part of the graph (rows are
+# the plan's actions, outcomes or strategies' outcomes), so that part is all they need to load.
+PLAN_SCOPED_QUERIES = frozenset(
+    {"orphan-actions", "unsupported-outcomes", "coverage", "strategy-feeds"}
+)
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
@@ -39,75 +65,238 @@ def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
 
 
 class EmbeddedStore:
-    """A :class:`~stratgraph.graph.store.GraphStore` kept in one JSON file."""
+    """A :class:`~stratgraph.graph.store.GraphStore` kept in one SQLite file.
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_GRAPH_FILE) -> None:
+    ``notify`` receives the one-line notes meant for a person (a conversion, a wait for
+    another build); by default they go to stderr.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = DEFAULT_GRAPH_FILE,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT,
+        notify: Callable[[str], None] = _stderr,
+    ) -> None:
         self.path = Path(path)
-        self._data = self._load()
+        self.lock_timeout = lock_timeout
+        self._notify = notify
+        self._con: sqlite3.Connection | None = None
         self._nx: nx.MultiDiGraph | None = None
+        if self.path.exists():
+            self._migrate_json_if_needed()
+            self._connect()
 
-    def _load(self) -> GraphData:
-        if not self.path.exists():
-            return GraphData()
+    # -- opening --------------------------------------------------------------------------
+
+    def _damaged(self, exc: BaseException) -> StoreError:
+        return StoreError(f"{self.path}: the saved graph is damaged or not a stratgraph graph "
+                          f"({exc})")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._con is not None:
+            return self._con
         try:
-            with self.path.open(encoding="utf-8") as fh:
-                raw = json.load(fh)
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise StoreError(f"{self.path}: cannot read the saved graph ({exc})") from exc
-        if not isinstance(raw, dict) or raw.get("format") != "stratgraph-graph":
+            if not self.path.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                # Created here so a new file follows the umask (SQLite itself would use 0644).
+                try:
+                    os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+                except FileExistsError:
+                    pass
+            # isolation_level=None: transactions are begun and ended here, explicitly.
+            con = sqlite3.connect(self.path, isolation_level=None, timeout=self.lock_timeout)
+            con.execute("PRAGMA journal_mode=DELETE")
+            con.execute("PRAGMA synchronous=FULL")
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            if "meta" not in tables:
+                if tables:
+                    raise StoreError(f"{self.path}: not a stratgraph graph file")
+                self._create(con)
+            fmt = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise self._damaged(exc) from exc
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot open the graph ({exc.strerror or exc})") from exc
+        if fmt.get("format") != t.FORMAT:
+            con.close()
             raise StoreError(f"{self.path}: not a stratgraph graph file")
-        try:
-            return graph_from_dict(raw)
-        except (KeyError, ValueError, TypeError) as exc:
-            raise StoreError(f"{self.path}: the saved graph is damaged ({exc})") from exc
+        if fmt.get("version") != str(t.VERSION):
+            con.close()
+            raise StoreError(f"{self.path}: graph format version {fmt.get('version')!r} is "
+                             f"newer than this stratgraph reads; upgrade stratgraph")
+        self._con = con
+        return con
 
-    @property
-    def networkx(self) -> nx.MultiDiGraph:
-        """The graph as a networkx MultiDiGraph (built on first use after each write)."""
-        if self._nx is None:
-            self._nx = to_networkx(self._data)
-        return self._nx
+    def _create(self, con: sqlite3.Connection) -> None:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                t.create_schema(con)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _migrate_json_if_needed(self) -> None:
+        """Convert a JSON graph file (format 1) into this store's format, in place."""
+        try:
+            with self.path.open("rb") as fh:
+                head = fh.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the graph ({exc.strerror or exc})") from exc
+        if head == SQLITE_MAGIC or head == b"":
+            return
+        graph = load_json_graph(self.path)
+        # The symlink's target is converted, so every name for the file sees the new graph.
+        target = Path(os.path.realpath(self.path))
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.converting")
+        backup = target.with_name(target.name + ".bak")
+        try:
+            mode = target.stat().st_mode & 0o7777
+            tmp.unlink(missing_ok=True)
+            fresh = EmbeddedStore(tmp, notify=self._notify)
+            fresh.write(graph)
+            fresh.close()
+            os.chmod(tmp, mode)
+            if target.read_bytes()[: len(SQLITE_MAGIC)] == SQLITE_MAGIC:
+                tmp.unlink()  # another process converted it meanwhile
+                return
+            if not backup.exists():
+                os.link(target, backup)
+            os.replace(tmp, target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{self.path}: cannot convert the graph file "
+                             f"({exc.strerror or exc})") from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        self._notify(f"note: {self.path}: converted the JSON graph file to the embedded "
+                     f"database format ({len(graph.nodes)} nodes); the JSON is kept as {backup}")
+
+    # -- transactions ------------------------------------------------------------------------
+
+    def _begin_write(self, con: sqlite3.Connection) -> None:
+        """``BEGIN IMMEDIATE``, waiting (and saying so) while another build holds the file."""
+        con.execute("PRAGMA busy_timeout = 0")
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        self._notify(f"waiting for another build to finish writing {self.path} "
+                     f"(up to {self.lock_timeout:g} s)")
+        deadline = time.monotonic() + self.lock_timeout
+        con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
+        while True:
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{self.path}: another build kept the graph file locked for more than "
+                        f"{self.lock_timeout:g} s; try again when it has finished"
+                    ) from None
+            finally:
+                con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
+
+    def _read(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run ``work`` in one read transaction (a consistent snapshot of the file)."""
+        if not self.path.exists() and self._con is None:
+            return work(None)
+        con = self._connect()
+        try:
+            con.execute("BEGIN")
+            try:
+                return work(con)
+            finally:
+                con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self._damaged(exc) from exc
+        except (ValueError, TypeError, KeyError) as exc:
+            raise self._damaged(exc) from exc
+
+    # -- GraphStore ---------------------------------------------------------------------------
 
     def write(self, graph: GraphData, *, replace_documents: Collection[str] = ()) -> WriteSummary:
-        """Upsert ``graph`` (after removing ``replace_documents``) and save atomically."""
-        merged = strip_documents(self._data, replace_documents)
-        snapshot = GraphData(dict(merged.nodes), dict(merged.relationships))
-        snapshot.update(graph)
-        self._save(snapshot)
-        self._data = snapshot
+        """Upsert ``graph`` (after removing ``replace_documents``) in one transaction."""
+        con = self._connect()
+        try:
+            self._begin_write(con)
+        except sqlite3.Error as exc:
+            raise self._damaged(exc) from exc
+        try:
+            totals = _write(con, graph, set(replace_documents))
+            con.execute("COMMIT")
+        except BaseException as exc:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "disk" in str(exc).lower():
+                raise StoreError(f"{self.path}: cannot save the graph ({exc})") from exc
+            if isinstance(exc, sqlite3.Error):
+                raise self._damaged(exc) from exc
+            raise
         self._nx = None
         return WriteSummary(
             nodes_written=len(graph.nodes),
             relationships_written=len(graph.relationships),
-            nodes_total=len(snapshot.nodes),
-            relationships_total=len(snapshot.relationships),
+            nodes_total=totals[0],
+            relationships_total=totals[1],
         )
 
-    def _save(self, graph: GraphData) -> None:
-        payload = json.dumps(graph_to_dict(graph), ensure_ascii=False, indent=1, sort_keys=False)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".graph-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(payload)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                # Ctrl-C or a full disk mid-write: drop the partial file, keep the old graph.
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot save the graph ({exc.strerror or exc})") from exc
-
     def read(self) -> GraphData:
-        """A copy of everything stored."""
-        return GraphData(dict(self._data.nodes), dict(self._data.relationships))
+        """Everything stored, as records."""
+
+        def work(con: sqlite3.Connection | None) -> GraphData:
+            data = GraphData()
+            if con is None:
+                return data
+            for row in con.execute(f"SELECT {t.NODE_COLUMNS} FROM nodes ORDER BY id"):
+                node = t.node_from_row(row)
+                data.nodes[node.id] = node
+            for row in con.execute(f"SELECT {t.EDGE_COLUMNS} FROM edges ORDER BY id"):
+                rel = t.edge_from_row(row)
+                data.relationships[rel.id] = rel
+            return data
+
+        return self._read(work)
 
     def shared_entities(self) -> list[Node]:
         """Stored strategies, partnerships, organisations and leads, in id order."""
-        return [n for n in self._data.sorted_nodes() if n.label in SHARED_LABELS]
+        labels = sorted(label.value for label in SHARED_LABELS)
+
+        def work(con: sqlite3.Connection | None) -> list[Node]:
+            if con is None:
+                return []
+            sql = (f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN "
+                   f"({t.placeholders(len(labels))}) ORDER BY id")
+            return [t.node_from_row(r) for r in con.execute(sql, labels)]
+
+        return self._read(work)
+
+    def names(self, labels: Collection[Label]) -> list[tuple[str, str]]:
+        """Sorted distinct (label value, name) pairs of nodes with ``labels``, aliases included."""
+        wanted = sorted({Label(label).value for label in labels})
+
+        def work(con: sqlite3.Connection | None) -> list[tuple[str, str]]:
+            if con is None or not wanted:
+                return []
+            pairs: set[tuple[str, str]] = set()
+            sql = (f"SELECT label, name, props FROM nodes WHERE label IN "
+                   f"({t.placeholders(len(wanted))})")
+            for label, name, props in con.execute(sql, wanted):
+                pairs.add((label, name))
+                for alias in t._loads(props).get("aliases") or ():
+                    if isinstance(alias, str):
+                        pairs.add((label, alias))
+            return sorted(pairs)
+
+        return self._read(work)
 
     def run_query(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Rows of a named query, computed over the networkx graph."""
@@ -115,5 +304,225 @@ class EmbeddedStore:
 
         return run_embedded(self, name, dict(params))
 
+    def stream_query(
+        self, name: str, params: Mapping[str, Any], *, offset: int = 0, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Rows ``offset`` to ``offset + limit`` of a named query."""
+        from stratgraph.graph.queries import check_page
+
+        check_page(offset, limit)
+        rows = self.run_query(name, params)
+        return iter(rows[offset:] if limit is None else rows[offset:offset + limit])
+
+    def query_summary(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The named query's summary (rows per group and tallied value)."""
+        from stratgraph.graph.queries import get_query, summarise_rows
+
+        return summarise_rows(get_query(name), self.run_query(name, params))
+
     def close(self) -> None:
-        """Nothing to release: every write is already on disk."""
+        """Close the file (every write is already on disk)."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    # -- beyond the Protocol: what the embedded store answers from its indexes ------------------
+
+    def summary(self) -> Summary:
+        """What ``stratgraph stats`` prints, counted by SQLite (no record is loaded)."""
+        from stratgraph.graph.summary import DocumentCounts, Summary
+
+        def work(con: sqlite3.Connection | None) -> Summary:
+            if con is None:
+                return Summary(0, 0, {}, {}, {})
+
+            def pairs(sql: str) -> dict[str, int]:
+                return {k: n for k, n in con.execute(sql)}
+
+            per_doc_nodes: dict[str, dict[str, int]] = {}
+            for doc, label, n in con.execute(
+                "SELECT doc, label, count(*) FROM ("
+                " SELECT nd.document AS doc, n.label AS label FROM node_documents nd"
+                " JOIN nodes n ON n.id = nd.node_id"
+                " UNION ALL SELECT source_document, label FROM nodes WHERE has_documents = 0"
+                ") GROUP BY doc, label ORDER BY doc, label"
+            ):
+                per_doc_nodes.setdefault(doc, {})[label] = n
+            per_doc_rels: dict[str, dict[str, int]] = {}
+            for doc, type_, n in con.execute(
+                "SELECT source_document, type, count(*) FROM edges "
+                "GROUP BY source_document, type ORDER BY source_document, type"
+            ):
+                per_doc_rels.setdefault(doc, {})[type_] = n
+            return Summary(
+                nodes=con.execute("SELECT count(*) FROM nodes").fetchone()[0],
+                relationships=con.execute("SELECT count(*) FROM edges").fetchone()[0],
+                labels=pairs("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"),
+                types=pairs("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"),
+                methods=pairs("SELECT method, count(*) FROM edges GROUP BY method ORDER BY method"),
+                documents=[
+                    DocumentCounts(doc, per_doc_nodes.get(doc, {}), per_doc_rels.get(doc, {}))
+                    for doc in sorted(set(per_doc_nodes) | set(per_doc_rels))
+                ],
+            )
+
+        return self._read(work)
+
+    @property
+    def networkx(self) -> nx.MultiDiGraph:
+        """The whole graph as a networkx MultiDiGraph (loaded on first use after each write)."""
+        if self._nx is None:
+            self._nx = self._read(lambda con: _load_networkx(con, None))
+        return self._nx
+
+    def query_graph(self, name: str, params: Mapping[str, Any]) -> nx.MultiDiGraph:
+        """The part of the graph query ``name`` needs: one plan's part for a one-plan query
+        (its nodes, their neighbours, and SUPPORTS chains through outcomes and actions of any
+        plan), else the whole graph."""
+        wanted = params.get("plan")
+        if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
+            return self.networkx
+        return self._read(lambda con: _load_networkx(con, wanted))
+
+
+# -- the write transaction -----------------------------------------------------------------
+
+
+def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str]) -> tuple[int, int]:
+    """Strip ``docs``, upsert ``graph`` and return the new (nodes, relationships) totals.
+
+    Same result as ``strip_documents(stored, docs).update(graph)`` over the whole graph, but
+    only the records those documents and ``graph`` touch are read.
+    """
+    touched: set[str] = set(graph.nodes)
+    if docs:
+        doc_list = sorted(docs)
+        touched.update(r[0] for r in t.select_in(
+            con, "SELECT id FROM nodes WHERE source_document IN ({})", doc_list))
+        touched.update(r[0] for r in t.select_in(
+            con, "SELECT node_id FROM node_documents WHERE document IN ({})", doc_list))
+    stored = GraphData()
+    for row in t.select_in(con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})",
+                           sorted(touched)):
+        node = t.node_from_row(row)
+        stored.nodes[node.id] = node
+    kept = strip_documents(stored, docs).nodes if docs else stored.nodes
+    deleted = sorted(set(stored.nodes) - set(kept))
+    if docs:
+        for batch in t.chunks(sorted(docs)):
+            con.execute(f"DELETE FROM edges WHERE source_document IN ({t.placeholders(len(batch))})",
+                        batch)
+    for batch in t.chunks(deleted):
+        marks = t.placeholders(len(batch))
+        con.execute(f"DELETE FROM edges WHERE start IN ({marks})", batch)
+        con.execute(f'DELETE FROM edges WHERE "end" IN ({marks})', batch)
+        con.execute(f"DELETE FROM nodes WHERE id IN ({marks})", batch)
+        con.execute(f"DELETE FROM node_documents WHERE node_id IN ({marks})", batch)
+
+    upserts: dict[str, Node] = {id_: n for id_, n in kept.items() if n is not stored.nodes[id_]}
+    for node in graph.nodes.values():
+        existing = upserts.get(node.id) or kept.get(node.id)
+        upserts[node.id] = merge_nodes(existing, node) if existing else node
+    _put_nodes(con, upserts.values())
+
+    rels = graph.relationships
+    stored_rels = {
+        rel.id: rel
+        for rel in map(t.edge_from_row, t.select_in(
+            con, f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE id IN ({{}})", sorted(rels)))
+    }
+    con.executemany(
+        "INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (t.edge_row(merge_relationships(stored_rels[id_], rel) if id_ in stored_rels else rel)
+         for id_, rel in rels.items()),
+    )
+    nodes = con.execute("SELECT count(*) FROM nodes").fetchone()[0]
+    edges = con.execute("SELECT count(*) FROM edges").fetchone()[0]
+    return nodes, edges
+
+
+def _put_nodes(con: sqlite3.Connection, nodes: Iterable[Node]) -> None:
+    nodes = list(nodes)
+    for batch in t.chunks([n.id for n in nodes if n.label in SHARED_LABELS]):
+        con.execute(f"DELETE FROM node_documents WHERE node_id IN ({t.placeholders(len(batch))})",
+                    batch)
+    con.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (t.node_row(n) for n in nodes))
+    con.executemany("INSERT OR IGNORE INTO node_documents VALUES (?, ?)",
+                    (row for n in nodes for row in t.node_document_rows(n)))
+
+
+# -- loading for queries ---------------------------------------------------------------------
+
+
+def _load_networkx(con: sqlite3.Connection | None, plan: str | None) -> nx.MultiDiGraph:
+    """The whole graph (``plan`` None), or the part one plan's queries need, as networkx."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    if con is None:
+        return g
+    if plan is None:
+        g.add_nodes_from(t.node_attrs(r) for r in con.execute(
+            f"SELECT {t.NODE_COLUMNS} FROM nodes ORDER BY id"))
+        g.add_edges_from(t.edge_attrs(r) for r in con.execute(
+            f"SELECT {t.EDGE_COLUMNS} FROM edges ORDER BY id"))
+        return g
+    from stratgraph.graph.queries_view import matches_plan
+
+    plans = [
+        attrs["id"] for attrs in (t.node_attrs(r)[1] for r in con.execute(
+            f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label = 'Plan'"))
+        if matches_plan(attrs, plan)
+    ]
+    seed = set(plans)
+    seed.update(r[0] for r in t.select_in(con, "SELECT id FROM nodes WHERE plan_id IN ({})", plans))
+    edges: dict[str, tuple[str, str, str, dict[str, Any]]] = {}
+
+    def edges_of(ids: Iterable[str], only_supports: bool) -> None:
+        extra = " AND type = 'SUPPORTS'" if only_supports else ""
+        ids = sorted(ids)
+        for column in ("start", '"end"'):
+            sql = f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE {column} IN ({{}}){extra}"
+            for row in t.select_in(con, sql, ids):
+                edges.setdefault(row[0], t.edge_attrs(row))
+
+    edges_of(seed, only_supports=False)
+    nodes: dict[str, dict[str, Any]] = {}
+    frontier = seed | {e[0] for e in edges.values()} | {e[1] for e in edges.values()}
+    # SUPPORTS chains may pass through another plan's outcomes: follow them to the end.
+    followed: set[str] = set(seed)
+    while frontier:
+        fresh = sorted(frontier - set(nodes))
+        for row in t.select_in(con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})",
+                               fresh):
+            id_, attrs = t.node_attrs(row)
+            nodes[id_] = attrs
+        chain = {n for n in fresh if nodes.get(n, {}).get("label") in ("Outcome", "Action")}
+        chain -= followed
+        followed |= chain
+        before = set(edges)
+        if chain:
+            edges_of(chain, only_supports=True)
+        frontier = {x for k in set(edges) - before for x in edges[k][:2]} - set(nodes)
+    g.add_nodes_from(sorted(nodes.items()))
+    g.add_edges_from(edges[k] for k in sorted(edges) if edges[k][0] in nodes and edges[k][1] in nodes)
+    return g
+
+
+def load_json_graph(path: Path) -> GraphData:
+    """The graph a JSON graph file (format 1) holds, checked; StoreError naming the file."""
+    from stratgraph.graph.serialize import GraphFileError, parse_graph_json
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{path}: cannot read the saved graph (not UTF-8 text)") from exc
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the saved graph ({exc.strerror or exc})") from exc
+    try:
+        return parse_graph_json(text)
+    except GraphFileError as exc:
+        if str(exc) == "not a stratgraph graph file":
+            raise StoreError(f"{path}: not a stratgraph graph file") from None
+        raise StoreError(f"{path}: the saved graph is damaged ({exc})") from None

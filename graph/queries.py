@@ -12,9 +12,10 @@ links always count. :func:`prepare_params` checks and converts parameters for bo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from stratgraph.graph import queries_actions as qa
@@ -73,6 +74,11 @@ class QuerySpec:
     params: tuple[Param, ...]
     columns: tuple[tuple[str, str], ...]
     embedded: Callable[[View, dict[str, Any]], list[Row]]
+    #: The summary's rows: one per value of ``group``, counting rows and each value of
+    #: ``tally`` (a list column counts each of its items), e.g. orphan actions per plan and
+    #: reason.
+    group: str = "plan"
+    tally: str | None = None
 
     @property
     def column_names(self) -> list[str]:
@@ -124,6 +130,7 @@ QUERIES: dict[str, QuerySpec] = {
                 *_SOURCE,
             ),
             qa.orphan_actions,
+            tally="reasons",
         ),
         QuerySpec(
             "unsupported-outcomes",
@@ -147,6 +154,7 @@ QUERIES: dict[str, QuerySpec] = {
                 *_SOURCE,
             ),
             qa.unsupported_outcomes,
+            tally="reasons",
         ),
         QuerySpec(
             "coverage",
@@ -171,6 +179,7 @@ QUERIES: dict[str, QuerySpec] = {
                 *_SOURCE,
             ),
             qa.coverage,
+            tally="scope",
         ),
         QuerySpec(
             "lead-portfolio",
@@ -192,6 +201,7 @@ QUERIES: dict[str, QuerySpec] = {
                 _EVIDENCE,
             ),
             qa.lead_portfolio,
+            group="portfolio",
         ),
         QuerySpec(
             "cross-theme-dependencies",
@@ -215,6 +225,8 @@ QUERIES: dict[str, QuerySpec] = {
                 ("theme_b_id", "id of theme_b"),
             ),
             ql.cross_theme_dependencies,
+            group="plan_a",
+            tally="kind",
         ),
         QuerySpec(
             "strategy-feeds",
@@ -238,6 +250,8 @@ QUERIES: dict[str, QuerySpec] = {
                 ("outcome_id", "outcome id"),
             ),
             ql.strategy_feeds,
+            group="strategy",
+            tally="outcome_level",
         ),
         QuerySpec(
             "plan-evolution",
@@ -261,6 +275,7 @@ QUERIES: dict[str, QuerySpec] = {
                 _EVIDENCE,
             ),
             ql.plan_evolution,
+            group="kind",
         ),
     )
 }
@@ -308,7 +323,7 @@ def run_embedded(store: EmbeddedStore, name: str, params: Mapping[str, Any]) -> 
     """Rows of a named query over the embedded store's networkx graph."""
     spec = get_query(name)
     prepared = prepare_params(name, params)
-    view = View(store.networkx, prepared.get("min_confidence") or 0.0)
+    view = View(store.query_graph(name, prepared), prepared.get("min_confidence") or 0.0)
     rows = spec.embedded(view, prepared)
     return [{c: row[c] for c in spec.column_names} for row in rows]
 
@@ -316,6 +331,101 @@ def run_embedded(store: EmbeddedStore, name: str, params: Mapping[str, Any]) -> 
 def run_query(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
     """Rows of a named query on any store, parameters checked first."""
     return store.run_query(name, prepare_params(name, params))
+
+
+# -- pages and summaries: what both stores share ------------------------------------------
+
+SUMMARY_ROWS = "rows"
+
+
+def summary_columns(spec: QuerySpec, rows: list[Row]) -> list[str]:
+    """The summary's columns: the group, ``rows``, then each tallied value found."""
+    extra = sorted({k for row in rows for k in row} - {spec.group, SUMMARY_ROWS})
+    return [spec.group, SUMMARY_ROWS, *extra]
+
+
+def tally(spec: QuerySpec, groups: Iterable[tuple[Any, Any, int]]) -> list[Row]:
+    """Summary rows from (group value, tally value, row count) triples, in group order (null
+    last); each row holds the group, its number of rows and a count per tallied value
+    (``NO_OUTCOME`` for an item of a list column, ``scope=plan`` for a plain column's value)."""
+    by_group: dict[Any, Row] = {}
+    for group, value, n in groups:
+        row = by_group.setdefault(group, {spec.group: group, SUMMARY_ROWS: 0})
+        row[SUMMARY_ROWS] += n
+        if spec.tally is None:
+            continue
+        # A list column holds codes (NO_OUTCOME, ...) that name themselves; a plain column's
+        # value is named with its column ("scope=plan"), which also keeps it apart from the
+        # group's own column.
+        keys = ([str(v) for v in value if v is not None] if isinstance(value, list)
+                else [] if value is None else [f"{spec.tally}={value}"])
+        for key in keys:
+            row[key] = row.get(key, 0) + n
+    rows = [by_group[g] for g in sorted(by_group, key=lambda g: (g is None, str(g)))]
+    columns = summary_columns(spec, rows)
+    return [{c: row.get(c, 0) for c in columns} for row in rows]
+
+
+def summarise_rows(spec: QuerySpec, rows: Iterable[Row]) -> list[Row]:
+    """The summary of a query's rows (the embedded store's way; Neo4j counts in Cypher)."""
+    return tally(spec, ((r.get(spec.group), r.get(spec.tally) if spec.tally else None, 1)
+                        for r in rows))
+
+
+def summary_cypher(spec: QuerySpec, text: str) -> str:
+    """Cypher counting the query's rows per group and tallied value, inside the database.
+
+    Column names come from the registry, never from input.
+    """
+    tallied = spec.tally or "null"
+    return (f"CALL {{\n{text.rstrip().rstrip(';')}\n}}\n"
+            f"RETURN {spec.group} AS grp, {tallied} AS value, count(*) AS n")
+
+
+def paged_cypher(text: str, offset: int, limit: int | None) -> tuple[str, dict[str, int]]:
+    """The query with ``SKIP``/``LIMIT`` after its final ``ORDER BY``, and their parameters."""
+    extra: dict[str, int] = {}
+    text = text.rstrip().rstrip(";")
+    if offset:
+        text += "\nSKIP $page_offset"
+        extra["page_offset"] = offset
+    if limit is not None:
+        text += "\nLIMIT $page_limit"
+        extra["page_limit"] = limit
+    return text, extra
+
+
+def check_page(offset: int, limit: int | None) -> None:
+    """QueryError for a negative offset or limit."""
+    if offset < 0 or (limit is not None and limit < 0):
+        raise QueryError("--offset and --limit must be 0 or more")
+
+
+def stream_query(
+    store: GraphStore,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> Iterator[Row]:
+    """Rows ``offset`` to ``offset + limit`` of a named query on any store, one at a time."""
+    check_page(offset, limit)
+    prepared = prepare_params(name, params)
+    streamer = getattr(store, "stream_query", None)
+    if streamer is None:
+        return islice(store.run_query(name, prepared), offset,
+                      None if limit is None else offset + limit)
+    return streamer(name, prepared, offset=offset, limit=limit)
+
+
+def query_summary(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+    """The summary of a named query on any store: rows per group and per tallied value."""
+    prepared = prepare_params(name, params)
+    summariser = getattr(store, "query_summary", None)
+    if summariser is None:
+        return summarise_rows(get_query(name), store.run_query(name, prepared))
+    return summariser(name, prepared)
 
 
 __all__ = [
@@ -327,5 +437,11 @@ __all__ = [
     "list_queries",
     "prepare_params",
     "run_embedded",
+    "paged_cypher",
+    "query_summary",
     "run_query",
+    "stream_query",
+    "summarise_rows",
+    "summary_cypher",
+    "tally",
 ]

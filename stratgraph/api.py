@@ -196,7 +196,7 @@ def build(
         errors=extracted.errors,
         graph=extracted.graph,
         written=written,
-        summary=summarise(store.read()),
+        summary=_summary(store),
     )
 
 
@@ -229,4 +229,10 @@ def explain_document(doc: SourceDocument, loader: str | None = None) -> Explaine
 
 def stats(store: GraphStore) -> Summary:
     """Counts of what ``store`` holds."""
-    return summarise(store.read())
+    return _summary(store)
+
+
+def _summary(store: GraphStore) -> Summary:
+    # A store that can count from its indexes (the embedded one) need not load every record.
+    counted = getattr(store, "summary", None)
+    return counted() if callable(counted) else summarise(store.read())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,15 +23,15 @@ def test_write_then_reopen_gives_the_same_graph(tmp_path: Path) -> None:
     assert again.relationships == small_graph().relationships
 
 
-def test_writing_twice_gives_no_duplicates_and_the_same_file(tmp_path: Path) -> None:
+def test_writing_twice_gives_no_duplicates_and_the_same_graph(tmp_path: Path) -> None:
     path = tmp_path / "g.json"
     store = EmbeddedStore(path)
     store.write(small_graph(), replace_documents=["a.txt"])
-    first = path.read_bytes()
+    first = EmbeddedStore(path).read()
     store.write(small_graph(), replace_documents=["a.txt"])
-    assert path.read_bytes() == first
+    assert EmbeddedStore(path).read() == first
     store.write(small_graph())
-    assert path.read_bytes() == first
+    assert EmbeddedStore(path).read() == first
 
 
 def test_replace_removes_stale_nodes_of_that_document_only(tmp_path: Path) -> None:
@@ -48,39 +49,42 @@ def test_replace_removes_stale_nodes_of_that_document_only(tmp_path: Path) -> No
     assert names == {"A plan"}
 
 
-def test_a_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_save_keeps_the_previous_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "g.json"
     store = EmbeddedStore(path)
     store.write(small_graph())
-    before = path.read_bytes()
-
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", disk_full)
+    before = EmbeddedStore(path).read()
+    from stratgraph.graph import sqlite_tables
     from stratgraph.graph.builder import DocumentGraphBuilder
 
-    b = DocumentGraphBuilder("c.txt")
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    # Fails after the write has begun deleting and inserting rows.
+    monkeypatch.setattr(sqlite_tables, "edge_row", disk_full)
+    b = DocumentGraphBuilder("a.txt")
     b.plan("Another", 1)
-    with pytest.raises(StoreError, match="No space left"):
-        store.write(b.graph)
-    assert path.read_bytes() == before
+    b.theme("T", 2)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.write(b.graph, replace_documents=["a.txt"])
+    assert EmbeddedStore(path).read() == before
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
 
 
-def test_interrupt_during_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupt_during_save_keeps_the_previous_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "g.json"
     store = EmbeddedStore(path)
     store.write(small_graph())
-    before = path.read_bytes()
+    before = EmbeddedStore(path).read()
+    from stratgraph.graph import sqlite_tables
 
     def ctrl_c(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "replace", ctrl_c)
+    monkeypatch.setattr(sqlite_tables, "edge_row", ctrl_c)
     with pytest.raises(KeyboardInterrupt):
         store.write(small_graph("z.txt"))
-    assert path.read_bytes() == before
+    assert EmbeddedStore(path).read() == before
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
 
 

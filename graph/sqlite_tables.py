@@ -1,0 +1,177 @@
+"""The embedded store's tables: one SQLite file with indexed node and relationship tables.
+
+A node row keeps the columns the store looks things up by (id, label, plan, document) and the
+record's remaining properties as compact JSON; shared nodes' ``documents`` lists are also kept
+one row per document in ``node_documents``, so what a document contributed is found by index
+(``--replace``, per-document counts) without reading the whole graph.
+
+This module only turns records into rows and rows back into records or networkx attributes;
+transactions, locking and migration are :mod:`stratgraph.graph.embedded`'s job.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from stratgraph.graph.model import Label, Method, Node, Provenance, Relationship, RelType
+
+FORMAT = "stratgraph-graph-sqlite"
+VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    name TEXT NOT NULL,
+    source_document TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    plan_id TEXT,
+    has_documents INTEGER NOT NULL,
+    props TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
+CREATE INDEX IF NOT EXISTS nodes_plan ON nodes (plan_id);
+CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document);
+CREATE TABLE IF NOT EXISTS node_documents (
+    document TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    PRIMARY KEY (document, node_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS node_documents_node ON node_documents (node_id);
+CREATE TABLE IF NOT EXISTS edges (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    start TEXT NOT NULL,
+    "end" TEXT NOT NULL,
+    method TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    source_document TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    props TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_start ON edges (start);
+CREATE INDEX IF NOT EXISTS edges_end ON edges ("end");
+CREATE INDEX IF NOT EXISTS edges_document ON edges (source_document);
+"""
+
+NODE_COLUMNS = "id, label, name, source_document, source_line, props"
+EDGE_COLUMNS = 'id, type, start, "end", method, confidence, source_document, source_line, props'
+
+# SQLite allows 32,766 host parameters per statement; stay well below for `IN (...)` lists.
+CHUNK = 900
+
+_dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+_loads = json.loads
+
+
+def create_schema(con: sqlite3.Connection) -> None:
+    """Create the tables (inside the caller's transaction) and stamp the format."""
+    for statement in SCHEMA.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    con.executemany(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        [("format", FORMAT), ("version", str(VERSION))],
+    )
+
+
+def node_row(node: Node) -> tuple[Any, ...]:
+    """The ``nodes`` row of a node."""
+    props = node.properties
+    return (
+        node.id,
+        node.label.value,
+        node.name,
+        node.provenance.document,
+        node.provenance.line,
+        props.get("plan_id") if isinstance(props.get("plan_id"), str) else None,
+        1 if props.get("documents") else 0,
+        _dumps(dict(props)),
+    )
+
+
+def node_document_rows(node: Node) -> Iterator[tuple[str, str]]:
+    """``node_documents`` rows: one per document a shared node lists."""
+    for document in node.properties.get("documents") or ():
+        yield (str(document), node.id)
+
+
+def edge_row(rel: Relationship) -> tuple[Any, ...]:
+    """The ``edges`` row of a relationship."""
+    return (
+        rel.id,
+        rel.type.value,
+        rel.start,
+        rel.end,
+        rel.method.value,
+        float(rel.confidence),
+        rel.provenance.document,
+        rel.provenance.line,
+        _dumps(dict(rel.properties)),
+    )
+
+
+def node_from_row(row: Sequence[Any]) -> Node:
+    """The node a ``SELECT {NODE_COLUMNS}`` row holds."""
+    id_, label, name, document, line, props = row
+    return Node(
+        id=id_, label=Label(label), name=name, provenance=Provenance(document, int(line)),
+        properties=_loads(props),
+    )
+
+
+def edge_from_row(row: Sequence[Any]) -> Relationship:
+    """The relationship a ``SELECT {EDGE_COLUMNS}`` row holds."""
+    _id, type_, start, end, method, confidence, document, line, props = row
+    return Relationship(
+        type=RelType(type_), start=start, end=end, provenance=Provenance(document, int(line)),
+        method=Method(method), confidence=float(confidence), properties=_loads(props),
+    )
+
+
+def node_attrs(row: Sequence[Any]) -> tuple[str, dict[str, Any]]:
+    """(id, networkx attributes) of a node row: ``label`` plus :meth:`Node.as_properties`."""
+    id_, label, name, document, line, props = row
+    attrs = {k: v for k, v in _loads(props).items() if v is not None}
+    attrs.update(label=label, id=id_, name=name, source_document=document, source_line=line)
+    return id_, attrs
+
+
+def edge_attrs(row: Sequence[Any]) -> tuple[str, str, str, dict[str, Any]]:
+    """(start, end, key, networkx attributes) of an edge row, as ``to_networkx`` builds them."""
+    id_, type_, start, end, method, confidence, document, line, props = row
+    attrs = {k: v for k, v in _loads(props).items() if v is not None}
+    attrs.update(
+        type=type_, id=id_, method=method, confidence=round(float(confidence), 4),
+        source_document=document, source_line=line,
+    )
+    return start, end, id_, attrs
+
+
+def chunks(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
+    """``items`` in lists of at most ``size`` (for ``IN (?, ?, ...)``)."""
+    batch: list[str] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def placeholders(n: int) -> str:
+    """``?, ?, ...`` for ``n`` parameters."""
+    return ", ".join("?" * n)
+
+
+def select_in(
+    con: sqlite3.Connection, sql: str, ids: Iterable[str]
+) -> Iterator[Sequence[Any]]:
+    """Rows of ``sql`` (which holds one ``{}`` for the id list) for each chunk of ``ids``."""
+    for batch in chunks(ids):
+        yield from con.execute(sql.format(placeholders(len(batch))), batch)
