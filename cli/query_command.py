@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Annotated, Any
+import sys
+from collections.abc import Iterator
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
 from stratgraph.cli.options import (
@@ -22,7 +24,9 @@ from stratgraph.cli.support import open_from_options, reported
 
 from stratgraph.errors import QueryError, StoreError
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "jsonl")
+#: Rows a table shows of a whole-graph answer before it shows the summary first.
+TABLE_PAGE = 50
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
@@ -56,6 +60,30 @@ def format_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> str
     return out.getvalue().rstrip("\n")
 
 
+def write_rows(rows: Iterator[dict[str, Any]], columns: list[str], fmt: str, out: TextIO) -> int:
+    """Write rows to ``out`` as they come (bounded memory): JSON (one list, the same text as
+    :func:`format_rows`), JSON lines (one object a line) or CSV. Returns the number written."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c), "; ") for c in columns])
+            count += 1
+        return count
+    for row in rows:
+        record = {c: row.get(c) for c in columns}
+        if fmt == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+        else:
+            text = json.dumps(record, indent=2, ensure_ascii=False, allow_nan=False)
+            out.write(("[\n" if count == 0 else ",\n") + "  " + text.replace("\n", "\n  "))
+        count += 1
+    if fmt == "json":
+        out.write("\n]\n" if count else "[]\n")
+    return count
+
+
 def table_columns(columns: list[str]) -> list[str]:
     """The columns a table shows: ids are for scripts (json, csv), not for reading, and the
     source document and line show as one ``source`` column."""
@@ -69,12 +97,12 @@ def _table_cell(row: dict[str, Any], column: str) -> str:
     return _cell(row.get(column), "\n")
 
 
-def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
+def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str,
+                 caption: str = "ids: --format json or csv") -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{title}: {len(rows)} row(s)", caption="ids: --format json or csv",
-                  show_lines=False)
+    table = Table(title=f"{title}: {len(rows)} row(s)", caption=caption, show_lines=False)
     for column in table_columns(columns):
         table.add_column(column, overflow="fold")
     for row in rows:
@@ -107,8 +135,22 @@ def query(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: table, json or csv.")
+        str, typer.Option("--format", "-f", help="Output: table, json, csv or jsonl (json, csv "
+                          "and jsonl stream every row).")
     ] = "table",
+    limit: Annotated[
+        Optional[int],
+        typer.Option("--limit", min=0, help="At most this many rows (after --offset).",
+                     show_default=False),
+    ] = None,
+    offset: Annotated[
+        int, typer.Option("--offset", min=0, help="Skip this many rows first (paging).")
+    ] = 0,
+    summary: Annotated[
+        bool,
+        typer.Option("--summary", help="Only the counts: rows per plan (or lead, strategy, "
+                     "kind) and per reason."),
+    ] = False,
     store: StoreOpt = "embedded",
     graph: GraphOpt = DEFAULT_GRAPH_FILE,
     uri: UriOpt = None,
@@ -122,7 +164,12 @@ def query(
         _print_list()
         return
     with reported():
-        from stratgraph.graph.queries import get_query, prepare_params
+        from stratgraph.graph.queries import (
+            get_query,
+            prepare_params,
+            query_summary,
+            stream_query,
+        )
 
         if name is None:
             raise QueryError("name a query to run, or use --list to see them")
@@ -133,8 +180,36 @@ def query(
         if store == "embedded" and not graph.exists():
             raise StoreError(f"{graph}: no saved graph; run `stratgraph build` first")
         with open_from_options(store, graph, uri, user, password, database, password_file) as target:
-            rows = target.run_query(name, params)
+            if summary:
+                _print_summary(spec, query_summary(target, name, params), fmt)
+                return
+            if fmt != "table":
+                write_rows(stream_query(target, name, params, offset=offset, limit=limit),
+                           spec.column_names, fmt, sys.stdout)
+                return
+            # A table is read by a person: a whole-graph answer shows its summary first,
+            # then one page, rather than thousands of rows.
+            whole = limit is None and not offset and not any(
+                v is not None for k, v in params.items() if k != "min_confidence"
+            )
+            page = TABLE_PAGE if whole else limit
+            rows = list(stream_query(target, name, params, offset=offset,
+                                     limit=None if page is None else page + 1 if whole else page))
+            if whole and len(rows) > TABLE_PAGE:
+                _print_summary(spec, query_summary(target, name, params), fmt)
+                rows = rows[:TABLE_PAGE]
+                _print_table(rows, spec.column_names, f"{name}, first {TABLE_PAGE} rows",
+                             caption=f"more: --offset {TABLE_PAGE} --limit N, or --format "
+                             "csv/jsonl for every row; ids: --format json or csv")
+                return
+    _print_table(rows, spec.column_names, name)
+
+
+def _print_summary(spec: Any, rows: list[dict[str, Any]], fmt: str) -> None:
+    from stratgraph.graph.queries import summary_columns
+
+    columns = summary_columns(spec, rows)
     if fmt == "table":
-        _print_table(rows, spec.column_names, name)
+        _print_table(rows, columns, f"{spec.name} summary by {spec.group}", caption="")
     else:
-        typer.echo(format_rows(rows, spec.column_names, fmt))
+        write_rows(iter(rows), columns, fmt, sys.stdout)

@@ -564,6 +564,56 @@ class Neo4jStore:
                 raise QueryError(f"query {name!r}: {_one_line(cause.message)}") from cause
             raise
 
+    def _named_query(self, name: str, params: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """The Cypher of a registered named query and its checked parameters."""
+        from stratgraph.graph.queries import QUERIES, prepare_params
+
+        if name not in QUERIES:
+            raise QueryError(f"unknown query {name!r}")
+        return cypher_text(f"{name}.cypher"), prepare_params(name, params)
+
+    @contextmanager
+    def _query_errors(self, name: str) -> Iterator[None]:
+        from neo4j.exceptions import ClientError
+
+        try:
+            yield
+        except StoreError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, ClientError) and (cause.code or "").startswith(
+                "Neo.ClientError.Statement."
+            ):
+                raise QueryError(f"query {name!r}: {_one_line(cause.message)}") from cause
+            raise
+
+    def stream_query(
+        self, name: str, params: Mapping[str, Any], *, offset: int = 0, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Rows ``offset`` to ``offset + limit`` of a named query, as the driver fetches them:
+        ``SKIP``/``LIMIT`` run in the database, and rows are read in batches, never all held."""
+        from stratgraph.graph.queries import check_page, paged_cypher
+
+        check_page(offset, limit)
+        query, prepared = self._named_query(name, params)
+        text, extra = paged_cypher(query, offset, limit)
+        with self._query_errors(name), self._errors("read the graph"), self._session() as session:
+            for record in session.run(text, {**prepared, **extra}):
+                yield record.data()
+
+    def query_summary(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The query's summary (rows per group and tallied value), counted in the database."""
+        from stratgraph.graph.queries import get_query, summary_cypher, tally
+
+        query, prepared = self._named_query(name, params)
+        spec = get_query(name)
+        text = summary_cypher(spec, query)
+
+        def work(tx: ManagedTransaction) -> list[tuple[Any, Any, int]]:
+            return [(r["grp"], r["value"], r["n"]) for r in tx.run(text, prepared)]
+
+        with self._query_errors(name):
+            return tally(spec, self._read(work))
+
     def close(self) -> None:
         """Close the driver's connections."""
         self._driver.close()

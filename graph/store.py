@@ -6,7 +6,7 @@ each implementation, so a query or a build gives the same answer whichever store
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -46,6 +46,18 @@ class GraphStore(Protocol):
 
     def run_query(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Rows of the named query (see ``stratgraph query --list``)."""
+        ...
+
+    def stream_query(
+        self, name: str, params: Mapping[str, Any], *, offset: int = 0, limit: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Rows ``offset`` to ``offset + limit`` of the named query, in its order, one at a time
+        (same rows as ``run_query`` sliced)."""
+        ...
+
+    def query_summary(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The named query's rows counted per group (plan, ...) and per reason or kind: see
+        :func:`stratgraph.graph.queries.tally`."""
         ...
 
     def close(self) -> None:

@@ -17,7 +17,14 @@ from query_random import random_graph
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.embedded import EmbeddedStore
 from stratgraph.graph.neo4j_store import Neo4jStore
-from stratgraph.graph.queries import QUERIES, prepare_params, run_query
+from stratgraph.graph.queries import (
+    QUERIES,
+    prepare_params,
+    query_summary,
+    run_query,
+    stream_query,
+    summarise_rows,
+)
 
 from stratgraph.errors import QueryError
 
@@ -52,8 +59,18 @@ def _compare(neo4j_store: Neo4jStore, graph: GraphData, tmp_path: Path) -> None:
     for name in sorted(QUERIES):
         for params in COMPARED:
             chosen = _params_for(name, params)
-            assert run_query(neo4j_store, name, chosen) == run_query(embedded, name, chosen), (
-                name, chosen)
+            rows = run_query(embedded, name, chosen)
+            assert run_query(neo4j_store, name, chosen) == rows, (name, chosen)
+            # Pages (SKIP/LIMIT in Cypher) and summaries (counted in Cypher) agree too.
+            for offset, limit in ((0, 1), (1, 2), (2, None), (len(rows), 3)):
+                page = list(stream_query(neo4j_store, name, chosen, offset=offset, limit=limit))
+                end = None if limit is None else offset + limit
+                assert page == rows[offset:end], (name, chosen, offset, limit)
+                assert list(stream_query(embedded, name, chosen, offset=offset, limit=limit)) == page
+            summary = query_summary(neo4j_store, name, chosen)
+            assert summary == query_summary(embedded, name, chosen), (name, chosen)
+            assert summary == summarise_rows(QUERIES[name], rows)
+            assert sum(r["rows"] for r in summary) == len(rows)
 
 
 @pytest.fixture
