@@ -140,16 +140,26 @@ class EmbeddedStore:
 
     def _migrate_json_if_needed(self) -> None:
         """Convert a JSON graph file (format 1) into this store's format, in place."""
-        try:
-            with self.path.open("rb") as fh:
-                head = fh.read(len(SQLITE_MAGIC))
-        except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read the graph ({exc.strerror or exc})") from exc
-        if head == SQLITE_MAGIC or head == b"":
-            return
-        graph = load_json_graph(self.path)
+        import fcntl
+
         # The symlink's target is converted, so every name for the file sees the new graph.
         target = Path(os.path.realpath(self.path))
+        try:
+            with target.open("rb") as held:
+                if held.read(len(SQLITE_MAGIC)) in (SQLITE_MAGIC, b""):
+                    return
+                # Two commands opening the same old file convert it once: the second waits
+                # here, then finds the converted file under the name.
+                fcntl.flock(held, fcntl.LOCK_EX)
+                with target.open("rb") as now:
+                    if now.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+                        return
+                self._convert(target)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the graph ({exc.strerror or exc})") from exc
+
+    def _convert(self, target: Path) -> None:
+        graph = load_json_graph(self.path)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.converting")
         backup = target.with_name(target.name + ".bak")
         try:
@@ -159,9 +169,6 @@ class EmbeddedStore:
             fresh.write(graph)
             fresh.close()
             os.chmod(tmp, mode)
-            if target.read_bytes()[: len(SQLITE_MAGIC)] == SQLITE_MAGIC:
-                tmp.unlink()  # another process converted it meanwhile
-                return
             if not backup.exists():
                 os.link(target, backup)
             os.replace(tmp, target)
@@ -291,7 +298,7 @@ class EmbeddedStore:
                    f"({t.placeholders(len(wanted))})")
             for label, name, props in con.execute(sql, wanted):
                 pairs.add((label, name))
-                for alias in t._loads(props).get("aliases") or ():
+                for alias in t.loads_props(props).get("aliases") or ():
                     if isinstance(alias, str):
                         pairs.add((label, alias))
             return sorted(pairs)

@@ -44,7 +44,8 @@ def _sorted(props: dict[str, Any]) -> dict[str, Any]:
 def write_jsonl(graph: GraphData, out: IO[str]) -> None:
     """One JSON object a line: nodes first, then relationships (APOC's JSON-lines shape)."""
     for record in jsonl_records(graph):
-        out.write(json.dumps(record, ensure_ascii=False, sort_keys=False))
+        # allow_nan=False: NaN is not JSON; a reader would reject the whole file.
+        out.write(json.dumps(record, ensure_ascii=False, sort_keys=False, allow_nan=False))
         out.write("\n")
 
 
@@ -108,6 +109,11 @@ def export(graph: GraphData, fmt: str, path: str | os.PathLike[str]) -> Path:
             _export_file(graph, spec.write, target)
     except OSError as exc:
         raise ExportError(f"{target}: cannot write the export ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        if "JSON compliant" not in str(exc):
+            raise
+        raise ExportError(f"{target}: a value is NaN or infinite, which JSON cannot hold; "
+                          "nothing was written") from exc
     return target
 
 

@@ -103,7 +103,7 @@ def write_json(graph: GraphData, out: IO[str]) -> None:
         data = nx.node_link_data(g, edges="edges")
     except TypeError:  # networkx < 3.4 names the argument ``link``
         data = nx.node_link_data(g, link="edges")
-    json.dump(data, out, ensure_ascii=False, indent=1)
+    json.dump(data, out, ensure_ascii=False, indent=1, allow_nan=False)
     out.write("\n")
 
 

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS nodes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
 CREATE INDEX IF NOT EXISTS nodes_plan ON nodes (plan_id);
-CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document);
+-- (document, label) and (document, type): the per-document counts read the index alone.
+CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document, label);
 CREATE TABLE IF NOT EXISTS node_documents (
     document TEXT NOT NULL,
     node_id TEXT NOT NULL,
@@ -55,7 +56,7 @@ CREATE TABLE IF NOT EXISTS edges (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_start ON edges (start);
 CREATE INDEX IF NOT EXISTS edges_end ON edges ("end");
-CREATE INDEX IF NOT EXISTS edges_document ON edges (source_document);
+CREATE INDEX IF NOT EXISTS edges_document ON edges (source_document, type);
 """
 
 NODE_COLUMNS = "id, label, name, source_document, source_line, props"
@@ -65,7 +66,18 @@ EDGE_COLUMNS = 'id, type, start, "end", method, confidence, source_document, sou
 CHUNK = 900
 
 _dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
-_loads = json.loads
+_decode = json.JSONDecoder().raw_decode
+
+
+def loads_props(text: str) -> dict[str, Any]:
+    """The properties JSON of a row, as a dict."""
+    # Most relationships carry no extra property: skip the parser for them.
+    if text == "{}":
+        return {}
+    value = _decode(text)[0]
+    if not isinstance(value, dict):
+        raise ValueError("properties are not an object")
+    return value
 
 
 def create_schema(con: sqlite3.Connection) -> None:
@@ -120,7 +132,7 @@ def node_from_row(row: Sequence[Any]) -> Node:
     id_, label, name, document, line, props = row
     return Node(
         id=id_, label=Label(label), name=name, provenance=Provenance(document, int(line)),
-        properties=_loads(props),
+        properties=loads_props(props),
     )
 
 
@@ -129,14 +141,14 @@ def edge_from_row(row: Sequence[Any]) -> Relationship:
     _id, type_, start, end, method, confidence, document, line, props = row
     return Relationship(
         type=RelType(type_), start=start, end=end, provenance=Provenance(document, int(line)),
-        method=Method(method), confidence=float(confidence), properties=_loads(props),
+        method=Method(method), confidence=float(confidence), properties=loads_props(props),
     )
 
 
 def node_attrs(row: Sequence[Any]) -> tuple[str, dict[str, Any]]:
     """(id, networkx attributes) of a node row: ``label`` plus :meth:`Node.as_properties`."""
     id_, label, name, document, line, props = row
-    attrs = {k: v for k, v in _loads(props).items() if v is not None}
+    attrs = {k: v for k, v in loads_props(props).items() if v is not None}
     attrs.update(label=label, id=id_, name=name, source_document=document, source_line=line)
     return id_, attrs
 
@@ -144,7 +156,7 @@ def node_attrs(row: Sequence[Any]) -> tuple[str, dict[str, Any]]:
 def edge_attrs(row: Sequence[Any]) -> tuple[str, str, str, dict[str, Any]]:
     """(start, end, key, networkx attributes) of an edge row, as ``to_networkx`` builds them."""
     id_, type_, start, end, method, confidence, document, line, props = row
-    attrs = {k: v for k, v in _loads(props).items() if v is not None}
+    attrs = {k: v for k, v in loads_props(props).items() if v is not None}
     attrs.update(
         type=type_, id=id_, method=method, confidence=round(float(confidence), 4),
         source_document=document, source_line=line,

@@ -283,3 +283,38 @@ def test_stats_counts_from_the_tables_as_from_the_records(synthetic_store: Embed
 
     store = EmbeddedStore(synthetic_store.path)
     assert store.summary() == summarise(store.read())
+
+
+def test_two_commands_on_an_old_json_file_convert_it_once(tmp_path: Path) -> None:
+    import synthetic
+
+    graph = tmp_path / "graph.json"
+    graph.write_text(json.dumps(graph_to_dict(synthetic.synthetic_graph(councils=1))),
+                     encoding="utf-8")
+    procs = [subprocess.Popen([str(STRATGRAPH), "stats", "--json", "--graph", str(graph)],
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    assert sum(err.count("converted the JSON graph file") for _, err in outs) == 1
+    assert json.loads(outs[0][0])["nodes"] == json.loads(outs[1][0])["nodes"] > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json", "graph.json.bak"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_nan_is_never_written_into_a_json_export(tmp_path: Path, fmt: str) -> None:
+    from dataclasses import replace
+
+    from stratgraph.errors import ExportError
+    from stratgraph.graph.data import GraphData
+    from stratgraph.graph.export import export
+
+    graph = small_graph()
+    node = next(iter(graph.nodes.values()))
+    odd = GraphData(dict(graph.nodes), dict(graph.relationships))
+    odd.nodes[node.id] = replace(node, properties={**node.properties, "score": float("nan")})
+    out = tmp_path / f"out.{fmt}"
+    with pytest.raises(ExportError, match="NaN"):
+        export(odd, fmt, out)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []
