@@ -14,15 +14,20 @@ How the graph is kept:
 - ``write()`` has exactly the embedded store's semantics: strip what ``replace_documents``
   contributed, then merge the incoming records into the stored ones with the rules of
   ``graph/data.py`` (earliest provenance wins, ``aliases``/``mentions``/``documents`` united,
-  stated beats inferred). The store reads the stored records the write touches, merges them in
-  Python and writes the result, so both stores share one set of rules.
+  stated beats inferred). The merge happens inside the database, one statement per batch
+  (``cypher/store_write_*.cypher``, ``store_strip_shared_nodes.cypher``), each taking a
+  record's write lock before reading it: nothing is read into Python and written back, so two
+  builds writing the same shared strategy at once commute (tests/test_neo4j_concurrent.py).
 
 Atomicity: a write of up to ``transaction_rows`` nodes plus relationships (50,000 by default,
 far above a council's plans) runs as one managed transaction, which the driver retries on
 transient errors: a failure leaves the database as it was. A bigger write runs as a series of
-transactions of ``batch_size`` rows (strip first, then nodes, then relationships). Every step is
-an idempotent MERGE of the final merged value, so a failure part-way leaves a consistent but
-incomplete load, and running the same build again completes it.
+transactions of up to ``transaction_rows`` rows, in statements of ``batch_size`` rows (strip
+first, then nodes, then relationships). Every step is an idempotent merge, so running the same
+build again completes a load cut off part-way; until then a ``:StratgraphLoad`` node (no
+``:Stratgraph`` label: reads, counts and queries never see it), written before the first
+transaction and cleared after the last, marks the load as unfinished, and every command that
+opens the store says so (:meth:`Neo4jStore.unfinished_load`).
 """
 
 from __future__ import annotations
