@@ -1,33 +1,42 @@
-"""How fast Neo4jStore loads a big graph: batched UNWIND writes against one transaction per row.
+"""Loading Neo4j: stratgraph against its peers, on the same server and the same graph.
 
-Run:  python bench/bench_neo4j_load.py [--councils 240] [--sample 2000] [--batch-size 5000]
+Run:  python bench/bench_neo4j_load.py [--councils 240] [--rounds 2] [--only stratgraph]
+                                       [--json OUT.json] [--yes]
 
-The graph is ``bench/synthetic.py``'s ``synthetic_graph`` (about 100 nodes per plan, 5 plans
-per council: the default 240 councils give ~104,000 nodes). It is loaded into a real Neo4j (``NEO4J_URI``,
-or the test harness started here, see ``bench/neo4j_server.py``) three ways, each time into an
-empty database (the schema stays):
+The graph is ``bench/synthetic.py``'s ``synthetic_graph`` (about 430 nodes and 900
+relationships per council: the default 240 councils give ~103,000 nodes and ~219,000
+relationships). Each method loads it into an empty database (the schema of
+``cypher/schema.cypher`` stays), in turn, ``--rounds`` times in a rotating order, and the best
+time of each counts (the machine is shared: the best run is the one least disturbed):
 
-0. a warm-up: one full batched load (reported as the cold load), so the JVM's JIT and query
-   caches are warm for every method timed after it;
-1. ``Neo4jStore.write`` as shipped: batched statements in a series of transactions (the graph
-   is above ``transaction_rows``), including the read-and-merge of stored records;
-2. the same with the whole graph in one transaction;
-3. the naive way: the same MERGE statement, one row per transaction. This is slow, so it runs
-   on a sample (``--sample`` nodes from whole plans, then up to as many relationships between
-   them) and the rate is extrapolated. It runs before and after the batched loads and the
-   better rate is kept, so a busy machine cannot flatter the ratio.
+- **stratgraph**: ``Neo4jStore.write(graph)`` as shipped, timed from the ``GraphData`` (the
+  rows are built inside the timing).
+- **py2neo bulk**: py2neo 2021.2.4's ``merge_nodes`` / ``merge_relationships`` in batches of
+  5,000, one transaction each, run in its own virtual environment (``bench/.venv-py2neo``,
+  created here on first use; py2neo is never a project dependency). Its rows are prepared
+  before the clock starts.
+- **LOAD CSV**: our own CSV export (``graph/export_csv.py``, written before the clock starts),
+  read by the server with ``LOAD CSV ... CALL { MERGE ... } IN TRANSACTIONS OF 5000 ROWS``,
+  one pass per label and per relationship type.
 
-It then reloads the full graph with ``replace_documents`` (what re-running a build does) and
-checks the counts are unchanged. Prints nodes+relationships per second and the ratio.
-With ``NEO4J_URI`` it deletes every ``:Stratgraph`` node there: give ``--yes`` to allow it.
+A warm-up load runs first (a cold JVM runs the first big load up to 4x slower). After the
+rounds, stratgraph reloads the graph over itself with ``replace_documents`` (what re-running a
+build does). Prints a ratio table (seconds, rows/s, and each method's time over stratgraph's).
+Without ``NEO4J_URI`` the test harness is started with a 4 GiB heap; with it, every
+``:Stratgraph`` node there is deleted: give ``--yes`` to allow that.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,49 +44,142 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from neo4j_server import Server, neo4j_server
 from stratgraph.graph.data import GraphData
-from stratgraph.graph.neo4j_store import (
-    Neo4jStore,
-    _template,
-    node_row,
-    relationship_row,
-)
+from stratgraph.graph.export_csv import write_csv_folder
+from stratgraph.graph.model import Label, RelType
+from stratgraph.graph.neo4j_store import Neo4jStore, node_row, relationship_row
 from synthetic import synthetic_graph
+
+BENCH = Path(__file__).resolve().parent
+PY2NEO_VENV = BENCH / ".venv-py2neo"
+PY2NEO = "py2neo==2021.2.4"
+BATCH = 5000
 
 
 def wipe(store: Neo4jStore) -> None:
     """Delete every stratgraph node (in transactions of 10,000: the graph is big)."""
     with store._driver.session(database=store.database) as session:
         session.run(
-            "MATCH (n:Stratgraph) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+            "MATCH (n:Stratgraph) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
         ).consume()
 
 
-def sample(graph: GraphData, size: int) -> GraphData:
-    """Up to ``size`` nodes from whole documents, and up to ``size`` relationships among them."""
-    by_doc: dict[str, list[Any]] = defaultdict(list)
+def py2neo_python() -> Path:
+    """The py2neo virtual environment's interpreter, created (and py2neo installed) once."""
+    python = PY2NEO_VENV / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PY2NEO_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", PY2NEO], check=True)
+    return python
+
+
+def py2neo_rows(graph: GraphData, path: Path) -> None:
+    """The graph as py2neo's bulk functions take it, by label and by type."""
+    nodes: dict[str, list[Any]] = defaultdict(list)
     for node in graph.sorted_nodes():
-        by_doc[node.provenance.document].append(node)
-    chosen: dict[str, Any] = {}
-    for doc in sorted(by_doc):
-        for node in by_doc[doc]:
-            if len(chosen) < size:
-                chosen[node.id] = node
-    rels = [r for r in graph.sorted_relationships() if r.start in chosen and r.end in chosen]
-    return GraphData(chosen, {r.id: r for r in rels[:size]})
+        nodes[node.label.value].append(node_row(node))
+    rels: dict[str, list[Any]] = defaultdict(list)
+    for rel in graph.sorted_relationships():
+        row = relationship_row(rel)
+        rels[rel.type.value].append([row["start"], row["props"], row["end"]])
+    path.write_text(json.dumps({"nodes": sorted(nodes.items()),
+                                "relationships": sorted(rels.items())}), encoding="utf-8")
 
 
-def load_per_row(store: Neo4jStore, graph: GraphData) -> float:
-    """Seconds to write ``graph`` with one managed transaction per node and per relationship."""
-    start = time.perf_counter()
-    with store._driver.session(database=store.database) as session:
-        for node in graph.sorted_nodes():
-            query = _template("store_write_nodes.cypher", label=node.label)
-            session.execute_write(lambda tx, q=query, n=node: tx.run(q, rows=[node_row(n)]).consume())
-        for rel in graph.sorted_relationships():
-            query = _template("store_write_relationships.cypher", rel_type=rel.type)
-            session.execute_write(
-                lambda tx, q=query, r=rel: tx.run(q, rows=[relationship_row(r)]).consume())
-    return time.perf_counter() - start
+_CONVERT = {"int": "toInteger({})", "long": "toInteger({})", "double": "toFloat({})",
+            "float": "toFloat({})", "boolean": "toBoolean({})"}
+
+
+def _value(header: str) -> tuple[str, str]:
+    """(property name, Cypher expression reading it from ``row``) for one CSV header."""
+    name, _, kind = header.partition(":")
+    cell = f"row[{json.dumps(header)}]"
+    if kind.endswith("[]"):
+        item = _CONVERT.get(kind[:-2], "{}").format("v")
+        return name, f"[v IN split({cell}, ';') | {item}]"
+    return name, _CONVERT.get(kind, "{}").format(cell)
+
+
+def load_csv_statements(folder: Path) -> list[tuple[str, dict[str, Any]]]:
+    """LOAD CSV statements for our export, one per label and per relationship type."""
+    statements = []
+    nodes, rels = folder / "nodes.csv", folder / "relationships.csv"
+    header = nodes.open(encoding="utf-8").readline().strip().split(",")
+    props = ", ".join(f"`{n}`: {e}" for n, e in (_value(h) for h in header[2:]))
+    for label in Label:
+        statements.append((
+            f"LOAD CSV WITH HEADERS FROM $url AS row WITH row WHERE row[':LABEL'] = $label "
+            f"CALL (row) {{ MERGE (n:Stratgraph {{id: row['id:ID']}}) "
+            f"SET n:`{label.value}`, n += {{{props}}} }} IN TRANSACTIONS OF {BATCH} ROWS",
+            {"url": nodes.as_uri(), "label": f"Stratgraph;{label.value}"}))
+    header = rels.open(encoding="utf-8").readline().strip().split(",")
+    props = ", ".join(f"`{n}`: {e}" for n, e in (_value(h) for h in header[3:]))
+    for rel_type in RelType:
+        statements.append((
+            f"LOAD CSV WITH HEADERS FROM $url AS row WITH row WHERE row[':TYPE'] = $type "
+            f"CALL (row) {{ MATCH (a:Stratgraph {{id: row[':START_ID']}}) "
+            f"MATCH (b:Stratgraph {{id: row[':END_ID']}}) "
+            f"MERGE (a)-[r:`{rel_type.value}` {{id: row.id}}]->(b) SET r += {{{props}}} }} "
+            f"IN TRANSACTIONS OF {BATCH} ROWS",
+            {"url": rels.as_uri(), "type": rel_type.value}))
+    return statements
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--councils", type=int, default=240)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--only", choices=["stratgraph"], help="time stratgraph alone")
+    parser.add_argument("--single", action="store_true",
+                        help="one stratgraph load into an empty database, no warm-up, no "
+                             "peers, no reload (for the 1M-node figure)")
+    parser.add_argument("--heap", default="4g", help="the harness's Java heap")
+    parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument("--yes", action="store_true", help="allow wiping :Stratgraph at NEO4J_URI")
+    args = parser.parse_args(argv)
+
+    t0 = time.perf_counter()
+    graph = synthetic_graph(councils=args.councils)
+    n, r = len(graph.nodes), len(graph.relationships)
+    print(f"graph: {n:,} nodes + {r:,} relationships = {n + r:,} rows "
+          f"(built in {time.perf_counter() - t0:.1f} s)", flush=True)
+    with tempfile.TemporaryDirectory(prefix="stratgraph-bench-") as tmp:
+        work = Path(tmp)
+        os.chmod(work, 0o755)  # the server reads the CSV files
+        methods: dict[str, Callable[[Server, Neo4jStore], float]] = {}
+        methods["stratgraph"] = lambda server, store: timed_write(store, graph)
+        if not (args.only or args.single):
+            write_csv_folder(graph, work)
+            py2neo_rows(graph, work / "py2neo.json")
+            python = py2neo_python()
+            statements = load_csv_statements(work)
+            methods["py2neo bulk"] = lambda server, store: run_py2neo(python, server, work)
+            methods["LOAD CSV"] = lambda server, store: run_load_csv(store, statements)
+        with neo4j_server(heap=args.heap) as server:
+            if server.external and not args.yes:
+                print("NEO4J_URI is set: this deletes every :Stratgraph node there; rerun "
+                      "with --yes", file=sys.stderr)
+                return 2
+            if args.single:
+                return run_single(server, graph)
+            return run(server, graph, methods, args)
+
+
+def run_single(server: Server, graph: GraphData) -> int:
+    """One load of ``graph`` into an empty database: seconds, rows/s, this process's peak RSS."""
+    import resource
+
+    rows = len(graph.nodes) + len(graph.relationships)
+    with Neo4jStore(server.uri, server.user, server.password, database=server.database) as store:
+        store.ensure_schema()
+        wipe(store)
+        seconds = timed_write(store, graph)
+        assert store.counts() == (len(graph.nodes), len(graph.relationships))
+        wipe(store)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"one stratgraph load (first load of a fresh server: cold JVM): {seconds:.1f} s, "
+          f"{rows / seconds:,.0f} rows/s; Python peak RSS {peak:,.0f} MB "
+          "(graph included)", flush=True)
+    return 0
 
 
 def timed_write(store: Neo4jStore, graph: GraphData, docs: list[str] | None = None) -> float:
@@ -86,79 +188,58 @@ def timed_write(store: Neo4jStore, graph: GraphData, docs: list[str] | None = No
     return time.perf_counter() - start
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--councils", type=int, default=240)
-    parser.add_argument("--sample", type=int, default=2000)
-    parser.add_argument("--batch-size", type=int, default=5000)
-    parser.add_argument("--yes", action="store_true", help="allow wiping :Stratgraph at NEO4J_URI")
-    args = parser.parse_args(argv)
-
-    t0 = time.perf_counter()
-    graph = synthetic_graph(councils=args.councils)
-    n, r = len(graph.nodes), len(graph.relationships)
-    print(f"graph: {n:,} nodes + {r:,} relationships = {n + r:,} rows "
-          f"(built in {time.perf_counter() - t0:.1f} s)")
-    docs = sorted({node.provenance.document for node in graph.nodes.values()})
-
-    with neo4j_server() as server:
-        if server.external and not args.yes:
-            print("NEO4J_URI is set: this deletes every :Stratgraph node there; rerun with --yes",
-                  file=sys.stderr)
-            return 2
-        return run(server, graph, docs, args)
+def run_py2neo(python: Path, server: Server, work: Path) -> float:
+    env = dict(os.environ, NEO4J_PASSWORD=server.password or "")
+    out = subprocess.run(
+        [str(python), str(BENCH / "py2neo_load.py"), str(work / "py2neo.json"), server.uri,
+         server.user, str(BATCH)], env=env, check=True, capture_output=True, text=True)
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
 
 
-def per_row_rate(store: Neo4jStore, part: GraphData) -> float:
-    """Rows per second of the one-transaction-per-row load of ``part`` into an empty database."""
-    wipe(store)
-    seconds = load_per_row(store, part)
-    wipe(store)
-    return (len(part.nodes) + len(part.relationships)) / seconds
+def run_load_csv(store: Neo4jStore, statements: list[tuple[str, dict[str, Any]]]) -> float:
+    start = time.perf_counter()
+    with store._driver.session(database=store.database) as session:
+        for query, params in statements:
+            session.run(query, params).consume()
+    return time.perf_counter() - start
 
 
-def run(server: Server, graph: GraphData, docs: list[str], args: argparse.Namespace) -> int:
+def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float]],
+        args: argparse.Namespace) -> int:
     rows = len(graph.nodes) + len(graph.relationships)
-
-    def open_store(**options: Any) -> Neo4jStore:
-        return Neo4jStore(server.uri, server.user, server.password, database=server.database,
-                          batch_size=args.batch_size, **options)
-
-    part = sample(graph, args.sample)
-    with open_store() as store:
+    docs = sorted({node.provenance.document for node in graph.nodes.values()})
+    expected = (len(graph.nodes), len(graph.relationships))
+    times: dict[str, list[float]] = defaultdict(list)
+    with Neo4jStore(server.uri, server.user, server.password, database=server.database) as store:
         store.ensure_schema()
-        # Warm the JVM (JIT, query caches) with one full load, so no method pays for it: on
-        # a cold server the first big load runs up to 4x slower than the next ones.
+        wipe(store)
         cold = timed_write(store, graph)
-        print(f"warm-up: the first (cold) batched load: {cold:.1f} s, {rows / cold:,.0f} rows/s")
-        wipe(store)
-        per_row_rate(store, sample(graph, 200))
-        # Others may share the machine: time the naive load before and after the batched
-        # ones and keep its better rate, so the ratio errs against batching.
-        rate_before = per_row_rate(store, part)
-        batched = timed_write(store, graph)
-        counts = store.counts()
-        tx = ("one transaction" if rows <= store.transaction_rows else
-              f"{-(-rows // args.batch_size)} transactions of {args.batch_size:,} rows")
-        print(f"batched, as shipped ({store.transaction_rows:,}-row transaction limit: {tx}): "
-              f"{batched:.1f} s, {rows / batched:,.0f} rows/s; stored {counts[0]:,} + {counts[1]:,}")
+        print(f"warm-up (cold JVM) stratgraph load: {cold:.1f} s", flush=True)
+        names = list(methods)
+        for round_ in range(args.rounds):
+            order = names[round_ % len(names):] + names[:round_ % len(names)]
+            for name in order:
+                wipe(store)
+                seconds = methods[name](server, store)
+                got = store.counts()
+                assert got == expected, f"{name} stored {got}, expected {expected}"
+                times[name].append(seconds)
+                print(f"round {round_ + 1}: {name}: {seconds:.1f} s", flush=True)
         reload = timed_write(store, graph, docs)
-        assert store.counts() == counts, "reloading changed the counts"
-        print(f"reload of the same graph with replace_documents (a rebuild): {reload:.1f} s, "
-              f"{rows / reload:,.0f} rows/s; counts unchanged")
+        assert store.counts() == expected, "reloading changed the counts"
         wipe(store)
-    with open_store(transaction_rows=10**9) as store:
-        single = timed_write(store, graph)
-        assert store.counts() == counts
-        print(f"batched, one transaction: {single:.1f} s, {rows / single:,.0f} rows/s")
-        rate_after = per_row_rate(store, part)
-    rate = max(rate_before, rate_after)
-    print(f"one transaction per row, sample of {len(part.nodes):,} nodes + "
-          f"{len(part.relationships):,} relationships: {rate_before:,.0f} rows/s before, "
-          f"{rate_after:,.0f} rows/s after (whole graph at the better rate: "
-          f"{rows / rate:,.0f} s)")
-    print(f"speed-up over one transaction per row: batched as shipped "
-          f"{rows / batched / rate:.0f}x, one-transaction batched {rows / single / rate:.0f}x")
+    best = {name: min(t) for name, t in times.items()}
+    ours = best["stratgraph"]
+    print(f"\n{len(graph.nodes):,} nodes + {len(graph.relationships):,} relationships, "
+          f"best of {args.rounds}:\n")
+    print("| method | seconds | rows/s | time / stratgraph's |")
+    print("|---|---:|---:|---:|")
+    for name, seconds in sorted(best.items(), key=lambda kv: kv[1]):
+        print(f"| {name} | {seconds:.1f} | {rows / seconds:,.0f} | {seconds / ours:.2f}x |")
+    print(f"\nstratgraph reload over itself with replace_documents (a rebuild of every plan): "
+          f"{reload:.1f} s")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "times": times, "reload": reload}))
     return 0
 
 

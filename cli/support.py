@@ -52,6 +52,11 @@ def open_from_options(
 
     target = open_store(store_config(store, graph, uri, user, password, database, password_file))
     try:
+        # A Neo4j load cut off part-way leaves a mark; every command that opens it says so.
+        unfinished = getattr(target, "unfinished_load", None)
+        notice = unfinished() if unfinished is not None else None
+        if notice:
+            typer.echo(f"warning: {notice}", err=True)
         yield target
     finally:
         target.close()

@@ -14,15 +14,20 @@ How the graph is kept:
 - ``write()`` has exactly the embedded store's semantics: strip what ``replace_documents``
   contributed, then merge the incoming records into the stored ones with the rules of
   ``graph/data.py`` (earliest provenance wins, ``aliases``/``mentions``/``documents`` united,
-  stated beats inferred). The store reads the stored records the write touches, merges them in
-  Python and writes the result, so both stores share one set of rules.
+  stated beats inferred). The merge happens inside the database, one statement per batch
+  (``cypher/store_write_*.cypher``, ``store_strip_shared_nodes.cypher``), each taking a
+  record's write lock before reading it: nothing is read into Python and written back, so two
+  builds writing the same shared strategy at once commute (tests/test_neo4j_concurrent.py).
 
 Atomicity: a write of up to ``transaction_rows`` nodes plus relationships (50,000 by default,
 far above a council's plans) runs as one managed transaction, which the driver retries on
 transient errors: a failure leaves the database as it was. A bigger write runs as a series of
-transactions of ``batch_size`` rows (strip first, then nodes, then relationships). Every step is
-an idempotent MERGE of the final merged value, so a failure part-way leaves a consistent but
-incomplete load, and running the same build again completes it.
+transactions of up to ``transaction_rows`` rows, in statements of ``batch_size`` rows (strip
+first, then nodes, then relationships). Every step is an idempotent merge, so running the same
+build again completes a load cut off part-way; until then a ``:StratgraphLoad`` node (no
+``:Stratgraph`` label: reads, counts and queries never see it), written before the first
+transaction and cleared after the last, marks the load as unfinished, and every command that
+opens the store says so (:meth:`Neo4jStore.unfinished_load`).
 """
 
 from __future__ import annotations
@@ -37,12 +42,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 from urllib.parse import urlsplit
 
-from stratgraph.graph.data import (
-    GraphData,
-    merge_nodes,
-    merge_relationships,
-    strip_documents,
-)
+from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import (
     SHARED_LABELS,
     Label,
@@ -147,6 +147,9 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
+_SCALARS = frozenset({str, bool, int, float})
+
+
 def _check_value(owner: str, key: str, value: Any) -> Any:
     """A property value Neo4j can store (tuples become lists); ``StoreError`` otherwise."""
     if isinstance(value, (str, bool, int, float)):
@@ -158,19 +161,35 @@ def _check_value(owner: str, key: str, value: Any) -> Any:
     raise StoreError(f"{owner}: property {key!r} has a value Neo4j cannot store: {value!r}")
 
 
+def _checked(owner: str, props: dict[str, Any]) -> dict[str, Any]:
+    # Most values are plain scalars: one set look-up each, the full check only for the rest.
+    for key, value in props.items():
+        if type(value) not in _SCALARS:
+            props[key] = _check_value(owner, key, value)
+    return props
+
+
 def node_row(node: Node) -> dict[str, Any]:
     """A node as a write row: its flat stored properties (``id`` among them)."""
-    return {k: _check_value(node.id, k, v) for k, v in node.as_properties().items()}
+    return _checked(node.id, node.as_properties())
 
 
 def relationship_row(rel: Relationship) -> dict[str, Any]:
-    """A relationship as a write row: end points and flat stored properties (``id`` among them)."""
-    props = rel.as_properties()
-    rel_id = props["id"]  # computed (hashed) once, not once per property
-    props = {k: _check_value(rel_id, k, v) for k, v in props.items()}
-    # as_properties rounds confidence for display; store it exactly so read() gives it back.
+    """A relationship as a write row: end points and flat stored properties (``id`` among them).
+
+    The same properties as ``Relationship.as_properties``, built directly (a big load makes
+    hundreds of thousands), with ``confidence`` exact rather than rounded for display, so
+    ``read()`` gives back what was written.
+    """
+    extras = rel.properties
+    props = {k: v for k, v in extras.items() if v is not None} if extras else {}
+    rel_id = rel.id  # computed (hashed) once, not once per property
+    props["id"] = rel_id
+    props["method"] = rel.method.value
     props["confidence"] = float(rel.confidence)
-    return {"start": rel.start, "end": rel.end, "props": props}
+    props["source_document"] = rel.provenance.document
+    props["source_line"] = rel.provenance.line
+    return {"start": rel.start, "end": rel.end, "props": _checked(rel_id, props)}
 
 
 def node_from_record(id_: str, labels: Collection[str], props: Mapping[str, Any]) -> Node | None:
@@ -221,27 +240,73 @@ def _run_list(tx: ManagedTransaction, query: str, **params: Any) -> list[Any]:
     return list(tx.run(query, params))
 
 
-def _write_nodes(tx: ManagedTransaction, nodes: Sequence[Node], batch_size: int) -> None:
-    by_label: dict[Label, list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
-        by_label[node.label].append(node_row(node))
-    for label in sorted(by_label):
+#: One statement of a write: the query, its rows, and whether it reports ``written``.
+_Statement = tuple[str, list[dict[str, Any]], bool]
+
+
+def _grouped(
+    graph: GraphData,
+) -> tuple[list[tuple[Label, list[Node]]], list[tuple[RelType, list[Relationship]]]]:
+    """The graph's nodes by label and relationships by type, each in id order.
+
+    Every writer visits records in this one order, so two builds sharing nodes take their
+    locks in the same order and rarely deadlock (the driver retries when they do).
+    """
+    by_label: dict[Label, list[Node]] = defaultdict(list)
+    for id_ in sorted(graph.nodes):
+        node = graph.nodes[id_]
+        by_label[node.label].append(node)
+    by_type: dict[RelType, list[Relationship]] = defaultdict(list)
+    for id_ in sorted(graph.relationships):
+        rel = graph.relationships[id_]
+        by_type[rel.type].append(rel)
+    return sorted(by_label.items()), sorted(by_type.items())
+
+
+def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
+                  ) -> Iterator[list[_Statement]]:
+    """The write's statements (``batch_size`` rows each: nodes first, then relationships),
+    grouped into transactions of up to ``transaction_rows`` rows.
+
+    Rows are built one transaction at a time, so a million-node load never holds them all.
+    """
+    labels, types = _grouped(graph)
+    pending: list[tuple[str, Sequence[Any], bool]] = []
+    for label, nodes in labels:
         query = _template("store_write_nodes.cypher", label=label)
-        for rows in _chunks(by_label[label], batch_size):
-            tx.run(query, rows=list(rows)).consume()
-
-
-def _write_relationships(
-    tx: ManagedTransaction, rels: Sequence[Relationship], batch_size: int
-) -> int:
-    by_type: dict[RelType, list[dict[str, Any]]] = defaultdict(list)
-    for rel in rels:
-        by_type[rel.type].append(relationship_row(rel))
-    written = 0
-    for rel_type in sorted(by_type):
+        pending.extend((query, chunk, False) for chunk in _chunks(nodes, batch_size))
+    for rel_type, rels in types:
         query = _template("store_write_relationships.cypher", rel_type=rel_type)
-        for rows in _chunks(by_type[rel_type], batch_size):
-            written += tx.run(query, rows=list(rows)).single(strict=True)["written"]
+        pending.extend((query, chunk, True) for chunk in _chunks(rels, batch_size))
+    group: list[tuple[str, Sequence[Any], bool]] = []
+    size = 0
+    for item in pending:
+        if group and size + len(item[1]) > transaction_rows:
+            yield _rows_of(group)
+            group, size = [], 0
+        group.append(item)
+        size += len(item[1])
+    if group:
+        yield _rows_of(group)
+
+
+def _rows_of(group: list[tuple[str, Sequence[Any], bool]]) -> list[_Statement]:
+    return [
+        (query, [relationship_row(r) for r in records] if is_rel else
+         [node_row(n) for n in records], is_rel)
+        for query, records, is_rel in group
+    ]
+
+
+def _run_statements(tx: ManagedTransaction, statements: Sequence[_Statement]) -> int:
+    """Run one transaction's upserts; returns how many relationships were written."""
+    written = 0
+    for query, rows, counts in statements:
+        result = tx.run(query, rows=rows)
+        if counts:
+            written += result.single(strict=True)["written"]
+        else:
+            result.consume()
     return written
 
 
@@ -249,8 +314,8 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
     """One step of removing what ``docs`` contributed; True when nothing was left to remove.
 
     Document-scoped nodes and the documents' relationships are deleted ``batch_size`` at a
-    time; the last step revisits the shared nodes with ``strip_documents`` (forget the
-    documents' mentions, delete those no other document mentions).
+    time; the last step revisits the shared nodes in the database, in one statement (forget
+    the documents' mentions, delete those no other document mentions).
     """
     deleted = tx.run(
         cypher_text("store_delete_document_nodes.cypher"),
@@ -262,71 +327,43 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
         query = _template("store_delete_document_relationships.cypher", rel_type=rel_type)
         if tx.run(query, docs=docs, limit=batch_size).single(strict=True)["deleted"]:
             return False
-    # All shared nodes, not only those the documents mention: strip_documents also rewrites
-    # the others (it re-sorts their mentions), and both stores must end up identical.
-    records = _run_list(tx, cypher_text("store_shared_nodes.cypher"), shared_labels=_SHARED)
-    shared = {n.id: n for n in _nodes_from(records)}
-    kept = strip_documents(GraphData(nodes=dict(shared)), docs).nodes
-    gone = sorted(set(shared) - set(kept))
-    if gone:
-        tx.run(cypher_text("store_delete_nodes.cypher"), ids=gone).consume()
-    changed = [node for id_, node in kept.items() if node != shared[id_]]
-    _write_nodes(tx, changed, batch_size)
+    tx.run(cypher_text("store_strip_shared_nodes.cypher"), docs=docs,
+           shared_labels=_SHARED).consume()
     return True
 
 
-def _stored_nodes(tx: ManagedTransaction, ids: Sequence[str], batch_size: int) -> dict[str, Node]:
-    """The stored nodes among ``ids``."""
-    stored: dict[str, Node] = {}
-    for chunk in _chunks(ids, batch_size):
-        found = _run_list(tx, cypher_text("store_nodes_by_id.cypher"), ids=list(chunk))
-        stored.update((n.id, n) for n in _nodes_from(found))
-    return stored
-
-
-def _stored_ids(tx: ManagedTransaction, ids: Sequence[str], batch_size: int) -> set[str]:
-    return set(_stored_nodes(tx, ids, batch_size))
-
-
-def _upsert_nodes(tx: ManagedTransaction, nodes: Sequence[Node], batch_size: int) -> set[str]:
-    """Merge ``nodes`` into what is stored; returns the ids that were stored before."""
-    stored = _stored_nodes(tx, [n.id for n in nodes], batch_size)
-    merged = [merge_nodes(stored[n.id], n) if n.id in stored else n for n in nodes]
-    _write_nodes(tx, merged, batch_size)
-    return set(stored)
-
-
-def _upsert_relationships(
-    tx: ManagedTransaction,
-    rels: Sequence[Relationship],
-    batch_size: int,
-    new_ids: Collection[str],
-) -> int:
-    """Merge ``rels`` into what is stored; returns how many were written.
-
-    ``new_ids`` are node ids this write created: a relationship touching one of them cannot
-    be stored yet, so only the others are looked up (on a first load, none is).
-    """
-    maybe_stored = [r for r in rels if r.start not in new_ids and r.end not in new_ids]
-    stored: dict[str, Relationship] = {}
-    for chunk in _chunks(maybe_stored, batch_size):
-        keys = [{"id": r.id, "type": r.type.value, "start": r.start, "end": r.end} for r in chunk]
-        found = _run_list(tx, cypher_text("store_relationships_by_id.cypher"), rows=keys)
-        stored.update((r.id, r) for r in _rels_from(found))
-    if stored:
-        rels = [merge_relationships(stored[r.id], r) if r.id in stored else r for r in rels]
-    return _write_relationships(tx, rels, batch_size)
-
-
 def _write_all(
-    tx: ManagedTransaction, graph: GraphData, docs: list[str], batch_size: int
+    tx: ManagedTransaction, statements: Sequence[_Statement], docs: list[str], batch_size: int,
+    load: Mapping[str, Any],
 ) -> int:
     if docs:
         while not _strip(tx, docs, batch_size):
             pass
-    stored = _upsert_nodes(tx, graph.sorted_nodes(), batch_size)
-    new_ids = set(graph.nodes) - stored
-    return _upsert_relationships(tx, graph.sorted_relationships(), batch_size, new_ids)
+    written = _run_statements(tx, statements)
+    _finish_load(tx, load)
+    return written
+
+
+def _start_load(tx: ManagedTransaction, load: Mapping[str, Any]) -> None:
+    tx.run(cypher_text("store_load_started.cypher"), load).consume()
+
+
+def _finish_load(tx: ManagedTransaction, load: Mapping[str, Any]) -> None:
+    tx.run(cypher_text("store_load_finished.cypher"), load).consume()
+
+
+def _unfinished_loads(tx: ManagedTransaction) -> list[dict[str, Any]]:
+    return [r.data() for r in tx.run(cypher_text("store_load_unfinished.cypher"))]
+
+
+def _load_record(graph: GraphData, docs: Sequence[str], size: int) -> dict[str, Any]:
+    """The parameters of a load's marker: a fresh id, and every document the load touches."""
+    import uuid
+
+    documents = {n.provenance.document for n in graph.nodes.values()}
+    documents.update(r.provenance.document for r in graph.relationships.values())
+    documents.update(docs)
+    return {"id": uuid.uuid4().hex, "documents": sorted(documents), "rows": size}
 
 
 def _counts(tx: ManagedTransaction) -> tuple[int, int]:
@@ -469,16 +506,19 @@ class Neo4jStore:
         """Upsert ``graph`` after removing what ``replace_documents`` contributed.
 
         Same result as :meth:`EmbeddedStore.write`; see the module docstring for how a large
-        write is split into transactions.
+        write is split into transactions and how a load cut off part-way is marked.
         """
         docs = sorted(set(replace_documents))
         self.ensure_schema()
         size = len(graph.nodes) + len(graph.relationships)
+        load = _load_record(graph, docs, size)
         with self._errors("write the graph"), self._session() as session:
             if size <= self.transaction_rows:
-                written = session.execute_write(_write_all, graph, docs, self.batch_size)
+                statements = next(_transactions(graph, self.batch_size, max(1, size)), [])
+                written = session.execute_write(
+                    _write_all, statements, docs, self.batch_size, load)
             else:
-                written = self._write_in_batches(session, graph, docs)
+                written = self._write_in_batches(session, graph, docs, load)
             nodes_total, rels_total = session.execute_read(_counts)
         skipped = len(graph.relationships) - written
         if skipped:
@@ -492,21 +532,40 @@ class Neo4jStore:
             relationships_total=rels_total,
         )
 
-    def _write_in_batches(self, session: Session, graph: GraphData, docs: list[str]) -> int:
+    def _write_in_batches(
+        self, session: Session, graph: GraphData, docs: list[str], load: Mapping[str, Any]
+    ) -> int:
+        # The marker goes in first and is cleared last: whatever stops the load in between
+        # (a kill, a lost connection, an error) leaves it for the next command to report.
+        session.execute_write(_start_load, load)
         if docs:
             while not session.execute_write(_strip, docs, self.batch_size):
                 pass
-        # Which nodes exist before this write: relationships of the others need no lookup.
-        stored = session.execute_read(_stored_ids, sorted(graph.nodes), self.batch_size)
-        new_ids = set(graph.nodes) - stored
-        for nodes in _chunks(graph.sorted_nodes(), self.batch_size):
-            session.execute_write(_upsert_nodes, nodes, self.batch_size)
         written = 0
-        for rels in _chunks(graph.sorted_relationships(), self.batch_size):
-            written += session.execute_write(
-                _upsert_relationships, rels, self.batch_size, new_ids
-            )
+        for statements in _transactions(graph, self.batch_size, self.transaction_rows):
+            written += session.execute_write(_run_statements, statements)
+        session.execute_write(_finish_load, load)
         return written
+
+    def unfinished_load(self) -> str | None:
+        """One line about loads that started and never finished (``None`` when there are none).
+
+        A load bigger than one transaction marks the database before its first step and
+        clears the mark after its last; a mark still there means that load was cut off (or is
+        running right now), so the graph may lack part of it.
+        """
+        loads = self._read(_unfinished_loads)
+        if not loads:
+            return None
+        first = loads[0]
+        docs = list(first.get("documents") or [])
+        shown = ", ".join(docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+        more = f" (and {len(loads) - 1} other loads)" if len(loads) > 1 else ""
+        return _one_line(
+            f"Neo4j at {self._where}: a load started {first.get('started')} of {shown or 'no documents'}"
+            f"{more} has not finished (cut off, or still running): the graph may be "
+            "incomplete; run that build again to complete it"
+        )
 
     def read(self) -> GraphData:
         """Everything stratgraph stored (nodes with the marker label and their relationships)."""

@@ -249,26 +249,34 @@ def test_interrupted_batched_write_completes_on_rerun(
     neo4j_server.wipe()
     graph = combined(plan_a(), plan_b())
     calls = {"n": 0}
-    real_upsert = module._upsert_nodes
+    real_run = module._run_statements
 
-    def failing_upsert(*args: Any) -> set[str]:
+    def failing_run(*args: Any) -> int:
         calls["n"] += 1
         if calls["n"] == 3:
             raise StoreError("simulated crash part-way through a batched write")
-        return real_upsert(*args)
+        return real_run(*args)
 
     with neo4j_server.open_store(batch_size=4, transaction_rows=5) as store:
         store.write(plan_b())
-        monkeypatch.setattr(module, "_upsert_nodes", failing_upsert)
+        assert store.unfinished_load() is None
+        monkeypatch.setattr(module, "_run_statements", failing_run)
         with pytest.raises(StoreError, match="simulated crash"):
             store.write(graph, replace_documents=[DOC_A, DOC_B])
         partial = store.read()
         assert 0 < len(partial.nodes) < len(graph.nodes)
         # What is there is consistent: every relationship joins two stored nodes.
         assert not list(partial.dangling())
-        monkeypatch.setattr(module, "_upsert_nodes", real_upsert)
+        # ... and the cut-off load is marked, for the next command to say so in one line.
+        notice = store.unfinished_load()
+        assert notice is not None and "\n" not in notice
+        assert "has not finished" in notice and DOC_A in notice
+        monkeypatch.setattr(module, "_run_statements", real_run)
+    with neo4j_server.open_store(batch_size=4, transaction_rows=5) as store:
+        assert store.unfinished_load() == notice  # a new connection sees it too
         store.write(graph, replace_documents=[DOC_A, DOC_B])
         assert_same(store.read(), graph)
+        assert store.unfinished_load() is None  # the rerun covered it: the mark is gone
 
 
 def test_dangling_relationships_are_skipped_with_a_warning(

@@ -1,0 +1,129 @@
+"""Start-up: ``stratgraph build`` of the real plans, whole process, against the floor.
+
+Run:  python bench/bench_startup.py [CORPUS] [--rounds 15]
+
+The floor is a bare Python process of the same interpreter that reads the same plans and
+scans every line of them with a regex (what any reader of plans must at least do). Both run as
+fresh processes, alternately, ``--rounds`` times each; the table gives the median and best
+wall time of each and the gap between them, which is what stratgraph adds: imports, regex
+compilation, building, saving. It then counts, in one ``build`` process, the modules imported
+and the regexes compiled (``re`` cache misses), and lists the slowest imports
+(``python -X importtime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+STRATGRAPH = Path(sys.executable).with_name("stratgraph")
+
+FLOOR = r"""
+import re, sys
+from pathlib import Path
+line = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|[A-Z][^a-z]{3,})\s*(.*)$")
+hits = 0
+for path in sorted(Path(sys.argv[1]).iterdir()):
+    if path.suffix in {".txt", ".md", ".html"}:
+        for text in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.match(text):
+                hits += 1
+print(hits)
+"""
+
+COUNT = r"""
+import re, sys
+compiled = 0
+real = re._compile
+def counting(pattern, flags):
+    global compiled
+    key = (type(pattern), pattern, flags)
+    if key not in re._cache and not isinstance(pattern, re.Pattern):
+        compiled += 1
+    return real(pattern, flags)
+re._compile = counting
+before = set(sys.modules)
+from stratgraph.cli.main import main
+sys.argv = ["stratgraph", "build", sys.argv[1], "--graph", sys.argv[2]]
+try:
+    main()
+except SystemExit:
+    pass
+ours = [m for m in set(sys.modules) - before if m.startswith("stratgraph")]
+print(len(set(sys.modules) - before), len(ours), compiled, file=sys.stderr)
+"""
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one process: on a shared machine CPU time is the steadier."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory(prefix="stratgraph-startup-") as tmp:
+        graph = Path(tmp) / "graph.json"
+        floor_cmd = [sys.executable, "-c", FLOOR, str(args.corpus)]
+        build_cmd = [str(STRATGRAPH), "build", str(args.corpus), "--graph", str(graph)]
+        floor, build = [], []
+        timed(build_cmd, env)  # the first run warms the OS file cache for both
+        for _ in range(args.rounds):
+            floor.append(timed(floor_cmd, env))
+            graph.unlink(missing_ok=True)
+            build.append(timed(build_cmd, env))
+        graph.unlink(missing_ok=True)
+        counted = subprocess.run([sys.executable, "-c", COUNT, str(args.corpus), str(graph)],
+                                 capture_output=True, text=True, env=env, check=True)
+        modules, ours, regexes = counted.stderr.strip().splitlines()[-1].split()
+        graph.unlink(missing_ok=True)
+        imports = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "from stratgraph.cli.main import main"],
+            capture_output=True, text=True, env=env, check=True).stderr
+    print(f"{args.rounds} rounds each, alternating; PYTHONDONTWRITEBYTECODE="
+          f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}\n")
+    print("| process | wall median s | wall best s | CPU median s | CPU best s |")
+    print("|---|---:|---:|---:|---:|")
+    stats = {}
+    for name, runs in (("floor: read + regex-scan the plans", floor), ("stratgraph build", build)):
+        wall, cpu = [w for w, _ in runs], [c for _, c in runs]
+        stats[name] = (statistics.median(wall), min(wall), statistics.median(cpu), min(cpu))
+        print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in stats[name]) + " |")
+    f, b = stats.values()
+    print("| gap (build - floor) | " + " | ".join(f"{y - x:.3f}" for x, y in zip(f, b)) + " |")
+    print(f"\none build process: {modules} modules imported ({ours} of stratgraph), "
+          f"{regexes} regexes compiled")
+    rows = []
+    for line in imports.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            rows.append((int(parts[1]), parts[2].rstrip()))
+    print("slowest imports of `stratgraph.cli.main` (cumulative us):")
+    for us, name in sorted(rows, reverse=True)[:8]:
+        print(f"  {us:>8,}  {name.strip()}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
