@@ -38,7 +38,7 @@ PLAN_ORDER = [CORPORATE, SELF_ASSESSMENT, COUNTY20, DELIVERY, COUNTY24]
 # Counts, per plan and per theme: actions, and how many of them reach a declared outcome, have
 # a measure, an owner, a deadline, and all four (golden). An action the answers do not list as
 # an orphan has all four it can have; owners exist only where a lead OWNS the theme (delivery
-# plan: Helen Marsh, Tom Okafor, Priya Lal; self-assessment: the Deputy Leader, Cllr Rowe).
+# plan: Helen Marsh, Tom Okafor, Priya Lal, Sam Reid; self-assessment: the Deputy Leader, Cllr Rowe).
 # The shares are compared after the documented half-up rounding (``share``).
 
 #: (document, theme or None for the plan row): (actions, outcome, measure, owner, deadline, golden)

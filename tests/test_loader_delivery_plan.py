@@ -418,7 +418,8 @@ def test_example_plan_and_counts(example: View) -> None:
     assert example.names(Label.PARTNERSHIP) == {
         "Wexshire Local Enterprise Partnership", "WLEP", "Health and Wellbeing Board",
         "Children's Trust", "Community Safety Partnership"}
-    assert example.names(Label.CABINET_LEAD) == {"Helen Marsh", "Tom Okafor", "Priya Lal"}
+    assert example.names(Label.CABINET_LEAD) == {"Helen Marsh", "Tom Okafor", "Priya Lal",
+                                                      "Sam Reid"}
     assert example.names(Label.STRATEGY, kind="programme") == {
         "Wexbridge Works", "Riverside Wexbridge"}
 
