@@ -27,7 +27,9 @@ Documents rarely say everything. Three kinds of link are inferred, each with
   name the lead is checked; the theme holding the largest share of an area's mentions is owned,
   with that share as confidence.
 - **Outcome MEASURED_BY measure.** A measure no outcome claims is attached to the outcome of its
-  theme whose wording it shares most, scored as for SUPPORTS.
+  theme whose wording it shares most, scored as for SUPPORTS (rule ``wording``); failing that,
+  to the objective whose row (its text and actions) uses most of the measure's words, weighted
+  and bounded as for row-wording SUPPORTS (rule ``row-wording``).
 
 A stated (or curated) link is never replaced or hidden by an inferred one: inference only adds
 links that do not exist, and the merge rules in ``graph/data.py`` keep stated over inferred.
@@ -269,6 +271,8 @@ def _infer_supports(index: _Index, threshold: float, wording: _Wording) -> list[
 #: how far ahead of the next outcome it must be.
 _ROW_SHARE = 0.5
 _ROW_LEAD = 0.15
+#: The most confidence a row-wording link is given: the row is read, not the item itself.
+_ROW_CONFIDENCE = 0.9
 #: Confidence given to a link read from the plan's order alone.
 _ORDER_CONFIDENCE = 0.6
 
@@ -320,8 +324,8 @@ def _infer_from_rows(index: _Index, wording: _Wording,
             shared = texts[declared.index(target)] & row
             if best >= _ROW_SHARE and best - runner >= _ROW_LEAD and len(shared) >= 2:
                 links.append(Relationship(RelType.SUPPORTS, objective.id, target.id,
-                                          objective.provenance, Method.INFERRED, best,
-                                          {"rule": "row-wording"}))
+                                          objective.provenance, Method.INFERRED,
+                                          min(best, _ROW_CONFIDENCE), {"rule": "row-wording"}))
                 linked[objective.id].add(target.id)
         if len(objectives) != len(declared):
             continue
@@ -346,13 +350,41 @@ def _infer_measures(index: _Index, threshold: float, wording: _Wording) -> list[
     links = []
     for members in index.by_theme.values():
         outcomes = [n for n in members if n.label is _OUTCOME]
+        objectives = sorted((n for n in outcomes if _is_objective(n)),
+                            key=lambda n: (n.provenance.line, n.id))
+        rows = [_row_words(index, o, wording) for o in objectives]
+        used: dict[str, int] = defaultdict(int)
+        for row in rows:
+            for w in row:
+                used[w] += 1
+        weight = {w: math.log(1 + len(rows) / n) for w, n in used.items()}
         for node in members:
             if node.label is not _MEASURE or node.id in index.measured:
                 continue
-            for score, target in _best(node, outcomes, threshold, wording)[:1]:
+            best = _best(node, outcomes, threshold, wording)[:1]
+            for score, target in best:
                 links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
                                           node.provenance, Method.INFERRED, score,
                                           {"rule": "wording"}))
+            if best or not objectives:
+                continue
+            # A measure of a row's work: "New business start ups" measures "Enterprising
+            # Leicester", whose row launches business investment areas and start-up support.
+            words = set(wording.compared(node).split())
+            # A word no row uses is as telling as the rarest: it counts against every row.
+            rare = math.log(1 + len(rows))
+            weights = {w: weight.get(w, rare) for w in words}
+            scored = sorted(((_row_share(words, row, weights), len(words & row), o)
+                             for row, o in zip(rows, objectives)),
+                            key=lambda st: (-st[0], st[2].id))
+            if not scored:
+                continue
+            share, shared, target = scored[0]
+            runner = scored[1][0] if len(scored) > 1 else 0.0
+            if share >= _ROW_SHARE and share - runner >= _ROW_LEAD and shared >= 2:
+                links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
+                                          node.provenance, Method.INFERRED,
+                                          min(share, _ROW_CONFIDENCE), {"rule": "row-wording"}))
     return links
 
 
@@ -503,6 +535,8 @@ def _infer_owners(index: _Index, threshold: float, wording: _Wording) -> list[Re
         owned: dict[str, tuple[float, str, str, str]] = {}
 
         def own(theme_id: str, share: float, area: str, matched: str, by: str) -> None:
+            if share < threshold:
+                return
             if theme_id not in owned or owned[theme_id][0] < share:
                 owned[theme_id] = (share, area, matched, by)
 
