@@ -166,6 +166,8 @@ QUERIES: dict[str, QuerySpec] = {
                 ("with_owner", "share with an owner"),
                 ("with_deadline", "share with a deadline"),
                 ("golden", "share with all four: the golden thread"),
+                ("measures", "measures in the scope (with_measure 0.0 and measures > 0: none "
+                             "tied to a single action)"),
                 ("plan_id", "plan id"),
                 ("theme_id", "theme id (null on plan rows)"),
                 *_SOURCE,
