@@ -128,8 +128,10 @@ ROWS: list[Row] = [
     # cross-theme-dependencies ------------------------------------------------------------
     Row("cross-theme-dependencies", {"theme_a": "A place to do business",
                                      "theme_b": "Getting about in Leicester", "kind": "explicit"},
-        {"evidence": Has((f"{DELIVERY}:214",))},
+        {"evidence": [f"{DELIVERY}:214", f"{DELIVERY}:217"], "strength": 2},
+        # Fixed here: the second reference (217) was folded into the first.
         ((DELIVERY, 214, "(see p. 37: Getting about in Leicester)"),
+         (DELIVERY, 217, "(see p. 39: Getting about in Leicester)"),
          (DELIVERY, 237, "# Getting about in Leicester"))),
     Row("cross-theme-dependencies", {"theme_a": "Education", "theme_b": "Housing",
                                      "kind": "explicit"},
