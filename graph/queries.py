@@ -236,6 +236,7 @@ QUERIES: dict[str, QuerySpec] = {
                 ("via", "names of the actions/outcomes that reference the strategy"),
                 ("hops", "shortest chain: 1 = the outcome references it, 2 = an action under it"),
                 _EVIDENCE,
+                ("inferred", "true when every chain uses an inferred link"),
                 ("strategy_id", "strategy id"),
                 ("outcome_id", "outcome id"),
             ),

@@ -93,15 +93,14 @@ SMITH_ROW = ("Cllr Smith", None, "Housing", ["Housing"], 3, 1, ["Survey stock"],
 
 FEEDS = [
     ("Growth Plan", "A growing economy", "strategic", D14, ["A growing economy"], 1,
-     [f"{COUNTY14}:3"], GROWTH_PLAN, GROWTH),
-    ("Housing Strategy", "Better buses", "theme", D13, ["Bus lanes"], 2, [f"{CITY13}:15"],
-     HOUSING_STRATEGY, BUSES),
+     [f"{COUNTY14}:3"], False, GROWTH_PLAN, GROWTH),
+    ("Housing Strategy", "Better buses", "theme", D13, ["Bus lanes"], 2, [f"{CITY13}:15"], False, HOUSING_STRATEGY, BUSES),
     ("Housing Strategy", "Build homes", "objective", D13, ["Build 100 homes"], 2,
-     [f"{CITY13}:7"], HOUSING_STRATEGY, BUILD),
+     [f"{CITY13}:7"], False, HOUSING_STRATEGY, BUILD),
     ("Housing Strategy", "Decent homes", "theme", D13, ["Build 100 homes"], 3,
-     [f"{CITY13}:5", f"{CITY13}:7"], HOUSING_STRATEGY, HOMES),
+     [f"{CITY13}:5", f"{CITY13}:7"], False, HOUSING_STRATEGY, HOMES),
     ("Housing Strategy", "A growing economy", "strategic", D14, ["Back local firms"], 2,
-     [f"{COUNTY14}:4", f"{COUNTY14}:6"], HOUSING_STRATEGY, GROWTH),
+     [f"{COUNTY14}:4", f"{COUNTY14}:6"], False, HOUSING_STRATEGY, GROWTH),
 ]
 
 EVOLUTION = [

@@ -170,18 +170,18 @@ ROWS: list[Row] = [
     # strategy-feeds ----------------------------------------------------------------------
     Row("strategy-feeds", {"strategy": "Leicester Economic Action Plan",
                            "outcome": "Leicester to Work"},
-        {"hops": 1, "outcome_level": "objective", "plan": DELIVERY_PLAN},
+        {"hops": 1, "outcome_level": "objective", "plan": DELIVERY_PLAN, "inferred": False},
         # The row's "Relevant documents and strategies" cell names the plan.
         ((DELIVERY, 212, "Leicester to Work"), (DELIVERY, 212, "Leicester Economic Action Plan"))),
     Row("strategy-feeds", {"strategy": "Leicester Economic Action Plan",
                            "outcome": Starts("To support people to secure training")},
-        {"hops": 2, "via": ["Leicester to Work"]},
+        {"hops": 2, "via": ["Leicester to Work"], "inferred": True},
         ((DELIVERY, 203, "To support people to secure training, apprenticeships, work "
                          "placements and jobs through our Leicester to Work programme"),
          (DELIVERY, 212, "Supporting people into apprenticeships, training and work"))),
     Row("strategy-feeds", {"strategy": "Leicester Economic Action Plan",
                            "outcome": Starts("A significant package of investment")},
-        {"hops": 2, "via": ["A thriving city centre"]},
+        {"hops": 2, "via": ["A thriving city centre"], "inferred": True},
         # Fixed here: the objective serves the third summary priority, in the plan's order.
         ((DELIVERY, 205, "the city centre through Connecting Leicester"),
          (DELIVERY, 214, "A thriving city centre"),
