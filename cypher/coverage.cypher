@@ -12,8 +12,10 @@
 //   $min_confidence  0..1 (default 0)
 //
 // Columns: scope, plan, theme (null on plan rows), actions, with_outcome, with_measure,
-// with_owner, with_deadline, golden, plan_id, theme_id, source_document and source_line (of
-// the plan or theme). Sorted plan rows first, then theme rows; within each the weakest golden
+// with_owner, with_deadline, golden, measures, plan_id, theme_id, source_document and
+// source_line (of the plan or theme). measures counts the scope's measures: of the plan, or
+// PART_OF the theme, or measuring something PART_OF it. A theme with measures and a
+// with_measure of 0.0 has measures no single action is tied to; 0 measures, none at all. Sorted plan rows first, then theme rows; within each the weakest golden
 // share first, then the fewest tests passed (all four shares together), then the most actions.
 // One pass over the actions, counted per scope key (its plan id and its theme id) by a
 // grouping aggregation, then joined to the scopes by id: linear in the graph. (A single
@@ -27,7 +29,21 @@ CALL (wanted) {
     MATCH (s:Stratgraph)
     WHERE s:Plan OR s:Theme
     RETURN s.id AS key, 0 AS n, 0 AS k_outcome, 0 AS k_measure, 0 AS k_owner, 0 AS k_deadline,
-           0 AS k_golden
+           0 AS k_golden, 0 AS k_measures
+  UNION ALL
+    MATCH (m:Stratgraph:Measure)
+    WHERE $plan IS NULL OR m.plan_id IN wanted
+    WITH m, COLLECT {
+        MATCH (m)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t.id AS tid
+      UNION
+        MATCH (x)-[r:MEASURED_BY]->(m), (x)-[:PART_OF]->(t:Stratgraph:Theme)
+        WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence
+        RETURN t.id AS tid
+      } AS themes
+    UNWIND [m.plan_id] + themes AS key
+    WITH DISTINCT m, key WHERE key IS NOT NULL
+    RETURN key, 0 AS n, 0 AS k_outcome, 0 AS k_measure, 0 AS k_owner, 0 AS k_deadline,
+           0 AS k_golden, 1 AS k_measures
   UNION ALL
     MATCH (a:Stratgraph:Action)
     WHERE $plan IS NULL OR a.plan_id IN wanted
@@ -57,19 +73,21 @@ CALL (wanted) {
            CASE WHEN measure THEN 1 ELSE 0 END AS k_measure,
            CASE WHEN owner THEN 1 ELSE 0 END AS k_owner,
            CASE WHEN deadline THEN 1 ELSE 0 END AS k_deadline,
-           CASE WHEN outcome AND measure AND owner AND deadline THEN 1 ELSE 0 END AS k_golden
+           CASE WHEN outcome AND measure AND owner AND deadline THEN 1 ELSE 0 END AS k_golden,
+           0 AS k_measures
 }
 WITH key, sum(n) AS n, sum(k_outcome) AS k_outcome, sum(k_measure) AS k_measure,
-     sum(k_owner) AS k_owner, sum(k_deadline) AS k_deadline, sum(k_golden) AS k_golden
+     sum(k_owner) AS k_owner, sum(k_deadline) AS k_deadline, sum(k_golden) AS k_golden,
+     sum(k_measures) AS k_measures
 MATCH (s:Stratgraph {id: key})
 WHERE (s:Plan OR s:Theme)
   AND ($scope IS NULL OR $scope = CASE WHEN s:Plan THEN 'plan' ELSE 'theme' END)
 OPTIONAL MATCH (p:Stratgraph:Plan {id: CASE WHEN s:Plan THEN s.id ELSE s.plan_id END})
-WITH s, p, n, k_outcome, k_measure, k_owner, k_deadline, k_golden
+WITH s, p, n, k_outcome, k_measure, k_owner, k_deadline, k_golden, k_measures
 WHERE $plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
       OR toLower(p.source_document) = toLower($plan)
 // Among equal golden shares the weakest comes first: the fewest of the four tests passed.
-WITH s, p, n, k_outcome, k_measure, k_owner, k_deadline, k_golden,
+WITH s, p, n, k_outcome, k_measure, k_owner, k_deadline, k_golden, k_measures,
      CASE WHEN n = 0 THEN null
           ELSE toFloat(k_outcome + k_measure + k_owner + k_deadline) / n END AS passed
 RETURN CASE WHEN s:Plan THEN 'plan' ELSE 'theme' END AS scope,
@@ -81,6 +99,7 @@ RETURN CASE WHEN s:Plan THEN 'plan' ELSE 'theme' END AS scope,
        CASE WHEN n = 0 THEN null ELSE toFloat((2000 * k_owner + n) / (2 * n)) / 1000.0 END AS with_owner,
        CASE WHEN n = 0 THEN null ELSE toFloat((2000 * k_deadline + n) / (2 * n)) / 1000.0 END AS with_deadline,
        CASE WHEN n = 0 THEN null ELSE toFloat((2000 * k_golden + n) / (2 * n)) / 1000.0 END AS golden,
+       k_measures AS measures,
        CASE WHEN s:Plan THEN s.id ELSE s.plan_id END AS plan_id,
        CASE WHEN s:Plan THEN null ELSE s.id END AS theme_id,
        s.source_document AS source_document, s.source_line AS source_line

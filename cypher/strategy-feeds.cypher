@@ -18,7 +18,8 @@
 // and outcomes referencing the strategy, sorted), hops (shortest chain counting the REFERENCES
 // link: 1 = the outcome itself references it, 2 = an action directly under it, ...), evidence
 // (document:line of every REFERENCES and SUPPORTS link on every such chain, by document then
-// line), strategy_id, outcome_id.
+// line), inferred (true when every such chain uses an inferred link: the row holds only by
+// inference, e.g. an objective read as delivering a priority), strategy_id, outcome_id.
 MATCH (s:Stratgraph:Strategy)
 WHERE $strategy IS NULL OR s.id = $strategy OR toLower(s.name) = toLower($strategy)
       OR any(al IN coalesce(s.aliases, []) WHERE toLower(al) = toLower($strategy))
@@ -35,12 +36,14 @@ WITH s, o, p, x, ref, path
 WHERE $plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
       OR toLower(p.source_document) = toLower($plan)
 WITH s, o, p, collect(x.name) AS vias, min(length(path)) + 1 AS hops,
-     collect(ref) + reduce(acc = [], rs IN collect(relationships(path)) | acc + rs) AS rels
+     collect(ref) + reduce(acc = [], rs IN collect(relationships(path)) | acc + rs) AS rels,
+     collect(any(r IN [ref] + relationships(path) WHERE coalesce(r.method, '') = 'inferred')) AS guessed
 RETURN s.name AS strategy, o.name AS outcome, o.level AS outcome_level, p.name AS plan,
        COLLECT { UNWIND vias AS v WITH DISTINCT v WHERE v IS NOT NULL RETURN v ORDER BY v } AS via,
        hops,
        COLLECT { UNWIND rels AS r
                  WITH DISTINCT r.source_document AS doc, r.source_line AS line
                  RETURN doc + ':' + toString(line) ORDER BY doc, line } AS evidence,
+       all(g IN guessed WHERE g) AS inferred,
        s.id AS strategy_id, o.id AS outcome_id
 ORDER BY strategy, strategy_id, plan, outcome, outcome_id

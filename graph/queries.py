@@ -174,6 +174,8 @@ QUERIES: dict[str, QuerySpec] = {
                 ("with_owner", "share with an owner"),
                 ("with_deadline", "share with a deadline"),
                 ("golden", "share with all four: the golden thread"),
+                ("measures", "measures in the scope (with_measure 0.0 and measures > 0: none "
+                             "tied to a single action)"),
                 ("plan_id", "plan id"),
                 ("theme_id", "theme id (null on plan rows)"),
                 *_SOURCE,
@@ -246,6 +248,7 @@ QUERIES: dict[str, QuerySpec] = {
                 ("via", "names of the actions/outcomes that reference the strategy"),
                 ("hops", "shortest chain: 1 = the outcome references it, 2 = an action under it"),
                 _EVIDENCE,
+                ("inferred", "true when every chain uses an inferred link"),
                 ("strategy_id", "strategy id"),
                 ("outcome_id", "outcome id"),
             ),

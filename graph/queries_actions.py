@@ -162,6 +162,7 @@ def coverage(view: View, p: dict[str, Any]) -> list[Row]:
         if t.theme is not None:
             by_theme[t.theme].append(t)
         by_plan[view.g.nodes[t.action].get("plan_id")].append(t)
+    measures = _scope_measures(view)
     rows = []
     order: dict[str, float | None] = {}
     for scope in view.nodes("Plan", "Theme"):
@@ -188,6 +189,7 @@ def coverage(view: View, p: dict[str, Any]) -> list[Row]:
             "with_owner": share(sum(t.has_owner for t in mine), n),
             "with_deadline": share(sum(t.has_deadline for t in mine), n),
             "golden": share(sum(not t.reasons for t in mine), n),
+            "measures": measures.get(scope, 0),
             "plan_id": s.get("plan_id") if not is_plan else scope,
             "theme_id": None if is_plan else scope,
             "source_document": s.get("source_document"),
@@ -198,6 +200,22 @@ def coverage(view: View, p: dict[str, Any]) -> list[Row]:
                              nulls_last(r["plan"]), nulls_last(r["theme"]),
                              r["theme_id"] or r["plan_id"]))
     return rows
+
+
+def _scope_measures(view: View) -> dict[str, int]:
+    """Per plan and theme id, its measures: of the plan, or PART_OF the theme, or measuring
+    something PART_OF it (as coverage.cypher counts them)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in view.nodes("Measure"):
+        keys = {e.end for e in view.out(m, "PART_OF", "Theme")}
+        keys |= {t.end for e in view.into(m, "MEASURED_BY")
+                 for t in view.out(e.start, "PART_OF", "Theme")}
+        plan_id = view.g.nodes[m].get("plan_id")
+        if plan_id is not None:
+            keys.add(plan_id)
+        for key in keys:
+            counts[key] += 1
+    return counts
 
 
 def lead_portfolio(view: View, p: dict[str, Any]) -> list[Row]:

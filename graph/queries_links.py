@@ -111,8 +111,12 @@ def strategy_feeds(view: View, p: dict[str, Any]) -> list[Row]:
         for ref in view.into(strategy, "REFERENCES", "Action", "Outcome"):
             for outcome, path in view.trails(ref.start):
                 entry = found.setdefault(
-                    (strategy, outcome), {"via": set(), "hops": None, "evidence": set()}
+                    (strategy, outcome),
+                    {"via": set(), "hops": None, "evidence": set(), "inferred": True},
                 )
+                # The row holds only by inference when every chain uses an inferred link.
+                entry["inferred"] = entry["inferred"] and any(
+                    e.attrs.get("method") == "inferred" for e in (ref, *path))
                 entry["via"].add(view.g.nodes[ref.start].get("name"))
                 hops = len(path) + 1
                 entry["hops"] = hops if entry["hops"] is None else min(entry["hops"], hops)
@@ -136,6 +140,7 @@ def strategy_feeds(view: View, p: dict[str, Any]) -> list[Row]:
             "via": sorted_names(entry["via"]),
             "hops": entry["hops"],
             "evidence": sorted_evidence(entry["evidence"]),
+            "inferred": entry["inferred"],
             "strategy_id": strategy,
             "outcome_id": outcome,
         })

@@ -77,15 +77,15 @@ SHARED_BOARD = ("transport", D16, "Transport", D13, "shared-partnership", ["Tran
                 [f"{CITY13}:16", f"{CITY16}:3"], TRANSPORT16, TRANSPORT)
 
 COVERAGE_PLANS = [
-    ("plan", D16, None, 1, 0.0, 0.0, 0.0, 1.0, 0.0, P16, None, CITY16, 1),
-    ("plan", D14, None, 1, 1.0, 1.0, 0.0, 1.0, 0.0, P14, None, COUNTY14, 1),
-    ("plan", D13, None, 4, 0.75, 0.75, 1.0, 0.75, 0.75, P13, None, CITY13, 1),
+    ("plan", D16, None, 1, 0.0, 0.0, 0.0, 1.0, 0.0, 0, P16, None, CITY16, 1),
+    ("plan", D14, None, 1, 1.0, 1.0, 0.0, 1.0, 0.0, 1, P14, None, COUNTY14, 1),
+    ("plan", D13, None, 4, 0.75, 0.75, 1.0, 0.75, 0.75, 2, P13, None, CITY13, 1),
 ]
 COVERAGE_THEMES = [
-    ("theme", D16, "transport", 1, 0.0, 0.0, 0.0, 1.0, 0.0, P16, TRANSPORT16, CITY16, 2),
-    ("theme", D14, "Economy", 1, 1.0, 1.0, 0.0, 1.0, 0.0, P14, ECONOMY, COUNTY14, 2),
-    ("theme", D13, "Housing", 2, 0.5, 0.5, 1.0, 0.5, 0.5, P13, HOUSING, CITY13, 3),
-    ("theme", D13, "Transport", 2, 1.0, 1.0, 1.0, 1.0, 1.0, P13, TRANSPORT, CITY13, 11),
+    ("theme", D16, "transport", 1, 0.0, 0.0, 0.0, 1.0, 0.0, 0, P16, TRANSPORT16, CITY16, 2),
+    ("theme", D14, "Economy", 1, 1.0, 1.0, 0.0, 1.0, 0.0, 1, P14, ECONOMY, COUNTY14, 2),
+    ("theme", D13, "Housing", 2, 0.5, 0.5, 1.0, 0.5, 0.5, 1, P13, HOUSING, CITY13, 3),
+    ("theme", D13, "Transport", 2, 1.0, 1.0, 1.0, 1.0, 1.0, 1, P13, TRANSPORT, CITY13, 11),
 ]
 
 SMITH_ROW = ("Cllr Smith", None, "Housing", ["Housing"], 3, 1, ["Survey stock"], [], SMITH,
@@ -93,15 +93,14 @@ SMITH_ROW = ("Cllr Smith", None, "Housing", ["Housing"], 3, 1, ["Survey stock"],
 
 FEEDS = [
     ("Growth Plan", "A growing economy", "strategic", D14, ["A growing economy"], 1,
-     [f"{COUNTY14}:3"], GROWTH_PLAN, GROWTH),
-    ("Housing Strategy", "Better buses", "theme", D13, ["Bus lanes"], 2, [f"{CITY13}:15"],
-     HOUSING_STRATEGY, BUSES),
+     [f"{COUNTY14}:3"], False, GROWTH_PLAN, GROWTH),
+    ("Housing Strategy", "Better buses", "theme", D13, ["Bus lanes"], 2, [f"{CITY13}:15"], False, HOUSING_STRATEGY, BUSES),
     ("Housing Strategy", "Build homes", "objective", D13, ["Build 100 homes"], 2,
-     [f"{CITY13}:7"], HOUSING_STRATEGY, BUILD),
+     [f"{CITY13}:7"], False, HOUSING_STRATEGY, BUILD),
     ("Housing Strategy", "Decent homes", "theme", D13, ["Build 100 homes"], 3,
-     [f"{CITY13}:5", f"{CITY13}:7"], HOUSING_STRATEGY, HOMES),
+     [f"{CITY13}:5", f"{CITY13}:7"], False, HOUSING_STRATEGY, HOMES),
     ("Housing Strategy", "A growing economy", "strategic", D14, ["Back local firms"], 2,
-     [f"{COUNTY14}:4", f"{COUNTY14}:6"], HOUSING_STRATEGY, GROWTH),
+     [f"{COUNTY14}:4", f"{COUNTY14}:6"], False, HOUSING_STRATEGY, GROWTH),
 ]
 
 EVOLUTION = [
@@ -140,7 +139,7 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = [
     ("coverage", {}, COVERAGE_PLANS + COVERAGE_THEMES),
     ("coverage", {"scope": "theme", "plan": CITY13}, COVERAGE_THEMES[2:]),
     ("coverage", {"scope": "plan", "min_confidence": 0.8},
-     [*COVERAGE_PLANS[:2], ("plan", D13, None, 4, 0.5, 0.5, 0.75, 0.75, 0.5, P13, None, CITY13, 1)]),
+     [*COVERAGE_PLANS[:2], ("plan", D13, None, 4, 0.5, 0.5, 0.75, 0.75, 0.5, 2, P13, None, CITY13, 1)]),
     ("lead-portfolio", {},
      [("Cllr Jones", None, "Transport and air", ["Transport"], 2, 1, [], [], JONES,
        [f"{CITY13}:2"]), SMITH_ROW]),

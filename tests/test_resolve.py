@@ -115,11 +115,52 @@ def test_a_short_form_claimed_by_two_places_stays_apart() -> None:
     b = DocumentGraphBuilder("b.txt")
     b.plan("B", 1, organisation="Leicestershire County Council")
     b.strategy("Leicestershire Housing Strategy", 2)
-    b.strategy("Housing Strategy", 3)
+    # The short form in a document of no council: either place could claim it.
+    c = DocumentGraphBuilder("c.txt")
+    c.plan("C", 1)
+    c.strategy("Housing Strategy", 3)
     graph = GraphData()
-    graph.update(a.graph)
-    graph.update(b.graph)
+    for part in (a, b, c):
+        graph.update(part.graph)
     assert len(names(resolve_entities(graph), Label.STRATEGY)) == 3
+
+
+def test_one_councils_strategy_under_two_names_is_one() -> None:
+    # leicestershire-county-strategic-plan-2014-18.txt:214 "Our joint strategic health and care
+    # needs assessment has informed our first joint Health and Wellbeing Strategy."
+    # leicestershire-county-strategic-plan-2018-22.txt:299 "- Leicestershire Joint Health and
+    # Wellbeing Strategy (Health and Wellbeing Board)"
+    a = DocumentGraphBuilder("a.txt")
+    a.plan("A", 1, organisation="Leicestershire County Council")
+    a.strategy("Health and Wellbeing Strategy", 2)
+    a.strategy("Draft Carbon Reduction Strategy", 3)
+    b = DocumentGraphBuilder("b.txt")
+    b.plan("B", 1, organisation="Leicestershire County Council")
+    b.strategy("Leicestershire Joint Health and Wellbeing Strategy", 2)
+    b.strategy("the Council's Carbon Reduction Strategy 2018-2022", 3)
+    c = DocumentGraphBuilder("c.txt")
+    c.plan("C", 1, organisation="Leicester City Council")
+    # leicester-city-delivery-plan-2013-14.txt:408 names both on one line.
+    c.strategy("Joint Health and Wellbeing Strategy", 2)
+    c.strategy("Health and Wellbeing Strategy", 2)
+    c.strategy("Leicester's Local Transport Plan", 3)
+    c.strategy("Local Transport Plan", 4)
+    c.strategy("Strategy 2012", 5)
+    graph = GraphData()
+    for part in (a, b, c):
+        graph.update(part.graph)
+    assert names(resolve_entities(graph), Label.STRATEGY) == {
+        "Leicestershire Joint Health and Wellbeing Strategy": [
+            "Health and Wellbeing Strategy", "Leicestershire Joint Health and Wellbeing Strategy"],
+        "the Council's Carbon Reduction Strategy 2018-2022": [
+            "Draft Carbon Reduction Strategy", "the Council's Carbon Reduction Strategy 2018-2022"],
+        # The city's board's strategy is not the county's: one council at a time.
+        "Joint Health and Wellbeing Strategy": [
+            "Health and Wellbeing Strategy", "Joint Health and Wellbeing Strategy"],
+        "Leicester's Local Transport Plan": ["Leicester's Local Transport Plan",
+                                             "Local Transport Plan"],
+        "Strategy 2012": ["Strategy 2012"],
+    }
 
 
 def test_result_does_not_depend_on_document_order() -> None:

@@ -8,15 +8,28 @@ Documents rarely say everything. Three kinds of link are inferred, each with
   Actions are not linked this way: an action the document leaves outside every priority is an
   orphan by the document's own layout. Similarity is the mean of rapidfuzz's ``token_set_ratio`` and ``token_sort_ratio``
   over the content words of both texts (stop words removed, simple plural folding), scaled to
-  0..1; the best match and any other within 0.1 of it are linked.
+  0..1; the best match and any other within 0.1 of it are linked (rule ``wording``).
+  An objective still unlinked is read with its row: the words of its actions. The declared
+  outcome most of whose distinctive words (weighted by how few of the theme's outcomes use
+  them) the row uses, at least half, in two words or more, and well ahead of the next, is linked (rule
+  ``row-wording``: "Improving access and quality of public transport", whose row is bus
+  lanes, real time bus information and smart ticketing, delivers "To improve the quality of
+  local bus and rail services"). Last, the plan's own order: where a theme lists as many
+  objectives as declared outcomes and every link so far (two or more) pairs the i-th objective
+  with the i-th outcome, each remaining objective delivers the outcome in its place when nothing
+  else does (rule ``order``).
 - **Cabinet lead OWNS theme.** A lead's portfolio ("transport, regeneration and heritage") is
-  split into areas; an area is mentioned by a text when the text's content words include all of
+  split into areas. An area (or a planner's word for it, :data:`PORTFOLIO_SYNONYMS`: "adult
+  social care" is "care and support") in a theme's title owns that theme, several when several
+  titles name it; else an objective titled by it ("Housing") owns its theme; else an area is mentioned by a text when the text's content words include all of
   the area's (two thirds for longer areas), so "schools" finds "school" but "sport" does not find
   "transport"; a theme's title counts three times. Every text of every theme of the plans that
   name the lead is checked; the theme holding the largest share of an area's mentions is owned,
   with that share as confidence.
 - **Outcome MEASURED_BY measure.** A measure no outcome claims is attached to the outcome of its
-  theme whose wording it shares most, scored as for SUPPORTS.
+  theme whose wording it shares most, scored as for SUPPORTS (rule ``wording``); failing that,
+  to the objective whose row (its text and actions) uses most of the measure's words, weighted
+  and bounded as for row-wording SUPPORTS (rule ``row-wording``).
 
 A stated (or curated) link is never replaced or hidden by an inferred one: inference only adds
 links that do not exist, and the merge rules in ``graph/data.py`` keep stated over inferred.
@@ -24,6 +37,7 @@ links that do not exist, and the merge rules in ``graph/data.py`` keep stated ov
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -203,11 +217,20 @@ class _Index:
         self.measured: set[str] = set()
         #: (lead, theme) pairs already linked by OWNS.
         self.owned: set[tuple[str, str]] = set()
+        #: Ids something SUPPORTS already.
+        self.supported: set[str] = set()
+        #: Objective -> the actions that SUPPORT it (the rest of its row).
+        self.supporters: dict[str, list[Node]] = defaultdict(list)
         for rel in graph.relationships.values():
             if rel.type is _SUPPORTS:
+                self.supported.add(rel.end)
                 target = graph.nodes.get(rel.end)
                 if target is not None and _is_declared(target):
                     self.supporting.add(rel.start)
+                source = graph.nodes.get(rel.start)
+                if target is not None and _is_objective(target) and source is not None \
+                        and source.label is Label.ACTION:
+                    self.supporters[rel.end].append(source)
             elif rel.type is _MEASURED_BY:
                 self.measured.add(rel.end)
             elif rel.type is _OWNS:
@@ -244,17 +267,124 @@ def _infer_supports(index: _Index, threshold: float, wording: _Wording) -> list[
     return links
 
 
+#: Row wording: the least share of a declared outcome's weighted words the row must use, and
+#: how far ahead of the next outcome it must be.
+_ROW_SHARE = 0.5
+_ROW_LEAD = 0.15
+#: The most confidence a row-wording link is given: the row is read, not the item itself.
+_ROW_CONFIDENCE = 0.9
+#: Confidence given to a link read from the plan's order alone.
+_ORDER_CONFIDENCE = 0.6
+
+
+def _row_words(index: _Index, objective: Node, wording: _Wording) -> set[str]:
+    """The words of an objective's row: its own text and its actions'."""
+    words = set(wording.compared(objective).split())
+    for action in index.supporters.get(objective.id, ()):
+        words |= set(wording.compared(action).split())
+    return words
+
+
+def _row_share(words: set[str], row: set[str], weight: dict[str, float]) -> float:
+    total = sum(weight[w] for w in words)
+    return round(sum(weight[w] for w in words & row) / total, 4) if total else 0.0
+
+
+def _infer_from_rows(index: _Index, wording: _Wording,
+                     found: list[Relationship]) -> list[Relationship]:
+    """Links for objectives neither stated nor found by wording: by their row's words, then by
+    the plan's order (see the module docstring)."""
+    linked = defaultdict(set)  # objective -> declared outcomes it supports
+    for rel in found:
+        linked[rel.start].add(rel.end)
+    links = []
+    for members in index.by_theme.values():
+        declared = [n for n in members if _is_declared(n)]
+        objectives = [n for n in members if _is_objective(n)]
+        if not declared or not objectives:
+            continue
+        declared.sort(key=lambda n: (n.provenance.line, n.id))
+        objectives.sort(key=lambda n: (n.provenance.line, n.id))
+        open_ = [o for o in objectives if o.id not in index.supporting and not linked[o.id]]
+        if not open_:
+            continue
+        texts = [set(wording.compared(d).split()) for d in declared]
+        used: dict[str, int] = defaultdict(int)
+        for text in texts:
+            for w in text:
+                used[w] += 1
+        weight = {w: math.log(1 + len(declared) / n) for w, n in used.items()}
+        for objective in open_:
+            row = _row_words(index, objective, wording)
+            scored = sorted(((_row_share(t, row, weight), d) for t, d in zip(texts, declared)),
+                            key=lambda st: (-st[0], st[1].id))
+            best, target = scored[0]
+            runner = scored[1][0] if len(scored) > 1 else 0.0
+            # One shared word ("services") is a coincidence, not a reading.
+            shared = texts[declared.index(target)] & row
+            if best >= _ROW_SHARE and best - runner >= _ROW_LEAD and len(shared) >= 2:
+                links.append(Relationship(RelType.SUPPORTS, objective.id, target.id,
+                                          objective.provenance, Method.INFERRED,
+                                          min(best, _ROW_CONFIDENCE), {"rule": "row-wording"}))
+                linked[objective.id].add(target.id)
+        if len(objectives) != len(declared):
+            continue
+        place = {d.id: i for i, d in enumerate(declared)}
+        pairs = [(i, place.get(t, -1)) for i, o in enumerate(objectives) for t in linked[o.id]]
+        # Two pairs in place at least show the order; one could be chance.
+        if len(pairs) < 2 or any(i != j for i, j in pairs):
+            continue
+        for i, objective in enumerate(objectives):
+            if objective.id in index.supporting or linked[objective.id]:
+                continue
+            # Order only fills a gap: an outcome something else delivers is not this one's.
+            if declared[i].id in index.supported:
+                continue
+            links.append(Relationship(RelType.SUPPORTS, objective.id, declared[i].id,
+                                      objective.provenance, Method.INFERRED, _ORDER_CONFIDENCE,
+                                      {"rule": "order"}))
+    return links
+
+
 def _infer_measures(index: _Index, threshold: float, wording: _Wording) -> list[Relationship]:
     links = []
     for members in index.by_theme.values():
         outcomes = [n for n in members if n.label is _OUTCOME]
+        objectives = sorted((n for n in outcomes if _is_objective(n)),
+                            key=lambda n: (n.provenance.line, n.id))
+        rows = [_row_words(index, o, wording) for o in objectives]
+        used: dict[str, int] = defaultdict(int)
+        for row in rows:
+            for w in row:
+                used[w] += 1
+        weight = {w: math.log(1 + len(rows) / n) for w, n in used.items()}
         for node in members:
             if node.label is not _MEASURE or node.id in index.measured:
                 continue
-            for score, target in _best(node, outcomes, threshold, wording)[:1]:
+            best = _best(node, outcomes, threshold, wording)[:1]
+            for score, target in best:
                 links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
                                           node.provenance, Method.INFERRED, score,
                                           {"rule": "wording"}))
+            if best or not objectives:
+                continue
+            # A measure of a row's work: "New business start ups" measures "Enterprising
+            # Leicester", whose row launches business investment areas and start-up support.
+            words = set(wording.compared(node).split())
+            # A word no row uses is as telling as the rarest: it counts against every row.
+            rare = math.log(1 + len(rows))
+            weights = {w: weight.get(w, rare) for w in words}
+            scored = sorted(((_row_share(words, row, weights), len(words & row), o)
+                             for row, o in zip(rows, objectives)),
+                            key=lambda st: (-st[0], st[2].id))
+            if not scored:
+                continue
+            share, shared, target = scored[0]
+            runner = scored[1][0] if len(scored) > 1 else 0.0
+            if share >= _ROW_SHARE and share - runner >= _ROW_LEAD and shared >= 2:
+                links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
+                                          node.provenance, Method.INFERRED,
+                                          min(share, _ROW_CONFIDENCE), {"rule": "row-wording"}))
     return links
 
 
@@ -336,11 +466,64 @@ class _ThemeMentions:
         return score
 
 
+#: Words planners use for a portfolio area in theme titles and objectives: a portfolio says
+#: "adult social care" where the plan's theme is "Providing care and support". Each variant is
+#: matched as the area is (all its content words); add to it as plans show new ones.
+PORTFOLIO_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "adult social care": ("care and support", "adult care", "social care", "adults"),
+    "adults": ("adult care", "social care"),
+    "older people": ("older", "ageing"),
+    "housing": ("homes", "homelessness"),
+    "schools": ("education", "learning"),
+    "children": ("young people", "families"),
+    "health": ("healthy", "wellbeing"),
+    "culture": ("cultural", "arts"),
+    "sport": ("active", "physical activity"),
+    "leisure": ("active",),
+    "transport": ("getting about", "travel", "roads", "highways"),
+    "economic development": ("business", "economy", "jobs"),
+    "regeneration": ("growth", "city centre"),
+    "climate change": ("low carbon", "carbon"),
+    "environment": ("environmental", "green"),
+    "neighbourhood services": ("neighbourhoods", "communities"),
+    "community safety": ("safer", "crime"),
+    "equalities": ("equality", "fair"),
+    "community involvement": ("communities", "engagement"),
+    "resources": ("finance", "money"),
+}
+
+
+def _area_variants(area: str) -> list[tuple[str, set[str]]]:
+    """The area's word set and its synonyms' ("housing" -> housing, home, homelessness)."""
+    variants = []
+    for text in (area, *PORTFOLIO_SYNONYMS.get(area, ())):
+        words = set(content_words(text).split())
+        if words:
+            variants.append((text, words))
+    return variants
+
+
+#: An objective is titled by an area when its name is a heading of at most this many content
+#: words ("Housing", "Working in partnership"), not a sentence that uses the word in passing.
+_HEADING_WORDS = 3
+
+
+def _heading_words(objective: Node) -> set[str]:
+    words = content_words(objective.name).split()
+    return set(words) if len(words) <= _HEADING_WORDS else set()
+
+
 def _infer_owners(index: _Index, threshold: float, wording: _Wording) -> list[Relationship]:
+    """Lead OWNS theme from the portfolio: per area, the themes whose title names it (or a
+    planner's word for it), else the themes with an objective titled by it, else the theme
+    holding most of its mentions (see the module docstring)."""
     themes_by_doc: dict[str, list[Node]] = defaultdict(list)
+    objectives_by_theme: dict[str, list[Node]] = defaultdict(list)
     for node in index.nodes:
         if node.label is _THEME:
             themes_by_doc[node.provenance.document].append(node)
+        elif _is_objective(node) and node.properties.get("theme_id"):
+            objectives_by_theme[str(node.properties["theme_id"])].append(node)
     mentions = _ThemeMentions(index, wording)
     links = []
     for lead in index.nodes:
@@ -349,24 +532,57 @@ def _infer_owners(index: _Index, threshold: float, wording: _Wording) -> list[Re
             continue
         docs = lead.properties.get("documents") or [lead.provenance.document]
         themes = [t for d in sorted(docs) for t in themes_by_doc.get(d, [])]
-        owned: dict[str, float] = {}
+        owned: dict[str, tuple[float, str, str, str]] = {}
+
+        def own(theme_id: str, share: float, area: str, matched: str, by: str) -> None:
+            if share < threshold:
+                return
+            if theme_id not in owned or owned[theme_id][0] < share:
+                owned[theme_id] = (share, area, matched, by)
+
         for area in portfolio_areas(str(portfolio)):
-            words = set(content_words(area).split())
-            if not words:
+            variants = _area_variants(area)
+            if not variants:
                 continue
+            # The area's own words first; a planner's word for it only when they find nothing.
+            tiers = [variants[:1], variants[1:]]
+            titled: list[tuple[Node, str]] = []
+            for tier in tiers:
+                titled = titled or [(t, text) for t in themes for text, words in tier
+                                    if words <= wording.word_set(t)]
+            if titled:
+                for t, text in titled:
+                    own(t.id, 1.0 if text == area else 0.9, area, text, "theme title")
+                continue
+            headed: list[tuple[Node, Node, str]] = []
+            for tier in tiers:
+                headed = headed or [
+                    (t, o, text) for t in themes for o in objectives_by_theme.get(t.id, ())
+                    for text, words in tier if words <= _heading_words(o)]
+            if headed:
+                for t, o, text in headed:
+                    own(t.id, 0.8, area, f"{o.name} (line {o.provenance.line})", "objective")
+                continue
+            words = variants[0][1]
             hits = {t.id: mentions.score(words, t) for t in themes}
             total = sum(hits.values())
+            if total < 2:
+                # Too few mentions of the area's own words: count its planners' words too.
+                hits = {t.id: sum(mentions.score(w, t) for _, w in variants) for t in themes}
+                total = sum(hits.values())
             if total < 2:
                 continue
             best = max(sorted(hits), key=lambda k: hits[k])
             share = round(hits[best] / total, 4)
             if share >= threshold:
-                owned[best] = max(owned.get(best, 0.0), share)
-        for theme_id, share in sorted(owned.items()):
+                own(best, share, area, area, "mentions")
+        for theme_id, (share, area, matched, by) in sorted(owned.items()):
             if (lead.id, theme_id) in index.owned:
                 continue
             links.append(Relationship(RelType.OWNS, lead.id, theme_id, lead.provenance,
-                                      Method.INFERRED, share, {"rule": "portfolio"}))
+                                      Method.INFERRED, share,
+                                      {"rule": "portfolio", "area": area, "matched": matched,
+                                       "by": by}))
     return links
 
 
@@ -391,7 +607,9 @@ def infer_links(graph: GraphData, threshold: float = DEFAULT_THRESHOLD) -> Graph
     out = GraphData(dict(graph.nodes), dict(graph.relationships))
     index = _Index(graph)
     wording = _Wording(place_words(graph))
-    for rel in (_infer_supports(index, threshold, wording)
+    supports = _infer_supports(index, threshold, wording)
+    supports += _infer_from_rows(index, wording, supports)
+    for rel in (supports
                 + _infer_measures(index, threshold, wording)
                 + _infer_owners(index, threshold, wording)):
         if rel.id not in out.relationships:

@@ -21,6 +21,19 @@ ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 _DIGITS = re.compile(r"\d+")
 #: Similarity (0-100) above which two names are taken for the same entity with a typo.
 FUZZY_CUTOFF = 93.0
+#: Words that say who holds a strategy or which edition it is, not which strategy it is:
+#: "the council's Joint Health and Wellbeing Strategy" and "our Health and Wellbeing Strategy",
+#: "the Draft Carbon Reduction Strategy" and "the Carbon Reduction Strategy", within one
+#: council, are one strategy.
+_EDITION_WORDS = frozenset({
+    "the", "our", "its", "joint", "draft", "revised", "refreshed", "refresh", "updated", "new",
+    "interim", "final",
+})
+#: "the city council's ...": the possessive of the council (its words as keyed).
+_COUNCIL_POSSESSIVE = ("council", "s")
+_COUNCIL_KINDS = frozenset({"city", "county", "borough", "district"})
+#: A year or a span of years in a key ("2009 13", "2011 2014", "2012 13 to 2014 15").
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?: \d{2,4})?(?: to (?:19|20)\d\d(?: \d{2,4})?)?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +231,59 @@ def group_entities(
             if (name.split()[-1] == match.split()[-1]
                     and _DIGITS.findall(name) == _DIGITS.findall(match)):
                 join(names[i][1], names[j][1])
+        # 5: one council's strategy under two names: its place, "Joint", "the council's",
+        # years and edition words set aside ("Leicestershire Joint Health and Wellbeing
+        # Strategy" 2018-22 is the county's "Health and Wellbeing Strategy" of 2014-18).
+        if label is Label.STRATEGY:
+            by_identity: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+            for entry in group:
+                for key in entry_keys[entry.id]:
+                    found = strategy_identity(key, leading_places(key), entry.scope)
+                    if found is not None:
+                        by_identity[found].append(entry)
+            for members in by_identity.values():
+                for other in members[1:]:
+                    join(members[0], other)
     return {e.id: uf.find(e.id) for e in entries}
+
+
+def strategy_identity(key: str, places: Sequence[str], scope: str | None) -> tuple[str, str] | None:
+    """(council place, what the strategy is about) for a strategy's name key, or None when no
+    council can be told (neither a scope nor a leading place) or nothing but edition words is
+    left.
+
+    ``places`` are the places ``key`` starts with; ``scope`` is the council whose own name it
+    is. A leading place is only set aside when it is the whole qualifier ("Leicestershire Joint
+    ...", "Leicester s ..."), not part of a longer one ("Leicester and Leicestershire ...").
+    """
+    words = key.split()
+    place = place_key(scope) if scope else ""
+    for lead in places:
+        n = len(lead.split())
+        rest = words[n:]
+        if rest and rest[0] == "s":  # "Leicester's": the possessive of the place
+            rest = rest[1:]
+        if rest and rest[0] not in {"and", "of", "for"} and (not place or place == lead):
+            place, words = lead, rest
+            break
+    if not place:
+        return None
+    words = _YEARS.sub(" ", " ".join(words)).split()
+    while words:
+        if words[0] in _EDITION_WORDS:
+            words = words[1:]
+        elif tuple(words[:2]) == _COUNCIL_POSSESSIVE:
+            words = words[2:]
+        elif words[0] in _COUNCIL_KINDS and tuple(words[1:3]) == _COUNCIL_POSSESSIVE:
+            words = words[3:]
+        else:
+            break
+    # "Child and Adolescent Mental Health Services Joint Strategy": joint is who writes it.
+    words = [w for w in words if w != "joint"]
+    # An identity of one word ("Strategy") says nothing about which strategy it is.
+    if len(words) < 2:
+        return None
+    return place, " ".join(words)
 
 
 #: Lengths of two texts whose rapidfuzz ratio can reach FUZZY_CUTOFF are within this share of

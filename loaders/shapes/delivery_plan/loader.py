@@ -18,7 +18,8 @@ How the parts become the graph:
 - Objective -REFERENCES-> each strategy or partnership in the row's last cell; Action,
   objective, summary item and theme -REFERENCES-> names found in their own text; partners an
   action names ("through the Health and Wellbeing Board") are -INVOLVES-> instead.
-- Theme -DEPENDS_ON-> Theme for "(see p. 37: Getting about in Leicester)" with ``evidence``.
+- Action -DEPENDS_ON-> Theme for "(see p. 37: Getting about in Leicester)" with ``evidence``
+  (one link per referring action: its theme depends on the target theme).
 - Measure per measures-table row (``measures``); CabinetLead per team entry.
 """
 
@@ -239,7 +240,9 @@ class _Reader:
         if objective:
             self.b.link(RelType.SUPPORTS, action_id, objective, line)
         if target_theme and target_theme != theme_id:
-            self.b.link(RelType.DEPENDS_ON, theme_id, target_theme, line,
+            # From the action, not its theme: two rows of one theme referring to the same
+            # theme (214 and 217 of the 2013-14 plan) are two references, not one.
+            self.b.link(RelType.DEPENDS_ON, action_id, target_theme, line,
                         evidence=action.see_also)
         for entity in self._names_in(name):
             target = self._entity(entity, line)
