@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stratgraph.graph.model import document_name
 from stratgraph.api import build
 from stratgraph.errors import LoaderError
 from stratgraph.graph.embedded import EmbeddedStore
@@ -183,7 +184,7 @@ def test_a_file_that_vanishes_mid_build_is_reported_and_the_rest_load(tmp_path: 
     result = build([folder], store, progress=vanish)
     assert [str(e) for e in result.errors] == [
         f"{folder / 'b.txt'}: file not found (was it moved or deleted during the build?)"]
-    docs = {n.provenance.document for n in store.read().nodes.values()}
+    docs = {document_name(n.provenance.document) for n in store.read().nodes.values()}
     assert {"a.txt", "c.txt"} <= docs and "b.txt" not in docs
 
 

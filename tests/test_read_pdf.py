@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from stratgraph.graph.model import document_name
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read import read_document
 from stratgraph.loaders.read.model import Block, BlockKind, Document
@@ -632,7 +633,7 @@ def test_read_document_dispatches_pdf_by_content(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"  # a PDF saved with the wrong suffix is still a PDF
     path.write_bytes(build([Paragraph("Plan title", H1), Paragraph("One paragraph.", BODY)]))
     doc = read_document(path)
-    assert doc.format == "pdf" and doc.name == "plan.txt" and doc.path == str(path)
+    assert doc.format == "pdf" and document_name(doc.name) == "plan.txt" and doc.path == str(path)
     assert doc.text == "# Plan title\n\nOne paragraph.\n"
 
 

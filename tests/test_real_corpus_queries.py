@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from stratgraph.graph.model import document_name
 from stratgraph.api import build
 from stratgraph.graph.embedded import EmbeddedStore
 from stratgraph.graph.queries import run_query
@@ -28,7 +29,13 @@ def real(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Embedded
 
 def explicit_pairs(store: EmbeddedStore) -> set[tuple[str, str, str]]:
     rows = run_query(store, "cross-theme-dependencies", {"kind": "explicit"})
-    return {(ev, r["theme_a"], r["theme_b"]) for r in rows for ev in r["evidence"]}
+    return {(shown(ev), r["theme_a"], r["theme_b"]) for r in rows for ev in r["evidence"]}
+
+
+def shown(evidence: str) -> str:
+    """A "document:line" evidence entry as a reader writes it: the file name, not the key."""
+    document, _, line = evidence.rpartition(":")
+    return f"{document_name(document)}:{line}"
 
 
 def test_delivery_plan_see_reference_is_a_cross_theme_dependency(real: EmbeddedStore) -> None:
@@ -158,5 +165,5 @@ def test_cpa_scheme_cut_by_ocr_is_one_programme_once_built(real: EmbeddedStore) 
     # them one programme.
     rows = [r for r in run_query(real, "plan-evolution", {"kind": "strategy"})
             if "Audit Scheme" in r["item"]]
-    assert [(r["item"], r["evidence"]) for r in rows] == [
+    assert [(r["item"], [shown(e) for e in r["evidence"]]) for r in rows] == [
         ("Eco-Management & Audit Scheme", [f"{CPA}:153", f"{CPA}:670"])]
