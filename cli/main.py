@@ -99,6 +99,8 @@ def build(
 
     for note in result.skipped:
         typer.echo(printable(f"skipped: {note}"), err=True)
+    for note in result.notes:
+        typer.echo(printable(f"warning: {note}"), err=True)
     for error in result.errors:
         typer.echo(f"error: {error}", err=True)
     if result.summary:

@@ -39,6 +39,7 @@ class BuildResult:
 
     extractions: tuple[Extraction, ...]
     errors: tuple[StratgraphError, ...]
+    #: What the build wrote: the documents read, and any other curation changed.
     graph: GraphData
     written: WriteSummary | None = None
     summary: Summary | None = None
@@ -46,6 +47,8 @@ class BuildResult:
     skipped: tuple[str, ...] = ()
     #: The stored documents this build replaced (document keys), its own among them.
     replaced: tuple[str, ...] = ()
+    #: Curation entries that matched nothing in the whole graph, one ``file:line`` each.
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -62,6 +65,8 @@ class ExtractResult:
     graph: GraphData = field(default_factory=GraphData)
     #: Files a folder walk left out, and why (see :func:`walk`).
     skipped: tuple[str, ...] = ()
+    #: Curation entries that matched nothing, one ``file:line`` message each.
+    notes: tuple[str, ...] = ()
 
 
 def _is_companion(path: Path, root: Path) -> bool:
@@ -175,10 +180,26 @@ def extract_documents(
     progress: Callable[[Path], None] | None = None,
 ) -> ExtractResult:
     """Read plan files into one resolved graph; files that fail are reported, not fatal."""
-    from stratgraph.graph.passes.curation import load_curation
+    from stratgraph.graph.passes.curation import apply_curation, load_curation
 
     # Read the curation file first: a mistake in it should stop the build before any work.
     curated = load_curation(curation)
+    result = _extract_files(paths, loader, anchors, curated, infer, threshold, progress)
+    notes: list[str] = []
+    graph = apply_curation(result.graph, curated, notes)
+    return with_changes(result, graph=graph, notes=tuple(notes))
+
+
+def _extract_files(
+    paths: Sequence[str | Path],
+    loader: str | None,
+    anchors: Sequence,
+    curated: Curation | None,
+    infer: bool,
+    threshold: float | None,
+    progress: Callable[[Path], None] | None,
+) -> ExtractResult:
+    """The files ``paths`` name, read, resolved and linked; not yet curated."""
     found = walk(paths)
     with _collector_paused():
         result = _extract(list(found.files), loader, anchors, curated, infer, threshold, progress)
@@ -196,7 +217,6 @@ def _extract(
 ) -> ExtractResult:
     """:func:`extract_documents` once the curation file is read and the files are found."""
     from stratgraph.graph.passes.linking import DEFAULT_THRESHOLD, infer_links
-    from stratgraph.graph.passes.curation import apply_curation
     from stratgraph.loaders.registry import extract
     from stratgraph.graph.passes.resolve import resolve_entities
 
@@ -226,7 +246,6 @@ def _extract(
     graph = resolve_entities(graph, anchors, curated.keep_apart() if curated else ())
     if infer:
         graph = infer_links(graph, DEFAULT_THRESHOLD if threshold is None else threshold)
-    graph = apply_curation(graph, curated)
     return ExtractResult(tuple(extractions), tuple(errors), graph)
 
 
@@ -289,34 +308,42 @@ def build(
 ) -> BuildResult:
     """Read plans, resolve and link them, and write the graph to ``store``.
 
-    With ``replace`` (the default) what the same documents contributed before is removed first,
-    so a rebuilt plan shows its current content; other documents' nodes are never touched.
-    Files that cannot be read are listed in ``errors``; every other file is still stored.
+    With ``replace`` (the default) what the same documents contributed before is removed first
+    (see :func:`documents_replaced`), so a rebuilt plan shows its current content; other
+    documents' nodes are never touched, except where the curation file, applied to the whole
+    graph, changes them. Files that cannot be read are listed in ``errors``; every other file
+    is still stored.
     """
-    extracted = extract_documents(
-        paths,
-        loader=loader,
-        anchors=store.shared_entities(),
-        curation=curation,
-        infer=infer,
-        threshold=threshold,
-        progress=progress,
-    )
+    from stratgraph.graph.model import SHARED_LABELS
+    from stratgraph.graph.passes.curation import curated_write, load_curation, uncurate
+
+    # Read the curation file first: a mistake in it should stop the build before any work.
+    curated = load_curation(curation)
+    stored = store.read()
+    # Resolved against the stored entities as read, not as curated: a rename removed from the
+    # curation file must not live on through them.
+    anchors = [n for n in uncurate(stored).sorted_nodes() if n.label in SHARED_LABELS]
+    extracted = _extract_files(paths, loader, anchors, curated, infer, threshold, progress)
     written = None
     docs: list[str] = []
+    notes: tuple[str, ...] = ()
+    graph = extracted.graph
     if extracted.extractions:
         if replace:
-            docs = documents_replaced(store.read(), extracted.graph,
+            docs = documents_replaced(stored, extracted.graph,
                                       [e.document for e in extracted.extractions])
-        written = store.write(extracted.graph, replace_documents=docs)
+        plan = curated_write(stored, extracted.graph, docs, curated)
+        notes, graph = plan.notes, plan.graph
+        written = store.write(plan.graph, replace_documents=plan.replace_documents)
     return BuildResult(
         extractions=extracted.extractions,
         errors=extracted.errors,
-        graph=extracted.graph,
+        graph=graph,
         written=written,
         summary=summarise(store.read()),
         skipped=extracted.skipped,
         replaced=tuple(docs),
+        notes=notes,
     )
 
 
