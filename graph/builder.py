@@ -167,7 +167,13 @@ class DocumentGraphBuilder:
         return self._add(label, id_, name, self._prov(line), props)
 
     def theme(self, name: str, line: int, **props: Any) -> str:
-        """A theme, PART_OF the plan."""
+        """A theme, PART_OF the plan.
+
+        A heading with no words (a stray "#" and tabs) is no theme: the plan's id is returned,
+        so what a loader files under it belongs to the plan, and no nameless node is made.
+        """
+        if not name.strip():
+            return self.plan_id
         id_ = self.scoped(Label.THEME, name, line, **props)
         self.link(RelType.PART_OF, id_, self.plan_id, line)
         return id_

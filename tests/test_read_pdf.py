@@ -26,10 +26,12 @@ STATEMENT = "kent-key-service-statement.pdf"
 
 
 def shared_pdf(name: str) -> Path:
-    """One of the real PDFs in ../shared/pdf; skips the test when it is absent."""
+    """One of the real PDFs in ../shared/pdf; skips the test when it is absent (fails in CI)."""
+    from conftest import missing_real_input
+
     path = PDFS / name
     if not path.is_file():
-        pytest.skip(f"real PDF not found: {path}")
+        missing_real_input(f"real PDF not found: {path}")
     return path
 
 
