@@ -23,7 +23,7 @@ from stratgraph.graph.store import GraphStore, WriteSummary
 from stratgraph.graph.summary import Summary, summarise
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.read import OFFICE_SUFFIXES, READABLE_SUFFIXES
+from stratgraph.loaders.read import OFFICE_SUFFIXES, READABLE_SUFFIXES, limit_lines
 
 if TYPE_CHECKING:
     from stratgraph.graph.passes.curation import Curation
@@ -236,7 +236,10 @@ def _extract(
                 extractions[index] = with_changes(
                     extractions[index], warnings=(*extractions[index].warnings, note))
                 continue
+            doc, cut = limit_lines(doc)
             extraction = _stamp_path(extract(doc, loader), path)
+            if cut:
+                extraction = with_changes(extraction, warnings=(cut, *extraction.warnings))
             if short_id:
                 seen[short_id] = (path, len(extractions))
             extractions.append(extraction)

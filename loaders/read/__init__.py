@@ -17,17 +17,23 @@ pdf        .pdf                                   pdfplumber (on pypdfium2)
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
-__all__ = ["Block", "BlockKind", "Document", "OFFICE_SUFFIXES", "READABLE_SUFFIXES", "read_bytes",
-           "read_document"]
+__all__ = ["Block", "BlockKind", "Document", "MAX_BYTES", "MAX_LINES", "OFFICE_SUFFIXES",
+           "READABLE_SUFFIXES", "limit_lines", "read_bytes", "read_document"]
 
 #: Larger files are not plans; refusing them keeps a stray database dump from eating memory.
 MAX_BYTES = 64 * 1024 * 1024
+#: Lines of a plan's rendering a build reads. Memory grows with what is read from each line
+#: (about 8 KB a line when every line is an item; see BENCHMARKS.md, "Memory per plan"), so
+#: this bounds any one plan's build; the largest real plans run to a few thousand lines.
+MAX_LINES = 20_000
+_NON_BLANK = re.compile(r"\S")
 
 _TEXT = frozenset({".txt", ".text"})
 _MARKDOWN = frozenset({".md", ".markdown"})
@@ -168,3 +174,37 @@ def read_document(path: str | Path) -> Document:
     data = _read(p)
     return read_bytes(data, document_key(p.name, data), str(p), p.suffix)
 
+
+
+def limit_lines(doc: Document, max_lines: int | None = None) -> tuple[Document, str | None]:
+    """``doc`` cut to its first ``max_lines`` lines (:data:`MAX_LINES`), and a warning saying
+    so, or ``doc`` itself and None when it is within the cap.
+
+    A text plan's blocks are parsed on first use, so cutting it before then also bounds the
+    reading; the blocks of other formats past the cap are dropped.
+    """
+    from dataclasses import replace
+
+    cap = MAX_LINES if max_lines is None else max_lines
+    text = doc.text
+    end = -1
+    for _ in range(cap):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return doc, None
+    if _NON_BLANK.search(text, end + 1) is None:  # only blank lines past the cap
+        return doc, None
+    total = text.count("\n", end) + cap
+
+    def kept(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
+        if blocks is None:
+            return None
+        return tuple(b for b in blocks if b.line <= cap and (b.end_line or b.line) <= cap)
+
+    cut = replace(
+        doc, text=text[:end], parsed_blocks=kept(doc.parsed_blocks),
+        furniture=kept(doc.furniture) or (),
+        page_starts=tuple(p for p in doc.page_starts if p <= cap))
+    return cut, (f"{doc.name}: {total} lines; only the first {cap} were read (a plan is read "
+                 f"up to {cap} lines, to bound the memory a build takes; split the rest into "
+                 "another file)")
