@@ -95,6 +95,12 @@ def build(
     from stratgraph.cli.render import print_readings
 
     print_readings(result.extractions)
+    from stratgraph.cli.render import printable
+
+    for note in result.skipped:
+        typer.echo(printable(f"skipped: {note}"), err=True)
+    for note in result.notes:
+        typer.echo(printable(f"warning: {note}"), err=True)
     for error in result.errors:
         typer.echo(f"error: {error}", err=True)
     if result.summary:

@@ -23,7 +23,7 @@
 // The plan filter is resolved first, so a one-plan call tests only that plan's actions.
 OPTIONAL MATCH (fp:Stratgraph:Plan)
 WHERE $plan IS NOT NULL AND (fp.id = $plan OR toLower(fp.name) = toLower($plan)
-      OR toLower(fp.source_document) = toLower($plan))
+      OR toLower(fp.source_document) = toLower($plan) OR toLower(fp.document_name) = toLower($plan))
 WITH collect(fp.id) AS wanted
 CALL (wanted) {
     MATCH (s:Stratgraph)
@@ -85,7 +85,7 @@ WHERE (s:Plan OR s:Theme)
 OPTIONAL MATCH (p:Stratgraph:Plan {id: CASE WHEN s:Plan THEN s.id ELSE s.plan_id END})
 WITH s, p, n, k_outcome, k_measure, k_owner, k_deadline, k_golden, k_measures
 WHERE $plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
-      OR toLower(p.source_document) = toLower($plan)
+      OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan)
 // Among equal golden shares the weakest comes first: the fewest of the four tests passed.
 WITH s, p, n, k_outcome, k_measure, k_owner, k_deadline, k_golden, k_measures,
      CASE WHEN n = 0 THEN null

@@ -29,7 +29,7 @@
 WITH COLLECT { MATCH (p:Stratgraph:Plan)
                WHERE $plan IS NOT NULL
                  AND (p.id = $plan OR toLower(p.name) = toLower($plan)
-                      OR toLower(p.source_document) = toLower($plan))
+                      OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan))
                RETURN p.id } AS plan_ids
 WITH plan_ids, $theme IS NULL AND $plan IS NULL AS everything,
   COLLECT { MATCH (t:Stratgraph:Theme)
@@ -104,8 +104,8 @@ OPTIONAL MATCH (pa:Stratgraph:Plan {id: ta.plan_id})
 OPTIONAL MATCH (pb:Stratgraph:Plan {id: tb.plan_id})
 WITH ta, tb, kind, via, strength, rels, pa, pb
 WHERE $plan IS NULL
-   OR pa.id = $plan OR toLower(pa.name) = toLower($plan) OR toLower(pa.source_document) = toLower($plan)
-   OR pb.id = $plan OR toLower(pb.name) = toLower($plan) OR toLower(pb.source_document) = toLower($plan)
+   OR pa.id = $plan OR toLower(pa.name) = toLower($plan) OR toLower(pa.source_document) = toLower($plan) OR toLower(pa.document_name) = toLower($plan)
+   OR pb.id = $plan OR toLower(pb.name) = toLower($plan) OR toLower(pb.source_document) = toLower($plan) OR toLower(pb.document_name) = toLower($plan)
 RETURN ta.name AS theme_a, pa.name AS plan_a, tb.name AS theme_b, pb.name AS plan_b, kind, via,
        strength,
        COLLECT { UNWIND rels AS r

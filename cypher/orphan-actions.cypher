@@ -23,7 +23,7 @@
 // actions instead of finding every action's theme first.
 OPTIONAL MATCH (fp:Stratgraph:Plan)
   WHERE $plan IS NOT NULL AND (fp.id = $plan OR toLower(fp.name) = toLower($plan)
-                               OR toLower(fp.source_document) = toLower($plan))
+                               OR toLower(fp.source_document) = toLower($plan) OR toLower(fp.document_name) = toLower($plan))
 WITH collect(fp.id) AS plan_ids
 MATCH (a:Stratgraph:Action)
   WHERE $plan IS NULL OR a.plan_id IN plan_ids

@@ -34,7 +34,7 @@ WHERE all(n IN tail(nodes(path)) WHERE n:Outcome)
 OPTIONAL MATCH (p:Stratgraph:Plan {id: o.plan_id})
 WITH s, o, p, x, ref, path
 WHERE $plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
-      OR toLower(p.source_document) = toLower($plan)
+      OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan)
 WITH s, o, p, collect(x.name) AS vias, min(length(path)) + 1 AS hops,
      collect(ref) + reduce(acc = [], rs IN collect(relationships(path)) | acc + rs) AS rels,
      collect(any(r IN [ref] + relationships(path) WHERE coalesce(r.method, '') = 'inferred')) AS guessed

@@ -22,7 +22,7 @@ WHERE coalesce(o.level, '') <> 'objective'
 OPTIONAL MATCH (p:Stratgraph:Plan {id: o.plan_id})
 WITH o, p, head(COLLECT { MATCH (o)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t ORDER BY t.id }) AS t
 WHERE ($plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
-       OR toLower(p.source_document) = toLower($plan))
+       OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan))
   AND ($theme IS NULL OR t.id = $theme OR toLower(t.name) = toLower($theme))
 WITH o, p, t, COLLECT {
     MATCH path = (x)-[:SUPPORTS*1..]->(o)

@@ -27,6 +27,8 @@ from stratgraph.graph.model import (
     Relationship,
     RelType,
     digest_key,
+    document_name,
+    document_short_id,
     normalise_name,
     node_id,
 )
@@ -52,6 +54,9 @@ class DocumentGraphBuilder:
     """Builds the graph of one document with ids and provenance filled in."""
 
     def __init__(self, document: str) -> None:
+        #: The document key (file name and content id, see ``model.document_key``): every
+        #: record's provenance and every scoped id carries it, so two plans that share a file
+        #: name never share a node.
         self.document = document
         self.graph = GraphData()
         self.plan_id = node_id(Label.PLAN, document)
@@ -122,7 +127,13 @@ class DocumentGraphBuilder:
         """The document's Plan node (one per document), published by its organisation.
 
         Extra keyword arguments (``principles=[...]``, ``vision=...``) become properties.
+        The node also carries the document's file name and short id (``document_name``,
+        ``document_id``) when its key has one, for display and for ``--replace``.
         """
+        short_id = document_short_id(self.document)
+        if short_id:
+            props.setdefault("document_name", document_name(self.document))
+            props.setdefault("document_id", short_id)
         if loader and self.rule is None:
             self.rule = loader
             self._rule_only = MappingProxyType({"rule": loader})
@@ -156,7 +167,13 @@ class DocumentGraphBuilder:
         return self._add(label, id_, name, self._prov(line), props)
 
     def theme(self, name: str, line: int, **props: Any) -> str:
-        """A theme, PART_OF the plan."""
+        """A theme, PART_OF the plan.
+
+        A heading with no words (a stray "#" and tabs) is no theme: the plan's id is returned,
+        so what a loader files under it belongs to the plan, and no nameless node is made.
+        """
+        if not name.strip():
+            return self.plan_id
         id_ = self.scoped(Label.THEME, name, line, **props)
         self.link(RelType.PART_OF, id_, self.plan_id, line)
         return id_

@@ -109,9 +109,48 @@ SHARED_LABELS: frozenset[Label] = frozenset(
 PropertyValue = str | int | float | bool | list[str] | list[int] | list[float] | None
 
 
+#: Separates a document key's file name from its content id ("plan.pdf#3f2a9c1b7d4e").
+DOCUMENT_ID_MARK = "#"
+#: Hex digits of the content digest a document key carries: 48 bits, so two different plans
+#: with one file name collide with odds of about one in 2.8e14.
+DOCUMENT_ID_DIGITS = 12
+
+
+def document_id(content: bytes) -> str:
+    """The short id of a document's content (the first digits of its SHA-256)."""
+    return hashlib.sha256(content).hexdigest()[:DOCUMENT_ID_DIGITS]
+
+
+def document_key(name: str, content: bytes) -> str:
+    """The key a document's records carry as ``source_document``: its file name and content id.
+
+    Two different plans never share one (different bytes, different id), even with one file
+    name; the same bytes read from any folder give the same key, so a rebuild replaces itself.
+    """
+    return f"{name}{DOCUMENT_ID_MARK}{document_id(content)}"
+
+
+def _split_key(key: str) -> tuple[str, str]:
+    name, mark, digest = key.rpartition(DOCUMENT_ID_MARK)
+    if mark and len(digest) == DOCUMENT_ID_DIGITS and all(c in "0123456789abcdef" for c in digest):
+        return name, digest
+    return key, ""
+
+
+def document_name(key: str) -> str:
+    """The file name of a document key, for display (a key without a content id is a name)."""
+    return _split_key(key)[0]
+
+
+def document_short_id(key: str) -> str:
+    """The content id of a document key, or "" for a bare name (graphs built before keys)."""
+    return _split_key(key)[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """Where a node or relationship came from: a document file name and a 1-based line."""
+    """Where a node or relationship came from: a document key (:func:`document_key`, shown by
+    its file name) and a 1-based line."""
 
     document: str
     line: int

@@ -235,6 +235,7 @@ def matches_plan(plan: Attrs | None, wanted: str | None) -> bool:
         plan.get("id") == wanted
         or lower(plan.get("name")) == w
         or lower(plan.get("source_document")) == w
+        or lower(plan.get("document_name")) == w
     )
 
 

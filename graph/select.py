@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from stratgraph.errors import ExportError, QueryError
 from stratgraph.graph.data import GraphData
-from stratgraph.graph.model import SHARED_LABELS, Label, Node, RelType
+from stratgraph.graph.model import SHARED_LABELS, Label, Node, RelType, document_name
 
 if TYPE_CHECKING:
     from stratgraph.graph.store import GraphStore
@@ -274,5 +274,6 @@ def _names(node: Node) -> tuple[str, ...]:
     """What a node answers to, casefolded: its name, and a plan's document name."""
     if node.label is Label.PLAN:
         document = node.provenance.document.casefold()
-        return (node.name.casefold(), document, document.rsplit(".", 1)[0])
+        file_name = document_name(node.provenance.document).casefold()
+        return (node.name.casefold(), document, file_name, file_name.rsplit(".", 1)[0])
     return (node.name.casefold(),)

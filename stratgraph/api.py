@@ -6,16 +6,24 @@ import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from dataclasses import replace as with_changes
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratgraph.errors import LoaderError, StratgraphError
+from stratgraph.errors import StratgraphError
 from stratgraph.graph.data import GraphData
+from stratgraph.graph.model import (
+    DOCUMENT_ID_DIGITS,
+    Label,
+    Node,
+    document_name,
+    document_short_id,
+)
 from stratgraph.graph.store import GraphStore, WriteSummary
 from stratgraph.graph.summary import Summary, summarise
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.read import OFFICE_SUFFIXES, READABLE_SUFFIXES
+from stratgraph.loaders.read import OFFICE_SUFFIXES, READABLE_SUFFIXES, limit_lines
 
 if TYPE_CHECKING:
     from stratgraph.graph.passes.curation import Curation
@@ -31,9 +39,16 @@ class BuildResult:
 
     extractions: tuple[Extraction, ...]
     errors: tuple[StratgraphError, ...]
+    #: What the build wrote: the documents read, and any other curation changed.
     graph: GraphData
     written: WriteSummary | None = None
     summary: Summary | None = None
+    #: Files a folder walk left out (links leaving the folder, pipes, devices), and why.
+    skipped: tuple[str, ...] = ()
+    #: The stored documents this build replaced (document keys), its own among them.
+    replaced: tuple[str, ...] = ()
+    #: Curation entries that matched nothing in the whole graph, one ``file:line`` each.
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -48,6 +63,10 @@ class ExtractResult:
     extractions: tuple[Extraction, ...]
     errors: tuple[StratgraphError, ...]
     graph: GraphData = field(default_factory=GraphData)
+    #: Files a folder walk left out, and why (see :func:`walk`).
+    skipped: tuple[str, ...] = ()
+    #: Curation entries that matched nothing, one ``file:line`` message each.
+    notes: tuple[str, ...] = ()
 
 
 def _is_companion(path: Path, root: Path) -> bool:
@@ -60,28 +79,76 @@ def _is_companion(path: Path, root: Path) -> bool:
     return path.stem.lower().startswith(("readme", "answers", "changelog", "licen", "sources"))
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
+@dataclass(frozen=True)
+class Walk:
+    """The plan files a set of paths names, and what a folder walk left out and why."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[str, ...] = ()
+
+
+def walk(paths: Iterable[str | Path]) -> Walk:
     """The plan files named by ``paths``: files as given, folders walked for plan suffixes.
 
     A folder walk skips hidden files, READMEs and answer keys (files named ``answers*`` or in an
-    ``answers/`` folder), so a corpus can carry its notes. Sorted, so a build reads files in the
-    same order everywhere; a file named twice is read once.
+    ``answers/`` folder), so a corpus can carry its notes. It stays inside the folder: a
+    symbolic link is followed only to a regular file inside it, linked folders are not entered,
+    and pipes, devices and sockets are skipped (reading a pipe would wait for a writer); each
+    plan-suffixed file left out for these reasons is named in ``skipped``. Sorted, so a build
+    reads files in the same order everywhere; a file named twice is read once.
     """
     found: list[Path] = []
+    skipped: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file()
-                    and p.suffix.lower() in PLAN_SUFFIXES
-                    and not _is_companion(p, path)
-                )
-            )
+            files, left = _walk_folder(path)
+            found.extend(files)
+            skipped.extend(left)
         else:
             found.append(path)
-    return list(dict.fromkeys(found))
+    return Walk(tuple(dict.fromkeys(found)), tuple(skipped))
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The plan files named by ``paths`` (see :func:`walk`, which also says what it skipped)."""
+    return list(walk(paths).files)
+
+
+def _walk_folder(root: Path) -> tuple[list[Path], list[str]]:
+    """Plan files under ``root`` that stay inside it, and why others were left out."""
+    import os
+    import stat
+
+    top = root.resolve()
+    files: list[Path] = []
+    skipped: list[str] = []
+    # os.walk does not enter linked folders (Path.rglob does before Python 3.13).
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in dirs:
+            if os.path.islink(os.path.join(folder, name)):
+                skipped.append(f"{Path(folder, name)}: a linked folder (not followed)")
+        for name in sorted(names):
+            path = Path(folder, name)
+            if path.suffix.lower() not in PLAN_SUFFIXES or _is_companion(path, root):
+                continue
+            try:
+                mode = path.lstat().st_mode
+                if stat.S_ISLNK(mode):
+                    target = path.resolve(strict=True)
+                    if not target.is_relative_to(top):
+                        skipped.append(f"{path}: a link to a file outside {root}")
+                        continue
+                    mode = target.stat().st_mode
+            except (OSError, RuntimeError):  # a broken or looping link
+                skipped.append(f"{path}: a broken link")
+                continue
+            if not stat.S_ISREG(mode):
+                skipped.append(f"{path}: not a regular file (a pipe, device or socket)")
+                continue
+            files.append(path)
+    return sorted(files), skipped
 
 
 @contextmanager
@@ -113,12 +180,30 @@ def extract_documents(
     progress: Callable[[Path], None] | None = None,
 ) -> ExtractResult:
     """Read plan files into one resolved graph; files that fail are reported, not fatal."""
-    from stratgraph.graph.passes.curation import load_curation
+    from stratgraph.graph.passes.curation import apply_curation, load_curation
 
     # Read the curation file first: a mistake in it should stop the build before any work.
     curated = load_curation(curation)
+    result = _extract_files(paths, loader, anchors, curated, infer, threshold, progress)
+    notes: list[str] = []
+    graph = apply_curation(result.graph, curated, notes)
+    return with_changes(result, graph=graph, notes=tuple(notes))
+
+
+def _extract_files(
+    paths: Sequence[str | Path],
+    loader: str | None,
+    anchors: Sequence,
+    curated: Curation | None,
+    infer: bool,
+    threshold: float | None,
+    progress: Callable[[Path], None] | None,
+) -> ExtractResult:
+    """The files ``paths`` name, read, resolved and linked; not yet curated."""
+    found = walk(paths)
     with _collector_paused():
-        return _extract(discover(paths), loader, anchors, curated, infer, threshold, progress)
+        result = _extract(list(found.files), loader, anchors, curated, infer, threshold, progress)
+    return with_changes(result, skipped=found.skipped)
 
 
 def _extract(
@@ -132,33 +217,85 @@ def _extract(
 ) -> ExtractResult:
     """:func:`extract_documents` once the curation file is read and the files are found."""
     from stratgraph.graph.passes.linking import DEFAULT_THRESHOLD, infer_links
-    from stratgraph.graph.passes.curation import apply_curation
     from stratgraph.loaders.registry import extract
     from stratgraph.graph.passes.resolve import resolve_entities
 
     extractions: list[Extraction] = []
     errors: list[StratgraphError] = []
-    seen_names: dict[str, Path] = {}
+    # Content id -> (file read, its extraction's index): the same plan met twice is read once.
+    seen: dict[str, tuple[Path, int]] = {}
     for path in files:
         if progress:
             progress(path)
         try:
             doc = SourceDocument.from_path(path)
-            if doc.name in seen_names and seen_names[doc.name] != path:
-                # Provenance is by file name; two files with one name would overwrite each other.
-                raise LoaderError(
-                    f"same file name as {seen_names[doc.name]}; rename one of them", file=str(path)
-                )
-            seen_names[doc.name] = path
-            extractions.append(extract(doc, loader))
+            short_id = document_short_id(doc.name)
+            if short_id in seen:
+                first, index = seen[short_id]
+                note = f"{doc.name}: {path} has the same content as {first}; read once"
+                extractions[index] = with_changes(
+                    extractions[index], warnings=(*extractions[index].warnings, note))
+                continue
+            doc, cut = limit_lines(doc)
+            extraction = _stamp_path(extract(doc, loader), path)
+            if cut:
+                extraction = with_changes(extraction, warnings=(cut, *extraction.warnings))
+            if short_id:
+                seen[short_id] = (path, len(extractions))
+            extractions.append(extraction)
         except StratgraphError as exc:
             errors.append(exc)
     graph = GraphData.combine(e.graph for e in extractions)
     graph = resolve_entities(graph, anchors, curated.keep_apart() if curated else ())
     if infer:
         graph = infer_links(graph, DEFAULT_THRESHOLD if threshold is None else threshold)
-    graph = apply_curation(graph, curated)
     return ExtractResult(tuple(extractions), tuple(errors), graph)
+
+
+def path_id(path: Path) -> str:
+    """A short id of where a file is (its resolved path): a Plan node's ``path_id``, so an
+    edited plan rebuilt from the same place replaces its earlier version. A digest, so the
+    graph and its exports never carry a user's folder names."""
+    import hashlib
+
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:DOCUMENT_ID_DIGITS]
+
+
+def _stamp_path(extraction: Extraction, path: Path) -> Extraction:
+    """The extraction with its Plan node marked with ``path_id``."""
+    plan = extraction.graph.nodes.get(extraction.plan_id)
+    if plan is None:
+        return extraction
+    props = dict(plan.properties, path_id=path_id(path))
+    extraction.graph.nodes[plan.id] = Node(plan.id, plan.label, plan.name, plan.provenance, props)
+    return extraction
+
+
+def documents_replaced(stored: GraphData, new: GraphData,
+                       documents: Iterable[str]) -> list[str]:
+    """The stored documents a build of ``documents`` replaces (document keys, sorted).
+
+    Each new document replaces itself (its key: same file name and content), an earlier
+    version read from the same place (same ``path_id``), the same content under another name
+    (same ``document_id``), and a graph built before documents had ids (its bare file name).
+    Never a different plan that only shares a file name.
+    """
+    keys = set(documents)
+    new_plans = [n for n in new.nodes.values()
+                 if n.label is Label.PLAN and n.provenance.document in keys]
+    paths = {p.properties.get("path_id") for p in new_plans} - {None}
+    contents = {p.properties.get("document_id") for p in new_plans} - {None}
+    bare = {document_name(k) for k in keys if document_short_id(k)}
+    replaced = set(keys)
+    for node in stored.nodes.values():
+        if node.label is not Label.PLAN:
+            continue
+        key = node.provenance.document
+        if (node.properties.get("path_id") in paths
+                or node.properties.get("document_id") in contents
+                or (key in bare and not document_short_id(key))):
+            replaced.add(key)
+    return sorted(replaced)
 
 
 def build(
@@ -174,29 +311,42 @@ def build(
 ) -> BuildResult:
     """Read plans, resolve and link them, and write the graph to ``store``.
 
-    With ``replace`` (the default) what the same documents contributed before is removed first,
-    so a rebuilt plan shows its current content; other documents' nodes are never touched.
-    Files that cannot be read are listed in ``errors``; every other file is still stored.
+    With ``replace`` (the default) what the same documents contributed before is removed first
+    (see :func:`documents_replaced`), so a rebuilt plan shows its current content; other
+    documents' nodes are never touched, except where the curation file, applied to the whole
+    graph, changes them. Files that cannot be read are listed in ``errors``; every other file
+    is still stored.
     """
-    extracted = extract_documents(
-        paths,
-        loader=loader,
-        anchors=store.shared_entities(),
-        curation=curation,
-        infer=infer,
-        threshold=threshold,
-        progress=progress,
-    )
+    from stratgraph.graph.model import SHARED_LABELS
+    from stratgraph.graph.passes.curation import curated_write, load_curation, uncurate
+
+    # Read the curation file first: a mistake in it should stop the build before any work.
+    curated = load_curation(curation)
+    stored = store.read()
+    # Resolved against the stored entities as read, not as curated: a rename removed from the
+    # curation file must not live on through them.
+    anchors = [n for n in uncurate(stored).sorted_nodes() if n.label in SHARED_LABELS]
+    extracted = _extract_files(paths, loader, anchors, curated, infer, threshold, progress)
     written = None
+    docs: list[str] = []
+    notes: tuple[str, ...] = ()
+    graph = extracted.graph
     if extracted.extractions:
-        docs = [e.document for e in extracted.extractions] if replace else []
-        written = store.write(extracted.graph, replace_documents=docs)
+        if replace:
+            docs = documents_replaced(stored, extracted.graph,
+                                      [e.document for e in extracted.extractions])
+        plan = curated_write(stored, extracted.graph, docs, curated)
+        notes, graph = plan.notes, plan.graph
+        written = store.write(plan.graph, replace_documents=plan.replace_documents)
     return BuildResult(
         extractions=extracted.extractions,
         errors=extracted.errors,
-        graph=extracted.graph,
+        graph=graph,
         written=written,
         summary=_summary(store),
+        skipped=extracted.skipped,
+        replaced=tuple(docs),
+        notes=notes,
     )
 
 

@@ -15,11 +15,26 @@ CORPUS = Path(os.environ.get("STRATGRAPH_CORPUS", REPO.parent / "shared" / "corp
 pytest_plugins = ["neo4j_fixtures"]
 
 
+def in_ci() -> bool:
+    """Whether this run is CI (``CI=true``, as GitHub Actions, GitLab and most runners set)."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def missing_real_input(reason: str) -> None:
+    """Skip a test whose real input (../shared) is absent; in CI, fail it instead: a CI run
+    without the real plans would otherwise pass with every real-input test skipped."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: real inputs must be present; set STRATGRAPH_CORPUS "
+                    "and STRATGRAPH_PDFS)", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    """The five real plans in ../shared/corpus; tests using it skip when it is absent."""
+    """The five real plans in ../shared/corpus; tests using it skip when it is absent
+    (and fail in CI)."""
     if not CORPUS.is_dir() or not any(CORPUS.glob("*.txt")):
-        pytest.skip(f"real corpus not found at {CORPUS}")
+        missing_real_input(f"real corpus not found at {CORPUS}")
     return CORPUS
 
 
@@ -30,10 +45,10 @@ def examples_dir() -> Path:
 
 
 def corpus_file(name: str) -> Path:
-    """One real plan by file name; skips the test when the corpus is absent."""
+    """One real plan by file name; skips the test when the corpus is absent (fails in CI)."""
     path = CORPUS / name
     if not path.is_file():
-        pytest.skip(f"real corpus file not found: {path}")
+        missing_real_input(f"real corpus file not found: {path}")
     return path
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from stratgraph.graph.model import document_name
 from stratgraph.cli.main import app
 
 runner = CliRunner()
@@ -66,7 +67,7 @@ def test_build_stats_and_export_jsonl(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     stats = json.loads(result.output)
     assert stats["labels"]["Plan"] == 1
-    assert [d["document"] for d in stats["documents"]] == ["delivery.txt"]
+    assert [document_name(d["document"]) for d in stats["documents"]] == ["delivery.txt"]
 
     out = tmp_path / "g.jsonl"
     result = runner.invoke(app, ["export", "--format", "jsonl", "-o", str(out), "--graph", str(graph)])
@@ -103,7 +104,7 @@ def test_a_file_that_is_not_a_plan_is_one_line_and_others_still_load(
     assert len(errors) == 1
     assert "bad.txt" in errors[0] and message in errors[0]
     stats = json.loads(runner.invoke(app, ["stats", "--graph", str(graph), "--json"]).output)
-    assert [d["document"] for d in stats["documents"]] == ["good.txt"]
+    assert [document_name(d["document"]) for d in stats["documents"]] == ["good.txt"]
 
 
 def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
@@ -158,7 +159,7 @@ def test_real_corpus_builds_and_exports_jsonl_with_provenance(corpus_dir: Path, 
     corpus_files = {p.name for p in corpus_dir.glob("*.txt")}
     for node in nodes:
         props = node["properties"]
-        assert props["source_document"] in corpus_files
+        assert document_name(props["source_document"]) in corpus_files
         assert isinstance(props["source_line"], int) and props["source_line"] >= 1
         assert props["name"].strip()
     for rel in (r for r in records if r["type"] == "relationship"):

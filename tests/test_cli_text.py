@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -74,8 +75,10 @@ def test_build_says_which_reader_read_each_document_and_warns_on_empty_ones(tmp_
     graph = tmp_path / "g.json"
     result = runner.invoke(app, ["build", str(plan), str(notes), "--graph", str(graph)])
     assert result.exit_code == 0, result.output
-    assert "read plan.md (markdown) with general (sure 1.00)" in result.output
-    assert "warning: notes.txt: no outcome and no action found: is this a plan?" in result.output
+    assert re.search(r"read plan\.md#[0-9a-f]{12} \(markdown\) with general \(sure 1\.00\)",
+                     result.output)
+    assert re.search(r"warning: notes\.txt#[0-9a-f]{12}: no outcome and no action found: is this a plan\?",
+                     result.output)
 
 
 def test_a_folder_of_every_format_builds_and_office_files_are_reported(tmp_path: Path) -> None:
@@ -98,6 +101,6 @@ def test_a_folder_of_every_format_builds_and_office_files_are_reported(tmp_path:
     result = runner.invoke(app, ["build", str(folder), "--graph", str(tmp_path / "g.json")])
     assert result.exit_code == 1
     for name, fmt in (("a.md", "markdown"), ("b.html", "html"), ("c.docx", "docx"), ("d.pdf", "pdf")):
-        assert f"read {name} ({fmt}" in result.output
+        assert re.search(rf"read {re.escape(name)}#[0-9a-f]{{12}} \({fmt}", result.output)
     errors = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
     assert len(errors) == 1 and "e.pptx" in errors[0] and "export it to PDF" in errors[0]

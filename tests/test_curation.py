@@ -72,7 +72,6 @@ def test_curation_is_deterministic(tmp_path: Path) -> None:
     ("text", "message", "line"),
     [
         ('[[merge]\nlabel = "Strategy"\n', "not valid TOML", 1),
-        ('[[rename]]\nlabel = "Strategy"\nname = "Nope Plan"\nto = "X"\n', "no Strategy named 'Nope Plan'", 3),
         ('[[rename]]\nlabel = "Wibble"\nname = "x"\nto = "y"\n', "unknown label 'Wibble'", 2),
         ('[[frobnicate]]\nx = 1\n', "unknown section", 1),
     ],
@@ -83,3 +82,143 @@ def test_mistakes_name_the_file_and_line(tmp_path: Path, text: str, message: str
         apply_curation(small_graph(), load_curation(path))
     assert message in str(info.value)
     assert f"stratgraph-curation.toml:{line}:" in str(info.value)
+
+
+# -- values are checked when the file is read -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ('[[rename]]\nlabel = "Strategy"\nname = "Local Transport Plan"\nto = 42\n',
+         "to: must be text in quotes, not a number 42", 4),
+        ('[[rename]]\nlabel = "Strategy"\nname = "Local Transport Plan"\nto = ["A", "B"]\n',
+         "to: must be text in quotes, not a list", 4),
+        ('# note\n[[rename]]\nlabel = "Strategy"\nname = "Local Transport Plan"\nto = "   "\n',
+         "to: must not be blank", 5),
+        ('[[rename]]\nlabel = "Strategy"\nname = ""\nto = "X"\n', "name: must not be blank", 3),
+        ('[[rename]]\nlabel = "Strategy"\nname = "X"\n', "[[rename]] needs to = ...", 1),
+        ('[[merge]]\nlabel = "Strategy"\ninto = "Local Transport Plan"\nnames = "LTP"\n',
+         'names: must be a list of names, e.g. names = ["LTP"]', 4),
+        ('[[keep_apart]]\nlabel = "Partnership"\nnames = "Trust"\n',
+         "names: must be a list of names", 3),
+        ('[[merge]]\nlabel = "Strategy"\ninto = "A"\nnames = ["B", 3]\n',
+         "names: each name must be text in quotes", 4),
+        ('[[remove]]\nlabel = "Strategy"\nname = "A"\n\n[[rename]]\nlabel = "Theme"\n'
+         'nmae = "Getting around"\nto = "x"\n', "unknown key 'nmae'", 7),
+        ('[[link]]\ntype = "SUPPORTS"\nfrom = "Launch a bus app"\n'
+         'to = { label = "Outcome", name = "Better buses" }\n', "from: must be a table", 3),
+        ('[[link]]\ntype = "LIKES"\nfrom = { label = "Action", name = "a" }\n'
+         'to = { label = "Outcome", name = "b" }\n', "unknown relationship type 'LIKES'", 2),
+    ],
+)
+def test_wrong_values_are_one_error_with_file_and_line(tmp_path: Path, text: str, message: str,
+                                                       line: int) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(CurationError) as info:
+        load_curation(path)
+    assert message in str(info.value)
+    assert str(info.value).startswith(f"{path}:{line}: ")
+    assert "\n" not in str(info.value)
+
+
+def test_the_cli_refuses_a_rename_to_a_number_before_reading(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from stratgraph.cli.main import app
+
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Wexbridge City Council Plan\n\n# Housing\n\nWe will build homes.\n",
+                    encoding="utf-8")
+    path = write(tmp_path, '[[rename]]\nlabel = "Theme"\nname = "Housing"\nto = 7\n')
+    graph = tmp_path / "g.json"
+    result = CliRunner().invoke(app, ["build", str(plan), "--graph", str(graph),
+                                      "--curation", str(path)])
+    assert result.exit_code == 1 and not graph.exists()
+    assert result.output.strip() == f"error: {path}:4: [[rename]] to: must be text in quotes, " \
+        "not a number 7"
+
+
+def test_an_entry_that_names_nothing_is_a_note_with_its_line(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[remove]]\nlabel = "Strategy"\nname = "Local Transport Plan"\n\n'
+                           '[[rename]]\nlabel = "Strategy"\nname = "Nope Plan"\nto = "X"\n')
+    notes: list[str] = []
+    out = apply_curation(small_graph(), load_curation(path), notes)
+    assert notes == [f"{path}:7: no Strategy named 'Nope Plan' to rename"]
+    assert not [n for n in out.nodes.values() if n.label is Label.STRATEGY]
+
+
+# -- curation applies to the whole graph ------------------------------------------------------
+
+DELIVERY = "wexbridge-city-delivery-plan-2024-25.txt"
+CORPORATE = "wexbridge-city-corporate-plan-2005.txt"
+RENAMES = """
+[[rename]]
+label = "Strategy"
+name = "Local Transport Plan"
+to = "LTP4"
+
+[[rename]]
+label = "Theme"
+name = "Housing"
+to = "Homes"
+plan = "wexbridge-city-corporate-plan-2005.txt"
+"""
+
+
+def _state(graph) -> tuple[set, set]:
+    return ({(n.id, n.label, n.name, tuple(n.properties.get("curated") or ()))
+             for n in graph.nodes.values()},
+            {(r.id, r.method, r.provenance) for r in graph.relationships.values()})
+
+
+def _fresh(tmp_path: Path, files: list[Path], curation: Path) -> tuple[set, set]:
+    from stratgraph.api import build
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}.json")
+    assert build(files, store, curation=curation).ok
+    return _state(store.read())
+
+
+def test_a_one_plan_build_with_a_file_naming_another_plans_nodes_succeeds(
+        tmp_path: Path, examples_dir: Path) -> None:
+    from stratgraph.api import build
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    files = [examples_dir / DELIVERY, examples_dir / CORPORATE]
+    empty = write(tmp_path, "")
+    renames = tmp_path / "renames.toml"
+    renames.write_text(RENAMES, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "g.json")
+    assert build(files, store, curation=empty).ok
+    # The delivery plan alone: "Housing" is the corporate plan's theme, in the stored graph.
+    result = build([files[0]], store, curation=renames)
+    assert result.ok and not result.notes
+    themes = {n.name for n in store.read().nodes.values() if n.label is Label.THEME}
+    assert "Homes" in themes and "Housing" not in themes
+    # Exactly what a fresh build of both with the file gives.
+    assert _state(store.read()) == _fresh(tmp_path, files, renames)
+
+    # Into an empty graph: the entry naming the other plan is a note, not a failure.
+    alone = EmbeddedStore(tmp_path / "alone.json")
+    result = build([files[0]], alone, curation=renames)
+    assert result.ok and result.written is not None
+    assert result.notes == (f"{renames}:9: no Theme named 'Housing' to rename",)
+
+
+def test_a_removed_rename_stops_applying(tmp_path: Path, examples_dir: Path) -> None:
+    from stratgraph.api import build
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    files = [examples_dir / DELIVERY, examples_dir / CORPORATE]
+    empty = write(tmp_path, "")
+    renames = tmp_path / "renames.toml"
+    renames.write_text(RENAMES, encoding="utf-8")
+    store = EmbeddedStore(tmp_path / "g.json")
+    assert build(files, store, curation=renames).ok
+    names = {n.name for n in store.read().nodes.values()}
+    assert {"LTP4", "Homes"} <= names
+    # One plan rebuilt without the renames: both stop applying, in every plan.
+    assert build([files[0]], store, curation=empty).ok
+    assert _state(store.read()) == _fresh(tmp_path, files, empty)

@@ -31,6 +31,7 @@ from example_answers import (
     untag,
 )
 from neo4j_fixtures import STORE_KINDS
+from stratgraph.graph.model import document_name
 from stratgraph.graph.embedded import EmbeddedStore
 from stratgraph.graph.queries import run_query
 from stratgraph.graph.store import GraphStore
@@ -81,7 +82,7 @@ def council(doc: str) -> str:
 def doc_of_evidence(entry: str) -> str:
     document, _, line = entry.rpartition(":")
     assert line.isdigit(), entry
-    return document
+    return document_name(document)
 
 
 def evidence_docs(row: dict[str, Any]) -> set[str]:
@@ -108,7 +109,7 @@ def test_coverage_whole_set(answers_store: GraphStore) -> None:
     got = {}
     for r in rows:
         doc = DOC_OF_PLAN[r["plan"]]
-        assert r["source_document"] == doc and r["plan_id"], r
+        assert document_name(r["source_document"]) == doc and r["plan_id"], r
         assert (r["theme_id"] is None) == (r["scope"] == "plan"), r
         got[(r["scope"], doc, r["theme"])] = {k: r[k] for k in (
             "actions", "with_outcome", "with_measure", "with_owner", "with_deadline", "golden")}
@@ -288,7 +289,7 @@ def _unsupported_rows(store: GraphStore) -> dict[tuple[str, str | None, str], An
     got = {}
     for r in run_query(store, "unsupported-outcomes"):
         doc = DOC_OF_PLAN[r["plan"]]
-        assert r["source_document"] == doc and r["source_line"] and r["outcome_id"], r
+        assert document_name(r["source_document"]) == doc and r["source_line"] and r["outcome_id"], r
         key = (doc, r["theme"], r["outcome"])
         assert key not in got, key
         got[key] = (r["level"], tuple(r["reasons"]))

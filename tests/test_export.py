@@ -260,6 +260,12 @@ def test_csv_folder_has_neo4j_admin_headers_and_round_trips(tmp_path: Path) -> N
         start, end, type_, props = got_rels[rel.id]
         assert (start, end, type_) == (rel.start, rel.end, rel.type.value)
         assert props["confidence"] == rel.confidence  # exact, as the Neo4j store keeps it
+        # Every column, not only the end points: method, evidence, source_document, source_line
+        # and every extra property come back as they were.
+        want = dict(rel.as_properties(), confidence=rel.confidence)
+        assert {k: v for k, v in props.items() if v is not None} == want
+    assert {"method", "evidence", "source_document", "source_line"} <= {
+        h.partition(":")[0] for h in rel_rows[0]}
 
 
 def test_csv_into_an_existing_folder_replaces_only_its_files(tmp_path: Path) -> None:

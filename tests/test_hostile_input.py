@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stratgraph.graph.model import document_name
 from stratgraph.api import build
 from stratgraph.errors import LoaderError
 from stratgraph.graph.embedded import EmbeddedStore
@@ -38,12 +39,20 @@ def example_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
 
 
+#: Loaders that refuse a document without their shape (one LoaderError naming it); every
+#: other loader reads whatever text it is given, so a refusal from one of them is a failure
+#: (a loader that rejected every input would otherwise pass these tests unexercised).
+REFUSES_OTHER_SHAPES = frozenset({"delivery-plan"})
+
+
 def check_extraction(text: str) -> None:
     doc = SourceDocument("fuzz.txt", text)
+    assert "general" in LOADERS and set(LOADERS) - REFUSES_OTHER_SHAPES
     for loader in LOADERS.values():
         try:
             result = loader.extract(doc)
         except LoaderError:
+            assert loader.name in REFUSES_OTHER_SHAPES, (loader.name, text[:200])
             continue
         graph = result.graph
         assert not list(graph.dangling()), loader.name
@@ -123,6 +132,9 @@ def test_spliced_plans_never_crash_the_whole_build(seed: int) -> None:
     # the other files still load.
     assert all(isinstance(e, LoaderError) and str(e).startswith("plan") for e in result.errors)
     assert len(result.extractions) + len(result.errors) >= 2
+    # The general reader, the fallback, reads any text: a build that loads none of them
+    # would be a loader refusing everything.
+    assert result.extractions
     assert not list(result.graph.dangling())
 
 
@@ -183,7 +195,7 @@ def test_a_file_that_vanishes_mid_build_is_reported_and_the_rest_load(tmp_path: 
     result = build([folder], store, progress=vanish)
     assert [str(e) for e in result.errors] == [
         f"{folder / 'b.txt'}: file not found (was it moved or deleted during the build?)"]
-    docs = {n.provenance.document for n in store.read().nodes.values()}
+    docs = {document_name(n.provenance.document) for n in store.read().nodes.values()}
     assert {"a.txt", "c.txt"} <= docs and "b.txt" not in docs
 
 

@@ -94,25 +94,35 @@ def test_rerun_after_a_failed_load_completes(own_server: harness.HarnessServer) 
     between stored nodes, and the same build run again finishes the job."""
     from stratgraph.graph.neo4j_store import Neo4jStore
 
-    graph = big_graph(6_000)
+    graph = big_graph(30_000)
     store = Neo4jStore(own_server.uri, "neo4j", own_server.password,
                        batch_size=500, transaction_rows=1_000)
-    closer = threading.Timer(0.5, store.close)
-    closer.start()
-    try:
-        store.write(graph)
-        completed_first_time = True
-    except StoreError:
-        completed_first_time = False
-    closer.cancel()
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            store.write(graph)
+        except BaseException as exc:  # noqa: BLE001 - the test inspects it
+            errors.append(exc)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    # Pull the connection once some rows have committed and while the write still runs (not
+    # on a timer, which may fire after the write has finished and test nothing).
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and worker.is_alive() and count(own_server.uri) == 0:
+        time.sleep(0.05)
+    assert worker.is_alive(), "the write finished before it could be cut off: grow the graph"
     store.close()
+    worker.join(180)
+    assert not worker.is_alive(), "the write hung after its connection was closed"
+    assert errors and isinstance(errors[0], StoreError), errors
     again = Neo4jStore(own_server.uri, "neo4j", own_server.password,
                        batch_size=500, transaction_rows=1_000)
     try:
         partial = again.read()
         assert not list(partial.dangling())
-        if not completed_first_time:
-            assert len(partial.nodes) <= len(graph.nodes)
+        assert len(partial.nodes) < len(graph.nodes)
         again.write(graph)
         final = again.read()
         assert len(final.nodes) == len(graph.nodes)

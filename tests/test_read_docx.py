@@ -16,6 +16,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from stratgraph.graph.model import document_name
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read import BlockKind, read_bytes, read_document
 from stratgraph.loaders.read.docx import read_docx
@@ -417,7 +418,7 @@ def test_read_document_dispatches_docx_to_the_word_reader(tmp_path: Path) -> Non
     path = tmp_path / "plan.docx"
     d.save(str(path))
     doc = read_document(path)
-    assert doc.format == "docx" and doc.name == "plan.docx" and doc.path == str(path)
+    assert doc.format == "docx" and document_name(doc.name) == "plan.docx" and doc.path == str(path)
     assert doc.text == "# Council Plan\n\n- We will build homes.\n"
     # A Word file saved without its suffix is still read as Word (by its content).
     bare = read_bytes(path.read_bytes(), "plan", None, "")

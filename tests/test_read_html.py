@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from stratgraph.graph.model import document_name
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read import BlockKind, read_bytes, read_document
 from stratgraph.loaders.read.furniture import chrome_role, is_page_number, is_site_chrome
@@ -275,7 +276,7 @@ def test_read_document_dispatches_html_to_the_web_reader(tmp_path: Path) -> None
         path = tmp_path / name
         path.write_text("<h1>Plan</h1><ul><li>Homes</li></ul>", encoding="utf-8")
         doc = read_document(path)
-        assert doc.format == "html" and doc.name == name
+        assert doc.format == "html" and document_name(doc.name) == name
         assert doc.text == "# Plan\n\n- Homes\n"
     sniffed = read_bytes(b"<!DOCTYPE html><html><body><p>Saved without a suffix</p></body></html>",
                          "page", None, "")

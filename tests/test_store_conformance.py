@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from stratgraph.graph.builder import DocumentGraphBuilder
-from stratgraph.graph.data import GraphData, strip_documents
+from stratgraph.graph.data import GraphData
 from stratgraph.graph.embedded import EmbeddedStore
 from stratgraph.graph.model import (
     Label,
@@ -103,16 +103,6 @@ def combined(*graphs: GraphData) -> GraphData:
     return out
 
 
-def reference(steps: list[tuple[GraphData, list[str]]]) -> GraphData:
-    """What a store must hold after these writes, by the rules in graph/data.py."""
-    state = GraphData()
-    for graph, docs in steps:
-        state = strip_documents(state, docs)
-        state = GraphData(dict(state.nodes), dict(state.relationships))
-        state.update(graph)
-    return state
-
-
 def apply(store: GraphStore, steps: list[tuple[GraphData, list[str]]]) -> None:
     for graph, docs in steps:
         store.write(graph, replace_documents=docs)
@@ -193,9 +183,33 @@ def test_shared_entities_are_the_shared_nodes(store: GraphStore) -> None:
         canonical(GraphData.of([n]))[0] for n in expected]
 
 
+def _final(scenario: str) -> GraphData:
+    """What the store must hold after a scenario: the documents still loaded, written once
+    into nothing (so no removal is involved: the embedded store's own removal code is what
+    is under test, and must not also compute the answer)."""
+    return {
+        "replace-one": lambda: combined(plan_a(action_line=13), plan_b()),
+        "replace-drops-lead": lambda: combined(plan_a(with_lead=False), plan_b()),
+        "replace-other-doc": lambda: plan_a(),
+        "replace-unknown": lambda: combined(plan_a(), plan_b()),
+        "no-replace": lambda: combined(plan_a(), plan_b(), plan_a(action_line=3)),
+    }[scenario]()
+
+
+#: Known gap, shown by an answer computed without the stores' removal code: a shared node
+#: keeps the surface forms (aliases) and scalar properties (a lead's portfolio) that a removed
+#: document gave it, because records do not say which document gave which. Strict: when the
+#: stores learn it, these pass and the marks must go.
+_KEEPS_REMOVED_PROPERTIES = pytest.mark.xfail(
+    strict=True, reason="shared nodes keep a removed document's aliases and properties")
+
+
 @pytest.mark.parametrize(
     "scenario",
-    ["replace-one", "replace-drops-lead", "replace-other-doc", "replace-unknown", "no-replace"],
+    ["replace-one",
+     pytest.param("replace-drops-lead", marks=_KEEPS_REMOVED_PROPERTIES),
+     pytest.param("replace-other-doc", marks=_KEEPS_REMOVED_PROPERTIES),
+     "replace-unknown", "no-replace"],
 )
 def test_replace_documents_semantics(store: GraphStore, scenario: str) -> None:
     a, b = plan_a(), plan_b()
@@ -213,7 +227,15 @@ def test_replace_documents_semantics(store: GraphStore, scenario: str) -> None:
     else:
         steps.append((plan_a(action_line=3), []))
     apply(store, steps)
-    assert_same(store.read(), reference(steps))
+    got = store.read()
+    assert_same(got, _final(scenario))
+    if scenario == "replace-drops-lead":
+        lead = next(n for n in got.nodes.values() if n.label is Label.CABINET_LEAD)
+        assert lead.properties["documents"] == [DOC_B]
+        assert lead.properties["mentions"] == [f"{DOC_B}:40"]
+        assert lead.provenance == Provenance(DOC_B, 40)
+    if scenario == "replace-other-doc":
+        assert {n.provenance.document for n in got.nodes.values()} == {DOC_A}
 
 
 def test_replace_removes_what_only_that_document_said(store: GraphStore) -> None:
@@ -245,7 +267,7 @@ def test_stated_beats_inferred_whatever_the_order(store: GraphStore) -> None:
     apply(store, steps[:2])
     assert store.read().relationships[stated.id].method is Method.STATED
     apply(store, steps[2:])
-    assert_same(store.read(), reference(steps))
+    assert_same(store.read(), GraphData.of(nodes, [*rels, stated]))
 
 
 def test_earliest_provenance_wins_for_a_rewritten_node(store: GraphStore) -> None:
@@ -254,7 +276,10 @@ def test_earliest_provenance_wins_for_a_rewritten_node(store: GraphStore) -> Non
     store.write(late)
     store.write(early)
     store.write(late)
-    assert_same(store.read(), reference([(late, []), (early, []), (late, [])]))
+    got = store.read()
+    # Line 10 is the earliest the action was seen: every record of it is the early one.
+    assert_same(got, early)
+    assert {n.provenance.line for n in got.nodes.values() if n.label is Label.ACTION} == {10}
 
 
 def test_property_removed_by_a_rebuild_goes(store: GraphStore) -> None:

@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 import synthetic
+from stratgraph.graph.model import document_name
 from stratgraph.graph.model import Label
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.registry import choose_loader
@@ -64,7 +65,7 @@ def test_build_yields_the_themes_and_actions_written(corpus) -> None:
     assert not result.errors
     per_doc: dict[str, Counter] = {}
     for node in result.graph.nodes.values():
-        per_doc.setdefault(node.provenance.document, Counter())[node.label] += 1
+        per_doc.setdefault(document_name(node.provenance.document), Counter())[node.label] += 1
     for spec in manifest.plans:
         got = per_doc[spec.file]
         for label, expected in ((Label.THEME, spec.themes), (Label.ACTION, spec.actions)):

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +68,29 @@ DEFAULT_CURATION_FILE = Path("stratgraph-curation.toml")
 _SECTIONS = ("keep_apart", "merge", "rename", "remove", "unlink", "link")
 
 
+#: What each section's entries hold: required keys, optional keys, and each key's kind
+#: ("text": a non-blank string; "names": a list of non-blank strings; "label": a node label;
+#: "type": a relationship type; "end": a table with label, name and optionally plan).
+_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "keep_apart": (("label", "names"), ()),
+    "merge": (("label", "into", "names"), ("plan",)),
+    "rename": (("label", "name", "to"), ("plan",)),
+    "remove": (("label", "name"), ("plan",)),
+    "unlink": (("type", "from", "to"), ()),
+    "link": (("type", "from", "to"), ("note",)),
+}
+_KIND = {"label": "label", "names": "names", "type": "type"}
+
+
 @dataclass(frozen=True)
 class Curation:
-    """A parsed curation file."""
+    """A parsed, checked curation file."""
 
     path: Path
     text: str
     sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: Per section, each entry's first line in the file (its ``[[section]]`` header), or None.
+    lines: dict[str, list[int | None]] = field(default_factory=dict)
 
     def keep_apart(self) -> list[list[str]]:
         """Groups of names the resolver must not merge."""
@@ -86,9 +103,22 @@ class Curation:
                 return number
         return None
 
+    def entry_line(self, section: str, index: int, key: str | None = None) -> int | None:
+        """The line of entry ``index`` of ``section`` (of its ``key`` when given)."""
+        starts = self.lines.get(section) or []
+        start = starts[index] if index < len(starts) else None
+        if start is None or key is None:
+            return start
+        return _key_line(self.text, start, key) or start
+
 
 def load_curation(path: Path | None) -> Curation | None:
-    """Read the curation file at ``path``, or the default file when present, else None."""
+    """Read and check the curation file at ``path``, or the default file when present.
+
+    Every value is checked here, before any document is read: a rename to a number, a list or
+    blanks, ``names = "X"`` (a string, not a list of names), an unknown key, label or
+    relationship type is one :class:`CurationError` naming the file and line.
+    """
     if path is None:
         if not DEFAULT_CURATION_FILE.is_file():
             return None
@@ -97,6 +127,8 @@ def load_curation(path: Path | None) -> Curation | None:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CurationError(f"cannot read ({exc.strerror or exc})", file=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise CurationError("not UTF-8 text", file=str(path)) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -112,13 +144,127 @@ def load_curation(path: Path | None) -> Curation | None:
             file=str(path), line=_line(text, unknown[0]),
         )
     sections = {}
+    lines: dict[str, list[int | None]] = {}
     for key in _SECTIONS:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise CurationError(f"[[{key}]] must be a list of tables", file=str(path),
                                 line=_line(text, key))
         sections[key] = value
-    return Curation(path, text, sections)
+        lines[key] = _entry_starts(text, key, len(value))
+    curation = Curation(path, text, sections, lines)
+    for key in _SECTIONS:
+        for index, entry in enumerate(sections[key]):
+            _check_entry(curation, key, index, entry)
+    return curation
+
+
+def _check_entry(cur: Curation, section: str, index: int, entry: dict[str, Any]) -> None:
+    """Raise one CurationError (file:line) for the first wrong value of an entry."""
+    required, optional = _FIELDS[section]
+
+    def fail(message: str, key: str | None = None) -> CurationError:
+        return CurationError(f"[[{section}]] {message}", file=str(cur.path),
+                             line=cur.entry_line(section, index, key))
+
+    extra = sorted(set(entry) - set(required) - set(optional))
+    if extra:
+        raise fail(f"has an unknown key {extra[0]!r} (known: "
+                   f"{', '.join(required + optional)})", extra[0])
+    for key in required:
+        if key not in entry:
+            raise fail(f"needs {key} = ...")
+    for key, value in entry.items():
+        kind = _KIND.get(key, "text")
+        if section in ("link", "unlink") and key in ("from", "to"):
+            kind = "end"
+        problem = _problem(kind, value)
+        if problem:
+            raise fail(f"{key}: {problem}", key)
+
+
+def _problem(kind: str, value: Any) -> str | None:
+    """What is wrong with ``value`` as a ``kind``, or None when it is right."""
+    if kind == "text":
+        if not isinstance(value, str):
+            return f"must be text in quotes, not {_toml_type(value)} {value!r}"
+        if not value.strip():
+            return "must not be blank"
+        return None
+    if kind == "names":
+        if isinstance(value, str):
+            return f'must be a list of names, e.g. names = ["{value}"]'
+        if not isinstance(value, list) or not value:
+            return "must be a list of one or more names in quotes"
+        for item in value:
+            problem = _problem("text", item)
+            if problem:
+                return f"each name {problem}"
+        return None
+    if kind == "label":
+        problem = _problem("text", value)
+        if problem:
+            return problem
+        if value not in {label.value for label in Label}:
+            return f"unknown label {value!r} (known: {', '.join(l.value for l in Label)})"
+        return None
+    if kind == "type":
+        problem = _problem("text", value)
+        if problem:
+            return problem
+        if value not in {t.value for t in RelType}:
+            return f"unknown relationship type {value!r}"
+        return None
+    # A link end: a table with label and name, and optionally plan.
+    if not isinstance(value, dict):
+        return "must be a table such as { label = \"Theme\", name = \"...\" }"
+    extra = sorted(set(value) - {"label", "name", "plan"})
+    if extra:
+        return f"has an unknown key {extra[0]!r} (known: label, name, plan)"
+    for key in ("label", "name"):
+        if key not in value:
+            return f"needs {key} = ..."
+    for key, item in value.items():
+        problem = _problem("label" if key == "label" else "text", item)
+        if problem:
+            return f"{key} {problem}"
+    return None
+
+
+def _toml_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"
+
+
+def _entry_starts(text: str, section: str, count: int) -> list[int | None]:
+    """The lines of the ``[[section]]`` headers, in order (None past the last one found:
+    entries written inline, ``section = [{...}]``, have no header of their own)."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(section)}\s*\]\]")
+    found = [n for n, line in enumerate(text.splitlines(), 1) if header.match(line)]
+    if not found:
+        inline = _line(text, section)
+        return [inline] * count
+    return [found[i] if i < len(found) else None for i in range(count)]
+
+
+def _key_line(text: str, start: int, key: str) -> int | None:
+    """The line of ``key = ...`` in the entry whose header is on line ``start``."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    lines = text.splitlines()
+    for number in range(start + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if line.lstrip().startswith("["):
+            return None
+        if pattern.match(line):
+            return number
+    return None
 
 
 def _line(text: str, value: str) -> int | None:
@@ -128,29 +274,41 @@ def _line(text: str, value: str) -> int | None:
     return None
 
 
+#: The property a renamed node keeps its name before curation in, so that a rename removed
+#: from the file stops applying (see :func:`uncurate`).
+NAME_BEFORE = "name_before_curation"
+
+
 class _Applier:
     def __init__(self, graph: GraphData, curation: Curation) -> None:
         self.graph = GraphData(dict(graph.nodes), dict(graph.relationships))
         self.cur = curation
+        self.notes: list[str] = []
+        # The entry being applied, for the line of a message.
+        self.at: tuple[str, int] = ("", 0)
 
-    def fail(self, message: str, value: str = "") -> CurationError:
-        return CurationError(message, file=str(self.cur.path), line=self.cur.line_of(value))
+    def where(self, key: str | None = None) -> int | None:
+        return self.cur.entry_line(self.at[0], self.at[1], key)
 
-    def label(self, entry: dict[str, Any]) -> Label:
-        raw = entry.get("label")
-        try:
-            return Label(raw)
-        except ValueError:
-            raise self.fail(f"unknown label {raw!r}", str(raw)) from None
+    def fail(self, message: str, key: str | None = None) -> CurationError:
+        return CurationError(message, file=str(self.cur.path), line=self.where(key))
+
+    def note(self, message: str, key: str | None = None) -> None:
+        """An entry that matches nothing: said, not fatal (it may name another plan's nodes)."""
+        line = self.where(key)
+        self.notes.append(f"{self.cur.path}:{line}: {message}" if line else
+                          f"{self.cur.path}: {message}")
 
     def find(self, label: Label, name: str, plan: str | None = None) -> list[Node]:
         key = normalise_name(name)
         plan_ids = None
         if plan:
+            wanted = normalise_name(plan)
             plan_ids = {
                 n.id for n in self.graph.nodes.values()
-                if n.label is Label.PLAN and (n.id == plan or normalise_name(n.name)
-                                              == normalise_name(plan))
+                if n.label is Label.PLAN and (
+                    n.id == plan or normalise_name(n.name) == wanted
+                    or normalise_name(str(n.properties.get("document_name") or "")) == wanted)
             }
         found = [
             n for n in self.graph.nodes.values()
@@ -161,22 +319,24 @@ class _Applier:
         ]
         return sorted(found, key=lambda n: n.id)
 
-    def find_one(self, ref: dict[str, Any]) -> Node:
-        if not isinstance(ref, dict) or "name" not in ref:
-            raise self.fail("a link end needs a table with label and name")
-        label = self.label(ref)
+    def find_one(self, ref: dict[str, Any], key: str) -> Node | None:
+        label = Label(ref["label"])
         found = self.find(label, ref["name"], ref.get("plan"))
         if not found:
-            raise self.fail(f"no {label.value} named {ref['name']!r}", ref["name"])
+            self.note(f"no {label.value} named {ref['name']!r}; [[{self.at[0]}]] not applied",
+                      key)
+            return None
         if len(found) > 1:
             raise self.fail(
                 f"{len(found)} {label.value} nodes are named {ref['name']!r}; add plan = ...",
-                ref["name"],
+                key,
             )
         return found[0]
 
     def mark(self, node: Node, note: str) -> Node:
-        notes = list(node.properties.get("curated") or []) + [note]
+        # A note already there is not added again: the file is applied at every build.
+        notes = list(node.properties.get("curated") or [])
+        notes += [] if note in notes else [note]
         return replace(node, properties=dict(node.properties, curated=notes))
 
     def repoint(self, old: str, new: str) -> None:
@@ -189,15 +349,14 @@ class _Applier:
                 self.graph.add_relationship(replace(rel, start=start, end=end))
 
     def merge(self, entry: dict[str, Any]) -> None:
-        label = self.label(entry)
-        into = entry.get("into")
-        if not into:
-            raise self.fail("[[merge]] needs into = \"name kept\"", "merge")
+        label = Label(entry["label"])
+        into = entry["into"]
         targets = self.find(label, into, entry.get("plan"))
         if not targets:
-            raise self.fail(f"no {label.value} named {into!r} to merge into", into)
+            self.note(f"no {label.value} named {into!r} to merge into", "into")
+            return
         target = targets[0]
-        for name in entry.get("names", []):
+        for name in entry["names"]:
             for node in self.find(label, name, entry.get("plan")):
                 if node.id == target.id:
                     continue
@@ -213,24 +372,26 @@ class _Applier:
                 self.repoint(node.id, target.id)
 
     def rename(self, entry: dict[str, Any]) -> None:
-        label = self.label(entry)
-        name, to = entry.get("name", ""), entry.get("to", "")
-        if not to:
-            raise self.fail("[[rename]] needs to = \"new name\"", name)
+        label = Label(entry["label"])
+        name, to = entry["name"], entry["to"].strip()
         nodes = self.find(label, name, entry.get("plan"))
         if not nodes:
-            raise self.fail(f"no {label.value} named {name!r} to rename", name)
+            self.note(f"no {label.value} named {name!r} to rename", "name")
+            return
         for node in nodes:
             aliases = sorted(set(node.properties.get("aliases") or []) | {node.name})
-            renamed = replace(node, name=to, properties=dict(node.properties, aliases=aliases))
+            props = dict(node.properties, aliases=aliases)
+            props.setdefault(NAME_BEFORE, node.name)
+            renamed = replace(node, name=to, properties=props)
             self.graph.nodes[node.id] = self.mark(renamed, f"renamed from {node.name!r}")
 
     def remove(self, entry: dict[str, Any]) -> None:
-        label = self.label(entry)
-        name = entry.get("name", "")
+        label = Label(entry["label"])
+        name = entry["name"]
         nodes = self.find(label, name, entry.get("plan"))
         if not nodes:
-            raise self.fail(f"no {label.value} named {name!r} to remove", name)
+            self.note(f"no {label.value} named {name!r} to remove", "name")
+            return
         gone = {n.id for n in nodes}
         for node_id in gone:
             del self.graph.nodes[node_id]
@@ -239,26 +400,24 @@ class _Applier:
             if r.start not in gone and r.end not in gone
         }
 
-    def rel_type(self, entry: dict[str, Any]) -> RelType:
-        try:
-            return RelType(entry.get("type"))
-        except ValueError:
-            raise self.fail(f"unknown relationship type {entry.get('type')!r}",
-                            str(entry.get("type"))) from None
-
     def unlink(self, entry: dict[str, Any]) -> None:
-        type_ = self.rel_type(entry)
-        start, end = self.find_one(entry.get("from")), self.find_one(entry.get("to"))
+        type_ = RelType(entry["type"])
+        start, end = self.find_one(entry["from"], "from"), self.find_one(entry["to"], "to")
+        if start is None or end is None:
+            return
         rel_id = Relationship(type_, start.id, end.id, Provenance("x", 1)).id
         if rel_id not in self.graph.relationships:
-            raise self.fail(f"no {type_.value} link from {start.name!r} to {end.name!r}",
-                            start.name)
+            self.note(f"no {type_.value} link from {start.name!r} to {end.name!r} to unlink",
+                      "from")
+            return
         del self.graph.relationships[rel_id]
 
     def link(self, entry: dict[str, Any]) -> None:
-        type_ = self.rel_type(entry)
-        start, end = self.find_one(entry.get("from")), self.find_one(entry.get("to"))
-        line = self.cur.line_of(str(entry.get("from", {}).get("name", ""))) or 1
+        type_ = RelType(entry["type"])
+        start, end = self.find_one(entry["from"], "from"), self.find_one(entry["to"], "to")
+        if start is None or end is None:
+            return
+        line = self.where("from") or 1
         props = {"note": entry["note"]} if entry.get("note") else {}
         self.graph.add_relationship(
             Relationship(type_, start.id, end.id, Provenance(self.cur.path.name, line),
@@ -266,8 +425,14 @@ class _Applier:
         )
 
 
-def apply_curation(graph: GraphData, curation: Curation | Path | None) -> GraphData:
-    """Apply a curation file's merges, renames, removals and link edits, in that order."""
+def apply_curation(graph: GraphData, curation: Curation | Path | None,
+                   notes: list[str] | None = None) -> GraphData:
+    """Apply a curation file's merges, renames, removals and link edits, in that order.
+
+    An entry that names nothing in ``graph`` is not an error (a shared curation file names
+    every plan's nodes, and a build may hold one plan): it is skipped and said in ``notes``,
+    one ``file:line`` message each.
+    """
     if curation is None:
         return graph
     if isinstance(curation, Path):
@@ -277,6 +442,97 @@ def apply_curation(graph: GraphData, curation: Curation | Path | None) -> GraphD
         curation = loaded
     applier = _Applier(graph, curation)
     for section in ("merge", "rename", "remove", "unlink", "link"):
-        for entry in curation.sections.get(section, []):
+        for index, entry in enumerate(curation.sections.get(section, [])):
+            applier.at = (section, index)
             getattr(applier, section)(entry)
+    if notes is not None:
+        notes.extend(applier.notes)
     return applier.graph
+
+
+def uncurate(graph: GraphData) -> GraphData:
+    """``graph`` as it was read, so far as curation can be undone: renamed nodes get their
+    name back and curated links go. Applying the current file afterwards means a rename or
+    link removed from it stops applying. (Merges and removals are undone when the plans they
+    touched are read again.)"""
+    nodes = dict(graph.nodes)
+    for id_, node in graph.nodes.items():
+        before = node.properties.get(NAME_BEFORE)
+        if before is None:
+            continue
+        props = {k: v for k, v in node.properties.items() if k != NAME_BEFORE}
+        notes = [n for n in props.get("curated") or () if not str(n).startswith("renamed from")]
+        if notes:
+            props["curated"] = notes
+        else:
+            props.pop("curated", None)
+        nodes[id_] = Node(node.id, node.label, str(before), node.provenance, props)
+    relationships = {k: r for k, r in graph.relationships.items() if r.method is not Method.CURATED}
+    return GraphData(nodes, relationships)
+
+
+@dataclass(frozen=True)
+class CuratedWrite:
+    """What a build writes once curation is applied to the whole graph."""
+
+    #: The records to write: the new documents' and those of every document curation changed.
+    graph: GraphData
+    #: The documents the write replaces (each is written again from ``graph``).
+    replace_documents: tuple[str, ...]
+    #: Entries that matched nothing, one ``file:line`` message each.
+    notes: tuple[str, ...] = ()
+
+
+def curated_write(stored: GraphData, new: GraphData, replaced: Collection[str],
+                  curation: Curation | None) -> CuratedWrite:
+    """Apply ``curation`` to the whole graph a build leaves, not only to the new documents.
+
+    The whole graph is what ``stored`` keeps once ``replaced`` is removed, with curation undone
+    (:func:`uncurate`), plus ``new``; the current file is applied to it. So a curation file that
+    names another plan's nodes finds them (and never fails a one-plan build), and a rename or
+    link removed from the file stops applying everywhere. The stores only upsert and remove
+    whole documents, so every stored document whose records curation changed (a name, a mark,
+    a node or link gone, added or moved) is replaced and written again from the curated graph.
+    """
+    from stratgraph.graph.data import strip_documents
+
+    before = strip_documents(stored, replaced)
+    whole = GraphData.combine([uncurate(before), new])
+    notes: list[str] = []
+    after = apply_curation(whole, curation, notes)
+    touched = set(replaced)
+    for id_, node in before.nodes.items():
+        now = after.nodes.get(id_)
+        if now is None or _curation_view(now) != _curation_view(node):
+            touched |= _documents_of(node)
+            if now is not None:
+                touched |= _documents_of(now)
+    for id_, rel in before.relationships.items():
+        now = after.relationships.get(id_)
+        if now is None or (now.method, now.start, now.end, now.provenance) != (
+                rel.method, rel.start, rel.end, rel.provenance):
+            touched.add(rel.provenance.document)
+    for id_, rel in after.relationships.items():
+        if id_ not in before.relationships:
+            touched.add(rel.provenance.document)
+    write = GraphData()
+    for node in after.nodes.values():
+        if _documents_of(node) & touched:
+            write.nodes[node.id] = node
+    for rel in after.relationships.values():
+        if rel.provenance.document in touched:
+            write.relationships[rel.id] = rel
+            for end in (rel.start, rel.end):
+                if end in after.nodes:
+                    write.nodes.setdefault(end, after.nodes[end])
+    return CuratedWrite(write, tuple(sorted(touched)), tuple(notes))
+
+
+def _curation_view(node: Node) -> tuple[Any, ...]:
+    """What curation changes on a node: its name and its marks."""
+    return (node.name, tuple(node.properties.get("curated") or ()),
+            node.properties.get(NAME_BEFORE))
+
+
+def _documents_of(node: Node) -> set[str]:
+    return {node.provenance.document, *(node.properties.get("documents") or ())}

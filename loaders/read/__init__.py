@@ -16,16 +16,24 @@ pdf        .pdf                                   pdfplumber (on pypdfium2)
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
-__all__ = ["Block", "BlockKind", "Document", "OFFICE_SUFFIXES", "READABLE_SUFFIXES", "read_bytes",
-           "read_document"]
+__all__ = ["Block", "BlockKind", "Document", "MAX_BYTES", "MAX_LINES", "OFFICE_SUFFIXES",
+           "READABLE_SUFFIXES", "limit_lines", "read_bytes", "read_document"]
 
 #: Larger files are not plans; refusing them keeps a stray database dump from eating memory.
 MAX_BYTES = 64 * 1024 * 1024
+#: Lines of a plan's rendering a build reads. Memory grows with what is read from each line
+#: (about 8 KB a line when every line is an item; see BENCHMARKS.md, "Memory per plan"), so
+#: this bounds any one plan's build; the largest real plans run to a few thousand lines.
+MAX_LINES = 20_000
+_NON_BLANK = re.compile(r"\S")
 
 _TEXT = frozenset({".txt", ".text"})
 _MARKDOWN = frozenset({".md", ".markdown"})
@@ -52,15 +60,44 @@ _SUPPORTED_LIST = ".txt, .md, .html, .docx, .pdf"
 OFFICE_SUFFIXES = frozenset(s for s in _UNSUPPORTED if s not in (".csv", ".epub"))
 
 
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a user's words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
 def _read(path: Path) -> bytes:
+    """The file's bytes, bounded before they are read.
+
+    Only a regular file is opened (a named pipe would block the build; a device such as
+    ``/dev/zero`` has no size to check and never ends); the open does not block and the file
+    is checked again once open, in case it was swapped; then at most ``MAX_BYTES + 1`` bytes
+    are read, so a file that grows after the check is refused too.
+    """
     try:
-        if not path.is_file() and path.exists():
-            raise LoaderError("not a regular file (a folder, pipe or device)", file=str(path))
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoaderError(f"file is {size} bytes; plans over {MAX_BYTES} bytes are refused",
-                              file=str(path))
-        return path.read_bytes()
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise LoaderError(f"{_kind(mode)}, not a plan file", file=str(path))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise LoaderError(f"{_kind(info.st_mode)}, not a plan file", file=str(path))
+            if info.st_size > MAX_BYTES:
+                raise LoaderError(f"file is {info.st_size} bytes; plans over {MAX_BYTES} bytes "
+                                  "are refused", file=str(path))
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise LoaderError(f"file is over {MAX_BYTES} bytes (it grew while being read); "
+                              f"plans over {MAX_BYTES} bytes are refused", file=str(path))
+        return data
     except FileNotFoundError as exc:
         raise LoaderError("file not found (was it moved or deleted during the build?)",
                           file=str(path)) from exc
@@ -126,9 +163,48 @@ def read_bytes(data: bytes, name: str, path: str | None = None, suffix: str = ""
 def read_document(path: str | Path) -> Document:
     """Read the plan file at ``path`` into a :class:`Document`.
 
+    The document's ``name`` (its provenance key) is its file name and content id
+    (:func:`stratgraph.graph.model.document_key`): plans that share a file name stay apart.
     Raises :class:`LoaderError` naming the file for a missing, unreadable, oversized, empty,
-    binary, damaged or unsupported file.
+    binary, damaged or unsupported file, and for a folder, pipe, device or socket.
     """
-    p = Path(path)
-    return read_bytes(_read(p), p.name, str(p), p.suffix)
+    from stratgraph.graph.model import document_key
 
+    p = Path(path)
+    data = _read(p)
+    return read_bytes(data, document_key(p.name, data), str(p), p.suffix)
+
+
+
+def limit_lines(doc: Document, max_lines: int | None = None) -> tuple[Document, str | None]:
+    """``doc`` cut to its first ``max_lines`` lines (:data:`MAX_LINES`), and a warning saying
+    so, or ``doc`` itself and None when it is within the cap.
+
+    A text plan's blocks are parsed on first use, so cutting it before then also bounds the
+    reading; the blocks of other formats past the cap are dropped.
+    """
+    from dataclasses import replace
+
+    cap = MAX_LINES if max_lines is None else max_lines
+    text = doc.text
+    end = -1
+    for _ in range(cap):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return doc, None
+    if _NON_BLANK.search(text, end + 1) is None:  # only blank lines past the cap
+        return doc, None
+    total = text.count("\n", end) + cap
+
+    def kept(blocks: tuple[Block, ...] | None) -> tuple[Block, ...] | None:
+        if blocks is None:
+            return None
+        return tuple(b for b in blocks if b.line <= cap and (b.end_line or b.line) <= cap)
+
+    cut = replace(
+        doc, text=text[:end], parsed_blocks=kept(doc.parsed_blocks),
+        furniture=kept(doc.furniture) or (),
+        page_starts=tuple(p for p in doc.page_starts if p <= cap))
+    return cut, (f"{doc.name}: {total} lines; only the first {cap} were read (a plan is read "
+                 f"up to {cap} lines, to bound the memory a build takes; split the rest into "
+                 "another file)")
