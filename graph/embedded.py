@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from stratgraph.errors import StoreError
 from stratgraph.graph.data import GraphData, strip_documents
-from stratgraph.graph.model import SHARED_LABELS, Node
+from stratgraph.graph.model import SHARED_LABELS, Label, Node
 from stratgraph.graph.serialize import graph_from_dict, graph_to_dict
 from stratgraph.graph.store import WriteSummary
 
@@ -108,6 +108,21 @@ class EmbeddedStore:
     def shared_entities(self) -> list[Node]:
         """Stored strategies, partnerships, organisations and leads, in id order."""
         return [n for n in self._data.sorted_nodes() if n.label in SHARED_LABELS]
+
+    def names(self, labels: Collection[Label]) -> list[tuple[str, str]]:
+        """Sorted distinct (label, name) pairs: names, aliases and plans' document files."""
+        wanted = {Label(label) for label in labels}
+        pairs: set[tuple[str, str]] = set()
+        for node in self._data.nodes.values():
+            if node.label not in wanted:
+                continue
+            aliases = node.properties.get("aliases")
+            listed = aliases if isinstance(aliases, list | tuple) else ()
+            extra = [a for a in listed if isinstance(a, str)]
+            if node.label is Label.PLAN:
+                extra.append(node.provenance.document)
+            pairs.update((node.label.value, name) for name in (node.name, *extra) if name)
+        return sorted(pairs)
 
     def run_query(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Rows of a named query, computed over the networkx graph."""
