@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from typing import Annotated, Any
 
 import typer
@@ -44,42 +42,35 @@ def _cell(value: Any, joiner: str) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str | int | float:
+    from stratgraph.graph.csv_safe import safe_cell
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return safe_cell(_cell(value, "; "))
+
+
 def format_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> str:
-    """Rows as JSON (a list of objects) or CSV (lists joined with "; ")."""
+    """Rows as JSON (a list of objects, text exact) or CSV (lists joined with "; ", cells a
+    spreadsheet would run as formulas neutralised)."""
     if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False)
+        from stratgraph.cli.render import json_text
+
+        return json_text(rows)
+    from stratgraph.graph.csv_safe import SafeWriter
+
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(c), "; ") for c in columns])
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
     return out.getvalue().rstrip("\n")
 
 
-def table_columns(columns: list[str]) -> list[str]:
-    """The columns a table shows: ids are for scripts (json, csv), not for reading, and the
-    source document and line show as one ``source`` column."""
-    shown = [c for c in columns if not c.endswith("_id") and c not in ("key", "source_line")]
-    return ["source" if c == "source_document" else c for c in shown]
-
-
-def _table_cell(row: dict[str, Any], column: str) -> str:
-    if column == "source":
-        return f"{row.get('source_document')}:{row.get('source_line')}"
-    return _cell(row.get(column), "\n")
-
-
 def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from stratgraph.cli.table import print_rows
 
-    table = Table(title=f"{title}: {len(rows)} row(s)", caption="ids: --format json or csv",
-                  show_lines=False)
-    for column in table_columns(columns):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_table_cell(row, c) for c in table_columns(columns)))
-    Console().print(table)
+    print_rows(rows, columns, title)
 
 
 def _print_list() -> None:
@@ -93,21 +84,26 @@ def _print_list() -> None:
 
 def query(
     name: Annotated[
-        str | None, typer.Argument(help="The query to run (see --list).", show_default=False)
+        str | None, typer.Argument(metavar="NAME", help="The query to run (see --list).",
+                                    show_default=False)
     ] = None,
     list_: Annotated[
-        bool, typer.Option("--list", help="List the named queries with their parameters.")
+        bool, typer.Option("--list", metavar="",
+            help="List the named queries with their parameters.")
     ] = False,
     param: Annotated[
         list[str] | None,
         typer.Option(
             "--param",
             "-p",
+            metavar="NAME=VALUE",
             help="A query parameter NAME=VALUE (repeatable); passed to Cypher as a parameter.",
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: table, json or csv.")
+        str,
+        typer.Option("--format", "-f", metavar="table|json|csv",
+                     help="Output: table (for reading), json or csv (every value, ids too)."),
     ] = "table",
     store: StoreOpt = "embedded",
     graph: GraphOpt = DEFAULT_GRAPH_FILE,
@@ -134,7 +130,14 @@ def query(
             raise StoreError(f"{graph}: no saved graph; run `stratgraph build` first")
         with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             rows = target.run_query(name, params)
+            if not rows:
+                # An empty answer must mean "none", never "misspelt": name what there is.
+                from stratgraph.graph.suggest import check_names
+
+                check_names(target, params)
     if fmt == "table":
         _print_table(rows, spec.column_names, name)
     else:
-        typer.echo(format_rows(rows, spec.column_names, fmt))
+        from stratgraph.cli.render import for_terminal
+
+        typer.echo(for_terminal(format_rows(rows, spec.column_names, fmt)))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stratgraph.errors import LoaderError, StratgraphError
-from stratgraph.graph.data import GraphData
+from stratgraph.graph.data import GraphData, strip_documents
 from stratgraph.graph.store import GraphStore, WriteSummary
 from stratgraph.graph.summary import Summary, summarise
 from stratgraph.loaders.base import Extraction
@@ -34,6 +34,8 @@ class BuildResult:
     graph: GraphData
     written: WriteSummary | None = None
     summary: Summary | None = None
+    #: Documents read but not saved because they hold no plan (``plans_only``).
+    not_plans: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -171,12 +173,15 @@ def build(
     infer: bool = True,
     threshold: float | None = None,
     progress: Callable[[Path], None] | None = None,
+    plans_only: bool = False,
 ) -> BuildResult:
     """Read plans, resolve and link them, and write the graph to ``store``.
 
     With ``replace`` (the default) what the same documents contributed before is removed first,
     so a rebuilt plan shows its current content; other documents' nodes are never touched.
     Files that cannot be read are listed in ``errors``; every other file is still stored.
+    With ``plans_only``, a document that yields nothing but its title (meeting notes, a list
+    of links) is listed in ``not_plans`` and not stored.
     """
     extracted = extract_documents(
         paths,
@@ -187,17 +192,32 @@ def build(
         threshold=threshold,
         progress=progress,
     )
+    not_plans = tuple(e.document for e in extracted.extractions
+                      if plans_only and not holds_plan(e))
+    graph = strip_documents(extracted.graph, not_plans) if not_plans else extracted.graph
+    kept = [e for e in extracted.extractions if e.document not in not_plans]
     written = None
-    if extracted.extractions:
-        docs = [e.document for e in extracted.extractions] if replace else []
-        written = store.write(extracted.graph, replace_documents=docs)
+    if kept:
+        docs = [e.document for e in kept] if replace else []
+        written = store.write(graph, replace_documents=docs)
     return BuildResult(
         extractions=extracted.extractions,
         errors=extracted.errors,
-        graph=extracted.graph,
+        graph=graph,
         written=written,
         summary=summarise(store.read()),
+        not_plans=not_plans,
     )
+
+
+#: What a plan holds beyond its title; a document with none of these is not read as a plan.
+PLAN_CONTENT = frozenset({"Theme", "Outcome", "Action", "Measure"})
+
+
+def holds_plan(extraction: Extraction) -> bool:
+    """True when ``extraction`` found a theme, outcome, action or measure in its document."""
+    return any(n.label.value in PLAN_CONTENT and n.provenance.document == extraction.document
+               for n in extraction.graph.nodes.values())
 
 
 def read_plan(path: str | Path) -> SourceDocument:

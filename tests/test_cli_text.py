@@ -73,9 +73,15 @@ def test_build_says_which_reader_read_each_document_and_warns_on_empty_ones(tmp_
                   "notes.txt")
     graph = tmp_path / "g.json"
     result = runner.invoke(app, ["build", str(plan), str(notes), "--graph", str(graph)])
-    assert result.exit_code == 0, result.output
     assert "read plan.md (markdown) with general (sure 1.00)" in result.output
     assert "warning: notes.txt: no outcome and no action found: is this a plan?" in result.output
+    # Notes are not a plan: said, left out of the graph, and the exit code says so (issue 14).
+    assert result.exit_code == 1, result.output
+    assert "notes.txt: no theme, outcome, action or measure: not a plan, not saved" in result.output
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    saved = EmbeddedStore(graph).read()
+    assert {n.provenance.document for n in saved.nodes.values()} == {"plan.md"}
 
 
 def test_a_folder_of_every_format_builds_and_office_files_are_reported(tmp_path: Path) -> None:
