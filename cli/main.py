@@ -118,14 +118,14 @@ def build(
     if result.summary and (result.written or result.summary.nodes):
         print_summary(result.summary, loaded=[e.document for e in result.extractions
                                               if e.document not in result.not_plans])
+    saved = len(result.extractions) - len(result.not_plans)
     if result.not_plans and not result.errors:
-        saved = len(result.extractions) - len(result.not_plans)
         typer.echo(f"{len(result.not_plans)} file(s) read as no plan; {saved} saved.", err=True)
         raise typer.Exit(1)
     if result.errors:
+        no_plan = f"{len(result.not_plans)} read as no plan; " if result.not_plans else ""
         typer.echo(
-            f"{len(result.errors)} file(s) could not be loaded; "
-            f"{len(result.extractions)} loaded and saved.",
+            f"{len(result.errors)} file(s) could not be loaded; {no_plan}{saved} loaded and saved.",
             err=True,
         )
         raise typer.Exit(1)

@@ -18,6 +18,7 @@ from pathlib import PurePath
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -156,8 +157,6 @@ def _print_groups(
 ) -> None:
     """Rows under a heading per run of equal leading values ("plan / theme"), the other
     columns in one table layout (same widths everywhere, the header once)."""
-    from rich.padding import Padding
-
     body = shown[lead:]
     console.print(Padding(_table(body, widths, []), (0, 0, 0, INDENT)))
     start = 0
@@ -166,9 +165,7 @@ def _print_groups(
         end = start
         while end < len(matrix) and matrix[end][:lead] == key:
             end += 1
-        names = [f"{s.header}: {v}" if s.key not in ("plan", "theme") else v
-                 for s, v in zip(shown[:lead], key, strict=True) if v]
-        console.print(Text(" / ".join(names) or "(none)", style="bold"))
+        console.print(Text(_heading(shown[:lead], key), style="bold"))
         rows = [cells[lead:] for cells in matrix[start:end]]
         console.print(Padding(_table(body, widths, rows, header=False), (0, 0, 0, INDENT)))
         start = end
@@ -198,7 +195,7 @@ def print_rows(
              for k in keys if any(isinstance(r.get(k), list | tuple) for r in rows)}
     widths = column_widths(body, cells, console.width - INDENT * bool(lead), items)
     if widths is None:
-        _print_blocks(console, shown, matrix)
+        _print_blocks(console, shown, matrix, lead)
     elif not lead:
         console.print(_table(body, widths, matrix))
     else:
@@ -275,19 +272,34 @@ def _table(
     return table
 
 
-def _print_blocks(console: Console, shown: Sequence[Shown], matrix: list[list[str]]) -> None:
-    """One block per row (``field  value`` lines): for answers with too many columns to sit
-    side by side in this terminal."""
-    width = max(len(s.header) for s in shown)
-    for number, cells in enumerate(matrix, start=1):
+def _print_blocks(
+    console: Console, shown: Sequence[Shown], matrix: list[list[str]], lead: int = 0
+) -> None:
+    """One block per row, for answers with too many columns to sit side by side: under a
+    heading per run of equal leading values, the row's first value on its own line, then one
+    ``field  value`` line per other non-empty value."""
+    body = shown[lead:]
+    width = max(len(s.header) for s in body[1:]) if len(body) > 1 else 0
+    previous: list[str] | None = None
+    for cells in matrix:
+        if lead and cells[:lead] != previous:
+            console.print(Text(_heading(shown[:lead], cells[:lead]), style="bold"))
+            previous = cells[:lead]
+        rest = cells[lead:]
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="dim", min_width=width)
         grid.add_column(overflow="fold")
-        for s, value in zip(shown, cells, strict=True):
+        for s, value in zip(body[1:], rest[1:], strict=True):
             if value:
                 grid.add_row(Text(s.header), Text(value))
-        console.print(Text(f"-- {number} --", style="dim"))
-        console.print(grid)
+        console.print(Text("- " + (rest[0] or "(no " + body[0].header + ")")), style="bold")
+        console.print(Padding(grid, (0, 0, 0, INDENT)))
+
+
+def _heading(shown: Sequence[Shown], values: Sequence[str]) -> str:
+    names = [v if s.key in ("plan", "theme") else f"{s.header}: {v}"
+             for s, v in zip(shown, values, strict=True) if v]
+    return " / ".join(names) or "(none)"
 
 
 __all__ = ["cell_text", "print_rows", "short_documents", "shown_columns"]

@@ -255,3 +255,24 @@ def test_the_installed_command_starts() -> None:
     done = subprocess.run([str(ROOT / ".venv" / "bin" / "stratgraph"), "--help"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "Usage" in done.stdout
+
+
+@pytest.mark.parametrize("query", ["orphan-actions", "unsupported-outcomes", "coverage",
+                                   "lead-portfolio", "cross-theme-dependencies",
+                                   "strategy-feeds", "plan-evolution"])
+def test_every_query_reads_in_80_columns(example_graph: Path, query: str) -> None:
+    result = runner.invoke(app, ["query", query, "--graph", str(example_graph)],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rows = json.loads(runner.invoke(app, ["query", query, "-f", "json", "--graph",
+                                          str(example_graph)]).output)
+    assert f"{query}: {len(rows)} row(s)" == lines[0]
+    # Sources show whole, as short file:line, in table and block layouts alike.
+    for row in rows[:20]:
+        if row.get("source_document"):
+            short = short_documents([r["source_document"] for r in rows if r.get("source_document")]
+                                    + [e.rpartition(":")[0] for r in rows
+                                       for e in r.get("evidence") or ()])
+            assert f"{short[row['source_document']]}:{row['source_line']}" in result.output
