@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test venv test-deps browser harness clean
+.PHONY: demo test venv test-deps browser spreadsheet harness clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +19,16 @@ venv: $(BIN)/python
 	$(BIN)/pip install -q -e .
 	$(BYTECODE)
 
-## Install, build the example corpus into the embedded store, and draw it.
+## The demo's own graph file: the fictional example plans never mix into the default graph
+## (.stratgraph/graph.json) that a user's first real `stratgraph build` adds to.
+DEMO_GRAPH ?= .stratgraph/examples.json
+
+## Install, build the example corpus into its own graph file, and draw it.
 demo: venv
-	$(BIN)/stratgraph build examples
-	$(BIN)/stratgraph viz -o stratgraph-examples.html
+	$(BIN)/stratgraph build examples --graph $(DEMO_GRAPH)
+	$(BIN)/stratgraph viz --graph $(DEMO_GRAPH) -o stratgraph-examples.html
+	@echo "built the example plans into $(DEMO_GRAPH) (your own builds go to .stratgraph/graph.json)"
+	@echo "ask it: $(BIN)/stratgraph query orphan-actions --graph $(DEMO_GRAPH)"
 	@echo "open stratgraph-examples.html in a browser"
 
 test-deps: $(BIN)/python
@@ -35,13 +41,20 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## LibreOffice Calc, headless: the CSV tests open exports in a real spreadsheet engine.
+spreadsheet:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libreoffice-calc-nogui >/dev/null; fi; }
+
 ## The in-process Neo4j 5.26 the tests start (jars fetched by Maven, kept out of git).
 harness:
 	bash tests/neo4j_harness/build.sh
 
 ## Every test, against a real Neo4j; Neo4j tests fail rather than skip when it cannot start.
-test: test-deps browser harness
-	STRATGRAPH_REQUIRE_NEO4J=1 STRATGRAPH_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -ra
+test: test-deps browser spreadsheet harness
+	STRATGRAPH_REQUIRE_NEO4J=1 STRATGRAPH_REQUIRE_BROWSER=1 STRATGRAPH_REQUIRE_SPREADSHEET=1 \
+	  $(BIN)/python -m pytest -ra
 
 clean:
 	rm -rf $(VENV) .stratgraph tests/neo4j_harness/lib tests/neo4j_harness/target

@@ -23,6 +23,7 @@ from stratgraph.cli.options import (
     UserOpt,
     selection_from_options,
 )
+from stratgraph.cli.render import say
 from stratgraph.cli.support import open_from_options, reported
 
 from stratgraph.errors import StoreError
@@ -31,7 +32,7 @@ from stratgraph.errors import StoreError
 def export(
     output: Annotated[
         Path,
-        typer.Option("-o", "--output",
+        typer.Option("-o", "--output", metavar="PATH",
                      help="File to write (a folder for --format csv)."),
     ],
     fmt: Annotated[
@@ -67,8 +68,8 @@ def export(
             data = select_from_store(target, selection)
         written = export_graph(data, fmt, output)
     if not data.nodes:
-        typer.echo(f"warning: the selection ({selection.describe()}) is empty", err=True)
-    typer.echo(
+        say(f"warning: the selection ({selection.describe()}) is empty", err=True)
+    say(
         f"wrote {written} ({len(data.nodes)} nodes, {len(data.relationships)} relationships)"
     )
 

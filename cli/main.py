@@ -6,7 +6,6 @@ Heavy libraries (neo4j, networkx, pyvis) are imported inside the commands that n
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -22,10 +21,11 @@ from stratgraph.cli.options import (
     UriOpt,
     UserOpt,
 )
-from stratgraph.cli.support import open_from_options, reported, state
+from stratgraph.cli.support import Command, Group, open_from_options, reported, state
 
 app = typer.Typer(
     name="stratgraph",
+    cls=Group,
     help="Turn council strategy documents into a knowledge graph of strategies and their "
     "dependencies, and ask it questions.",
     no_args_is_help=True,
@@ -36,16 +36,19 @@ app = typer.Typer(
 @app.callback()
 def _main(
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show the full traceback when something fails.")
+        bool, typer.Option("--debug", metavar="",
+            help="Show the full traceback when something fails.")
     ] = False,
 ) -> None:
     """stratgraph: strategies, outcomes and their dependencies, as a graph."""
     state["debug"] = debug
 
 
-@app.command()
+@app.command(cls=Command)
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PLAN_OR_FOLDER", help="Plan files or folders of plans.")
+    ],
     store: StoreOpt = "embedded",
     graph: GraphOpt = DEFAULT_GRAPH_FILE,
     uri: UriOpt = None,
@@ -54,28 +57,30 @@ def build(
     password_file: PasswordFileOpt = None,
     database: DatabaseOpt = None,
     loader: Annotated[
-        Optional[str], typer.Option("--loader", help="Force one loader (see `stratgraph loaders`).")
+        Optional[str], typer.Option("--loader", metavar="NAME",
+            help="Force one loader (see `stratgraph loaders`).")
     ] = None,
     replace: Annotated[
         bool,
         typer.Option(
-            "--replace/--no-replace",
+            "--replace/--no-replace", metavar="",
             help="Remove what these documents contributed before loading them again "
             "(other documents are never touched).",
         ),
     ] = True,
     curation: Annotated[
         Optional[Path],
-        typer.Option("--curation", help="Curation file (default: stratgraph-curation.toml "
+        typer.Option("--curation", metavar="FILE",
+            help="Curation file (default: stratgraph-curation.toml "
                      "in the working directory, when present).", dir_okay=False),
     ] = None,
     threshold: Annotated[
         Optional[float],
-        typer.Option("--threshold", min=0.0, max=1.0,
+        typer.Option("--threshold", metavar="0..1", min=0.0, max=1.0,
                      help="Lowest confidence kept for inferred links (0..1)."),
     ] = None,
     no_infer: Annotated[
-        bool, typer.Option("--no-infer", help="Store only links the documents state.")
+        bool, typer.Option("--no-infer", metavar="", help="Store only links the documents state.")
     ] = False,
 ) -> None:
     """Read plans, build the graph, save it, and print what it holds."""
@@ -84,15 +89,25 @@ def build(
     from stratgraph.api import build as build_graph
     from stratgraph.api import discover
 
+    from stratgraph.errors import LoaderError
+
     with reported():
+        files = discover(paths)
+        if not files:
+            # "0 documents" with exit 0 reads as success; say what was looked for instead.
+            from stratgraph.loaders.read import READABLE_SUFFIXES
+
+            raise LoaderError(
+                f"no plan files in {', '.join(str(p) for p in paths)} (stratgraph reads "
+                f"{' '.join(sorted(READABLE_SUFFIXES))}); nothing was built"
+            )
         with open_from_options(store, graph, uri, user, password, database, password_file) as target:
-            files = discover(paths)
             with progress_callback(len(files)) as tick:
                 result = build_graph(
                     paths, target, loader=loader, replace=replace, curation=curation,
-                    infer=not no_infer, threshold=threshold, progress=tick,
+                    infer=not no_infer, threshold=threshold, progress=tick, plans_only=True,
                 )
-    from stratgraph.cli.render import print_readings
+    from stratgraph.cli.render import print_readings, printable
 
     print_readings(result.extractions)
     from stratgraph.cli.render import printable
@@ -102,19 +117,27 @@ def build(
     for note in result.notes:
         typer.echo(printable(f"warning: {note}"), err=True)
     for error in result.errors:
-        typer.echo(f"error: {error}", err=True)
-    if result.summary:
-        print_summary(result.summary, loaded=[e.document for e in result.extractions])
+        typer.echo(printable(f"error: {error}"), err=True)
+    for document in result.not_plans:
+        typer.echo(printable(f"warning: {document}: no theme, outcome, action or measure: "
+                             "not a plan, not saved"), err=True)
+    if result.summary and (result.written or result.summary.nodes):
+        print_summary(result.summary, loaded=[e.document for e in result.extractions
+                                              if e.document not in result.not_plans])
+    saved = len(result.extractions) - len(result.not_plans)
+    if result.not_plans and not result.errors:
+        typer.echo(f"{len(result.not_plans)} file(s) read as no plan; {saved} saved.", err=True)
+        raise typer.Exit(1)
     if result.errors:
+        no_plan = f"{len(result.not_plans)} read as no plan; " if result.not_plans else ""
         typer.echo(
-            f"{len(result.errors)} file(s) could not be loaded; "
-            f"{len(result.extractions)} loaded and saved.",
+            f"{len(result.errors)} file(s) could not be loaded; {no_plan}{saved} loaded and saved.",
             err=True,
         )
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=Command)
 def stats(
     store: StoreOpt = "embedded",
     graph: GraphOpt = DEFAULT_GRAPH_FILE,
@@ -123,23 +146,30 @@ def stats(
     password: PasswordOpt = None,
     password_file: PasswordFileOpt = None,
     database: DatabaseOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="",
+        help="Print JSON for scripts.")] = False,
 ) -> None:
     """Print what the saved graph holds: nodes and relationships per label, type and document."""
     from stratgraph.cli.render import print_summary
 
     from stratgraph.api import stats as graph_stats
+    from stratgraph.errors import StoreError
 
     with reported():
+        if store == "embedded" and not graph.exists():
+            # "0 nodes" would read as an empty graph; there is no graph at all.
+            raise StoreError(f"{graph}: no saved graph; run `stratgraph build` first")
         with open_from_options(store, graph, uri, user, password, database, password_file) as target:
             summary = graph_stats(target)
     if as_json:
-        typer.echo(json.dumps(summary.as_dict(), indent=2))
+        from stratgraph.cli.render import json_text
+
+        typer.echo(json_text(summary.as_dict()))
     else:
         print_summary(summary)
 
 
-@app.command("loaders")
+@app.command("loaders", cls=Command)
 def list_loaders() -> None:
     """List the document shapes stratgraph reads."""
     from stratgraph.loaders.registry import LOADERS
@@ -154,10 +184,10 @@ from stratgraph.cli.query_command import query  # noqa: E402
 from stratgraph.cli.text_command import text  # noqa: E402
 from stratgraph.cli.viz_command import viz  # noqa: E402
 
-app.command("export")(export)
-app.command("query")(query)
-app.command("text")(text)
-app.command("viz")(viz)
+app.command("export", cls=Command)(export)
+app.command("query", cls=Command)(query)
+app.command("text", cls=Command)(text)
+app.command("viz", cls=Command)(viz)
 
 
 def main() -> None:

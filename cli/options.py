@@ -13,22 +13,26 @@ if TYPE_CHECKING:
     from stratgraph.graph.select import Selection
 
 StoreOpt = Annotated[
-    str, typer.Option("--store", help="Where the graph lives: embedded (a local file) or neo4j.")
+    str, typer.Option("--store", metavar="embedded|neo4j",
+        help="Where the graph lives: embedded (a local file) or neo4j.")
 ]
 GraphOpt = Annotated[
-    Path, typer.Option("--graph", help="The embedded store's file.", dir_okay=False)
+    Path, typer.Option("--graph", metavar="FILE", help="The embedded store's file.", dir_okay=False)
 ]
 UriOpt = Annotated[
     Optional[str],
-    typer.Option("--uri", help="Neo4j URI (bolt://, neo4j://, neo4j+s://); default $NEO4J_URI."),
+    typer.Option("--uri", metavar="URI",
+        help="Neo4j URI (bolt://, neo4j://, neo4j+s://); default $NEO4J_URI."),
 ]
 UserOpt = Annotated[
-    Optional[str], typer.Option("--user", help="Neo4j user; default $NEO4J_USERNAME or neo4j.")
+    Optional[str], typer.Option("--user", metavar="USER",
+        help="Neo4j user; default $NEO4J_USERNAME or neo4j.")
 ]
 PasswordOpt = Annotated[
     Optional[str],
     typer.Option(
         "--password",
+        metavar="PASSWORD",
         help="Neo4j password; default $NEO4J_PASSWORD. Prefer the environment or "
         "--password-file: options show in the process list.",
         show_default=False,
@@ -38,12 +42,14 @@ PasswordFileOpt = Annotated[
     Optional[Path],
     typer.Option(
         "--password-file",
+        metavar="FILE",
         help="Read the Neo4j password from this file (must not be readable by others).",
         dir_okay=False,
     ),
 ]
 DatabaseOpt = Annotated[
-    Optional[str], typer.Option("--database", help="Neo4j database; default $NEO4J_DATABASE.")
+    Optional[str], typer.Option("--database", metavar="NAME",
+        help="Neo4j database; default $NEO4J_DATABASE.")
 ]
 
 

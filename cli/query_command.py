@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import sys
 from collections.abc import Iterator
 from typing import Annotated, Any, Optional, TextIO
@@ -48,66 +46,63 @@ def _cell(value: Any, joiner: str) -> str:
     return str(value)
 
 
+def _csv_cell(value: Any) -> str | int | float:
+    from stratgraph.graph.csv_safe import safe_cell
+
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return safe_cell(_cell(value, "; "))
+
+
 def format_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> str:
-    """Rows as JSON (a list of objects) or CSV (lists joined with "; ")."""
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False)
+    """Rows as JSON (a list of objects, text exact) or CSV (lists joined with "; ", cells a
+    spreadsheet would run as formulas neutralised)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(c), "; ") for c in columns])
+    write_rows(iter(rows), columns, fmt, out)
     return out.getvalue().rstrip("\n")
 
 
 def write_rows(rows: Iterator[dict[str, Any]], columns: list[str], fmt: str, out: TextIO) -> int:
-    """Write rows to ``out`` as they come (bounded memory): JSON (one list, the same text as
-    :func:`format_rows`), JSON lines (one object a line) or CSV. Returns the number written."""
+    """Write rows to ``out`` as they come (bounded memory): JSON (one list), JSON lines (one
+    object a line) or CSV, text exact in JSON and formula-safe in CSV. Returns the count."""
+    from stratgraph.cli.render import JSON_ESCAPES
+
     count = 0
     if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        from stratgraph.graph.csv_safe import SafeWriter
+
+        writer = SafeWriter(out)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c), "; ") for c in columns])
+            writer.writerow([_csv_cell(row.get(c)) for c in columns])
             count += 1
         return count
+    import json
+
     for row in rows:
         record = {c: row.get(c) for c in columns}
         if fmt == "jsonl":
-            out.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+            text = json.dumps(record, ensure_ascii=False, allow_nan=False)
+            out.write(text.translate(JSON_ESCAPES) + "\n")
         else:
             text = json.dumps(record, indent=2, ensure_ascii=False, allow_nan=False)
-            out.write(("[\n" if count == 0 else ",\n") + "  " + text.replace("\n", "\n  "))
+            out.write(("[\n" if count == 0 else ",\n") + "  "
+                      + text.translate(JSON_ESCAPES).replace("\n", "\n  "))
         count += 1
     if fmt == "json":
         out.write("\n]\n" if count else "[]\n")
     return count
 
 
-def table_columns(columns: list[str]) -> list[str]:
-    """The columns a table shows: ids are for scripts (json, csv), not for reading, and the
-    source document and line show as one ``source`` column."""
-    shown = [c for c in columns if not c.endswith("_id") and c not in ("key", "source_line")]
-    return ["source" if c == "source_document" else c for c in shown]
-
-
-def _table_cell(row: dict[str, Any], column: str) -> str:
-    if column == "source":
-        return f"{row.get('source_document')}:{row.get('source_line')}"
-    return _cell(row.get(column), "\n")
-
-
 def _print_table(rows: list[dict[str, Any]], columns: list[str], title: str,
-                 caption: str = "ids: --format json or csv") -> None:
-    from rich.console import Console
-    from rich.table import Table
+                 caption: str = "") -> None:
+    from stratgraph.cli.table import print_rows
 
-    table = Table(title=f"{title}: {len(rows)} row(s)", caption=caption, show_lines=False)
-    for column in table_columns(columns):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(_table_cell(row, c) for c in table_columns(columns)))
-    Console().print(table)
+    print_rows(rows, columns, title)
+    if caption:
+        from stratgraph.cli.render import say
+
+        say(caption)
 
 
 def _print_list() -> None:
@@ -135,8 +130,10 @@ def query(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Output: table, json, csv or jsonl (json, csv "
-                          "and jsonl stream every row).")
+        str,
+        typer.Option("--format", "-f", metavar="table|json|csv|jsonl",
+                     help="Output: table (for reading), json, csv or jsonl (every row and "
+                     "value, ids too, streamed)."),
     ] = "table",
     limit: Annotated[
         Optional[int],
@@ -184,8 +181,11 @@ def query(
                 _print_summary(spec, query_summary(target, name, params), fmt)
                 return
             if fmt != "table":
-                write_rows(stream_query(target, name, params, offset=offset, limit=limit),
-                           spec.column_names, fmt, sys.stdout)
+                written = write_rows(stream_query(target, name, params, offset=offset,
+                                                  limit=limit),
+                                     spec.column_names, fmt, sys.stdout)
+                if not written and not offset:
+                    _check_names(target, params)
                 return
             # A table is read by a person: a whole-graph answer shows its summary first,
             # then one page, rather than thousands of rows.
@@ -195,6 +195,8 @@ def query(
             page = TABLE_PAGE if whole else limit
             rows = list(stream_query(target, name, params, offset=offset,
                                      limit=None if page is None else page + 1 if whole else page))
+            if not rows and not offset:
+                _check_names(target, params)
             if whole and len(rows) > TABLE_PAGE:
                 _print_summary(spec, query_summary(target, name, params), fmt)
                 rows = rows[:TABLE_PAGE]
@@ -203,6 +205,13 @@ def query(
                              "csv/jsonl for every row; ids: --format json or csv")
                 return
     _print_table(rows, spec.column_names, name)
+
+
+def _check_names(target: Any, params: dict[str, Any]) -> None:
+    # An empty answer must mean "none", never "misspelt": name what there is.
+    from stratgraph.graph.suggest import check_names
+
+    check_names(target, params)
 
 
 def _print_summary(spec: Any, rows: list[dict[str, Any]], fmt: str) -> None:

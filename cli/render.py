@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from stratgraph.graph.summary import Summary
 
 #: Builds of at least this many files show a progress bar.
@@ -26,12 +27,13 @@ def print_summary(summary: Summary, loaded: list[str] | None = None) -> None:
     kinds = Table(title="By label and type", show_edge=False)
     kinds.add_column("label / type")
     kinds.add_column("count", justify="right")
+    # Cells are Text, never markup: a name such as "[/bold]" is shown, not obeyed.
     for label, count in summary.labels.items():
-        kinds.add_row(label, str(count))
+        kinds.add_row(_plain(label), str(count))
     for type_, count in summary.types.items():
-        kinds.add_row(type_, str(count))
+        kinds.add_row(_plain(type_), str(count))
     for method, count in summary.methods.items():
-        kinds.add_row(f"  {method} links", str(count))
+        kinds.add_row(_plain(f"  {method} links"), str(count))
     console.print(kinds)
     docs = Table(title="By document", show_edge=False)
     docs.add_column("document")
@@ -40,10 +42,10 @@ def print_summary(summary: Summary, loaded: list[str] | None = None) -> None:
     docs.add_column("node labels")
     for d in summary.documents:
         docs.add_row(
-            d.document,
+            _plain(d.document),
             str(sum(d.nodes.values())),
             str(sum(d.relationships.values())),
-            ", ".join(f"{k} {v}" for k, v in d.nodes.items()),
+            _plain(", ".join(f"{k} {v}" for k, v in d.nodes.items())),
         )
     console.print(docs)
 
@@ -60,7 +62,7 @@ def progress_callback(total: int) -> Iterator[Callable[[Path], None] | None]:
         task = progress.add_task("reading plans", total=total)
 
         def tick(path: Path) -> None:
-            progress.update(task, advance=1, description=f"reading {path.name}")
+            progress.update(task, advance=1, description=_markup_free(f"reading {path.name}"))
 
         yield tick
 
@@ -77,10 +79,49 @@ def printable(text: str) -> str:
     return text.translate(_UNPRINTABLE)
 
 
-def _echo(text: str) -> None:
+# Characters JSON leaves as they are (json escapes only C0) that could still drive a terminal.
+JSON_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(127, 160), 0x202A, 0x202B, 0x202C, 0x202D,
+                                               0x202E, 0x2066, 0x2067, 0x2068, 0x2069]}
+
+
+def json_text(value: object) -> str:
+    """``value`` as indented JSON, the text exact: characters that could drive a terminal are
+    written as ``\\uXXXX`` escapes, which every JSON reader turns back into the same text."""
+    import json
+
+    return json.dumps(value, indent=2, ensure_ascii=False).translate(JSON_ESCAPES)
+
+
+def for_terminal(text: str) -> str:
+    """``text`` (CSV, several lines) as printed: exact into a file or pipe; on a terminal,
+    control characters are shown as U+FFFD, line by line."""
+    import sys
+
+    if not sys.stdout.isatty():
+        return text
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _plain(text: str) -> Text:
+    """``text`` for a rich table cell: as it is (no markup), nothing that drives a terminal."""
+    return Text(printable(text))
+
+
+def _markup_free(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(printable(text))
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print a line that may hold document text or user input, safe for a terminal."""
     import typer
 
-    typer.echo(printable(text))
+    typer.echo(printable(text), err=err)
+
+
+def _echo(text: str) -> None:
+    say(text)
 
 
 def print_readings(extractions) -> None:  # noqa: ANN001 (Extraction, imported lazily)

@@ -8,12 +8,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+
 from stratgraph.cli.options import store_config
 
 from stratgraph.errors import StratgraphError
 
 if TYPE_CHECKING:
     from stratgraph.graph.store import GraphStore
+
+def _plain_help_option(option):  # noqa: ANN001, ANN202 (typer's or click's Option)
+    # Typer shows every option's type; a flag takes no value, so "--help <bool>" misleads.
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+class Command(TyperCommand):
+    """A command whose ``--help`` is shown as the flag it is (no ``<bool>``)."""
+
+    def get_help_option(self, ctx):  # noqa: ANN001, ANN201
+        return _plain_help_option(super().get_help_option(ctx))
+
+
+class Group(TyperGroup):
+    """The ``stratgraph`` group, with the same plain ``--help``."""
+
+    def get_help_option(self, ctx):  # noqa: ANN001, ANN201
+        return _plain_help_option(super().get_help_option(ctx))
+
 
 #: Set by the top-level ``--debug`` option.
 state = {"debug": False}
@@ -30,7 +53,9 @@ def reported() -> Iterator[None]:
     except StratgraphError as exc:
         if state["debug"]:
             raise
-        typer.echo(f"error: {exc}", err=True)
+        from stratgraph.cli.render import say
+
+        say(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         typer.echo("interrupted: nothing was saved from the unfinished step", err=True)

@@ -10,16 +10,20 @@ from stratgraph.cli.support import reported
 
 
 def text(
-    file: Annotated[Path, typer.Argument(help="A plan file (.txt, .md, .html, .docx, .pdf).")],
+    file: Annotated[Path, typer.Argument(metavar="FILE",
+        help="A plan file (.txt, .md, .html, .docx, .pdf).")],
     blocks: Annotated[
-        bool, typer.Option("--blocks", help="Show the blocks with their types, levels and pages.")
+        bool, typer.Option("--blocks", metavar="",
+            help="Show the blocks with their types, levels and pages.")
     ] = False,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show each block with what it became in the graph, "
+        bool, typer.Option("--explain", metavar="",
+            help="Show each block with what it became in the graph, "
                            "and the rule that read it.")
     ] = False,
     furniture: Annotated[
-        bool, typer.Option("--furniture", help="Also list the page furniture kept out of the graph.")
+        bool, typer.Option("--furniture", metavar="",
+            help="Also list the page furniture kept out of the graph.")
     ] = False,
 ) -> None:
     """Print a plan as stratgraph reads it: numbered lines (with pages), or typed blocks.

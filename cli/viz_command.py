@@ -23,13 +23,14 @@ from stratgraph.cli.options import (
     UserOpt,
     selection_from_options,
 )
+from stratgraph.cli.render import say
 from stratgraph.cli.support import open_from_options, reported
 
 
 def viz(
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="HTML file to write.", dir_okay=False),
+        typer.Option("-o", "--output", metavar="FILE", help="HTML file to write.", dir_okay=False),
     ] = Path("stratgraph.html"),
     plan: PlanOpt = None,
     theme: ThemeOpt = None,
@@ -39,11 +40,11 @@ def viz(
     query: QueryNameOpt = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Draw even more nodes than a browser handles well "
+        typer.Option("--force", metavar="", help="Draw even more nodes than a browser handles well "
                      "(1,500); the page may be slow."),
     ] = False,
     title: Annotated[
-        Optional[str], typer.Option("--title", help="Title shown on the page.")
+        Optional[str], typer.Option("--title", metavar="TEXT", help="Title shown on the page.")
     ] = None,
     store: StoreOpt = "embedded",
     graph: GraphOpt = DEFAULT_GRAPH_FILE,
@@ -63,8 +64,8 @@ def viz(
     if picture.nodes > MAX_NODES:
         typer.echo(f"warning: {picture.nodes} nodes; the page may be slow to lay out", err=True)
     if not picture.nodes:
-        typer.echo(f"warning: the selection ({selection.describe()}) is empty", err=True)
-    typer.echo(
+        say(f"warning: the selection ({selection.describe()}) is empty", err=True)
+    say(
         f"wrote {picture.path} ({picture.nodes} nodes, {picture.relationships} relationships, "
         f"{picture.orphans} orphan actions highlighted)"
     )

@@ -287,20 +287,23 @@ class EmbeddedStore:
         return self._read(work)
 
     def names(self, labels: Collection[Label]) -> list[tuple[str, str]]:
-        """Sorted distinct (label value, name) pairs of nodes with ``labels``, aliases included."""
+        """Sorted distinct (label value, name) pairs: names, aliases and plans' document files."""
         wanted = sorted({Label(label).value for label in labels})
 
         def work(con: sqlite3.Connection | None) -> list[tuple[str, str]]:
             if con is None or not wanted:
                 return []
             pairs: set[tuple[str, str]] = set()
-            sql = (f"SELECT label, name, props FROM nodes WHERE label IN "
+            sql = (f"SELECT label, name, source_document, props FROM nodes WHERE label IN "
                    f"({t.placeholders(len(wanted))})")
-            for label, name, props in con.execute(sql, wanted):
-                pairs.add((label, name))
-                for alias in t.loads_props(props).get("aliases") or ():
-                    if isinstance(alias, str):
-                        pairs.add((label, alias))
+            for label, name, document, props in con.execute(sql, wanted):
+                extra = t.loads_props(props)
+                aliases = extra.get("aliases")
+                answers = [name, *(aliases if isinstance(aliases, list) else ())]
+                if label == Label.PLAN.value:
+                    # A plan also answers to its document: the key and the file name.
+                    answers += [document, extra.get("document_name")]
+                pairs.update((label, a) for a in answers if isinstance(a, str) and a)
             return sorted(pairs)
 
         return self._read(work)

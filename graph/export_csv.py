@@ -12,15 +12,20 @@ and ``:TYPE`` for relationships; typed columns such as ``source_line:int`` and
 
 (``--multiline-fields`` because a name may contain a line break.) A list item that itself
 contains ``;`` is split by the import tool: the CSV format has no way to escape it.
+
+Analysts also open these files in spreadsheets, so a text cell that begins like a formula
+(``=``, ``+``, ``-``, ``@``, tab, carriage return) is written with a leading ``'``
+(:mod:`stratgraph.graph.csv_safe`); the JSON, GraphML, GEXF and Cypher exports keep the text
+exact.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from stratgraph.graph.csv_safe import SafeWriter, safe_cell
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.export_cypher import MARKER_LABEL, exact_properties
 from stratgraph.graph.export_types import Scalar, property_types
@@ -41,7 +46,7 @@ def write_csv_folder(graph: GraphData, folder: Path) -> None:
     ]
     node_columns = _columns([props for _, props, _ in nodes])
     with (folder / NODES_FILE).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
+        writer = SafeWriter(fh)
         writer.writerow(["id:ID", ":LABEL", *(_header(c) for c in node_columns)])
         for label, props, node_id in nodes:
             writer.writerow([node_id, label, *(_cell(props.get(c[0]), c) for c in node_columns)])
@@ -51,7 +56,7 @@ def write_csv_folder(graph: GraphData, folder: Path) -> None:
     ]
     rel_columns = _columns([exact_properties(r) for r in rels])
     with (folder / RELATIONSHIPS_FILE).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
+        writer = SafeWriter(fh)
         writer.writerow([":START_ID", ":END_ID", ":TYPE", *(_header(c) for c in rel_columns)])
         for rel in rels:
             props = exact_properties(rel)
@@ -101,8 +106,11 @@ def _cell(value: Any, column: Column) -> str:
     _, kind, is_list = column
     if is_list:
         items = value if isinstance(value, list | tuple) else [value]
-        return ARRAY_DELIMITER.join(_scalar(v, kind) for v in items)
-    return _scalar(value, kind)
+        text = ARRAY_DELIMITER.join(_scalar(v, kind) for v in items)
+    else:
+        text = _scalar(value, kind)
+    # Typed columns hold numbers and booleans the import tool parses; only text is neutralised.
+    return safe_cell(text) if kind == "string" else text
 
 
 def _scalar(value: Any, kind: str) -> str:

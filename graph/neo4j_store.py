@@ -586,6 +586,16 @@ class Neo4jStore:
 
         return self._read(work)
 
+    def names(self, labels: Collection[Label]) -> list[tuple[str, str]]:
+        """Sorted distinct (label, name) pairs: names, aliases and plans' document files."""
+        wanted = sorted({Label(label).value for label in labels})
+
+        def work(tx: ManagedTransaction) -> list[tuple[str, str]]:
+            records = tx.run(cypher_text("store_names.cypher"), labels=wanted)
+            return sorted({(r["label"], r["name"]) for r in records})
+
+        return self._read(work)
+
     def counts(self) -> tuple[int, int]:
         """How many stratgraph nodes and relationships the database holds."""
         return self._read(_counts)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from stratgraph.graph.data import GraphData
-from stratgraph.graph.model import Node
+from stratgraph.graph.model import Label, Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,14 @@ class GraphStore(Protocol):
 
     def shared_entities(self) -> list[Node]:
         """The stored strategies, partnerships, organisations and leads (resolution anchors)."""
+        ...
+
+    def names(self, labels: Collection[Label]) -> list[tuple[str, str]]:
+        """Sorted distinct ``(label value, name)`` pairs of the nodes with ``labels``: names,
+        aliases, and a plan's document file name (a ``plan`` parameter answers to it too).
+
+        What "did you mean" hints choose from when a query parameter names nothing.
+        """
         ...
 
     def run_query(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -10,8 +10,8 @@ from dataclasses import replace as with_changes
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratgraph.errors import StratgraphError
-from stratgraph.graph.data import GraphData
+from stratgraph.errors import LoaderError, StratgraphError
+from stratgraph.graph.data import GraphData, strip_documents
 from stratgraph.graph.model import (
     DOCUMENT_ID_DIGITS,
     Label,
@@ -49,6 +49,8 @@ class BuildResult:
     replaced: tuple[str, ...] = ()
     #: Curation entries that matched nothing in the whole graph, one ``file:line`` each.
     notes: tuple[str, ...] = ()
+    #: Documents read but not saved because they hold no plan (``plans_only``).
+    not_plans: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -308,6 +310,7 @@ def build(
     infer: bool = True,
     threshold: float | None = None,
     progress: Callable[[Path], None] | None = None,
+    plans_only: bool = False,
 ) -> BuildResult:
     """Read plans, resolve and link them, and write the graph to ``store``.
 
@@ -315,7 +318,8 @@ def build(
     (see :func:`documents_replaced`), so a rebuilt plan shows its current content; other
     documents' nodes are never touched, except where the curation file, applied to the whole
     graph, changes them. Files that cannot be read are listed in ``errors``; every other file
-    is still stored.
+    is still stored. With ``plans_only``, a document that yields nothing but its title
+    (meeting notes, a list of links) is listed in ``not_plans`` and not stored.
     """
     from stratgraph.graph.model import SHARED_LABELS
     from stratgraph.graph.passes.curation import curated_write, load_curation, uncurate
@@ -327,15 +331,17 @@ def build(
     # curation file must not live on through them.
     anchors = [n for n in uncurate(stored).sorted_nodes() if n.label in SHARED_LABELS]
     extracted = _extract_files(paths, loader, anchors, curated, infer, threshold, progress)
+    not_plans = tuple(e.document for e in extracted.extractions
+                      if plans_only and not holds_plan(e))
+    kept = [e for e in extracted.extractions if e.document not in not_plans]
+    graph = strip_documents(extracted.graph, not_plans) if not_plans else extracted.graph
     written = None
     docs: list[str] = []
     notes: tuple[str, ...] = ()
-    graph = extracted.graph
-    if extracted.extractions:
+    if kept:
         if replace:
-            docs = documents_replaced(stored, extracted.graph,
-                                      [e.document for e in extracted.extractions])
-        plan = curated_write(stored, extracted.graph, docs, curated)
+            docs = documents_replaced(stored, graph, [e.document for e in kept])
+        plan = curated_write(stored, graph, docs, curated)
         notes, graph = plan.notes, plan.graph
         written = store.write(plan.graph, replace_documents=plan.replace_documents)
     return BuildResult(
@@ -347,7 +353,18 @@ def build(
         skipped=extracted.skipped,
         replaced=tuple(docs),
         notes=notes,
+        not_plans=not_plans,
     )
+
+
+#: What a plan holds beyond its title; a document with none of these is not read as a plan.
+PLAN_CONTENT = frozenset({"Theme", "Outcome", "Action", "Measure"})
+
+
+def holds_plan(extraction: Extraction) -> bool:
+    """True when ``extraction`` found a theme, outcome, action or measure in its document."""
+    return any(n.label.value in PLAN_CONTENT and n.provenance.document == extraction.document
+               for n in extraction.graph.nodes.values())
 
 
 def read_plan(path: str | Path) -> SourceDocument:

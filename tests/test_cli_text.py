@@ -74,11 +74,19 @@ def test_build_says_which_reader_read_each_document_and_warns_on_empty_ones(tmp_
                   "notes.txt")
     graph = tmp_path / "g.json"
     result = runner.invoke(app, ["build", str(plan), str(notes), "--graph", str(graph)])
-    assert result.exit_code == 0, result.output
     assert re.search(r"read plan\.md#[0-9a-f]{12} \(markdown\) with general \(sure 1\.00\)",
                      result.output)
     assert re.search(r"warning: notes\.txt#[0-9a-f]{12}: no outcome and no action found: is this a plan\?",
                      result.output)
+    # Notes are not a plan: said, left out of the graph, and the exit code says so (issue 14).
+    assert result.exit_code == 1, result.output
+    assert re.search(r"notes\.txt(#[0-9a-f]{12})?: no theme, outcome, action or measure: not a plan, not saved",
+                     result.output)
+    from stratgraph.graph.embedded import EmbeddedStore
+    from stratgraph.graph.model import document_name
+
+    saved = EmbeddedStore(graph).read()
+    assert {document_name(n.provenance.document) for n in saved.nodes.values()} == {"plan.md"}
 
 
 def test_a_folder_of_every_format_builds_and_office_files_are_reported(tmp_path: Path) -> None:

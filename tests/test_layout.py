@@ -52,4 +52,30 @@ def test_every_listed_package_has_its_folder() -> None:
     for name in setuptools["packages"]:
         folder = setuptools["package-dir"].get(name)
         assert folder is not None, f"{name} is listed but not mapped to a folder"
+        if name in setuptools["package-data"] and not list((ROOT / folder).glob("*.py")):
+            assert (ROOT / folder).is_dir(), f"{name}: data folder {folder} missing"
+            continue
         assert (ROOT / folder / "__init__.py").is_file(), f"{name}: {folder}/__init__.py missing"
+
+
+def test_every_data_folder_is_a_package_of_its_own() -> None:
+    # setuptools warns at every install ("Package 'stratgraph.viz.static' is absent from the
+    # `packages` configuration") about a data subfolder that is not listed as a package.
+    setuptools = _setuptools()
+    data_folders = {
+        "stratgraph." + ".".join(p.relative_to(ROOT).parts)
+        for root in PACKAGE_ROOTS for p in (ROOT / root).rglob("*")
+        if p.is_dir() and p.name != "__pycache__" and not (p / "__init__.py").exists()
+        and any(f.is_file() for f in p.iterdir())
+    }
+    assert data_folders, "expected viz/static and viz/templates"
+    missing = sorted(data_folders - set(setuptools["packages"]))
+    assert not missing, f"list the data folders as packages in pyproject.toml: {missing}"
+    for name in data_folders:
+        assert setuptools["package-data"].get(name), f"{name}: give its files in package-data"
+
+
+def test_the_license_is_an_spdx_string() -> None:
+    # The table form (`license = { text = "MIT" }`) warns at every install with setuptools 77+.
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert isinstance(project["license"], str)

@@ -349,3 +349,22 @@ def test_node_provenance_and_names_survive(store: GraphStore) -> None:
                  "flags": [True, False], "weights": [0.5, 1.5], "score": 3})
     store.write(GraphData.of([node]))
     assert_same(store.read(), GraphData.of([node]))
+
+
+def test_names_are_what_query_parameters_answer_to(store: GraphStore) -> None:
+    # Names, aliases (the strategy's second wording) and plans' document files, per label.
+    store.write(plan_a(), replace_documents=[DOC_A])
+    store.write(plan_b(), replace_documents=[DOC_B])
+    assert store.names([Label.PLAN, Label.THEME, Label.STRATEGY, Label.CABINET_LEAD]) == [
+        ("CabinetLead", "Cllr Jane Smith"),
+        ("Plan", "Alpha Corporate Plan 2020"),
+        ("Plan", "Beta Delivery Plan 2021"),
+        ("Plan", DOC_A),
+        ("Plan", DOC_B),
+        ("Strategy", "Housing Strategy"),
+        ("Strategy", "Housing strategy"),
+        ("Theme", "Community safety"),
+        ("Theme", "Housing"),
+    ]
+    assert store.names([Label.OUTCOME]) == [("Outcome", "Everyone has a decent home")]
+    assert store.names([]) == []

@@ -203,3 +203,51 @@ def test_importing_viz_does_not_import_pyvis_until_a_picture_is_drawn(tmp_path) 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "BEFORE False" in out.stdout
     assert "AFTER True forceAtlas2Based" in out.stdout
+
+
+# -- issue 14: the focus is marked; a visible SUPPORTS arrow means no "reaches no outcome" ring --
+
+def objective_graph():  # noqa: ANN201
+    """A theme with an action supporting an objective (not a declared outcome: the
+    orphan-actions query says NO_OUTCOME) and an action supporting nothing."""
+    from stratgraph.graph.builder import DocumentGraphBuilder
+    from stratgraph.graph.model import RelType
+
+    b = DocumentGraphBuilder("objective-plan.txt")
+    b.plan("Objective Plan", 1)
+    housing = b.theme("Housing", 3)
+    objective = b.outcome("Homes objective", 4, theme=housing, level="objective")
+    supporter = b.action("Build homes", 5, theme=housing, deadline="2025")
+    b.action("Lonely action", 6, theme=housing, deadline="2025")
+    b.link(RelType.SUPPORTS, supporter, objective, 5)
+    return b.graph
+
+
+def test_an_action_with_a_visible_supports_arrow_wears_no_orphan_ring(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "g.json")
+    graph = objective_graph()
+    store.write(graph)
+    by_name = {n.name: n.id for n in graph.nodes.values()}
+    reasons = orphan_actions(store, store.read())
+    assert "NO_OUTCOME" in reasons[by_name["Build homes"]]  # the query's view
+    payload = build_payload(store.read(), orphans=reasons)
+    nodes = {n["name"]: n for n in payload["nodes"]}
+    assert nodes["Build homes"]["orphan"] is False
+    assert nodes["Build homes"]["undeclaredOnly"] is True
+    assert nodes["Lonely action"]["orphan"] is True
+    assert payload["orphans"] == 1
+    picture = write_picture(store, tmp_path / "p.html")
+    assert picture.orphans == 1
+
+
+def test_the_focus_node_is_marked(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "g.json")
+    store.write(objective_graph())
+    out = tmp_path / "p.html"
+    write_picture(store, out, Selection(focus="housing", hops=2))
+    payload = embedded_json(out.read_text(encoding="utf-8"))
+    focused = [n["name"] for n in payload["nodes"] if n["focus"]]
+    assert focused == ["Housing"]
+    assert [n["id"] for n in payload["nodes"] if n["focus"]] == payload["focus"]
+    plain = build_payload(store.read())
+    assert plain["focus"] == [] and not any(n["focus"] for n in plain["nodes"])

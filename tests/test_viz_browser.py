@@ -234,3 +234,33 @@ def test_real_corpus_page(browser: Any, corpus_dir: Path, tmp_path: Path) -> Non
                             title="Leicestershire County Council Strategic Plan 2018-22")
     assert 0 < picture.nodes <= 1500
     _screenshot(browser, out, "real-corpus.png")
+
+
+def test_focus_is_marked_and_a_visible_supports_arrow_means_no_orphan_ring(
+    browser: Any, tmp_path: Path
+) -> None:
+    from test_viz import objective_graph
+
+    store = EmbeddedStore(tmp_path / "graph.json")
+    graph = objective_graph()
+    store.write(graph)
+    n = {node.name: node.id for node in graph.nodes.values()}
+    out = tmp_path / "focus.html"
+    write_picture(store, out, Selection(focus="Housing", hops=2))
+    visit = Visit(browser, out)
+    node = "(id) => stratgraph.nodes.get(id)"
+    focus = visit.evaluate(node, n["Housing"])
+    assert focus["color"]["border"] == "#1f4fff" and focus["borderWidth"] == 6
+    others = [visit.evaluate(node, n[x]) for x in ("Build homes", "Lonely action", "Objective Plan")]
+    assert all(o["color"]["border"] != "#1f4fff" for o in others)
+    legend = visit.page.locator("#focus-legend")
+    assert legend.is_visible() and "focus: Housing" in (legend.text_content() or "")
+    # "Build homes" has a SUPPORTS arrow to an outcome on the page: no red ring. The action
+    # that supports nothing keeps it.
+    assert visit.evaluate(
+        "(id) => stratgraph.edges.get({filter: e => e.from === id}).length", n["Build homes"]
+    ) >= 1
+    assert visit.evaluate(node, n["Build homes"])["color"]["border"] != "#d00000"
+    assert visit.evaluate(node, n["Lonely action"])["color"]["border"] == "#d00000"
+    assert "1 orphan action" in (visit.page.locator("#orphan-text").text_content() or "")
+    visit.assert_clean()

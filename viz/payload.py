@@ -41,11 +41,15 @@ def build_payload(
     orphans: Mapping[str, Sequence[str]] | Collection[str] = (),
     title: str = "stratgraph",
     subtitle: str = "",
+    focus: Collection[str] = (),
 ) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready values.
 
     ``orphans`` maps action ids to orphan reasons (a plain collection of ids means
-    ``NO_OUTCOME``); actions with ``NO_OUTCOME`` are ringed, every reason is in the tooltip.
+    ``NO_OUTCOME``); actions with ``NO_OUTCOME`` are ringed, unless the picture shows them
+    supporting an outcome (the query counts declared outcomes only; a ring beside a visible
+    ``SUPPORTS`` arrow would contradict the picture); every reason is in the tooltip.
+    ``focus`` are the ids of the node(s) the picture is drawn around, marked on the page.
     """
     plans_of = node_plans(graph)
     themes_of = _node_themes(graph)
@@ -55,9 +59,12 @@ def build_payload(
         key=lambda n: (plan_names.get(_first(plans_of.get(n.id)), ""), n.provenance.line),
     )
     reasons_of = _reasons(orphans, graph)
+    shown_support = supports_an_outcome(graph)
+    focused = set(focus)
     nodes = [
         _node(n, plans_of.get(n.id, set()), themes_of.get(n.id, set()),
-              reasons_of.get(n.id, []), plan_names, graph)
+              reasons_of.get(n.id, []), plan_names, graph,
+              supports=n.id in shown_support, focus=n.id in focused)
         for n in graph.sorted_nodes()
     ]
     edges = [
@@ -92,7 +99,8 @@ def build_payload(
         "labels": [lab.value for lab in Label if any(n.label is lab for n in graph.nodes.values())],
         "relationshipTypes": sorted({e["type"] for e in edges}),
         "methods": sorted({e["method"] for e in edges}),
-        "orphans": sum(1 for r in reasons_of.values() if NO_OUTCOME in r),
+        "orphans": sum(1 for n in nodes if n["orphan"]),
+        "focus": [n["id"] for n in nodes if n["focus"]],
         "styles": style_table(),
         "physics": physics_options(len(nodes)),
     }
@@ -119,6 +127,9 @@ def _node(
     reasons: list[str],
     plan_names: dict[str, str],
     graph: GraphData,
+    *,
+    supports: bool = False,
+    focus: bool = False,
 ) -> dict[str, Any]:
     details = {
         key: str(node.properties[key])
@@ -137,10 +148,33 @@ def _node(
         "themeNames": sorted(graph.nodes[t].name for t in themes if t in graph.nodes),
         "document": node.provenance.document,
         "line": node.provenance.line,
-        "orphan": NO_OUTCOME in reasons,
+        "orphan": NO_OUTCOME in reasons and not supports,
+        # NO_OUTCOME beside a visible SUPPORTS arrow: the outcomes it supports are not declared.
+        "undeclaredOnly": NO_OUTCOME in reasons and supports,
+        "focus": focus,
         "reasons": reasons,
         "details": details,
     }
+
+
+def supports_an_outcome(graph: GraphData) -> set[str]:
+    """Ids of nodes with a ``SUPPORTS`` arrow to an outcome drawn in ``graph``."""
+    return {
+        r.start for r in graph.relationships.values()
+        if r.type is RelType.SUPPORTS and r.start in graph.nodes
+        and (end := graph.nodes.get(r.end)) is not None and end.label is Label.OUTCOME
+    }
+
+
+def focus_ids(graph: GraphData, name: str | None) -> set[str]:
+    """The nodes ``--focus NAME`` names, as the selection finds them: the id or the name (any
+    case), else names containing it."""
+    if not name or not name.strip():
+        return set()
+    key = name.strip().casefold()
+    exact = {n.id for n in graph.nodes.values()
+             if n.id.casefold() == key or n.name.casefold() == key}
+    return exact or {n.id for n in graph.nodes.values() if key in n.name.casefold()}
 
 
 def _node_themes(graph: GraphData) -> dict[str, set[str]]:

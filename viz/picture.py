@@ -14,7 +14,7 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.select import Selection, select_from_store
 from stratgraph.viz.orphans import NO_OUTCOME, orphan_actions
 from stratgraph.viz.page import render_page
-from stratgraph.viz.payload import build_payload
+from stratgraph.viz.payload import build_payload, focus_ids, supports_an_outcome
 
 if TYPE_CHECKING:
     from stratgraph.graph.store import GraphStore
@@ -49,9 +49,11 @@ def html_for(
     orphans: Mapping[str, Sequence[str]] | Collection[str] = (),
     title: str = "stratgraph",
     subtitle: str = "",
+    focus: Collection[str] = (),
 ) -> str:
-    """The interactive page for ``graph`` as one HTML string."""
-    return render_page(build_payload(graph, orphans=orphans, title=title, subtitle=subtitle))
+    """The interactive page for ``graph`` as one HTML string (``focus``: node ids to mark)."""
+    return render_page(build_payload(graph, orphans=orphans, title=title, subtitle=subtitle,
+                                     focus=focus))
 
 
 def write_picture(
@@ -80,9 +82,11 @@ def write_picture(
         orphans=orphans,
         title=title or "stratgraph",
         subtitle="" if selection.empty else selection.describe(),
+        focus=focus_ids(graph, selection.focus),
     )
     path = _write_atomically(Path(output), page)
-    ringed = sum(1 for reasons in orphans.values() if NO_OUTCOME in reasons)
+    shown = supports_an_outcome(graph)
+    ringed = sum(1 for k, reasons in orphans.items() if NO_OUTCOME in reasons and k not in shown)
     return Picture(path, len(graph.nodes), len(graph.relationships), ringed, selection)
 
 

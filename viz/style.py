@@ -27,6 +27,9 @@ NODE_STYLES: dict[Label, dict[str, Any]] = {
 #: The border that marks an orphan action (supports no outcome).
 ORPHAN_STYLE: dict[str, Any] = {"border": "#d00000", "borderWidth": 3}
 
+#: The border that marks the node a picture is drawn around (``--focus``).
+FOCUS_STYLE: dict[str, Any] = {"border": "#1f4fff", "borderWidth": 6}
+
 #: vis-network edge options per relationship type.
 EDGE_STYLES: dict[RelType, dict[str, Any]] = {
     RelType.PART_OF: {"color": "#a9b4bd", "width": 1},
@@ -63,4 +66,5 @@ def style_table() -> dict[str, Any]:
             m.value: {**METHOD_STYLES[m], "meaning": METHOD_MEANINGS[m]} for m in Method
         },
         "orphan": dict(ORPHAN_STYLE),
+        "focus": dict(FOCUS_STYLE),
     }

@@ -68,7 +68,12 @@
     Object.keys(n.details).forEach(function (k) { row(box, k.replace(/_/g, " "), n.details[k]); });
     row(box, "source", n.document + ", line " + n.line);
     row(box, "id", n.id);
+    if (n.focus) box.appendChild(el("div", "tip-focus", "The focus of this picture"));
     if (n.orphan) box.appendChild(el("div", "tip-orphan", "Orphan action: reaches no outcome"));
+    if (n.undeclaredOnly) {
+      box.appendChild(el("div", "tip-note", "Supports only outcomes the plan does not declare " +
+        "(objectives), so orphan-actions lists it as NO_OUTCOME"));
+    }
     if (n.reasons.length) row(box, "orphan reasons", n.reasons.join(", "));
     return box;
   }
@@ -90,17 +95,18 @@
   // ---- vis records ----------------------------------------------------------------------
   function visNode(n) {
     var s = styles.labels[n.type];
-    var border = n.orphan ? styles.orphan.border : "#ffffff";
+    var border = n.focus ? styles.focus.border : n.orphan ? styles.orphan.border : "#ffffff";
+    var width = n.focus ? styles.focus.borderWidth : n.orphan ? styles.orphan.borderWidth : 1.5;
     var box = s.shape === "box";
     return {
       id: n.id,
       label: captionOf(n),
       title: nodeTooltip(n),
       shape: s.shape,
-      size: n.orphan ? s.size + 3 : s.size,
+      size: n.focus ? s.size + 8 : n.orphan ? s.size + 3 : s.size,
       mass: n.type === "Plan" ? 4 : n.type === "Theme" ? 2 : 1,
-      borderWidth: n.orphan ? styles.orphan.borderWidth : 1.5,
-      borderWidthSelected: n.orphan ? styles.orphan.borderWidth + 1 : 3,
+      borderWidth: width,
+      borderWidthSelected: Math.max(width + 1, 3),
       color: {
         background: s.color, border: border,
         highlight: { background: s.color, border: "#111111" },
@@ -217,6 +223,12 @@
       state.labels[l] = on; applyFilters();
     }, styles.labels[l].color);
   });
+  if (data.focus.length > 0) {
+    byId("focus-legend").hidden = false;
+    byId("focus-text").textContent = "focus: " + data.focus.map(function (id) {
+      return names[id];
+    }).join("; ") + " (blue ring)";
+  }
   if (data.orphans > 0) {
     byId("orphan-legend").hidden = false;
     byId("orphan-text").textContent = plural(data.orphans, "orphan action") + " (red ring: reaches no outcome)";

@@ -1,0 +1,28 @@
+"""The console script: catches Ctrl-C from the first moment, before the CLI is even imported.
+
+Starting the CLI imports typer, rich and the command modules, which takes a noticeable part of
+a second; a Ctrl-C then would end in a traceback from inside some import. This module imports
+nothing heavy itself, so the interrupt is always caught here and told in one line.
+"""
+
+from __future__ import annotations
+
+import sys
+
+#: The exit code of a process ended by SIGINT, as shells report it.
+INTERRUPTED = 130
+
+
+def main() -> None:
+    """Run the ``stratgraph`` command; Ctrl-C at any moment ends it with one line, code 130."""
+    try:
+        from stratgraph.cli.main import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        raise SystemExit(INTERRUPTED) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
