@@ -116,16 +116,19 @@ def _print_list() -> None:
 
 def query(
     name: Annotated[
-        str | None, typer.Argument(help="The query to run (see --list).", show_default=False)
+        str | None, typer.Argument(metavar="NAME", help="The query to run (see --list).",
+                                    show_default=False)
     ] = None,
     list_: Annotated[
-        bool, typer.Option("--list", help="List the named queries with their parameters.")
+        bool, typer.Option("--list", metavar="",
+            help="List the named queries with their parameters.")
     ] = False,
     param: Annotated[
         list[str] | None,
         typer.Option(
             "--param",
             "-p",
+            metavar="NAME=VALUE",
             help="A query parameter NAME=VALUE (repeatable); passed to Cypher as a parameter.",
         ),
     ] = None,
@@ -137,15 +140,15 @@ def query(
     ] = "table",
     limit: Annotated[
         Optional[int],
-        typer.Option("--limit", min=0, help="At most this many rows (after --offset).",
+        typer.Option("--limit", min=0, metavar="N", help="At most this many rows (after --offset).",
                      show_default=False),
     ] = None,
     offset: Annotated[
-        int, typer.Option("--offset", min=0, help="Skip this many rows first (paging).")
+        int, typer.Option("--offset", min=0, metavar="N", help="Skip this many rows first (paging).")
     ] = 0,
     summary: Annotated[
         bool,
-        typer.Option("--summary", help="Only the counts: rows per plan (or lead, strategy, "
+        typer.Option("--summary", metavar="", help="Only the counts: rows per plan (or lead, strategy, "
                      "kind) and per reason."),
     ] = False,
     store: StoreOpt = "embedded",
@@ -201,8 +204,8 @@ def query(
                 _print_summary(spec, query_summary(target, name, params), fmt)
                 rows = rows[:TABLE_PAGE]
                 _print_table(rows, spec.column_names, f"{name}, first {TABLE_PAGE} rows",
-                             caption=f"more: --offset {TABLE_PAGE} --limit N, or --format "
-                             "csv/jsonl for every row; ids: --format json or csv")
+                             caption=f"more: --offset {TABLE_PAGE} --limit N\n"
+                             "every row, ids too: --format csv, json or jsonl")
                 return
     _print_table(rows, spec.column_names, name)
 

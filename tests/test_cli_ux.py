@@ -16,6 +16,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from stratgraph.cli.query_command import TABLE_PAGE
 from typer.testing import CliRunner
 
 from stratgraph.cli.main import app
@@ -200,11 +201,12 @@ def _seventy_rows(tmp_path: Path) -> Path:
 
 def test_a_seventy_row_table_fits_80_columns(tmp_path: Path) -> None:
     graph = _seventy_rows(tmp_path)
-    result = runner.invoke(app, ["query", "orphan-actions", "--graph", str(graph)],
-                           env={"COLUMNS": "80"})
+    # --limit: a whole-graph answer of more than a page otherwise shows its summary first.
+    result = runner.invoke(app, ["query", "orphan-actions", "--limit", "100", "--graph",
+                                 str(graph)], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert max(len(line) for line in lines) <= 80
+    assert max(len(line) for line in lines) <= 80, max(lines, key=len)
     assert "orphan-actions: 70 row(s)" in lines[0]
     # Before: 11 lines a row at 80 columns, names folded mid-word. Now a heading per theme and
     # about 4 lines a row (the action's 90 characters, one reason code a line).
@@ -265,10 +267,15 @@ def test_every_query_reads_in_80_columns(example_graph: Path, query: str) -> Non
                            env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert max(len(line) for line in lines) <= 80
+    assert max(len(line) for line in lines) <= 80, max(lines, key=len)
     rows = json.loads(runner.invoke(app, ["query", query, "-f", "json", "--graph",
                                           str(example_graph)]).output)
-    assert f"{query}: {len(rows)} row(s)" == lines[0]
+    if len(rows) > TABLE_PAGE:
+        # A whole-graph answer longer than a page: the summary first, then the first page.
+        assert lines[0].startswith(f"{query} summary by "), lines[0]
+        assert f"{query}, first {TABLE_PAGE} rows: {TABLE_PAGE} row(s)" in lines
+    else:
+        assert f"{query}: {len(rows)} row(s)" == lines[0]
     # Sources show whole, as short file:line, in table and block layouts alike.
     for row in rows[:20]:
         if row.get("source_document"):
