@@ -275,7 +275,11 @@ class EmbeddedStore:
 
     def shared_entities(self) -> list[Node]:
         """Stored strategies, partnerships, organisations and leads, in id order."""
-        labels = sorted(label.value for label in SHARED_LABELS)
+        return self.nodes_labelled(SHARED_LABELS)
+
+    def nodes_labelled(self, labels: Collection[Label]) -> list[Node]:
+        """Stored nodes with one of ``labels``, in id order."""
+        labels = sorted({Label(label).value for label in labels})
 
         def work(con: sqlite3.Connection | None) -> list[Node]:
             if con is None:

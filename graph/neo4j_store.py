@@ -579,10 +579,15 @@ class Neo4jStore:
 
     def shared_entities(self) -> list[Node]:
         """Stored strategies, partnerships, organisations and leads, in id order."""
+        return self.nodes_labelled(SHARED_LABELS)
+
+    def nodes_labelled(self, labels: Collection[Label]) -> list[Node]:
+        """Stored nodes with one of ``labels``, in id order."""
+        wanted = sorted({Label(label).value for label in labels})
 
         def work(tx: ManagedTransaction) -> list[Node]:
-            query = cypher_text("store_shared_nodes.cypher")
-            return _nodes_from(tx.run(query, shared_labels=_SHARED))
+            query = cypher_text("store_labelled_nodes.cypher")
+            return _nodes_from(tx.run(query, labels=wanted))
 
         return self._read(work)
 

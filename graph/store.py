@@ -44,6 +44,11 @@ class GraphStore(Protocol):
         """The stored strategies, partnerships, organisations and leads (resolution anchors)."""
         ...
 
+    def nodes_labelled(self, labels: Collection[Label]) -> list[Node]:
+        """The stored nodes with one of ``labels``, in id order (a build reads the stored
+        plans and shared nodes this way, not the whole graph)."""
+        ...
+
     def names(self, labels: Collection[Label]) -> list[tuple[str, str]]:
         """Sorted distinct ``(label value, name)`` pairs of the nodes with ``labels``: names,
         aliases, and a plan's document file name (a ``plan`` parameter answers to it too).

@@ -326,7 +326,13 @@ def build(
 
     # Read the curation file first: a mistake in it should stop the build before any work.
     curated = load_curation(curation)
-    stored = store.read()
+    # Curation applies to the whole graph, so a build with a curation file (even an emptied
+    # one: what it no longer says must stop applying) reads it all; any other build reads only
+    # the stored plans (what it replaces) and shared nodes (anchors), which keeps a build into
+    # a national graph as cheap as the plans it reads.
+    whole_graph = curated is not None
+    stored = (store.read() if whole_graph
+              else GraphData.of(store.nodes_labelled({Label.PLAN, *SHARED_LABELS}), ()))
     # Resolved against the stored entities as read, not as curated: a rename removed from the
     # curation file must not live on through them.
     anchors = [n for n in uncurate(stored).sorted_nodes() if n.label in SHARED_LABELS]
@@ -341,9 +347,12 @@ def build(
     if kept:
         if replace:
             docs = documents_replaced(stored, graph, [e.document for e in kept])
-        plan = curated_write(stored, graph, docs, curated)
-        notes, graph = plan.notes, plan.graph
-        written = store.write(plan.graph, replace_documents=plan.replace_documents)
+        if whole_graph:
+            plan = curated_write(stored, graph, docs, curated)
+            notes, graph = plan.notes, plan.graph
+            written = store.write(plan.graph, replace_documents=plan.replace_documents)
+        else:
+            written = store.write(graph, replace_documents=docs)
     return BuildResult(
         extractions=extracted.extractions,
         errors=extracted.errors,
