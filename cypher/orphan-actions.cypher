@@ -17,7 +17,8 @@
 //   $min_confidence  0..1 (default 0)
 //
 // Columns: plan, theme (null when the action sits under the plan), action, action_id,
-// reasons, deadline (as written), plan_id, theme_id, source_document and source_line (the
+// reasons, inferred (of measure, outcome, owner: the tests it passes only through inferred
+// links, e.g. an objective read as delivering a priority), deadline (as written), plan_id, theme_id, source_document and source_line (the
 // action's own line: the evidence for a missing link is the row where it should have been).
 // The plan filter is resolved to plan ids first, so a one-plan call looks only at that plan's
 // actions instead of finding every action's theme first.
@@ -48,13 +49,33 @@ WITH a, p, t,
    OR (t IS NOT NULL AND EXISTS { MATCH ()-[r:OWNS]->(t)
             WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence })) AS has_owner,
   trim(coalesce(a.deadline, '')) <> '' AS has_deadline
-WITH a, p, t, [code IN [
+// The same tests on stated (and curated) links alone: what holds only by inference.
+WITH a, p, t, has_outcome, has_measure, has_owner, has_deadline, COLLECT {
+    MATCH path = (a)-[:SUPPORTS*1..]->(o:Stratgraph:Outcome)
+    WHERE o.plan_id = a.plan_id
+      AND all(n IN tail(nodes(path)) WHERE n:Outcome)
+      AND all(r IN relationships(path) WHERE r.method <> 'inferred')
+    RETURN DISTINCT o
+  } AS stated
+WITH a, p, t, has_outcome, has_measure, has_owner, has_deadline,
+  [x IN [
+    CASE WHEN has_measure AND NOT (
+        EXISTS { MATCH (a)-[r:MEASURED_BY]->(:Stratgraph:Measure) WHERE r.method <> 'inferred' }
+        OR any(o IN stated WHERE EXISTS { MATCH (o)-[r:MEASURED_BY]->(:Stratgraph:Measure)
+                                          WHERE r.method <> 'inferred' })) THEN 'measure' END,
+    CASE WHEN has_outcome AND NOT any(o IN stated WHERE coalesce(o.level, '') <> 'objective')
+         THEN 'outcome' END,
+    CASE WHEN has_owner AND NOT (
+        EXISTS { MATCH ()-[r:OWNS]->(a) WHERE r.method <> 'inferred' }
+        OR (t IS NOT NULL AND EXISTS { MATCH ()-[r:OWNS]->(t) WHERE r.method <> 'inferred' }))
+         THEN 'owner' END] WHERE x IS NOT NULL] AS inferred
+WITH a, p, t, inferred, [code IN [
     CASE WHEN NOT has_deadline THEN 'NO_DEADLINE' END,
     CASE WHEN NOT has_measure THEN 'NO_MEASURE' END,
     CASE WHEN NOT has_outcome THEN 'NO_OUTCOME' END,
     CASE WHEN NOT has_owner THEN 'NO_OWNER' END] WHERE code IS NOT NULL] AS reasons
 WHERE size(reasons) > 0 AND ($reason IS NULL OR $reason IN reasons)
 RETURN p.name AS plan, t.name AS theme, a.name AS action, a.id AS action_id, reasons,
-       a.deadline AS deadline, a.plan_id AS plan_id, t.id AS theme_id,
+       inferred, a.deadline AS deadline, a.plan_id AS plan_id, t.id AS theme_id,
        a.source_document AS source_document, a.source_line AS source_line
 ORDER BY plan, theme, action, action_id

@@ -124,6 +124,7 @@ QUERIES: dict[str, QuerySpec] = {
                 ("action", "action name"),
                 ("action_id", "action id"),
                 ("reasons", "sorted codes: NO_DEADLINE, NO_MEASURE, NO_OUTCOME, NO_OWNER"),
+                ("inferred", "tests passed only through inferred links (measure, outcome, owner)"),
                 ("deadline", "the deadline as written, or null"),
                 ("plan_id", "plan id"),
                 ("theme_id", "theme id"),

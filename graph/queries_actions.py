@@ -83,6 +83,8 @@ def _name(view: View, id_: str | None) -> Any:
 
 def orphan_actions(view: View, p: dict[str, Any]) -> list[Row]:
     """Actions missing an outcome, a measure, an owner or a deadline."""
+    # Stated (and curated) links alone: no inferred link reaches a confidence of 2.
+    stated = View(view.g, min_confidence=2.0)
     rows = []
     for action in view.nodes("Action"):
         t = action_thread(view, action)
@@ -94,12 +96,17 @@ def orphan_actions(view: View, p: dict[str, Any]) -> list[Row]:
         if not matches_plan(view.node(t.plan), p["plan"]):
             continue
         a = view.g.nodes[action]
+        s = action_thread(stated, action)
+        inferred = [name for name, held, stated_too in (
+            ("measure", t.has_measure, s.has_measure), ("outcome", t.has_outcome, s.has_outcome),
+            ("owner", t.has_owner, s.has_owner)) if held and not stated_too]
         rows.append({
             "plan": _name(view, t.plan),
             "theme": _name(view, t.theme),
             "action": a.get("name"),
             "action_id": action,
             "reasons": reasons,
+            "inferred": inferred,
             "deadline": a.get("deadline"),
             "plan_id": a.get("plan_id"),
             "theme_id": t.theme,

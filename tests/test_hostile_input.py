@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from stratgraph.graph.model import document_name
@@ -111,6 +111,7 @@ def _spliced(rng: random.Random, texts: list[str]) -> str:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32 - 1))
+@example(seed=1_530_827_873)  # a "# \t" line: the general reader named a Theme "" (issue 14)
 def test_spliced_plans_never_crash_the_whole_build(seed: int) -> None:
     # Lines of one shape's plan inside another's once reached loader paths (a partnership list
     # starting without a blank line, a stray "#" read as a partnership) that crashed the
@@ -252,3 +253,11 @@ def test_hostile_plan_round_trips_byte_identical_through_neo4j(neo4j_store, tmp_
     assert stored.relationships == result.graph.relationships
     names = {n.name for n in stored.nodes.values()}
     assert any("}) DETACH DELETE n //" in n for n in names)
+
+
+@pytest.mark.parametrize("heading", ["# \t", "## \u00a0", "### **  **"])
+def test_a_heading_of_no_words_names_no_theme(heading: str) -> None:
+    # A converter's empty heading once made the general reader's Theme with the name "" (the
+    # spliced-plans property test, seed 1530827873).
+    text = f"Wexbridge Council Plan 2024-28\n\n{heading}\n\n## Housing\n\nWe will build 100 homes.\n"
+    check_extraction(text)

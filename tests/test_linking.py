@@ -220,3 +220,19 @@ def test_portfolios_reach_themes_by_title_synonym_and_objective_heading() -> Non
     assert owns[(rita, care)].properties["by"] == "theme title"
     assert {t for s, t in owns if s == andy} == {neighbourhoods}
     assert owns[(andy, neighbourhoods)].properties["by"] == "objective"
+
+
+def test_row_and_order_links_respect_the_threshold() -> None:
+    graph, declared, objectives = _delivery_theme(
+        [("Leicester to Work", [], "Supporting people into apprenticeships, training and work"),
+         ("Enterprising Leicester", [],
+          "Supporting business start-ups and growth Developing a strong enterprise culture"),
+         ("A thriving city centre", [])],
+        ["To support people to secure training, apprenticeships, work placements and jobs "
+         "through our Leicester to Work programme.",
+         "To provide a package of support enabling new businesses to start up and existing "
+         "businesses to grow.",
+         "A significant package of investment to improve the city centre."])
+    assert _rule(infer_links(graph), objectives[2], declared[2]) in ("order", "wording")
+    # At 0.7 an order link (0.6) is not kept.
+    assert _rule(infer_links(graph, threshold=0.7), objectives[2], declared[2]) != "order"

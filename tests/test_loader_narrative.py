@@ -754,3 +754,19 @@ def test_leads_are_cabinet_roles_only() -> None:
     # Only a cabinet role makes a lead: not a ward member, not the opposition's leader, not a
     # former champion.
     assert leads == {"Cllr Sam Kay"}
+
+
+@pytest.mark.parametrize("text", [
+    "# ;\n\nWe will review the Parking Policy next year.\n",
+    "# <b></b>\n\nWe will review the Parking Policy next year.\n",
+    "# ,;\n",
+    "#  \u00a0;\n\n;\n",
+])
+def test_a_heading_that_cleans_to_nothing_never_names_the_plan(text: str) -> None:
+    # Inputs of the kind the property test above once found (issue 14: "the narrative reader
+    # makes a Plan with an empty name"): a level-1 heading whose text cleans to "" (a
+    # semicolon, empty tags). The title falls back to the first non-blank line, then the file.
+    extraction = NarrativeLoader().extract(SourceDocument("any.txt", text))
+    plan = extraction.graph.nodes[extraction.plan_id]
+    assert plan.name.strip()
+    assert all(node.name.strip() for node in extraction.graph.nodes.values())

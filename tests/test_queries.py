@@ -409,7 +409,7 @@ def test_examples_lead_portfolio_exactly(examples_store: EmbeddedStore) -> None:
         "Helen Marsh": ["A thriving economy", "Getting around Wexbridge"],
         "Priya Lal": ["Healthy and safe communities"],
         # "adult social care": no title or heading names it; the plan's word for it,
-        # "vulnerable adults" (125, row 134), is in that theme alone.
+        # "vulnerable adults" (126, row 134), is in that theme alone.
         "Sam Reid": ["Healthy and safe communities"],
         "Tom Okafor": ["Healthy and safe communities"],
         "the Deputy Leader": ["Performance management"],

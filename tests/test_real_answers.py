@@ -107,6 +107,16 @@ ROWS: list[Row] = [
                          "health"),
          (DELIVERY, 408, "Plan and implement the transfer of the local public health function"),
          (DELIVERY, 393, "Lifestyle factors"))),
+    Row("orphan-actions", {"action": Starts("Securing external funding and delivering the "
+                                            "Jubilee Square project")},
+        {"reasons": ["NO_MEASURE"], "inferred": ["outcome", "owner"],
+         "deadline": "September 2014"},
+        # Fixed here: no longer NO_OUTCOME (its objective serves the third priority, read from
+        # the plan's order) nor NO_OWNER (the city mayor's "regeneration"), and the row says
+        # both ties are read, not stated. No measure (224-235) is of the Jubilee Square.
+        ((DELIVERY, 214, "Securing external funding and delivering the Jubilee Square project"),
+         (DELIVERY, 205, "the city centre through Connecting Leicester"),
+         (DELIVERY, 60, "economic development, transport, regeneration and heritage"))),
     Row("orphan-actions", {"action": Starts("virtual school for looked after children")},
         {"plan": DELIVERY_PLAN, "theme": "Providing care and support", "reasons": Has(
             ("NO_DEADLINE",))},

@@ -290,7 +290,7 @@ def _row_share(words: set[str], row: set[str], weight: dict[str, float]) -> floa
     return round(sum(weight[w] for w in words & row) / total, 4) if total else 0.0
 
 
-def _infer_from_rows(index: _Index, wording: _Wording,
+def _infer_from_rows(index: _Index, threshold: float, wording: _Wording,
                      found: list[Relationship]) -> list[Relationship]:
     """Links for objectives neither stated nor found by wording: by their row's words, then by
     the plan's order (see the module docstring)."""
@@ -322,12 +322,13 @@ def _infer_from_rows(index: _Index, wording: _Wording,
             runner = scored[1][0] if len(scored) > 1 else 0.0
             # One shared word ("services") is a coincidence, not a reading.
             shared = texts[declared.index(target)] & row
-            if best >= _ROW_SHARE and best - runner >= _ROW_LEAD and len(shared) >= 2:
+            if (best >= max(_ROW_SHARE, threshold) and best - runner >= _ROW_LEAD
+                    and len(shared) >= 2):
                 links.append(Relationship(RelType.SUPPORTS, objective.id, target.id,
                                           objective.provenance, Method.INFERRED,
                                           min(best, _ROW_CONFIDENCE), {"rule": "row-wording"}))
                 linked[objective.id].add(target.id)
-        if len(objectives) != len(declared):
+        if len(objectives) != len(declared) or _ORDER_CONFIDENCE < threshold:
             continue
         place = {d.id: i for i, d in enumerate(declared)}
         pairs = [(i, place.get(t, -1)) for i, o in enumerate(objectives) for t in linked[o.id]]
@@ -381,7 +382,8 @@ def _infer_measures(index: _Index, threshold: float, wording: _Wording) -> list[
                 continue
             share, shared, target = scored[0]
             runner = scored[1][0] if len(scored) > 1 else 0.0
-            if share >= _ROW_SHARE and share - runner >= _ROW_LEAD and shared >= 2:
+            if (share >= max(_ROW_SHARE, threshold) and share - runner >= _ROW_LEAD
+                    and shared >= 2):
                 links.append(Relationship(RelType.MEASURED_BY, target.id, node.id,
                                           node.provenance, Method.INFERRED,
                                           min(share, _ROW_CONFIDENCE), {"rule": "row-wording"}))
@@ -608,7 +610,7 @@ def infer_links(graph: GraphData, threshold: float = DEFAULT_THRESHOLD) -> Graph
     index = _Index(graph)
     wording = _Wording(place_words(graph))
     supports = _infer_supports(index, threshold, wording)
-    supports += _infer_from_rows(index, wording, supports)
+    supports += _infer_from_rows(index, threshold, wording, supports)
     for rel in (supports
                 + _infer_measures(index, threshold, wording)
                 + _infer_owners(index, threshold, wording)):

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 #: A markdown heading: group 1 the marks (its level), group 2 the text without a closing run
 #: of "#".
-HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
 #: A markdown bullet: group 1 the indentation, group 2 the item's text ("" when none).
 BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
 #: A list item's mark and the spaces after it: a bullet in any of the marks converters leave,

@@ -334,6 +334,8 @@ class GeneralReader(TableRows):
         self.run = None
         self.paragraph_outcome = None
         text = " ".join(text.replace("**", "").split())
+        if not clean(text):
+            return  # a heading of no words (an empty Word or HTML heading) names no section
         self._leads(text, line)
         if self._name_pending_label(text, line):
             return

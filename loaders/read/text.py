@@ -22,7 +22,9 @@ from html.parser import HTMLParser
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+# The text starts with a non-space: "# \t" (a converter's empty heading) is no heading, and
+# would name a theme "" (the property tests found it).
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$")
 # Bullets a converter or a person types, and numbered or lettered items: "1.", "2)", "(a)", "iv)".
 _LIST = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>[•·▪◦●○■□♦◆►▶➢✓✔\-–—*+]|\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])\s+(?P<text>\S.*)$"
