@@ -64,7 +64,20 @@ class Row:
         return f"{self.query}:{self.lines[0][0].split('-')[2]}:{self.lines[0][1]}:{text[:30]}"
 
 
+_DOCUMENT_ID = re.compile(r"#[0-9a-f]{12}(?=:|$)")
+
+
+def _without_ids(value: Any) -> Any:
+    """Evidence as the rows quote it: ``plan.txt:267`` (stored as ``plan.txt#<content id>:267``)."""
+    if isinstance(value, str):
+        return _DOCUMENT_ID.sub("", value)
+    if isinstance(value, list):
+        return [_without_ids(v) for v in value]
+    return value
+
+
 def _fits(value: Any, want: Any) -> bool:
+    value = _without_ids(value)
     if isinstance(want, Starts):
         return isinstance(value, str) and value.startswith(want.prefix)
     if isinstance(want, Has):
