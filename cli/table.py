@@ -4,8 +4,8 @@ The table is for reading; ``--format json`` or ``csv`` give every value in full.
 shows documents by a short name with ``file:line`` (the shortest form that stays distinct in
 the answer), keeps short values (codes, counts, levels, places) on one line, wraps only long
 text at word boundaries and cuts very long text and long lists with a note of what is left
-out, writes a value repeated from the row above (the plan, the theme) once, and turns to one
-block per row when the columns cannot fit side by side. Every value is shown as plain text:
+out, writes a value repeated from the row above (the plan, the theme) once, leaves out a
+column empty in every row, and turns to one block per row when the columns cannot fit side by side. Every value is shown as plain text:
 document text is never read as rich markup nor passed to the terminal as control characters.
 """
 
@@ -135,6 +135,9 @@ def shown_columns(columns: Sequence[str], cells: dict[str, list[str]]) -> list[S
     shown = []
     for key in keys:
         values = cells[key]
+        if values and not any(values):
+            # A column empty in every row says nothing to a reader (json and csv keep it).
+            continue
         longest = max((len(v) for v in values), default=0)
         numeric = bool(values) and all(v.replace(".", "", 1).isdigit() or not v for v in values)
         wraps = key != "source" and longest > SHORT and not numeric

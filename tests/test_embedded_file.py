@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from stratgraph.cli.main import app
 from stratgraph.errors import StoreError
 from stratgraph.graph.embedded import PLAN_SCOPED_QUERIES, EmbeddedStore
+from stratgraph.graph.model import document_name
 from stratgraph.graph.queries import QUERIES, get_query, prepare_params
 from stratgraph.graph.queries_view import View
 from stratgraph.graph.serialize import graph_to_dict
@@ -39,8 +40,9 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _documents(path: Path) -> set[str]:
-    return {n.provenance.document for n in EmbeddedStore(path).read().nodes.values()
-            if n.label.value == "Plan"}
+    # Documents by file name (a record's document is ``name#<content id>``).
+    return {document_name(n.provenance.document)
+            for n in EmbeddedStore(path).read().nodes.values() if n.label.value == "Plan"}
 
 
 # -- two builds at once ----------------------------------------------------------------
