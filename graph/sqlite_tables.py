@@ -57,6 +57,20 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_start ON edges (start);
 CREATE INDEX IF NOT EXISTS edges_end ON edges ("end");
 CREATE INDEX IF NOT EXISTS edges_document ON edges (source_document, type);
+-- Whole-graph answers kept until the next write (``generation`` in meta counts writes): a
+-- summary, its pages and a CSV of the same question are computed once.
+CREATE TABLE IF NOT EXISTS answer_keys (
+    key TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    used REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS answers (
+    key TEXT NOT NULL,
+    i INTEGER NOT NULL,
+    row TEXT NOT NULL,
+    PRIMARY KEY (key, i)
+) WITHOUT ROWID;
 """
 
 NODE_COLUMNS = "id, label, name, source_document, source_line, props"
@@ -66,6 +80,7 @@ EDGE_COLUMNS = 'id, type, start, "end", method, confidence, source_document, sou
 CHUNK = 900
 
 _dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+dumps_row = _dumps
 _decode = json.JSONDecoder().raw_decode
 
 
@@ -87,7 +102,7 @@ def create_schema(con: sqlite3.Connection) -> None:
             con.execute(statement)
     con.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [("format", FORMAT), ("version", str(VERSION))],
+        [("format", FORMAT), ("version", str(VERSION)), ("generation", "0")],
     )
 
 
