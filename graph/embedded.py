@@ -16,6 +16,7 @@ stderr); the JSON is kept beside it as ``<name>.bak``.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -289,6 +290,9 @@ class EmbeddedStore:
                         "WHERE key = 'generation'")
             con.execute("DELETE FROM answers")
             con.execute("DELETE FROM answer_keys")
+            # Counted once here, so `stats` reads one row.
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('summary', ?)",
+                        (t.dumps_row(_count(con).as_dict()),))
             con.execute("COMMIT")
         except BaseException as exc:
             if con.in_transaction:
@@ -470,41 +474,22 @@ class EmbeddedStore:
     # -- beyond the Protocol: what the embedded store answers from its indexes ------------------
 
     def summary(self) -> Summary:
-        """What ``stratgraph stats`` prints, counted by SQLite (no record is loaded)."""
+        """What ``stratgraph stats`` prints: counted by SQLite at each write and saved, so
+        reading it costs one row whatever the graph's size."""
         from stratgraph.graph.summary import DocumentCounts, Summary
 
         def work(con: sqlite3.Connection | None) -> Summary:
             if con is None:
                 return Summary(0, 0, {}, {}, {})
-
-            def pairs(sql: str) -> dict[str, int]:
-                return {k: n for k, n in con.execute(sql)}
-
-            per_doc_nodes: dict[str, dict[str, int]] = {}
-            for doc, label, n in con.execute(
-                "SELECT doc, label, count(*) FROM ("
-                " SELECT nd.document AS doc, n.label AS label FROM node_documents nd"
-                " JOIN nodes n ON n.id = nd.node_id"
-                " UNION ALL SELECT source_document, label FROM nodes WHERE has_documents = 0"
-                ") GROUP BY doc, label ORDER BY doc, label"
-            ):
-                per_doc_nodes.setdefault(doc, {})[label] = n
-            per_doc_rels: dict[str, dict[str, int]] = {}
-            for doc, type_, n in con.execute(
-                "SELECT source_document, type, count(*) FROM edges "
-                "GROUP BY source_document, type ORDER BY source_document, type"
-            ):
-                per_doc_rels.setdefault(doc, {})[type_] = n
+            row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+            if row is None:  # a file written before summaries were saved
+                return _count(con)
+            d = json.loads(row[0])
             return Summary(
-                nodes=con.execute("SELECT count(*) FROM nodes").fetchone()[0],
-                relationships=con.execute("SELECT count(*) FROM edges").fetchone()[0],
-                labels=pairs("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"),
-                types=pairs("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"),
-                methods=pairs("SELECT method, count(*) FROM edges GROUP BY method ORDER BY method"),
-                documents=[
-                    DocumentCounts(doc, per_doc_nodes.get(doc, {}), per_doc_rels.get(doc, {}))
-                    for doc in sorted(set(per_doc_nodes) | set(per_doc_rels))
-                ],
+                nodes=int(d["nodes"]), relationships=int(d["relationships"]),
+                labels=dict(d["labels"]), types=dict(d["types"]), methods=dict(d["methods"]),
+                documents=[DocumentCounts(x["document"], dict(x["nodes"]),
+                                          dict(x["relationships"])) for x in d["documents"]],
             )
 
         return self._read(work)
@@ -524,6 +509,41 @@ class EmbeddedStore:
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
             return self.networkx
         return self._read(lambda con: _load_networkx(con, wanted))
+
+
+def _count(con: sqlite3.Connection) -> Summary:
+    """Count the graph's nodes and relationships per label, type, method and document."""
+    from stratgraph.graph.summary import DocumentCounts, Summary
+
+    def pairs(sql: str) -> dict[str, int]:
+        return {k: n for k, n in con.execute(sql)}
+
+    per_doc_nodes: dict[str, dict[str, int]] = {}
+    for doc, label, n in con.execute(
+        "SELECT doc, label, count(*) FROM ("
+        " SELECT nd.document AS doc, n.label AS label FROM node_documents nd"
+        " JOIN nodes n ON n.id = nd.node_id"
+        " UNION ALL SELECT source_document, label FROM nodes WHERE has_documents = 0"
+        ") GROUP BY doc, label ORDER BY doc, label"
+    ):
+        per_doc_nodes.setdefault(doc, {})[label] = n
+    per_doc_rels: dict[str, dict[str, int]] = {}
+    for doc, type_, n in con.execute(
+        "SELECT source_document, type, count(*) FROM edges "
+        "GROUP BY source_document, type ORDER BY source_document, type"
+    ):
+        per_doc_rels.setdefault(doc, {})[type_] = n
+    return Summary(
+        nodes=con.execute("SELECT count(*) FROM nodes").fetchone()[0],
+        relationships=con.execute("SELECT count(*) FROM edges").fetchone()[0],
+        labels=pairs("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"),
+        types=pairs("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"),
+        methods=pairs("SELECT method, count(*) FROM edges GROUP BY method ORDER BY method"),
+        documents=[
+            DocumentCounts(doc, per_doc_nodes.get(doc, {}), per_doc_rels.get(doc, {}))
+            for doc in sorted(set(per_doc_nodes) | set(per_doc_rels))
+        ],
+    )
 
 
 # -- the write transaction -----------------------------------------------------------------

@@ -35,8 +35,8 @@ CREATE TABLE IF NOT EXISTS nodes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
 CREATE INDEX IF NOT EXISTS nodes_plan ON nodes (plan_id);
--- (document, label) and (document, type): the per-document counts read the index alone.
-CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document, label);
+-- Covering indexes: the counts of `stats` read these alone, never the records.
+CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document, label, has_documents);
 CREATE TABLE IF NOT EXISTS node_documents (
     document TEXT NOT NULL,
     node_id TEXT NOT NULL,
@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_start ON edges (start);
 CREATE INDEX IF NOT EXISTS edges_end ON edges ("end");
 CREATE INDEX IF NOT EXISTS edges_document ON edges (source_document, type);
+CREATE INDEX IF NOT EXISTS edges_type ON edges (type, method);
 -- Whole-graph answers kept until the next write (``generation`` in meta counts writes): a
 -- summary, its pages and a CSV of the same question are computed once.
 CREATE TABLE IF NOT EXISTS answer_keys (
