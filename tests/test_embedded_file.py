@@ -368,3 +368,15 @@ def test_a_query_during_a_build_answers_without_waiting(tmp_path: Path) -> None:
     finally:
         holder.execute("ROLLBACK")
     assert EmbeddedStore(path).run_query("orphan-actions", {}) == rows
+
+
+def test_saved_answers_equal_fresh_ones_for_every_query(synthetic_store: EmbeddedStore) -> None:
+    from stratgraph.graph.queries import QUERIES, run_embedded
+
+    path = synthetic_store.path
+    for name in sorted(QUERIES):
+        for params in ({}, {"min_confidence": 0.9}):
+            fresh = EmbeddedStore(path)
+            computed = fresh.run_query(name, params)
+            saved = EmbeddedStore(path).run_query(name, params)  # read back from the file
+            assert saved == computed == run_embedded(EmbeddedStore(path), name, params), name
