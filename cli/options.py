@@ -17,7 +17,12 @@ StoreOpt = Annotated[
         help="Where the graph lives: embedded (a local file) or neo4j.")
 ]
 GraphOpt = Annotated[
-    Path, typer.Option("--graph", metavar="FILE", help="The embedded store's file.", dir_okay=False)
+    Path,
+    typer.Option(
+        "--graph", metavar="FILE", dir_okay=False,
+        help="The embedded store's file (SQLite; a JSON graph file from an earlier version is "
+        "converted on first use and kept as FILE.bak).",
+    ),
 ]
 UriOpt = Annotated[
     Optional[str],

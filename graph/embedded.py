@@ -16,6 +16,7 @@ stderr); the JSON is kept beside it as ``<name>.bak``.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -82,7 +83,9 @@ class EmbeddedStore:
         self.lock_timeout = lock_timeout
         self._notify = notify
         self._con: sqlite3.Connection | None = None
+        self._saving = False
         self._nx: nx.MultiDiGraph | None = None
+        self._answers: dict[tuple[str, tuple[tuple[str, Any], ...]], list[dict[str, Any]]] = {}
         if self.path.exists():
             self._migrate_json_if_needed()
             self._connect()
@@ -125,8 +128,51 @@ class EmbeddedStore:
             con.close()
             raise StoreError(f"{self.path}: graph format version {fmt.get('version')!r} is "
                              f"newer than this stratgraph reads; upgrade stratgraph")
+        self._drop_stale_journal(con)
+        self._saving = "answers" in tables and "generation" in fmt
+        if not self._saving:
+            self._saving = self._add_answer_tables(con)
         self._con = con
         return con
+
+    def _drop_stale_journal(self, con: sqlite3.Connection) -> None:
+        """Remove the rollback journal a killed write left before writing anything to it.
+
+        SQLite rolls back and removes a journal holding changes (a "hot" one) when the file is
+        next read; an empty one it leaves. Holding the write lock, no other writer is
+        mid-transaction, so what is left is stale.
+        """
+        journal = Path(os.path.realpath(self.path) + "-journal")
+        if not journal.exists():
+            return
+        try:
+            con.execute("PRAGMA busy_timeout = 0")
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return  # another writer owns it
+        finally:
+            con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
+        try:
+            if journal.exists() and journal.stat().st_size == 0:
+                journal.unlink()
+        except OSError:
+            pass
+        finally:
+            con.execute("COMMIT")
+
+    def _add_answer_tables(self, con: sqlite3.Connection) -> bool:
+        """Add the saved-answers tables to a file made before them (False: cannot write)."""
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return False
+        try:
+            t.create_schema(con)
+            con.execute("COMMIT")
+            return True
+        except sqlite3.Error:
+            con.execute("ROLLBACK")
+            return False
 
     def _create(self, con: sqlite3.Connection) -> None:
         con.execute("BEGIN IMMEDIATE")
@@ -239,6 +285,14 @@ class EmbeddedStore:
             raise self._damaged(exc) from exc
         try:
             totals = _write(con, graph, set(replace_documents))
+            # Every saved answer is now out of date.
+            con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+                        "WHERE key = 'generation'")
+            con.execute("DELETE FROM answers")
+            con.execute("DELETE FROM answer_keys")
+            # Counted once here, so `stats` reads one row.
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('summary', ?)",
+                        (t.dumps_row(_count(con).as_dict()),))
             con.execute("COMMIT")
         except BaseException as exc:
             if con.in_transaction:
@@ -249,6 +303,7 @@ class EmbeddedStore:
                 raise self._damaged(exc) from exc
             raise
         self._nx = None
+        self._answers.clear()
         return WriteSummary(
             nodes_written=len(graph.nodes),
             relationships_written=len(graph.relationships),
@@ -313,10 +368,83 @@ class EmbeddedStore:
         return self._read(work)
 
     def run_query(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Rows of a named query, computed over the networkx graph."""
-        from stratgraph.graph.queries import run_embedded
+        """Rows of a named query, computed over the networkx graph (once per store and
+        parameters until the next write: a summary then a page ask the same question)."""
+        from stratgraph.graph.queries import prepare_params, run_embedded
 
-        return run_embedded(self, name, dict(params))
+        prepared = prepare_params(name, params)
+        key = (name, tuple(sorted(prepared.items())))
+        rows = self._answers.get(key)
+        if rows is None:
+            saved = self._saved_key(name, prepared)
+            rows = None if saved is None else self._saved_rows(saved, 0, None)
+            if rows is None:
+                rows = run_embedded(self, name, dict(params))
+                if saved is not None:
+                    self._save_rows(saved, rows)
+            self._answers[key] = rows
+        return list(rows)
+
+    # Whole-graph answers are saved in the file until the next write: loading a large graph
+    # and answering over it takes minutes, and a summary, its pages and a CSV ask the same.
+
+    def _saved_key(self, name: str, prepared: Mapping[str, Any]) -> str | None:
+        """The key a whole-graph answer is saved under (None: a one-plan answer, not saved)."""
+        if not self.path.exists() or (
+            name in PLAN_SCOPED_QUERIES and prepared.get("plan") is not None
+        ):
+            return None
+        self._connect()
+        if not self._saving:
+            return None
+        return t.dumps_row([name, sorted(prepared.items())])
+
+    def _saved_rows(self, key: str, offset: int, limit: int | None) -> list[dict[str, Any]] | None:
+        """Rows ``offset`` to ``offset + limit`` of a saved answer, or None when not saved."""
+
+        def work(con: sqlite3.Connection) -> list[dict[str, Any]] | None:
+            found = con.execute(
+                "SELECT 1 FROM answer_keys a JOIN meta m ON m.key = 'generation' "
+                "WHERE a.key = ? AND a.generation = CAST(m.value AS INTEGER)", (key,)
+            ).fetchone()
+            if found is None:
+                return None
+            end = -1 if limit is None else offset + limit
+            return [t.loads_props(r[0]) for r in con.execute(
+                "SELECT row FROM answers WHERE key = ? AND i >= ? AND (? < 0 OR i < ?) "
+                "ORDER BY i", (key, offset, end, end))]
+
+        return self._read(work)
+
+    def _save_rows(self, key: str, rows: list[dict[str, Any]]) -> None:
+        """Save a whole-graph answer, when the file can be written at once (a build writing,
+        or a read-only file, just means it is not saved)."""
+        con = self._connect()
+        try:
+            con.execute("PRAGMA busy_timeout = 0")
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return
+        try:
+            generation = int(con.execute(
+                "SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+            con.execute("DELETE FROM answers WHERE key = ?", (key,))
+            con.executemany("INSERT INTO answers VALUES (?, ?, ?)",
+                            ((key, i, t.dumps_row(row)) for i, row in enumerate(rows)))
+            con.execute("INSERT OR REPLACE INTO answer_keys VALUES (?, ?, ?, ?)",
+                        (key, generation, len(rows), time.time()))
+            # Keep the eight answers used last.
+            for (old,) in con.execute(
+                "SELECT key FROM answer_keys ORDER BY used DESC LIMIT -1 OFFSET 8"
+            ).fetchall():
+                con.execute("DELETE FROM answers WHERE key = ?", (old,))
+                con.execute("DELETE FROM answer_keys WHERE key = ?", (old,))
+            con.execute("COMMIT")
+        except (sqlite3.Error, ValueError, TypeError):
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+        finally:
+            con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
 
     def stream_query(
         self, name: str, params: Mapping[str, Any], *, offset: int = 0, limit: int | None = None
@@ -324,7 +452,17 @@ class EmbeddedStore:
         """Rows ``offset`` to ``offset + limit`` of a named query."""
         from stratgraph.graph.queries import check_page
 
+        from stratgraph.graph.queries import prepare_params
+
         check_page(offset, limit)
+        prepared = prepare_params(name, params)
+        key = (name, tuple(sorted(prepared.items())))
+        saved = self._saved_key(name, prepared)
+        if key not in self._answers and saved is not None:
+            # A saved answer is paged by SQLite: only the page is read.
+            page = self._saved_rows(saved, offset, limit)
+            if page is not None:
+                return iter(page)
         rows = self.run_query(name, params)
         return iter(rows[offset:] if limit is None else rows[offset:offset + limit])
 
@@ -343,41 +481,22 @@ class EmbeddedStore:
     # -- beyond the Protocol: what the embedded store answers from its indexes ------------------
 
     def summary(self) -> Summary:
-        """What ``stratgraph stats`` prints, counted by SQLite (no record is loaded)."""
+        """What ``stratgraph stats`` prints: counted by SQLite at each write and saved, so
+        reading it costs one row whatever the graph's size."""
         from stratgraph.graph.summary import DocumentCounts, Summary
 
         def work(con: sqlite3.Connection | None) -> Summary:
             if con is None:
                 return Summary(0, 0, {}, {}, {})
-
-            def pairs(sql: str) -> dict[str, int]:
-                return {k: n for k, n in con.execute(sql)}
-
-            per_doc_nodes: dict[str, dict[str, int]] = {}
-            for doc, label, n in con.execute(
-                "SELECT doc, label, count(*) FROM ("
-                " SELECT nd.document AS doc, n.label AS label FROM node_documents nd"
-                " JOIN nodes n ON n.id = nd.node_id"
-                " UNION ALL SELECT source_document, label FROM nodes WHERE has_documents = 0"
-                ") GROUP BY doc, label ORDER BY doc, label"
-            ):
-                per_doc_nodes.setdefault(doc, {})[label] = n
-            per_doc_rels: dict[str, dict[str, int]] = {}
-            for doc, type_, n in con.execute(
-                "SELECT source_document, type, count(*) FROM edges "
-                "GROUP BY source_document, type ORDER BY source_document, type"
-            ):
-                per_doc_rels.setdefault(doc, {})[type_] = n
+            row = con.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+            if row is None:  # a file written before summaries were saved
+                return _count(con)
+            d = json.loads(row[0])
             return Summary(
-                nodes=con.execute("SELECT count(*) FROM nodes").fetchone()[0],
-                relationships=con.execute("SELECT count(*) FROM edges").fetchone()[0],
-                labels=pairs("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"),
-                types=pairs("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"),
-                methods=pairs("SELECT method, count(*) FROM edges GROUP BY method ORDER BY method"),
-                documents=[
-                    DocumentCounts(doc, per_doc_nodes.get(doc, {}), per_doc_rels.get(doc, {}))
-                    for doc in sorted(set(per_doc_nodes) | set(per_doc_rels))
-                ],
+                nodes=int(d["nodes"]), relationships=int(d["relationships"]),
+                labels=dict(d["labels"]), types=dict(d["types"]), methods=dict(d["methods"]),
+                documents=[DocumentCounts(x["document"], dict(x["nodes"]),
+                                          dict(x["relationships"])) for x in d["documents"]],
             )
 
         return self._read(work)
@@ -397,6 +516,41 @@ class EmbeddedStore:
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
             return self.networkx
         return self._read(lambda con: _load_networkx(con, wanted))
+
+
+def _count(con: sqlite3.Connection) -> Summary:
+    """Count the graph's nodes and relationships per label, type, method and document."""
+    from stratgraph.graph.summary import DocumentCounts, Summary
+
+    def pairs(sql: str) -> dict[str, int]:
+        return {k: n for k, n in con.execute(sql)}
+
+    per_doc_nodes: dict[str, dict[str, int]] = {}
+    for doc, label, n in con.execute(
+        "SELECT doc, label, count(*) FROM ("
+        " SELECT nd.document AS doc, n.label AS label FROM node_documents nd"
+        " JOIN nodes n ON n.id = nd.node_id"
+        " UNION ALL SELECT source_document, label FROM nodes WHERE has_documents = 0"
+        ") GROUP BY doc, label ORDER BY doc, label"
+    ):
+        per_doc_nodes.setdefault(doc, {})[label] = n
+    per_doc_rels: dict[str, dict[str, int]] = {}
+    for doc, type_, n in con.execute(
+        "SELECT source_document, type, count(*) FROM edges "
+        "GROUP BY source_document, type ORDER BY source_document, type"
+    ):
+        per_doc_rels.setdefault(doc, {})[type_] = n
+    return Summary(
+        nodes=con.execute("SELECT count(*) FROM nodes").fetchone()[0],
+        relationships=con.execute("SELECT count(*) FROM edges").fetchone()[0],
+        labels=pairs("SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label"),
+        types=pairs("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"),
+        methods=pairs("SELECT method, count(*) FROM edges GROUP BY method ORDER BY method"),
+        documents=[
+            DocumentCounts(doc, per_doc_nodes.get(doc, {}), per_doc_rels.get(doc, {}))
+            for doc in sorted(set(per_doc_nodes) | set(per_doc_rels))
+        ],
+    )
 
 
 # -- the write transaction -----------------------------------------------------------------

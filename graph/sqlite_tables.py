@@ -35,8 +35,8 @@ CREATE TABLE IF NOT EXISTS nodes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label);
 CREATE INDEX IF NOT EXISTS nodes_plan ON nodes (plan_id);
--- (document, label) and (document, type): the per-document counts read the index alone.
-CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document, label);
+-- Covering indexes: the counts of `stats` read these alone, never the records.
+CREATE INDEX IF NOT EXISTS nodes_document ON nodes (source_document, label, has_documents);
 CREATE TABLE IF NOT EXISTS node_documents (
     document TEXT NOT NULL,
     node_id TEXT NOT NULL,
@@ -57,6 +57,21 @@ CREATE TABLE IF NOT EXISTS edges (
 CREATE INDEX IF NOT EXISTS edges_start ON edges (start);
 CREATE INDEX IF NOT EXISTS edges_end ON edges ("end");
 CREATE INDEX IF NOT EXISTS edges_document ON edges (source_document, type);
+CREATE INDEX IF NOT EXISTS edges_type ON edges (type, method);
+-- Whole-graph answers kept until the next write (``generation`` in meta counts writes): a
+-- summary, its pages and a CSV of the same question are computed once.
+CREATE TABLE IF NOT EXISTS answer_keys (
+    key TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL,
+    rows INTEGER NOT NULL,
+    used REAL NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS answers (
+    key TEXT NOT NULL,
+    i INTEGER NOT NULL,
+    row TEXT NOT NULL,
+    PRIMARY KEY (key, i)
+) WITHOUT ROWID;
 """
 
 NODE_COLUMNS = "id, label, name, source_document, source_line, props"
@@ -66,6 +81,7 @@ EDGE_COLUMNS = 'id, type, start, "end", method, confidence, source_document, sou
 CHUNK = 900
 
 _dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+dumps_row = _dumps
 _decode = json.JSONDecoder().raw_decode
 
 
@@ -87,7 +103,7 @@ def create_schema(con: sqlite3.Connection) -> None:
             con.execute(statement)
     con.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [("format", FORMAT), ("version", str(VERSION))],
+        [("format", FORMAT), ("version", str(VERSION)), ("generation", "0")],
     )
 
 

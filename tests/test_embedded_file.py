@@ -145,8 +145,10 @@ def test_a_killed_build_leaves_the_previous_graph_and_no_temp_files(tmp_path: Pa
     time.sleep(0.3)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    left = {p.name: p.stat().st_size for p in tmp_path.iterdir()}
     after = EmbeddedStore(graph).read()
-    assert after == before or len(after.nodes) > 1000  # never half a write
+    assert after == before or len(after.nodes) > 1000, left  # never half a write
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json"], (left, {p.name: p.stat().st_size for p in tmp_path.iterdir()})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json"]
 
 
@@ -320,3 +322,63 @@ def test_nan_is_never_written_into_a_json_export(tmp_path: Path, fmt: str) -> No
         export(odd, fmt, out)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+# -- whole-graph answers saved until the next write ------------------------------------------
+
+
+def test_a_whole_graph_answer_is_computed_once_per_write(
+    synthetic_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stratgraph.graph import queries
+    from stratgraph.graph.queries import query_summary, run_query, stream_query
+
+    path = synthetic_store.path
+    first = run_query(EmbeddedStore(path), "orphan-actions")
+    calls: list[str] = []
+    real = queries.run_embedded
+
+    def counted(store: EmbeddedStore, name: str, params: dict) -> list:
+        calls.append(name)
+        return real(store, name, params)
+
+    monkeypatch.setattr(queries, "run_embedded", counted)
+    # Another command, later: the saved answer, its summary and its pages, not recomputed.
+    again = EmbeddedStore(path)
+    assert run_query(again, "orphan-actions") == first
+    assert list(stream_query(EmbeddedStore(path), "orphan-actions", offset=7, limit=5)) == first[7:12]
+    assert sum(r["rows"] for r in query_summary(EmbeddedStore(path), "orphan-actions")) == len(first)
+    assert calls == []
+    # A write (here: the same graph, by another store) makes it stale.
+    writer = EmbeddedStore(path)
+    writer.write(writer.read())
+    assert run_query(EmbeddedStore(path), "orphan-actions") == first
+    assert calls == ["orphan-actions"]
+
+
+def test_a_query_during_a_build_answers_without_waiting(tmp_path: Path) -> None:
+    import synthetic
+
+    path = tmp_path / "graph.json"
+    EmbeddedStore(path).write(synthetic.synthetic_graph(councils=1))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # a build, mid-write
+    try:
+        start = time.monotonic()
+        rows = EmbeddedStore(path, lock_timeout=30).run_query("orphan-actions", {})
+        assert rows and time.monotonic() - start < 20
+    finally:
+        holder.execute("ROLLBACK")
+    assert EmbeddedStore(path).run_query("orphan-actions", {}) == rows
+
+
+def test_saved_answers_equal_fresh_ones_for_every_query(synthetic_store: EmbeddedStore) -> None:
+    from stratgraph.graph.queries import QUERIES, run_embedded
+
+    path = synthetic_store.path
+    for name in sorted(QUERIES):
+        for params in ({}, {"min_confidence": 0.9}):
+            fresh = EmbeddedStore(path)
+            computed = fresh.run_query(name, params)
+            saved = EmbeddedStore(path).run_query(name, params)  # read back from the file
+            assert saved == computed == run_embedded(EmbeddedStore(path), name, params), name
