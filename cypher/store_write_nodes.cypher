@@ -3,44 +3,15 @@
 // $rows: one map per node: all its stored properties (id, name, source_document,
 // source_line and the extras).
 //
-// The merge with a stored record happens here, in one statement, with the rules of
-// graph/data.py merge_nodes: the earlier provenance (document, line, name) wins, the later
-// record fills in what it lacks, `aliases` and `documents` become the sorted union, `mentions`
-// the earliest "doc:line" per document in document order. Two builds writing the same shared
-// node at once therefore commute: nothing is read into Python and written back.
-// ON MATCH SET takes the node's write lock before its properties are read, so a concurrent
-// writer's committed update is never overwritten with a stale copy.
+// A new node is written whole here. A node already stored is locked (ON MATCH SET takes its
+// write lock before its properties are read) and, unless the row is identical, returned:
+// Neo4jStore then merges those rows with store_merge_nodes.cypher in the same transaction,
+// still holding the lock, so a concurrent build's committed update is never lost. Keeping the
+// merge out of this statement keeps a first load (every node new) as cheap as a plain MERGE.
 UNWIND $rows AS row
 MERGE (n:Stratgraph {id: row.id})
 ON CREATE SET n += row, n:`{label}`
 ON MATCH SET n.id = row.id
-WITH n, row, properties(n) AS old
-// A new node (or an identical rewrite) is done already.
+WITH row, properties(n) AS old
 WHERE old <> row
-WITH n, row, old,
-     [row.source_document, row.source_line, row.name]
-       < [old.source_document, old.source_line, old.name] AS row_first
-WITH n, CASE WHEN row_first THEN row ELSE old END AS earlier,
-        CASE WHEN row_first THEN old ELSE row END AS later
-WITH n, earlier, later,
-     CASE WHEN earlier.aliases IS NULL AND later.aliases IS NULL THEN null ELSE COLLECT {
-       UNWIND coalesce(earlier.aliases, []) + coalesce(later.aliases, []) AS x
-       WITH DISTINCT x ORDER BY x RETURN x } END AS aliases,
-     CASE WHEN earlier.documents IS NULL AND later.documents IS NULL THEN null ELSE COLLECT {
-       UNWIND coalesce(earlier.documents, []) + coalesce(later.documents, []) AS x
-       WITH DISTINCT x ORDER BY x RETURN x } END AS documents,
-     CASE WHEN earlier.mentions IS NULL AND later.mentions IS NULL THEN null ELSE COLLECT {
-       WITH coalesce(earlier.mentions, []) + coalesce(later.mentions, []) AS ms
-       UNWIND range(0, size(ms) - 1) AS i
-       WITH i, ms[i] AS m, split(ms[i], ':')[-1] AS tail
-       WITH i, m, CASE WHEN m CONTAINS ':' THEN left(m, size(m) - size(tail) - 1) ELSE '' END AS doc,
-            CASE WHEN m CONTAINS ':' AND tail =~ '[0-9]+' THEN toInteger(tail) ELSE 0 END AS line
-       ORDER BY doc, line, i
-       WITH doc, collect(m)[0] AS first
-       RETURN first ORDER BY doc } END AS mentions
-SET n = later
-SET n += earlier
-SET n:`{label}`
-SET n.aliases = CASE WHEN size(coalesce(aliases, [])) > 0 THEN aliases ELSE n.aliases END,
-    n.documents = CASE WHEN size(coalesce(documents, [])) > 0 THEN documents ELSE n.documents END,
-    n.mentions = CASE WHEN size(coalesce(mentions, [])) > 0 THEN mentions ELSE n.mentions END
+RETURN row

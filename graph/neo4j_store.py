@@ -299,14 +299,20 @@ def _rows_of(group: list[tuple[str, Sequence[Any], bool]]) -> list[_Statement]:
 
 
 def _run_statements(tx: ManagedTransaction, statements: Sequence[_Statement]) -> int:
-    """Run one transaction's upserts; returns how many relationships were written."""
+    """Run one transaction's upserts; returns how many relationships were written.
+
+    A node statement writes new nodes and hands back the rows of stored ones that differ,
+    locked; they are merged in the database by one more statement, before anything else runs.
+    """
     written = 0
     for query, rows, counts in statements:
         result = tx.run(query, rows=rows)
         if counts:
             written += result.single(strict=True)["written"]
-        else:
-            result.consume()
+            continue
+        stored = [record["row"] for record in result]
+        if stored:
+            tx.run(cypher_text("store_merge_nodes.cypher"), rows=stored).consume()
     return written
 
 
@@ -541,9 +547,17 @@ class Neo4jStore:
         if docs:
             while not session.execute_write(_strip, docs, self.batch_size):
                 pass
+        from concurrent.futures import ThreadPoolExecutor
+
         written = 0
-        for statements in _transactions(graph, self.batch_size, self.transaction_rows):
-            written += session.execute_write(_run_statements, statements)
+        transactions = _transactions(graph, self.batch_size, self.transaction_rows)
+        # The next transaction's rows are built while the server runs this one: the driver
+        # waits on its socket without the GIL, so building rows costs no wall time.
+        with ThreadPoolExecutor(1, thread_name_prefix="stratgraph-rows") as rows:
+            upcoming = rows.submit(next, transactions, None)
+            while (statements := upcoming.result()) is not None:
+                upcoming = rows.submit(next, transactions, None)
+                written += session.execute_write(_run_statements, statements)
         session.execute_write(_finish_load, load)
         return written
 
