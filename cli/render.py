@@ -13,6 +13,8 @@ from stratgraph.graph.summary import Summary
 
 #: Builds of at least this many files show a progress bar.
 PROGRESS_FROM = 10
+#: Documents `stats` lists one per row; a national graph's thousands are counted, not listed.
+DOCUMENT_ROWS = 40
 
 console = Console()
 
@@ -35,12 +37,15 @@ def print_summary(summary: Summary, loaded: list[str] | None = None) -> None:
     for method, count in summary.methods.items():
         kinds.add_row(_plain(f"  {method} links"), str(count))
     console.print(kinds)
-    docs = Table(title="By document", show_edge=False)
+    listed = summary.documents[:DOCUMENT_ROWS]
+    title = "By document" if len(listed) == len(summary.documents) else (
+        f"By document: the first {len(listed)} of {len(summary.documents)} (all: --json)")
+    docs = Table(title=title, show_edge=False)
     docs.add_column("document")
     docs.add_column("nodes", justify="right")
     docs.add_column("relationships", justify="right")
     docs.add_column("node labels")
-    for d in summary.documents:
+    for d in listed:
         docs.add_row(
             _plain(d.document),
             str(sum(d.nodes.values())),

@@ -283,3 +283,16 @@ def test_every_query_reads_in_80_columns(example_graph: Path, query: str) -> Non
                                     + [e.rpartition(":")[0] for r in rows
                                        for e in r.get("evidence") or ()])
             assert f"{short[row['source_document']]}:{row['source_line']}" in result.output
+
+
+def test_stats_of_a_national_graph_counts_its_documents_rather_than_listing_them(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from stratgraph.cli.render import DOCUMENT_ROWS, print_summary
+    from stratgraph.graph.summary import DocumentCounts, Summary
+
+    documents = [DocumentCounts(f"council-{i:04}.pdf#{i:012x}", {"Action": 3}, {"SUPPORTS": 2})
+                 for i in range(2400)]
+    print_summary(Summary(7200, 4800, {"Action": 7200}, {"SUPPORTS": 4800}, {}, documents))
+    out = capsys.readouterr().out
+    assert f"the first {DOCUMENT_ROWS} of 2400 (all: --json)" in out
+    assert "council-0039.pdf" in out and "council-0040.pdf" not in out
