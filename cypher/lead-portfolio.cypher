@@ -12,7 +12,8 @@
 //
 // Columns: lead, role, portfolio, themes (owned theme names, sorted), actions (count),
 // measures (count), orphan_actions (names, sorted), themes_without_measures (names, sorted),
-// lead_id, evidence (document:line of the OWNS links, by document then line).
+// lead_id, evidence (document:line of the OWNS links, by document then line), matched (how
+// each portfolio link reached its theme: "theme: area = matched words (by)", sorted).
 MATCH (l:Stratgraph:CabinetLead)
 WHERE $lead IS NULL OR l.id = $lead OR toLower(l.name) = toLower($lead)
       OR any(al IN coalesce(l.aliases, []) WHERE toLower(al) = toLower($lead))
@@ -74,5 +75,11 @@ RETURN l.name AS lead, l.role AS role, l.portfolio AS portfolio,
        l.id AS lead_id,
        COLLECT { UNWIND owns AS r
                  WITH DISTINCT r.source_document AS doc, r.source_line AS line
-                 RETURN doc + ':' + toString(line) ORDER BY doc, line } AS evidence
+                 RETURN doc + ':' + toString(line) ORDER BY doc, line } AS evidence,
+       COLLECT { UNWIND owns AS r
+                 WITH r, endNode(r) AS t
+                 WHERE t:Theme AND r.area IS NOT NULL AND t.name IS NOT NULL
+                 WITH DISTINCT t.name + ': ' + r.area + ' = ' + coalesce(r.matched, '')
+                               + ' (' + coalesce(r.by, '') + ')' AS m
+                 RETURN m ORDER BY m } AS matched
 ORDER BY lead, lead_id

@@ -202,6 +202,8 @@ QUERIES: dict[str, QuerySpec] = {
                 ("themes_without_measures", "names of owned themes with no measure at all"),
                 ("lead_id", "lead id"),
                 _EVIDENCE,
+                ("matched", "how each portfolio link reached its theme: "
+                            "'theme: area = matched words (by)'"),
             ),
             qa.lead_portfolio,
             group="portfolio",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from stratgraph.graph.queries_view import (
+    Edge,
     View,
     matches_name,
     matches_plan,
@@ -225,6 +226,14 @@ def _scope_measures(view: View) -> dict[str, int]:
     return counts
 
 
+def _portfolio_match(view: View, edge: Edge) -> str | None:
+    """How an inferred portfolio link reached its theme: ``theme: area = words (by)``."""
+    area, theme = edge.attrs.get("area"), _name(view, edge.end)
+    if area is None or theme is None or view.label(edge.end) != "Theme":
+        return None
+    return f"{theme}: {area} = {edge.attrs.get('matched') or ''} ({edge.attrs.get('by') or ''})"
+
+
 def lead_portfolio(view: View, p: dict[str, Any]) -> list[Row]:
     """Per cabinet lead: what they own, directly or through their themes, and its gaps."""
     rows = []
@@ -257,6 +266,7 @@ def lead_portfolio(view: View, p: dict[str, Any]) -> list[Row]:
             "themes_without_measures": sorted_names(_name(view, t) for t in unmeasured),
             "lead_id": lead,
             "evidence": sorted_evidence(e.evidence for e in owns),
+            "matched": sorted_names(_portfolio_match(view, e) for e in owns),
         })
     rows.sort(key=lambda r: (nulls_last(r["lead"]), r["lead_id"]))
     return rows

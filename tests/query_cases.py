@@ -89,7 +89,7 @@ COVERAGE_THEMES = [
 ]
 
 SMITH_ROW = ("Cllr Smith", None, "Housing", ["Housing"], 3, 1, ["Survey stock"], [], SMITH,
-             [f"{CITY13}:2", f"{CITY13}:15"])
+             [f"{CITY13}:2", f"{CITY13}:15"], [])
 
 FEEDS = [
     ("Growth Plan", "A growing economy", "strategic", D14, ["A growing economy"], 1,
@@ -144,9 +144,9 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = [
      [*COVERAGE_PLANS[:2], ("plan", D13, None, 4, 0.5, 0.5, 0.75, 0.75, 0.5, 2, P13, None, CITY13, 1)]),
     ("lead-portfolio", {},
      [("Cllr Jones", None, "Transport and air", ["Transport"], 2, 1, [], [], JONES,
-       [f"{CITY13}:2"]), SMITH_ROW]),
+       [f"{CITY13}:2"], []), SMITH_ROW]),
     ("lead-portfolio", {"min_confidence": 0.8},
-     [("Cllr Jones", None, "Transport and air", [], 0, 0, [], [], JONES, []), SMITH_ROW]),
+     [("Cllr Jones", None, "Transport and air", [], 0, 0, [], [], JONES, [], []), SMITH_ROW]),
     ("lead-portfolio", {"lead": "CLLR SMITH"}, [SMITH_ROW]),
     ("cross-theme-dependencies", {}, [EXPLICIT, SHARED_BOARD, *SHARED_HOUSING]),
     ("cross-theme-dependencies", {"kind": "explicit"}, [EXPLICIT]),

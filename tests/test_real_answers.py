@@ -292,7 +292,10 @@ ROWS: list[Row] = [
 
     # lead-portfolio ----------------------------------------------------------------------
     Row("lead-portfolio", {"lead": "Rita Patel"},
-        {"portfolio": "adult social care", "themes": ["Providing care and support"]},
+        {"portfolio": "adult social care", "themes": ["Providing care and support"],
+         # The answer says how the link was made (issue 14: "with evidence").
+         "matched": ["Providing care and support: adult social care = care and support "
+                     "(theme title)"]},
         # Fixed here: a planner's words for adult social care are "care and support".
         ((DELIVERY, 76, "adult social care"), (DELIVERY, 433, "# Providing care and support"),
          (DELIVERY, 443, "Leicester has set out to change the way adult social care works"))),
