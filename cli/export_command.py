@@ -23,7 +23,6 @@ from stratgraph.cli.options import (
     UserOpt,
     selection_from_options,
 )
-from stratgraph.cli.render import say
 from stratgraph.cli.support import open_from_options, reported
 
 from stratgraph.errors import StoreError
@@ -57,6 +56,7 @@ def export(
     database: DatabaseOpt = None,
 ) -> None:
     """Write the graph, or a selection of it, in a format other tools read."""
+    from stratgraph.cli.render import say
     from stratgraph.graph.export import export as export_graph
     from stratgraph.graph.select import select_from_store
 

@@ -23,7 +23,6 @@ from stratgraph.cli.options import (
     UserOpt,
     selection_from_options,
 )
-from stratgraph.cli.render import say
 from stratgraph.cli.support import open_from_options, reported
 
 
@@ -55,6 +54,7 @@ def viz(
     database: DatabaseOpt = None,
 ) -> None:
     """Write an interactive HTML picture of the graph (works offline; open it in a browser)."""
+    from stratgraph.cli.render import say
     from stratgraph.viz import MAX_NODES, write_picture
 
     with reported():
