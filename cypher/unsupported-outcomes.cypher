@@ -14,8 +14,10 @@
 //   $level           outcome level (strategic, theme, priority, supporting, ambition), any case
 //   $min_confidence  0..1 (default 0)
 //
-// Columns: plan, theme, outcome, outcome_id, level, reasons, plan_id, theme_id,
-// source_document and source_line (the outcome's own line).
+// Columns: plan, theme, outcome, outcome_id, level, reasons, inferred (of measure, support:
+// the tests the outcome passes only through inferred links, so a planner knows which of its
+// answers rest on a reading rather than on the text), plan_id, theme_id, source_document and
+// source_line (the outcome's own line).
 MATCH (o:Stratgraph:Outcome)
 WHERE coalesce(o.level, '') <> 'objective'
   AND ($level IS NULL OR toLower(coalesce(o.level, '')) = toLower($level))
@@ -31,17 +33,32 @@ WITH o, p, t, COLLECT {
       AND all(r IN relationships(path) WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence)
     RETURN DISTINCT x
   } AS below
+WITH o, p, t, below, COLLECT {
+    MATCH path = (x)-[:SUPPORTS*1..]->(o)
+    WHERE (x:Action OR x:Outcome) AND x.plan_id = o.plan_id
+      AND all(n IN tail(nodes(path)) WHERE n:Outcome)
+      AND all(r IN relationships(path) WHERE r.method <> 'inferred')
+    RETURN DISTINCT x
+  } AS stated_below
 WITH o, p, t,
   any(x IN below WHERE x:Action) AS supported,
+  any(x IN stated_below WHERE x:Action) AS stated_support,
+  (EXISTS { MATCH (o)-[r:MEASURED_BY]->(:Stratgraph:Measure) WHERE r.method <> 'inferred' }
+   OR any(x IN stated_below WHERE EXISTS { MATCH (x)-[r:MEASURED_BY]->(:Stratgraph:Measure)
+            WHERE r.method <> 'inferred' })) AS stated_measure,
   (EXISTS { MATCH (o)-[r:MEASURED_BY]->(:Stratgraph:Measure)
             WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence }
    OR any(x IN below WHERE EXISTS { MATCH (x)-[r:MEASURED_BY]->(:Stratgraph:Measure)
             WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence })) AS measured
 WITH o, p, t, [code IN [
     CASE WHEN NOT measured THEN 'NO_MEASURE' END,
-    CASE WHEN NOT supported THEN 'NO_SUPPORT' END] WHERE code IS NOT NULL] AS reasons
+    CASE WHEN NOT supported THEN 'NO_SUPPORT' END] WHERE code IS NOT NULL] AS reasons,
+  [test IN [
+    CASE WHEN measured AND NOT stated_measure THEN 'measure' END,
+    CASE WHEN supported AND NOT stated_support THEN 'support' END] WHERE test IS NOT NULL]
+    AS inferred
 WHERE size(reasons) > 0 AND ($reason IS NULL OR $reason IN reasons)
 RETURN p.name AS plan, t.name AS theme, o.name AS outcome, o.id AS outcome_id,
-       o.level AS level, reasons, o.plan_id AS plan_id, t.id AS theme_id,
+       o.level AS level, reasons, inferred, o.plan_id AS plan_id, t.id AS theme_id,
        o.source_document AS source_document, o.source_line AS source_line
 ORDER BY plan, theme, outcome, outcome_id

@@ -150,6 +150,7 @@ QUERIES: dict[str, QuerySpec] = {
                 ("outcome_id", "outcome id"),
                 ("level", "outcome level"),
                 ("reasons", "sorted codes: NO_MEASURE, NO_SUPPORT"),
+                ("inferred", "of measure, support: the tests passed only through inferred links"),
                 ("plan_id", "plan id"),
                 ("theme_id", "theme id"),
                 *_SOURCE,

@@ -119,6 +119,27 @@ def orphan_actions(view: View, p: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _outcome_checks(view: View, outcome: str, plan_id: Any) -> tuple[bool, bool]:
+    """Whether an action of the outcome's plan supports it, and whether anything measures it."""
+    below = [x for x in view.supporters(outcome) if view.g.nodes[x].get("plan_id") == plan_id]
+    supported = any(view.label(x) == "Action" for x in below)
+    measured = view.has_out(outcome, "MEASURED_BY", "Measure") or any(
+        view.has_out(x, "MEASURED_BY", "Measure") for x in below
+    )
+    return supported, measured
+
+
+def _inferred_outcome_checks(view: View, outcome: str, plan_id: Any, supported: bool,
+                             measured: bool) -> list[str]:
+    """The tests (measure, support) the outcome passes only through inferred links."""
+    # Stated (and curated) links alone: no inferred link reaches a confidence of 2.
+    stated_support, stated_measure = _outcome_checks(View(view.g, min_confidence=2.0), outcome,
+                                                     plan_id)
+    return [name for name, held, stated in (("measure", measured, stated_measure),
+                                            ("support", supported, stated_support))
+            if held and not stated]
+
+
 def unsupported_outcomes(view: View, p: dict[str, Any]) -> list[Row]:
     """Declared outcomes no action supports, or that nothing under them measures."""
     rows = []
@@ -129,11 +150,7 @@ def unsupported_outcomes(view: View, p: dict[str, Any]) -> list[Row]:
         if p["level"] is not None and (o.get("level") or "").lower() != p["level"].lower():
             continue
         plan_id = o.get("plan_id")
-        below = [x for x in view.supporters(outcome) if view.g.nodes[x].get("plan_id") == plan_id]
-        supported = any(view.label(x) == "Action" for x in below)
-        measured = view.has_out(outcome, "MEASURED_BY", "Measure") or any(
-            view.has_out(x, "MEASURED_BY", "Measure") for x in below
-        )
+        supported, measured = _outcome_checks(view, outcome, plan_id)
         reasons = [r for r, missing in (("NO_MEASURE", not measured), ("NO_SUPPORT", not supported))
                    if missing]
         if not reasons or (p["reason"] is not None and p["reason"] not in reasons):
@@ -151,6 +168,7 @@ def unsupported_outcomes(view: View, p: dict[str, Any]) -> list[Row]:
             "outcome_id": outcome,
             "level": o.get("level"),
             "reasons": reasons,
+            "inferred": _inferred_outcome_checks(view, outcome, plan_id, supported, measured),
             "plan_id": plan_id,
             "theme_id": theme,
             "source_document": o.get("source_document"),

@@ -246,8 +246,9 @@ ROWS: list[Row] = [
                          "effectiveness of the highway network"),
          (DELIVERY, 264, "Ensuring the public highway is well maintained"))),
     Row("unsupported-outcomes", {"outcome": Starts("A significant package of investment")},
-        {"plan": DELIVERY_PLAN, "reasons": ["NO_MEASURE"]},
-        # Supported now (row 214, by the plan's order); no measure (224-235) is of the centre.
+        {"plan": DELIVERY_PLAN, "reasons": ["NO_MEASURE"], "inferred": ["support"]},
+        # Supported now (row 214, by the plan's order), and the answer says that support is
+        # inferred; no measure (224-235) is of the centre.
         ((DELIVERY, 205, "A significant package of investment to improve the look, feel and "
                          "functioning of the city centre"),
          (DELIVERY, 224, "Performance measure\tTargets"))),
