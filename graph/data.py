@@ -8,7 +8,7 @@ relationships a stated or curated link always beats an inferred one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -92,14 +92,56 @@ def merge_node_group(nodes: Sequence[Node]) -> Node:
     return _with_properties(ordered[0], props)
 
 
+def relationship_documents(rel: Relationship) -> list[str]:
+    """The documents that state ``rel``: its ``documents`` list, or (a relationship stated by
+    one document, or saved before relationships kept the list) its provenance's document."""
+    return list(rel.properties.get("documents") or (rel.provenance.document,))
+
+
+def _relationship_mentions(rel: Relationship) -> list[str]:
+    return list(rel.properties.get("mentions")
+                or (f"{rel.provenance.document}:{rel.provenance.line}",))
+
+
+def _with_statements(rel: Relationship, documents: Iterable[str], mentions: Iterable[str]
+                     ) -> Relationship:
+    """``rel`` listing the given documents and their earliest "doc:line" statements.
+
+    The lists are kept only when two or more documents state the relationship: one stated by
+    a single document is stored as before (its provenance says it all), so a graph built from
+    one plan, or saved before the lists existed, is unchanged, and both stores agree.
+    """
+    docs = sorted(set(documents))
+    props = {k: v for k, v in rel.properties.items() if k not in ("documents", "mentions")}
+    if len(docs) > 1:
+        props["documents"] = docs
+        props["mentions"] = _first_mention_per_document(mentions)
+    elif props == dict(rel.properties):
+        return rel
+    return replace(rel, properties=props)
+
+
 def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
-    """Keep the stronger of two records of the same relationship: stated beats inferred."""
+    """Keep the stronger of two records of the same relationship: stated beats inferred.
+
+    Every document either record lists is kept (with its earliest line), so removing one of
+    them later leaves the link to the others.
+    """
     def strength(r: Relationship) -> tuple[int, float]:
         return (_METHOD_RANK[r.method], r.confidence)
 
     if strength(a) != strength(b):
-        return max(a, b, key=strength)
-    return min(a, b, key=_prov_key)
+        kept = max(a, b, key=strength)
+    else:
+        kept = min(a, b, key=_prov_key)
+    if a.provenance.document == b.provenance.document and not (
+            a.properties.get("documents") or b.properties.get("documents")):
+        return kept  # one document: nothing to list (the common case, kept cheap)
+    return _with_statements(
+        kept,
+        relationship_documents(a) + relationship_documents(b),
+        _relationship_mentions(a) + _relationship_mentions(b),
+    )
 
 
 @dataclass
@@ -212,7 +254,7 @@ def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
     """The graph without what ``documents`` contributed (the ``--replace`` semantics).
 
     Document-scoped nodes from those documents go, with their relationships; relationships
-    whose provenance is one of them go; shared nodes forget those documents' mentions and go
+    forget those documents and go when no other document states them; shared nodes forget those documents' mentions and go
     only when no other document mentions them, their provenance moving to the earliest
     remaining mention.
     """
@@ -245,8 +287,29 @@ def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
             node = replace(node, provenance=prov, properties=props)
         kept.nodes[node.id] = node
     for rel in graph.relationships.values():
-        if rel.provenance.document in docs:
+        if rel.start not in kept.nodes or rel.end not in kept.nodes:
             continue
-        if rel.start in kept.nodes and rel.end in kept.nodes:
-            kept.relationships[rel.id] = rel
+        stripped = strip_relationship(rel, docs)
+        if stripped is not None:
+            kept.relationships[rel.id] = stripped
     return kept
+
+
+def strip_relationship(rel: Relationship, docs: Collection[str]) -> Relationship | None:
+    """``rel`` no longer stated by ``docs`` (``None``: no other document states it). Its
+    provenance moves to the earliest remaining statement, as a shared node's does."""
+    from stratgraph.graph.model import Provenance
+
+    stated_by = relationship_documents(rel)
+    remaining = [d for d in stated_by if d not in docs]
+    if not remaining:
+        return None
+    if len(remaining) == len(stated_by):
+        return rel
+    mentions = sorted((m for m in _relationship_mentions(rel) if _mention_key(m)[0] not in docs),
+                      key=_mention_key)
+    prov = rel.provenance
+    if prov.document in docs and mentions:
+        doc, line = _mention_key(mentions[0])
+        prov = Provenance(doc, max(1, line))
+    return _with_statements(replace(rel, provenance=prov), remaining, mentions)

@@ -27,8 +27,14 @@ from typing import TYPE_CHECKING, Any
 
 from stratgraph.errors import StoreError
 from stratgraph.graph import sqlite_tables as t
-from stratgraph.graph.data import GraphData, merge_nodes, merge_relationships, strip_documents
-from stratgraph.graph.model import SHARED_LABELS, Label, Node
+from stratgraph.graph.data import (
+    GraphData,
+    merge_nodes,
+    merge_relationships,
+    strip_documents,
+    strip_relationship,
+)
+from stratgraph.graph.model import SHARED_LABELS, Label, Node, Relationship
 from stratgraph.graph.store import WriteSummary
 
 if TYPE_CHECKING:
@@ -577,9 +583,7 @@ def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str]) -> tuple[i
     kept = strip_documents(stored, docs).nodes if docs else stored.nodes
     deleted = sorted(set(stored.nodes) - set(kept))
     if docs:
-        for batch in t.chunks(sorted(docs)):
-            con.execute(f"DELETE FROM edges WHERE source_document IN ({t.placeholders(len(batch))})",
-                        batch)
+        _strip_edges(con, docs)
     for batch in t.chunks(deleted):
         marks = t.placeholders(len(batch))
         con.execute(f"DELETE FROM edges WHERE start IN ({marks})", batch)
@@ -607,6 +611,32 @@ def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str]) -> tuple[i
     nodes = con.execute("SELECT count(*) FROM nodes").fetchone()[0]
     edges = con.execute("SELECT count(*) FROM edges").fetchone()[0]
     return nodes, edges
+
+
+def _strip_edges(con: sqlite3.Connection, docs: set[str]) -> None:
+    """Make the edges forget ``docs``: those no other document states go, the others keep
+    their remaining statements (:func:`strip_relationship`)."""
+    doc_list = sorted(docs)
+    rows = list(t.select_in(
+        con, f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE source_document IN ({{}})", doc_list))
+    # Only edges two or more documents state carry a list (data.py _with_statements); they
+    # are few, so a scan of the props text finds them without an extra table.
+    rows += [row for row in con.execute(
+        f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE instr(props, '\"documents\":') > 0")
+        if row[6] not in docs]
+    gone: list[str] = []
+    changed: list[Relationship] = []
+    for row in rows:
+        rel = t.edge_from_row(row)
+        stripped = strip_relationship(rel, docs)
+        if stripped is None:
+            gone.append(rel.id)
+        elif stripped is not rel:
+            changed.append(stripped)
+    for batch in t.chunks(gone):
+        con.execute(f"DELETE FROM edges WHERE id IN ({t.placeholders(len(batch))})", batch)
+    con.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    map(t.edge_row, changed))
 
 
 def _put_nodes(con: sqlite3.Connection, nodes: Iterable[Node]) -> None:

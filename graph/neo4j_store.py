@@ -321,7 +321,8 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
 
     Document-scoped nodes and the documents' relationships are deleted ``batch_size`` at a
     time; the last step revisits the shared nodes in the database, in one statement (forget
-    the documents' mentions, delete those no other document mentions).
+    the documents' mentions, delete those no other document mentions), then the relationships
+    other documents also state (forget these documents), one statement per type.
     """
     deleted = tx.run(
         cypher_text("store_delete_document_nodes.cypher"),
@@ -335,6 +336,9 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
             return False
     tx.run(cypher_text("store_strip_shared_nodes.cypher"), docs=docs,
            shared_labels=_SHARED).consume()
+    for rel_type in RelType:
+        tx.run(_template("store_strip_shared_relationships.cypher", rel_type=rel_type),
+               docs=docs).consume()
     return True
 
 

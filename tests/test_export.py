@@ -103,7 +103,9 @@ def sample_graph() -> GraphData:
         _rel(RelType.REFERENCES, action, strategy, 9),
         _rel(RelType.REFERENCES, orphan_b, strategy, 9),
         _rel(RelType.OWNS, lead, theme, 3, Method.CURATED),
-        _rel(RelType.OWNS, partnership, strategy, 22),
+        # Stated by both plans: the relationship lists them as a shared node does.
+        _rel(RelType.OWNS, partnership, strategy, 22, documents=[DOC_A, DOC_B],
+             mentions=[f"{DOC_A}:22", f"{DOC_B}:8"]),
         _rel(RelType.DEPENDS_ON, theme2, theme, 40, evidence="see " + HOSTILE["lines"]),
         _rel(RelType.INVOLVES, action, partnership, 9),
     ]
