@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from neo4j_harness import harness
@@ -52,12 +53,9 @@ def count(uri: str) -> int:
         return records[0]["n"]
 
 
-def test_server_stopped_mid_load_gives_one_clear_line(own_server: harness.HarnessServer) -> None:
-    from stratgraph.graph.neo4j_store import Neo4jStore
-
-    graph = big_graph()
-    store = Neo4jStore(own_server.uri, "neo4j", own_server.password,
-                       batch_size=1_000, transaction_rows=2_000)
+def load_in_background(store: Any, graph: GraphData) -> tuple[threading.Thread,
+                                                               list[BaseException]]:
+    """Start ``store.write(graph)`` in a thread; what it raises is collected in the list."""
     errors: list[BaseException] = []
 
     def load() -> None:
@@ -68,6 +66,16 @@ def test_server_stopped_mid_load_gives_one_clear_line(own_server: harness.Harnes
 
     worker = threading.Thread(target=load)
     worker.start()
+    return worker, errors
+
+
+def test_server_stopped_mid_load_gives_one_clear_line(own_server: harness.HarnessServer) -> None:
+    from stratgraph.graph.neo4j_store import Neo4jStore
+
+    graph = big_graph()
+    store = Neo4jStore(own_server.uri, "neo4j", own_server.password,
+                       batch_size=1_000, transaction_rows=2_000)
+    worker, errors = load_in_background(store, graph)
     # Stop the server once some batches have committed, while the load is still running.
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and worker.is_alive():
@@ -97,16 +105,7 @@ def test_rerun_after_a_failed_load_completes(own_server: harness.HarnessServer) 
     graph = big_graph(30_000)
     store = Neo4jStore(own_server.uri, "neo4j", own_server.password,
                        batch_size=500, transaction_rows=1_000)
-    errors: list[BaseException] = []
-
-    def load() -> None:
-        try:
-            store.write(graph)
-        except BaseException as exc:  # noqa: BLE001 - the test inspects it
-            errors.append(exc)
-
-    worker = threading.Thread(target=load)
-    worker.start()
+    worker, errors = load_in_background(store, graph)
     # Pull the connection once some rows have committed and while the write still runs (not
     # on a timer, which may fire after the write has finished and test nothing).
     deadline = time.monotonic() + 120
