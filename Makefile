@@ -20,14 +20,14 @@ venv: $(BIN)/python
 	$(BYTECODE)
 
 ## The demo's own graph file: the fictional example plans never mix into the default graph
-## (.stratgraph/graph.json) that a user's first real `stratgraph build` adds to.
-DEMO_GRAPH ?= .stratgraph/examples.json
+## (.stratgraph/graph.db) that a user's first real `stratgraph build` adds to.
+DEMO_GRAPH ?= .stratgraph/examples.db
 
 ## Install, build the example corpus into its own graph file, and draw it.
 demo: venv
 	$(BIN)/stratgraph build examples --graph $(DEMO_GRAPH)
 	$(BIN)/stratgraph viz --graph $(DEMO_GRAPH) -o stratgraph-examples.html
-	@echo "built the example plans into $(DEMO_GRAPH) (your own builds go to .stratgraph/graph.json)"
+	@echo "built the example plans into $(DEMO_GRAPH) (your own builds go to .stratgraph/graph.db)"
 	@echo "ask it: $(BIN)/stratgraph query orphan-actions --graph $(DEMO_GRAPH)"
 	@echo "open stratgraph-examples.html in a browser"
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from stratgraph.config import DEFAULT_GRAPH_FILE, StoreConfig
+from stratgraph.config import DEFAULT_GRAPH_FILE, StoreConfig, adopt_legacy_default
 
 if TYPE_CHECKING:
     from stratgraph.graph.select import Selection
@@ -19,7 +19,7 @@ StoreOpt = Annotated[
 GraphOpt = Annotated[
     Path,
     typer.Option(
-        "--graph", metavar="FILE", dir_okay=False,
+        "--graph", metavar="FILE", dir_okay=False, callback=adopt_legacy_default,
         help="The embedded store's file (SQLite; a JSON graph file from an earlier version is "
         "converted on first use and kept as FILE.bak).",
     ),

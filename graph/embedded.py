@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
     from stratgraph.graph.summary import Summary
 
-DEFAULT_GRAPH_FILE = Path(".stratgraph") / "graph.json"
+DEFAULT_GRAPH_FILE = Path(".stratgraph") / "graph.db"
 #: How long a write waits for another build to finish with the same file.
 LOCK_TIMEOUT = 600.0
 SQLITE_MAGIC = b"SQLite format 3\x00"

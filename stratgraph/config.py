@@ -12,8 +12,22 @@ from stratgraph.errors import StoreError
 if TYPE_CHECKING:
     from stratgraph.graph.store import GraphStore
 
-DEFAULT_GRAPH_FILE = Path(".stratgraph") / "graph.json"
+DEFAULT_GRAPH_FILE = Path(".stratgraph") / "graph.db"
+#: Where the default graph lived while it was a JSON file; moved to DEFAULT_GRAPH_FILE on use.
+LEGACY_GRAPH_FILE = Path(".stratgraph") / "graph.json"
 STORES = ("embedded", "neo4j")
+
+
+def adopt_legacy_default(path: Path) -> Path:
+    """``path``; when it is the default graph file and only the earlier default (a JSON file)
+    exists, that file is moved to the default first (the store then converts it, once)."""
+    if path == DEFAULT_GRAPH_FILE and not path.exists() and LEGACY_GRAPH_FILE.is_file():
+        os.replace(LEGACY_GRAPH_FILE, path)
+        import sys
+
+        print(f"note: moved {LEGACY_GRAPH_FILE} to {path} (the embedded store is a SQLite "
+              "file now)", file=sys.stderr)
+    return path
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ def open_store(config: StoreConfig | None = None) -> GraphStore:
     if config.kind == "embedded":
         from stratgraph.graph.embedded import EmbeddedStore
 
-        return EmbeddedStore(config.graph_file)
+        return EmbeddedStore(adopt_legacy_default(config.graph_file))
     if config.kind == "neo4j":
         from stratgraph.graph.neo4j_store import Neo4jStore
 

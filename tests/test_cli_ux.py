@@ -144,7 +144,7 @@ def test_make_demo_builds_into_its_own_graph_file_and_says_so() -> None:
         words = line.split()
         assert "--graph" in words, f"the demo must not use the default graph: {line}"
         graphs.add(words[words.index("--graph") + 1])
-    assert len(graphs) == 1 and ".stratgraph/graph.json" not in graphs
+    assert len(graphs) == 1 and ".stratgraph/graph.db" not in graphs
     (demo_graph,) = graphs
     assert any(demo_graph in line for line in recipe.splitlines() if "echo" in line)
 

@@ -382,3 +382,20 @@ def test_saved_answers_equal_fresh_ones_for_every_query(synthetic_store: Embedde
             computed = fresh.run_query(name, params)
             saved = EmbeddedStore(path).run_query(name, params)  # read back from the file
             assert saved == computed == run_embedded(EmbeddedStore(path), name, params), name
+
+
+def test_the_earlier_default_json_graph_becomes_the_default_sqlite_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A user's graph from before the SQLite store sits at .stratgraph/graph.json; the default
+    # is now .stratgraph/graph.db. Their first command moves it there and converts it, once.
+    from stratgraph.config import DEFAULT_GRAPH_FILE, LEGACY_GRAPH_FILE
+
+    monkeypatch.chdir(tmp_path)
+    LEGACY_GRAPH_FILE.parent.mkdir()
+    LEGACY_GRAPH_FILE.write_text(json.dumps(graph_to_dict(small_graph())), encoding="utf-8")
+    result = CliRunner().invoke(app, ["stats", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["nodes"] == len(small_graph().nodes)
+    assert not LEGACY_GRAPH_FILE.exists() and DEFAULT_GRAPH_FILE.is_file()
+    with sqlite3.connect(DEFAULT_GRAPH_FILE) as con:
+        assert con.execute("SELECT count(*) FROM nodes").fetchone()[0] == len(small_graph().nodes)
