@@ -62,7 +62,7 @@ def plan(cache: Path, lines: int) -> Path:
 def run(path: Path, stage: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(path), stage, str(Path(folder) / "graph.json")],
+            [sys.executable, "-c", _CHILD, str(path), stage, str(Path(folder) / "graph.db")],
             capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     env = dict(os.environ)
     with tempfile.TemporaryDirectory(prefix="stratgraph-startup-") as tmp:
-        graph = Path(tmp) / "graph.json"
+        graph = Path(tmp) / "graph.db"
         floor_cmd = [sys.executable, "-c", FLOOR, str(args.corpus)]
         build_cmd = [str(STRATGRAPH), "build", str(args.corpus), "--graph", str(graph)]
         floor, build = [], []
