@@ -211,15 +211,6 @@ def _cli_wall(args: list[str], repeat: int = 3) -> float:
     return best
 
 
-def _parse_nodes(text: str) -> list[int]:
-    out = []
-    for part in text.split(","):
-        part = part.strip().lower()
-        mult = 1_000_000 if part.endswith("m") else 1_000 if part.endswith("k") else 1
-        out.append(int(float(part.rstrip("mk")) * mult))
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", default="10k,120k")
@@ -245,7 +236,7 @@ def main() -> None:
     print("| nodes | candidate | build s | build peak MB | file MB | open+stats s | one-plan s "
           "| whole-graph summary s | peak MB (queries) |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for nodes in _parse_nodes(args.nodes):
+    for nodes in synthetic.parse_sizes(args.nodes):
         for candidate in args.candidates.split(","):
             if f"{candidate}@{nodes}" in skip:
                 print(f"| {nodes:,} | {candidate} | skipped: over {args.max_gb:g} GB "
@@ -261,7 +252,7 @@ def main() -> None:
                 cells = []
                 peak = 0.0
                 for step in ("stats", "one_plan", "summary"):
-                    if step == "summary" and nodes > _parse_nodes(args.summary_max)[0] \
+                    if step == "summary" and nodes > synthetic.parse_sizes(args.summary_max)[0] \
                             and candidate != "ladybug":
                         cells.append("not run")
                         continue
@@ -277,7 +268,7 @@ def main() -> None:
                                      f"plan={built['plan']}", "-f", "csv", "--graph", str(path)])
                     summary = _cli_wall([stratgraph, "query", "orphan-actions", "--summary",
                                          "--graph", str(path)], repeat=1) \
-                        if nodes <= _parse_nodes(args.summary_max)[0] else None
+                        if nodes <= synthetic.parse_sizes(args.summary_max)[0] else None
                     print(f"|  | `stratgraph` CLI, whole process (summary: asked again, saved "
                           f"answer) | | | | {stats:.2f} | {one:.2f} "
                           f"| {'not run' if summary is None else f'{summary:.2f}'} | |",

@@ -45,15 +45,6 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _parse_nodes(text: str) -> list[int]:
-    out = []
-    for part in text.split(","):
-        part = part.strip().lower()
-        mult = 1_000_000 if part.endswith("m") else 1_000 if part.endswith("k") else 1
-        out.append(int(float(part.rstrip("mk")) * mult))
-    return out
-
-
 def councils_for(nodes: int) -> int:
     per = len(synthetic.synthetic_graph(councils=1, **GRAPH_SHAPE).nodes)
     return max(1, round(nodes / per))
@@ -201,7 +192,7 @@ def _load_one(nodes: int, tmp: str) -> dict:
 
 
 def cmd_load(args: argparse.Namespace) -> None:
-    for n in _parse_nodes(args.nodes):
+    for n in synthetic.parse_sizes(args.nodes):
         r = _child(["_load", str(n), str(args.cache)])
         rows = r["nodes"] + r["relationships"]
         print(f"{r['nodes']:>9,} nodes {r['relationships']:>9,} rels: EmbeddedStore.write "
@@ -380,7 +371,7 @@ def _plan_summary(plan: dict, depth: int = 0, out: list | None = None) -> list:
 def cmd_queries(args: argparse.Namespace) -> None:
     if args.only:
         os.environ["BENCH_ONLY"] = args.only
-    for n in _parse_nodes(args.nodes):
+    for n in synthetic.parse_sizes(args.nodes):
         if args.store == "neo4j":
             r = _child(["_queries_neo4j", str(n), str(args.repeat), args.heap, str(args.timeout),
                         args.load] + (["--profile"] if args.profile else [])

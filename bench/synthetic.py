@@ -739,6 +739,16 @@ def synthetic_graph(*, councils: int, plans: int = 5, themes: int = 6, actions: 
     return graph
 
 
+def parse_sizes(text: str) -> list[int]:
+    """Graph sizes as the benches take them: ``10k,120k,1.2M`` is [10000, 120000, 1200000]."""
+    out = []
+    for part in text.split(","):
+        part = part.strip().lower()
+        mult = 1_000_000 if part.endswith("m") else 1_000 if part.endswith("k") else 1
+        out.append(int(float(part.rstrip("mk")) * mult))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
