@@ -50,7 +50,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # Queries whose `plan` parameter keeps every row inside that plan's part of the graph (rows are
 # the plan's actions, outcomes or strategies' outcomes), so that part is all they need to load.
 PLAN_SCOPED_QUERIES = frozenset(
-    {"orphan-actions", "unsupported-outcomes", "coverage", "strategy-feeds"}
+    {"orphan-actions", "unsupported-outcomes", "coverage", "strategy-feeds", "deadlines"}
 )
 
 

@@ -19,6 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from stratgraph.graph import queries_actions as qa
+from stratgraph.graph import queries_deadlines as qd
 from stratgraph.graph import queries_links as ql
 from stratgraph.graph.queries_view import View
 
@@ -184,6 +185,25 @@ QUERIES: dict[str, QuerySpec] = {
             ),
             qa.coverage,
             tally="scope",
+        ),
+        QuerySpec(
+            "deadlines",
+            "Every action with a deadline: as written, and the calendar quarter it falls in.",
+            (THEME, PLAN),
+            (
+                ("plan", "plan name"),
+                ("theme", "theme name (null when the action sits directly under the plan)"),
+                ("action", "action name"),
+                ("action_id", "action id"),
+                ("deadline", "the deadline as written"),
+                ("quarter", "calendar quarter of the latest date it names ('2025-Q1'; a "
+                            "financial year ends in Q1, a bare year in Q4; null: no year)"),
+                ("plan_id", "plan id"),
+                ("theme_id", "theme id"),
+                *_SOURCE,
+            ),
+            qd.deadlines,
+            tally="quarter",
         ),
         QuerySpec(
             "lead-portfolio",

@@ -33,6 +33,8 @@ SURVEY = ID("Action", CITY13, "Survey stock")
 CYCLE = ID("Action", CITY13, "Cycle routes")
 PARK = ID("Action", CITY16, "Park and ride")
 FIRMS = ID("Action", COUNTY14, "Back local firms")
+HOMES100 = ID("Action", CITY13, "Build 100 homes")
+LANES = ID("Action", CITY13, "Bus lanes")
 AIR = ID("Outcome", CITY13, "Cleaner air")
 HOMES = ID("Outcome", CITY13, "Decent homes")
 BUILD = ID("Outcome", CITY13, "Build homes")
@@ -116,6 +118,15 @@ EVOLUTION = [
 ]
 
 #: (query, parameters, the exact rows as tuples in column order)
+DEADLINES = [
+    (D13, "Housing", "Build 100 homes", HOMES100, "March 2014", "2014-Q1", P13, HOUSING, CITY13, 7),
+    (D13, "Transport", "Bus lanes", LANES, "2014", "2014-Q4", P13, TRANSPORT, CITY13, 15),
+    # No year: no quarter, sorted after the dated ones of its plan.
+    (D13, "Transport", "Cycle routes", CYCLE, "Ongoing", None, P13, TRANSPORT, CITY13, 16),
+    (D16, "transport", "Park and ride", PARK, "2017", "2017-Q4", P16, TRANSPORT16, CITY16, 3),
+    (D14, "Economy", "Back local firms", FIRMS, "2015", "2015-Q4", P14, ECONOMY, COUNTY14, 4),
+]
+
 CASES: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = [
     ("orphan-actions", {}, ORPHANS),
     ("orphan-actions", {"min_confidence": 0.8}, [ORPHANS[0], CYCLE_ORPHAN, *ORPHANS[1:]]),
@@ -164,6 +175,10 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = [
     ("plan-evolution", {"organisation": "county council", "kind": "strategy"},
      [EVOLUTION[2], ("strategy", "Housing Strategy", D14, 2014, D14, 2014, [D14], [],
                      HOUSING_STRATEGY, EVOLUTION[1][-1])]),
+    # Deadlines as written and their quarter: a month is its quarter, a bare year its end.
+    ("deadlines", {}, DEADLINES),
+    ("deadlines", {"plan": CITY13, "theme": "TRANSPORT"}, DEADLINES[1:3]),
+    ("deadlines", {"theme": ECONOMY}, DEADLINES[4:]),
 ]
 
 
