@@ -1,0 +1,353 @@
+"""The overview a cabinet member reads in a minute: each plan's health as a few counts.
+
+Built only from the named queries (:mod:`stratgraph.graph.queries`), through the store's own
+``run_query``/``query_summary``/``stream_query``, so every number here equals a named query's
+rows and a national graph in Neo4j is counted inside the database, never read whole:
+
+- golden-thread coverage per plan and theme (``coverage``);
+- orphan actions and unsupported outcomes per plan and reason (their summaries);
+- deadlines per plan and quarter, overdue when the quarter ended before ``today``
+  (``deadlines``' summary);
+- strategies shared across themes and plans (``cross-theme-dependencies`` kind
+  ``shared-strategy``, ``plan-evolution`` kind ``strategy``, ``strategy-feeds``' summary);
+- what changed between plan years (``plan-evolution``): items first named in a plan, and
+  items a later plan of the same organisation dropped.
+
+The rows behind each chart travel with it (the first :data:`ROW_LIMIT` of each query) so the
+offline page can open them; ``total`` says how many there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from stratgraph.graph.model import Label
+from stratgraph.graph.queries import get_query, query_summary, run_query, stream_query
+from stratgraph.graph.store import GraphStore
+
+from stratgraph.errors import QueryError
+
+#: Rows of each query kept for the click-through tables (the charts count them all).
+ROW_LIMIT = 2000
+#: Strategies drawn in the shared-strategies chart (the most shared first).
+STRATEGY_LIMIT = 20
+#: The summary column that counts a group's rows.
+_ROWS = "rows"
+#: Columns the tables leave out: ids and evidence lists are for links, not for reading.
+_HIDDEN_SUFFIXES = ("_id",)
+_HIDDEN = {"evidence", "key"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRef:
+    """A plan the overview covers: its name and id."""
+
+    name: str | None
+    plan_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One ``coverage`` row: a plan (``theme`` None) or a theme, and its shares."""
+
+    plan: str | None
+    theme: str | None
+    plan_id: str | None
+    theme_id: str | None
+    actions: int
+    with_outcome: float | None
+    with_measure: float | None
+    with_owner: float | None
+    with_deadline: float | None
+    golden: float | None
+    measures: int
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """A plan's rows in ``orphan-actions`` or ``unsupported-outcomes``, per reason.
+
+    An item can have several reasons, so the reasons add up to more than ``total``.
+    """
+
+    plan: str | None
+    total: int
+    reasons: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterCount:
+    """Actions of a plan due in one quarter (``quarter`` None: no date, e.g. "Ongoing")."""
+
+    plan: str | None
+    quarter: str | None
+    actions: int
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SharedStrategy:
+    """A strategy named in more than one plan, or tying more than one theme together."""
+
+    strategy: str
+    #: the strategy nodes of that name (each council's own is a node of its own)
+    strategy_ids: tuple[str, ...]
+    plans: tuple[str, ...]
+    themes: int
+    theme_pairs: int
+    outcomes: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    """What a plan changed: items of a kind it names first, and items it dropped."""
+
+    plan: str
+    year: int | None
+    kind: str
+    new: int
+    dropped: int
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """The rows behind a chart: the first of a named query's rows, and how many there are."""
+
+    query: str
+    params: dict[str, Any]
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Everything the overview page draws (see the module docstring)."""
+
+    today: str
+    plans: tuple[PlanRef, ...]
+    coverage: tuple[Coverage, ...]
+    orphans: tuple[Gaps, ...]
+    unsupported: tuple[Gaps, ...]
+    deadlines: tuple[QuarterCount, ...]
+    strategies: tuple[SharedStrategy, ...]
+    changes: tuple[PlanChange, ...]
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (tuples become lists)."""
+        return asdict(self)
+
+
+def quarter_end(quarter: str) -> dt.date:
+    """The last day of a ``"2025-Q1"`` quarter."""
+    year, q = int(quarter[:4]), int(quarter[-1])
+    if q == 4:
+        return dt.date(year, 12, 31)
+    return dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1)
+
+
+def is_overdue(quarter: str | None, today: dt.date) -> bool:
+    """True when the quarter ended before ``today`` (an undated deadline never is)."""
+    return quarter is not None and quarter_end(quarter) < today
+
+
+def overview(
+    store: GraphStore,
+    *,
+    plans: Sequence[str] | None = None,
+    today: dt.date | None = None,
+) -> Overview:
+    """The overview of ``plans`` (names, ids or document file names; all plans when None).
+
+    Raises QueryError naming the closest plans when one names no plan.
+    """
+    today = today or dt.date.today()
+    refs = _plans(store, plans)
+    scope = [r.plan_id for r in refs] if plans else [None]
+    names = {r.name for r in refs}
+    tables: dict[str, Table] = {}
+
+    coverage_rows = _rows(store, "coverage", scope)
+    tables["coverage"] = _table("coverage", {}, coverage_rows, len(coverage_rows))
+    coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
+                     for r in coverage_rows)
+
+    orphans = _gaps(store, "orphan-actions", scope, refs)
+    unsupported = _gaps(store, "unsupported-outcomes", scope, refs)
+    deadlines = _quarters(store, scope, today)
+    for name in ("orphan-actions", "unsupported-outcomes", "deadlines"):
+        tables[name] = _first_rows(store, name, {}, scope)
+
+    shared_rows = _rows(store, "cross-theme-dependencies", scope, kind="shared-strategy")
+    # A plan's row in the changes: items it names, and items it dropped.
+    evolution = [r for r in run_query(store, "plan-evolution")
+                 if not plans or names & {*r["plans"], *r["dropped_in"]}]
+    strategies = _strategies(store, scope, shared_rows, evolution)
+    tables["cross-theme-dependencies"] = _table(
+        "cross-theme-dependencies", {"kind": "shared-strategy"}, shared_rows, len(shared_rows))
+    tables["plan-evolution"] = _table("plan-evolution", {}, evolution, len(evolution))
+    changes = _changes(evolution, names if plans else None)
+    return Overview(
+        today=today.isoformat(),
+        plans=refs,
+        coverage=coverage,
+        orphans=orphans,
+        unsupported=unsupported,
+        deadlines=deadlines,
+        strategies=strategies,
+        changes=changes,
+        tables=tables,
+    )
+
+
+def _plans(store: GraphStore, wanted: Sequence[str] | None) -> tuple[PlanRef, ...]:
+    """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them."""
+    if not wanted:
+        rows = run_query(store, "coverage", {"scope": "plan"})
+        return tuple(sorted((PlanRef(r["plan"], r["plan_id"]) for r in rows),
+                            key=lambda p: (p.name or "", p.plan_id)))
+    found: dict[str, PlanRef] = {}
+    for value in wanted:
+        rows = run_query(store, "coverage", {"scope": "plan", "plan": value})
+        if not rows:
+            from stratgraph.graph.suggest import unknown_name_message
+
+            names = [name for _, name in store.names([Label.PLAN])]
+            raise QueryError(f"--plan: {unknown_name_message('plan', value, names)}")
+        for r in rows:
+            found[r["plan_id"]] = PlanRef(r["plan"], r["plan_id"])
+    return tuple(found[k] for k in sorted(found, key=lambda k: (found[k].name or "", k)))
+
+
+def _rows(store: GraphStore, name: str, scope: Iterable[str | None],
+          **params: Any) -> list[dict[str, Any]]:
+    """A query's rows for each plan of ``scope`` (None: the whole graph), in scope order."""
+    rows: list[dict[str, Any]] = []
+    for plan in scope:
+        rows += run_query(store, name, {**params, "plan": plan})
+    return rows
+
+
+def _summaries(store: GraphStore, name: str, scope: Iterable[str | None]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for plan in scope:
+        rows += query_summary(store, name, {"plan": plan})
+    return rows
+
+
+def _first_rows(store: GraphStore, name: str, params: dict[str, Any],
+                scope: Sequence[str | None]) -> Table:
+    """The first :data:`ROW_LIMIT` rows of a query over ``scope``, and the total."""
+    rows: list[dict[str, Any]] = []
+    total = 0
+    for plan in scope:
+        asked = {**params, "plan": plan}
+        total += sum(r[_ROWS] for r in query_summary(store, name, asked))
+        if len(rows) < ROW_LIMIT:
+            rows += stream_query(store, name, asked, limit=ROW_LIMIT - len(rows))
+    return _table(name, params, rows, total)
+
+
+def _table(name: str, params: dict[str, Any], rows: list[dict[str, Any]], total: int) -> Table:
+    shown = tuple(c for c in get_query(name).column_names
+                  if c not in _HIDDEN and not c.endswith(_HIDDEN_SUFFIXES))
+    return Table(name, params, shown, tuple(rows[:ROW_LIMIT]), total)
+
+
+def _gaps(store: GraphStore, name: str, scope: Sequence[str | None],
+          refs: Sequence[PlanRef]) -> tuple[Gaps, ...]:
+    """Per plan: the query's rows and the count of each reason (every plan, even with none)."""
+    by_plan = {r["plan"]: r for r in _summaries(store, name, scope)}
+    out = []
+    for plan in sorted({r.name for r in refs} | set(by_plan), key=lambda p: (p is None, p or "")):
+        row = by_plan.get(plan, {})
+        reasons = {k: v for k, v in row.items() if k not in ("plan", _ROWS)}
+        out.append(Gaps(plan, row.get(_ROWS, 0), dict(sorted(reasons.items()))))
+    return tuple(out)
+
+
+def _quarters(store: GraphStore, scope: Sequence[str | None],
+              today: dt.date) -> tuple[QuarterCount, ...]:
+    """Per plan and quarter, actions due (the undated ones as quarter None)."""
+    out = []
+    prefix = "quarter="
+    for row in _summaries(store, "deadlines", scope):
+        dated = 0
+        for key, n in sorted(row.items()):
+            if key.startswith(prefix) and n:
+                quarter = key[len(prefix):]
+                out.append(QuarterCount(row["plan"], quarter, n, is_overdue(quarter, today)))
+                dated += n
+        if row[_ROWS] > dated:
+            out.append(QuarterCount(row["plan"], None, row[_ROWS] - dated, False))
+    return tuple(out)
+
+
+def _strategies(store: GraphStore, scope: Sequence[str | None], shared: list[dict[str, Any]],
+                evolution: list[dict[str, Any]]) -> tuple[SharedStrategy, ...]:
+    """Strategies in two or more plans or tying two or more themes, the most shared first."""
+    themes: dict[str, set[str]] = defaultdict(set)
+    pairs: dict[str, int] = defaultdict(int)
+    for r in shared:
+        for name in r["via"]:
+            themes[name] |= {r["theme_a_id"], r["theme_b_id"]}
+            pairs[name] += 1
+    outcomes: dict[str, int] = defaultdict(int)
+    for r in _summaries(store, "strategy-feeds", scope):
+        outcomes[r["strategy"]] += r[_ROWS]
+    # By name, as `via` names them: one council's own "Local Transport Plan" and another's
+    # are two nodes and two plan-evolution rows, counted here as one name.
+    named: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in evolution:
+        if r["kind"] == "strategy":
+            named[r["item"]].append(r)
+    out = []
+    for name in set(named) | set(themes):
+        rows = named.get(name, [])
+        in_plans = tuple(dict.fromkeys(p for r in rows for p in r["plans"]))
+        if len(in_plans) < 2 and len(themes.get(name, ())) < 2:
+            continue
+        out.append(SharedStrategy(name, tuple(r["key"] for r in rows), in_plans,
+                                  len(themes.get(name, ())), pairs.get(name, 0),
+                                  outcomes.get(name, 0)))
+    out.sort(key=lambda s: (-s.themes, -len(s.plans), -s.outcomes, s.strategy))
+    return tuple(out)
+
+
+def _changes(evolution: list[dict[str, Any]], only: set[str | None] | None) -> tuple[PlanChange, ...]:
+    """Per plan (oldest first) and kind: items it names first, items it dropped."""
+    years: dict[str, int] = {}
+    for r in evolution:
+        years.setdefault(r["first_plan"], r["first_year"])
+        years.setdefault(r["last_plan"], r["last_year"])
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in evolution:
+        counts[(r["first_plan"], r["kind"])][0] += 1
+        for plan in r["dropped_in"]:
+            counts[(plan, r["kind"])][1] += 1
+    out = [PlanChange(plan, years.get(plan), kind, new, dropped)
+           for (plan, kind), (new, dropped) in counts.items()
+           if only is None or plan in only]
+    out.sort(key=lambda c: (c.year is None, c.year or 0, c.plan, c.kind))
+    return tuple(out)
+
+
+__all__ = [
+    "ROW_LIMIT",
+    "Coverage",
+    "Gaps",
+    "Overview",
+    "PlanChange",
+    "PlanRef",
+    "QuarterCount",
+    "SharedStrategy",
+    "Table",
+    "is_overdue",
+    "overview",
+    "quarter_end",
+]

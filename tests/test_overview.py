@@ -1,0 +1,278 @@
+"""The overview (graph/overview.py), its page (viz/overview_page.py) and `stratgraph report`.
+
+The numbers on the example corpus are exact (read from examples/answers/); on both stores (the
+``neo4j`` parameter runs a real server) every number is checked against the named queries'
+rows, counted here independently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j_fixtures import STORE_KINDS
+from typer.testing import CliRunner
+
+from stratgraph.cli.main import app
+from stratgraph.errors import QueryError
+from stratgraph.graph.embedded import EmbeddedStore
+from stratgraph.graph.overview import Overview, is_overdue, overview, quarter_end
+from stratgraph.graph.queries import run_query
+from stratgraph.graph.store import GraphStore
+from stratgraph.viz.overview_page import render_overview
+
+runner = CliRunner()
+TODAY = dt.date(2025, 1, 1)
+DELIVERY, CORPORATE = "CITY MAYOR'S DELIVERY PLAN", "Corporate Plan"
+SELF = "Comprehensive Performance Assessment (CPA) Corporate Assessment: Self assessment"
+COUNTY20, COUNTY24 = "Strategic Plan 2020-24", "Strategic Plan 2024-28"
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def examples_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                   examples_dir: Path) -> Iterator[GraphStore]:
+    """The five example plans built into one store, once per store kind."""
+    from stratgraph.api import build
+
+    if request.param == "neo4j":
+        server = request.getfixturevalue("neo4j_server")
+        server.wipe()
+        store: GraphStore = server.open_store()
+    else:
+        store = EmbeddedStore(tmp_path_factory.mktemp("overview") / "graph.db")
+    try:
+        assert build(sorted(examples_dir.glob("*.txt")), store).ok
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def examples_graph(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Path:
+    from stratgraph.api import build
+
+    path = tmp_path_factory.mktemp("overview-file") / "graph.db"
+    store = EmbeddedStore(path)
+    assert build(sorted(examples_dir.glob("*.txt")), store).ok
+    store.close()
+    return path
+
+
+# -- exact numbers on the example corpus ------------------------------------------------------
+
+
+def test_example_corpus_gaps_and_deadlines(examples_graph: Path) -> None:
+    o = overview(EmbeddedStore(examples_graph), today=TODAY)
+    assert [p.name for p in o.plans] == sorted([DELIVERY, CORPORATE, SELF, COUNTY20, COUNTY24])
+    assert {g.plan: (g.total, g.reasons) for g in o.orphans} == {
+        DELIVERY: (7, {"NO_DEADLINE": 2, "NO_MEASURE": 1, "NO_OUTCOME": 1, "NO_OWNER": 4}),
+        SELF: (6, {"NO_DEADLINE": 6, "NO_MEASURE": 6, "NO_OUTCOME": 6, "NO_OWNER": 4}),
+        CORPORATE: (29, {"NO_DEADLINE": 25, "NO_MEASURE": 2, "NO_OUTCOME": 1, "NO_OWNER": 29}),
+        COUNTY20: (30, {"NO_DEADLINE": 28, "NO_MEASURE": 4, "NO_OUTCOME": 2, "NO_OWNER": 30}),
+        COUNTY24: (4, {"NO_DEADLINE": 2, "NO_MEASURE": 4, "NO_OUTCOME": 3, "NO_OWNER": 4}),
+    }
+    # The unsupported outcomes of examples/answers/README-queries.md, per plan.
+    assert {g.plan: (g.total, g.reasons.get("NO_SUPPORT", 0), g.reasons.get("NO_MEASURE", 0))
+            for g in o.unsupported} == {
+        DELIVERY: (0, 0, 0), SELF: (6, 6, 6), CORPORATE: (1, 0, 1), COUNTY20: (1, 0, 1),
+        COUNTY24: (24, 24, 1)}
+    # Deadlines (tests/test_deadlines.py): on 1 January 2025 every quarter up to 2024-Q4 is over.
+    assert [(q.plan, q.quarter, q.actions, q.overdue) for q in o.deadlines] == [
+        (DELIVERY, "2024-Q2", 3, True), (DELIVERY, "2024-Q3", 3, True),
+        (DELIVERY, "2024-Q4", 4, True), (DELIVERY, "2025-Q1", 11, False),
+        (DELIVERY, None, 9, False),
+        (CORPORATE, "2005-Q2", 1, True), (CORPORATE, "2005-Q4", 2, True),
+        (CORPORATE, "2006-Q1", 1, True),
+        (COUNTY20, "2022-Q1", 1, True), (COUNTY20, "2023-Q4", 1, True),
+        (COUNTY24, "2025-Q4", 1, False), (COUNTY24, "2026-Q1", 1, False)]
+    assert sum(q.actions for q in o.deadlines if q.overdue) == 16
+
+
+def test_example_corpus_strategies_and_changes(examples_graph: Path) -> None:
+    o = overview(EmbeddedStore(examples_graph), today=TODAY)
+    top = [(s.strategy, s.themes, len(s.plans), s.outcomes, len(s.strategy_ids))
+           for s in o.strategies[:5]]
+    # Counted by name: "Local Transport Plan" is each council's own (@city, @county: two nodes,
+    # five plans between them); the WLEP's plan is one node for both councils.
+    assert top == [
+        ("Local Transport Plan", 11, 5, 18, 2),
+        ("Housing Strategy", 10, 5, 9, 2),
+        ("Joint Health and Wellbeing Strategy", 7, 5, 9, 2),
+        ("WLEP Strategic Economic Plan", 7, 4, 10, 1),
+        ("Wexbridge Economic Growth Plan", 7, 4, 8, 1),
+    ]
+    changes = {(c.plan, c.kind): (c.new, c.dropped) for c in o.changes}
+    # The first plan names everything first and drops nothing.
+    assert changes[(CORPORATE, "theme")] == (7, 0)
+    # The 2024 delivery plan keeps none of the 2005/2010 city themes it does not restate.
+    assert changes[(DELIVERY, "theme")] == (4, 18)
+    assert [c.year for c in o.changes] == sorted(c.year for c in o.changes)
+
+
+def test_one_plan_keeps_its_numbers(examples_graph: Path) -> None:
+    store = EmbeddedStore(examples_graph)
+    whole = overview(store, today=TODAY)
+    one = overview(store, plans=["wexbridge-city-delivery-plan-2024-25.txt"], today=TODAY)
+    assert [p.name for p in one.plans] == [DELIVERY]
+    assert one.orphans == tuple(g for g in whole.orphans if g.plan == DELIVERY)
+    assert one.deadlines == tuple(q for q in whole.deadlines if q.plan == DELIVERY)
+    assert {c.plan_id for c in one.coverage} == {one.plans[0].plan_id}
+    assert {c.plan for c in one.changes} == {DELIVERY}
+    assert ({(c.kind, c.new, c.dropped) for c in one.changes}
+            == {(c.kind, c.new, c.dropped) for c in whole.changes if c.plan == DELIVERY})
+    assert all(r["plan"] == DELIVERY for r in one.tables["orphan-actions"].rows)
+
+
+def test_unknown_plan_names_the_closest(examples_graph: Path) -> None:
+    with pytest.raises(QueryError, match="did you mean .*DELIVERY PLAN"):
+        overview(EmbeddedStore(examples_graph), plans=["delivry plan"])
+
+
+def test_quarters_and_overdue() -> None:
+    assert quarter_end("2025-Q1") == dt.date(2025, 3, 31)
+    assert quarter_end("2024-Q2") == dt.date(2024, 6, 30)
+    assert quarter_end("2024-Q4") == dt.date(2024, 12, 31)
+    assert not is_overdue("2025-Q1", dt.date(2025, 3, 31))
+    assert is_overdue("2025-Q1", dt.date(2025, 4, 1))
+    assert not is_overdue(None, dt.date(2100, 1, 1))
+
+
+# -- on both stores: every number is a named query's --------------------------------------------
+
+
+def _check_against_queries(store: GraphStore, o: Overview) -> None:
+    orphans = run_query(store, "orphan-actions")
+    for g in o.orphans:
+        mine = [r for r in orphans if r["plan"] == g.plan]
+        assert g.total == len(mine)
+        assert g.reasons == {k: v for k, v in Counter(
+            x for r in mine for x in r["reasons"]).items()} | {
+            k: 0 for k in g.reasons if not any(k in r["reasons"] for r in mine)}
+    unsupported = run_query(store, "unsupported-outcomes")
+    for g in o.unsupported:
+        assert g.total == sum(r["plan"] == g.plan for r in unsupported)
+    deadlines = Counter((r["plan"], r["quarter"]) for r in run_query(store, "deadlines"))
+    assert {(q.plan, q.quarter): q.actions for q in o.deadlines if q.actions} == dict(deadlines)
+    coverage = run_query(store, "coverage")
+    assert [c.theme_id for c in o.coverage] == [r["theme_id"] for r in coverage]
+    assert [c.golden for c in o.coverage] == [r["golden"] for r in coverage]
+    shared = run_query(store, "cross-theme-dependencies", {"kind": "shared-strategy"})
+    feeds = Counter(r["strategy"] for r in run_query(store, "strategy-feeds"))
+    evolution = run_query(store, "plan-evolution", {"kind": "strategy"})
+    for s in o.strategies:
+        themes = {t for r in shared if s.strategy in r["via"] for t in (r["theme_a_id"],
+                                                                         r["theme_b_id"])}
+        assert s.themes == len(themes)
+        assert s.outcomes == feeds[s.strategy]
+        named = [r for r in evolution if r["item"] == s.strategy]
+        assert list(s.plans) == list(dict.fromkeys(p for r in named for p in r["plans"]))
+        assert list(s.strategy_ids) == [r["key"] for r in named]
+    everything = run_query(store, "plan-evolution")
+    for c in o.changes:
+        assert c.new == sum(r["first_plan"] == c.plan and r["kind"] == c.kind for r in everything)
+        assert c.dropped == sum(c.plan in r["dropped_in"] and r["kind"] == c.kind
+                                for r in everything)
+
+
+def test_numbers_equal_the_named_queries(examples_store: GraphStore) -> None:
+    o = overview(examples_store, today=TODAY)
+    _check_against_queries(examples_store, o)
+
+
+def test_both_stores_give_the_same_overview(examples_store: GraphStore, examples_graph: Path
+                                            ) -> None:
+    assert (overview(examples_store, today=TODAY).to_json()
+            == overview(EmbeddedStore(examples_graph), today=TODAY).to_json())
+
+
+# -- the page -------------------------------------------------------------------------------
+
+HOSTILE = "</script><img src=x onerror=alert(1)> =HYPERLINK(\"http://evil.example\",\"x\")"
+
+
+def _hostile_store(tmp_path: Path) -> EmbeddedStore:
+    from stratgraph.graph.builder import DocumentGraphBuilder
+
+    b = DocumentGraphBuilder("hostile.txt")
+    b.plan(HOSTILE, 1)
+    theme = b.theme("Theme " + HOSTILE, 2)
+    b.action("Action " + HOSTILE, 3, theme=theme, deadline="March 2024 " + HOSTILE)
+    store = EmbeddedStore(tmp_path / "graph.db")
+    store.write(b.graph)
+    return store
+
+
+def test_page_keeps_hostile_names_inside_the_data(tmp_path: Path) -> None:
+    o = overview(_hostile_store(tmp_path), today=TODAY)
+    page = render_overview(o, served=False)
+    # The name never appears raw: only escaped inside the JSON block.
+    assert "<img" not in page
+    assert page.count("</script>") == 3
+    block = re.search(r'<script type="application/json" id="overview-data">(.*?)</script>',
+                      page, re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    assert data["plans"][0]["name"] == HOSTILE
+    assert data["tables"]["deadlines"]["rows"][0]["quarter"] == "2024-Q1"
+
+
+def test_page_is_offline_and_says_so(tmp_path: Path) -> None:
+    page = render_overview(overview(_hostile_store(tmp_path), today=TODAY), served=False)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp is not None and "default-src 'none'" in csp.group(1)
+    assert "unsafe" not in csp.group(1)
+    # No element loads anything: no src/href attribute in the page's own markup.
+    markup = re.sub(r"<script.*?</script>", "", page, flags=re.S)
+    assert not re.search(r"\b(src|href)=", markup)
+    assert 'data-served="false"' in page
+    assert 'data-served="true"' in render_overview(overview(_hostile_store(tmp_path / "b")),
+                                                   served=True)
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def test_report_command_writes_the_page(examples_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", "-o", str(out), "--graph", str(examples_graph),
+                                 "--today", "2025-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "5 plan(s), 76 orphan actions, 32 unsupported outcomes, 16 actions overdue" in (
+        result.output)
+    assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_report_command_one_plan(examples_graph: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", "-o", str(out), "--graph", str(examples_graph),
+                                 "--plan", "corporate plan", "--today", "2025-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "1 plan(s), 29 orphan actions, 1 unsupported outcomes, 4 actions overdue" in (
+        result.output)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--today", "2025-13-01"], "--today '2025-13-01': give a date as YYYY-MM-DD"),
+    (["--plan", "delivry plan"], "did you mean"),
+])
+def test_report_command_errors(examples_graph: Path, tmp_path: Path, args: list[str],
+                               message: str) -> None:
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html"), "--graph",
+                                 str(examples_graph), *args])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_report_refuses_to_overwrite_the_graph(examples_graph: Path) -> None:
+    before = examples_graph.read_bytes()
+    result = runner.invoke(app, ["report", "-o", str(examples_graph), "--graph",
+                                 str(examples_graph)])
+    assert result.exit_code == 1
+    assert "that is the graph file" in result.output
+    assert examples_graph.read_bytes() == before

@@ -1,0 +1,98 @@
+"""The overview as one self-contained HTML page: :func:`render_overview`.
+
+Charts are drawn by Chart.js (MIT; vendored in ``viz/static``, see its README). Chart.js over
+Apache ECharts: a third of the size inlined into every page (~210 kB against ~1 MB), canvas
+bar charts are all the overview needs, and each chart's numbers are plain arrays on the chart
+object (``Chart.getChart(canvas).data``), which the browser tests compare with the named
+queries' rows.
+
+As in :mod:`stratgraph.viz.page`: the data sits in a JSON block with ``<``, ``>`` and ``&``
+escaped, the page script puts names on the page only as text, and a Content-Security-Policy
+allows only the page's own inline script and style (by hash) and no request at all. Served
+(``served=True``), charts and rows link to the explorer's deep links
+(``/explore#query=<name>&plan=<plan>``, ``/explore#node=<id>``); offline they open the rows
+on the page itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stratgraph.viz.page import _asset, _hash, _inline_script, safe_json
+
+from stratgraph.errors import ExportError
+
+if TYPE_CHECKING:
+    from stratgraph.graph.overview import Overview
+    from stratgraph.graph.store import GraphStore
+
+_MARKER = re.compile(r"@@([A-Z_]+)@@")
+_SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*\Z")
+
+
+def chart_js() -> str:
+    """The vendored Chart.js UMD build, without its source-map comment."""
+    return _SOURCE_MAP.sub("\n", _asset("static", "chart.umd.min.js"))
+
+
+def render_overview(overview: Overview, *, served: bool) -> str:
+    """The overview page: offline (rows open on the page) or served beside the explorer."""
+    from stratgraph.graph.overview import STRATEGY_LIMIT
+
+    scripts = {
+        "CHART_JS": _inline_script(chart_js(), "Chart.js"),
+        "PAGE_JS": _inline_script(_asset("static", "overview.js"), "overview script"),
+    }
+    css = _asset("static", "overview.css")
+    if "</style" in css.lower():
+        raise ExportError("overview style cannot be inlined safely")
+    csp = "; ".join([
+        "default-src 'none'",
+        "script-src " + " ".join(_hash(code) for code in scripts.values()),
+        "style-src " + _hash(css),
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    data = {**overview.to_json(), "strategy_limit": STRATEGY_LIMIT}
+    values = {
+        "CSP": csp,
+        "PAGE_CSS": css,
+        "SERVED": "true" if served else "false",
+        "DATA_JSON": safe_json(data),
+        **scripts,
+    }
+    # One pass over the template: text substituted in is never searched for markers again.
+    return _MARKER.sub(lambda m: values[m.group(1)], _asset("templates", "overview.html"))
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What :func:`write_report` wrote."""
+
+    path: Path
+    overview: Overview
+
+
+def write_report(
+    store: GraphStore,
+    output: str | Path,
+    *,
+    plans: Sequence[str] | None = None,
+    today: dt.date | None = None,
+) -> Report:
+    """Write the offline overview page of ``plans`` (all when None) to ``output``, atomically."""
+    from stratgraph.graph.overview import overview
+    from stratgraph.viz.picture import _write_atomically
+
+    found = overview(store, plans=plans, today=today)
+    path = _write_atomically(Path(output), render_overview(found, served=False))
+    return Report(path, found)
+
+
+__all__ = ["Report", "chart_js", "render_overview", "write_report"]
