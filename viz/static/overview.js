@@ -17,6 +17,7 @@
     strategy: "#2f6db5", partnership: "#2a9d8f", theme: "#8a5cc2"
   };
   var NO_DATE = "no date";
+  var opened = 0;  // tables opened so far (Chart.js handles a click on the next frame)
 
   function el(tag, text) {
     var e = document.createElement(tag);
@@ -120,6 +121,7 @@
       a.setAttribute("href", exploreQuery(query, id ? planName(id) : null));
       links.appendChild(a);
     }
+    opened += 1;
     section.scrollIntoView();
   }
 
@@ -350,8 +352,6 @@
     data.plans.length + " plan(s); counted on " + data.today;
   document.getElementById("today").textContent = data.today;
   drawAll();
-  window.stratgraphOverview = { ready: true, charts: charts, data: data, select: function (planId) {
-    select.value = planId;
-    drawAll();
-  } };
+  window.stratgraphOverview = { ready: true, charts: charts, data: data,
+                                opened: function () { return opened; } };
 }());
