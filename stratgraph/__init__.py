@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from stratgraph.graph.select import Selection, select, select_from_store
     from stratgraph.graph.store import GraphStore
     from stratgraph.viz.picture import write_picture
+    from stratgraph.graph.overview import Overview, overview
+    from stratgraph.viz.overview_page import render_overview, write_report
 
 __version__ = "0.1.0"
 
@@ -59,6 +61,10 @@ _LAZY = {
     "RelType": "stratgraph.graph.model",
     "GraphStore": "stratgraph.graph.store",
     "write_picture": "stratgraph.viz.picture",
+    "Overview": "stratgraph.graph.overview",
+    "overview": "stratgraph.graph.overview",
+    "render_overview": "stratgraph.viz.overview_page",
+    "write_report": "stratgraph.viz.overview_page",
 }
 
 
@@ -76,6 +82,10 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Overview",
+    "overview",
+    "render_overview",
+    "write_report",
     "BuildResult",
     "ConnectionFailed",
     "CurationError",

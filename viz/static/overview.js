@@ -45,7 +45,10 @@
     return "/explore#" + hash;
   }
 
-  function exploreNode(id) { return "/explore#node=" + encodeURIComponent(id); }
+  // ":" may stand in a fragment as it is: ids read "action:1bc6..." in the address too.
+  function exploreNode(id) {
+    return "/explore#node=" + encodeURIComponent(id).replace(/%3A/g, ":");
+  }
 
   function setLinks(section, links) {
     var p = document.querySelector("#" + section + " .links");
