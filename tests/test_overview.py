@@ -276,3 +276,26 @@ def test_report_refuses_to_overwrite_the_graph(examples_graph: Path) -> None:
     assert result.exit_code == 1
     assert "that is the graph file" in result.output
     assert examples_graph.read_bytes() == before
+
+
+# -- the real plans ---------------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_real_plans_overview_equals_the_queries(corpus_dir: Path, tmp_path: Path) -> None:
+    from stratgraph.api import build
+
+    store = EmbeddedStore(tmp_path / "graph.db")
+    assert build([corpus_dir], store).ok
+    o = overview(store, today=TODAY)
+    assert len(o.plans) == 5
+    _check_against_queries(store, o)
+    # Every deadline naming a year has a quarter; the rest ("Ongoing", "Annual") none.
+    rows = run_query(store, "deadlines")
+    assert len(rows) > 200
+    for r in rows:
+        assert (r["quarter"] is None) == (re.search(r"\b(19|20)\d\d\b", r["deadline"]) is None), r
+    # The delivery plan runs to March 2015: on 1 January 2025 every dated action is overdue.
+    delivery = [q for q in o.deadlines if q.plan == DELIVERY]
+    assert all(q.overdue for q in delivery if q.quarter is not None)
+    assert sum(q.actions for q in delivery) == sum(r["plan"] == DELIVERY for r in rows)
