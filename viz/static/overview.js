@@ -311,7 +311,8 @@
         sets.push(dataset(what[1] + kind, plans.map(function (p) {
           var c = by[p + "\u0000" + kind];
           return c ? c[what[0]] : 0;
-        }), COLORS[kind], { stack: what[0], change: what[0], kind: kind,
+        }), what[0] === "dropped" ? COLORS[kind] + "66" : COLORS[kind],
+        { stack: what[0], change: what[0], kind: kind,
                             borderColor: what[0] === "dropped" ? "#c0392b" : COLORS[kind],
                             borderWidth: what[0] === "dropped" ? 2 : 0 }));
       });
