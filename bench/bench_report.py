@@ -17,6 +17,11 @@ Builds the plans once into a temporary graph file, then times, as fresh processe
 Each process starts on the graph as ``build`` left it, with no saved answers (a copy of the
 built file per run), so every query is answered afresh. Prints median and best wall time and
 the page size.
+
+``--neo4j``: the same plans loaded into a Neo4j (``NEO4J_URI``, or the test harness started
+with a 1 GiB heap), timed inside one process, taking turns: the floor (the 7 queries, once
+each) against ``overview()`` plus ``render_overview()`` (the queries, their summaries counted
+in Cypher, the page).
 """
 
 from __future__ import annotations
@@ -54,11 +59,47 @@ def _run(args: list[str], program: list[str] | None = None) -> float:
     return time.perf_counter() - start
 
 
+def on_neo4j(corpus: Path, rounds: int) -> None:
+    """Floor and report side by side on a Neo4j, in this process."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from neo4j_server import neo4j_server
+
+    from stratgraph.api import build
+    from stratgraph.graph.neo4j_store import Neo4jStore
+    from stratgraph.graph.overview import overview
+    from stratgraph.graph.queries import run_query
+    from stratgraph.viz.overview_page import render_overview
+
+    with neo4j_server(heap="1g") as server:
+        store = Neo4jStore(server.uri, server.user, server.password, database=server.database)
+        try:
+            assert build([corpus], store).ok
+            times: dict[str, list[float]] = {"floor": [], "report": []}
+            for _ in range(rounds):
+                start = time.perf_counter()
+                for q in QUERIES:
+                    run_query(store, q)
+                times["floor"].append(time.perf_counter() - start)
+                start = time.perf_counter()
+                render_overview(overview(store), served=False)
+                times["report"].append(time.perf_counter() - start)
+        finally:
+            store.close()
+    print(f"{'Neo4j, in one process':<44} {'median s':>9} {'best s':>8}")
+    for key, label in (("floor", f"floor: the {len(QUERIES)} queries"),
+                       ("report", "overview() + render_overview()")):
+        print(f"{label:<44} {statistics.median(times[key]):>9.2f} {min(times[key]):>8.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--neo4j", action="store_true", help="time on a Neo4j instead")
     args = parser.parse_args()
+    if args.neo4j:
+        on_neo4j(args.corpus, args.rounds)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         built = Path(tmp) / "built.db"
         subprocess.run([str(STRATGRAPH), "build", str(args.corpus), "--graph", str(built)],

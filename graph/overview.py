@@ -177,17 +177,18 @@ def overview(
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in coverage_rows)
 
-    orphans = _gaps(store, "orphan-actions", scope, refs)
-    unsupported = _gaps(store, "unsupported-outcomes", scope, refs)
-    deadlines = _quarters(store, scope, today)
+    summaries = _Summaries(store)
+    orphans = _gaps(summaries, "orphan-actions", scope, refs)
+    unsupported = _gaps(summaries, "unsupported-outcomes", scope, refs)
+    deadlines = _quarters(summaries, scope, today)
     for name in ("orphan-actions", "unsupported-outcomes", "deadlines"):
-        tables[name] = _first_rows(store, name, {}, scope)
+        tables[name] = _first_rows(store, summaries, name, scope)
 
     shared_rows = _rows(store, "cross-theme-dependencies", scope, kind="shared-strategy")
     # A plan's row in the changes: items it names, and items it dropped.
     evolution = [r for r in run_query(store, "plan-evolution")
                  if not plans or names & {*r["plans"], *r["dropped_in"]}]
-    strategies = _strategies(store, scope, shared_rows, evolution)
+    strategies = _strategies(summaries, scope, shared_rows, evolution)
     tables["cross-theme-dependencies"] = _table(
         "cross-theme-dependencies", {"kind": "shared-strategy"}, shared_rows, len(shared_rows))
     tables["plan-evolution"] = _table("plan-evolution", {}, evolution, len(evolution))
@@ -233,24 +234,35 @@ def _rows(store: GraphStore, name: str, scope: Iterable[str | None],
     return rows
 
 
-def _summaries(store: GraphStore, name: str, scope: Iterable[str | None]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for plan in scope:
-        rows += query_summary(store, name, {"plan": plan})
-    return rows
+class _Summaries:
+    """Each query summary asked once per overview: on Neo4j a summary is the query run again,
+    counted in Cypher, and the charts and the tables' totals ask the same ones."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.seen: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+
+    def one(self, name: str, plan: str | None) -> list[dict[str, Any]]:
+        key = (name, plan)
+        if key not in self.seen:
+            self.seen[key] = query_summary(self.store, name, {"plan": plan})
+        return self.seen[key]
+
+    def of(self, name: str, scope: Iterable[str | None]) -> list[dict[str, Any]]:
+        return [row for plan in scope for row in self.one(name, plan)]
 
 
-def _first_rows(store: GraphStore, name: str, params: dict[str, Any],
+def _first_rows(store: GraphStore, summaries: _Summaries, name: str,
                 scope: Sequence[str | None]) -> Table:
     """The first :data:`ROW_LIMIT` rows of a query over ``scope``, and the total."""
     rows: list[dict[str, Any]] = []
     total = 0
     for plan in scope:
-        asked = {**params, "plan": plan}
-        total += sum(r[_ROWS] for r in query_summary(store, name, asked))
+        asked = {"plan": plan}
+        total += sum(r[_ROWS] for r in summaries.one(name, plan))
         if len(rows) < ROW_LIMIT:
             rows += stream_query(store, name, asked, limit=ROW_LIMIT - len(rows))
-    return _table(name, params, rows, total)
+    return _table(name, {}, rows, total)
 
 
 def _table(name: str, params: dict[str, Any], rows: list[dict[str, Any]], total: int) -> Table:
@@ -259,10 +271,10 @@ def _table(name: str, params: dict[str, Any], rows: list[dict[str, Any]], total:
     return Table(name, params, shown, tuple(rows[:ROW_LIMIT]), total)
 
 
-def _gaps(store: GraphStore, name: str, scope: Sequence[str | None],
+def _gaps(summaries: _Summaries, name: str, scope: Sequence[str | None],
           refs: Sequence[PlanRef]) -> tuple[Gaps, ...]:
     """Per plan: the query's rows and the count of each reason (every plan, even with none)."""
-    by_plan = {r["plan"]: r for r in _summaries(store, name, scope)}
+    by_plan = {r["plan"]: r for r in summaries.of(name, scope)}
     out = []
     for plan in sorted({r.name for r in refs} | set(by_plan), key=lambda p: (p is None, p or "")):
         row = by_plan.get(plan, {})
@@ -271,12 +283,12 @@ def _gaps(store: GraphStore, name: str, scope: Sequence[str | None],
     return tuple(out)
 
 
-def _quarters(store: GraphStore, scope: Sequence[str | None],
+def _quarters(summaries: _Summaries, scope: Sequence[str | None],
               today: dt.date) -> tuple[QuarterCount, ...]:
     """Per plan and quarter, actions due (the undated ones as quarter None)."""
     out = []
     prefix = "quarter="
-    for row in _summaries(store, "deadlines", scope):
+    for row in summaries.of("deadlines", scope):
         dated = 0
         for key, n in sorted(row.items()):
             if key.startswith(prefix) and n:
@@ -288,7 +300,7 @@ def _quarters(store: GraphStore, scope: Sequence[str | None],
     return tuple(out)
 
 
-def _strategies(store: GraphStore, scope: Sequence[str | None], shared: list[dict[str, Any]],
+def _strategies(summaries: _Summaries, scope: Sequence[str | None], shared: list[dict[str, Any]],
                 evolution: list[dict[str, Any]]) -> tuple[SharedStrategy, ...]:
     """Strategies in two or more plans or tying two or more themes, the most shared first."""
     themes: dict[str, set[str]] = defaultdict(set)
@@ -298,7 +310,7 @@ def _strategies(store: GraphStore, scope: Sequence[str | None], shared: list[dic
             themes[name] |= {r["theme_a_id"], r["theme_b_id"]}
             pairs[name] += 1
     outcomes: dict[str, int] = defaultdict(int)
-    for r in _summaries(store, "strategy-feeds", scope):
+    for r in summaries.of("strategy-feeds", scope):
         outcomes[r["strategy"]] += r[_ROWS]
     # By name, as `via` names them: one council's own "Local Transport Plan" and another's
     # are two nodes and two plan-evolution rows, counted here as one name.
