@@ -4,6 +4,10 @@ Two records with the same id are the same thing seen twice. Merging is determini
 the order the documents were read in: the earliest provenance wins (document name, then line),
 list properties such as ``aliases`` and ``mentions`` are united and sorted, and for
 relationships a stated or curated link always beats an inferred one.
+
+A shared node (strategy, partnership, lead, ...) that several documents name keeps each
+document's own record of it (``Node.parts``), so removing a document gives back exactly what
+the others said: its aliases, its name, a lead's portfolio.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from stratgraph.graph.model import Method, Node, Relationship
+from stratgraph.graph.model import SHARED_LABELS, Method, Node, Relationship
 
 #: List properties that accumulate across mentions rather than being overwritten.
 UNION_PROPERTIES = ("aliases", "mentions", "documents")
@@ -48,13 +52,46 @@ def merge_nodes(a: Node, b: Node) -> Node:
     )
     if mentions:
         props["mentions"] = mentions
-    return _with_properties(first, props)
+    parts: tuple[Node, ...] = ()
+    if first.label in SHARED_LABELS and (
+            a.parts or b.parts or a.provenance.document != b.provenance.document):
+        parts = _parts_of((a, b))
+    return _with_properties(first, props, parts)
 
 
-def _with_properties(node: Node, props: dict[str, Any]) -> Node:
+def _with_properties(node: Node, props: dict[str, Any], parts: tuple[Node, ...] = ()) -> Node:
     """``replace(node, properties=props)``, built directly: merges make one per repeated id, and
     ``dataclasses.replace`` inspects the fields each time."""
-    return Node(node.id, node.label, node.name, node.provenance, props)
+    return Node(node.id, node.label, node.name, node.provenance, props, parts)
+
+
+def node_parts(node: Node) -> tuple[Node, ...]:
+    """Each document's own record of ``node`` (the node itself when one document names it;
+    nothing for a node saved before records were kept per document: see :func:`_split_unknown`)."""
+    if node.parts:
+        return node.parts
+    return () if _split_unknown(node) else (node,)
+
+
+def _split_unknown(node: Node) -> bool:
+    """True for a node several documents name, saved before each one's record was kept."""
+    return not node.parts and len(node.properties.get("documents") or ()) > 1
+
+
+def _parts_of(nodes: Iterable[Node]) -> tuple[Node, ...]:
+    """The per-document records of the node merged from ``nodes``: one per document, two
+    records from one document merged; empty when only one document is left, or when one of
+    ``nodes`` cannot say what each of its documents gave it."""
+    by_doc: dict[str, list[Node]] = {}
+    for node in nodes:
+        parts = node_parts(node)
+        if not parts:
+            return ()
+        for part in parts:
+            by_doc.setdefault(part.provenance.document, []).append(part)
+    if len(by_doc) < 2:
+        return ()
+    return tuple(merge_node_group(by_doc[doc]) for doc in sorted(by_doc))
 
 
 def _first_mention_per_document(mentions: Iterable[str]) -> list[str]:
@@ -89,7 +126,12 @@ def merge_node_group(nodes: Sequence[Node]) -> Node:
     )
     if mentions:
         props["mentions"] = mentions
-    return _with_properties(ordered[0], props)
+    first = ordered[0]
+    parts: tuple[Node, ...] = ()
+    if first.label in SHARED_LABELS and any(
+            n.parts or n.provenance.document != first.provenance.document for n in ordered):
+        parts = _parts_of(ordered)
+    return _with_properties(first, props, parts)
 
 
 def relationship_documents(rel: Relationship) -> list[str]:
@@ -258,7 +300,7 @@ def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
     only when no other document mentions them, their provenance moving to the earliest
     remaining mention.
     """
-    from stratgraph.graph.model import SHARED_LABELS, Provenance
+    from stratgraph.graph.model import Provenance
 
     docs = set(documents)
     if not docs:
@@ -268,6 +310,13 @@ def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
         if node.label not in SHARED_LABELS:
             if node.provenance.document not in docs:
                 kept.nodes[node.id] = node
+            continue
+        if node.parts:
+            # What the other documents said, merged again: their names, aliases, properties.
+            remaining_parts = [p for p in node.parts if p.provenance.document not in docs]
+            if remaining_parts:
+                kept.nodes[node.id] = (node if len(remaining_parts) == len(node.parts)
+                                       else merge_node_group(remaining_parts))
             continue
         remaining = [d for d in node.properties.get("documents") or () if d not in docs]
         if not remaining and (node.properties.get("documents") or node.provenance.document in docs):
