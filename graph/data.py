@@ -7,7 +7,9 @@ relationships a stated or curated link always beats an inferred one.
 
 A shared node (strategy, partnership, lead, ...) that several documents name keeps each
 document's own record of it (``Node.parts``), so removing a document gives back exactly what
-the others said: its aliases, its name, a lead's portfolio.
+the others said: its aliases, its name, a lead's portfolio. A relationship several documents
+state keeps each one's statement (``statements``: method and confidence), so removing the
+document that stated it leaves another's inferred version rather than a "stated" no one makes.
 """
 
 from __future__ import annotations
@@ -145,19 +147,60 @@ def _relationship_mentions(rel: Relationship) -> list[str]:
                 or (f"{rel.provenance.document}:{rel.provenance.line}",))
 
 
-def _with_statements(rel: Relationship, documents: Iterable[str], mentions: Iterable[str]
-                     ) -> Relationship:
-    """``rel`` listing the given documents and their earliest "doc:line" statements.
+def _statement(rel: Relationship) -> str:
+    """How one document states ``rel``: "doc:line:method:confidence"."""
+    return (f"{rel.provenance.document}:{rel.provenance.line}:{rel.method.value}:"
+            f"{float(rel.confidence)!r}")
+
+
+def _parse_statement(text: str) -> tuple[str, int, Method, float] | None:
+    doc, line, method, confidence = (text.rsplit(":", 3) + ["", "", ""])[:4]
+    try:
+        return doc, int(line), Method(method), float(confidence)
+    except ValueError:
+        return None
+
+
+def _relationship_statements(rel: Relationship) -> list[str] | None:
+    """Each document's own way of stating ``rel`` (its method and confidence); ``None`` for a
+    link several documents state, saved before each one's was kept."""
+    statements = rel.properties.get("statements")
+    if statements:
+        return list(statements)
+    return None if rel.properties.get("documents") else [_statement(rel)]
+
+
+def _strongest_per_document(statements: Iterable[str]) -> list[str]:
+    """Per document, the strongest statement (method, confidence; then earliest line)."""
+    best: dict[str, tuple[tuple[int, float, int], str]] = {}
+    for text in statements:
+        parsed = _parse_statement(text)
+        if parsed is None:
+            continue
+        doc, line, method, confidence = parsed
+        key = (_METHOD_RANK[method], confidence, -line)
+        if doc not in best or key > best[doc][0]:
+            best[doc] = (key, text)
+    return [best[doc][1] for doc in sorted(best)]
+
+
+def _with_statements(rel: Relationship, documents: Iterable[str], mentions: Iterable[str],
+                     statements: Iterable[str] | None = None) -> Relationship:
+    """``rel`` listing the given documents, their earliest "doc:line" mentions and each one's
+    own statement (method and confidence: see :func:`_statement`).
 
     The lists are kept only when two or more documents state the relationship: one stated by
     a single document is stored as before (its provenance says it all), so a graph built from
     one plan, or saved before the lists existed, is unchanged, and both stores agree.
     """
     docs = sorted(set(documents))
-    props = {k: v for k, v in rel.properties.items() if k not in ("documents", "mentions")}
+    props = {k: v for k, v in rel.properties.items()
+             if k not in ("documents", "mentions", "statements")}
     if len(docs) > 1:
         props["documents"] = docs
         props["mentions"] = _first_mention_per_document(mentions)
+        if statements is not None:
+            props["statements"] = _strongest_per_document(statements)
     elif props == dict(rel.properties):
         return rel
     return replace(rel, properties=props)
@@ -179,10 +222,12 @@ def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
     if a.provenance.document == b.provenance.document and not (
             a.properties.get("documents") or b.properties.get("documents")):
         return kept  # one document: nothing to list (the common case, kept cheap)
+    ours, theirs = _relationship_statements(a), _relationship_statements(b)
     return _with_statements(
         kept,
         relationship_documents(a) + relationship_documents(b),
         _relationship_mentions(a) + _relationship_mentions(b),
+        None if ours is None or theirs is None else ours + theirs,
     )
 
 
@@ -357,6 +402,18 @@ def strip_relationship(rel: Relationship, docs: Collection[str]) -> Relationship
         return rel
     mentions = sorted((m for m in _relationship_mentions(rel) if _mention_key(m)[0] not in docs),
                       key=_mention_key)
+    statements = _relationship_statements(rel)
+    if statements is not None:
+        left = [p for p in map(_parse_statement, statements) if p and p[0] not in docs]
+        if left:
+            # The remaining documents' own statements, merged again: the strongest method
+            # (then confidence) wins, on a tie the earliest statement.
+            doc, line, method, confidence = min(
+                left, key=lambda p: (-_METHOD_RANK[p[2]], -p[3], p[0], p[1]))
+            kept = Relationship(rel.type, rel.start, rel.end, Provenance(doc, max(1, line)),
+                                method, confidence, rel.properties)
+            return _with_statements(kept, remaining, mentions,
+                                    [s for s in statements if _parse_statement(s) in left])
     prov = rel.provenance
     if prov.document in docs and mentions:
         doc, line = _mention_key(mentions[0])

@@ -153,10 +153,11 @@ class EmbeddedStore:
         return con
 
     def _drop_stale_journal(self, con: sqlite3.Connection) -> None:
-        """Remove the rollback journal a killed write left before writing anything to it.
+        """Remove the rollback journal a killed write left before it was complete.
 
         SQLite rolls back and removes a journal holding changes (a "hot" one) when the file is
-        next read; an empty one it leaves. Holding the write lock, no other writer is
+        next read; an empty one, or one killed before its header was written, it leaves.
+        Holding the write lock (taking it played back any hot journal), no other writer is
         mid-transaction, so what is left is stale.
         """
         journal = Path(os.path.realpath(self.path) + "-journal")
@@ -170,7 +171,7 @@ class EmbeddedStore:
         finally:
             con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
         try:
-            if journal.exists() and journal.stat().st_size == 0:
+            if journal.exists():
                 journal.unlink()
         except OSError:
             pass

@@ -478,3 +478,39 @@ def test_a_shared_node_saved_without_per_document_records_forgets_as_before(
     assert got.properties["documents"] == [DOC_B]
     assert got.properties["aliases"] == ["Old Strategy", "old strategy"]
     assert got.properties["kind"] == "programme"
+
+
+@pytest.mark.parametrize("order", ["stated-first", "inferred-first"])
+def test_a_link_stated_by_one_plan_and_inferred_by_another_keeps_each_ones(
+        store: GraphStore, order: str) -> None:
+    """Plan A states a link, plan B only infers it: the stated record shows while both are
+    loaded; removing A leaves B's inferred version (method, confidence, line), not A's."""
+    def plan(doc: str, line: int, method: Method, confidence: float) -> GraphData:
+        b = DocumentGraphBuilder(doc)
+        b.plan(f"Plan of {doc}", 1)
+        strategy = b.strategy("Housing Strategy", line)
+        partnership = b.partnership("Safer Alpha Partnership", line)
+        b.link(RelType.OWNS, partnership, strategy, line, method=method, confidence=confidence)
+        return b.graph
+
+    stated, inferred = plan(DOC_A, 8, Method.STATED, 1.0), plan(DOC_B, 3, Method.INFERRED, 0.734)
+    (rel_id,) = stated.relationships
+    for graph in (stated, inferred) if order == "stated-first" else (inferred, stated):
+        store.write(graph)
+    link = store.read().relationships[rel_id]
+    assert (link.method, link.confidence, link.provenance) == (
+        Method.STATED, 1.0, Provenance(DOC_A, 8))
+    assert link.properties["statements"] == [f"{DOC_A}:8:stated:1.0",
+                                             f"{DOC_B}:3:inferred:0.734"]
+
+    store.write(GraphData(), replace_documents=[DOC_A])
+    link = store.read().relationships[rel_id]
+    assert (link.method, link.confidence, link.provenance) == (
+        Method.INFERRED, 0.734, Provenance(DOC_B, 3))
+    assert not {"documents", "mentions", "statements"} & set(link.properties)
+
+    store.write(stated, replace_documents=[DOC_A])
+    store.write(GraphData(), replace_documents=[DOC_B])
+    link = store.read().relationships[rel_id]
+    assert (link.method, link.confidence, link.provenance) == (
+        Method.STATED, 1.0, Provenance(DOC_A, 8))
