@@ -10,6 +10,11 @@ For each size it prints the floor (Python starting and reading the file's bytes,
 a full ``stratgraph build`` into the embedded store (read, extract, resolve, link, curate, write),
 the ratio of the build's peak to the input size, the time, and the graph file's size. Plans are
 generated into ``--cache`` (default /tmp/stratgraph-bench-memory) and reused.
+
+The bound is stated as a fixed cost plus a cost per line read: the first row builds a plan of
+one item (the fixed cost: interpreter, imports, one plan's records); each other row shows what
+it adds per line read (lines past the reader's cap are not read). ``--plans FILE...`` adds real
+plans (by default the real corpus in ../shared/corpus, when present) to the same table.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ result = {}
 if stage == "floor":
     data = path.read_bytes()
     result["bytes"] = len(data)
+    result["lines"] = data.count(b"\n")
 else:
     from stratgraph.api import build
     from stratgraph.graph.embedded import EmbeddedStore
@@ -68,20 +74,33 @@ def run(path: Path, stage: str) -> dict:
 
 
 def main() -> None:
+    from stratgraph.loaders.read import MAX_LINES
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lines", default="5000,20000,100000,1000000")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/stratgraph-bench-memory"))
+    parser.add_argument("--plans", type=Path, nargs="*", default=None,
+                        help="real plans to add (default: ../shared/corpus/*.txt when present)")
     args = parser.parse_args()
-    print(f"{'lines':>9} {'input MB':>9} {'floor MB':>9} {'build MB':>9} {'build/input':>11} "
-          f"{'build s':>8} {'nodes':>7} {'graph MB':>9}  warning")
-    for lines in (int(x) for x in args.lines.split(",")):
-        path = plan(args.cache, lines)
+    corpus = HERE.parent.parent / "shared" / "corpus"
+    real = args.plans if args.plans is not None else sorted(corpus.glob("*.txt"))
+    print(f"{'plan':>28} {'lines':>9} {'input MB':>9} {'floor MB':>9} {'build MB':>9} "
+          f"{'build/input':>11} {'KB/line':>8} {'build s':>8} {'nodes':>7} {'graph MB':>9}")
+    fixed = None
+    rows = [(f"{n:,} bullet lines", plan(args.cache, n))
+            for n in [1, *(int(x) for x in args.lines.split(","))]]
+    rows += [(p.name[:28], p) for p in real]
+    for name, path in rows:
         size = path.stat().st_size / 1e6
         floor, built = run(path, "floor"), run(path, "build")
-        warning = "cut to the line cap" if any("only the first" in w for w in built["warnings"]) else ""
-        print(f"{lines:>9} {size:>9.2f} {floor['peak_mb']:>9.0f} {built['peak_mb']:>9.0f} "
-              f"{built['peak_mb'] / size:>10.1f}x {built['seconds']:>8.1f} {built['nodes']:>7} "
-              f"{built['graph_mb']:>9.1f}  {warning}")
+        read = min(floor["lines"], MAX_LINES)
+        if fixed is None:
+            fixed = built["peak_mb"]  # the one-item plan: what any build costs
+        per_line = (built["peak_mb"] - fixed) * 1024 / read if read > 10 else 0.0
+        cut = " (cut)" if any("only the first" in w for w in built["warnings"]) else ""
+        print(f"{name:>28} {floor['lines']:>9}{cut} {size:>9.2f} {floor['peak_mb']:>9.0f} "
+              f"{built['peak_mb']:>9.0f} {built['peak_mb'] / size:>10.1f}x {per_line:>8.2f} "
+              f"{built['seconds']:>8.1f} {built['nodes']:>7} {built['graph_mb']:>9.1f}")
 
 
 if __name__ == "__main__":

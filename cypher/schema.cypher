@@ -36,3 +36,8 @@ CREATE INDEX stratgraph_measured_by_doc IF NOT EXISTS FOR ()-[r:MEASURED_BY]-() 
 CREATE INDEX stratgraph_depends_on_doc IF NOT EXISTS FOR ()-[r:DEPENDS_ON]-() ON (r.source_document);
 CREATE INDEX stratgraph_involves_doc IF NOT EXISTS FOR ()-[r:INVOLVES]-() ON (r.source_document);
 CREATE INDEX stratgraph_published_by_doc IF NOT EXISTS FOR ()-[r:PUBLISHED_BY]-() ON (r.source_document);
+
+// Each document's own record of a shared node (:StratgraphPart, no :Stratgraph label: reads,
+// counts and queries never see it), found by the node's id and by document for --replace.
+CREATE INDEX stratgraph_part_id IF NOT EXISTS FOR (p:StratgraphPart) ON (p.id);
+CREATE INDEX stratgraph_part_document IF NOT EXISTS FOR (p:StratgraphPart) ON (p.source_document);

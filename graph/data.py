@@ -4,6 +4,12 @@ Two records with the same id are the same thing seen twice. Merging is determini
 the order the documents were read in: the earliest provenance wins (document name, then line),
 list properties such as ``aliases`` and ``mentions`` are united and sorted, and for
 relationships a stated or curated link always beats an inferred one.
+
+A shared node (strategy, partnership, lead, ...) that several documents name keeps each
+document's own record of it (``Node.parts``), so removing a document gives back exactly what
+the others said: its aliases, its name, a lead's portfolio. A relationship several documents
+state keeps each one's statement (``statements``: method and confidence), so removing the
+document that stated it leaves another's inferred version rather than a "stated" no one makes.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from stratgraph.graph.model import Method, Node, Relationship
+from stratgraph.graph.model import SHARED_LABELS, Method, Node, Relationship
 
 #: List properties that accumulate across mentions rather than being overwritten.
 UNION_PROPERTIES = ("aliases", "mentions", "documents")
@@ -48,13 +54,46 @@ def merge_nodes(a: Node, b: Node) -> Node:
     )
     if mentions:
         props["mentions"] = mentions
-    return _with_properties(first, props)
+    parts: tuple[Node, ...] = ()
+    if first.label in SHARED_LABELS and (
+            a.parts or b.parts or a.provenance.document != b.provenance.document):
+        parts = _parts_of((a, b))
+    return _with_properties(first, props, parts)
 
 
-def _with_properties(node: Node, props: dict[str, Any]) -> Node:
+def _with_properties(node: Node, props: dict[str, Any], parts: tuple[Node, ...] = ()) -> Node:
     """``replace(node, properties=props)``, built directly: merges make one per repeated id, and
     ``dataclasses.replace`` inspects the fields each time."""
-    return Node(node.id, node.label, node.name, node.provenance, props)
+    return Node(node.id, node.label, node.name, node.provenance, props, parts)
+
+
+def node_parts(node: Node) -> tuple[Node, ...]:
+    """Each document's own record of ``node`` (the node itself when one document names it;
+    nothing for a node saved before records were kept per document: see :func:`_split_unknown`)."""
+    if node.parts:
+        return node.parts
+    return () if _split_unknown(node) else (node,)
+
+
+def _split_unknown(node: Node) -> bool:
+    """True for a node several documents name, saved before each one's record was kept."""
+    return not node.parts and len(node.properties.get("documents") or ()) > 1
+
+
+def _parts_of(nodes: Iterable[Node]) -> tuple[Node, ...]:
+    """The per-document records of the node merged from ``nodes``: one per document, two
+    records from one document merged; empty when only one document is left, or when one of
+    ``nodes`` cannot say what each of its documents gave it."""
+    by_doc: dict[str, list[Node]] = {}
+    for node in nodes:
+        parts = node_parts(node)
+        if not parts:
+            return ()
+        for part in parts:
+            by_doc.setdefault(part.provenance.document, []).append(part)
+    if len(by_doc) < 2:
+        return ()
+    return tuple(merge_node_group(by_doc[doc]) for doc in sorted(by_doc))
 
 
 def _first_mention_per_document(mentions: Iterable[str]) -> list[str]:
@@ -89,7 +128,12 @@ def merge_node_group(nodes: Sequence[Node]) -> Node:
     )
     if mentions:
         props["mentions"] = mentions
-    return _with_properties(ordered[0], props)
+    first = ordered[0]
+    parts: tuple[Node, ...] = ()
+    if first.label in SHARED_LABELS and any(
+            n.parts or n.provenance.document != first.provenance.document for n in ordered):
+        parts = _parts_of(ordered)
+    return _with_properties(first, props, parts)
 
 
 def relationship_documents(rel: Relationship) -> list[str]:
@@ -103,19 +147,60 @@ def _relationship_mentions(rel: Relationship) -> list[str]:
                 or (f"{rel.provenance.document}:{rel.provenance.line}",))
 
 
-def _with_statements(rel: Relationship, documents: Iterable[str], mentions: Iterable[str]
-                     ) -> Relationship:
-    """``rel`` listing the given documents and their earliest "doc:line" statements.
+def _statement(rel: Relationship) -> str:
+    """How one document states ``rel``: "doc:line:method:confidence"."""
+    return (f"{rel.provenance.document}:{rel.provenance.line}:{rel.method.value}:"
+            f"{float(rel.confidence)!r}")
+
+
+def _parse_statement(text: str) -> tuple[str, int, Method, float] | None:
+    doc, line, method, confidence = (text.rsplit(":", 3) + ["", "", ""])[:4]
+    try:
+        return doc, int(line), Method(method), float(confidence)
+    except ValueError:
+        return None
+
+
+def _relationship_statements(rel: Relationship) -> list[str] | None:
+    """Each document's own way of stating ``rel`` (its method and confidence); ``None`` for a
+    link several documents state, saved before each one's was kept."""
+    statements = rel.properties.get("statements")
+    if statements:
+        return list(statements)
+    return None if rel.properties.get("documents") else [_statement(rel)]
+
+
+def _strongest_per_document(statements: Iterable[str]) -> list[str]:
+    """Per document, the strongest statement (method, confidence; then earliest line)."""
+    best: dict[str, tuple[tuple[int, float, int], str]] = {}
+    for text in statements:
+        parsed = _parse_statement(text)
+        if parsed is None:
+            continue
+        doc, line, method, confidence = parsed
+        key = (_METHOD_RANK[method], confidence, -line)
+        if doc not in best or key > best[doc][0]:
+            best[doc] = (key, text)
+    return [best[doc][1] for doc in sorted(best)]
+
+
+def _with_statements(rel: Relationship, documents: Iterable[str], mentions: Iterable[str],
+                     statements: Iterable[str] | None = None) -> Relationship:
+    """``rel`` listing the given documents, their earliest "doc:line" mentions and each one's
+    own statement (method and confidence: see :func:`_statement`).
 
     The lists are kept only when two or more documents state the relationship: one stated by
     a single document is stored as before (its provenance says it all), so a graph built from
     one plan, or saved before the lists existed, is unchanged, and both stores agree.
     """
     docs = sorted(set(documents))
-    props = {k: v for k, v in rel.properties.items() if k not in ("documents", "mentions")}
+    props = {k: v for k, v in rel.properties.items()
+             if k not in ("documents", "mentions", "statements")}
     if len(docs) > 1:
         props["documents"] = docs
         props["mentions"] = _first_mention_per_document(mentions)
+        if statements is not None:
+            props["statements"] = _strongest_per_document(statements)
     elif props == dict(rel.properties):
         return rel
     return replace(rel, properties=props)
@@ -137,10 +222,12 @@ def merge_relationships(a: Relationship, b: Relationship) -> Relationship:
     if a.provenance.document == b.provenance.document and not (
             a.properties.get("documents") or b.properties.get("documents")):
         return kept  # one document: nothing to list (the common case, kept cheap)
+    ours, theirs = _relationship_statements(a), _relationship_statements(b)
     return _with_statements(
         kept,
         relationship_documents(a) + relationship_documents(b),
         _relationship_mentions(a) + _relationship_mentions(b),
+        None if ours is None or theirs is None else ours + theirs,
     )
 
 
@@ -258,7 +345,7 @@ def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
     only when no other document mentions them, their provenance moving to the earliest
     remaining mention.
     """
-    from stratgraph.graph.model import SHARED_LABELS, Provenance
+    from stratgraph.graph.model import Provenance
 
     docs = set(documents)
     if not docs:
@@ -268,6 +355,13 @@ def strip_documents(graph: GraphData, documents: Iterable[str]) -> GraphData:
         if node.label not in SHARED_LABELS:
             if node.provenance.document not in docs:
                 kept.nodes[node.id] = node
+            continue
+        if node.parts:
+            # What the other documents said, merged again: their names, aliases, properties.
+            remaining_parts = [p for p in node.parts if p.provenance.document not in docs]
+            if remaining_parts:
+                kept.nodes[node.id] = (node if len(remaining_parts) == len(node.parts)
+                                       else merge_node_group(remaining_parts))
             continue
         remaining = [d for d in node.properties.get("documents") or () if d not in docs]
         if not remaining and (node.properties.get("documents") or node.provenance.document in docs):
@@ -308,6 +402,18 @@ def strip_relationship(rel: Relationship, docs: Collection[str]) -> Relationship
         return rel
     mentions = sorted((m for m in _relationship_mentions(rel) if _mention_key(m)[0] not in docs),
                       key=_mention_key)
+    statements = _relationship_statements(rel)
+    if statements is not None:
+        left = [p for p in map(_parse_statement, statements) if p and p[0] not in docs]
+        if left:
+            # The remaining documents' own statements, merged again: the strongest method
+            # (then confidence) wins, on a tie the earliest statement.
+            doc, line, method, confidence = min(
+                left, key=lambda p: (-_METHOD_RANK[p[2]], -p[3], p[0], p[1]))
+            kept = Relationship(rel.type, rel.start, rel.end, Provenance(doc, max(1, line)),
+                                method, confidence, rel.properties)
+            return _with_statements(kept, remaining, mentions,
+                                    [s for s in statements if _parse_statement(s) in left])
     prov = rel.provenance
     if prov.document in docs and mentions:
         doc, line = _mention_key(mentions[0])

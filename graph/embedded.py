@@ -22,6 +22,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +70,16 @@ def to_networkx(graph: GraphData) -> nx.MultiDiGraph:
     for rel in graph.sorted_relationships():
         g.add_edge(rel.start, rel.end, key=rel.id, type=rel.type.value, **rel.as_properties())
     return g
+
+
+def _remove_stale_conversions(target: Path) -> None:
+    """Remove what a conversion of ``target`` killed midway left (its half-written database
+    and journal). Called holding the conversion lock, so no other conversion is running."""
+    for left in target.parent.glob(f".{glob_escape(target.name)}.*.converting*"):
+        try:
+            left.unlink()
+        except OSError:
+            pass
 
 
 class EmbeddedStore:
@@ -142,10 +153,11 @@ class EmbeddedStore:
         return con
 
     def _drop_stale_journal(self, con: sqlite3.Connection) -> None:
-        """Remove the rollback journal a killed write left before writing anything to it.
+        """Remove the rollback journal a killed write left before it was complete.
 
         SQLite rolls back and removes a journal holding changes (a "hot" one) when the file is
-        next read; an empty one it leaves. Holding the write lock, no other writer is
+        next read; an empty one, or one killed before its header was written, it leaves.
+        Holding the write lock (taking it played back any hot journal), no other writer is
         mid-transaction, so what is left is stale.
         """
         journal = Path(os.path.realpath(self.path) + "-journal")
@@ -159,7 +171,7 @@ class EmbeddedStore:
         finally:
             con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
         try:
-            if journal.exists() and journal.stat().st_size == 0:
+            if journal.exists():
                 journal.unlink()
         except OSError:
             pass
@@ -206,6 +218,7 @@ class EmbeddedStore:
                 with target.open("rb") as now:
                     if now.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
                         return
+                _remove_stale_conversions(target)
                 self._convert(target)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot read the graph ({exc.strerror or exc})") from exc

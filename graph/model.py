@@ -169,6 +169,10 @@ class Node:
     name: str
     provenance: Provenance
     properties: Mapping[str, Any] = field(default_factory=dict)
+    #: A shared node that several documents name: each document's own record of it (in
+    #: document order), so removing one document gives back what the others said
+    #: (graph/data.py). Empty for a node one document names: the node is that record.
+    parts: tuple[Node, ...] = field(default=(), compare=False, repr=False)
 
     def __init__(
         self,
@@ -177,14 +181,16 @@ class Node:
         name: str,
         provenance: Provenance,
         properties: Mapping[str, Any] | None = None,
+        parts: tuple[Node, ...] = (),
     ) -> None:
         # Written out (see _slot_setters): every record of every document makes one.
-        set_id, set_label, set_name, set_provenance, set_properties = _NODE_SLOTS
+        set_id, set_label, set_name, set_provenance, set_properties, set_parts = _NODE_SLOTS
         set_id(self, id)
         set_label(self, label)
         set_name(self, name)
         set_provenance(self, provenance)
         set_properties(self, {} if properties is None else properties)
+        set_parts(self, parts)
 
     def as_properties(self) -> dict[str, Any]:
         """All properties as stored: the extras plus id, name and provenance."""
@@ -271,7 +277,7 @@ def _slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], .
     return tuple(getattr(cls, name).__set__ for name in names)
 
 
-_NODE_SLOTS = _slot_setters(Node, "id", "label", "name", "provenance", "properties")
+_NODE_SLOTS = _slot_setters(Node, "id", "label", "name", "provenance", "properties", "parts")
 _RELATIONSHIP_SLOTS = _slot_setters(
     Relationship, "type", "start", "end", "provenance", "method", "confidence", "properties", "id"
 )

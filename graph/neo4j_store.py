@@ -7,6 +7,10 @@ How the graph is kept:
   ``source_line`` and the extras (lists stay lists). Relationships have the model's type and
   carry ``id``, ``method``, ``confidence``, provenance and their extras. Anything without the
   marker is someone else's data: stratgraph never reads, changes or deletes it.
+- A shared node several documents name also keeps each document's own record of it, as a
+  ``:StratgraphPart`` node (no marker label: never read as part of the graph), so removing a
+  document merges the node again from the others' records, in the database
+  (``store_strip_parts.cypher``), as ``graph/data.py`` does with ``Node.parts``.
 - ``cypher/schema.cypher`` (a unique ``id`` among ``:Stratgraph`` nodes, indexes for
   ``--replace`` and the named queries) is applied before the first write of each store.
 - Writes are batched ``UNWIND $rows AS row MERGE ...`` statements, one per label and per
@@ -316,6 +320,39 @@ def _run_statements(tx: ManagedTransaction, statements: Sequence[_Statement]) ->
     return written
 
 
+#: store_merge_nodes.cypher merges into a node; run on a document's own record of a shared
+#: node (store_write_parts.cypher) it finds that record instead: one statement, one set of rules.
+_NODE_MATCH = "MATCH (n:Stratgraph {id: row.id})"
+_PART_MATCH = "MATCH (n:StratgraphPart {id: row.id, source_document: row.source_document})"
+
+
+def _merge_parts_query() -> str:
+    query = cypher_text("store_merge_nodes.cypher")
+    if _NODE_MATCH not in query:
+        raise QueryError("store_merge_nodes.cypher no longer matches nodes as Neo4jStore expects")
+    return query.replace(_NODE_MATCH, _PART_MATCH)
+
+
+def part_rows(graph: GraphData) -> list[dict[str, Any]]:
+    """Each document's own record of the graph's shared nodes, as write rows, in id order
+    (see graph/data.py ``node_parts``; a node saved before records were kept per document
+    has none)."""
+    from stratgraph.graph.data import node_parts
+
+    shared = sorted(id_ for id_, n in graph.nodes.items() if n.label in SHARED_LABELS)
+    return [node_row(part) for id_ in shared for part in node_parts(graph.nodes[id_])]
+
+
+def _write_parts(tx: ManagedTransaction, rows: Sequence[dict[str, Any]], batch_size: int
+                 ) -> None:
+    """Upsert per-document records; stored ones that differ are merged in the database."""
+    for chunk in _chunks(rows, batch_size):
+        stored = [record["row"] for record in
+                  tx.run(cypher_text("store_write_parts.cypher"), rows=list(chunk))]
+        if stored:
+            tx.run(_merge_parts_query(), rows=stored).consume()
+
+
 def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
     """One step of removing what ``docs`` contributed; True when nothing was left to remove.
 
@@ -334,8 +371,12 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
         query = _template("store_delete_document_relationships.cypher", rel_type=rel_type)
         if tx.run(query, docs=docs, limit=batch_size).single(strict=True)["deleted"]:
             return False
+    # Nodes with every document's own record are merged again from the others' records;
+    # the rest (saved before such records were kept) forget the documents as before.
+    tx.run(cypher_text("store_strip_parts.cypher"), docs=docs, shared_labels=_SHARED).consume()
     tx.run(cypher_text("store_strip_shared_nodes.cypher"), docs=docs,
            shared_labels=_SHARED).consume()
+    tx.run(cypher_text("store_delete_parts.cypher"), docs=docs).consume()
     for rel_type in RelType:
         tx.run(_template("store_strip_shared_relationships.cypher", rel_type=rel_type),
                docs=docs).consume()
@@ -344,12 +385,13 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
 
 def _write_all(
     tx: ManagedTransaction, statements: Sequence[_Statement], docs: list[str], batch_size: int,
-    load: Mapping[str, Any],
+    load: Mapping[str, Any], parts: Sequence[dict[str, Any]] = (),
 ) -> int:
     if docs:
         while not _strip(tx, docs, batch_size):
             pass
     written = _run_statements(tx, statements)
+    _write_parts(tx, parts, batch_size)
     _finish_load(tx, load)
     return written
 
@@ -526,7 +568,7 @@ class Neo4jStore:
             if size <= self.transaction_rows:
                 statements = next(_transactions(graph, self.batch_size, max(1, size)), [])
                 written = session.execute_write(
-                    _write_all, statements, docs, self.batch_size, load)
+                    _write_all, statements, docs, self.batch_size, load, part_rows(graph))
             else:
                 written = self._write_in_batches(session, graph, docs, load)
             nodes_total, rels_total = session.execute_read(_counts)
@@ -557,6 +599,9 @@ class Neo4jStore:
         # and building the next rows in a thread while the server works gained nothing.
         for statements in _transactions(graph, self.batch_size, self.batch_size):
             written += session.execute_write(_run_statements, statements)
+        parts = part_rows(graph)
+        for chunk in _chunks(parts, self.batch_size):
+            session.execute_write(_write_parts, chunk, self.batch_size)
         session.execute_write(_finish_load, load)
         return written
 

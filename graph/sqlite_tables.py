@@ -118,8 +118,18 @@ def node_row(node: Node) -> tuple[Any, ...]:
         node.provenance.line,
         props.get("plan_id") if isinstance(props.get("plan_id"), str) else None,
         1 if props.get("documents") else 0,
-        _dumps(dict(props)),
+        _dumps({**props, PARTS_KEY: [_part_row(p) for p in node.parts]} if node.parts
+               else dict(props)),
     )
+
+
+#: The key, in a node row's properties JSON, of each document's own record of a shared node
+#: (``Node.parts``); never a property of the node itself.
+PARTS_KEY = "_parts"
+
+
+def _part_row(part: Node) -> list[Any]:
+    return [part.provenance.document, part.provenance.line, part.name, dict(part.properties)]
 
 
 def node_document_rows(node: Node) -> Iterator[tuple[str, str]]:
@@ -146,9 +156,17 @@ def edge_row(rel: Relationship) -> tuple[Any, ...]:
 def node_from_row(row: Sequence[Any]) -> Node:
     """The node a ``SELECT {NODE_COLUMNS}`` row holds."""
     id_, label, name, document, line, props = row
+    properties = loads_props(props)
+    parts: tuple[Node, ...] = ()
+    if PARTS_KEY in properties:
+        label = Label(label)
+        parts = tuple(
+            Node(id_, label, str(p_name), Provenance(str(p_doc), int(p_line)), dict(p_props))
+            for p_doc, p_line, p_name, p_props in properties.pop(PARTS_KEY)
+        )
     return Node(
         id=id_, label=Label(label), name=name, provenance=Provenance(document, int(line)),
-        properties=loads_props(props),
+        properties=properties, parts=parts,
     )
 
 
@@ -164,7 +182,7 @@ def edge_from_row(row: Sequence[Any]) -> Relationship:
 def node_attrs(row: Sequence[Any]) -> tuple[str, dict[str, Any]]:
     """(id, networkx attributes) of a node row: ``label`` plus :meth:`Node.as_properties`."""
     id_, label, name, document, line, props = row
-    attrs = {k: v for k, v in loads_props(props).items() if v is not None}
+    attrs = {k: v for k, v in loads_props(props).items() if v is not None and k != PARTS_KEY}
     attrs.update(label=label, id=id_, name=name, source_document=document, source_line=line)
     return id_, attrs
 

@@ -322,6 +322,7 @@ def build(
     (meeting notes, a list of links) is listed in ``not_plans`` and not stored.
     """
     from stratgraph.graph.model import SHARED_LABELS
+    from stratgraph.graph.passes.curation import APPLIED as CURATION_APPLIED
     from stratgraph.graph.passes.curation import curated_write, load_curation, uncurate
 
     # Read the curation file first: a mistake in it should stop the build before any work.
@@ -329,10 +330,16 @@ def build(
     # Curation applies to the whole graph, so a build with a curation file (even an emptied
     # one: what it no longer says must stop applying) reads it all; any other build reads only
     # the stored plans (what it replaces) and shared nodes (anchors), which keeps a build into
-    # a national graph as cheap as the plans it reads.
+    # a national graph as cheap as the plans it reads; unless a stored plan says a curation
+    # file changed it (that file was deleted since: its changes must be undone).
     whole_graph = curated is not None
     stored = (store.read() if whole_graph
               else GraphData.of(store.nodes_labelled({Label.PLAN, *SHARED_LABELS}), ()))
+    if not whole_graph and any(n.properties.get(CURATION_APPLIED) for n in stored.nodes.values()
+                               if n.label is Label.PLAN):
+        # A curation file applied before is gone: what it did is undone, in every plan.
+        whole_graph = True
+        stored = store.read()
     # Resolved against the stored entities as read, not as curated: a rename removed from the
     # curation file must not live on through them.
     anchors = [n for n in uncurate(stored).sorted_nodes() if n.label in SHARED_LABELS]

@@ -222,3 +222,116 @@ def test_a_removed_rename_stops_applying(tmp_path: Path, examples_dir: Path) -> 
     # One plan rebuilt without the renames: both stop applying, in every plan.
     assert build([files[0]], store, curation=empty).ok
     assert _state(store.read()) == _fresh(tmp_path, files, empty)
+
+
+# -- a rule taken out, changed or a file deleted: the build reconciles the whole graph --------
+
+RULES = """
+[[merge]]
+label = "Strategy"
+into = "Housing Strategy"
+names = ["Asset Management Plan"]
+
+[[remove]]
+label = "Strategy"
+name = "Workforce Programme"
+
+[[unlink]]
+type = "REFERENCES"
+from = { label = "Action", name = "Deliver the Housing Strategy action plan" }
+to = { label = "Strategy", name = "Housing Strategy" }
+
+[[rename]]
+label = "Theme"
+name = "Housing"
+to = "Homes"
+plan = "wexbridge-city-corporate-plan-2005.txt"
+"""
+
+
+def _rules(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _built_with_rules(tmp_path: Path, examples_dir: Path):
+    from stratgraph.api import build
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    files = [examples_dir / DELIVERY, examples_dir / CORPORATE]
+    rules = _rules(tmp_path, "rules.toml", RULES)
+    store = EmbeddedStore(tmp_path / "g.db")
+    assert build(files, store, curation=rules).ok
+    state = _state(store.read())
+    names = {(n[1], n[2]) for n in state[0]}
+    # The rules applied: the merged and removed strategies are gone, the theme renamed.
+    assert (Label.STRATEGY, "Asset Management Plan") not in names
+    assert (Label.STRATEGY, "Workforce Programme") not in names
+    assert (Label.THEME, "Homes") in names
+    # The unlinked link and the removed strategy's one are gone; the merged one's moved.
+    assert len(state[1]) == len(_fresh(tmp_path, files, None)[1]) - 2
+    assert state == _fresh(tmp_path, files, rules)
+    return files, store
+
+
+def test_rules_taken_out_stop_applying_in_plans_not_rebuilt(
+        tmp_path: Path, examples_dir: Path) -> None:
+    from stratgraph.api import build
+
+    files, store = _built_with_rules(tmp_path, examples_dir)
+    # Only the delivery plan is rebuilt; the merge, removal and unlink were the corporate
+    # plan's and are undone from what the graph kept, without reading that plan again.
+    only_rename = _rules(tmp_path, "only-rename.toml", RULES[RULES.index("[[rename]]"):])
+    assert build([files[0]], store, curation=only_rename).ok
+    names = {(n.label, n.name) for n in store.read().nodes.values()}
+    assert {(Label.STRATEGY, "Asset Management Plan"), (Label.STRATEGY, "Workforce Programme"),
+            (Label.THEME, "Homes")} <= names
+    assert _state(store.read()) == _fresh(tmp_path, files, only_rename)
+
+
+def test_a_deleted_curation_file_stops_applying(tmp_path: Path, examples_dir: Path) -> None:
+    from stratgraph.api import build
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    files, store = _built_with_rules(tmp_path, examples_dir)
+    assert build([files[0]], store, curation=None).ok
+    assert _state(store.read()) == _fresh(tmp_path, files, None)
+    assert not any(n.properties.get("curated") for n in store.read().nodes.values())
+    # Once undone, a build without a file reads only what it needs again.
+    from stratgraph.graph.passes.curation import APPLIED
+    assert not any(n.properties.get(APPLIED) for n in store.read().nodes.values())
+    assert isinstance(store, EmbeddedStore)
+
+
+def test_a_changed_rule_applies_as_it_now_reads(tmp_path: Path, examples_dir: Path) -> None:
+    from stratgraph.api import build
+
+    files, store = _built_with_rules(tmp_path, examples_dir)
+    changed = _rules(tmp_path, "changed.toml",
+                     RULES.replace('to = "Homes"', 'to = "Dwellings"')
+                     .replace('names = ["Asset Management Plan"]', 'names = ["Riverside Masterplan"]'))
+    assert build([files[0]], store, curation=changed).ok
+    names = {(n.label, n.name) for n in store.read().nodes.values()}
+    assert (Label.THEME, "Dwellings") in names and (Label.THEME, "Homes") not in names
+    assert (Label.STRATEGY, "Asset Management Plan") in names
+    assert (Label.STRATEGY, "Riverside Masterplan") not in names
+    assert _state(store.read()) == _fresh(tmp_path, files, changed)
+
+
+def test_rules_naming_another_plans_nodes_never_break_a_one_plan_build(
+        tmp_path: Path, examples_dir: Path) -> None:
+    from stratgraph.api import build
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    files = [examples_dir / DELIVERY, examples_dir / CORPORATE]
+    rules = _rules(tmp_path, "rules.toml", RULES)
+    store = EmbeddedStore(tmp_path / "g.db")
+    assert build(files, store).ok
+    # Every rule names the corporate plan's nodes; only the delivery plan is built.
+    result = build([files[0]], store, curation=rules)
+    assert result.ok and not result.notes
+    assert _state(store.read()) == _fresh(tmp_path, files, rules)
+    alone = EmbeddedStore(tmp_path / "alone.db")
+    result = build([files[0]], alone, curation=rules)
+    assert result.ok and result.written is not None and len(result.notes) >= 3

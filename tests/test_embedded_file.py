@@ -401,3 +401,29 @@ def test_the_earlier_default_json_graph_becomes_the_default_sqlite_file(
     assert not LEGACY_GRAPH_FILE.exists() and DEFAULT_GRAPH_FILE.is_file()
     with sqlite3.connect(DEFAULT_GRAPH_FILE) as con:
         assert con.execute("SELECT count(*) FROM nodes").fetchone()[0] == len(small_graph().nodes)
+
+
+def test_a_conversion_killed_midway_leaves_nothing_to_trip_on(tmp_path: Path) -> None:
+    """A JSON graph's conversion killed while writing its database: the next command converts
+    it again in full and no half-written ``.converting`` file (or its journal) stays behind."""
+    import synthetic
+
+    graph = tmp_path / "g.json"
+    expected = synthetic.synthetic_graph(councils=6)
+    graph.write_text(json.dumps(graph_to_dict(expected)), encoding="utf-8")
+    proc = subprocess.Popen([str(STRATGRAPH), "stats", "--json", "--graph", str(graph)],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".g.json.*.converting")):
+        assert proc.poll() is None, "the conversion finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert list(tmp_path.glob(".g.json.*.converting*")), "nothing was left to clean up"
+    assert graph.read_bytes()[:1] == b"{", "the JSON graph was replaced by a half conversion"
+
+    result = _run("stats", "--json", "--graph", str(graph), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["nodes"] == len(expected.nodes)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json", "g.json.bak"]

@@ -89,8 +89,14 @@ def test_nodes_carry_marker_and_model_label_with_flat_properties(
     assert props["source_document"] == DOC_A and props["source_line"] == 12
     assert props["documents"] == [DOC_A, DOC_B]
     assert props["kind"] == "document"
-    total = scalar(neo4j_driver, "MATCH (n) WHERE NOT n:Stratgraph RETURN count(n)")
+    # Besides the graph, only each document's own record of a shared node (:StratgraphPart).
+    total = scalar(neo4j_driver, "MATCH (n) WHERE NOT n:Stratgraph AND NOT n:StratgraphPart "
+                                 "RETURN count(n)")
     assert total == 0
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (p:StratgraphPart) WHERE p.id = $id RETURN p.source_document AS doc ORDER BY doc",
+        id=props["id"])
+    assert [r["doc"] for r in records] == [DOC_A, DOC_B]
 
 
 def test_relationship_types_come_from_the_model(neo4j_store: Neo4jStore, neo4j_driver: Any) -> None:
@@ -116,7 +122,8 @@ def foreign(neo4j_driver: Any) -> Iterator[None]:
 
 
 def foreign_counts(driver: Any) -> tuple[int, int]:
-    nodes = scalar(driver, "MATCH (n) WHERE NOT n:Stratgraph RETURN count(n)")
+    nodes = scalar(driver, "MATCH (n) WHERE NOT n:Stratgraph AND NOT n:StratgraphPart "
+                           "RETURN count(n)")
     rels = scalar(driver, "MATCH (a)-[r]->(b) WHERE NOT a:Stratgraph AND NOT b:Stratgraph "
                           "RETURN count(r)")
     return nodes, rels

@@ -196,20 +196,10 @@ def _final(scenario: str) -> GraphData:
     }[scenario]()
 
 
-#: Known gap, shown by an answer computed without the stores' removal code: a shared node
-#: keeps the surface forms (aliases) and scalar properties (a lead's portfolio) that a removed
-#: document gave it, because records do not say which document gave which. Strict: when the
-#: stores learn it, these pass and the marks must go.
-_KEEPS_REMOVED_PROPERTIES = pytest.mark.xfail(
-    strict=True, reason="shared nodes keep a removed document's aliases and properties")
-
-
 @pytest.mark.parametrize(
     "scenario",
-    ["replace-one",
-     pytest.param("replace-drops-lead", marks=_KEEPS_REMOVED_PROPERTIES),
-     pytest.param("replace-other-doc", marks=_KEEPS_REMOVED_PROPERTIES),
-     "replace-unknown", "no-replace"],
+    ["replace-one", "replace-drops-lead", "replace-other-doc", "replace-unknown",
+     "no-replace"],
 )
 def test_replace_documents_semantics(store: GraphStore, scenario: str) -> None:
     a, b = plan_a(), plan_b()
@@ -435,3 +425,92 @@ def test_names_are_what_query_parameters_answer_to(store: GraphStore) -> None:
     ]
     assert store.names([Label.OUTCOME]) == [("Outcome", "Everyone has a decent home")]
     assert store.names([]) == []
+
+
+def test_removing_a_document_gives_back_what_the_others_said(store: GraphStore) -> None:
+    """A shared node recomputed from the documents left: their name, aliases, properties."""
+    store.write(combined(plan_a(), plan_b()))
+    store.write(GraphData(), replace_documents=[DOC_A])
+    got = store.read()
+    strategy = next(n for n in got.nodes.values() if n.label is Label.STRATEGY)
+    # Expected values written out: plan B's own wording, line and nothing of plan A's.
+    assert (strategy.name, strategy.provenance) == ("Housing strategy", Provenance(DOC_B, 30))
+    assert strategy.properties["aliases"] == ["Housing strategy"]
+    lead = next(n for n in got.nodes.values() if n.label is Label.CABINET_LEAD)
+    assert lead.properties["portfolio"] == "Housing and safety"
+    assert "role" not in lead.properties  # only plan A called her "Cabinet Lead"
+    # Plan A again: its record comes back, and its earlier line and wording win again.
+    store.write(plan_a(), replace_documents=[DOC_A])
+    strategy = store.read().nodes[strategy.id]
+    assert (strategy.name, strategy.provenance) == ("Housing Strategy", Provenance(DOC_A, 12))
+    assert strategy.properties["aliases"] == ["Housing Strategy", "Housing strategy"]
+
+
+def test_a_plan_written_twice_keeps_one_record_per_document(store: GraphStore) -> None:
+    """Two writes of one document (no --replace) merge its own record of a shared node: the
+    earlier line wins and its aliases unite, as for the node itself."""
+    def naming(wording: str, line: int) -> GraphData:
+        b = DocumentGraphBuilder(DOC_B)
+        b.strategy(wording, line)
+        return b.graph
+
+    store.write(plan_a())
+    store.write(naming("Housing strategy", 30))
+    store.write(naming("HOUSING STRATEGY", 25))
+    store.write(GraphData(), replace_documents=[DOC_A])
+    (strategy,) = [n for n in store.read().nodes.values() if n.label is Label.STRATEGY]
+    assert (strategy.name, strategy.provenance) == ("HOUSING STRATEGY", Provenance(DOC_B, 25))
+    assert strategy.properties["aliases"] == ["HOUSING STRATEGY", "Housing strategy"]
+    assert strategy.properties["mentions"] == [f"{DOC_B}:25"]
+
+
+def test_a_shared_node_saved_without_per_document_records_forgets_as_before(
+        store: GraphStore) -> None:
+    """Graphs saved before each document's record was kept: removing a document leaves the
+    node to the others, with its values (nothing says whose they were)."""
+    node = Node("strategy:old", Label.STRATEGY, "Old Strategy", Provenance(DOC_A, 4),
+                {"aliases": ["Old Strategy", "old strategy"], "documents": [DOC_A, DOC_B],
+                 "mentions": [f"{DOC_A}:4", f"{DOC_B}:9"], "kind": "programme"})
+    store.write(GraphData.of([node]))
+    store.write(GraphData(), replace_documents=[DOC_A])
+    (got,) = store.read().nodes.values()
+    assert got.provenance == Provenance(DOC_B, 9)
+    assert got.properties["documents"] == [DOC_B]
+    assert got.properties["aliases"] == ["Old Strategy", "old strategy"]
+    assert got.properties["kind"] == "programme"
+
+
+@pytest.mark.parametrize("order", ["stated-first", "inferred-first"])
+def test_a_link_stated_by_one_plan_and_inferred_by_another_keeps_each_ones(
+        store: GraphStore, order: str) -> None:
+    """Plan A states a link, plan B only infers it: the stated record shows while both are
+    loaded; removing A leaves B's inferred version (method, confidence, line), not A's."""
+    def plan(doc: str, line: int, method: Method, confidence: float) -> GraphData:
+        b = DocumentGraphBuilder(doc)
+        b.plan(f"Plan of {doc}", 1)
+        strategy = b.strategy("Housing Strategy", line)
+        partnership = b.partnership("Safer Alpha Partnership", line)
+        b.link(RelType.OWNS, partnership, strategy, line, method=method, confidence=confidence)
+        return b.graph
+
+    stated, inferred = plan(DOC_A, 8, Method.STATED, 1.0), plan(DOC_B, 3, Method.INFERRED, 0.734)
+    (rel_id,) = stated.relationships
+    for graph in (stated, inferred) if order == "stated-first" else (inferred, stated):
+        store.write(graph)
+    link = store.read().relationships[rel_id]
+    assert (link.method, link.confidence, link.provenance) == (
+        Method.STATED, 1.0, Provenance(DOC_A, 8))
+    assert link.properties["statements"] == [f"{DOC_A}:8:stated:1.0",
+                                             f"{DOC_B}:3:inferred:0.734"]
+
+    store.write(GraphData(), replace_documents=[DOC_A])
+    link = store.read().relationships[rel_id]
+    assert (link.method, link.confidence, link.provenance) == (
+        Method.INFERRED, 0.734, Provenance(DOC_B, 3))
+    assert not {"documents", "mentions", "statements"} & set(link.properties)
+
+    store.write(stated, replace_documents=[DOC_A])
+    store.write(GraphData(), replace_documents=[DOC_B])
+    link = store.read().relationships[rel_id]
+    assert (link.method, link.confidence, link.provenance) == (
+        Method.STATED, 1.0, Provenance(DOC_A, 8))

@@ -277,6 +277,17 @@ def _line(text: str, value: str) -> int | None:
 #: The property a renamed node keeps its name before curation in, so that a rename removed
 #: from the file stops applying (see :func:`uncurate`).
 NAME_BEFORE = "name_before_curation"
+#: A node curation changed beyond its name (a merge's target): its record as read, as JSON.
+AS_READ = "as_read_before_curation"
+#: On a Plan node: what curation took out of its document (removed or merged-away nodes with
+#: their links, unlinked links), each record as JSON, so a rule taken out of the file puts
+#: them back without the plan being read again.
+SET_ASIDE = "curation_set_aside"
+#: On a Plan node: curation changed something of its document. A build without a curation
+#: file that finds one reads the whole graph to undo what the (deleted) file did.
+APPLIED = "curation_applied"
+#: On a link a merge moved onto the node kept: the link as read is set aside.
+REPOINTED = "curation_repointed"
 
 
 class _Applier:
@@ -284,6 +295,8 @@ class _Applier:
         self.graph = GraphData(dict(graph.nodes), dict(graph.relationships))
         self.cur = curation
         self.notes: list[str] = []
+        #: Records as read that curation took out of the graph (see SET_ASIDE).
+        self.set_aside: list[Node | Relationship] = []
         # The entry being applied, for the line of a message.
         self.at: tuple[str, int] = ("", 0)
 
@@ -342,11 +355,26 @@ class _Applier:
     def repoint(self, old: str, new: str) -> None:
         rels = list(self.graph.relationships.values())
         self.graph.relationships = {}
+        moved: list[Relationship] = []
         for rel in rels:
+            if old not in (rel.start, rel.end):
+                self.graph.add_relationship(rel)
+                continue
+            self.set_aside.append(rel)
             start = new if rel.start == old else rel.start
             end = new if rel.end == old else rel.end
             if start != end:
-                self.graph.add_relationship(replace(rel, start=start, end=end))
+                moved.append(replace(rel, start=start, end=end,
+                                     properties=dict(rel.properties, **{REPOINTED: True})))
+        for rel in moved:
+            clash = self.graph.relationships.get(rel.id)
+            if clash is not None and not clash.properties.get(REPOINTED):
+                self.set_aside.append(clash)  # merged with a moved link: kept as read too
+            self.graph.add_relationship(rel)
+            kept = self.graph.relationships[rel.id]
+            if not kept.properties.get(REPOINTED):
+                self.graph.relationships[rel.id] = replace(
+                    kept, properties=dict(kept.properties, **{REPOINTED: True}))
 
     def merge(self, entry: dict[str, Any]) -> None:
         label = Label(entry["label"])
@@ -360,7 +388,13 @@ class _Applier:
             for node in self.find(label, name, entry.get("plan")):
                 if node.id == target.id:
                     continue
-                merged = merge_nodes(target, replace(node, id=target.id))
+                from stratgraph.graph.serialize import node_to_dict
+
+                self.set_aside.append(node)
+                if AS_READ not in target.properties:
+                    target = replace(target, properties=dict(
+                        target.properties, **{AS_READ: _dumps(node_to_dict(target))}))
+                merged = merge_nodes(target, replace(node, id=target.id, parts=()))
                 aliases = sorted(set(merged.properties.get("aliases") or []) | {node.name})
                 target = self.mark(
                     replace(merged, name=target.name, provenance=target.provenance,
@@ -393,6 +427,9 @@ class _Applier:
             self.note(f"no {label.value} named {name!r} to remove", "name")
             return
         gone = {n.id for n in nodes}
+        self.set_aside.extend(nodes)
+        self.set_aside.extend(r for r in self.graph.relationships.values()
+                              if r.start in gone or r.end in gone)
         for node_id in gone:
             del self.graph.nodes[node_id]
         self.graph.relationships = {
@@ -410,7 +447,7 @@ class _Applier:
             self.note(f"no {type_.value} link from {start.name!r} to {end.name!r} to unlink",
                       "from")
             return
-        del self.graph.relationships[rel_id]
+        self.set_aside.append(self.graph.relationships.pop(rel_id))
 
     def link(self, entry: dict[str, Any]) -> None:
         type_ = RelType(entry["type"])
@@ -426,12 +463,14 @@ class _Applier:
 
 
 def apply_curation(graph: GraphData, curation: Curation | Path | None,
-                   notes: list[str] | None = None) -> GraphData:
+                   notes: list[str] | None = None,
+                   set_aside: list[Node | Relationship] | None = None) -> GraphData:
     """Apply a curation file's merges, renames, removals and link edits, in that order.
 
     An entry that names nothing in ``graph`` is not an error (a shared curation file names
     every plan's nodes, and a build may hold one plan): it is skipped and said in ``notes``,
-    one ``file:line`` message each.
+    one ``file:line`` message each. The records as read that it takes out (removed and
+    merged-away nodes, their links, unlinked links) are added to ``set_aside``.
     """
     if curation is None:
         return graph
@@ -447,28 +486,74 @@ def apply_curation(graph: GraphData, curation: Curation | Path | None,
             getattr(applier, section)(entry)
     if notes is not None:
         notes.extend(applier.notes)
+    if set_aside is not None:
+        set_aside.extend(applier.set_aside)
     return applier.graph
 
 
 def uncurate(graph: GraphData) -> GraphData:
-    """``graph`` as it was read, so far as curation can be undone: renamed nodes get their
-    name back and curated links go. Applying the current file afterwards means a rename or
-    link removed from it stops applying. (Merges and removals are undone when the plans they
-    touched are read again.)"""
+    """``graph`` as it was read, so far as curation changed it: renamed and merged-into nodes
+    get their records as read back, what curation set aside (removed and merged-away nodes,
+    their links, unlinked links) comes back, and curated or moved links go. Applying the
+    current file afterwards means a rule changed or taken out of it stops applying."""
     nodes = dict(graph.nodes)
+    relationships = {k: r for k, r in graph.relationships.items()
+                     if r.method is not Method.CURATED and not r.properties.get(REPOINTED)}
+    restored: list[Node | Relationship] = []
     for id_, node in graph.nodes.items():
-        before = node.properties.get(NAME_BEFORE)
-        if before is None:
+        props = node.properties
+        if not (NAME_BEFORE in props or AS_READ in props or SET_ASIDE in props
+                or APPLIED in props):
             continue
-        props = {k: v for k, v in node.properties.items() if k != NAME_BEFORE}
-        notes = [n for n in props.get("curated") or () if not str(n).startswith("renamed from")]
-        if notes:
-            props["curated"] = notes
-        else:
-            props.pop("curated", None)
-        nodes[id_] = Node(node.id, node.label, str(before), node.provenance, props)
-    relationships = {k: r for k, r in graph.relationships.items() if r.method is not Method.CURATED}
+        restored.extend(_records(props.get(SET_ASIDE)))
+        as_read = _records([props[AS_READ]]) if AS_READ in props else []
+        if as_read and isinstance(as_read[0], Node):
+            # Its parts, less the records the merge brought in.
+            docs = set(as_read[0].properties.get("documents") or ())
+            parts = tuple(p for p in node.parts if p.provenance.document in docs)
+            nodes[id_] = replace(as_read[0], parts=parts if len(parts) > 1 else ())
+            continue
+        kept = {k: v for k, v in props.items()
+                if k not in (NAME_BEFORE, AS_READ, SET_ASIDE, APPLIED)}
+        name = node.name
+        if NAME_BEFORE in props:
+            name = str(props[NAME_BEFORE])
+            notes = [n for n in kept.get("curated") or ()
+                     if not str(n).startswith("renamed from")]
+            if notes:
+                kept["curated"] = notes
+            else:
+                kept.pop("curated", None)
+        nodes[id_] = Node(node.id, node.label, name, node.provenance, kept, node.parts)
+    for record in restored:
+        if isinstance(record, Node):
+            nodes.setdefault(record.id, record)
+    for record in restored:
+        if isinstance(record, Relationship) and record.start in nodes and record.end in nodes:
+            relationships[record.id] = record
     return GraphData(nodes, relationships)
+
+
+def _dumps(record: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+def _records(texts: Any) -> list[Node | Relationship]:
+    """The records a SET_ASIDE list (or one AS_READ value) holds; unreadable ones are skipped."""
+    import json
+
+    from stratgraph.graph.serialize import node_from_dict, relationship_from_dict
+
+    out: list[Node | Relationship] = []
+    for text in texts if isinstance(texts, list) else ():
+        try:
+            data = json.loads(text)
+            out.append(relationship_from_dict(data) if "type" in data else node_from_dict(data))
+        except (TypeError, ValueError, KeyError, AttributeError):
+            continue
+    return out
 
 
 @dataclass(frozen=True)
@@ -499,8 +584,12 @@ def curated_write(stored: GraphData, new: GraphData, replaced: Collection[str],
     before = strip_documents(stored, replaced)
     whole = GraphData.combine([uncurate(before), new])
     notes: list[str] = []
-    after = apply_curation(whole, curation, notes)
+    set_aside: list[Node | Relationship] = []
+    after = _mark_plans(apply_curation(whole, curation, notes, set_aside), set_aside)
     touched = set(replaced)
+    for id_, node in after.nodes.items():
+        if id_ not in before.nodes:  # new, or put back by a rule taken out
+            touched |= _documents_of(node)
     for id_, node in before.nodes.items():
         now = after.nodes.get(id_)
         if now is None or _curation_view(now) != _curation_view(node):
@@ -528,10 +617,44 @@ def curated_write(stored: GraphData, new: GraphData, replaced: Collection[str],
     return CuratedWrite(write, tuple(sorted(touched)), tuple(notes))
 
 
+def _mark_plans(graph: GraphData, set_aside: list[Node | Relationship]) -> GraphData:
+    """``graph`` with each Plan node saying whether curation changed its document (APPLIED)
+    and holding what curation set aside from it (SET_ASIDE)."""
+    from stratgraph.graph.serialize import node_to_dict, relationship_to_dict
+
+    by_doc: dict[str, list[str]] = {}
+    for record in set_aside:
+        data = node_to_dict(record) if isinstance(record, Node) else relationship_to_dict(record)
+        by_doc.setdefault(record.provenance.document, []).append(_dumps(data))
+    changed: set[str] = set(by_doc)
+    for node in graph.nodes.values():
+        if node.properties.get("curated") or AS_READ in node.properties:
+            changed |= _documents_of(node)
+    for rel in graph.relationships.values():
+        if rel.method is Method.CURATED or rel.properties.get(REPOINTED):
+            for end in (rel.start, rel.end):
+                if end in graph.nodes:
+                    changed |= _documents_of(graph.nodes[end])
+    out = GraphData(dict(graph.nodes), graph.relationships)
+    for id_, node in graph.nodes.items():
+        if node.label is not Label.PLAN:
+            continue
+        doc = node.provenance.document
+        props = {k: v for k, v in node.properties.items() if k not in (SET_ASIDE, APPLIED)}
+        if doc in changed:
+            props[APPLIED] = True
+        if by_doc.get(doc):
+            props[SET_ASIDE] = sorted(set(by_doc[doc]))
+        if props != node.properties:
+            out.nodes[id_] = replace(node, properties=props)
+    return out
+
+
 def _curation_view(node: Node) -> tuple[Any, ...]:
-    """What curation changes on a node: its name and its marks."""
-    return (node.name, tuple(node.properties.get("curated") or ()),
-            node.properties.get(NAME_BEFORE))
+    """What curation changes on a node: its name, its marks and what it keeps to undo them."""
+    props = node.properties
+    return (node.name, tuple(props.get("curated") or ()), props.get(NAME_BEFORE),
+            props.get(AS_READ), props.get(APPLIED), tuple(props.get(SET_ASIDE) or ()))
 
 
 def _documents_of(node: Node) -> set[str]:
