@@ -64,6 +64,7 @@
   var selected = null;     // node id
   var selectedEdge = null; // edge id
   var picked = null;       // node picked for merge / link
+  var drawnId = null;      // the node the panel shows
   var highlighted = {};
   var nodes = new vis.DataSet();
   var edges = new vis.DataSet();
@@ -180,8 +181,9 @@
     $("thread-btn").disabled = ["Theme", "Outcome", "Strategy", "Action"].indexOf(rec.label) < 0;
     $("edit").classList.toggle("hidden", !!(META && META.read_only));
     $("rename-to").value = rec.name;
-    $("edit-result").textContent = "";
-    setPicked(null);
+    // Redrawn after a correction: keep saying what was written.
+    if (drawnId !== rec.id) { $("edit-result").textContent = ""; setPicked(null); }
+    drawnId = rec.id;
     var types = $("link-type"); clear(types);
     META.types.forEach(function (t) { var o = el("option", t); o.value = t; types.appendChild(o); });
     types.value = "SUPPORTS";
