@@ -551,7 +551,8 @@ class EmbeddedStore:
         def work(con: sqlite3.Connection | None) -> list[SearchHit]:
             if con is None:
                 return []
-            return rank((Candidate(id_, label, name, tuple(json.loads(aliases or "[]")), plan_id)
+            return rank((Candidate(id_, label, name, tuple(json.loads(aliases)) if aliases else (),
+                                   plan_id)
                          for id_, label, name, aliases, plan_id in con.execute(sql, args)),
                         text, limit)
 

@@ -61,33 +61,50 @@ class NodeDetail:
 
 def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchHit]:
     """The candidates best matching ``text`` by any of their names (typo-tolerant), best
-    first; ties by name then id, so every store gives the same order."""
-    from rapidfuzz import fuzz, utils
+    first; ties by name then id, so every store gives the same order.
+
+    A name scores its whole-name similarity, or (slightly less) that of its best-matching
+    stretch: people type a few words of "Wexshire Safeguarding Adults Board ...". A name that
+    starts with or equals what was typed scores more. Both scorers run in rapidfuzz's C loop
+    over every name at once (a national graph's names are many).
+    """
+    from rapidfuzz import fuzz, process, utils
 
     query = utils.default_process(text)
     if not query:
         return []
-    hits: list[SearchHit] = []
+    owners: list[Candidate] = []
+    names: list[str] = []
     for c in candidates:
-        best, matched = -1.0, c.name
         for name in (c.name, *c.aliases):
-            processed = utils.default_process(name)
-            if not processed:
-                continue
-            # Whole-name similarity, or (slightly less) the best-matching stretch of a long
-            # name: people type a few words of "Wexshire Safeguarding Adults Board ...".
-            score = fuzz.ratio(query, processed)
-            if len(query) >= 3:
-                score = max(score, 0.95 * fuzz.partial_ratio(query, processed))
-            # A name that starts with or equals what was typed beats a fuzzy one.
-            if processed == query:
-                score += 20
-            elif processed.startswith(query):
-                score += 10
-            if score > best:
-                best, matched = score, name
-        if best >= SCORE_CUTOFF:
-            hits.append(SearchHit(c.id, c.label, c.name, matched, round(best, 2), c.plan_id))
+            owners.append(c)
+            names.append(name)
+    processed = [utils.default_process(n) for n in names]
+    scores: dict[int, float] = {}
+    # The bonus can lift a plain score by up to 20: ask for everything that could reach the cut.
+    for _m, score, i in process.extract(query, processed, scorer=fuzz.ratio, processor=None,
+                                        limit=None, score_cutoff=SCORE_CUTOFF - 20):
+        scores[i] = score
+    if len(query) >= 3:
+        for _m, score, i in process.extract(query, processed, scorer=fuzz.partial_ratio,
+                                            processor=None, limit=None,
+                                            score_cutoff=(SCORE_CUTOFF - 20) / 0.95):
+            scores[i] = max(scores.get(i, 0.0), 0.95 * score)
+    best: dict[str, tuple[float, str]] = {}
+    # In index order, and replaced only by a higher score: of equal scores the node's own
+    # name (listed before its aliases) is the one shown as matched.
+    for i in sorted(scores):
+        score = scores[i]
+        if processed[i] == query:
+            score += 20
+        elif processed[i].startswith(query):
+            score += 10
+        owner = owners[i].id
+        if score >= SCORE_CUTOFF and (owner not in best or score > best[owner][0]):
+            best[owner] = (score, names[i])
+    by_id = {c.id: c for c in owners}
+    hits = [SearchHit(id_, by_id[id_].label, by_id[id_].name, matched, round(score, 2),
+                      by_id[id_].plan_id) for id_, (score, matched) in best.items()]
     hits.sort(key=lambda h: (-h.score, h.name.casefold(), h.id))
     return hits[:limit]
 

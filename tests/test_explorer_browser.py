@@ -308,3 +308,41 @@ def test_a_correction_survives_a_rebuild(browser: Any, served: Served) -> None:
     page.wait_for_function("() => document.getElementById('node-name').textContent "
                            "=== 'Wexbridge Works Programme'")
     visit.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    from test_export import sample_graph
+
+    folder = tmp_path_factory.mktemp("explorer-hostile")
+    path = folder / "hostile.db"
+    store = EmbeddedStore(path)
+    store.write(sample_graph())
+    store.close()
+    running = Served("embedded", lambda: EmbeddedStore(path), folder, folder)
+    yield running
+    running.stop()
+
+
+def test_hostile_names_stay_text(browser: Any, hostile: Served) -> None:
+    from test_export import HOSTILE
+
+    visit = Visit(browser, hostile)
+    page = visit.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.fill("#q", "onerror")
+    hit = page.locator("#hits li[data-id]").first
+    hit.wait_for()
+    assert page.locator("#hits img, #hits script").count() == 0
+    hit.click()
+    page.wait_for_function("() => document.getElementById('node-name').textContent !== ''")
+    name = page.locator("#node-name").text_content()
+    assert HOSTILE["img"] in name or HOSTILE["script"] in name
+    assert page.locator("#right img, #right script").count() == 0
+    # The source panel says plainly that the (made-up) document is not there.
+    page.click("#source-btn")
+    page.wait_for_function("() => document.getElementById('source-note').textContent !== ''")
+    assert "not where it was read" in page.locator("#source-note").text_content()
+    assert dialogs == []
+    visit.assert_clean()
