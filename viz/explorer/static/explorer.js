@@ -640,6 +640,8 @@
       if (rec) showSource("edge", rec);
     }
   });
+  // Once the layout settles, frame what is drawn (a new neighbourhood starts small).
+  network.on("stabilizationIterationsDone", function () { network.fit({animation: false}); });
   network.on("doubleClick", function (p) { if (p.nodes.length) expand(p.nodes[0], []); });
   window.addEventListener("hashchange", function () { if (!writingHash) route(); });
   window.stratgraphExplorer = {nodes: nodes, edges: edges, network: network, thread: function () { return threadNet; },
