@@ -62,6 +62,7 @@ def serve(
         open_store(config).close()
         from stratgraph.graph.passes.curation import DEFAULT_CURATION_FILE
         from stratgraph.viz.explorer import ExplorerConfig
+        from stratgraph.viz.explorer.security import LOOPBACK_NAMES, is_loopback
         from stratgraph.viz.explorer.server import plan_address
         from stratgraph.viz.explorer.server import serve as run
 
@@ -72,6 +73,7 @@ def serve(
             read_only=read_only,
             token=address.token,
             documents=tuple(documents) if documents else (Path.cwd(),),
+            hosts=LOOPBACK_NAMES if is_loopback(host) else None,
         )
         try:
             run(explorer, address, say=lambda m: typer.echo(m, err=True),

@@ -290,3 +290,24 @@ def test_a_token_is_needed_off_loopback(
 def test_serve_refuses_a_missing_graph(tmp_path: Path) -> None:
     got = CliRunner().invoke(cli, ["serve", "--graph", str(tmp_path / "none.db")])
     assert got.exit_code == 1 and "run `stratgraph build` first" in got.output
+
+
+@pytest.mark.parametrize("store_kind", ["embedded"])
+def test_other_hosts_and_cross_site_writes_are_refused(
+    make_store: Callable[[], GraphStore], example_graph: GraphData, tmp_path: Path,
+    examples_dir: Path
+) -> None:
+    from stratgraph.viz.explorer.security import LOOPBACK_NAMES
+
+    make_store().write(example_graph)
+    with client_for(make_store, tmp_path, examples_dir, hosts=LOOPBACK_NAMES) as c:
+        assert c.get("/api/meta").status_code == 403  # TestClient's host is "testserver"
+        local = {"host": "127.0.0.1:8765"}
+        assert c.get("/api/meta", headers=local).status_code == 200
+        assert c.get("/api/meta", headers={"host": "evil.example:8765"}).status_code == 403
+        [hit] = c.get("/api/search", params={"q": "Wexbridge Works", "limit": 1},
+                      headers=local).json()
+        got = c.post("/api/curation/rename", json={"node": hit["id"], "to": "X"},
+                     headers={**local, "origin": "http://evil.example"})
+        assert got.status_code == 403
+    assert not (tmp_path / "curation.toml").exists()

@@ -6,6 +6,7 @@ graph, so the explorer costs the same on five plans as on a national graph in Ne
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,9 @@ FOCUS_COLUMNS = ("action_id", "outcome_id", "strategy_id", "lead_id", "theme_a_i
 PARAM_LABELS = {"plan": ["Plan"], "theme": ["Theme"], "outcome": ["Outcome"],
                 "strategy": ["Strategy"], "lead": ["CabinetLead"],
                 "organisation": ["Organisation"], "name": ["Strategy", "Partnership", "Theme"]}
+
+
+_DOCUMENT_KEY = re.compile(r"#[0-9a-f]{12}$")
 
 
 def node_json(node: Node) -> dict[str, Any]:
@@ -98,7 +102,9 @@ def names(store: GraphStore, labels: Iterable[str], prefix: str, limit: int = 20
     except ValueError as exc:
         raise QueryError(str(exc)) from None
     typed = prefix.casefold()
-    found = sorted({name for _label, name in store.names(wanted) if typed in name.casefold()},
+    # A plan answers to its document key too (file name#content id): offered as the file name.
+    found = sorted({name for _label, name in store.names(wanted)
+                    if typed in name.casefold() and not _DOCUMENT_KEY.search(name)},
                    key=lambda n: (not n.casefold().startswith(typed), n.casefold(), n))
     return found[:limit]
 

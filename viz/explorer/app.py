@@ -90,6 +90,11 @@ def create_app(config: ExplorerConfig) -> FastAPI:
     @app.middleware("http")
     async def _guard(request: Request, call_next: Any) -> Any:
         set_cookie = False
+        refused = _refusal(request, config.hosts)
+        if refused:
+            response = Response(refused + "\n", status_code=403, media_type="text/plain")
+            response.headers.update(security.HEADERS)
+            return response
         if config.token is not None:
             given = (request.query_params.get("token") or request.headers.get(security.HEADER)
                      or request.cookies.get(security.COOKIE))
@@ -248,6 +253,21 @@ def create_app(config: ExplorerConfig) -> FastAPI:
         return _export_response(graph, format)
 
     return app
+
+
+def _refusal(request: Request, hosts: tuple[str, ...] | None) -> str | None:
+    """Why a request is refused before any work (None: it is not): an unexpected Host, or a
+    write sent from another site's page."""
+    host = request.url.hostname or ""
+    if hosts is not None and host not in hosts:
+        return f"stratgraph serve: unexpected host {host!r}"
+    origin = request.headers.get("origin")
+    if request.method not in ("GET", "HEAD", "OPTIONS") and origin is not None:
+        from urllib.parse import urlsplit
+
+        if urlsplit(origin).netloc != request.headers.get("host"):
+            return "stratgraph serve: a write from another site's page is refused"
+    return None
 
 
 def _view_graph(store: GraphStore, ids: Any) -> Any:

@@ -29,3 +29,6 @@ class ExplorerConfig:
     documents: tuple[Path, ...] = field(default_factory=lambda: (Path.cwd(),))
     #: Written beside each curation entry as who made it.
     who: str = "stratgraph serve"
+    #: The host names a request may address (its Host header), or None for any. On loopback
+    #: this stops another site's page from reaching the app through DNS rebinding.
+    hosts: tuple[str, ...] | None = None

@@ -34,6 +34,10 @@ HEADERS = {
 }
 
 
+#: The names a browser may use for this machine (the Host header, without the port).
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
 def is_loopback(host: str) -> bool:
     """True for 127.0.0.0/8, ::1 and ``localhost``."""
     if host == "localhost":
