@@ -200,5 +200,11 @@ def golden_thread(store: GraphStore, node_id: str, *, limit: int = THREAD_LIMIT)
     expand(outcomes, ["MEASURED_BY"], ["Measure"])
     expand(actions | outcomes, ["REFERENCES"], ["Strategy", "Partnership"])
     expand(actions, ["OWNS", "INVOLVES"], ["CabinetLead", "Owner", "Partnership"])
+    # An action's owner may be its theme's lead (as orphan-actions counts it): show the themes
+    # and the leads that own them.
+    themes = expand(actions, ["PART_OF"], ["Theme"])
+    if label == "Theme":
+        themes.add(root.id)
+    expand(themes, ["OWNS"], ["CabinetLead", "Owner"])
     levels = {id_: LAYERS.get(n.label.value, 0) for id_, n in graph.nodes.items()}
     return Thread(root.id, graph, levels)

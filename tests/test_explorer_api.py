@@ -311,3 +311,54 @@ def test_other_hosts_and_cross_site_writes_are_refused(
                      headers={**local, "origin": "http://evil.example"})
         assert got.status_code == 403
     assert not (tmp_path / "curation.toml").exists()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])
+def test_serve_command_prints_its_address_and_serves(
+    host: str, example_graph: GraphData, tmp_path: Path
+) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    graph_file = tmp_path / "examples.db"
+    store = EmbeddedStore(graph_file)
+    store.write(example_graph)
+    store.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "stratgraph.cli.entry", "serve", "--graph", str(graph_file),
+         "--port", str(port), "--host", host, "--read-only"],
+        stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        first = proc.stderr.readline()
+        assert first.startswith(f"stratgraph explorer: http://{host}:{port}/explore"), first
+        token = first.strip().partition("?token=")[2]
+        if host == "127.0.0.1":
+            assert token == ""
+        else:
+            assert len(token) >= 20 and "warning" in proc.stderr.readline()
+        url = f"http://127.0.0.1:{port}/api/meta" + (f"?token={token}" if token else "")
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    meta = json.loads(response.read())
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        assert meta["read_only"] is True and len(meta["plans"]) == 5
+        if token:
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/meta", timeout=5)
+            assert refused.value.code == 401
+    finally:
+        proc.terminate()
+        proc.wait(10)
