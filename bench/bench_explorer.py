@@ -2,6 +2,7 @@
 side with a floor: the bare SQL / Cypher fetch of the same rows (issue #16).
 
 Run:  python bench/bench_explorer.py [--corpus ../shared/corpus] [--repeat 20] [--stores embedded,neo4j]
+      python bench/bench_explorer.py --synthetic 120k     # bench/synthetic.py's councils instead
 
 Each step is an HTTP request through the whole app (FastAPI, in process, Starlette's
 TestClient), so it includes routing, JSON and the store:
@@ -105,24 +106,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--stores", default="embedded,neo4j")
+    parser.add_argument("--synthetic", metavar="SIZE",
+                        help="a synthetic graph of about SIZE nodes (e.g. 120k) instead")
     args = parser.parse_args(argv)
     from stratgraph.api import build, discover
     from stratgraph.graph.embedded import EmbeddedStore
 
-    files = discover([args.corpus])
-    if not files:
-        print(f"no plans in {args.corpus}", file=sys.stderr)
-        return 1
     kinds = args.stores.split(",")
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "real.db"
+        path = Path(tmp) / "graph.db"
         store = EmbeddedStore(path)
-        build(files, store, plans_only=True)
-        graph = store.read()
+        if args.synthetic:
+            import synthetic
+
+            [size] = synthetic.parse_sizes(args.synthetic)
+            graph = synthetic.synthetic_graph(councils=max(1, round(size / 2500)), plans=5,
+                                              themes=8, actions=40)
+            store.write(graph)
+            source = f"synthetic, {max(1, round(size / 2500))} councils"
+        else:
+            files = discover([args.corpus])
+            if not files:
+                print(f"no plans in {args.corpus}", file=sys.stderr)
+                return 1
+            build(files, store, plans_only=True)
+            graph = store.read()
+            source = f"{len(files)} plans"
         store.close()
         print(f"graph: {len(graph.nodes)} nodes, {len(graph.relationships)} relationships "
-              f"from {len(files)} plans", flush=True)
+              f"({source})", flush=True)
         if "embedded" in kinds:
             import sqlite3
 

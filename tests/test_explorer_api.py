@@ -362,3 +362,12 @@ def test_serve_command_prints_its_address_and_serves(
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_a_questions_rows_drawn(client: TestClient) -> None:
+    got = client.get("/api/query/orphan-actions",
+                     params={"plan": "Strategic Plan 2020-24"}).json()
+    view = client.get("/api/view", params={"id": got["focus"]}).json()
+    assert {n["id"] for n in view["nodes"]} == set(got["focus"])
+    ids = set(got["focus"])
+    assert all(e["from"] in ids and e["to"] in ids for e in view["edges"])

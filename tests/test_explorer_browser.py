@@ -215,6 +215,10 @@ def test_a_question_with_parameters(browser: Any, served: Served) -> None:
     expected = run_query(store, "orphan-actions", {"plan": "Strategic Plan 2020-24"})
     store.close()
     assert rows == len(expected) > 0
+    # The rows' nodes are drawn and ringed.
+    page.wait_for_function("() => window.stratgraphExplorer.nodes.length > 0")
+    drawn = set(page.evaluate("() => window.stratgraphExplorer.nodes.getIds()"))
+    assert {row["action_id"] for row in expected} <= drawn
     # Sort by action, then a row click focuses its node.
     page.locator("#query-table th", has_text="action").first.click()
     cells = page.locator("#query-table tbody tr td:nth-child(3)").all_text_contents()

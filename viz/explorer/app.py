@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 STATIC = resources.files("stratgraph.viz.explorer") / "static"
 EXPORT_FORMATS = ("json", "graphml", "csv", "html")
+#: Nodes a question's rows add to the picture at most.
+VIEW_LIMIT = 200
 #: Nodes an export of the current view holds at most.
 EXPORT_LIMIT = 5000
 
@@ -202,6 +204,12 @@ def create_app(config: ExplorerConfig) -> FastAPI:
     async def get_start_plan(id: str) -> dict[str, Any]:  # noqa: A002
         """A plan with its themes and their outcomes."""
         return found(api.start_plan(stores.get(), id), f"plan {id!r}")
+
+    @app.get("/api/view", tags=["graph"])
+    async def get_view(id: list[str] = Query(default=[])) -> dict[str, Any]:  # noqa: A002
+        """The nodes ``id`` (at most 200) and the relationships between them: a question's
+        rows drawn in the picture."""
+        return api.graph_json(_view_graph(stores.get(), id[:VIEW_LIMIT]))
 
     @app.get("/api/query/{name}", tags=["questions"])
     async def get_query(name: str, request: Request) -> dict[str, Any]:

@@ -329,11 +329,17 @@
       $("query-status").textContent = res.rows.length + " row(s)" + (res.more ? " (first " + res.rows.length + ")" : "");
       var hash = {query: name}; Object.keys(values).forEach(function (k) { hash[k] = values[k]; });
       setHash(hash);
-      // Highlight the rows' nodes in the picture.
+      // Draw the rows' nodes (the first 200) and ring them.
       var before = highlighted; highlighted = {};
-      res.focus.forEach(function (id) { if (id) highlighted[id] = 1; });
-      Object.keys(before).concat(Object.keys(highlighted)).forEach(refreshNode);
-      status("");
+      var ids = [];
+      res.focus.forEach(function (id) { if (id && !highlighted[id]) { highlighted[id] = 1; ids.push(id); } });
+      Object.keys(before).forEach(refreshNode);
+      if (!ids.length) { status(""); return; }
+      return api("/api/view", {id: ids.slice(0, 200)}).then(function (g) {
+        snapshot();
+        addGraph(g);
+        status("");
+      });
     }).catch(function (err) { $("query-status").textContent = err.message; });
   }
   function drawTable(res, sortBy, dir) {
