@@ -47,6 +47,14 @@ def fmt(pair: tuple[float, float]) -> str:
     return f"{pair[0] * 1000:8.1f} ms [{pair[1] * 1000:.1f}]"
 
 
+class Rows(list):
+    """Measured rows, each also printed as soon as it is measured (a slow run still tells)."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        print(f"{row[0]:<66}  {row[1]}", flush=True)
+        super().append(row)
+
+
 def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
             repeat: int) -> list[tuple[str, str]]:
     from fastapi.testclient import TestClient
@@ -66,7 +74,7 @@ def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
                 key=lambda n: (sum(c for _t, _d, c in store.node(n.id).links), n.id))
     store.close()
 
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = Rows()
 
     def cold() -> None:
         with app() as c:
@@ -175,9 +183,6 @@ def main(argv: list[str] | None = None) -> int:
 
                 rows += measure("neo4j", opener, cypher_floor, args.repeat)
                 target.close()
-    width = max(len(r[0]) for r in rows)
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
     return 0
 
 

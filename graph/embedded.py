@@ -545,7 +545,9 @@ class EmbeddedStore:
         if theme is not None:
             where.append("(id = ? OR json_extract(props, '$.theme_id') = ?)")
             args += [theme, theme]
-        sql = ("SELECT id, label, name, json_extract(props, '$.aliases'), plan_id FROM nodes"
+        # Most nodes have no aliases: parse the properties only of those that do.
+        sql = ("SELECT id, label, name, CASE WHEN instr(props, '\"aliases\"') > 0 THEN "
+               "json_extract(props, '$.aliases') END, plan_id FROM nodes"
                + (" WHERE " + " AND ".join(where) if where else ""))
 
         def work(con: sqlite3.Connection | None) -> list[SearchHit]:
@@ -565,7 +567,9 @@ class EmbeddedStore:
         from stratgraph.graph.explore import check_types
 
         wanted = check_types(types)
-        only = f" AND type IN ({t.placeholders(len(wanted))})" if wanted else ""
+        # `+type`: the type is only a filter; without the plus SQLite may walk the edges_type
+        # index (every SUPPORTS of a national graph) instead of the node's own edges.
+        only = f" AND +type IN ({t.placeholders(len(wanted))})" if wanted else ""
         sql = (f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE id IN ("
                f" SELECT id FROM edges WHERE start = ?{only}"
                f" UNION SELECT id FROM edges WHERE \"end\" = ?{only}) ORDER BY id LIMIT ?")

@@ -79,15 +79,16 @@ def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchH
         for name in (c.name, *c.aliases):
             owners.append(c)
             names.append(name)
-    processed = [utils.default_process(n) for n in names]
+    process_name = utils.default_process
     scores: dict[int, float] = {}
     # The bonus can lift a plain score by up to 20: ask for everything that could reach the cut.
-    for _m, score, i in process.extract(query, processed, scorer=fuzz.ratio, processor=None,
+    # rapidfuzz cleans each name (processor) inside its C loop.
+    for _m, score, i in process.extract(query, names, scorer=fuzz.ratio, processor=process_name,
                                         limit=None, score_cutoff=SCORE_CUTOFF - 20):
         scores[i] = score
     if len(query) >= 3:
-        for _m, score, i in process.extract(query, processed, scorer=fuzz.partial_ratio,
-                                            processor=None, limit=None,
+        for _m, score, i in process.extract(query, names, scorer=fuzz.partial_ratio,
+                                            processor=process_name, limit=None,
                                             score_cutoff=(SCORE_CUTOFF - 20) / 0.95):
             scores[i] = max(scores.get(i, 0.0), 0.95 * score)
     best: dict[str, tuple[float, str]] = {}
@@ -95,9 +96,10 @@ def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchH
     # name (listed before its aliases) is the one shown as matched.
     for i in sorted(scores):
         score = scores[i]
-        if processed[i] == query:
+        cleaned = process_name(names[i])
+        if cleaned == query:
             score += 20
-        elif processed[i].startswith(query):
+        elif cleaned.startswith(query):
             score += 10
         owner = owners[i].id
         if score >= SCORE_CUTOFF and (owner not in best or score > best[owner][0]):
