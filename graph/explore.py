@@ -87,9 +87,11 @@ def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchH
                                         limit=None, score_cutoff=SCORE_CUTOFF - 20):
         scores[i] = score
     if len(query) >= 3:
+        # A name with a bonus contains the query whole (partial score 100), so a stretch
+        # only counts when it reaches the cut on its own.
         for _m, score, i in process.extract(query, names, scorer=fuzz.partial_ratio,
                                             processor=process_name, limit=None,
-                                            score_cutoff=(SCORE_CUTOFF - 20) / 0.95):
+                                            score_cutoff=SCORE_CUTOFF / 0.95 - 0.01):
             scores[i] = max(scores.get(i, 0.0), 0.95 * score)
     best: dict[str, tuple[float, str]] = {}
     # In index order, and replaced only by a higher score: of equal scores the node's own
