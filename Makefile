@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test venv test-deps browser spreadsheet harness clean
+.PHONY: demo explore test venv test-deps browser spreadsheet harness clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ demo: venv
 	@echo "built the example plans into $(DEMO_GRAPH) (your own builds go to .stratgraph/graph.db)"
 	@echo "ask it: $(BIN)/stratgraph query orphan-actions --graph $(DEMO_GRAPH)"
 	@echo "open stratgraph-examples.html in a browser"
+
+## Build the example plans into their own graph file and explore them in a browser; the
+## explorer's corrections go to their own curation file, applied again by the next build.
+DEMO_CURATION ?= .stratgraph/examples-curation.toml
+explore: venv
+	$(BIN)/stratgraph build examples --graph $(DEMO_GRAPH) \
+	  $(if $(wildcard $(DEMO_CURATION)),--curation $(DEMO_CURATION))
+	$(BIN)/stratgraph serve --graph $(DEMO_GRAPH) --documents examples --curation $(DEMO_CURATION)
 
 test-deps: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'

@@ -182,12 +182,14 @@ def list_loaders() -> None:
 from stratgraph.cli.export_command import export  # noqa: E402
 from stratgraph.cli.query_command import query  # noqa: E402
 from stratgraph.cli.report_command import report  # noqa: E402
+from stratgraph.cli.serve_command import serve  # noqa: E402
 from stratgraph.cli.text_command import text  # noqa: E402
 from stratgraph.cli.viz_command import viz  # noqa: E402
 
 app.command("export", cls=Command)(export)
 app.command("query", cls=Command)(query)
 app.command("report", cls=Command)(report)
+app.command("serve", cls=Command)(serve)
 app.command("text", cls=Command)(text)
 app.command("viz", cls=Command)(viz)
 

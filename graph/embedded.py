@@ -41,6 +41,7 @@ from stratgraph.graph.store import WriteSummary
 if TYPE_CHECKING:
     import networkx as nx
 
+    from stratgraph.graph.explore import NodeDetail, SearchHit
     from stratgraph.graph.summary import Summary
 
 DEFAULT_GRAPH_FILE = Path(".stratgraph") / "graph.db"
@@ -535,6 +536,98 @@ class EmbeddedStore:
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
             return self.networkx
         return self._read(lambda con: _load_networkx(con, wanted))
+
+
+    # -- one node at a time (the explorer): by index, never the whole graph --------------------
+
+    def search(
+        self, text: str, labels: Collection[str] = (), plan: str | None = None,
+        theme: str | None = None, limit: int = 20,
+    ) -> list[SearchHit]:
+        """Nodes whose name or an alias matches ``text``, best first (see the Protocol)."""
+        from stratgraph.graph.explore import Candidate, check_labels, rank
+
+        wanted = check_labels(labels)
+        where, args = [], []
+        if wanted:
+            where.append(f"label IN ({t.placeholders(len(wanted))})")
+            args += wanted
+        if plan is not None:
+            where.append("plan_id = ?")
+            args.append(plan)
+        if theme is not None:
+            where.append("(id = ? OR json_extract(props, '$.theme_id') = ?)")
+            args += [theme, theme]
+        # Most nodes have no aliases: parse the properties only of those that do.
+        sql = ("SELECT id, label, name, CASE WHEN instr(props, '\"aliases\"') > 0 THEN "
+               "json_extract(props, '$.aliases') END, plan_id FROM nodes"
+               + (" WHERE " + " AND ".join(where) if where else ""))
+
+        def work(con: sqlite3.Connection | None) -> list[SearchHit]:
+            if con is None:
+                return []
+            return rank((Candidate(id_, label, name, tuple(json.loads(aliases)) if aliases else (),
+                                   plan_id)
+                         for id_, label, name, aliases, plan_id in con.execute(sql, args)),
+                        text, limit)
+
+        return self._read(work)
+
+    def neighbours(
+        self, node_id: str, types: Collection[str] = (), limit: int = 200
+    ) -> GraphData:
+        """The node, up to ``limit`` of its relationships of ``types``, their other ends."""
+        from stratgraph.graph.explore import check_types
+
+        wanted = check_types(types)
+        # `+type`: the type is only a filter; without the plus SQLite may walk the edges_type
+        # index (every SUPPORTS of a national graph) instead of the node's own edges.
+        only = f" AND +type IN ({t.placeholders(len(wanted))})" if wanted else ""
+        sql = (f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE id IN ("
+               f" SELECT id FROM edges WHERE start = ?{only}"
+               f" UNION SELECT id FROM edges WHERE \"end\" = ?{only}) ORDER BY id LIMIT ?")
+
+        def work(con: sqlite3.Connection | None) -> GraphData:
+            data = GraphData()
+            if con is None:
+                return data
+            row = con.execute(f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id = ?",
+                              (node_id,)).fetchone()
+            if row is None:
+                return data
+            data.nodes[node_id] = t.node_from_row(row)
+            rels = [t.edge_from_row(r) for r in con.execute(
+                sql, [node_id, *wanted, node_id, *wanted, int(limit)])]
+            others = sorted({r.end if r.start == node_id else r.start for r in rels})
+            for r in t.select_in(con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})",
+                                 others):
+                node = t.node_from_row(r)
+                data.nodes[node.id] = node
+            for rel in rels:
+                if rel.start in data.nodes and rel.end in data.nodes:
+                    data.relationships[rel.id] = rel
+            return data
+
+        return self._read(work)
+
+    def node(self, node_id: str) -> NodeDetail | None:
+        """The node with its relationship counts per type and direction."""
+        from stratgraph.graph.explore import NodeDetail
+
+        def work(con: sqlite3.Connection | None) -> NodeDetail | None:
+            if con is None:
+                return None
+            row = con.execute(f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id = ?",
+                              (node_id,)).fetchone()
+            if row is None:
+                return None
+            links = con.execute(
+                "SELECT type, 'out', count(*) FROM edges WHERE start = ? GROUP BY type "
+                "UNION ALL SELECT type, 'in', count(*) FROM edges WHERE \"end\" = ? "
+                "GROUP BY type", (node_id, node_id)).fetchall()
+            return NodeDetail(t.node_from_row(row), tuple(sorted(links)))
+
+        return self._read(work)
 
 
 def _count(con: sqlite3.Connection) -> Summary:

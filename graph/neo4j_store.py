@@ -63,6 +63,8 @@ from stratgraph.errors import ConnectionFailed, QueryError, StoreError
 if TYPE_CHECKING:
     from neo4j import Driver, ManagedTransaction, Session
 
+    from stratgraph.graph.explore import NodeDetail, SearchHit
+
 log = logging.getLogger(__name__)
 # The driver logs connection trouble as warnings too; with no logging configured Python would
 # print them to stderr beside our one-line error. A NullHandler stops only that fallback.
@@ -749,3 +751,64 @@ class Neo4jStore:
     def close(self) -> None:
         """Close the driver's connections."""
         self._driver.close()
+
+    # -- one node at a time (the explorer): parameters only, reached by the id constraint -----
+
+    def search(
+        self, text: str, labels: Collection[str] = (), plan: str | None = None,
+        theme: str | None = None, limit: int = 20,
+    ) -> list[SearchHit]:
+        """Nodes whose name or an alias matches ``text``, best first (see the Protocol)."""
+        from stratgraph.graph.explore import Candidate, check_labels, rank
+
+        wanted = check_labels(labels)
+
+        def work(tx: ManagedTransaction) -> list[Candidate]:
+            found = []
+            for r in tx.run(cypher_text("store_search_candidates.cypher"), labels=wanted,
+                            plan=plan, theme=theme):
+                label = next((n for n in sorted(r["labels"]) if n in _LABELS), None)
+                if label is not None:
+                    found.append(Candidate(r["id"], label, str(r["name"] or ""),
+                                           tuple(str(a) for a in r["aliases"]), r["plan_id"]))
+            return found
+
+        return rank(self._read(work), text, limit)
+
+    def neighbours(
+        self, node_id: str, types: Collection[str] = (), limit: int = 200
+    ) -> GraphData:
+        """The node, up to ``limit`` of its relationships of ``types``, their other ends."""
+        from stratgraph.graph.explore import check_types
+
+        wanted = check_types(types) or _TYPES
+
+        def work(tx: ManagedTransaction) -> GraphData:
+            rels = _rels_from(tx.run(cypher_text("store_neighbours.cypher"), id=node_id,
+                                     types=wanted, limit=int(limit)))
+            ids = sorted({node_id, *(r.start for r in rels), *(r.end for r in rels)})
+            nodes = _nodes_from(tx.run(cypher_text("store_nodes_by_id.cypher"), ids=ids))
+            data = GraphData({n.id: n for n in nodes}, {})
+            if node_id not in data.nodes:
+                return GraphData()
+            for rel in rels:
+                if rel.start in data.nodes and rel.end in data.nodes:
+                    data.relationships[rel.id] = rel
+            return data
+
+        return self._read(work)
+
+    def node(self, node_id: str) -> NodeDetail | None:
+        """The node with its relationship counts per type and direction."""
+        from stratgraph.graph.explore import NodeDetail
+
+        def work(tx: ManagedTransaction) -> NodeDetail | None:
+            nodes = _nodes_from(tx.run(cypher_text("store_nodes_by_id.cypher"), ids=[node_id]))
+            if not nodes:
+                return None
+            links = [(r["type"], r["direction"], int(r["n"])) for r in tx.run(
+                cypher_text("store_node_links.cypher"), id=node_id, types=_TYPES)]
+            return NodeDetail(nodes[0], tuple(sorted(links)))
+
+        return self._read(work)
+

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node
+
+if TYPE_CHECKING:
+    from stratgraph.graph.explore import NodeDetail, SearchHit
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,4 +78,27 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release connections and files."""
+        ...
+
+    # -- one node at a time: what the explorer (``stratgraph serve``) reads per request --------
+
+    def search(
+        self, text: str, labels: Collection[str] = (), plan: str | None = None,
+        theme: str | None = None, limit: int = 20,
+    ) -> list[SearchHit]:
+        """Nodes whose name or an alias matches ``text`` (typo-tolerant), best first; only
+        ``labels`` (all when empty), only those of the plan or theme with id ``plan`` /
+        ``theme``. Ranked by :func:`stratgraph.graph.explore.rank`."""
+        ...
+
+    def neighbours(
+        self, node_id: str, types: Collection[str] = (), limit: int = 200
+    ) -> GraphData:
+        """The node, its relationships of ``types`` (all when empty) either way, at most
+        ``limit`` of them in relationship id order, and the nodes at their other ends."""
+        ...
+
+    def node(self, node_id: str) -> NodeDetail | None:
+        """The node with its relationship counts per type and direction (``None``: no such
+        node)."""
         ...

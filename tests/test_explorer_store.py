@@ -1,0 +1,159 @@
+"""The explorer's store methods (search, neighbours, node) and the golden thread, asserted the
+same way on the embedded store and a real Neo4j, against the graph itself.
+
+Expected answers are computed from ``read()`` (the whole example graph) independently of the
+stores' SQL and Cypher, so both stores are held to one reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.embedded import EmbeddedStore
+from stratgraph.graph.explore import Candidate, golden_thread, rank
+from stratgraph.graph.model import Label
+from stratgraph.graph.store import GraphStore
+
+from stratgraph.api import build
+
+
+@pytest.fixture(scope="session")
+def example_graph(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> GraphData:
+    """The example plans as built into a store (built once, written into each store)."""
+    store = EmbeddedStore(tmp_path_factory.mktemp("explore") / "examples.db")
+    build([examples_dir], store, plans_only=True)
+    graph = store.read()
+    store.close()
+    return graph
+
+
+@pytest.fixture
+def examples(make_store: Callable[[], GraphStore], example_graph: GraphData) -> GraphStore:
+    store = make_store()
+    store.write(example_graph)
+    return store
+
+
+def named(graph: GraphData, label: str, name: str) -> str:
+    [found] = [n.id for n in graph.nodes.values() if n.label.value == label and n.name == name]
+    return found
+
+
+def expected_neighbours(graph: GraphData, node_id: str, types: set[str] | None = None,
+                        limit: int = 200) -> tuple[set[str], list[str]]:
+    rels = sorted(r.id for r in graph.relationships.values()
+                  if node_id in (r.start, r.end) and (not types or r.type.value in types))[:limit]
+    ends = {node_id} | {x for k in rels for x in (graph.relationships[k].start,
+                                                   graph.relationships[k].end)}
+    return ends, rels
+
+
+def test_search_finds_a_name_typed_with_typos(examples: GraphStore) -> None:
+    hits = examples.search("helth and welbeing")
+    assert (hits[0].label, hits[0].name) == ("Theme", "Health and Wellbeing")
+    assert examples.search("safegarding adults board", labels=["Partnership"])[0].name == \
+        "Wexshire Safeguarding Adults Board"
+    assert examples.search("zzzzqqq") == []
+
+
+def test_search_filters_by_label_plan_and_theme(
+    examples: GraphStore, example_graph: GraphData
+) -> None:
+    plan = named(example_graph, "Plan", "Strategic Plan 2020-24")
+    theme = named(example_graph, "Theme", "Health and Wellbeing")
+    by_plan = examples.search("health", plan=plan, limit=50)
+    assert by_plan and all(h.plan_id == plan for h in by_plan)
+    by_theme = examples.search("health", theme=theme, limit=50)
+    assert by_theme and all(
+        h.id == theme or example_graph.nodes[h.id].properties.get("theme_id") == theme
+        for h in by_theme)
+    assert {h.label for h in examples.search("health", labels=["Outcome"], limit=50)} == {"Outcome"}
+    with pytest.raises(ValueError):
+        examples.search("health", labels=["NotALabel"])
+
+
+def test_search_ranks_as_the_reference(examples: GraphStore, example_graph: GraphData) -> None:
+    candidates = [Candidate(n.id, n.label.value, n.name, tuple(n.properties.get("aliases") or ()),
+                            n.properties.get("plan_id")) for n in example_graph.nodes.values()]
+    for text in ("wexbridge works", "joint helth strategy", "budget", "Priya"):
+        assert examples.search(text, limit=15) == rank(candidates, text, 15), text
+
+
+@pytest.mark.parametrize(("label", "name"), [
+    ("Theme", "Health and Wellbeing"), ("Plan", "Strategic Plan 2024-28"),
+    ("Strategy", "Joint Health and Wellbeing Strategy"), ("CabinetLead", "Priya Lal"),
+])
+def test_neighbours_are_the_graphs(
+    examples: GraphStore, example_graph: GraphData, label: str, name: str
+) -> None:
+    ids = [n.id for n in example_graph.nodes.values() if n.label.value == label and n.name == name]
+    for node_id in ids:
+        got = examples.neighbours(node_id)
+        ends, rels = expected_neighbours(example_graph, node_id)
+        assert set(got.nodes) == ends
+        assert sorted(got.relationships) == rels
+        for id_ in rels:
+            assert got.relationships[id_] == example_graph.relationships[id_]
+        assert got.nodes[node_id] == example_graph.nodes[node_id]
+
+
+def test_neighbours_by_type_and_limit(examples: GraphStore, example_graph: GraphData) -> None:
+    plan = named(example_graph, "Plan", "Strategic Plan 2024-28")
+    got = examples.neighbours(plan, ["PART_OF"], limit=5)
+    ends, rels = expected_neighbours(example_graph, plan, {"PART_OF"}, 5)
+    assert sorted(got.relationships) == rels and len(rels) == 5
+    assert set(got.nodes) == ends
+    assert examples.neighbours("theme:0000000000000000") == GraphData()
+    with pytest.raises(ValueError):
+        examples.neighbours(plan, ["NOT_A_TYPE"])
+
+
+def test_node_counts_its_links(examples: GraphStore, example_graph: GraphData) -> None:
+    theme = named(example_graph, "Theme", "Health and Wellbeing")
+    detail = examples.node(theme)
+    assert detail is not None and detail.node == example_graph.nodes[theme]
+    counts: dict[tuple[str, str], int] = {}
+    for r in example_graph.relationships.values():
+        if r.start == theme:
+            counts[(r.type.value, "out")] = counts.get((r.type.value, "out"), 0) + 1
+        if r.end == theme:
+            counts[(r.type.value, "in")] = counts.get((r.type.value, "in"), 0) + 1
+    assert detail.links == tuple(sorted((t, d, n) for (t, d), n in counts.items()))
+    assert examples.node("theme:0000000000000000") is None
+
+
+def test_golden_thread_of_an_outcome(examples: GraphStore, example_graph: GraphData) -> None:
+    outcome = named(example_graph, "Outcome", "Healthy Weight and Active Lives")
+    thread = golden_thread(examples, outcome)
+    assert thread is not None
+    labels = {example_graph.nodes[i].label for i in thread.graph.nodes}
+    assert {Label.OUTCOME, Label.ACTION, Label.MEASURE} <= labels
+    supporters = {r.start for r in example_graph.relationships.values()
+                  if r.end == outcome and r.type.value == "SUPPORTS"
+                  and example_graph.nodes[r.start].label is Label.ACTION}
+    measures = {r.end for r in example_graph.relationships.values()
+                if r.start == outcome and r.type.value == "MEASURED_BY"}
+    assert supporters and supporters <= set(thread.graph.nodes)
+    assert measures and measures <= set(thread.graph.nodes)
+    # Columns read left to right: strategy, action, outcome, measure.
+    assert {thread.levels[i] for i in supporters} == {2}
+    assert thread.levels[outcome] == 3 and {thread.levels[i] for i in measures} == {4}
+
+
+def test_golden_thread_is_the_same_on_every_store(
+    examples: GraphStore, example_graph: GraphData, tmp_path: Path
+) -> None:
+    reference = EmbeddedStore(tmp_path / "reference.db")
+    reference.write(example_graph)
+    for label, name in (("Theme", "Health and Wellbeing"),
+                        ("Strategy", "Joint Health and Wellbeing Strategy")):
+        for node_id in [n.id for n in example_graph.nodes.values()
+                        if n.label.value == label and n.name == name]:
+            got, want = golden_thread(examples, node_id), golden_thread(reference, node_id)
+            assert got is not None and want is not None
+            assert (set(got.graph.nodes), set(got.graph.relationships), got.levels) == (
+                set(want.graph.nodes), set(want.graph.relationships), want.levels)
+    reference.close()
