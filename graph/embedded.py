@@ -474,9 +474,24 @@ class EmbeddedStore:
 
     def query_summary(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The named query's summary (rows per group and tallied value)."""
-        from stratgraph.graph.queries import get_query, summarise_rows
+        from stratgraph.graph.queries import get_query, prepare_params, summarise_rows
+        from stratgraph.graph.sqlite_summaries import SUMMARIES
 
-        return summarise_rows(get_query(name), self.run_query(name, params))
+        spec = get_query(name)
+        counted = SUMMARIES.get(name)
+        if counted is None or not self.path.exists():
+            return summarise_rows(spec, self.run_query(name, params))
+        # Counted by SQLite over the indexes: the whole graph never goes through networkx.
+        # Saved like a whole-graph answer, so asking again (a table, then --summary) is a read.
+        prepared = prepare_params(name, params)
+        self._connect()
+        key = t.dumps_row(["summary", name, sorted(prepared.items())]) if self._saving else None
+        rows = None if key is None else self._saved_rows(key, 0, None)
+        if rows is None:
+            rows = self._read(lambda con: _counted_summary(con, spec, counted, prepared))
+            if key is not None:
+                self._save_rows(key, rows)
+        return rows
 
     def close(self) -> None:
         """Close the file (every write is already on disk)."""
@@ -522,6 +537,19 @@ class EmbeddedStore:
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
             return self.networkx
         return self._read(lambda con: _load_networkx(con, wanted))
+
+
+def _counted_summary(con: sqlite3.Connection, spec: Any, counted: Callable[..., Any],
+                     prepared: dict[str, Any]) -> list[dict[str, Any]]:
+    """A query's summary counted in SQL (:mod:`stratgraph.graph.sqlite_summaries`)."""
+    from stratgraph.graph.queries import tally
+    from stratgraph.graph.sqlite_summaries import drop_temp, prepare
+
+    prepare(con)
+    try:
+        return tally(spec, list(counted(con, prepared)))
+    finally:
+        drop_temp(con)
 
 
 def _count(con: sqlite3.Connection) -> Summary:
