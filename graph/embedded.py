@@ -53,6 +53,14 @@ PLAN_SCOPED_QUERIES = frozenset(
     {"orphan-actions", "unsupported-outcomes", "coverage", "strategy-feeds"}
 )
 
+# Queries that read only nodes of some labels and relationships of one type into some of them
+# (plus those relationships' start nodes): a whole-graph answer loads only that part.
+# plan-evolution reads plans, shared items and themes, and who REFERENCES a shared item.
+PARTIAL_LOADS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
+    "plan-evolution": (("Plan", "Strategy", "Partnership", "Theme"), "REFERENCES",
+                       ("Strategy", "Partnership")),
+}
+
 
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
@@ -534,6 +542,8 @@ class EmbeddedStore:
         (its nodes, their neighbours, and SUPPORTS chains through outcomes and actions of any
         plan), else the whole graph."""
         wanted = params.get("plan")
+        if name in PARTIAL_LOADS and self._nx is None:
+            return self._read(lambda con: _load_partial(con, *PARTIAL_LOADS[name]))
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
             return self.networkx
         return self._read(lambda con: _load_networkx(con, wanted))
@@ -733,6 +743,31 @@ def _load_networkx(con: sqlite3.Connection | None, plan: str | None) -> nx.Multi
         frontier = {x for k in set(edges) - before for x in edges[k][:2]} - set(nodes)
     g.add_nodes_from(sorted(nodes.items()))
     g.add_edges_from(edges[k] for k in sorted(edges) if edges[k][0] in nodes and edges[k][1] in nodes)
+    return g
+
+
+def _load_partial(con: sqlite3.Connection | None, labels: tuple[str, ...], rel_type: str,
+                  into: tuple[str, ...]) -> nx.MultiDiGraph:
+    """Nodes of ``labels``, relationships of ``rel_type`` ending at a node of ``into``, and
+    those relationships' start nodes, as networkx."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    if con is None:
+        return g
+    nodes = dict(t.node_attrs(r) for r in con.execute(
+        f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN ({t.placeholders(len(labels))})",
+        labels))
+    edges = [t.edge_attrs(r) for r in con.execute(
+        f"SELECT {', '.join('e.' + c.strip() for c in t.EDGE_COLUMNS.split(','))} FROM edges e "
+        f'JOIN nodes n ON n.id = e."end" AND n.label IN ({t.placeholders(len(into))}) '
+        "WHERE e.type = ?", (*into, rel_type))]
+    starts = sorted({e[0] for e in edges} - set(nodes))
+    nodes.update(t.node_attrs(r) for r in t.select_in(
+        con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})", starts))
+    g.add_nodes_from(sorted(nodes.items()))
+    # In id order, as the whole graph is loaded, so every list a query builds has its order.
+    g.add_edges_from(sorted(edges, key=lambda e: e[2]))
     return g
 
 

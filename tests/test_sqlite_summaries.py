@@ -94,3 +94,19 @@ def test_a_counted_summary_is_saved_until_the_next_write(tmp_path: Path) -> None
     assert query_summary(again, "orphan-actions") == summarise_rows(
         QUERIES["orphan-actions"], run_query(again, "orphan-actions"))
     assert query_summary(again, "orphan-actions") != first
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_partial_load_answers_as_the_whole_graph_does(seed: int, tmp_path: Path) -> None:
+    from stratgraph.graph.embedded import PARTIAL_LOADS
+    from stratgraph.graph.queries_view import View
+
+    store = EmbeddedStore(tmp_path / "graph.db")
+    store.write(random_graph(seed, documents=4))
+    for name in sorted(PARTIAL_LOADS):
+        for params in PARAMS:
+            chosen = prepare_params(name, _params_for(name, params))
+            partial = run_query(EmbeddedStore(tmp_path / "graph.db"), name, chosen)
+            spec = QUERIES[name]
+            whole = spec.embedded(View(store.networkx, chosen["min_confidence"]), chosen)
+            assert partial == [{c: r[c] for c in spec.column_names} for r in whole], (name, chosen)
