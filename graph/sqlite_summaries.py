@@ -51,7 +51,7 @@ def _ok(alias: str, min_confidence: float) -> str:
     """SQL that holds when relationship ``alias`` counts (every one does at threshold 0)."""
     if not min_confidence:
         return "1"
-    return f"sg_counts({alias}.method, {alias}.confidence, {float(min_confidence)!r})"
+    return f"sg_counts({alias}.method, {alias}.confidence, :min_confidence)"
 
 
 def _matches_name(node: str, param: str) -> str:
@@ -129,7 +129,9 @@ def _stage(con: sqlite3.Connection, min_confidence: float) -> None:
     con.execute(f"PRAGMA main.cache_size = {-CACHE_KB // 4}")
     ok = _ok("edges", min_confidence)
     for step in _STEPS:
-        con.execute(step.format(ok=ok))
+        step = step.format(ok=ok)
+        con.execute(step, {"min_confidence": float(min_confidence or 0.0)}
+                    if ":min_confidence" in step else {})
 
 
 def _reasons(*checks: tuple[str, str]) -> str:
@@ -268,3 +270,6 @@ def drop_temp(con: sqlite3.Connection) -> None:
     """Drop the temporary tables a summary made (their space goes back at once)."""
     for table in _TEMP_TABLES:
         con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    # Back to SQLite's default page cache for whatever the connection does next.
+    con.execute("PRAGMA temp.cache_size = -2000")
+    con.execute("PRAGMA main.cache_size = -2000")
