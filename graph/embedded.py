@@ -2,7 +2,9 @@
 
 Opening costs a few milliseconds whatever the graph's size: nothing is read until a command
 asks. Counts come from the indexes; a one-plan query loads only that plan's part of the graph
-into networkx (see :meth:`EmbeddedStore.query_graph`); whole-graph queries load it all.
+into networkx (see :meth:`EmbeddedStore.query_graph`), plan-evolution only the part it reads
+(:data:`PARTIAL_LOADS`); other whole-graph queries load it all. Whole-graph summaries of the
+golden-thread queries are counted by SQLite (:mod:`stratgraph.graph.sqlite_summaries`).
 
 Writes run in one SQLite transaction (``BEGIN IMMEDIATE``): two builds into the same file take
 turns, and each merges its shared nodes (``documents``, ``aliases`` lists) with what the other
@@ -54,6 +56,14 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 PLAN_SCOPED_QUERIES = frozenset(
     {"orphan-actions", "unsupported-outcomes", "coverage", "strategy-feeds", "deadlines"}
 )
+
+# Queries that read only nodes of some labels and relationships of one type into some of them
+# (plus those relationships' start nodes): a whole-graph answer loads only that part.
+# plan-evolution reads plans, shared items and themes, and who REFERENCES a shared item.
+PARTIAL_LOADS: dict[str, tuple[tuple[str, ...], str, tuple[str, ...]]] = {
+    "plan-evolution": (("Plan", "Strategy", "Partnership", "Theme"), "REFERENCES",
+                       ("Strategy", "Partnership")),
+}
 
 
 def _stderr(message: str) -> None:
@@ -488,9 +498,26 @@ class EmbeddedStore:
 
     def query_summary(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The named query's summary (rows per group and tallied value)."""
-        from stratgraph.graph.queries import get_query, summarise_rows
+        from stratgraph.graph.queries import get_query, prepare_params, summarise_rows
+        from stratgraph.graph.sqlite_summaries import SUMMARIES
 
-        return summarise_rows(get_query(name), self.run_query(name, params))
+        spec = get_query(name)
+        counted = SUMMARIES.get(name)
+        prepared = prepare_params(name, params)
+        one_plan = name in PLAN_SCOPED_QUERIES and prepared.get("plan") is not None
+        if counted is None or one_plan or not self.path.exists():
+            # One plan's rows come from its part of the graph alone: cheaper than any count.
+            return summarise_rows(spec, self.run_query(name, params))
+        # Counted by SQLite over the indexes: the whole graph never goes through networkx.
+        # Saved like a whole-graph answer, so asking again (a table, then --summary) is a read.
+        self._connect()
+        key = t.dumps_row(["summary", name, sorted(prepared.items())]) if self._saving else None
+        rows = None if key is None else self._saved_rows(key, 0, None)
+        if rows is None:
+            rows = self._read(lambda con: _counted_summary(con, spec, counted, prepared))
+            if key is not None:
+                self._save_rows(key, rows)
+        return rows
 
     def close(self) -> None:
         """Close the file (every write is already on disk)."""
@@ -533,6 +560,8 @@ class EmbeddedStore:
         (its nodes, their neighbours, and SUPPORTS chains through outcomes and actions of any
         plan), else the whole graph."""
         wanted = params.get("plan")
+        if name in PARTIAL_LOADS and self._nx is None:
+            return self._read(lambda con: _load_partial(con, *PARTIAL_LOADS[name]))
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:
             return self.networkx
         return self._read(lambda con: _load_networkx(con, wanted))
@@ -628,6 +657,19 @@ class EmbeddedStore:
             return NodeDetail(t.node_from_row(row), tuple(sorted(links)))
 
         return self._read(work)
+
+
+def _counted_summary(con: sqlite3.Connection, spec: Any, counted: Callable[..., Any],
+                     prepared: dict[str, Any]) -> list[dict[str, Any]]:
+    """A query's summary counted in SQL (:mod:`stratgraph.graph.sqlite_summaries`)."""
+    from stratgraph.graph.queries import tally
+    from stratgraph.graph.sqlite_summaries import drop_temp, prepare
+
+    prepare(con)
+    try:
+        return tally(spec, list(counted(con, prepared)))
+    finally:
+        drop_temp(con)
 
 
 def _count(con: sqlite3.Connection) -> Summary:
@@ -811,6 +853,31 @@ def _load_networkx(con: sqlite3.Connection | None, plan: str | None) -> nx.Multi
         frontier = {x for k in set(edges) - before for x in edges[k][:2]} - set(nodes)
     g.add_nodes_from(sorted(nodes.items()))
     g.add_edges_from(edges[k] for k in sorted(edges) if edges[k][0] in nodes and edges[k][1] in nodes)
+    return g
+
+
+def _load_partial(con: sqlite3.Connection | None, labels: tuple[str, ...], rel_type: str,
+                  into: tuple[str, ...]) -> nx.MultiDiGraph:
+    """Nodes of ``labels``, relationships of ``rel_type`` ending at a node of ``into``, and
+    those relationships' start nodes, as networkx."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    if con is None:
+        return g
+    nodes = dict(t.node_attrs(r) for r in con.execute(
+        f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN ({t.placeholders(len(labels))})",
+        labels))
+    edges = [t.edge_attrs(r) for r in con.execute(
+        f"SELECT {', '.join('e.' + c.strip() for c in t.EDGE_COLUMNS.split(','))} FROM edges e "
+        f'JOIN nodes n ON n.id = e."end" AND n.label IN ({t.placeholders(len(into))}) '
+        "WHERE e.type = ?", (*into, rel_type))]
+    starts = sorted({e[0] for e in edges} - set(nodes))
+    nodes.update(t.node_attrs(r) for r in t.select_in(
+        con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})", starts))
+    g.add_nodes_from(sorted(nodes.items()))
+    # In id order, as the whole graph is loaded, so every list a query builds has its order.
+    g.add_edges_from(sorted(edges, key=lambda e: e[2]))
     return g
 
 

@@ -171,26 +171,28 @@ def plan_evolution(view: View, p: dict[str, Any]) -> list[Row]:
             groups[("theme", name_key(view.g.nodes[node].get("name") or ""))].append(node)
         else:
             groups[(label.lower(), node)].append(node)
+    # The plans (of ``plans``) each document is: an item is in a plan when it lists the plan's
+    # document or something of the plan REFERENCES it. Found per item, not per item and plan:
+    # a national graph has thousands of each.
+    by_document: dict[Any, set[str]] = defaultdict(set)
+    position = {plan: i for i, plan in enumerate(plans)}
+    for plan in plans:
+        by_document[view.g.nodes[plan].get("source_document")].add(plan)
     rows = []
     for (kind, key), members in groups.items():
         if p["kind"] is not None and p["kind"] != kind:
             continue
         evidence: list[str] = []
-        having = []
-        for plan in plans:
-            pa = view.g.nodes[plan]
-            for m in members:
-                ma = view.g.nodes[m]
-                if kind == "theme":
-                    hit = ma.get("plan_id") == plan
-                else:
-                    hit = pa.get("source_document") in (ma.get("documents") or ()) or any(
-                        view.g.nodes[e.start].get("plan_id") == plan
-                        for e in view.into(m, "REFERENCES")
-                    )
-                if hit:
-                    having.append(plan)
-                    break
+        hits: set[Any] = set()
+        for m in members:
+            ma = view.g.nodes[m]
+            if kind == "theme":
+                hits.add(ma.get("plan_id"))
+            else:
+                for document in ma.get("documents") or ():
+                    hits.update(by_document.get(document, ()))
+                hits.update(view.g.nodes[e.start].get("plan_id") for e in view.into(m, "REFERENCES"))
+        having = [plan for plan in plans if plan in hits]
         if not having:
             continue
         for m in members:
@@ -208,9 +210,10 @@ def plan_evolution(view: View, p: dict[str, Any]) -> list[Row]:
         if p["name"] is not None and (item or "").lower() != p["name"].lower():
             continue
         orgs = {view.g.nodes[h].get("organisation") or "" for h in having}
-        later = plans[plans.index(first) + 1:]
+        later = plans[position[first] + 1:]
+        held = set(having)
         dropped = [q for q in later
-                   if (view.g.nodes[q].get("organisation") or "") in orgs and q not in having]
+                   if (view.g.nodes[q].get("organisation") or "") in orgs and q not in held]
         rows.append({
             "kind": kind,
             "item": item,

@@ -1,0 +1,275 @@
+"""Whole-graph query summaries counted by SQLite, over the embedded store's indexed tables.
+
+A summary (rows per plan and reason, ...) over the whole graph computed by the Python query
+functions needs the whole graph in networkx: minutes and gigabytes at a million nodes. The
+summaries here ask the same questions of the tables directly and return the
+``(group, tallied value, rows)`` triples :func:`stratgraph.graph.queries.tally` turns into the
+summary, so they equal ``summarise_rows`` of the query's rows (tests/test_sqlite_summaries.py
+checks every parameter set on random graphs; tests/test_queries_neo4j.py against Neo4j).
+
+Each follows its query function in ``queries_actions`` line for line; where SQL and Python
+differ on text (``lower``, ``strip``) the Python function is registered on the connection
+and used, so case-folding and blanks are decided exactly as the rows decide them.
+Queries without an entry in :data:`SUMMARIES` are summarised from their rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from typing import Any
+
+Triple = tuple[Any, Any, int]
+
+_REASON_SEP = ","
+#: Page cache for the temporary tables, in KiB (the main file gets a quarter of it).
+CACHE_KB = 1_000_000
+
+
+def _lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _blank(value: Any) -> int:
+    return 0 if (value or "").strip() else 1
+
+
+def _counts(method: Any, confidence: Any, threshold: float) -> int:
+    # As View.counts over networkx attributes (the confidence rounded as edge_attrs does).
+    return 1 if method != "inferred" or round(float(confidence), 4) >= threshold else 0
+
+
+def prepare(con: sqlite3.Connection) -> None:
+    """Register the Python functions the summaries call (once per connection is enough)."""
+    con.create_function("sg_lower", 1, _lower, deterministic=True)
+    con.create_function("sg_blank", 1, _blank, deterministic=True)
+    con.create_function("sg_counts", 3, _counts, deterministic=True)
+
+
+def _ok(alias: str, min_confidence: float) -> str:
+    """SQL that holds when relationship ``alias`` counts (every one does at threshold 0)."""
+    if not min_confidence:
+        return "1"
+    return f"sg_counts({alias}.method, {alias}.confidence, :min_confidence)"
+
+
+def _matches_name(node: str, param: str) -> str:
+    """``matches_name``: the node's id, or its name ignoring case (False without a node)."""
+    return (f"({node}.id IS NOT NULL AND ({node}.id = :{param} "
+            f"OR sg_lower({node}.name) = sg_lower(:{param})))")
+
+
+def _matches_plan(plan: str) -> str:
+    """``matches_plan``: the plan's id, name or document file, ignoring case."""
+    return (f"({plan}.id IS NOT NULL AND ({plan}.id = :plan "
+            f"OR sg_lower({plan}.name) = sg_lower(:plan) "
+            f"OR sg_lower({plan}.source_document) = sg_lower(:plan) "
+            f"OR sg_lower(json_extract({plan}.props, '$.document_name')) = sg_lower(:plan)))")
+
+
+# The golden-thread summaries run as a few steps, each a temporary table built by one scan
+# and indexed for the next: correlated subqueries against the main tables would look each
+# edge up by its text id, a random B-tree search per edge.
+_STEPS = (
+    # The relationships the questions follow, those that count under min_confidence.
+    "CREATE TEMP TABLE sg_e AS SELECT type, start, \"end\" FROM edges"
+    " WHERE type IN ('SUPPORTS', 'MEASURED_BY', 'OWNS', 'PART_OF') AND {ok}",
+    "CREATE INDEX temp.sg_e_start ON sg_e (type, start, \"end\")",
+    # Nodes by label, with what the questions read from their properties: an action's
+    # deadline (written or blank, as Python's strip decides) and whether an outcome is declared.
+    "CREATE TEMP TABLE sg_n (id TEXT PRIMARY KEY, label TEXT, plan_id TEXT, flag INTEGER)"
+    " WITHOUT ROWID",
+    "INSERT INTO sg_n SELECT id, label, plan_id, CASE label"
+    " WHEN 'Action' THEN coalesce(json_extract(props, '$.deadline'), '') <> ''"
+    "  AND NOT sg_blank(json_extract(props, '$.deadline'))"
+    " WHEN 'Outcome' THEN coalesce(json_extract(props, '$.level'), '') <> 'objective'"
+    " END FROM nodes WHERE label IN ('Action', 'Outcome', 'Measure', 'Theme')",
+    # A node's theme (View.theme_of, for nodes that are not themes): the lowest-id theme
+    # it is PART_OF.
+    "CREATE TEMP TABLE sg_theme (id TEXT PRIMARY KEY, theme TEXT) WITHOUT ROWID",
+    "INSERT INTO sg_theme SELECT e.start, min(e.\"end\") FROM sg_e e JOIN sg_n t"
+    " ON t.id = e.\"end\" AND t.label = 'Theme' WHERE e.type = 'PART_OF' GROUP BY e.start",
+    # Nodes with a MEASURED_BY to a measure; nodes something OWNS.
+    "CREATE TEMP TABLE sg_measured (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO sg_measured SELECT e.start FROM sg_e e JOIN sg_n m"
+    " ON m.id = e.\"end\" AND m.label = 'Measure' WHERE e.type = 'MEASURED_BY'",
+    "CREATE TEMP TABLE sg_owned (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO sg_owned SELECT \"end\" FROM sg_e WHERE type = 'OWNS'",
+    # SUPPORTS links from an outcome or action to an outcome, with the start's label.
+    "CREATE TEMP TABLE sg_sup AS SELECT e.start AS start, e.\"end\" AS \"end\","
+    " s.label AS label FROM sg_e e"
+    " JOIN sg_n o ON o.id = e.\"end\" AND o.label = 'Outcome'"
+    " JOIN sg_n s ON s.id = e.start AND s.label IN ('Outcome', 'Action')"
+    " WHERE e.type = 'SUPPORTS'",
+    "CREATE INDEX temp.sg_sup_start ON sg_sup (start, label)",
+    "CREATE INDEX temp.sg_sup_end ON sg_sup (\"end\", label)",
+    # Outcome r reached from outcome o through one or more SUPPORTS links via outcomes
+    # (View.outcomes_reached); reachability through trails equals it through walks, so
+    # UNION stops on cycles.
+    "CREATE TEMP TABLE sg_reach (o TEXT, r TEXT, PRIMARY KEY (o, r)) WITHOUT ROWID",
+    "INSERT INTO sg_reach WITH RECURSIVE reach(o, r) AS ("
+    " SELECT start, \"end\" FROM sg_sup WHERE label = 'Outcome'"
+    " UNION SELECT reach.o, s.\"end\" FROM reach JOIN sg_sup s"
+    "  ON s.start = reach.r AND s.label = 'Outcome')"
+    " SELECT o, r FROM reach",
+    "CREATE INDEX temp.sg_reach_r ON sg_reach (r, o)",
+)
+
+_TEMP_TABLES = ("sg_e", "sg_n", "sg_theme", "sg_measured", "sg_owned", "sg_sup", "sg_reach",
+                "sg_flags", "sg_below")
+
+
+def _stage(con: sqlite3.Connection, min_confidence: float) -> None:
+    drop_temp(con)
+    # SQLite's default page cache (2 MB) makes the steps' index builds and lookups spill to
+    # the temporary file at a million nodes; a larger cache (a bound, not an allocation)
+    # keeps them in memory.
+    con.execute(f"PRAGMA temp.cache_size = {-CACHE_KB}")
+    con.execute(f"PRAGMA main.cache_size = {-CACHE_KB // 4}")
+    ok = _ok("edges", min_confidence)
+    for step in _STEPS:
+        step = step.format(ok=ok)
+        con.execute(step, {"min_confidence": float(min_confidence or 0.0)}
+                    if ":min_confidence" in step else {})
+
+
+def _reasons(*checks: tuple[str, str]) -> str:
+    """SQL for the sorted reason codes, comma-separated, of the checks that fail."""
+    parts = " || ".join(f"(CASE WHEN {held} THEN '' ELSE '{code},' END)"
+                        for code, held in checks)
+    return f"rtrim({parts}, ',')"
+
+
+def _filtered(item_sql: str) -> str:
+    """Count ``item_sql``'s rows (plan_id, theme, reasons) per plan name and reasons, after
+    the reason, theme and plan parameters."""
+    return (
+        # MATERIALIZED: the reasons are worked out once per item, not once per use.
+        f"WITH x AS MATERIALIZED ({item_sql})"
+        " SELECT plan.name, x.reasons, count(*) FROM x"
+        " LEFT JOIN nodes plan ON plan.id = x.plan_id AND plan.label = 'Plan'"
+        " LEFT JOIN nodes theme ON theme.id = x.theme"
+        " WHERE x.reasons <> ''"
+        "  AND (:reason IS NULL OR instr(',' || x.reasons || ',', ',' || :reason || ',') > 0)"
+        f"  AND (:theme IS NULL OR {_matches_name('theme', 'theme')})"
+        f"  AND (:plan IS NULL OR {_matches_plan('plan')})"
+        " GROUP BY plan.name, x.reasons"
+    )
+
+
+def orphan_actions(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
+    """(plan name, reasons, actions) of ``orphan-actions``."""
+    _stage(con, p["min_confidence"])
+    # Per outcome and plan: whether an outcome of that plan it reaches (itself included) is
+    # declared, and whether one is measured; an action then looks at its direct targets only.
+    con.execute(
+        "CREATE TEMP TABLE sg_flags (o TEXT, plan_id TEXT, declared INTEGER, measured INTEGER)")
+    con.execute(
+        "INSERT INTO sg_flags SELECT x.o, n.plan_id, max(n.flag), max(m.id IS NOT NULL)"
+        " FROM (SELECT id AS o, id AS r FROM sg_n WHERE label = 'Outcome'"
+        "       UNION ALL SELECT o, r FROM sg_reach) x"
+        " JOIN sg_n n ON n.id = x.r LEFT JOIN sg_measured m ON m.id = x.r"
+        " GROUP BY x.o, n.plan_id")
+    con.execute("CREATE INDEX temp.sg_flags_o ON sg_flags (o, plan_id)")
+    actions = (
+        "SELECT a.plan_id AS plan_id, t.theme AS theme, " + _reasons(
+            ("NO_DEADLINE", "a.flag"),
+            ("NO_MEASURE", "(EXISTS (SELECT 1 FROM sg_measured m WHERE m.id = a.id)"
+                           " OR coalesce(r.measured, 0))"),
+            ("NO_OUTCOME", "coalesce(r.declared, 0)"),
+            ("NO_OWNER", "(EXISTS (SELECT 1 FROM sg_owned w WHERE w.id = a.id)"
+                         " OR EXISTS (SELECT 1 FROM sg_owned w WHERE w.id = t.theme))"),
+        ) + " AS reasons"
+        " FROM sg_n a LEFT JOIN sg_theme t ON t.id = a.id"
+        " LEFT JOIN (SELECT s.start AS id, max(f.declared) AS declared,"
+        "   max(f.measured) AS measured FROM sg_sup s JOIN sg_n a2 ON a2.id = s.start"
+        "   JOIN sg_flags f ON f.o = s.\"end\" AND f.plan_id IS a2.plan_id"
+        "   WHERE s.label = 'Action' GROUP BY s.start) r ON r.id = a.id"
+        " WHERE a.label = 'Action'"
+    )
+    for plan, reasons, n in con.execute(_filtered(actions), dict(p)):
+        yield plan, reasons.split(_REASON_SEP), n
+
+
+def unsupported_outcomes(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
+    """(plan name, reasons, outcomes) of ``unsupported-outcomes``."""
+    _stage(con, p["min_confidence"])
+    # What supports outcome r (View.supporters), kept when of r's plan: outcomes reaching it,
+    # and actions with a SUPPORTS link to it or to an outcome reaching it.
+    con.execute("CREATE TEMP TABLE sg_below (r TEXT, label TEXT, x TEXT,"
+                " PRIMARY KEY (r, label, x)) WITHOUT ROWID")
+    same_plan = ("JOIN sg_n n ON n.id = u.x JOIN sg_n o ON o.id = u.r"
+                 " AND n.plan_id IS o.plan_id")
+    for below in (
+        "SELECT r, o AS x FROM sg_reach",
+        "SELECT \"end\" AS r, start AS x FROM sg_sup WHERE label = 'Action'",
+        "SELECT g.r AS r, s.start AS x FROM sg_reach g JOIN sg_sup s"
+        " ON s.\"end\" = g.o AND s.label = 'Action'",
+    ):
+        con.execute(f"INSERT OR IGNORE INTO sg_below SELECT u.r, n.label, u.x FROM ({below}) u"
+                    f" {same_plan}")
+    outcomes = (
+        "SELECT o.plan_id AS plan_id, t.theme AS theme, " + _reasons(
+            ("NO_MEASURE", "(EXISTS (SELECT 1 FROM sg_measured m WHERE m.id = o.id)"
+                           " OR EXISTS (SELECT 1 FROM sg_below b JOIN sg_measured m"
+                           "  ON m.id = b.x WHERE b.r = o.id))"),
+            ("NO_SUPPORT", "EXISTS (SELECT 1 FROM sg_below b WHERE b.r = o.id"
+                           " AND b.label = 'Action')"),
+        ) + " AS reasons"
+        " FROM sg_n o LEFT JOIN sg_theme t ON t.id = o.id"
+        " WHERE o.label = 'Outcome' AND o.flag"
+        "  AND (:level IS NULL OR sg_lower(coalesce((SELECT json_extract(n.props, '$.level')"
+        "   FROM nodes n WHERE n.id = o.id), '')) = sg_lower(:level))"
+    )
+    for plan, reasons, n in con.execute(_filtered(outcomes), dict(p)):
+        yield plan, reasons.split(_REASON_SEP), n
+
+
+def coverage(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
+    """(plan name, scope, rows) of ``coverage``: one row per plan and per theme."""
+    sql = (
+        "SELECT plan.name, CASE WHEN s.label = 'Plan' THEN 'plan' ELSE 'theme' END AS scope,"
+        " count(*) FROM nodes s"
+        " LEFT JOIN nodes plan ON plan.label = 'Plan'"
+        "  AND plan.id = CASE WHEN s.label = 'Plan' THEN s.id ELSE s.plan_id END"
+        " WHERE s.label IN ('Plan', 'Theme')"
+        "  AND (:scope IS NULL OR :scope = CASE WHEN s.label = 'Plan' THEN 'plan' ELSE 'theme' END)"
+        f"  AND (:plan IS NULL OR {_matches_plan('plan')})"
+        " GROUP BY plan.name, scope"
+    )
+    yield from con.execute(sql, dict(p))
+
+
+def lead_portfolio(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
+    """(portfolio, None, leads) of ``lead-portfolio``: one row per lead."""
+    for lead_id, name, props, in con.execute(
+        "SELECT id, name, props FROM nodes WHERE label = 'CabinetLead'"
+    ):
+        attrs = json.loads(props)
+        wanted = p["lead"]
+        if wanted is not None and not (
+            lead_id == wanted or _lower(name) == wanted.lower()
+            or any(isinstance(a, str) and a.lower() == wanted.lower()
+                   for a in attrs.get("aliases") or ())
+        ):
+            continue
+        yield attrs.get("portfolio"), None, 1
+
+
+#: Query name -> its summary counted in SQL.
+SUMMARIES: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], Iterator[Triple]]] = {
+    "orphan-actions": orphan_actions,
+    "unsupported-outcomes": unsupported_outcomes,
+    "coverage": coverage,
+    "lead-portfolio": lead_portfolio,
+}
+
+
+def drop_temp(con: sqlite3.Connection) -> None:
+    """Drop the temporary tables a summary made (their space goes back at once)."""
+    for table in _TEMP_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    # Back to SQLite's default page cache for whatever the connection does next.
+    con.execute("PRAGMA temp.cache_size = -2000")
+    con.execute("PRAGMA main.cache_size = -2000")
