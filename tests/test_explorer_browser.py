@@ -351,3 +351,28 @@ def test_hostile_names_stay_text(browser: Any, hostile: Served) -> None:
     assert "not where it was read" in page.locator("#source-note").text_content()
     assert dialogs == []
     visit.assert_clean()
+
+
+def test_the_start_page_is_the_overview_and_its_links_open_the_explorer(
+        browser: Any, served: Served) -> None:
+    """`/` is the overview `stratgraph report` writes, served: its charts' numbers are the
+    named queries' rows, and a chart's link opens that question in the explorer."""
+    store = served.opener()
+    orphans = store.run_query("orphan-actions", {})
+    store.close()
+    visit = Visit(browser, served)
+    page = visit.page
+    page.goto(f"{served.base}/")
+    page.wait_for_function("() => window.Chart && Chart.getChart('chart-orphans')")
+    drawn = page.evaluate(
+        "() => Chart.getChart('chart-orphans').data.datasets.find(d => d.label === 'rows')"
+        ".data.reduce((a, b) => a + b, 0)")
+    assert drawn == len(orphans) > 0
+    link = page.locator("#sec-orphans .links a").first
+    assert link.get_attribute("href") == "/explore#query=orphan-actions"
+    link.click()
+    page.wait_for_selector("body[data-ready='1']", timeout=60_000)
+    page.wait_for_selector("#query-table tbody tr")
+    page.locator("#overview-link").click()
+    page.wait_for_function("() => window.Chart && Chart.getChart('chart-coverage')")
+    visit.assert_clean()

@@ -42,6 +42,20 @@ def chart_js() -> str:
 
 def render_overview(overview: Overview, *, served: bool) -> str:
     """The overview page: offline (rows open on the page) or served beside the explorer."""
+    return overview_page(overview, served=served).html
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewPage:
+    """The page and its Content-Security-Policy (a server sends the policy as a header too:
+    a header policy stricter than the page's own would block its inline scripts)."""
+
+    html: str
+    csp: str
+
+
+def overview_page(overview: Overview, *, served: bool) -> OverviewPage:
+    """The overview page with its policy; see :func:`render_overview`."""
     from stratgraph.graph.overview import STRATEGY_LIMIT
 
     scripts = {
@@ -68,7 +82,8 @@ def render_overview(overview: Overview, *, served: bool) -> str:
         **scripts,
     }
     # One pass over the template: text substituted in is never searched for markers again.
-    return _MARKER.sub(lambda m: values[m.group(1)], _asset("templates", "overview.html"))
+    return OverviewPage(_MARKER.sub(lambda m: values[m.group(1)],
+                                    _asset("templates", "overview.html")), csp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,4 +110,4 @@ def write_report(
     return Report(path, found)
 
 
-__all__ = ["Report", "chart_js", "render_overview", "write_report"]
+__all__ = ["OverviewPage", "Report", "chart_js", "overview_page", "render_overview", "write_report"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 # FastAPI resolves the handlers' annotations from this module's globals, so it is imported
 # here; this module itself is imported only when `stratgraph serve` builds the app.
 from fastapi import Body, FastAPI, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 from stratgraph.viz.explorer import api, security
 from stratgraph.viz.explorer.config import ExplorerConfig
@@ -108,7 +108,8 @@ def create_app(config: ExplorerConfig) -> FastAPI:
                 return response
             set_cookie = request.query_params.get("token") is not None
         response = await call_next(request)
-        response.headers.update(security.HEADERS)
+        for name, value in security.HEADERS.items():
+            response.headers.setdefault(name, value)  # a page with its own policy keeps it
         if set_cookie:
             response.set_cookie(security.COOKIE, config.token or "", httponly=True,
                                 samesite="strict")
@@ -126,8 +127,16 @@ def create_app(config: ExplorerConfig) -> FastAPI:
                         headers={"cache-control": "no-cache"})
 
     @app.get("/", include_in_schema=False)
-    async def _root() -> RedirectResponse:
-        return RedirectResponse("/explore")
+    async def _root() -> Response:
+        # The start page: each plan's health (the same page `stratgraph report` writes), its
+        # charts linking into the explorer. Computed per visit from the named queries.
+        from stratgraph.graph.overview import overview
+        from stratgraph.viz.overview_page import overview_page
+
+        page = overview_page(overview(stores.get()), served=True)
+        return Response(page.html, media_type="text/html; charset=utf-8",
+                        headers={"content-security-policy": page.csp + "; frame-ancestors 'none'",
+                                 "cache-control": "no-cache"})
 
     @app.get("/explore", include_in_schema=False)
     async def _explore() -> Response:

@@ -6,6 +6,11 @@
   "use strict";
   var data = JSON.parse(document.getElementById("overview-data").textContent);
   var served = document.body.getAttribute("data-served") === "true";
+  if (served) {
+    var explorer = document.getElementById("explorer-link");
+    explorer.setAttribute("href", "/explore");
+    explorer.hidden = false;
+  }
   var charts = {};
   var COLORS = {
     outcome: "#2f6db5", measure: "#2a9d8f", owner: "#8a5cc2", deadline: "#e0a030",
