@@ -240,8 +240,9 @@ def _run_list(tx: ManagedTransaction, query: str, **params: Any) -> list[Any]:
     return list(tx.run(query, params))
 
 
-#: One statement of a write: the query, its rows, and whether it reports ``written``.
-_Statement = tuple[str, list[dict[str, Any]], bool]
+#: One statement of a write: the upsert, its rows, the statement that merges the stored
+#: records it hands back, and whether it is a relationship upsert (which reports ``written``).
+_Statement = tuple[str, list[dict[str, Any]], str, bool]
 
 
 def _grouped(
@@ -271,14 +272,16 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
     Rows are built one transaction at a time, so a million-node load never holds them all.
     """
     labels, types = _grouped(graph)
-    pending: list[tuple[str, Sequence[Any], bool]] = []
+    pending: list[tuple[str, Sequence[Any], str, bool]] = []
+    merge_nodes = cypher_text("store_merge_nodes.cypher")
     for label, nodes in labels:
         query = _template("store_write_nodes.cypher", label=label)
-        pending.extend((query, chunk, False) for chunk in _chunks(nodes, batch_size))
+        pending.extend((query, chunk, merge_nodes, False) for chunk in _chunks(nodes, batch_size))
     for rel_type, rels in types:
         query = _template("store_write_relationships.cypher", rel_type=rel_type)
-        pending.extend((query, chunk, True) for chunk in _chunks(rels, batch_size))
-    group: list[tuple[str, Sequence[Any], bool]] = []
+        merge = _template("store_merge_relationships.cypher", rel_type=rel_type)
+        pending.extend((query, chunk, merge, True) for chunk in _chunks(rels, batch_size))
+    group: list[tuple[str, Sequence[Any], str, bool]] = []
     size = 0
     for item in pending:
         if group and size + len(item[1]) > transaction_rows:
@@ -290,29 +293,32 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
         yield _rows_of(group)
 
 
-def _rows_of(group: list[tuple[str, Sequence[Any], bool]]) -> list[_Statement]:
+def _rows_of(group: list[tuple[str, Sequence[Any], str, bool]]) -> list[_Statement]:
     return [
         (query, [relationship_row(r) for r in records] if is_rel else
-         [node_row(n) for n in records], is_rel)
-        for query, records, is_rel in group
+         [node_row(n) for n in records], merge, is_rel)
+        for query, records, merge, is_rel in group
     ]
 
 
 def _run_statements(tx: ManagedTransaction, statements: Sequence[_Statement]) -> int:
     """Run one transaction's upserts; returns how many relationships were written.
 
-    A node statement writes new nodes and hands back the rows of stored ones that differ,
-    locked; they are merged in the database by one more statement, before anything else runs.
+    An upsert writes new records and hands back the rows of stored ones that differ, locked;
+    they are merged in the database by one more statement, before anything else runs. A first
+    load (nothing stored yet) never runs the merge.
     """
     written = 0
-    for query, rows, counts in statements:
+    for query, rows, merge, is_rel in statements:
         result = tx.run(query, rows=rows)
-        if counts:
-            written += result.single(strict=True)["written"]
-            continue
-        stored = [record["row"] for record in result]
+        if is_rel:
+            record = result.single(strict=True)
+            written += record["written"]
+            stored = record["stored"]
+        else:
+            stored = [record["row"] for record in result]
         if stored:
-            tx.run(cypher_text("store_merge_nodes.cypher"), rows=stored).consume()
+            tx.run(merge, rows=stored).consume()
     return written
 
 
