@@ -6,6 +6,7 @@ One command per figure (figures in BENCHMARKS.md):
   python bench/bench_scale.py load --nodes 10k,100k,1M       # EmbeddedStore.write (and to_networkx)
   python bench/bench_scale.py queries --nodes 10k,100k,1M --store neo4j|embedded
   python bench/bench_scale.py startup --repeat 20            # stratgraph --help vs python -c pass
+  NEO4J_URI=... python bench/bench_scale.py pages           # Neo4j: summary, first page, CSV stream
 
 Each size runs in a fresh subprocess, so peak memory (ru_maxrss) is that size's own. Corpora
 are generated once into ``--cache`` (default /tmp/stratgraph-bench) and reused. The Neo4j runs
@@ -436,6 +437,140 @@ def cmd_startup(args: argparse.Namespace) -> None:
               f"CPU {(res[label][1] - base[1]) * 1000:5.0f} ms (target <= 300 ms)")
 
 
+# -- summaries, first pages and streams on Neo4j ------------------------------------------
+
+
+def _rss_sampler():
+    """Start a thread sampling this process's resident memory; returns a function giving the
+    samples' peak (MB) so far. ru_maxrss would include the start-up of the process."""
+    import threading
+
+    peak = [0.0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            with open("/proc/self/statm", encoding="ascii") as f:
+                pages = int(f.read().split()[1])
+            peak[0] = max(peak[0], pages * os.sysconf("SC_PAGE_SIZE") / 2**20)
+            stop.wait(0.05)
+
+    threading.Thread(target=sample, daemon=True).start()
+    return lambda: peak[0]
+
+
+def _stream_one(how: str, uri: str, user: str, password: str, name: str, out: str) -> dict:
+    """One whole-graph stream of ``name`` to a CSV file: through stratgraph (Neo4jStore
+    stream_query + the CLI's CSV writer) or a bare driver loop over the same Cypher."""
+    from stratgraph.graph.neo4j_store import Neo4jStore
+
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    store = Neo4jStore(uri, user, password or None)
+    gc.collect()
+    peak = _rss_sampler()
+    time.sleep(0.2)
+    start_rss = peak()
+    t0 = time.perf_counter()
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        if how == "stratgraph":
+            from stratgraph.cli.query_command import write_rows
+            from stratgraph.graph.queries import get_query, stream_query
+
+            rows = write_rows(stream_query(store, name, {}), get_query(name).column_names,
+                              "csv", f)
+        else:
+            import csv
+
+            from stratgraph.graph.queries import prepare_params
+
+            from stratgraph.graph.neo4j_store import cypher_text
+
+            writer = csv.writer(f)
+            rows = 0
+            with store._driver.session() as session:
+                for record in session.run(cypher_text(f"{name}.cypher"),
+                                          prepare_params(name, {})):
+                    writer.writerow(record.values())
+                    rows += 1
+    seconds = time.perf_counter() - t0
+    store.close()
+    return {"rows": rows, "seconds": seconds, "rss_start_mb": start_rss,
+            "rss_peak_mb": peak(), "maxrss_before_mb": base,
+            "csv_mb": os.path.getsize(out) / 2**20}
+
+
+def _old_first_page(store, name: str, rev: str):
+    """A call running the first page of ``name`` with its Cypher as of git revision ``rev``
+    (the same paging and parameters as Neo4jStore.stream_query), for a before/after table."""
+    from stratgraph.graph.queries import paged_cypher, prepare_params
+
+    text = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:cypher/{name}.cypher"],
+                          check=True, capture_output=True, text=True).stdout
+    query, extra = paged_cypher(text, 0, 50)
+    params = {**prepare_params(name, {}), **extra}
+
+    def call() -> list:
+        with store._driver.session() as session:
+            return list(session.run(query, params))
+
+    return call
+
+
+def cmd_pages(args: argparse.Namespace) -> None:
+    """Every named query's summary and first page on the Neo4j at NEO4J_URI (the 1M-node
+    graph loaded there once, e.g. by ``bench_neo4j_load.py --single --keep``), then the whole
+    of one query streamed to CSV, by stratgraph and by a bare driver loop, each in a fresh
+    process with its resident memory sampled."""
+    from stratgraph.graph.neo4j_store import Neo4jStore
+    from stratgraph.graph.queries import QUERIES, query_summary, stream_query
+
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        raise SystemExit("set NEO4J_URI (and NEO4J_PASSWORD) to the server holding the graph")
+    user = os.environ.get("NEO4J_USERNAME", "neo4j")
+    password = os.environ.get("NEO4J_PASSWORD", "")
+    store = Neo4jStore(uri, user, password or None)
+    n, r = store.counts()
+    print(f"Neo4j at {uri}: {n:,} nodes, {r:,} relationships; best of {args.repeat} "
+          f"(first run in brackets)")
+    before = f" | first page, Cypher of {args.before} s" if args.before else ""
+    print(f"| query | summary s | groups | first page (limit 50) s | rows{before} |")
+    print("|---|---:|---:|---:|---:" + ("|---:|" if args.before else "|"))
+    only = set(args.only.split(",")) if args.only else None
+    for name in sorted(QUERIES):
+        if only and name not in only:
+            continue
+        calls = [lambda: query_summary(store, name),
+                 lambda: list(stream_query(store, name, limit=50))]
+        if args.before:
+            calls.append(_old_first_page(store, name, args.before))
+        figures = []
+        for call in calls:
+            times, got = [], []
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                got = call()
+                times.append(time.perf_counter() - t0)
+            figures.append((min(times), times[0], len(got)))
+        (s_best, s_first, groups), (p_best, p_first, rows) = figures[:2]
+        old = "".join(f" {o_best:.2f} ({o_first:.2f}) |" for o_best, o_first, _ in figures[2:])
+        print(f"| {name} | {s_best:.2f} ({s_first:.2f}) | {groups:,} | "
+              f"{p_best:.2f} ({p_first:.2f}) | {rows} |{old}", flush=True)
+    store.close()
+    if not args.stream:
+        return
+    print(f"\nwhole {args.stream} to CSV, each in a fresh process:")
+    print("| how | rows | seconds | rows/s | CSV MB | RSS at start MB | RSS peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    out = Path(args.cache) / "stream.csv"
+    for how in ("bare driver loop", "stratgraph", "bare driver loop", "stratgraph"):
+        res = _child(["_stream", how.split()[0], uri, user, password, args.stream, str(out)])
+        print(f"| {how} | {res['rows']:,} | {res['seconds']:.1f} | "
+              f"{res['rows'] / res['seconds']:,.0f} | {res['csv_mb']:.0f} | "
+              f"{res['rss_start_mb']:.0f} | {res['rss_peak_mb']:.0f} |", flush=True)
+    out.unlink(missing_ok=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -464,6 +599,16 @@ def main() -> None:
     p.add_argument("--only", help="comma-separated query names (default: all)")
     p = sub.add_parser("startup")
     p.add_argument("--repeat", type=int, default=20)
+    p = sub.add_parser("pages")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--only", help="comma-separated query names (default: all)")
+    p.add_argument("--stream", default="orphan-actions",
+                   help="the query streamed whole to CSV ('' for none)")
+    p.add_argument("--before", help="also time each first page with the Cypher of this git "
+                   "revision (e.g. a3de3f6)")
+    p = sub.add_parser("_stream")
+    for name in ("how", "uri", "user", "password", "name", "out"):
+        p.add_argument(name)
     # Hidden: the per-size children.
     p = sub.add_parser("_extract")
     p.add_argument("corpus")
@@ -491,12 +636,15 @@ def main() -> None:
         print(json.dumps(_load_one(args.nodes, args.tmp)))
     elif args.cmd == "_queries_embedded":
         print(json.dumps(_queries_embedded(args.nodes, args.repeat, args.filtered)))
+    elif args.cmd == "_stream":
+        print(json.dumps(_stream_one(args.how, args.uri, args.user, args.password, args.name,
+                                     args.out)))
     elif args.cmd == "_queries_neo4j":
         print(json.dumps(_queries_neo4j(args.nodes, args.repeat, args.heap, args.timeout,
                                         args.profile, args.load, args.filtered)))
     else:
         {"extract": cmd_extract, "load": cmd_load, "queries": cmd_queries,
-         "startup": cmd_startup}[args.cmd](args)
+         "startup": cmd_startup, "pages": cmd_pages}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -23,27 +23,34 @@
 MATCH (s:Stratgraph:Strategy)
 WHERE $strategy IS NULL OR s.id = $strategy OR toLower(s.name) = toLower($strategy)
       OR any(al IN coalesce(s.aliases, []) WHERE toLower(al) = toLower($strategy))
-MATCH (x)-[ref:REFERENCES]->(s)
-WHERE (x:Action OR x:Outcome)
-  AND (ref.method <> 'inferred' OR ref.confidence >= $min_confidence)
-MATCH path = (x)-[:SUPPORTS*0..]->(o:Stratgraph:Outcome)
-WHERE all(n IN tail(nodes(path)) WHERE n:Outcome)
-  AND all(r IN relationships(path) WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence)
-  AND ($outcome IS NULL OR o.id = $outcome OR toLower(o.name) = toLower($outcome))
-  AND ($level IS NULL OR toLower(coalesce(o.level, '')) = toLower($level))
-OPTIONAL MATCH (p:Stratgraph:Plan {id: o.plan_id})
-WITH s, o, p, x, ref, path
-WHERE $plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
-      OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan)
-WITH s, o, p, collect(x.name) AS vias, min(length(path)) + 1 AS hops,
-     collect(ref) + reduce(acc = [], rs IN collect(relationships(path)) | acc + rs) AS rels,
-     collect(any(r IN [ref] + relationships(path) WHERE coalesce(r.method, '') = 'inferred')) AS guessed
-RETURN s.name AS strategy, o.name AS outcome, o.level AS outcome_level, p.name AS plan,
-       COLLECT { UNWIND vias AS v WITH DISTINCT v WHERE v IS NOT NULL RETURN v ORDER BY v } AS via,
-       hops,
-       COLLECT { UNWIND rels AS r
-                 WITH DISTINCT r.source_document AS doc, r.source_line AS line
-                 RETURN doc + ':' + toString(line) ORDER BY doc, line } AS evidence,
-       all(g IN guessed WHERE g) AS inferred,
-       s.id AS strategy_id, o.id AS outcome_id
+// One strategy at a time, in row order: a first page (LIMIT) follows only the strategies
+// it shows (the rows are grouped per strategy, outcome and plan inside the call).
+WITH s ORDER BY s.name, s.id
+CALL (s) {
+  MATCH (x)-[ref:REFERENCES]->(s)
+  WHERE (x:Action OR x:Outcome)
+    AND (ref.method <> 'inferred' OR ref.confidence >= $min_confidence)
+  MATCH path = (x)-[:SUPPORTS*0..]->(o:Stratgraph:Outcome)
+  WHERE all(n IN tail(nodes(path)) WHERE n:Outcome)
+    AND all(r IN relationships(path) WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence)
+    AND ($outcome IS NULL OR o.id = $outcome OR toLower(o.name) = toLower($outcome))
+    AND ($level IS NULL OR toLower(coalesce(o.level, '')) = toLower($level))
+  OPTIONAL MATCH (p:Stratgraph:Plan {id: o.plan_id})
+  WITH s, o, p, x, ref, path
+  WHERE $plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
+        OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan)
+  WITH s, o, p, collect(x.name) AS vias, min(length(path)) + 1 AS hops,
+       collect(ref) + reduce(acc = [], rs IN collect(relationships(path)) | acc + rs) AS rels,
+       collect(any(r IN [ref] + relationships(path) WHERE coalesce(r.method, '') = 'inferred')) AS guessed
+  RETURN o.name AS outcome, o.level AS outcome_level, p.name AS plan,
+         COLLECT { UNWIND vias AS v WITH DISTINCT v WHERE v IS NOT NULL RETURN v ORDER BY v } AS via,
+         hops,
+         COLLECT { UNWIND rels AS r
+                   WITH DISTINCT r.source_document AS doc, r.source_line AS line
+                   RETURN doc + ':' + toString(line) ORDER BY doc, line } AS evidence,
+         all(g IN guessed WHERE g) AS inferred,
+         o.id AS outcome_id
+}
+RETURN s.name AS strategy, outcome, outcome_level, plan, via, hops, evidence, inferred,
+       s.id AS strategy_id, outcome_id
 ORDER BY strategy, strategy_id, plan, outcome, outcome_id

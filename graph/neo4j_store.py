@@ -26,7 +26,8 @@ How the graph is kept:
 Atomicity: a write of up to ``transaction_rows`` nodes plus relationships (50,000 by default,
 far above a council's plans) runs as one managed transaction, which the driver retries on
 transient errors: a failure leaves the database as it was. A bigger write runs as a series of
-transactions of ``batch_size`` rows (strip first, then nodes, then relationships). Every
+transactions of ``batch_size`` rows (strip first, then nodes, ``workers`` transactions side by
+side, then relationships, one after another). Every
 step is an idempotent merge, so running the same build again completes a load cut off
 part-way; until then a ``:StratgraphLoad`` node (no
 ``:Stratgraph`` label: reads, counts and queries never see it), written before the first
@@ -246,8 +247,9 @@ def _run_list(tx: ManagedTransaction, query: str, **params: Any) -> list[Any]:
     return list(tx.run(query, params))
 
 
-#: One statement of a write: the query, its rows, and whether it reports ``written``.
-_Statement = tuple[str, list[dict[str, Any]], bool]
+#: One statement of a write: the upsert, its rows, the statement that merges the stored
+#: records it hands back, and whether it is a relationship upsert (which reports ``written``).
+_Statement = tuple[str, list[dict[str, Any]], str, bool]
 
 
 def _grouped(
@@ -277,14 +279,16 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
     Rows are built one transaction at a time, so a million-node load never holds them all.
     """
     labels, types = _grouped(graph)
-    pending: list[tuple[str, Sequence[Any], bool]] = []
+    pending: list[tuple[str, Sequence[Any], str, bool]] = []
+    merge_nodes = cypher_text("store_merge_nodes.cypher")
     for label, nodes in labels:
         query = _template("store_write_nodes.cypher", label=label)
-        pending.extend((query, chunk, False) for chunk in _chunks(nodes, batch_size))
+        pending.extend((query, chunk, merge_nodes, False) for chunk in _chunks(nodes, batch_size))
     for rel_type, rels in types:
         query = _template("store_write_relationships.cypher", rel_type=rel_type)
-        pending.extend((query, chunk, True) for chunk in _chunks(rels, batch_size))
-    group: list[tuple[str, Sequence[Any], bool]] = []
+        merge = _template("store_merge_relationships.cypher", rel_type=rel_type)
+        pending.extend((query, chunk, merge, True) for chunk in _chunks(rels, batch_size))
+    group: list[tuple[str, Sequence[Any], str, bool]] = []
     size = 0
     for item in pending:
         if group and size + len(item[1]) > transaction_rows:
@@ -296,29 +300,32 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
         yield _rows_of(group)
 
 
-def _rows_of(group: list[tuple[str, Sequence[Any], bool]]) -> list[_Statement]:
+def _rows_of(group: list[tuple[str, Sequence[Any], str, bool]]) -> list[_Statement]:
     return [
         (query, [relationship_row(r) for r in records] if is_rel else
-         [node_row(n) for n in records], is_rel)
-        for query, records, is_rel in group
+         [node_row(n) for n in records], merge, is_rel)
+        for query, records, merge, is_rel in group
     ]
 
 
 def _run_statements(tx: ManagedTransaction, statements: Sequence[_Statement]) -> int:
     """Run one transaction's upserts; returns how many relationships were written.
 
-    A node statement writes new nodes and hands back the rows of stored ones that differ,
-    locked; they are merged in the database by one more statement, before anything else runs.
+    An upsert writes new records and hands back the rows of stored ones that differ, locked;
+    they are merged in the database by one more statement, before anything else runs. A first
+    load (nothing stored yet) never runs the merge.
     """
     written = 0
-    for query, rows, counts in statements:
+    for query, rows, merge, is_rel in statements:
         result = tx.run(query, rows=rows)
-        if counts:
-            written += result.single(strict=True)["written"]
-            continue
-        stored = [record["row"] for record in result]
+        if is_rel:
+            record = result.single(strict=True)
+            written += record["written"]
+            stored = record["stored"]
+        else:
+            stored = [record["row"] for record in result]
         if stored:
-            tx.run(cypher_text("store_merge_nodes.cypher"), rows=stored).consume()
+            tx.run(merge, rows=stored).consume()
     return written
 
 
@@ -435,6 +442,8 @@ class Neo4jStore:
         database: database name; ``None`` uses the server's default database.
         batch_size: rows per ``UNWIND`` statement, and per transaction in a chunked write.
         transaction_rows: the largest write (nodes plus relationships) done as one transaction.
+        workers: sessions writing a chunked write's node transactions side by side (1: one
+            after another).
 
     Raises:
         ConnectionFailed: the server cannot be reached, refuses the login, or has no such
@@ -450,12 +459,14 @@ class Neo4jStore:
         database: str | None = None,
         batch_size: int = 5_000,
         transaction_rows: int = 50_000,
+        workers: int = 2,
     ) -> None:
         self.uri = uri
         self.user = user
         self.database = database
         self.batch_size = max(1, int(batch_size))
         self.transaction_rows = max(1, int(transaction_rows))
+        self.workers = max(1, int(workers))
         self._where = safe_uri(uri)
         self._schema_ready = False
         self._driver = self._connect(uri, user, password)
@@ -597,15 +608,56 @@ class Neo4jStore:
                 pass
         written = 0
         # One statement per transaction, as py2neo's bulk API does. Measured on the 103k-node
-        # benchmark graph: transactions of 5,000, 25,000 and 50,000 rows load equally fast,
-        # and building the next rows in a thread while the server works gained nothing.
-        for statements in _transactions(graph, self.batch_size, self.batch_size):
+        # benchmark graph: transactions of 5,000, 25,000 and 50,000 rows load equally fast.
+        transactions = _transactions(graph, self.batch_size, self.batch_size)
+        first_rels = self._write_nodes_side_by_side(transactions)
+        if first_rels is not None:
+            written += session.execute_write(_run_statements, first_rels)
+        for statements in transactions:
             written += session.execute_write(_run_statements, statements)
         parts = part_rows(graph)
         for chunk in _chunks(parts, self.batch_size):
             session.execute_write(_write_parts, chunk, self.batch_size)
         session.execute_write(_finish_load, load)
         return written
+
+    def _write_nodes_side_by_side(
+        self, transactions: Iterator[list[_Statement]]
+    ) -> list[_Statement] | None:
+        """Run the node transactions at the head of ``transactions`` on ``workers`` sessions at
+        once; returns the first relationship transaction (``None`` when there is none).
+
+        Nodes of one write never share an id, so their transactions take no common lock; the
+        server runs each on its own thread while Python builds the next rows. Relationships
+        stay one transaction after another: they lock both end nodes, and side by side they
+        would wait on each other. At most two transactions per worker are in flight (rows are
+        built as they are needed), and the first failure stops the rest.
+        """
+        from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+
+        def run(statements: list[_Statement]) -> int:
+            with self._session() as session:
+                return session.execute_write(_run_statements, statements)
+
+        pending: set[Future[int]] = set()
+        following: list[_Statement] | None = None
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            try:
+                for statements in transactions:
+                    if any(is_rel for *_, is_rel in statements):
+                        following = statements
+                        break
+                    if len(pending) >= 2 * self.workers:
+                        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                        for future in done:
+                            future.result()
+                    pending.add(pool.submit(run, statements))
+                for future in pending:
+                    future.result()
+            finally:
+                for future in pending:
+                    future.cancel()
+        return following
 
     def unfinished_load(self) -> str | None:
         """One line about loads that started and never finished (``None`` when there are none).
