@@ -36,7 +36,13 @@ OUTCOME_HEADING = re.compile(
 # A lead-in line ending in a colon whose subject is the priorities: "Our four strategic
 # priorities are:", "The council's outcomes will be:", "We have set five objectives:".
 OUTCOME_LEAD_IN = re.compile(
-    rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?\s*:\s*$"
+    rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?"
+    # "... the four new Council Priorities as outlined below:", "Our objectives are as follows:"
+    r"(?:\s*(?:as\s+)?(?:outlined|set\s+out|listed|shown|detailed|described)\s+below|\s*below|\s*as\s+follows)?\s*:\s*$"
+    # "... was built around six strategic goals:": a counted set of priorities closes the line.
+    rf"|\b(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
+    # "... three supporting themes against which medium term priorities ... can be identified:"
+    r"(?:\s+(?:\w+\s+)?(?:which|that|where)\b(?![^:]*\bwe\b)[^:]{0,80})?\s*:\s*$"
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
     r"|\bfocus(?:es|ed|ing)?\s+on\s+(?:the\s+following|these|(?:\w+\s+){0,2}(?:areas|themes|priorities))\b[^:]{0,30}:\s*$"
@@ -127,6 +133,10 @@ def lead_in_mode(text: str) -> Mode | None:
         text = text.rstrip(".… ") + ":"  # "Our work focuses on the following areas..."
     if not text.endswith(":"):
         return None
+    # "The plan was built around six strategic goals. These are:": what the list holds is
+    # said in the sentence before the bare "These are:".
+    text = re.sub(r"[.;]\s+(?:these|they|those)\s+(?:are|were|include|will\s+be)(?:\s+as\s+follows)?\s*:$",
+                  ":", text, flags=re.IGNORECASE)
     if (mode := heading_mode(text)) is not None and len(text.split()) <= 8:
         return mode  # "What we want to achieve:", "What we will do:"
     if OUTCOME_LEAD_IN.search(text):

@@ -83,6 +83,26 @@ from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 
+#: "Our Place, which involves priorities such as:", "Our Council, involving areas such as:":
+#: a short name, a comma, then a clause that introduces the list under it.
+THEMED_LEAD_IN = re.compile(
+    r"^(?P<name>[A-Z][^,:;.]{1,50}),\s+(?:which|where|involving|including|covering|focusing|focused|that)\b[^:]{0,80}:$")
+
+REPORT_BYLINE = re.compile(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?[\w\s,&'’-]{3,80}$")
+
+#: "Well-being Objectives Prosperity Resilience Healthier ...": a matrix's header row run
+#: into one line, outcomes in its first column and the goals they serve across the top.
+MATRIX_HEADER = re.compile(
+    r"^(?:(?:our|the|council|corporate|strategic|key)\s+)?(?:well-?being\s+objectives|(?:strategic\s+)?priorities"
+    r"|outcomes|objectives|aims|goals|ambitions)\s+(?P<rest>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|&))+)$",
+    re.IGNORECASE)
+
+#: How a priority is delivered, said in the line under it: "By working with ...", "through
+#: a series of ...", "with measures including ...", "For example by ...".
+MEANS = re.compile(
+    r"^(?:(?:with|through)\s+(?:measures|actions?|steps|work|projects)\s+(?:including|such\s+as)"
+    r"|for\s+example,?\s+by|by|through|including)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
 #: Implicit headings (title-like lines of plain text) nest below every marked heading.
 @dataclass
 class _Section:
@@ -143,6 +163,7 @@ class GeneralReader(TableRows):
         self.flat_action: str | None = None
         self.flat_after = 0
         self.flat_header_end = 0
+        self.matrix_end = 0
         self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
@@ -178,6 +199,10 @@ class GeneralReader(TableRows):
                 self._flat_row(block)
             elif block.kind is BlockKind.PARAGRAPH and (kind := self._flat_header()):
                 self.flat = kind
+            elif block.line <= self.matrix_end:
+                continue  # a row of an outcomes matrix, read with its header
+            elif block.kind is BlockKind.PARAGRAPH and self._outcome_matrix(block):
+                continue
             elif self._header_over_coded_rows(block):
                 continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
             elif title_like(block) and not self.card and not (
@@ -219,6 +244,33 @@ class GeneralReader(TableRows):
             self.flat_header_end = cells[-1].line  # the header's other cells are not rows
             return _flat_kind(" ".join(c.text for c in cells))
         return None
+
+    def _outcome_matrix(self, block: Block) -> bool:
+        """A table of outcomes against goals a web copy flattened: the header on one line, an
+        outcomes noun then the other columns' names ("Well-being Objectives Prosperity
+        Resilience Healthier ..."), then one line per row holding only its first cell (the
+        ticks were images). Each row is an outcome."""
+        header = MATRIX_HEADER.match(block.text.replace("**", "").strip())
+        if not header or sum(w[:1].isupper() for w in header.group("rest").split()) < 3:
+            return False
+        rows: list[tuple[Block, str]] = []
+        for following in self.blocks[self.index + 1:self.index + 20]:
+            text = NUMBERING.sub("", following.text.replace("**", "").strip(), count=1).strip()
+            if following.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
+                    or not 3 <= len(text.split()) <= 25 or re.search(r"[.;!?:]", text):
+                break
+            rows.append((following, text))
+        if len(rows) < 2:
+            return False
+        section = self.stack[-1] if self.stack else None
+        for row, text in rows:
+            name = clean(text)
+            if not bad_name(name):
+                outcome = self.b.outcome(name, row.line, theme=self._theme(section), level="priority",
+                                         rule="outcome-matrix-row")
+                self.declared.setdefault(normalise_name(name), outcome)
+        self.matrix_end = rows[-1][0].line
+        return True
 
     def _header_over_coded_rows(self, block: Block) -> bool:
         """A short line of column names ("Priority Explanation", "Ref Action") right above
@@ -355,6 +407,10 @@ class GeneralReader(TableRows):
             section.skip, section.thematic = True, False
         elif text.lower().rstrip(":") in _GENERIC_HEADINGS:
             section.thematic = False  # "Other": a label over more of the same, not a theme
+        elif REPORT_BYLINE.match(text):
+            # "Report of the Chief Fire Officer" over minutes: who wrote the report, not a theme
+            # (and not apparatus: the plan's content follows it).
+            section.thematic = False
         elif normalise_name(clean(text)) in self.declared and not is_boilerplate(text):
             section.outcome_id = self.declared[normalise_name(clean(text))]
             section.theme_id = self._theme(section, "section-of-declared-outcome")
@@ -448,6 +504,13 @@ class GeneralReader(TableRows):
         section = self.stack[-1] if self.stack else None
         return section.mode if section else None
 
+    def _section_mode(self) -> Mode | None:
+        """The cue of the nearest section that has one ("Our priorities", "What we will do")."""
+        section = self.stack[-1] if self.stack else None
+        while section is not None and section.mode is None:
+            section = section.parent
+        return section.mode if section else None
+
     def _skipping(self) -> bool:
         return bool(self.stack and self.stack[-1].skip)
 
@@ -503,6 +566,17 @@ class GeneralReader(TableRows):
                 and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)\s*:", text):
             # "Our core aims" then "We will:": the heading says the items are aims.
             mode = Mode.OUTCOME
+        themed = THEMED_LEAD_IN.match(text)
+        if themed and mode in (None, Mode.OUTCOME) and self._section_mode() is Mode.OUTCOME \
+                and not self._skipping() and not bad_name(clean(themed.group("name"))):
+            # "Our People, where we will focus on:" under "Our priorities for the District":
+            # the words before the comma name a theme, the list under it its priorities.
+            while self.stack and self.stack[-1].level > IMPLICIT_LEVEL and self.stack[-1].mode is None:
+                self.stack.pop()
+            parent = self.stack[-1] if self.stack else None
+            self.stack.append(_Section(IMPLICIT_LEVEL + 1, clean(themed.group("name")), block.line, parent=parent))
+            self.run = _ListRun(Mode.OUTCOME)
+            return
         if mode is None and text.endswith(":") and 3 <= len(text.split()) <= 20 \
                 and not self._skipping() and not re.search(r"\b(?:we|following|include|includes|are|is|was|were|asked|on)\s*:$", text, re.I):
             # "Education meets the needs of all our young people:" over to-do items: an outcome
@@ -520,7 +594,8 @@ class GeneralReader(TableRows):
             # "1. Boosting productivity", its description indented below, "2. ...": the
             # description belongs to the item; the list goes on. Its commitments serve the item.
             run = self.run
-            self._prose(text, block.line)
+            if not self._means(text, block.line):
+                self._prose(text, block.line)
             self.run = run
             return
         self.run = None
@@ -546,7 +621,7 @@ class GeneralReader(TableRows):
             top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None
             and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
         if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short \
-                and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text):
+                and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None
             self.paragraph_outcome = self.b.outcome(clean(text), block.line, theme=self._theme(section),
@@ -573,6 +648,34 @@ class GeneralReader(TableRows):
             # "Place Priorities", "We will drive investment ...", then programmes: the list
             # after a commitment names what delivers it, not more priorities.
             self.run = _ListRun(None)
+
+    def _means(self, text: str, line: int) -> bool:
+        """"2. Providing homes for the future" then "By working with developers ... to deliver
+        ...": a priority's one-sentence description that says how, item by item. Each item
+        is an Action serving the priority."""
+        means = MEANS.match(text)
+        if means is None or self.run is None or self.run.mode is not Mode.OUTCOME \
+                or len(list(sentences(text))) != 1 or len(text.split()) > 60 or commitment(text):
+            return False
+        serves = (self.run.by_level[max(self.run.by_level)] if self.run.by_level else None) or self.paragraph_outcome
+        if serves is None:
+            return False
+        rest = means.group("rest").rstrip(" .")
+        parts: list[str] = []
+        # Items are set apart by semicolons when any is; otherwise by commas ("a, b, and c"),
+        # a piece of one or two words staying with the item before it ("small businesses, start-ups").
+        for piece in re.split(r";\s*(?:and\s+)?" if ";" in rest else r",\s+(?:and\s+)?", rest):
+            if parts and len(piece.split()) <= 2:
+                parts[-1] += ", " + piece
+            elif piece.strip():
+                parts.append(piece.strip())
+        made = False
+        for part in parts:
+            name = clean(part)
+            if len(name.split()) >= 2 and not bad_name(name):
+                self._action(name, line, "means-under-priority", text, outcome=serves)
+                made = True
+        return made
 
     def _prose(self, text: str, line: int) -> int:
         made = 0
@@ -615,7 +718,13 @@ class GeneralReader(TableRows):
         if self._skipping():
             self._leads(text, block.line)
             return
-        if mode is None and self._card_label(text):
+        if mode in (None, Mode.OUTCOME) and self._card_label(text):
+            return  # a card's label, even under "A summary of the priorities is shown below:"
+        if mode is None and text.endswith(":") and (lead := lead_in_mode(text)) is not None:
+            # "(f) The plan was built around six strategic goals. These are:" as an item of an
+            # officer's lettered points: the cue holds for the list that follows it.
+            by = BY_WHEN.search(text)
+            self.run = _ListRun(lead, by.group(1) if by else None)
             return
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)

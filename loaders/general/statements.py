@@ -18,7 +18,7 @@ _COMMIT = re.compile(
     r"|the\s+police(?:\s+and\s+(?:the\s+)?(?:pcc|commissioner))?|the\s+pcc|the\s+force|the\s+board|the\s+icb|i)\s+"
     r"(?:will|shall|are\s+going\s+to|are\s+committed\s+to|plan\s+to|intend\s+to|commit\s+to|pledge\s+to)\s+"
     r"(?:also\s+|continue\s+to\s+|work\s+to\s+|aim\s+to\s+|seek\s+to\s+)?(?P<rest>\S.*)$"
-    r"|\bwe'll\s+(?P<rest2>\S.*)$",
+    r"|\bwe['’]ll\s+(?P<rest2>\S.*)$",
     re.IGNORECASE,
 )
 # What follows "we will" in a forecast, a condition or a description of the document itself.
@@ -77,6 +77,12 @@ def commitment(sentence: str) -> str | None:
     before = sentence[:m.start()].lower()
     if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before) \
             or re.search(r"\b(?:how|what|where|that|which)\s*$|(?<!s )\bwhy\s*$", before.replace("’", "'")):
+        return None
+    if re.search(r"\b(?:the|our)\s+(?:[\w-]+\s+)?(?:actions|steps|things|changes|commitments|projects|activities"
+                 r"|improvements|priorities)\s*$", before) \
+            and not re.match(r"\s*(?:to|by|for|in|through|with|alongside|across|from)\b", before):
+        # "It sets out the key actions we will take over the next 4 years": "we will" in a
+        # clause describing the actions, not a commitment of its own.
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
     if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 2:

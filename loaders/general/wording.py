@@ -148,7 +148,12 @@ def clean(text: str) -> str:
 NOT_AN_OUTCOME = re.compile(
     r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they"
     r"|as\s+(?:agreed|approved|detailed|set\s+out|described|amended))\b"
-    r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$", re.IGNORECASE)
+    r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$"
+    # "The plan has 5 core goals.", "The Strategic Plan is made up of eight priorities.": a
+    # sentence counting the priorities, not one of them.
+    r"|\b(?:has|have|is\s+made\s+up\s+of|comprises?|contains?|includes?|sets\s+out|are)\s+"
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:priorities|outcomes|goals|objectives|aims|ambitions|themes|missions|pillars)\W*$", re.IGNORECASE)
 # Words of an action or KPI table's header row, run together on one line by a conversion.
 HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
                            r"|responsible|deadline|indicator|rag)\b", re.IGNORECASE)
