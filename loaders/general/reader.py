@@ -97,6 +97,11 @@ MATRIX_HEADER = re.compile(
     r"|outcomes|objectives|aims|goals|ambitions)\s+(?P<rest>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|&))+)$",
     re.IGNORECASE)
 
+#: "It sets a direction for the next five years to:", "The plan will:": a lead-in about the
+#: document itself, whose items say what the plan is for, not an outcome they serve.
+ABOUT_THE_DOCUMENT = re.compile(
+    r"(?i)^(?:it|this|these|they)\b|^(?:the|our|this)\s+(?:new\s+)?(?:plan|strategy|document|framework|report)\b")
+
 #: How a priority is delivered, said in the line under it: "By working with ...", "through
 #: a series of ...", "with measures including ...", "For example by ...".
 MEANS = re.compile(
@@ -578,7 +583,8 @@ class GeneralReader(TableRows):
             self.run = _ListRun(Mode.OUTCOME)
             return
         if mode is None and text.endswith(":") and 3 <= len(text.split()) <= 20 \
-                and not self._skipping() and not re.search(r"\b(?:we|following|include|includes|are|is|was|were|asked|on)\s*:$", text, re.I):
+                and not self._skipping() and not re.search(r"\b(?:we|following|include|includes|are|is|was|were|asked|on)\s*:$", text, re.I) \
+                and not ABOUT_THE_DOCUMENT.match(text):
             # "Education meets the needs of all our young people:" over to-do items: an outcome
             # the items serve (made when the first item proves to be one).
             self.run = _ListRun(None, lead_outcome=(clean(text.rstrip(":")), block.line))
