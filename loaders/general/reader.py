@@ -102,6 +102,11 @@ MATRIX_HEADER = re.compile(
 ABOUT_THE_DOCUMENT = re.compile(
     r"(?i)^(?:it|this|these|they)\b|^(?:the|our|this)\s+(?:new\s+)?(?:plan|strategy|document|framework|report)\b")
 
+#: A sentence that says the page's lines are the plan's indicators.
+INDICATORS_LISTED = re.compile(
+    r"(?i)\b(?:explains?|lists?|shows?|sets?\s+out|describes?)\s+(?:each|every|all|the|our)\s+(?:of\s+the\s+)?"
+    r"(?:key\s+)?(?:performance\s+|strategic\s+)?(?:indicators?|measures?|kpis?)\b(?:\s+(?:in|of|for)\s+(?:our|the)\b[^.:]{0,60})?\.?\s")
+
 #: How a priority is delivered, said in the line under it: "By working with ...", "through
 #: a series of ...", "with measures including ...", "For example by ...".
 MEANS = re.compile(
@@ -187,8 +192,8 @@ class GeneralReader(TableRows):
             if block.line == title_line and block.kind is not BlockKind.TABLE:
                 # The title opens the document's outermost section: never a theme, but its
                 # words still say what its lists are ("Priorities of X Council 2017-2022").
-                self.stack = [_Section(0, block.text, block.line, mode=heading_mode(block.text),
-                                       thematic=False)]
+                mode = heading_mode(block.text) or (Mode.MEASURE if INDICATORS_LISTED.search(block.text) else None)
+                self.stack = [_Section(0, block.text, block.line, mode=mode, thematic=False)]
                 named = NUMBERED_OUTCOME.match(block.text.replace("**", "").strip())
                 if named and not bad_name(clean(named.group("name"))):
                     # "Council Plan theme - Every child able to fulfil their potential": the
@@ -211,7 +216,11 @@ class GeneralReader(TableRows):
             elif self._header_over_coded_rows(block):
                 continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
             elif title_like(block) and not self.card and not (
-                    REF.match(block.text) and self._section_list_mode() is Mode.OUTCOME) and (
+                    REF.match(block.text) and self._section_list_mode() is Mode.OUTCOME) and not (
+                    # an indicator's name on its own line under "... each performance indicator":
+                    # a row of the list, not a heading (a label like "Priority Two" still is)
+                    self._section_mode() is Mode.MEASURE and heading_mode(block.text.strip("* ")) is None
+                    and not LABEL_ONLY.match(block.text.strip("* ")) and not is_boilerplate(block.text.strip("* "))) and (
                     not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
                     or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
@@ -376,6 +385,8 @@ class GeneralReader(TableRows):
         priorities", then each priority's own line), unless it is a cue or apparatus itself."""
         bare = text.strip("* ")
         cue = next((s for s in reversed(self.stack) if s.level >= IMPLICIT_LEVEL and s.mode is not None), None)
+        if cue is not None and cue.level > IMPLICIT_LEVEL and LABEL_ONLY.match(cue.name) and LABEL_ONLY.match(bare):
+            return cue.level  # "Priority Two" after "Priority One" and its indicators: a sibling
         if cue is not None and cue.level == IMPLICIT_LEVEL and heading_mode(bare) is None \
                 and not is_boilerplate(bare):
             return IMPLICIT_LEVEL + 1
@@ -436,6 +447,10 @@ class GeneralReader(TableRows):
                 and (level < IMPLICIT_LEVEL or (len(text.split()) >= 2 and not text.isupper()
                                                  and not re.search(r"[+&/]", text))):
             self._outcome_section(section, clean(text), "heading-under-outcomes-cue")
+        elif LABEL_ONLY.match(text) and parent is not None and self._section_mode() is Mode.MEASURE:
+            # "Priority Two" over indicator names: a label grouping measures, not an outcome
+            # named by the line after it.
+            section.mode, section.thematic = Mode.MEASURE, False
         elif LABEL_ONLY.match(text):
             # "Objective 7" over the heading or line that names it.
             self.pending_label = section
@@ -540,6 +555,16 @@ class GeneralReader(TableRows):
         if self._section_list_mode() is not Mode.OUTCOME and self._ref_row(text, block.line):
             return
         if self._row_tail(text, block.line):
+            return
+        if INDICATORS_LISTED.search(text) and not self._skipping():
+            # "These data factfiles explain each performance indicator in our Strategic Plan.":
+            # the lines that follow are the plan's indicators.
+            while self.stack and self.stack[-1].level >= IMPLICIT_LEVEL:
+                self.stack.pop()
+            parent = self.stack[-1] if self.stack else None
+            self.stack.append(_Section(IMPLICIT_LEVEL, text, block.line, mode=Mode.MEASURE,
+                                       thematic=False, parent=parent))
+            self.run = None
             return
         if text.endswith(("the following.", "as follows.")):
             text = text[:-1] + ":"  # "By 2028 we will have improved ... through the following."
