@@ -107,6 +107,15 @@ INDICATORS_LISTED = re.compile(
     r"(?i)\b(?:explains?|lists?|shows?|sets?\s+out|describes?)\s+(?:each|every|all|the|our)\s+(?:of\s+the\s+)?"
     r"(?:key\s+)?(?:performance\s+|strategic\s+)?(?:indicators?|measures?|kpis?)\b(?:\s+(?:in|of|for)\s+(?:our|the)\b[^.:]{0,60})?\.?\s")
 
+#: What a priority means, said in the description under it: "This means working with ...",
+#: "It also means ...", "This will involve ...", "That includes ...", "... – that involves
+#: encouraging ...". (A description that merely starts with a gerund, "Helping businesses to
+#: grow ...", says what the priority is about and stays a description.)
+MEANING = re.compile(
+    r"(?:^(?:and\s+)?(?:this|it|that)\s+(?:also\s+|will\s+(?:also\s+)?)?(?:means?|involves?|includes?)\s+"
+    r"|[–—-]\s+(?:that|this|which)\s+(?:also\s+)?(?:involves|means|includes)\s+)(?P<rest>[a-z]+ing\b.*)$",
+    re.IGNORECASE)
+
 #: How a priority is delivered, said in the line under it: "By working with ...", "through
 #: a series of ...", "with measures including ...", "For example by ...".
 MEANS = re.compile(
@@ -625,10 +634,12 @@ class GeneralReader(TableRows):
             # "1. Boosting productivity", its description indented below, "2. ...": the
             # description belongs to the item; the list goes on. Its commitments serve the item.
             run = self.run
-            if not self._means(text, block.line):
+            if not self._means(text, block.line) and not self._meaning(text, block.line):
                 self._prose(text, block.line)
             self.run = run
             return
+        if self._right_under_item(block) and self._meaning(text, block.line):
+            return  # the last priority's description: what it means, item by item
         self.run = None
         section_mode = self._mode()
         coded = REF.match(text) or CODE.match(text)
@@ -707,6 +718,42 @@ class GeneralReader(TableRows):
                 self._action(name, line, "means-under-priority", text, outcome=serves)
                 made = True
         return made
+
+    def _right_under_item(self, block: Block) -> bool:
+        """A paragraph on the line after an outcome item, with no blank line between: the
+        item's description (an indented line of a web list)."""
+        if self.index == 0 or self.run is None or self.run.mode is not Mode.OUTCOME or not self.run.by_level:
+            return False
+        before = self.blocks[self.index - 1]
+        return before.kind is BlockKind.LIST_ITEM and block.line == max(before.end_line, before.line) + 1
+
+    def _meaning(self, text: str, line: int) -> bool:
+        """"Genuinely affordable housing." then "This means working with landlords ..., as
+        well as continuing ... It also means ...": a priority's description that says what
+        it means. Each thing to do is an Action serving the priority; the description's other
+        clauses are read as prose. False, having made nothing, when no clause says so."""
+        if self.run is None or self.run.mode is not Mode.OUTCOME or self._skipping():
+            return False
+        serves = (self.run.by_level[max(self.run.by_level)] if self.run.by_level else None) or self.paragraph_outcome
+        clauses: list[str] = []
+        for sentence in sentences(text):
+            # "That includes a; b; and c": the cue holds for the whole sentence; "We want ...; and
+            # we will ...; it also means ...": each clause says its own.
+            clauses += [sentence.text] if MEANING.match(sentence.text) else \
+                [c.strip() for c in re.split(r";\s*", sentence.text) if c.strip()]
+        found = [(c, MEANING.search(c)) for c in clauses]
+        if serves is None or not any(m for _, m in found):
+            return False
+        for clause, meaning in found:
+            if meaning is None:
+                self._prose(clause, line)
+                continue
+            for part in re.split(r";\s*(?:and\s+)?|,\s+as\s+well\s+as\s+|,?\s+and\s+(?=[a-z]+ing\s+\w)",
+                                 meaning.group("rest").rstrip(" .")):
+                name = clean(part)
+                if len(name.split()) >= 2 and not bad_name(name):
+                    self._action(name, line, "meaning-under-priority", text, outcome=serves)
+        return True
 
     def _prose(self, text: str, line: int) -> int:
         made = 0
