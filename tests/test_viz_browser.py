@@ -279,7 +279,7 @@ def test_a_large_picture_comes_laid_out_and_draws_without_physics(
     from stratgraph.viz.layout import LAYOUT_AHEAD_ABOVE
 
     store = EmbeddedStore(tmp_path / "graph.json")
-    store.write(synthetic_graph(councils=4, seed=3))
+    store.write(synthetic_graph(councils=8, seed=3))
     out = tmp_path / "large.html"
     picture = write_picture(store, out, force=True)
     assert picture.nodes > LAYOUT_AHEAD_ABOVE

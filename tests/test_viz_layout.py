@@ -26,11 +26,15 @@ def test_every_node_gets_its_own_place_and_the_same_one_each_time() -> None:
 
 
 def test_the_best_connected_node_is_the_centre_and_rings_go_outwards() -> None:
-    ids, edges = _tree(40)
+    leaves = [f"leaf{i}" for i in range(10)]
+    grand = [f"grand{i}-{k}" for i in range(10) for k in range(2)]
+    ids = ["hub", *leaves, *grand]
+    edges = [(leaf, "hub") for leaf in leaves] + [(g, f"leaf{g[5:].split('-')[0]}") for g in grand]
     pos = radial_layout(ids, edges)
-    cx, cy = pos["n0"]
-    ring = {i: math.hypot(pos[f"n{i}"][0] - cx, pos[f"n{i}"][1] - cy) for i in (1, 4, 13)}
-    assert ring[1] < ring[4] < ring[13]  # depth 1, 2, 3
+    cx, cy = pos["hub"]
+    dist = {n: math.hypot(x - cx, y - cy) for n, (x, y) in pos.items()}
+    assert max(dist[n] for n in leaves) < min(dist[n] for n in grand)
+    assert min(dist[n] for n in leaves) > 0
 
 
 def test_parts_do_not_overlap() -> None:
