@@ -264,3 +264,38 @@ def test_focus_is_marked_and_a_visible_supports_arrow_means_no_orphan_ring(
     assert visit.evaluate(node, n["Lonely action"])["color"]["border"] == "#d00000"
     assert "1 orphan action" in (visit.page.locator("#orphan-text").text_content() or "")
     visit.assert_clean()
+
+
+def test_a_large_picture_comes_laid_out_and_draws_without_physics(
+    browser: Any, tmp_path: Path
+) -> None:
+    """Past LAYOUT_AHEAD_ABOVE nodes the page gets positions from Python and never runs the
+    physics that takes minutes at this size (BENCHMARKS.md, "Drawing large graphs")."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from synthetic import synthetic_graph
+
+    from stratgraph.viz.layout import LAYOUT_AHEAD_ABOVE
+
+    store = EmbeddedStore(tmp_path / "graph.json")
+    store.write(synthetic_graph(councils=8, seed=3))
+    out = tmp_path / "large.html"
+    picture = write_picture(store, out, force=True)
+    assert picture.nodes > LAYOUT_AHEAD_ABOVE
+    visit = Visit(browser, out)
+    drawn = visit.evaluate("""() => {
+      const net = window.stratgraph.network;
+      const ids = window.stratgraph.nodes.getIds();
+      const pos = net.getPositions(ids);
+      const first = window.stratgraph.data.nodes[0];
+      return { count: ids.length, physics: window.stratgraph.data.physics.enabled,
+               same: [pos[first.id].x, pos[first.id].y, Math.round(first.x), Math.round(first.y)],
+               distinct: new Set(ids.map(i => pos[i].x + "," + pos[i].y)).size };
+    }""")
+    assert drawn["count"] == picture.nodes
+    assert drawn["physics"] is False
+    # getPositions rounds; no physics moved the node from where Python put it.
+    assert drawn["same"][:2] == drawn["same"][2:]
+    assert drawn["distinct"] == picture.nodes, "no two nodes on the same spot"
+    visit.assert_clean()

@@ -11,6 +11,7 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node, RelType
 from stratgraph.graph.select import node_plans
 from stratgraph.viz.orphans import NO_OUTCOME
+from stratgraph.viz.layout import LAYOUT_AHEAD_ABOVE, radial_layout
 from stratgraph.viz.physics import physics_options
 from stratgraph.viz.style import NODE_STYLES, style_table
 
@@ -82,6 +83,13 @@ def build_payload(
         for r in graph.sorted_relationships()
         if r.start in graph.nodes and r.end in graph.nodes
     ]
+    physics = physics_options(len(nodes))
+    if len(nodes) > LAYOUT_AHEAD_ABOVE:
+        # The browser's physics takes minutes at this size: send positions, physics off.
+        positions = radial_layout([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges])
+        for n in nodes:
+            n["x"], n["y"] = positions[n["id"]]
+        physics = {"enabled": False}
     return {
         "title": title,
         "subtitle": subtitle,
@@ -102,7 +110,7 @@ def build_payload(
         "orphans": sum(1 for n in nodes if n["orphan"]),
         "focus": [n["id"] for n in nodes if n["focus"]],
         "styles": style_table(),
-        "physics": physics_options(len(nodes)),
+        "physics": physics,
     }
 
 

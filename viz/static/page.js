@@ -98,7 +98,7 @@
     var border = n.focus ? styles.focus.border : n.orphan ? styles.orphan.border : "#ffffff";
     var width = n.focus ? styles.focus.borderWidth : n.orphan ? styles.orphan.borderWidth : 1.5;
     var box = s.shape === "box";
-    return {
+    var record = {
       id: n.id,
       label: captionOf(n),
       title: nodeTooltip(n),
@@ -116,6 +116,9 @@
         : n.type === "Plan" ? { size: 30 } : n.type === "Theme" ? { size: 20 } : { size: 14 },
       hidden: !nodeVisible(n)
     };
+    // Large pictures come laid out (viz/layout.py) with physics off.
+    if (n.x !== undefined) { record.x = n.x; record.y = n.y; }
+    return record;
   }
 
   function visEdge(e) {
@@ -178,7 +181,8 @@
     network.on("stabilizationProgress", function (p) {
       status.textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / p.total) + "%";
     });
-    network.once("stabilizationIterationsDone", settled);
+    if (data.physics.enabled === false) network.once("afterDrawing", settled);
+    else network.once("stabilizationIterationsDone", settled);
   }
 
   // ---- legend and toggles ---------------------------------------------------------------
