@@ -826,11 +826,15 @@ class Neo4jStore:
         except StoreError:
             statement = cypher_text("store_search_scan.cypher")
 
+        # Unfiltered, Lucene itself keeps the best; a filter must see every hit first.
+        options = {} if wanted or plan is not None or theme is not None else {
+            "limit": CANDIDATES}
+
         def work(tx: ManagedTransaction) -> list[Candidate]:
             found = []
             for r in tx.run(statement, labels=wanted,
                             plan=plan, theme=theme, lucene=lucene_query(words),
-                            candidates=CANDIDATES):
+                            candidates=CANDIDATES, options=options):
                 label = next((n for n in sorted(r["labels"]) if n in _LABELS), None)
                 if label is not None:
                     found.append(Candidate(r["id"], label, str(r["name"] or ""),
