@@ -9,7 +9,9 @@ TestClient), so it includes routing, JSON and the store:
   first view (cold)  a fresh app: /api/meta then /api/start/plan for the largest plan (what
                      the page asks on opening ``#plan=NAME``), store opened on the first request
   first view (warm)  the same two requests again
-  search             /api/search with a typo
+  search             /api/search with a typo; then store.search for a few queries (typos, a
+                     name, a common word, only stop-words) beside the full scan of every
+                     name that search was before the index (issue #16), same ranking
   expand             /api/neighbours of the node with the most relationships (capped at 200,
                      as the page asks), and of a theme
   golden thread      /api/thread of that theme
@@ -53,6 +55,61 @@ class Rows(list):
     def append(self, row: tuple[str, str]) -> None:
         print(f"{row[0]:<66}  {row[1]}", flush=True)
         super().append(row)
+
+
+#: Searches timed beside the full scan they replace: typos, a person, one word many names
+#: share (more than the index's 2,000 candidates at 120k), only stop-words.
+SEARCHES = ("helth and welbeing", "safegarding adults board", "economc grwth plan", "priya",
+            "transport", "the and of")
+
+
+def search_rows(kind: str, store: Any, full_scan: Callable[[str], Any],
+                repeat: int) -> list[tuple[str, str]]:
+    """Index-backed search (store.search, no app) beside the full scan of every name it
+    replaced (the same ranking over every candidate), and whether their first 20 hits agree."""
+    rows: list[tuple[str, str]] = Rows()
+    for text in SEARCHES:
+        new, old = store.search(text), full_scan(text)
+        same = "same 20 hits" if new == old else (
+            f"top hit same: {bool(new) == bool(old) and (not new or new[0] == old[0])}, "
+            f"{len({h.id for h in new} & {h.id for h in old})}/{len(old)} shared")
+        rows.append((f"{kind}: search {text!r}, index ({len(old)} hits; {same})",
+                     fmt(timed(lambda: store.search(text), repeat))))
+        rows.append((f"{kind}: search {text!r}, full scan (before)",
+                     fmt(timed(lambda: full_scan(text), max(1, min(repeat, 3))))))
+    return rows
+
+
+def write_cost(graph: Any, folder: Path) -> list[tuple[str, str]]:
+    """What keeping the search index in step costs a write: the graph written into a fresh
+    file with the index, and into one whose index triggers and tables were dropped first."""
+    import sqlite3
+
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    rows: list[tuple[str, str]] = Rows()
+    for indexed in (True, False):
+        path = folder / f"write-{indexed}.db"
+        store = EmbeddedStore(path)
+        store.write(type(graph)())  # creates the file and its tables
+        if not indexed:
+            con = sqlite3.connect(path)
+            for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                       "AND name LIKE '%search%'").fetchall():
+                con.execute(f"DROP TRIGGER {name}")
+            con.commit()
+            con.close()
+            store.close()
+            store = EmbeddedStore(path)
+        t0 = time.perf_counter()
+        store.write(graph)
+        took = time.perf_counter() - t0
+        store.close()
+        size = path.stat().st_size / 1e6
+        rows.append((f"embedded: write {len(graph.nodes)} nodes, "
+                     f"{'with' if indexed else 'without'} the search index",
+                     f"{took:8.1f} s, file {size:.0f} MB"))
+    return rows
 
 
 def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
@@ -114,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--stores", default="embedded,neo4j")
+    parser.add_argument("--write-cost", action="store_true",
+                        help="also time a write with and without the search index")
     parser.add_argument("--synthetic", metavar="SIZE",
                         help="a synthetic graph of about SIZE nodes (e.g. 120k) instead")
     args = parser.parse_args(argv)
@@ -144,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         store.close()
         print(f"graph: {len(graph.nodes)} nodes, {len(graph.relationships)} relationships "
               f"({source})", flush=True)
+        if args.write_cost:
+            rows += write_cost(graph, Path(tmp))
         if "embedded" in kinds:
             import sqlite3
 
@@ -159,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
                                    sorted(ids)).fetchall()
 
             rows += measure("embedded", lambda: EmbeddedStore(path), sql_floor, args.repeat)
+            indexed, scanning = EmbeddedStore(path), EmbeddedStore(path)
+            scanning._indexed = False  # the full scan search was before the index
+            rows += search_rows("embedded", indexed, scanning.search, args.repeat)
             con.close()
         if "neo4j" in kinds:
             from neo4j_server import neo4j_server
@@ -182,6 +246,20 @@ def main(argv: list[str] | None = None) -> int:
                     return records
 
                 rows += measure("neo4j", opener, cypher_floor, args.repeat)
+
+                def neo4j_full_scan(text: str) -> Any:
+                    from stratgraph.graph.explore import Candidate, rank
+
+                    records, _, _ = driver.execute_query(
+                        "MATCH (n:Stratgraph) RETURN n.id AS id, labels(n) AS labels, "
+                        "n.name AS name, coalesce(n.aliases, []) AS aliases, "
+                        "n.plan_id AS plan_id", database_=server.database)
+                    return rank((Candidate(r["id"], next(x for x in sorted(r["labels"])
+                                                         if x != "Stratgraph"),
+                                           r["name"], tuple(r["aliases"]), r["plan_id"])
+                                 for r in records), text, 20)
+
+                rows += search_rows("neo4j", target, neo4j_full_scan, args.repeat)
                 target.close()
     return 0
 

@@ -41,3 +41,8 @@ CREATE INDEX stratgraph_published_by_doc IF NOT EXISTS FOR ()-[r:PUBLISHED_BY]-(
 // counts and queries never see it), found by the node's id and by document for --replace.
 CREATE INDEX stratgraph_part_id IF NOT EXISTS FOR (p:StratgraphPart) ON (p.id);
 CREATE INDEX stratgraph_part_document IF NOT EXISTS FOR (p:StratgraphPart) ON (p.source_document);
+
+// The explorer's search (issue #16): every node's name and aliases as words, so a search
+// reads the few names sharing a (fuzzy) word with what was typed, never every name.
+CREATE FULLTEXT INDEX stratgraph_names IF NOT EXISTS
+FOR (n:Stratgraph) ON EACH [n.name, n.aliases];

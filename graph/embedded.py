@@ -112,6 +112,10 @@ class EmbeddedStore:
         self._notify = notify
         self._con: sqlite3.Connection | None = None
         self._saving = False
+        #: The file has the search index (False: written before it, and read-only here).
+        self._indexed = False
+        #: The search index's distinct words, with the write generation they were read at.
+        self._vocabulary: tuple[str | None, list[str]] = (None, [])
         self._nx: nx.MultiDiGraph | None = None
         self._answers: dict[tuple[str, tuple[tuple[str, Any], ...]], list[dict[str, Any]]] = {}
         if self.path.exists():
@@ -160,6 +164,10 @@ class EmbeddedStore:
         self._saving = "answers" in tables and "generation" in fmt
         if not self._saving:
             self._saving = self._add_answer_tables(con)
+        self._indexed = bool(con.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'search_words'").fetchone())
+        if not self._indexed:
+            self._indexed = self._add_search_index(con)
         self._con = con
         return con
 
@@ -197,6 +205,21 @@ class EmbeddedStore:
             return False
         try:
             t.create_schema(con)
+            con.execute("COMMIT")
+            return True
+        except sqlite3.Error:
+            con.execute("ROLLBACK")
+            return False
+
+    def _add_search_index(self, con: sqlite3.Connection) -> bool:
+        """Add the search index to a file made before it (False: cannot write; search then
+        reads every name, as before)."""
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return False
+        try:
+            t.create_search_index(con)
             con.execute("COMMIT")
             return True
         except sqlite3.Error:
@@ -573,34 +596,64 @@ class EmbeddedStore:
         self, text: str, labels: Collection[str] = (), plan: str | None = None,
         theme: str | None = None, limit: int = 20,
     ) -> list[SearchHit]:
-        """Nodes whose name or an alias matches ``text``, best first (see the Protocol)."""
-        from stratgraph.graph.explore import Candidate, check_labels, rank
+        """Nodes whose name or an alias matches ``text``, best first (see the Protocol).
+
+        The search index picks the candidates: names holding a stored word like one typed
+        (by similarity over the index's vocabulary) or starting with one, best FTS5 score
+        first, at most :data:`~stratgraph.graph.explore.CANDIDATES`; :func:`rank` orders them.
+        A file without the index (older, opened read-only) has every name ranked.
+        """
+        from stratgraph.graph.explore import (CANDIDATES, Candidate, check_labels, fts5_query,
+                                              query_words, rank)
 
         wanted = check_labels(labels)
         where, args = [], []
         if wanted:
-            where.append(f"label IN ({t.placeholders(len(wanted))})")
+            where.append(f"n.label IN ({t.placeholders(len(wanted))})")
             args += wanted
         if plan is not None:
-            where.append("plan_id = ?")
+            where.append("n.plan_id = ?")
             args.append(plan)
         if theme is not None:
-            where.append("(id = ? OR json_extract(props, '$.theme_id') = ?)")
+            where.append("(n.id = ? OR json_extract(n.props, '$.theme_id') = ?)")
             args += [theme, theme]
         # Most nodes have no aliases: parse the properties only of those that do.
-        sql = ("SELECT id, label, name, CASE WHEN instr(props, '\"aliases\"') > 0 THEN "
-               "json_extract(props, '$.aliases') END, plan_id FROM nodes"
-               + (" WHERE " + " AND ".join(where) if where else ""))
+        columns = ("n.id, n.label, n.name, CASE WHEN instr(n.props, '\"aliases\"') > 0 THEN "
+                   "json_extract(n.props, '$.aliases') END, n.plan_id")
+        scan = (f"SELECT {columns} FROM nodes AS n"
+                + (" WHERE " + " AND ".join(where) if where else ""))
+        indexed = (f"SELECT {columns} FROM search_words "
+                   "JOIN search_names AS s ON s.rowid = search_words.rowid "
+                   "JOIN nodes AS n ON n.id = s.node_id WHERE search_words MATCH ?"
+                   + "".join(" AND " + w for w in where)
+                   + " ORDER BY search_words.rank LIMIT ?")
+        words = query_words(text)
 
         def work(con: sqlite3.Connection | None) -> list[SearchHit]:
-            if con is None:
+            if con is None or not words:
                 return []
-            return rank((Candidate(id_, label, name, tuple(json.loads(aliases)) if aliases else (),
-                                   plan_id)
-                         for id_, label, name, aliases, plan_id in con.execute(sql, args)),
-                        text, limit)
+            if self._indexed:
+                match = fts5_query(words, self._search_vocabulary(con))
+                rows = con.execute(indexed, [match, *args, CANDIDATES])
+            else:
+                rows = con.execute(scan, args)
+            seen: dict[str, Candidate] = {}
+            for id_, label, name, aliases, plan_id in rows:
+                if id_ not in seen:
+                    seen[id_] = Candidate(id_, label, name,
+                                          tuple(json.loads(aliases)) if aliases else (), plan_id)
+            return rank(seen.values(), text, limit)
 
         return self._read(work)
+
+    def _search_vocabulary(self, con: sqlite3.Connection) -> list[str]:
+        """The search index's distinct words, read again only after a write."""
+        row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        generation = row[0] if row else None
+        if generation is None or self._vocabulary[0] != generation:
+            self._vocabulary = (generation,
+                                [r[0] for r in con.execute("SELECT term FROM search_vocab")])
+        return self._vocabulary[1]
 
     def neighbours(
         self, node_id: str, types: Collection[str] = (), limit: int = 200

@@ -7,6 +7,7 @@ layering are here, once, so the embedded store and Neo4j give the same answers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 #: Hits scoring below this (0..100) are not shown: a typo or two still scores ~85 on the
 #: words typed, an unrelated name sharing only "and" about 50.
 SCORE_CUTOFF = 70.0
+#: The stretch score (rapidfuzz partial_ratio) a name needs to reach :data:`SCORE_CUTOFF` once
+#: weighed (0.95) in :func:`rank`.
+STRETCH_CUTOFF = SCORE_CUTOFF / 0.95 - 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,7 @@ def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchH
         # only counts when it reaches the cut on its own.
         for _m, score, i in process.extract(query, names, scorer=fuzz.partial_ratio,
                                             processor=process_name, limit=None,
-                                            score_cutoff=SCORE_CUTOFF / 0.95 - 0.01):
+                                            score_cutoff=STRETCH_CUTOFF):
             scores[i] = max(scores.get(i, 0.0), 0.95 * score)
     best: dict[str, tuple[float, str]] = {}
     # In index order, and replaced only by a higher score: of equal scores the node's own
@@ -212,3 +216,95 @@ def golden_thread(store: GraphStore, node_id: str, *, limit: int = THREAD_LIMIT)
     expand(themes, ["OWNS"], ["CabinetLead", "Owner"])
     levels = {id_: LAYERS.get(n.label.value, 0) for id_, n in graph.nodes.items()}
     return Thread(root.id, graph, levels)
+
+
+# -- the index-backed prefilter ---------------------------------------------------------------
+
+#: Words too common to pick candidates by (each would match most names of a national graph);
+#: a query of only these still searches by them.
+STOP_WORDS = frozenset(
+    "a an and at by for from in into of on or our the to we with".split())
+#: A stored word within this similarity (rapidfuzz ratio, 0..100) of a typed word stands for
+#: it: "helth" ~ "health" 91, "welbeing" ~ "wellbeing" 94, "hlth" ~ "health" 80.
+WORD_CUTOFF = 75.0
+#: How many names (best index score first) :func:`rank` reads at most: enough for any page of
+#: hits, bounded however many names share a word.
+CANDIDATES = 2000
+
+
+def query_words(text: str) -> list[str]:
+    """The words to look ``text`` up by: :func:`rank`'s cleaning (lower case, letters and
+    digits), stop-words left out unless there is nothing else; in order, once each."""
+    from rapidfuzz import utils
+
+    words = list(dict.fromkeys(utils.default_process(text).split()))
+    content = [w for w in words if w not in STOP_WORDS]
+    return content or words
+
+
+def similar_words(word: str, vocabulary: Collection[str]) -> list[str]:
+    """The stored words a typed word may stand for (typo-tolerant), itself first: those
+    similar as a whole (:data:`WORD_CUTOFF`), and longer ones holding a stretch like it, as
+    :func:`rank`'s stretch score finds "priya" in "private" ("priva", 80)."""
+    from rapidfuzz import fuzz, process
+
+    found = {m for m, _s, _i in process.extract(word, vocabulary, scorer=fuzz.ratio,
+                                                score_cutoff=WORD_CUTOFF, limit=None)}
+    if len(word) >= 3:
+        found.update(m for m, _s, _i in process.extract(
+            word, vocabulary, scorer=fuzz.partial_ratio, limit=None,
+            score_cutoff=STRETCH_CUTOFF) if len(m) > len(word))
+    return [word, *sorted(found - {word})]
+
+
+def fts5_query(words: Iterable[str], vocabulary: Collection[str]) -> str:
+    """An SQLite FTS5 MATCH expression: any stored word like a typed one, or starting with it.
+
+    Words come from :func:`query_words` (letters and digits only) or the index's own
+    vocabulary; each is still quoted as an FTS5 string, so none is read as an operator.
+    """
+    terms: list[str] = []
+    for word in words:
+        terms += [_fts5_string(w) for w in similar_words(word, vocabulary)]
+        terms.append(_fts5_string(word) + " *")
+    return " OR ".join(terms)
+
+
+def _fts5_string(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+#: Characters the Lucene query parser reads as syntax.
+_LUCENE_SPECIAL = frozenset('+-&|!(){}[]^"~*?:\\/')
+
+
+def lucene_escape(word: str) -> str:
+    """``word`` as a literal Lucene term (every syntax character escaped)."""
+    return "".join("\\" + ch if ch in _LUCENE_SPECIAL else ch for ch in word)
+
+
+def lucene_query(words: Iterable[str]) -> str:
+    """A Lucene query for a Neo4j full-text index: any of the typed words fuzzy (one edit for
+    short words, two for longer: Lucene's limit) or as a prefix; from three letters also the
+    start of a longer word with one letter changed (``pri?a*`` finds "private") or with
+    enough of its first letters (``pri*`` finds "Prioritisation"), as :func:`rank`'s stretch
+    score does.
+
+    Words are lower case (so never the operators AND/OR/NOT) and escaped; the wildcards are
+    the only syntax added, never leading (a leading wildcard reads the index's every word:
+    it tripled the time at 120k nodes).
+    """
+    terms: list[str] = []
+    for word in words:
+        term = lucene_escape(word)
+        edits = 1 if len(word) <= 4 else 2
+        terms += [f"{term}~{edits}", f"{term}*"]
+        if len(word) >= 3:
+            terms += [f"{lucene_escape(word[:i])}?{lucene_escape(word[i + 1:])}*"
+                      for i in range(1, len(word))]
+            # Enough first letters to reach the stretch cut on their own (2k / (len + k)).
+            cut = STRETCH_CUTOFF / 100
+            k = math.ceil(cut * len(word) / (2 - cut))
+            if k < len(word):
+                terms.append(f"{lucene_escape(word[:k])}*")
+    return " OR ".join(terms)

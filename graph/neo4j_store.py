@@ -811,14 +811,30 @@ class Neo4jStore:
         theme: str | None = None, limit: int = 20,
     ) -> list[SearchHit]:
         """Nodes whose name or an alias matches ``text``, best first (see the Protocol)."""
-        from stratgraph.graph.explore import Candidate, check_labels, rank
+        from stratgraph.graph.explore import (CANDIDATES, Candidate, check_labels,
+                                              lucene_query, query_words, rank)
 
         wanted = check_labels(labels)
+        words = query_words(text)
+        if not words:
+            return []
+        # The index comes with the schema; a graph written before it gets it here, unless
+        # this user may not create indexes: then every name is read, as before the index.
+        try:
+            self.ensure_schema()
+            statement = cypher_text("store_search_candidates.cypher")
+        except StoreError:
+            statement = cypher_text("store_search_scan.cypher")
+
+        # Unfiltered, Lucene itself keeps the best; a filter must see every hit first.
+        options = {} if wanted or plan is not None or theme is not None else {
+            "limit": CANDIDATES}
 
         def work(tx: ManagedTransaction) -> list[Candidate]:
             found = []
-            for r in tx.run(cypher_text("store_search_candidates.cypher"), labels=wanted,
-                            plan=plan, theme=theme):
+            for r in tx.run(statement, labels=wanted,
+                            plan=plan, theme=theme, lucene=lucene_query(words),
+                            candidates=CANDIDATES, options=options):
                 label = next((n for n in sorted(r["labels"]) if n in _LABELS), None)
                 if label is not None:
                     found.append(Candidate(r["id"], label, str(r["name"] or ""),

@@ -74,6 +74,49 @@ CREATE TABLE IF NOT EXISTS answers (
 ) WITHOUT ROWID;
 """
 
+#: The search index (issue #16): every name and alias of a node one row of ``search_names``,
+#: its words in the FTS5 table ``search_words`` (external content: the words only, no second
+#: copy of the text), the distinct words readable through ``search_vocab`` (typed words are
+#: matched against them by similarity, so typos still find names). Triggers keep it in step
+#: with ``nodes`` on every insert, replace and delete, whatever statement writes the nodes.
+#: ``INSERT OR REPLACE`` fires no delete trigger (recursive triggers are off), so the insert
+#: trigger drops the node's old names first. Statements hold semicolons: a list, not a script.
+SEARCH_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS search_names (
+        rowid INTEGER PRIMARY KEY,
+        node_id TEXT NOT NULL,
+        name TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS search_names_node ON search_names (node_id)",
+    """CREATE VIRTUAL TABLE IF NOT EXISTS search_words USING fts5(
+        name, content='search_names', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 0')""",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_words, 'row')",
+    """CREATE TRIGGER IF NOT EXISTS search_names_insert AFTER INSERT ON search_names BEGIN
+        INSERT INTO search_words (rowid, name) VALUES (new.rowid, new.name);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_names_delete AFTER DELETE ON search_names BEGIN
+        INSERT INTO search_words (search_words, rowid, name) VALUES ('delete', old.rowid, old.name);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS nodes_search_insert AFTER INSERT ON nodes BEGIN
+        DELETE FROM search_names WHERE node_id = new.id;
+        INSERT INTO search_names (node_id, name) VALUES (new.id, new.name);
+        INSERT INTO search_names (node_id, name)
+            SELECT new.id, value FROM json_each(new.props, '$.aliases')
+            WHERE instr(new.props, '"aliases"') > 0 AND type = 'text';
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS nodes_search_update AFTER UPDATE OF name, props ON nodes BEGIN
+        DELETE FROM search_names WHERE node_id = old.id;
+        INSERT INTO search_names (node_id, name) VALUES (new.id, new.name);
+        INSERT INTO search_names (node_id, name)
+            SELECT new.id, value FROM json_each(new.props, '$.aliases')
+            WHERE instr(new.props, '"aliases"') > 0 AND type = 'text';
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS nodes_search_delete AFTER DELETE ON nodes BEGIN
+        DELETE FROM search_names WHERE node_id = old.id;
+    END""",
+)
+
 NODE_COLUMNS = "id, label, name, source_document, source_line, props"
 EDGE_COLUMNS = 'id, type, start, "end", method, confidence, source_document, source_line, props'
 
@@ -101,10 +144,24 @@ def create_schema(con: sqlite3.Connection) -> None:
     for statement in SCHEMA.split(";"):
         if statement.strip():
             con.execute(statement)
+    create_search_index(con)
     con.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         [("format", FORMAT), ("version", str(VERSION)), ("generation", "0")],
     )
+
+
+def create_search_index(con: sqlite3.Connection) -> None:
+    """Create the search index (inside the caller's transaction) and fill it from the nodes
+    already stored (a file written before the index existed)."""
+    for statement in SEARCH_SCHEMA:
+        con.execute(statement)
+    con.execute("DELETE FROM search_names")
+    con.execute("INSERT INTO search_names (node_id, name) SELECT id, name FROM nodes")
+    con.execute(
+        "INSERT INTO search_names (node_id, name) SELECT n.id, a.value "
+        "FROM nodes AS n, json_each(n.props, '$.aliases') AS a "
+        "WHERE instr(n.props, '\"aliases\"') > 0 AND a.type = 'text'")
 
 
 def node_row(node: Node) -> tuple[Any, ...]:

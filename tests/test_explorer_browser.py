@@ -270,6 +270,28 @@ def test_deep_links(browser: Any, served: Served) -> None:
     visit.assert_clean()
 
 
+def test_a_leads_portfolio_deep_link(browser: Any, served: Served) -> None:
+    store = served.opener()
+    [lead] = store.search("Priya Lal", labels=["CabinetLead"], limit=1)
+    owned = store.neighbours(lead.id, ["OWNS"])
+    store.close()
+    portfolio = {n.name for n in owned.nodes.values()}
+    assert len(portfolio) > 1
+    # By name, in any case: the lead and everything it owns, the lead's panel open.
+    visit = Visit(browser, served, "#lead=priya%20lal")
+    visit.page.wait_for_function("() => document.getElementById('node-name').textContent "
+                                 "=== 'Priya Lal'")
+    assert visit.names() == portfolio
+    assert "lead=Priya+Lal" in visit.page.url
+    visit.assert_clean()
+    # By id.
+    visit = Visit(browser, served, f"#lead={lead.id}")
+    visit.page.wait_for_function("() => document.getElementById('node-name').textContent "
+                                 "=== 'Priya Lal'")
+    assert visit.names() == portfolio
+    visit.assert_clean()
+
+
 def test_exports(browser: Any, served: Served) -> None:
     visit = Visit(browser, served, "#plan=Strategic%20Plan%202024-28")
     page = visit.page

@@ -1,5 +1,5 @@
 /* The explorer page: every name is text (textContent, canvas labels), never markup. The view
-   lives in the address (#node=, #thread=, #query=NAME&param=..., #plan=) so it can be shared. */
+   lives in the address (#node=, #thread=, #query=NAME&param=..., #plan=, #lead=) so it can be shared. */
 (function () {
   "use strict";
 
@@ -532,6 +532,27 @@
     }).catch(fail);
   }
 
+  // A lead's portfolio: the lead and what it OWNS (themes, actions). By name (as the page
+  // shows it, any case) or by id.
+  function startLead(lead) {
+    var wanted = String(lead).toLowerCase();
+    return api("/api/search", {q: lead, label: "CabinetLead", limit: 20}).then(function (hits) {
+      var hit = hits.filter(function (h) {
+        return h.id === lead || h.name.toLowerCase() === wanted || h.matched.toLowerCase() === wanted;
+      })[0];
+      var id = hit ? hit.id : (/^cabinetlead:/.test(lead) ? lead : null);
+      if (!id) { status("no lead named " + lead, true); return; }
+      return api("/api/neighbours", {id: id, type: ["OWNS"]}).then(function (g) {
+        snapshot();
+        addGraph(g);
+        network.fit();
+        var me = g.nodes.filter(function (n) { return n.id === id; })[0];
+        setHash({lead: me ? me.name : id});
+        return showNode(id, false);
+      });
+    }).catch(fail);
+  }
+
   function route() {
     var hash = window.location.hash.replace(/^#/, "");
     if (!hash) return Promise.resolve();
@@ -552,6 +573,7 @@
       // "#plan=NAME" alone is a start view; with #query it is that query's parameter.
       return startPlan(q.get("plan"));
     }
+    if (q.get("lead")) return startLead(q.get("lead"));
     return Promise.resolve();
   }
 
