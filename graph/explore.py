@@ -65,7 +65,9 @@ class NodeDetail:
 
 def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchHit]:
     """The candidates best matching ``text`` by any of their names (typo-tolerant), best
-    first; ties by name then id, so every store gives the same order.
+    first; of equal scores the name nearest in length to what was typed first (a search
+    for "helth and welbeing" wants the Health and Wellbeing Board before a long action that
+    mentions it), then by name and id, so every store gives the same order.
 
     A name scores its whole-name similarity, or (slightly less) that of its best-matching
     stretch: people type a few words of "Wexshire Safeguarding Adults Board ...". A name that
@@ -113,7 +115,7 @@ def rank(candidates: Iterable[Candidate], text: str, limit: int) -> list[SearchH
     by_id = {c.id: c for c in owners}
     hits = [SearchHit(id_, by_id[id_].label, by_id[id_].name, matched, round(score, 2),
                       by_id[id_].plan_id) for id_, (score, matched) in best.items()]
-    hits.sort(key=lambda h: (-h.score, h.name.casefold(), h.id))
+    hits.sort(key=lambda h: (-h.score, abs(len(h.matched) - len(text)), h.name.casefold(), h.id))
     return hits[:limit]
 
 

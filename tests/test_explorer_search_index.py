@@ -118,3 +118,16 @@ def test_query_words_and_lucene_syntax() -> None:
     assert lucene_query(["of"]) == "of~1 OR of*"
     assert lucene_query(["pria"]) == "pria~1 OR pria* OR p?ia* OR pr?a* OR pri?* OR pri*"
     assert lucene_query(['a"b']) == 'a\\"b~1 OR a\\"b* OR a?b* OR a\\"?* OR a\\"*'
+
+
+def test_equal_scores_put_the_name_nearest_in_length_first() -> None:
+    """A few typed words match a short name and a long one containing them equally well: the
+    short name is what was looked for, the long one only mentions it."""
+    from stratgraph.graph.explore import Candidate, rank
+
+    long_action = Candidate("action:1", "Action", "Agreement of the Joint Health and Wellbeing "
+                            "Strategy by the Health and Wellbeing Board", (), "plan:1")
+    board = Candidate("partnership:1", "Partnership", "Health and Wellbeing Board", (), None)
+    hits = rank([long_action, board], "helth and welbeing", 5)
+    assert [h.id for h in hits][:2] == ["partnership:1", "action:1"]
+    assert hits[0].score == hits[1].score
