@@ -292,6 +292,10 @@ class EmbeddedStore:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
+        finally:
+            # Back to waiting before anything else: the COMMIT must wait for another process's
+            # read to end (with no timeout it failed at once: "database is locked").
+            con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
         self._notify(f"waiting for another build to finish writing {self.path} "
                      f"(up to {self.lock_timeout:g} s)")
         deadline = time.monotonic() + self.lock_timeout

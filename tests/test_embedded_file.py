@@ -152,6 +152,29 @@ def test_a_killed_build_leaves_the_previous_graph_and_no_temp_files(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json"]
 
 
+def test_a_write_waits_for_another_process_reading_before_it_commits(tmp_path: Path) -> None:
+    """A build's COMMIT must wait while another process reads the file (it failed at once as
+    "damaged (database is locked)" when the lock was taken without waiting, found by two
+    real builds at once in CI)."""
+    import threading
+
+    graph = tmp_path / "g.db"
+    store = EmbeddedStore(graph)
+    store.write(small_graph("a.txt"))
+    reader = sqlite3.connect(graph, isolation_level=None, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM nodes").fetchone()  # holds a shared lock
+    ended = threading.Timer(0.5, lambda: reader.execute("COMMIT"))
+    ended.start()
+    try:
+        store.write(small_graph("b.txt"))
+    finally:
+        ended.join()
+        reader.close()
+    assert {n.provenance.document for n in EmbeddedStore(graph).read().nodes.values()} >= \
+        {"a.txt", "b.txt"}
+
+
 # -- files from earlier versions, and hostile files --------------------------------------
 
 
