@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_viz_browser import Visit as PictureVisit
 from test_viz_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 from stratgraph.graph.embedded import EmbeddedStore
@@ -31,34 +32,11 @@ TODAY = dt.date(2025, 1, 1)
 HOSTILE = "</script><img src=x onerror=alert(1)> =HYPERLINK(\"http://evil.example\",\"x\")"
 
 
-class Visit:
-    """One page load, recording console messages, page errors, dialogs and requests."""
+class Visit(PictureVisit):
+    """One load of the overview page (console, page errors, dialogs and requests recorded)."""
 
-    def __init__(self, browser: Any, html: Path, viewport: tuple[int, int] = (1400, 1000)):
-        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-        self.console: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.requests: list[str] = []
-        self.url = html.resolve().as_uri()
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
-        self.page.goto(self.url)
-        self.page.wait_for_function(
-            "() => window.stratgraphOverview && window.stratgraphOverview.ready", timeout=60_000)
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _route(self, route: Any) -> None:
-        self.requests.append(route.request.url)
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            route.abort()
+    READY = "() => window.stratgraphOverview && window.stratgraphOverview.ready"
+    VIEWPORT = (1400, 1000)
 
     def chart(self, canvas: str) -> dict[str, Any]:
         """Labels and datasets (label -> numbers) of a chart, from Chart.js's chart object."""
@@ -96,12 +74,6 @@ class Visit:
                 return [...document.querySelectorAll('#rows-table tbody tr')].map(tr =>
                   Object.fromEntries([...tr.children].map((td, i) => [head[i], td.textContent])));
             }""")
-
-    def assert_clean(self) -> None:
-        assert self.requests == [self.url], "the page asked for something other than itself"
-        assert self.errors == []
-        assert [c for c in self.console if c.startswith(("error", "warning"))] == []
-        assert self.dialogs == []
 
 
 @pytest.fixture(scope="module")

@@ -67,7 +67,13 @@ def browser() -> Iterator[Any]:
 class Visit:
     """One page load, recording console messages, page errors, dialogs and requests."""
 
-    def __init__(self, browser: Any, html: Path, viewport: tuple[int, int] = (1400, 900)):
+    #: When the page has drawn. A function, not a string: the page's CSP forbids eval, which
+    #: string predicates use.
+    READY = "() => window.stratgraph && window.stratgraph.ready"
+    VIEWPORT = (1400, 900)
+
+    def __init__(self, browser: Any, html: Path, viewport: tuple[int, int] | None = None):
+        viewport = viewport or self.VIEWPORT
         self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         self.console: list[str] = []
         self.errors: list[str] = []
@@ -79,9 +85,7 @@ class Visit:
         self.page.on("dialog", self._dialog)
         self.page.route("**/*", self._route)
         self.page.goto(self.url)
-        # A function, not a string: the page's CSP forbids eval, which string predicates use.
-        self.page.wait_for_function("() => window.stratgraph && window.stratgraph.ready",
-                                    timeout=120_000)
+        self.page.wait_for_function(self.READY, timeout=120_000)
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
