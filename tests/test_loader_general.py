@@ -177,9 +177,11 @@ def test_a_leader_named_in_a_foreword_is_a_cabinet_lead_scoped_when_unnamed() ->
 #: which lowered outcome and measure recall: see docs/general-reader.md.)
 #: (2026-12-07: thirteen more unseen plans; actions 61/66 -> 89/98; three of those still missed are
 #: the green measures run into one sentence on the Tower Hamlets page.)
-#: (2026-12-07, tables round: eight unseen plans whose content is in action and KPI tables;
-#: the untouched reader reads actions 89/119 and measures 63/108 on the grown corpus.)
-FLOORS = {"outcomes": 0.9, "actions": 0.74, "measures": 0.58, "leads": 1.0, "deadlines": 0.9, "owners": 0.9}
+#: (2026-12-07, tables round: eight unseen plans whose content is in action and KPI tables; the
+#: untouched reader read actions 89/119 and measures 63/108 on the grown corpus, the table rules
+#: 109/119 and 92/108: twelve of the measures still missed are a PDF table extracted column by
+#: column, see docs/reading.md.)
+FLOORS = {"outcomes": 0.9, "actions": 0.9, "measures": 0.85, "leads": 1.0, "deadlines": 0.9, "owners": 0.9}
 
 
 @pytest.fixture(scope="module")
@@ -211,11 +213,7 @@ KNOWN_GAPS = {
     "Delivery Plan",
     "Relevant FY",     # a column header of a table the page copy flattened to one cell a line
     "Progress Offer by PCC to le",  # a cell of that table the copy cuts off mid-word
-    # tables round, as first read: polarity and target cells read as measures, and the field
-    # labels of an objective's block read as outcomes
-    "High 60", "Low 10% reduction by 2024", "High a) 5 Hectares b) 500 Trees",
-    "Objectives and measures", "Below is a list of objectives and measures.", "Performance measure(s)",
-    "How this will be measured", "What success will look like",
+    "Major training events/exerc",  # the last row of a KPI table the page copy cuts off mid-word
 }
 
 

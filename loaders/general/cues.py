@@ -58,7 +58,8 @@ NUMBERED_OUTCOME = re.compile(
     r"(?:(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[:.\-–—)]|\s*[:\-–—])"
     # "Stretch Outcome 1 – Employment", "Equality Objective 2: ...": a qualifier, then a number.
     r"|[A-Z][\w-]*\s+(?P<word2>priority|outcome|ambition|objective|aim|goal|mission|pillar|theme)\s*"
-    r"(?:\d{1,2}|[A-H])\b\s*[:.\-–—)])\s*(?P<name>\S.*)$",
+    # "Connect Outcome - Communities and Environment": a plan's name for its outcomes, unnumbered
+    r"(?:(?:\d{1,2}|[A-H])\b\s*[:.\-–—)]|(?<=\s)[-–—]\s))\s*(?P<name>\S.*)$",
     re.IGNORECASE,
 )
 ACTION_HEADING = re.compile(
@@ -81,7 +82,9 @@ MEASURE_HEADING = re.compile(
     r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
     r"|(?:key\s+)?performance\s+(?:indicators|measures|metrics)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
     r"|(?:key\s+)?(?:success\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
-    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*)\s*:?$",
+    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*"
+    # "Our targets and measures"
+    r"|(?:our\s+)?(?:targets?|measures|indicators)\s+and\s+(?:targets?|measures|indicators))\s*:?$",
     re.IGNORECASE,
 )
 MEASURE_LEAD_IN = re.compile(
@@ -96,7 +99,7 @@ BOILERPLATE_HEADING = re.compile(
     r"|report\s+authors?|relevant\s+directors?|contact\s+officers?|decision\s+required|appendices|annex(?:es)?\b.*"
     r"|context|about\s+(?:this|the|us)\b.*|appendi(?:x|ces)\b.*|glossary|references"
     r"|contact(?:\s+us|\s+details)?|further\s+information|related\s+(?:pages|documents|links|content)"
-    r"|downloads?\b.*|documents?|useful\s+links|more\s+information|feedback|accessibility\b.*"
+    r"|downloads?\b.*|documents?|useful\s+links|more\s+information|feedback|accessibility(?:\s+(?:statement|information|help|tools|options|settings))?"
     r"|request\s+an\s+accessible\s+format|latest\s+(?:news|reports?)\b.*|share\s+this\s+page|on\s+this\s+page"
     r"|in\s+this\s+section|navigation|menu|search|cookies?\b.*|help\s+us\s+improve\b.*|tell\s+us\b.*"
     r"|how\s+we\s+will\s+deliver\b.*|how\s+we\s+will\s+work\b.*|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"

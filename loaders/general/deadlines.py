@@ -19,6 +19,23 @@ _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "fall":
                "winter": (2, 28)}
 _ONGOING = re.compile(r"^\s*(?:on-?going|continuous|throughout|annually|annual|monthly|quarterly|"
                       r"ongoing\b.*|as\s+required|tbc|tbd|rolling)\s*$", re.IGNORECASE)
+_MONTH_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+                r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_SEASON_NAMES = r"(?:spring|summer|autumn|winter)"
+_A_YEAR = r"(?:(?:19|20)\d\d\s*[/-]\s*\d{2,4}|(?:19|20)\d\d)"
+#: A time that comes round again: "in September each year", "every spring", "annually".
+_RECURRING = re.compile(
+    rf"\b(?:(?:in|by)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH_NAMES}|{_SEASON_NAMES}|Q[1-4]|quarter\s+[1-4])\s+(?:each|every)\s+year"
+    rf"|(?:each|every)\s+(?:{_MONTH_NAMES}|{_SEASON_NAMES}|year|quarter|month)"
+    r"|annually|on\s+an?\s+(?:annual|yearly|quarterly|monthly|ongoing|rolling)\s+basis|(?:twice|once)\s+a\s+year"
+    r"|quarterly|ongoing(?=\s*[.;]?\s*$))\b", re.IGNORECASE)
+#: When a sentence says a thing is due: "by the end of Q3 2025/26", "in Spring 2026", "during
+#: 2025/26", "by March 2027" (the date as written, without "by"). "In" takes only a month,
+#: season or quarter of a year: "the recommendations made in 2021" set no deadline.
+_PERIOD = rf"(?:(?:{_MONTH_NAMES}|{_SEASON_NAMES}|Q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?{_A_YEAR})"
+_DUE = re.compile(
+    rf"\b(?:(?:by|before|until|during|no\s+later\s+than)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
+    rf"|in\s+(?P<period>(?:the\s+)?(?:end\s+of\s+)?{_PERIOD}))\b", re.IGNORECASE)
 _FY = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d|(?:19|20)\d\d)\b")
 _QUARTER = re.compile(r"\b(?:Q|Quarter\s+)([1-4])\b\s*(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d\s*[/-]\s*\d{2,4})|(?P<year>(?:19|20)\d\d))?",
                       re.IGNORECASE)
@@ -50,12 +67,26 @@ def _fy_end(start: int, end_raw: str) -> int:
     return end
 
 
+def deadline_in(sentence: str) -> str | None:
+    """The deadline a sentence sets, as written: "Publish the strategy by the end of Q3 2025/26"
+    gives "the end of Q3 2025/26", "Review the plan in September each year" gives "in September
+    each year"; None when it names no time it is due by (a year it merely mentions is not one:
+    "the 2021 census" is no deadline; "100 homes each year" is a rate)."""
+    if m := _DUE.search(sentence):
+        return m.group("when") or m.group("period")
+    if (m := _RECURRING.search(sentence)) and not re.search(r"\d", sentence[:m.start()]):
+        # (after a count it is a rate, "Bring 100 empty homes back into use each year", not
+        # when the thing is due)
+        return m.group(0)
+    return None
+
+
 def read_deadline(text: str) -> Deadline | None:
     """The deadline ``text`` names, or ``None`` when it names no time at all."""
     text = " ".join(text.split())
     if not text:
         return None
-    if _ONGOING.match(text):
+    if _ONGOING.match(text) or _RECURRING.fullmatch(text.strip(" .")):
         return Deadline(text, None, ongoing=True)
     if m := _QUARTER.search(text):
         quarter = int(m.group(1))

@@ -43,6 +43,13 @@ _ROLE_ONLY = re.compile(
     r"|(?:Metro\s+)?Mayor\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3}"
     r"|Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner\s+for\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
 )
+#: Words before a member named only as the one another acts for, or as a delegate of a
+#: decision ("delegated to the Managing Director and Leader of the Council to approve ..."):
+#: not the plan's lead.
+_ON_BEHALF = re.compile(
+    r"\b(?:on\s+behalf\s+of|p\.?p\.?"
+    r"|delegat(?:e|ed|es|ing)\s+(?:authority\s+|powers?\s+)?to)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
 _NOT_NAMES = frozenset({"The", "Our", "This", "Cabinet", "Member", "Council", "Leader", "Deputy",
                         "Mayor", "Portfolio", "Holder", "Executive", "Lead"})
 
@@ -93,6 +100,12 @@ def find_leads(text: str) -> list[Lead]:
             spans.append((m.start(), m.end()))
     for m in _ROLE_ONLY.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
+            continue
+        if _ON_BEHALF.search(text[:m.start()]):
+            # "signed by the Chief Executive on behalf of the Leader of the Council", "delegated
+            # to the Managing Director and Leader of the Council": named as the one another acts
+            # for, or as a delegate of a decision, not as leading anything in the plan.
+            spans.append((m.start(), m.end()))
             continue
         if m.group("leader"):
             role = " ".join(m.group("leader").split())

@@ -44,10 +44,11 @@ from stratgraph.loaders.general.cues import (
     is_link_line,
     lead_in_mode,
 )
-from stratgraph.loaders.general.deadlines import read_deadline
+from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.leads import find_leads
+from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
-from stratgraph.loaders.general.table_rows import TableRows
+from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
     IMAGE_FILE,
@@ -59,6 +60,13 @@ from stratgraph.loaders.general.wording import (
     FIRST_FIGURE,
     FLAT_HEADER_WORDS,
     FLAT_REF,
+    POLARITY_CELL,
+    QUANTITY,
+    SUB_ITEM,
+    FIELD_LABELS,
+    RAG_RATED,
+    TRAILING_VALUES,
+    LABELLED_FIRST_CELL,
     DUE_IN_TEXT,
     CODE,
     BY_WHEN,
@@ -77,7 +85,7 @@ from stratgraph.loaders.general.wording import (
     content_words,
     title_like,
 )
-from stratgraph.loaders.general.statements import commitment, sentences, target
+from stratgraph.loaders.general.statements import commitment, reported_indicator, sentences, target
 from stratgraph.loaders.shapes.narrative.entities import Vocabulary, find_entities
 from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
@@ -88,6 +96,11 @@ from stratgraph.loaders.read.model import Block, BlockKind, Document
 THEMED_LEAD_IN = re.compile(
     r"^(?P<name>[A-Z][^,:;.]{1,50}),\s+(?:which|where|involving|including|covering|focusing|focused|that)\b[^:]{0,80}:$")
 
+#: A heading naming the period a performance report covers: "... Quarter 1 (Apr-Jun 2023)",
+#: "Q2 2024/25 update", "Quarter 3 Performance Report".
+REPORTING_PERIOD = re.compile(
+    r"(?i)\b(?:quarter\s+[1-4]|Q[1-4])\b.*(?:\b20\d\d\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s*[-–]\s*\w+)"
+    r"|\b20\d\d\s*/\s*\d\d\s+(?:quarter\s+[1-4]|Q[1-4])\b")
 REPORT_BYLINE = re.compile(r"(?i)^(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?[\w\s,&'’-]{3,80}$")
 
 #: "Well-being Objectives Prosperity Resilience Healthier ...": a matrix's header row run
@@ -181,8 +194,20 @@ class GeneralReader(TableRows):
         self.flat: str | None = None
         self.flat_action: str | None = None
         self.flat_after = 0
+        self.flat_measure: str | None = None
+        self.flat_category: str | None = None
+        #: A flattened table whose first column groups its rows ("Priority Measures ..."), and
+        #: the group being read.
+        self.flat_grouped = False
+        #: The field whose value the next paragraph is, after its label (see _field).
+        self.field: str | None = None
+        self.field_measure: str | None = None
+        self.flat_outcome: str | None = None
         self.flat_header_end = 0
         self.matrix_end = 0
+        #: The index of the last block of a pipe-celled table read whole (see pipe_cells).
+        self.pipe_end = -1
+        self.lines = doc.text.splitlines()
         self.paragraph_outcome: str | None = None
         self.warnings: list[str] = []
 
@@ -214,16 +239,28 @@ class GeneralReader(TableRows):
                 self.card = False
                 self.flat = None
                 self._heading(block.text, block.level, block.line)
-            elif self.flat is not None and block.kind is BlockKind.PARAGRAPH:
+            elif self.index <= self.pipe_end:
+                continue  # a cell of a table read whole
+            elif block.kind is BlockKind.PARAGRAPH and (piped := pipe_cell_table(self.blocks, self.index, self.lines)):
+                table, self.pipe_end = piped
+                self.run = None
+                self._table(table)
+            elif self.flat is not None and (block.kind is BlockKind.PARAGRAPH or (
+                    self.flat == "measure" and block.kind is BlockKind.LIST_ITEM)):
                 self._flat_row(block)
             elif block.kind is BlockKind.PARAGRAPH and (kind := self._flat_header()):
                 self.flat = kind
+                self.flat_grouped = bool(re.match(r"(?i)\W*(?:priorit(?:y|ies)|outcomes?|objectives?|goals?|themes?|aims?)\b",
+                                                  block.text))
+                self.flat_outcome = self.flat_measure = self.flat_category = None
             elif block.line <= self.matrix_end:
                 continue  # a row of an outcomes matrix, read with its header
             elif block.kind is BlockKind.PARAGRAPH and self._outcome_matrix(block):
                 continue
             elif self._header_over_coded_rows(block):
                 continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
+            elif block.kind is BlockKind.PARAGRAPH and self._field(block):
+                continue  # an objective's field: its label, or the value under one
             elif title_like(block) and not self.card and not (
                     REF.match(block.text) and self._section_list_mode() is Mode.OUTCOME) and not (
                     # an indicator's name on its own line under "... each performance indicator":
@@ -313,21 +350,7 @@ class GeneralReader(TableRows):
         if block.line <= self.flat_header_end:
             return
         if self.flat == "measure":
-            ref = FLAT_REF.match(text)
-            if ref:
-                # The goal, a sentence, comes first; the indicator runs to its first figure.
-                indicator = text[ref.end():].strip().rpartition(". ")[2]
-            elif len(text.split()) >= 3 and text[-1:] not in ".!?" and not FIRST_FIGURE.match(" " + text):
-                indicator = text  # "Processing of planning applications: Major applications (NI 157a)"
-            else:
-                return  # a value, a rating, a trend
-            figure = FIRST_FIGURE.search(indicator)
-            name = clean(indicator[:figure.start()] if figure else indicator)
-            if not bad_name(name) and len(name.split()) >= 3 and not STATUS_WORDS.search(name) \
-                    and heading_mode(name) is None:
-                section = self.stack[-1] if self.stack else None
-                self._measure(name, block.line, "flattened-table-row",
-                              indicator_code=ref.group(0) if ref else None, outcome=self._outcome(section))
+            self._flat_measure_row(text, block.line)
             return
         first = next(iter(sentences(text)), None)
         name = clean(first.text if first else text)
@@ -351,6 +374,66 @@ class GeneralReader(TableRows):
                 and not self.b.graph.nodes[action].properties.get("owner"):
             self._set(action, owner=text)
             self._owner_cell(text, block.line, action, rule="flattened-table-row")
+
+    def _flat_measure_row(self, text: str, line: int) -> None:
+        """One line of a flattened KPI table: an indicator with its figures, the polarity and
+        target cells of the indicator above ("High 60"), or a category over lettered indicators
+        ("Fly tipping and environmental crime:" then "a) Effective enforcement actions")."""
+        polarity = POLARITY_CELL.match(text)
+        if polarity:
+            # The row's last cells, wrapped onto their own line: they belong to the measure above.
+            if self.flat_measure and not self.b.graph.nodes[self.flat_measure].properties.get("target"):
+                self._set(self.flat_measure, direction=polarity.group("direction"),
+                          target=polarity.group("target"))
+            return
+        ref = FLAT_REF.match(text)
+        section = self.stack[-1] if self.stack else None
+        if ref:
+            # The goal, a sentence, comes first; the indicator runs to its first figure.
+            goal, stop, indicator = text[ref.end():].strip().rpartition(". ")
+            if stop and len(goal.split()) >= 4 and not bad_name(clean(goal)):
+                # The outcome the row's indicator measures, repeated on each of its rows.
+                self.flat_outcome = self.b.outcome(clean(goal + "."), line, theme=self._theme(section),
+                                                   level="priority", rule="flattened-table-goal")
+        elif len(text.split()) >= 3 and text[-1:] not in ".!?" and not FIRST_FIGURE.match(" " + text):
+            indicator = text  # "Processing of planning applications: Major applications (NI 157a)"
+        else:
+            return  # a value, a rating, a trend
+        indicator = re.sub(r":\s*\(?[a-z]\)\s*", ": ", SUB_ITEM.sub("", indicator.strip()))
+        grouped = LABELLED_FIRST_CELL.match(indicator) if self.flat_grouped else None
+        if grouped and not bad_name(clean(grouped.group("first"))):
+            # "Priority | Measure | ...": the first row of a group starts with the group's name.
+            self.flat_outcome = self.b.outcome(clean(grouped.group("first")), line, theme=self._theme(section),
+                                               level="priority", rule="flattened-table-group")
+            indicator = grouped.group("rest")
+        values: dict[str, object] = {}
+        cells = POLARITY_CELL.search(indicator)
+        if cells:
+            values = {"direction": cells.group("direction"), "target": cells.group("target")}
+            indicator = indicator[:cells.start()]
+        tail = TRAILING_VALUES.search(indicator)
+        figure = None if tail else FIRST_FIGURE.search(indicator)
+        end = tail.start() if tail else figure.start() if figure else len(indicator)
+        category = indicator[:end].rstrip().endswith(":")
+        name = clean(indicator[:end])
+        if category:
+            # A category over lettered indicators: its own name is one only when it names a
+            # quantity ("Number of trees planted:"), else it heads the names under it.
+            self.flat_category = name.rstrip(": ")
+            if not QUANTITY.match(name):
+                return
+            name = self.flat_category
+        elif self.flat_category and not ref and not QUANTITY.match(name):
+            name = f"{self.flat_category}: {name}"
+        elif ref:
+            self.flat_category = None
+        # A row with its figures is a row however short its name ("Incidents 2,613 2,659 ...").
+        long_enough = len(name.split()) >= 3 or (tail is not None and len(tail.group(0).split()) >= 2)
+        if not bad_name(name) and long_enough and not STATUS_WORDS.search(name) \
+                and heading_mode(name) is None:
+            self.flat_measure = self._measure(name, line, "flattened-table-row",
+                                              indicator_code=ref.group(0) if ref else None,
+                                              outcome=self.flat_outcome or self._outcome(section), **values)
 
     def _todo_lists(self) -> set[int]:
         """The lines of list items in lists that read as to-do lists: most of their items
@@ -432,6 +515,10 @@ class GeneralReader(TableRows):
             section.skip, section.thematic = True, False
         elif text.lower().rstrip(":") in _GENERIC_HEADINGS:
             section.thematic = False  # "Other": a label over more of the same, not a theme
+        elif REPORTING_PERIOD.search(text):
+            # "Narratives for 2023/24 Quarter 1 (Apr-Jun 2023)": a performance report's part for
+            # one period, not a theme of the plan.
+            section.thematic = False
         elif REPORT_BYLINE.match(text):
             # "Report of the Chief Fire Officer" over minutes: who wrote the report, not a theme
             # (and not apparatus: the plan's content follows it).
@@ -796,6 +883,22 @@ class GeneralReader(TableRows):
         if self._skipping():
             self._leads(text, block.line)
             return
+        rated = RAG_RATED.search(text)
+        if rated and self._rated_list():
+            # "- % of household waste recycled (Green)": a performance report's indicator with
+            # its rating; the line under it reports the result (not an action or a measure).
+            name = clean(text[:rated.start()])
+            if not bad_name(name):
+                section = self.stack[-1] if self.stack else None
+                self._measure(name, block.line, "rated-indicator-item", outcome=self._outcome(section),
+                              status=rated.group(1))
+            return
+        if mode is None and (indicator := reported_indicator(text)) and not bad_name(indicator) \
+                and (outcome := self._outcome(self.stack[-1] if self.stack else None)):
+            # "- The percentage of household waste sent to landfill ... was 1.64%" under an
+            # outcome of a progress report: a result, reported on the outcome's indicator.
+            self._measure(indicator, block.line, "reported-result-item", outcome=outcome)
+            return
         if mode in (None, Mode.OUTCOME) and self._card_label(text):
             return  # a card's label, even under "A summary of the priorities is shown below:"
         if mode is None and text.endswith(":") and (lead := lead_in_mode(text)) is not None:
@@ -807,7 +910,7 @@ class GeneralReader(TableRows):
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
             name = clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
-            if bad_name(name):
+            if bad_name(name) and not self._content_among_items(name):
                 return
             parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
             outcome = self.b.outcome(name, block.line, theme=self._theme(self.stack[-1] if self.stack else None),
@@ -860,6 +963,51 @@ class GeneralReader(TableRows):
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
+
+    def _field(self, block: Block) -> bool:
+        """An objective written as labelled fields, each label on its own line above its value:
+        "Performance measure(s)" / "Tonnes of CO2 equivalent", "What success will look like" /
+        "... improve by 1,000 tonnes". A measure field's lines are measures of the outcome being
+        read, a target field's the target of the measure above; a method's are neither."""
+        text = block.text.replace("**", "").strip()
+        field, self.field = self.field, None
+        label = next((name for name, pattern in FIELD_LABELS if pattern.match(text)), None)
+        if label and len(text.split()) <= 8 and self.index + 1 < len(self.blocks) \
+                and self.blocks[self.index + 1].kind is BlockKind.PARAGRAPH:
+            self.field = label
+            return True
+        if field is None:
+            return False
+        section = self.stack[-1] if self.stack else None
+        if field == "measure":
+            for item in measure_items(block.text):
+                name = clean(item)
+                if not bad_name(name):
+                    self.field_measure = self._measure(name, block.line, "labelled-field",
+                                                       outcome=self._outcome(section))
+        elif field == "target" and self.field_measure:
+            found = target(text)
+            self._set(self.field_measure, target=found[1] if found and found[1] else text)
+        return True
+
+    def _content_among_items(self, name: str) -> bool:
+        """Whether a list item that names an apparatus word ("Governance") is content all the
+        same: its list's other items are ("Structures", "Partnerships", "Policies", "Governance"
+        under "... where we will focus on:"). As a heading such a word is page apparatus; as one
+        of a list of priorities it is a priority."""
+        if not (is_boilerplate(name) and len(name.split()) <= 3):
+            return False
+        block = self.blocks[self.index]
+        near = [b for b in self.blocks[max(0, self.index - 8):self.index + 9]
+                if b.kind is BlockKind.LIST_ITEM and b.level == block.level and b is not block]
+        return sum(not bad_name(clean(b.text.replace("**", "").strip())) for b in near) >= 2
+
+    def _rated_list(self) -> bool:
+        """Whether the item being read is one of a run of items rated as a performance report
+        rates its indicators: at least two items near it end in a RAG rating."""
+        near = self.blocks[max(0, self.index - 6):self.index + 7]
+        return sum(b.kind is BlockKind.LIST_ITEM and bool(RAG_RATED.search(b.text.replace("**", "").strip()))
+                   for b in near) >= 2
 
     def _ref_row(self, text: str, line: int) -> bool:
         """An action-table row run into one line ("3.1 Obtain sign off ... Quarter 4 ...
@@ -933,8 +1081,9 @@ class GeneralReader(TableRows):
                 outcome: str | None = None, **props: object) -> str:
         section = self.stack[-1] if self.stack else None
         theme = self._theme(section)
-        if not deadline and (by := BY_WHEN.search(name)):
-            deadline = by.group(1)  # "Deliver the Skills Hub by September 2026"
+        if not deadline:
+            # "Deliver the Skills Hub by September 2026", "Review it in September each year"
+            deadline = deadline_in(name)
         read = read_deadline(deadline) if deadline else None
         action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
                                deadline_date=read.date if read else None, rule=rule, **props)

@@ -134,3 +134,18 @@ def target(sentence: str) -> tuple[str, str, str | None] | None:
     what = re.sub(r"\s+(?:to|by)(?:\s+(?:under|below|over|above|at\s+least))?\s*$", "", what)
     name = capitalise(what) if len(what.split()) >= 2 else capitalise(sentence[m.start():m.end()])
     return name, m.group("target").strip(), (m.group("when") or "").strip() or None
+
+
+#: A result reported against an indicator: "The percentage of household waste sent to landfill
+#: in the period January to June 2024 was 1.64%": the indicator is what was counted.
+_RESULT = re.compile(
+    r"^(?:the\s+)?(?P<what>(?:percentage|proportion|number|rate|amount|level)\s+of\s+[^,;.]{5,120}?)"
+    r"(?:\s+(?:in|during|for|over|at)\s+(?:the\s+)?(?:period|quarter|year|month|end)\b[^,;]{0,60}?)?"
+    r"\s+(?:was|were|is|are|stood\s+at|reached|rose\s+to|fell\s+to|increased\s+to|decreased\s+to|improved\s+to)"
+    r"\s+(?:£\s?)?\d", re.IGNORECASE)
+
+
+def reported_indicator(sentence: str) -> str | None:
+    """The indicator a result statement reports on, or None."""
+    m = _RESULT.match(sentence.strip())
+    return capitalise(m.group("what")) if m else None

@@ -14,7 +14,7 @@ from stratgraph.loaders.general.cues import NUMBERED_OUTCOME
 from stratgraph.loaders.general.leads import find_leads, is_cabinet_member, split_owners
 from stratgraph.loaders.general.statements import sentences
 from stratgraph.loaders.general.tables import Column, TableShape, table_shape
-from stratgraph.loaders.general.wording import PARTNERSHIP_END, bad_name, clean
+from stratgraph.loaders.general.wording import IMPERATIVE, PARTNERSHIP_END, bad_name, clean
 from stratgraph.loaders.read.model import Block
 
 
@@ -56,7 +56,8 @@ class TableRows:
                     tuple(c.replace("**", "").strip().lower() for c in block.rows[0]):
                 continue  # a header repeated after a page break
             filled = [c for c in cells if c]
-            if len(filled) == 1 and len(cells) > 2:
+            if len(filled) == 1 and len(cells) > 2 and not (
+                    shape.kind == "action" and self._spanned_action(shape, cells) is not None):
                 # A row spanning the table: a group heading ("Outcome: ...", "ADMIN").
                 group = NUMBERED_OUTCOME.match(filled[0]) or re.match(r"^(?:outcome|priority|objective)\s*:\s*(?P<name>.+)$", filled[0], re.I)
                 group_outcome = None
@@ -78,8 +79,14 @@ class TableRows:
 
     def _action_row(self, shape: TableShape, cells: list[str], line: int, group: str | None) -> None:
         col = shape.first(Column.ACTION)
-        if col is None or not cells[col]:
+        if col is None:
             return
+        if not cells[col]:
+            moved = self._spanned_action(shape, cells)
+            if moved is None:
+                return
+            cells = list(cells)
+            cells[col], cells[moved] = cells[moved], ""
         outcome = group
         out_col = shape.first(Column.OUTCOME)
         if out_col is not None and cells[out_col]:
@@ -116,6 +123,18 @@ class TableRows:
             self._owners(shape, cells, line, action)
             for s_col in shape.all(Column.STRATEGY):
                 self._names(cells[s_col].replace("\n", ". "), line, action, strategy_column=True)
+
+    @staticmethod
+    def _spanned_action(shape: TableShape, cells: list[str]) -> int | None:
+        """The column holding a row's action when its own is empty: a grouping column's cell
+        spans rows ("Stage": "Setting priorities" over three actions) and a copy that drops the
+        spanned cells moves the row's one cell, a to-do, into it."""
+        col = shape.first(Column.ACTION)
+        filled = [i for i, c in enumerate(cells) if c]
+        if col is None or cells[col] or len(filled) != 1 or filled[0] > col \
+                or shape.roles[filled[0]] is not Column.OTHER or not IMPERATIVE.match(cells[filled[0]]):
+            return None
+        return filled[0]
 
     def _owners(self, shape: TableShape, cells: list[str], line: int, action: str) -> None:
         owners: list[str] = []

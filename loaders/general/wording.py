@@ -47,10 +47,35 @@ ROLE_NOUN = re.compile(r"\b(?:Clerk|Cllrs?|Councillors?|Manager|Officer|Head|Dir
 #: Words of a table header a web copy ran into one line.
 FLAT_HEADER_WORDS = re.compile(
     r"\b(?:reference|ref|goals?|indicators?|measures?|kpis?|baselines?|targets?|lead\s+officer|owner"
-    r"|timescales?|deadline|actions?|activit(?:y|ies)|status|progress|priority|outcomes?|responsible)\b",
+    r"|timescales?|deadline|actions?|activit(?:y|ies)|status|progress|priority|outcomes?|responsible"
+    r"|good\s+is|polarity|actuals?|outturns?|aim|year\s+to\s+date|direction\s+of\s+travel|trend)\b",
     re.IGNORECASE)
 #: A row's reference at the start of a flattened table row: "1.4.1.KR", "PI 12", "HL3".
-FLAT_REF = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[A-Z]{1,4})?|[A-Z]{1,4}\s?\d{1,3}(?:\.\d{1,2})?)\b\.?")
+FLAT_REF = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[A-Z]{1,4})?|[A-Z]{1,4}\s?\d{1,3}[a-z]?(?:\.\d{1,2})?)\b\.?")
+#: A KPI row's polarity cell before its target ("... composting) High 45%", "Low 10% reduction"):
+#: which way is good, as a "Good is" column says it.
+POLARITY_CELL = re.compile(r"(?:^|\s)(?P<direction>High(?:er)?|Low(?:er)?)\s+(?P<target>(?:[a-z]\)\s*)?[+-]?\d.*|New)$")
+#: The figures that end a KPI row, after its name: "... within 90 seconds NA 72 81 79 85 88.75".
+TRAILING_VALUES = re.compile(r"(?:\s+(?:[+-]?\d[\d,.]*%?|n/?a|N/?A|NA|TBC|tba|New(?:\s+measure)?|-))+$")
+#: A row's first cell ended by a link's label in brackets: "The public is kept safe (measure
+#: definition) % 24-hour appliance availability ...": the group's name, then the row's.
+LABELLED_FIRST_CELL = re.compile(r"^(?P<first>[A-Z][^()]{3,80}?)\s+\((?P<label>[a-z][a-z ]{2,30})\)\s+(?P<rest>\S.*)$")
+#: A performance rating closing an indicator's line: "... composting (Green)", "(Red)", "[Amber]".
+RAG_RATED = re.compile(r"\s*[(\[]\s*(Green|Amber|Red|Blue|Grey|Gray|Purple|Red/Amber|Amber/Green)\s*[)\]]\s*$", re.IGNORECASE)
+#: The label of one field of an objective's block, on its own line above its value
+#: ("Performance measure(s)" / "Tonnes of CO2 equivalent"): which field the value fills.
+FIELD_LABELS = (
+    ("measure", re.compile(r"(?i)^(?:(?:key\s+)?performance\s+)?(?:measures?|indicators?|kpis?)(?:\s*\(s\))?\s*:?$")),
+    ("target", re.compile(r"(?i)^(?:what\s+(?:does\s+)?success\s+(?:will\s+|would\s+)?looks?\s+like|measures?\s+of\s+success"
+                          r"|success\s+(?:measures?|criteria)|how\s+will\s+we\s+know(?:\s+we(?:'ve|\s+have)\s+succeeded)?"
+                          r"|targets?|our\s+targets?)\s*[:?]?$")),
+    ("method", re.compile(r"(?i)^(?:how\s+(?:this|it|they|these)\s+(?:will\s+be|is|are)\s+measured|how\s+we\s+(?:will\s+)?measure(?:\s+it)?"
+                          r"|data\s+sources?|source\s+of\s+data|frequency(?:\s+of\s+reporting)?|reporting\s+frequency)\s*:?$")),
+)
+#: A sub-item's letter before a measure's name: "a) Effective enforcement actions".
+SUB_ITEM = re.compile(r"^\(?[a-z]\)\s*")
+#: A name that counts or rates something: an indicator's own name, not a category's.
+QUANTITY = re.compile(r"(?i)^(?:%|(?:the\s+)?(?:number|numbers|proportion|percentage|rate|average|total|amount|level|count|value)\s+of)\b")
 #: Where an indicator's name ends and its figures begin: "New", "2,300", "20%", "n/a", "+2%".
 FIRST_FIGURE = re.compile(r"\s(?:[+-]?\d[\d,.]*%?|New|n/?a|TBC|Establish\b)(?=\s|$)")
 #: A date cell of a flattened row: "16/17", "FY17-18", "2025/26", "March 2025", "Q3 2024/25".
@@ -95,6 +120,7 @@ PLANNING_VERBS = frozenset("""
     minimise empower facilitate foster nurture drive pursue seek meet invest innovate integrate align
     streamline collaborate share address reuse recycle conserve adapt mitigate deploy roll carry set
     undertake bring provide create
+    prioritise prioritize conduct identify define submit select decide
 """.split()) - {"set", "plan", "map"}  # as often nouns ("Planning applications", "Sets out")
 _FIRST_WORD = re.compile(r"^\s*(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with\s+\S+\s+)?to)\s+)?([A-Za-z-]+)")
 _DATED_PAST = re.compile(r"^\S+\s+(?:by|in|on)\s+20\d\d")
@@ -147,6 +173,8 @@ def clean(text: str) -> str:
 # A sentence about the plan's outcomes rather than one of them.
 NOT_AN_OUTCOME = re.compile(
     r"^(?:we|our\s+\d+|the\s+vision|this|these|there|it|you|they"
+    # "Below is a list of objectives and measures": a line introducing a list, not in it.
+    r"|(?:below|above|here|the\s+following)\s+(?:is|are)\s+(?:a\s+|the\s+)?(?:list|summary|table|set)"
     r"|as\s+(?:agreed|approved|detailed|set\s+out|described|amended))\b"
     r"|\b(?:is|are|the|of|to|and|for|by|our|with|a|an)\s*$"
     # "The plan has 5 core goals.", "The Strategic Plan is made up of eight priorities.": a
