@@ -365,3 +365,28 @@ def test_a_progress_report_s_result_under_an_outcome_names_its_indicator() -> No
     # The same statement with no outcome above it is a statistic, not a measure.
     graph = _read("Annual report\n\n- The percentage of household waste sent to landfill was 1.64%\n")
     assert not _by_label(graph, Label.MEASURE)
+
+
+def test_the_aim_column_counted_from_the_row_s_end_is_its_target() -> None:
+    graph = _read(WARWICKSHIRE)
+    measures = _by_label(graph, Label.MEASURE)
+    # "... Actuals Aim Year to date": the aim is the second figure from the end.
+    assert measures["% 24-hour Retained Duty System (RDS) appliance availability at key stations"]["target"] == "90"
+    assert measures["Incidents"]["target"] == "3,494"
+    assert measures["Firefighter injuries"]["target"] == "0"
+    # A row whose figures there are words ("N/A N/A") has no target.
+    assert not measures["Regulatory Reform (Fire Safety) Order 2005 risk-based fire protection inspections conducted"].get("target")
+
+
+def test_an_objective_what_we_will_do_by_when_who_table_in_pipe_closed_cells() -> None:
+    # The shape of a homelessness strategy's action plan (header words as councils write them).
+    graph = _read("Homelessness Strategy Action Plan 2025-28\n\nObjective |\nWhat we'll do |\nBy when |\nWho |\n"
+                  "Reduce homelessness |\nOpen a new homelessness hub in the town centre |\nSpring 2026 |\n"
+                  "Housing Options Manager |\nImprove private rented homes |\nInspect every licensed HMO |\n"
+                  "annually |\nPrivate Sector Housing Team |\n")
+    actions = _by_label(graph, Label.ACTION)
+    hub = actions["Open a new homelessness hub in the town centre"]
+    assert (hub["deadline"], hub["deadline_date"], hub["owner"]) == ("Spring 2026", "2026-05-31", "Housing Options Manager")
+    assert actions["Inspect every licensed HMO"]["deadline"] == "annually"
+    assert {"Reduce homelessness", "Improve private rented homes"} <= _by_label(graph, Label.OUTCOME).keys()
+    assert "Housing Options Manager" in _by_label(graph, Label.OWNER)

@@ -199,6 +199,7 @@ class GeneralReader(TableRows):
         #: A flattened table whose first column groups its rows ("Priority Measures ..."), and
         #: the group being read.
         self.flat_grouped = False
+        self.flat_target_from_end: int | None = None
         #: The field whose value the next paragraph is, after its label (see _field).
         self.field: str | None = None
         self.field_measure: str | None = None
@@ -253,6 +254,11 @@ class GeneralReader(TableRows):
                 self.flat_grouped = bool(re.match(r"(?i)\W*(?:priorit(?:y|ies)|outcomes?|objectives?|goals?|themes?|aims?)\b",
                                                   block.text))
                 self.flat_outcome = self.flat_measure = self.flat_category = None
+                # Which of a row's closing figures is its target: the header's "Target"/"Aim"
+                # column counted from the end ("... Actuals Aim Year to date": second from last).
+                aim = list(re.finditer(r"(?i)\b(?:target|aim)\b", block.text))
+                self.flat_target_from_end = 1 + len(FLAT_HEADER_WORDS.findall(block.text[aim[-1].end():])) \
+                    if aim else None
             elif block.line <= self.matrix_end:
                 continue  # a row of an outcomes matrix, read with its header
             elif block.kind is BlockKind.PARAGRAPH and self._outcome_matrix(block):
@@ -412,6 +418,12 @@ class GeneralReader(TableRows):
             values = {"direction": cells.group("direction"), "target": cells.group("target")}
             indicator = indicator[:cells.start()]
         tail = TRAILING_VALUES.search(indicator)
+        if tail and "target" not in values and self.flat_target_from_end:
+            figures = re.findall(r"New\s+measure|\S+", tail.group(0))
+            if len(figures) >= self.flat_target_from_end + 1:
+                aimed = figures[-self.flat_target_from_end]
+                if re.match(r"[+-]?\d", aimed):
+                    values["target"] = aimed
         figure = None if tail else FIRST_FIGURE.search(indicator)
         end = tail.start() if tail else figure.start() if figure else len(indicator)
         category = indicator[:end].rstrip().endswith(":")
