@@ -6,10 +6,13 @@ document of its own, so the rule it pins is read from its words, not from the fi
 
 from __future__ import annotations
 
+import pytest
+
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.leads import find_leads
+from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.read.model import Document
 from stratgraph.loaders.registry import choose_loader, extract
 
@@ -390,3 +393,33 @@ def test_an_objective_what_we_will_do_by_when_who_table_in_pipe_closed_cells() -
     assert actions["Inspect every licensed HMO"]["deadline"] == "annually"
     assert {"Reduce homelessness", "Improve private rented homes"} <= _by_label(graph, Label.OUTCOME).keys()
     assert "Housing Options Manager" in _by_label(graph, Label.OWNER)
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("Year to date", Column.BASELINE),        # a result so far, not a date anything is due
+    ("2024/25 Outturn", Column.BASELINE),
+    ("Latest", Column.BASELINE),
+    ("Good performance is", Column.DIRECTION),
+    ("Trend", Column.STATUS),
+    ("KPI ref", Column.REF),
+    ("Start date", Column.OTHER),             # when work starts is no deadline
+    ("Target Date", Column.DEADLINE),
+    ("Target 2025/26", Column.TARGET),
+    ("What we'll do", Column.ACTION),
+    ("Who", Column.OWNER),
+])
+def test_column_roles_by_header_meaning(header: str, role: Column) -> None:
+    assert column_role(header) is role
+
+
+def test_a_kpi_table_with_outturn_and_year_to_date_keeps_them_apart_from_the_target() -> None:
+    graph = _read("# Corporate Plan KPIs 2025/26\n\n## A thriving economy\n\n"
+                  "| KPI ref | Indicator | 2024/25 Outturn | Target 2025/26 | Year to date | Good performance is |\n"
+                  "|---|---|---|---|---|---|\n"
+                  "| E1 | Number of new business start-ups supported | 120 | 150 | 64 | High |\n")
+    measure = _by_label(graph, Label.MEASURE)["Number of new business start-ups supported"]
+    assert (measure["target"], measure["baseline"], measure["direction"]) == ("150", "120", "High")
+    # Under a theme's heading with no outcome of its own, the measure is part of the theme.
+    names = {n.id: n.name for n in graph.nodes.values()}
+    assert ("Number of new business start-ups supported", "A thriving economy") in {
+        (names[r.start], names[r.end]) for r in graph.relationships.values() if r.type is RelType.PART_OF}

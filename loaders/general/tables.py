@@ -38,15 +38,18 @@ class Column(str, Enum):
 _ROLES: tuple[tuple[Column, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.IGNORECASE))
     for role, pattern in (
-        (Column.REF, r"^(?:ref(?:erence)?\.?|no\.?|number|#|id|code|item\s+no\.?|pi\s+(?:ref|code))$"),
+        (Column.REF, r"^(?:ref(?:erence)?\.?|no\.?|number|#|id|code|item\s+no\.?|(?:kpi|pi|indicator|measure)\s+(?:ref(?:erence)?|code|no\.?|id))$"),
+        # Before the dates: "Year to date" and "Outturn 2023/24" are results, "Start date" no deadline.
+        (Column.BASELINE, r"\b(?:year\s+to\s+date|ytd|outturns?|latest(?:\s+(?:data|figure|result|position|value))?)\b"),
+        (Column.OTHER, r"^(?:start(?:\s+date)?|date\s+started|frequency|reporting\s+frequency)$"),
         (Column.CABINET, r"\b(?:cabinet\s+(?:member|lead|portfolio)|portfolio(?:\s+holder)?|lead\s+member|executive\s+member|lead\s+councillor)\b"),
         (Column.DEADLINE, r"\b(?:by\s+when|timescales?|time\s*frames?|deadlines?|target\s+dates?|due(?:\s+date)?|completion(?:\s+date)?|when|dates?|delivery\s+date|milestone\s+date|quarter|year|timing|end\s+date)\b"),
         (Column.SUCCESS, r"\b(?:measures?\s+of\s+success|success\s+(?:measures?|criteria|looks\s+like)|how\s+will\s+we\s+know|evidence\s+of\s+success|outputs?)\b"),
         (Column.OWNER, r"\b(?:lead(?:\s+(?:officer|directorate|service|team|organisation|agency|department|partner|body|responsibility))?|responsib(?:le|ility)(?:\s+\w+)?|accountab(?:le|ility)|led\s+by|owners?|who|officer|directorate|service\s+area)\b"),
         (Column.PARTNER, r"\b(?:partners?|partnerships?|key\s+partners|working\s+with|supported\s+by)\b"),
         (Column.MEASURE, r"\b(?:indicators?|kpis?|measures?|measurements?|metrics?|performance\s+(?:measures?|indicators?)|pis?)\b"),
-        (Column.STATUS, r"\b(?:status|rag|progress|rating|achieved|complete[d]?|update)\b"),
-        (Column.DIRECTION, r"\b(?:good\s+is|polarity|direction(?:\s+of\s+travel)?|better\s+is|aim)\b"),
+        (Column.STATUS, r"\b(?:status|rag|progress|rating|achieved|complete[d]?|update|trend)\b"),
+        (Column.DIRECTION, r"\b(?:good(?:\s+performance)?\s+is|polarity|direction(?:\s+of\s+travel)?|better\s+is|aim)\b"),
         (Column.BASELINE, r"\b(?:baseline|current(?:\s+(?:position|performance|value))?|actual|previous|last\s+year|starting\s+point|20\d\d\s*/\s*\d\d\s+actual)\b"),
         (Column.TARGET, r"\b(?:targets?|ambition|goal|aspiration|expected\s+level)\b"),
         (Column.ACTION, r"\b(?:actions?|activit(?:y|ies)|deliverables?|commitments?|projects?|milestones?|tasks?|what(?:\s+we\s+will\s+do)?|key\s+(?:projects|activities|actions)|initiatives?|interventions?|programmes?\s+of\s+work|how(?:\s+it\s+will\s+be\s+done)?|items?|work\s*streams?|steps)\b"),
