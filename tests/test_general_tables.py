@@ -423,3 +423,29 @@ def test_a_kpi_table_with_outturn_and_year_to_date_keeps_them_apart_from_the_tar
     names = {n.id: n.name for n in graph.nodes.values()}
     assert ("Number of new business start-ups supported", "A thriving economy") in {
         (names[r.start], names[r.end]) for r in graph.relationships.values() if r.type is RelType.PART_OF}
+
+
+def test_a_flattened_action_row_s_owner_date_and_status_are_read_from_its_end() -> None:
+    # The shape of a delivery plan's action table a web copy ran into one line a row (made up
+    # for the test: no page of this exact shape is in the corpus yet).
+    graph = _read("Delivery Plan 2025/26\n\nPriority: Homes for everyone\n\n"
+                  "Ref Action Lead officer Deadline Status\n"
+                  "H1 Adopt the new Local Plan Head of Planning March 2026 On track\n"
+                  "H2 Deliver 200 affordable homes Housing Delivery Manager Q4 2025/26 Amber\n"
+                  "H3 Review the Homelessness Strategy Head of Housing Ongoing\n")
+    actions = _by_label(graph, Label.ACTION)
+    plan = actions["Adopt the new Local Plan"]
+    assert (plan["owner"], plan["deadline"], plan["deadline_date"], plan["status"], plan["ref"]) == \
+        ("Head of Planning", "March 2026", "2026-03-31", "On track", "H1")
+    homes = actions["Deliver 200 affordable homes"]
+    assert (homes["owner"], homes["deadline_date"], homes["status"]) == ("Housing Delivery Manager", "2026-03-31", "Amber")
+    # A row without its status cell still gives its date and owner.
+    assert (actions["Review the Homelessness Strategy"]["owner"], actions["Review the Homelessness Strategy"]["deadline"]) == \
+        ("Head of Housing", "Ongoing")
+    assert {"Head of Planning", "Housing Delivery Manager", "Head of Housing"} <= _by_label(graph, Label.OWNER).keys()
+    assert all((a, "Homes for everyone") in _supports(graph) for a in actions)
+
+
+def _supports(graph: GraphData) -> set[tuple[str, str]]:
+    names = {n.id: n.name for n in graph.nodes.values()}
+    return {(names[r.start], names[r.end]) for r in graph.relationships.values() if r.type is RelType.SUPPORTS}

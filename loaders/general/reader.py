@@ -46,6 +46,7 @@ from stratgraph.loaders.general.cues import (
 )
 from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.leads import find_leads
+from stratgraph.loaders.general.flat_rows import columns_after_action, split_action_row
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
@@ -200,6 +201,8 @@ class GeneralReader(TableRows):
         #: the group being read.
         self.flat_grouped = False
         self.flat_target_from_end: int | None = None
+        #: The roles of a one-line action header's columns after the action (see flat_rows).
+        self.flat_columns: tuple[Column, ...] = ()
         #: The field whose value the next paragraph is, after its label (see _field).
         self.field: str | None = None
         self.field_measure: str | None = None
@@ -254,6 +257,7 @@ class GeneralReader(TableRows):
                 self.flat_grouped = bool(re.match(r"(?i)\W*(?:priorit(?:y|ies)|outcomes?|objectives?|goals?|themes?|aims?)\b",
                                                   block.text))
                 self.flat_outcome = self.flat_measure = self.flat_category = None
+                self.flat_columns = columns_after_action(block.text) if kind == "action" else ()
                 # Which of a row's closing figures is its target: the header's "Target"/"Aim"
                 # column counted from the end ("... Actuals Aim Year to date": second from last).
                 aim = list(re.finditer(r"(?i)\b(?:target|aim)\b", block.text))
@@ -358,6 +362,21 @@ class GeneralReader(TableRows):
         if self.flat == "measure":
             self._flat_measure_row(text, block.line)
             return
+        ref = FLAT_REF.match(text)
+        row = text[ref.end():].strip() if ref else text
+        if self.flat_columns and IMPERATIVE.match(row) and len(row.split()) <= 60 and ". " not in row:
+            # "H1 Adopt the new Local Plan Head of Planning March 2026 On track": the row's
+            # cells after its action, read from its end in the header's order.
+            name, cells = split_action_row(row, self.flat_columns)
+            if not bad_name(clean(name)):
+                action = self._action(clean(name), block.line, "flattened-table-row", text,
+                                      deadline=cells.get("deadline"), status=cells.get("status"),
+                                      ref=ref.group(0) if ref else None)
+                if cells.get("owner"):
+                    self._set(action, owner=cells["owner"])
+                    self._owner_cell(cells["owner"], block.line, action, rule="flattened-table-row")
+                self.flat_action, self.flat_after = action, 0
+                return
         first = next(iter(sentences(text)), None)
         name = clean(first.text if first else text)
         if len(text.split()) <= 60 and not text.isupper() and IMPERATIVE.match(text) and not bad_name(name):
