@@ -5,7 +5,11 @@ what a planner reading it finds (written before the reader was run on it). An ex
 is found when a node of its label has the same name, allowing for a dropped "We will", case,
 punctuation and a truncated tail (rapidfuzz's partial and token-set ratios).
 
-Run as a script for the table of figures: ``python tests/dev_corpus_eval.py``.
+Run as a script for the table of figures: ``python tests/dev_corpus_eval.py``. With
+``--format html|docx|pdf`` each plan is first written in that format (tests/formats/ writers,
+into a temporary folder) and read back as ``stratgraph build`` reads a file; ``--format all``
+prints the figures of every format side by side, and with ``-v`` what each format misses that
+the Markdown reading finds.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -21,6 +26,10 @@ from rapidfuzz import fuzz
 CORPUS = Path(__file__).parent / "dev_corpus"
 if "--corpus" in sys.argv:  # e.g. --corpus tests/heldout_corpus: plans no rule was written for
     CORPUS = Path(sys.argv[sys.argv.index("--corpus") + 1])
+FORMATS = ("md", "html", "docx", "pdf")
+FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
+if FORMAT not in (*FORMATS, "all"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS)}, all")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead"}
 
 
@@ -66,18 +75,44 @@ def expected_of(path: Path) -> dict:
     return tomllib.loads((CORPUS / (path.stem + ".expected.toml")).read_text(encoding="utf-8"))
 
 
-def extract(path: Path):  # noqa: ANN201 (Extraction)
-    """The reader's extraction of one corpus file, as a build would choose the loader."""
+_WRITTEN: dict[str, Path] = {}
+
+
+def written(path: Path, fmt: str) -> Path:
+    """``path`` as a council would publish it in ``fmt`` (the Markdown file itself for md)."""
+    if fmt == "md":
+        return path
+    import tempfile
+
+    from stratgraph.loaders.read.text import parse_blocks
+
+    from formats import write_docx, write_html, write_pdf
+    from formats.common import with_descriptions
+
+    if "dir" not in _WRITTEN:
+        _WRITTEN["dir"] = Path(tempfile.mkdtemp(prefix="stratgraph-formats-"))
+    out = _WRITTEN["dir"] / f"{path.stem}.{fmt}"
+    if not out.exists():
+        writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[fmt]
+        text = path.read_text(encoding="utf-8")
+        writer(with_descriptions(parse_blocks(text), text), out)
+    return out
+
+
+@lru_cache(maxsize=None)
+def extract(path: Path, fmt: str = "md"):  # noqa: ANN201 (Extraction)
+    """The reader's extraction of one corpus file (written in ``fmt`` first), as a build
+    reads a file and chooses the loader."""
     from stratgraph.loaders.document import SourceDocument
     from stratgraph.loaders.registry import extract as run
 
-    return run(SourceDocument.from_path(path))
+    return run(SourceDocument.from_path(written(path, fmt)))
 
 
-def score(path: Path) -> dict[str, Score]:
+def score(path: Path, fmt: str = "md") -> dict[str, Score]:
     """Per category, how many of the expected items the reader found."""
     expected = expected_of(path)
-    graph = extract(path).graph
+    graph = extract(path, fmt).graph
     scores: dict[str, Score] = {}
     for key, label in CATEGORIES.items():
         items = expected.get(key, [])
@@ -103,12 +138,12 @@ def score(path: Path) -> dict[str, Score]:
     return scores
 
 
-def totals() -> dict[str, tuple[int, int]]:
+def totals(fmt: str = "md") -> dict[str, tuple[int, int]]:
     """Per category over the whole corpus: (found, expected)."""
     sums: dict[str, list[int]] = {k: [0, 0] for k in CATEGORIES}
     sums.update(deadlines=[0, 0], owners=[0, 0])
     for path in documents():
-        for key, s in score(path).items():
+        for key, s in score(path, fmt).items():
             sums[key][0] += s.found
             sums[key][1] += s.expected
             if key != "actions":
@@ -120,10 +155,52 @@ def totals() -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in sums.items()}
 
 
+def _ratio(found: int, of: int) -> str:
+    return f"{found}/{of} = {found / of if of else 1:.2f}"
+
+
+def side_by_side(formats: tuple[str, ...] = FORMATS, verbose: bool = False) -> None:
+    """Per plan, the formats whose reading finds other items than Markdown's; then the
+    recall and precision of every format in columns."""
+    for path in documents():
+        base = score(path, "md")
+        cells = []
+        for fmt in formats[1:]:
+            scores = score(path, fmt)
+            diff = [f"{k[:4]} {s.found}/{s.expected}" for k, s in scores.items()
+                    if s.found != base[k].found]
+            cells.append(f"{fmt}: {', '.join(diff)}" if diff else "")
+        if any(cells):
+            print(f"{path.stem[:50]:50} " + "  ".join(c for c in cells if c))
+        if verbose:
+            for fmt in formats[1:]:
+                scores = score(path, fmt)
+                for k, s in scores.items():
+                    for m in sorted(set(s.missed) - set(base[k].missed)):
+                        print(f"    {fmt} misses {k[:-1]}: {m[:100]}")
+                    for m in sorted(set(base[k].missed) - set(s.missed)):
+                        print(f"    {fmt} finds {k[:-1]}: {m[:100]}")
+    print()
+    print(f"{'':20}" + "".join(f"{fmt:>18}" for fmt in formats))
+    table = {fmt: totals(fmt) for fmt in formats}
+    for key in table[formats[0]]:
+        print(f"recall    {key:10}" + "".join(f"{_ratio(*table[fmt][key]):>18}" for fmt in formats))
+    made = {fmt: precision(fmt) for fmt in formats}
+    for label in JUDGED:
+        print(f"precision {label:10}" + "".join(f"{_ratio(*made[fmt][0][label]):>18}"
+                                               for fmt in formats))
+    for fmt in formats:
+        for doc, label, name in made[fmt][1]:
+            print(f"    {fmt} not judged: {doc} {label} {name!r}")
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
+    if FORMAT == "all":
+        side_by_side(verbose=verbose)
+        return
     for path in documents():
-        scores = score(path)
+        scores = score(path, FORMAT)
         row = "  ".join(f"{k[:4]} {s.found}/{s.expected}" for k, s in scores.items() if s.expected)
         print(f"{path.stem[:55]:55} {row}")
         if verbose:
@@ -131,9 +208,9 @@ def main() -> None:
                 for m in s.missed:
                     print(f"    missed {k[:-1]}: {m[:100]}")
     print()
-    for key, (found, expected) in totals().items():
+    for key, (found, expected) in totals(FORMAT).items():
         print(f"recall    {key:10} {found}/{expected} = {found / expected if expected else 1:.2f}")
-    counts, unjudged = precision()
+    counts, unjudged = precision(FORMAT)
     for label, (right, made) in counts.items():
         print(f"precision {label:10} {right}/{made} = {right / made if made else 1:.2f}")
     for doc, label, name in unjudged:
@@ -146,11 +223,14 @@ JUDGED = ("Outcome", "Action", "Measure")
 
 def judgements() -> dict[tuple[str, str, str], bool]:
     """(document, label, name) -> right, from tests/dev_corpus/judgements.toml."""
-    data = tomllib.loads((CORPUS / "judgements.toml").read_text(encoding="utf-8"))
+    path = CORPUS / "judgements.toml"
+    if not path.exists():  # the held-out corpus: only expected items are judged
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {(j["document"], j["label"], j["name"]): bool(j["right"]) for j in data.get("node", [])}
 
 
-def precision() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
+def precision(fmt: str = "md") -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
     """Per label, (right, made) over every Outcome, Action and Measure the reader makes in
     the corpus; and the nodes neither an expected item nor a judgement covers."""
     judged = judgements()
@@ -158,7 +238,7 @@ def precision() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]
     unjudged: list[tuple[str, str, str]] = []
     for path in documents():
         expected = expected_of(path)
-        for node in extract(path).graph.nodes.values():
+        for node in extract(path, fmt).graph.nodes.values():
             label = node.label.value
             if label not in JUDGED:
                 continue

@@ -475,6 +475,38 @@ def test_running_headers_footers_and_page_numbers_are_furniture() -> None:
     assert doc.page_of(line_with(doc, "Chapter 2 paragraph 2.")) == 2
 
 
+def test_a_one_page_plans_running_title_is_furniture_but_its_title_line_is_not() -> None:
+    # A one-page plan (Winchester's minute "Agenda item", Edinburgh's "City housing strategy")
+    # printed with its title as running header: nothing recurs, yet the small top line that
+    # repeats a line below it, or is the file's own title set smaller than the body, is the
+    # header; the title line itself stays.
+    def header(text: str):  # noqa: ANN202
+        def decorate(c, template) -> None:  # noqa: ANN001
+            c.saveState()
+            c.setFont("Helvetica", 8)
+            c.drawString(56, A4[1] - 34, text)
+            c.restoreState()
+        return decorate
+
+    repeat = header("Agenda item")
+    doc = read(build([Paragraph("Agenda item", BODY), Paragraph("Council Plan 2025-30", H1),
+                      Paragraph(SENTENCE, BODY)], onFirstPage=repeat))
+    assert doc.text.startswith("Agenda item\n\n# Council Plan 2025-30\n")
+    assert [(f.role, f.text) for f in doc.furniture] == [("page-header", "Agenda item")]
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, title="Our Plan 2024-28").build(
+        [Paragraph("We will build homes. " + SENTENCE, BODY)], onFirstPage=header("Our Plan 2024-28"))
+    titled = read(buf.getvalue())
+    assert "Our Plan" not in titled.text
+    assert [(f.role, f.text) for f in titled.furniture] == [("page-header", "Our Plan 2024-28")]
+    # The same title line in the body's size is the plan's own first line, not furniture.
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, title="Our Plan 2024-28").build(
+        [Paragraph("Our Plan 2024-28", BODY), Paragraph("We will build homes. " + SENTENCE, BODY)])
+    assert read(buf.getvalue()).text.startswith("Our Plan 2024-28\n")
+
+
 def test_bullets_numbers_and_nesting() -> None:
     def item(text: str, marker: str, level: int) -> Paragraph:
         style = ParagraphStyle(f"list{level}", parent=BODY, leftIndent=18 * level,

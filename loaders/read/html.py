@@ -402,6 +402,8 @@ class _Reader:
         opened: list[tuple[str, Any]] = []
         lists: list[list[Any]] = []  # [ordered, type, next number, step] of each open list
         items: list[tuple[int, str]] = []  # (level, marker) of each open item
+        # Whether each open item's own line is out: what follows in it is its description.
+        described: list[bool] = []
         group = 0  # the outermost open list's number: its items, nested ones too, are one list
 
         def flush() -> None:
@@ -409,10 +411,14 @@ class _Reader:
             text = one_line(mark_runs(runs))
             if not text:
                 return
-            if items:
+            if items and described[-1]:
+                self.blocks.append(Block(BlockKind.PARAGRAPH, text, level=items[-1][0],
+                                         group=group))
+            elif items:
                 level, marker = items[-1]
                 self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=level, marker=marker,
                                          group=group))
+                described[-1] = True
             elif lists:  # loose text in a list: an item all the same
                 self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=len(lists), marker="-",
                                          group=group))
@@ -433,12 +439,13 @@ class _Reader:
                 elif action == "item":
                     flush()
                     items.pop()
+                    described.pop()
                 elif action == "bold":
                     bold -= 1
                 elif action == "italic":
                     italic -= 1
                 elif action == "block":
-                    if items:
+                    if items and not described[-1]:
                         self.runs.append((" ", False, False))
                     else:
                         flush()
@@ -481,6 +488,7 @@ class _Reader:
                         self.lists_seen += 1
                         group = self.lists_seen
                     items.append((1, "-"))
+                described.append(False)
                 action = "item"
             elif name == "table":
                 flush()
@@ -509,8 +517,10 @@ class _Reader:
                 italic += 1
                 action = "italic"
             elif name in _BLOCK:
-                # Paragraphs inside a list item are the item's text; elsewhere each its own.
-                if items:
+                # Inside a list item, the paragraph that opens it is the item's text and each
+                # one after it a paragraph of its description, on the lines right under it (as
+                # a copy of the page as text has them); elsewhere each is its own.
+                if items and not described[-1] and not "".join(r[0] for r in self.runs).strip():
                     self.runs.append((" ", False, False))
                 else:
                     flush()

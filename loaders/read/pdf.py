@@ -632,11 +632,13 @@ def _page_number_value(text: str) -> int | None:
     return int(m.group()) if m else None
 
 
-def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
+def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[Block]:
     """Take running headers, footers and page numbers out of the pages' segments.
 
     A running header or footer recurs at the same height: the same text elsewhere (a plan
-    whose title is also its running header) is content.
+    whose title is also its running header) is content. A header that cannot recur (a
+    one-page plan) is still known when it is the file's own title (its metadata) or repeats
+    a line below it on its page (the running title over the title it runs from).
     """
     def zone(page: _Page, seg: _Seg) -> str:
         if seg.bottom <= page.height * 0.1:
@@ -661,6 +663,21 @@ def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
         return len({n for n, top in places.get((z, _furniture_key(seg.text)), ())
                     if abs(top - seg.top) <= 3})
 
+    def said(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    def running_title(page: _Page, seg: _Seg) -> bool:
+        """A top-margin line that repeats a line lower on the page, or is the file's title
+        set smaller than the body (a title line in the body's size is the plan's own)."""
+        key = said(seg.text)
+        if len(key) < 3:
+            return False
+        if key == said(title) and max(w.size for w in seg.words) < body - 0.5:
+            return True
+        return any(
+            other is not seg and other.top > seg.bottom and said(other.text) == key
+            for other in page.segs)
+
     need = max(2, math.ceil(0.4 * len(with_text)))
     furniture: list[Block] = []
     for page in with_text:
@@ -675,6 +692,8 @@ def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
                     role = "page-number"
                 elif len(with_text) >= 2 and recurring(z, seg) >= need:
                     role = "page-header" if z == "top" else "page-footer"
+                elif z == "top" and running_title(page, seg):
+                    role = "page-header"
             if role:
                 furniture.append(Block(BlockKind.FURNITURE, " ".join(text.split()),
                                        page=page.number, role=role))
@@ -1195,13 +1214,22 @@ def read_pdf(data: bytes, name: str, path: str | None) -> Document:
                                   file=where) from None
             drawn = drawn or has_objects
             pages.append(page)
+        title = _title(pdf)
     finally:
         pdf.close()
     if not any(p.chars for p in pages):
         if not drawn:
             raise LoaderError("empty PDF: no text on any page", file=where)
         raise LoaderError(_SCANNED, file=where)
-    return _assemble(pages, name, path, count)
+    return _assemble(pages, name, path, count, title)
+
+
+def _title(pdf) -> str:  # noqa: ANN001 (a pypdfium2 PdfDocument)
+    """The title the file's metadata gives, or "" (unreadable metadata is no title)."""
+    try:
+        return str(pdf.get_metadata_dict().get("Title") or "")
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def _body_size(pages: list[_Page], margins: bool = True) -> float:
@@ -1238,8 +1266,9 @@ def _column_flow(column: list[_Elem], page: int) -> list[_Para]:
     return out
 
 
-def _assemble(pages: list[_Page], name: str, path: str | None, count: int) -> Document:
-    furniture = _split_furniture(pages, _body_size(pages, margins=False))
+def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
+              title: str = "") -> Document:
+    furniture = _split_furniture(pages, _body_size(pages, margins=False), title)
     body = _body_size(pages)
     flow: list[_Para] = []
     for page in pages:

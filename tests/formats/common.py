@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stratgraph.loaders.read.model import Block, BlockKind
 
@@ -59,14 +59,39 @@ def number_of(marker: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def with_descriptions(blocks: Sequence[Block], text: str) -> list[Block]:
+    """``blocks`` of the text plan ``text`` with each item's description marked: a paragraph
+    on the line right under a list item and indented past its marker (``"  • A healthy
+    place"`` / ``"    Working with residents ..."``) gets the item's level, so a writer puts it
+    inside the item (``<li>``'s second ``<p>``, Word's "List Continue", an indented paragraph)
+    as the page it was copied from had it."""
+    lines = text.split("\n")
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if (block.kind is BlockKind.PARAGRAPH and before is not None and before.level > 0
+                and before.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)
+                and block.line == max(before.end_line, before.line) + 1):
+            item_line, own = lines[before.line - 1], lines[block.line - 1]
+            marker_at = len(item_line) - len(item_line.lstrip())
+            if len(own) - len(own.lstrip()) > marker_at:
+                block = replace(block, level=before.level)
+        out.append(block)
+    return out
+
+
 def list_runs(blocks: Sequence[Block]) -> Iterator[tuple[str, list[Block]]]:
     """Blocks grouped for writing: ``("list", items)`` for each list, ``(kind, [block])`` else.
 
     A list is a run of list items on consecutive lines of the text plan; a blank line between
-    two items starts a new list, as it does in a plan that groups its bullets.
+    two items starts a new list, as it does in a plan that groups its bullets. An item's
+    description (a paragraph with a level, :func:`with_descriptions`) stays in its list.
     """
     items: list[Block] = []
     for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH and block.level and items:
+            items.append(block)
+            continue
         if block.kind is BlockKind.LIST_ITEM:
             if items and block.line != items[-1].end_line + 1:
                 yield "list", items

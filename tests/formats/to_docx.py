@@ -26,8 +26,9 @@ def _list_style(level: int, numbered: bool) -> str:
     return base if level == 1 else f"{base} {level}"
 
 
-def _page_field(paragraph: Any) -> None:
-    """A PAGE field (the page number Word fills in) at the end of ``paragraph``."""
+def _page_field(paragraph: Any, field: str = "PAGE") -> None:
+    """A PAGE field (the page number Word fills in), or another such as NUMPAGES, at the end
+    of ``paragraph``."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -40,7 +41,7 @@ def _page_field(paragraph: Any) -> None:
     run._r.append(fld("begin"))
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
-    instr.text = " PAGE "
+    instr.text = f" {field} "
     run._r.append(instr)
     run._r.append(fld("separate"))
     shown = paragraph.add_run("1")
@@ -82,7 +83,7 @@ def write_docx(blocks: Sequence[Block], path: str | Path) -> Path:
 
     Headings use "Heading N", list items "List Bullet"/"List Number" (nesting by "List Bullet 2"
     ...), tables "Table Grid" with a repeating header row; each page has the plan's title in
-    its header and "Page N" (a PAGE field) in its footer. Two lists one after the other are
+    its header and "Page N of M" (PAGE and NUMPAGES fields) in its footer. Two lists one after the other are
     kept apart by an empty paragraph, as a person typing them leaves one.
     """
     import docx
@@ -94,6 +95,8 @@ def write_docx(blocks: Sequence[Block], path: str | Path) -> Path:
     footer = section.footer.paragraphs[0]
     footer.text = "Page "
     _page_field(footer)
+    footer.add_run(" of ")
+    _page_field(footer, "NUMPAGES")
 
     previous = ""
     for kind, group in list_runs(blocks):

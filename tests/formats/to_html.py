@@ -30,6 +30,9 @@ def _list_html(items: Sequence[Block], indent: str) -> list[str]:
     out: list[str] = []
     stack: list[str] = []  # the closing tags of the open lists, innermost last
     for item in items:
+        if item.kind is BlockKind.PARAGRAPH:  # the item's description, inside its <li>
+            out[-1] += f"<p>{inline(item.text)}</p>"
+            continue
         level = min(max(item.level, 1), len(stack) + 1)
         if level > len(stack):
             number = number_of(item.marker)
