@@ -6,7 +6,7 @@ is found when a node of its label has the same name, allowing for a dropped "We 
 punctuation and a truncated tail (rapidfuzz's partial and token-set ratios).
 
 Run as a script for the table of figures: ``python tests/dev_corpus_eval.py``. With
-``--format html|docx|pdf`` each plan is first written in that format (tests/formats/ writers,
+``--format html|docx|pdf|pdf2`` (pdf2: two columns a page) each plan is first written in that format (tests/formats/ writers,
 into a temporary folder) and read back as ``stratgraph build`` reads a file; ``--format all``
 prints the figures of every format side by side, and with ``-v`` what each format misses that
 the Markdown reading finds.
@@ -26,7 +26,8 @@ from rapidfuzz import fuzz
 CORPUS = Path(__file__).parent / "dev_corpus"
 if "--corpus" in sys.argv:  # e.g. --corpus tests/heldout_corpus: plans no rule was written for
     CORPUS = Path(sys.argv[sys.argv.index("--corpus") + 1])
-FORMATS = ("md", "html", "docx", "pdf")
+#: "pdf2" is the PDF in two columns a page, as a council's leaflet-style plan is set.
+FORMATS = ("md", "html", "docx", "pdf", "pdf2")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
 if FORMAT not in (*FORMATS, "all"):
     raise SystemExit(f"--format is one of {', '.join(FORMATS)}, all")
@@ -78,25 +79,32 @@ def expected_of(path: Path) -> dict:
 _WRITTEN: dict[str, Path] = {}
 
 
-def written(path: Path, fmt: str) -> Path:
-    """``path`` as a council would publish it in ``fmt`` (the Markdown file itself for md)."""
-    if fmt == "md":
-        return path
-    import tempfile
-
+def write_as(path: Path, fmt: str, folder: Path) -> Path:
+    """``path`` (a Markdown plan) written as a council would publish it in ``fmt`` (html,
+    docx, pdf, pdf2: two columns) into ``folder``: its blocks, each item's description kept under the item."""
     from stratgraph.loaders.read.text import parse_blocks
 
     from formats import write_docx, write_html, write_pdf
     from formats.common import with_descriptions
 
+    text = path.read_text(encoding="utf-8")
+    blocks = with_descriptions(parse_blocks(text), text)
+    if fmt == "pdf2":
+        return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
+    writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[fmt]
+    return writer(blocks, folder / f"{path.stem}.{fmt}")
+
+
+def written(path: Path, fmt: str) -> Path:
+    """``path`` in ``fmt`` (the Markdown file itself for md), written into a temporary folder
+    (once: :func:`extract` keeps what it read)."""
+    if fmt == "md":
+        return path
+    import tempfile
+
     if "dir" not in _WRITTEN:
         _WRITTEN["dir"] = Path(tempfile.mkdtemp(prefix="stratgraph-formats-"))
-    out = _WRITTEN["dir"] / f"{path.stem}.{fmt}"
-    if not out.exists():
-        writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[fmt]
-        text = path.read_text(encoding="utf-8")
-        writer(with_descriptions(parse_blocks(text), text), out)
-    return out
+    return write_as(path, fmt, _WRITTEN["dir"])
 
 
 @lru_cache(maxsize=None)
@@ -111,8 +119,12 @@ def extract(path: Path, fmt: str = "md"):  # noqa: ANN201 (Extraction)
 
 def score(path: Path, fmt: str = "md") -> dict[str, Score]:
     """Per category, how many of the expected items the reader found."""
+    return score_graph(path, extract(path, fmt).graph)
+
+
+def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph)
+    """Per category, how many of the expected items of ``path`` are nodes of ``graph``."""
     expected = expected_of(path)
-    graph = extract(path, fmt).graph
     scores: dict[str, Score] = {}
     for key, label in CATEGORIES.items():
         items = expected.get(key, [])
@@ -159,39 +171,53 @@ def _ratio(found: int, of: int) -> str:
     return f"{found}/{of} = {found / of if of else 1:.2f}"
 
 
+def made(path: Path, fmt: str) -> set[tuple[str, str]]:
+    """The judged nodes (label, name) the reader makes of ``path`` written in ``fmt``."""
+    return {(n.label.value, n.name) for n in extract(path, fmt).graph.nodes.values()
+            if n.label.value in JUDGED}
+
+
 def side_by_side(formats: tuple[str, ...] = FORMATS, verbose: bool = False) -> None:
-    """Per plan, the formats whose reading finds other items than Markdown's; then the
-    recall and precision of every format in columns."""
+    """Per plan, the formats whose reading finds other items than Markdown's (with ``verbose``,
+    which items, and which nodes one format makes and the other not); then the recall and
+    precision of every format in columns."""
     for path in documents():
         base = score(path, "md")
-        cells = []
+        cells: list[str] = []
+        details: list[str] = []
         for fmt in formats[1:]:
             scores = score(path, fmt)
             diff = [f"{k[:4]} {s.found}/{s.expected}" for k, s in scores.items()
                     if s.found != base[k].found]
-            cells.append(f"{fmt}: {', '.join(diff)}" if diff else "")
-        if any(cells):
-            print(f"{path.stem[:50]:50} " + "  ".join(c for c in cells if c))
+            if diff:
+                cells.append(f"{fmt}: {', '.join(diff)}")
+            for k, s in scores.items():
+                details += [f"    {fmt} misses {k[:-1]}: {m[:100]}"
+                            for m in sorted(set(s.missed) - set(base[k].missed))]
+                details += [f"    {fmt} finds {k[:-1]}: {m[:100]}"
+                            for m in sorted(set(base[k].missed) - set(s.missed))]
+            ours, theirs = made(path, "md"), made(path, fmt)
+            details += [f"    {fmt} makes {label} the Markdown does not: {name[:100]!r}"
+                        for label, name in sorted(theirs - ours)]
+            details += [f"    {fmt} does not make {label}: {name[:100]!r}"
+                        for label, name in sorted(ours - theirs)]
+        if cells or (verbose and details):
+            print(f"{path.stem[:50]:50} " + "  ".join(cells))
         if verbose:
-            for fmt in formats[1:]:
-                scores = score(path, fmt)
-                for k, s in scores.items():
-                    for m in sorted(set(s.missed) - set(base[k].missed)):
-                        print(f"    {fmt} misses {k[:-1]}: {m[:100]}")
-                    for m in sorted(set(base[k].missed) - set(s.missed)):
-                        print(f"    {fmt} finds {k[:-1]}: {m[:100]}")
+            print("\n".join(details)) if details else None
     print()
     print(f"{'':20}" + "".join(f"{fmt:>18}" for fmt in formats))
     table = {fmt: totals(fmt) for fmt in formats}
     for key in table[formats[0]]:
         print(f"recall    {key:10}" + "".join(f"{_ratio(*table[fmt][key]):>18}" for fmt in formats))
-    made = {fmt: precision(fmt) for fmt in formats}
+    judged = {fmt: precision(fmt) for fmt in formats}
     for label in JUDGED:
-        print(f"precision {label:10}" + "".join(f"{_ratio(*made[fmt][0][label]):>18}"
+        print(f"precision {label:10}" + "".join(f"{_ratio(*judged[fmt][0][label]):>18}"
                                                for fmt in formats))
-    for fmt in formats:
-        for doc, label, name in made[fmt][1]:
-            print(f"    {fmt} not judged: {doc} {label} {name!r}")
+    if (CORPUS / "judgements.toml").exists():
+        for fmt in formats:
+            for doc, label, name in judged[fmt][1]:
+                print(f"    {fmt} not judged: {doc} {label} {name!r}")
 
 
 def main() -> None:

@@ -70,6 +70,8 @@ _MAX_UNPACKED = 512 * 1024 * 1024
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+([1-9]))?$", re.IGNORECASE)
+#: Word's style for a paragraph that goes on under a list item ("List Continue 2": level 2).
+_CONTINUE_STYLE = re.compile(r"^list\s+continue(?:\s+([1-9]))?$", re.IGNORECASE)
 _TYPED_BULLET = re.compile(r"^[•·▪◦●○■□♦◆►▶➢✓✔]\s+(?=\S)")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -461,6 +463,20 @@ class _Reader:
             marker = self.numbering.marker(num_id, ilvl_for_marker, style.list_kind == "number")
         return max(1, min(level, 9)), marker
 
+    def _description_level(self, style: _Style, ppr: Element | None) -> int | None:
+        """The level of the item a paragraph right after a list item describes, when it is
+        set as going on under it ("List Continue", or indented), else ``None``."""
+        before = self.blocks[-1] if self.blocks else None
+        if not self.list_open or before is None or before.level < 1 \
+                or before.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+            return None
+        if m := _CONTINUE_STYLE.match(style.name):
+            return min(int(m.group(1) or 1), before.level)
+        ind = ppr.find(_w("ind")) if ppr is not None else None
+        if ind is not None and max(_int(ind.get(_w("left"))), _int(ind.get(_w("start")))) > 0:
+            return before.level
+        return None
+
     def _item_group(self) -> int:
         if not self.list_open:
             self.lists_seen += 1
@@ -531,6 +547,11 @@ class _Reader:
             # A bullet typed by hand ("•<tab>Item") is a list item all the same.
             self.blocks.append(Block(BlockKind.LIST_ITEM, text[m.end():], page=para.page,
                                      level=1, marker="-", group=self._item_group()))
+            return
+        if (level := self._description_level(style, ppr)) is not None:
+            # The item's description: on the lines under it, in its list.
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, page=para.page, level=level,
+                                     group=self.lists_seen))
             return
         if style.name in ("", "normal", "body text", "no spacing") and _bold_heading(para.runs):
             size = max(para.sizes, default=style.size or 0)

@@ -192,6 +192,8 @@ class _Para:
     heading_level: int = 0
     group: int = 0
     extra: list[_Table] = field(default_factory=list)
+    #: A paragraph set under a list item's text: the item's description.
+    describes: bool = False
 
     def unmark(self) -> None:
         """Put the marker back into the text: the paragraph is not a list item."""
@@ -637,8 +639,9 @@ def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[B
 
     A running header or footer recurs at the same height: the same text elsewhere (a plan
     whose title is also its running header) is content. A header that cannot recur (a
-    one-page plan) is still known when it is the file's own title (its metadata) or repeats
-    a line below it on its page (the running title over the title it runs from).
+    one-page plan) is still known when, the page's first line and smaller than the body, it
+    is the file's own title (its metadata) or repeats a line below it on its page (the
+    running title over the title it runs from).
     """
     def zone(page: _Page, seg: _Seg) -> str:
         if seg.bottom <= page.height * 0.1:
@@ -667,14 +670,14 @@ def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[B
         return " ".join(text.lower().split())
 
     def running_title(page: _Page, seg: _Seg) -> bool:
-        """A top-margin line that repeats a line lower on the page, or is the file's title
-        set smaller than the body (a title line in the body's size is the plan's own)."""
+        """The page's first line, set smaller than the body, that is the file's title or
+        repeats a line lower on the page (a line in the body's size is the plan's own: a
+        title, or the first of a column's repeated bullets)."""
         key = said(seg.text)
-        if len(key) < 3:
+        if len(key) < 3 or max(w.size for w in seg.words) >= body - 0.5 \
+                or any(other.top < seg.top for other in page.segs):
             return False
-        if key == said(title) and max(w.size for w in seg.words) < body - 0.5:
-            return True
-        return any(
+        return key == said(title) or any(
             other is not seg and other.top > seg.bottom and said(other.text) == key
             for other in page.segs)
 
@@ -931,9 +934,13 @@ def _paragraphs(lines: list[list[_Word]], page: int, edge: float | None = None) 
     for line, right in zip(lines, rights):
         marker = _marker(line)
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-        if (marker in ("-", "–", "—") and cur is not None and prev is not None and not cur.marker
+        if (marker in ("-", "–", "—") and cur is not None and prev is not None
+                and (not cur.marker or abs(line[0].x0 - cur.lines[0][0].x0) <= 2)
                 and not _ends_sentence(prev) and top - cur.bottom < 0.45 * _line_size(line)):
-            marker = ""  # a dash a wrapped sentence happens to start a line with, not a bullet
+            # A dash a wrapped sentence happens to start a line with, not a bullet; in a list
+            # item, one set flush with the item's text ("• Creating a decision-making tool" /
+            # "– a simple checklist ..."), where a nested bullet would stand further in.
+            marker = ""
         full = edge - line[-1].x1 < 0.15 * (edge - left)
         if cur is not None and prev is not None and not marker and not _breaks(prev, line, right, cur):
             _glue(prev, line, left, edge)
@@ -1318,10 +1325,19 @@ def _classify(flow: list[_Para], body: float) -> None:
     group = 0
     prev: _Para | None = None
     prev_gap: float | None = None
+    above: _Para | None = None  # the description last read under ``prev``
     for p in flow:
         if p.kind is BlockKind.PARAGRAPH and p.marker and p.marker_word is not None \
                 and p.marker_word.bold and not p.bold:
             p.unmark()  # "**2. Healthy lives:** People ...": a numbered bold lead-in
+        if p.kind is BlockKind.PARAGRAPH and not p.marker and prev is not None \
+                and _under_item_text(prev, above or prev, p):
+            # "• A healthy and great place" / "Working with residents ...", set flush with
+            # the item's text: the item's description, on the lines under it.
+            p.describes, p.level, p.group = True, prev.level, prev.group
+            above = p
+            continue
+        above = None
         if p.kind is not BlockKind.PARAGRAPH or not p.marker:
             stack, prev, prev_gap = [], None, None
             continue
@@ -1344,6 +1360,17 @@ def _classify(flow: list[_Para], body: float) -> None:
         p.level = len(stack)
         p.group = group
         prev = p
+
+
+def _under_item_text(item: _Para, above: _Para, p: _Para) -> bool:
+    """Whether ``p`` is set where the text of the list item before it starts (right of its
+    marker, within a few points of its first word), in the same column, close under
+    ``above`` (the item, or the item's description before ``p``)."""
+    text_x = item.lines[0][0].x0 if item.lines and item.lines[0] else item.x0
+    gap = above.space_below
+    return (p.page == item.page and not p.opens and text_x > item.x0 + 3
+            and abs(p.x0 - text_x) <= 3 and gap is not None and gap < 1.5 * p.size
+            and abs(p.size - item.size) < 0.6)
 
 
 def _join_across(flow: list[_Para]) -> list[_Para]:
@@ -1417,5 +1444,7 @@ def _block(p: _Para) -> Block | None:
     if p.kind is BlockKind.LIST_ITEM:
         return Block(BlockKind.LIST_ITEM, text, page=p.page, level=p.level, marker=p.marker,
                      group=p.group)
+    if p.describes:
+        return Block(BlockKind.PARAGRAPH, text, page=p.page, level=p.level, group=p.group)
     return Block(BlockKind.PARAGRAPH, text, page=p.page)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from stratgraph.loaders.read.model import Block, BlockKind
 
-from .common import cell_parts, list_runs, number_of, padded, plain, runs, table_width, title_of
+from .common import cell_parts, list_runs, ordered, padded, plain, runs, table_width, title_of
 
 BODY_SIZE = 10
 #: Heading font sizes by level: clearly larger than the 10pt body down to level 4.
@@ -148,8 +148,11 @@ def story(blocks: Sequence[Block], styles: _Styles, avail: float,
     for kind, group in list_runs(blocks):
         if kind == "list":
             for item in group:
-                number = number_of(item.marker)
-                bullet = item.marker if number is not None or item.marker[:1].isalnum() else "•"
+                if item.kind is BlockKind.PARAGRAPH:  # the item's description, under its text
+                    style = styles.items[min(max(item.level, 1), 6)]
+                    out.append(Paragraph(inline(item.text), style))
+                    continue
+                bullet = item.marker if ordered(item.marker) is not None else "•"
                 style = styles.items[min(max(item.level, 1), 6)]
                 out.append(Paragraph(inline(item.text), style, bulletText=bullet))
             out.append(Spacer(1, styles.body.spaceAfter))
