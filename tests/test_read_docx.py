@@ -254,6 +254,11 @@ def test_a_list_items_description_is_list_continue_or_an_indented_paragraph_unde
     indented = d.add_paragraph("Working with residents. That includes encouraging sport and leisure.")
     indented.paragraph_format.left_indent = docx.shared.Inches(0.5)
     d.add_paragraph("The cabinet will help drive forward the priorities.")
+    # In a document that indents all its text a little, a paragraph indented less far than
+    # the item's text (the list definition's 0.5 inch) is not the item's.
+    d.add_paragraph("Our values", style="List Bullet")
+    body = d.add_paragraph("Every service keeps these in mind.")
+    body.paragraph_format.left_indent = docx.shared.Inches(0.1)
     doc = _read(d)
     assert _kinds(doc) == [
         ("paragraph", 0, "", "We have three top priorities for the borough which are:"),
@@ -262,6 +267,7 @@ def test_a_list_items_description_is_list_continue_or_an_indented_paragraph_unde
         ("list_item", 1, "-", "A healthy and great place"),
         ("paragraph", 1, "", "Working with residents. That includes encouraging sport and leisure."),
         ("paragraph", 0, "", "The cabinet will help drive forward the priorities."),
+        ("list_item", 1, "-", "Our values"), ("paragraph", 0, "", "Every service keeps these in mind."),
     ]
     assert doc.lines[2:8] == [
         "- Genuinely affordable housing.", "  This means working with landlords to improve renting.",

@@ -137,6 +137,7 @@ class _Level:
     fmt: str = "bullet"
     text: str = ""
     start: int = 1
+    left: int = 0  # where the level's text starts (twips from the margin)
 
 
 class _Numbering:
@@ -170,9 +171,11 @@ class _Numbering:
         fmt = lvl.find(_w("numFmt"))
         text = lvl.find(_w("lvlText"))
         start = lvl.find(_w("start"))
+        ppr = lvl.find(PPR)
         return _Level(fmt.get(VAL, "decimal") if fmt is not None else "decimal",
                       text.get(VAL, "") if text is not None else "",
-                      _int(start.get(VAL), 1) if start is not None else 1)
+                      _int(start.get(VAL), 1) if start is not None else 1,
+                      _left(ppr))
 
     def _levels(self, ab: Element) -> dict[int, _Level]:
         return {_int(lvl.get(_w("ilvl"))): self._level(lvl)
@@ -182,7 +185,7 @@ class _Numbering:
         abstract_id, overrides, starts = self.nums.get(num_id, ("", {}, {}))
         lvl = overrides.get(ilvl) or self.abstract.get(abstract_id, {}).get(ilvl)
         if lvl is not None and ilvl in starts:
-            lvl = _Level(lvl.fmt, lvl.text, starts[ilvl])
+            lvl = _Level(lvl.fmt, lvl.text, starts[ilvl], lvl.left)
         return lvl
 
     def marker(self, num_id: str, ilvl: int, numbered_style: bool) -> str:
@@ -239,6 +242,7 @@ class _Reader:
         #: Lists so far (``Block.group``), and whether the last block was an item of the last.
         self.lists_seen = 0
         self.list_open = False
+        self.item_left = 0  # where the last list item's text starts (twips), for its description
         try:
             styles_root = document.styles.element
         except Exception:  # noqa: BLE001 - a damaged styles part: read without styles
@@ -461,6 +465,8 @@ class _Reader:
             marker = "1." if style.list_kind == "number" else "-"
         else:
             marker = self.numbering.marker(num_id, ilvl_for_marker, style.list_kind == "number")
+        lvl = self.numbering.level(num_id, ilvl_for_marker) if num_id is not None else None
+        self.item_left = _left(ppr) or (lvl.left if lvl is not None else 0)
         return max(1, min(level, 9)), marker
 
     def _description_level(self, style: _Style, ppr: Element | None) -> int | None:
@@ -472,8 +478,10 @@ class _Reader:
             return None
         if m := _CONTINUE_STYLE.match(style.name):
             return min(int(m.group(1) or 1), before.level)
-        ind = ppr.find(_w("ind")) if ppr is not None else None
-        if ind is not None and max(_int(ind.get(_w("left"))), _int(ind.get(_w("start")))) > 0:
+        # Indented as far as the item's text (a quarter-character short is still there): a
+        # paragraph indented less, as a document that indents all its text does, is not.
+        left = _left(ppr)
+        if left > 0 and left >= self.item_left - 60:
             return before.level
         return None
 
@@ -662,6 +670,14 @@ class _Reader:
             block = self.blocks[index]
             self.blocks[index] = Block(BlockKind.HEADING, block.text.replace("**", "").strip(),
                                        page=block.page, level=min(sizes.index(size) + 1, 3))
+
+
+def _left(ppr: Element | None) -> int:
+    """A paragraph's (or list level's) left indent in twips, 0 when it sets none."""
+    ind = ppr.find(_w("ind")) if ppr is not None else None
+    if ind is None:
+        return 0
+    return max(_int(ind.get(_w("left"))), _int(ind.get(_w("start"))))
 
 
 def _on_attr(value: str | None) -> bool:
