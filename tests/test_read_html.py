@@ -161,6 +161,19 @@ def test_a_list_items_first_paragraph_is_its_text_and_the_next_its_description()
         "sport and leisure.\n- Just one\n\nAfter.\n")
 
 
+def test_a_bold_line_broken_from_the_rest_of_a_list_item_is_its_title() -> None:
+    # "<li><strong>A healthy and great place</strong><br>Working with residents ...</li>", as
+    # a CMS writes a priority and what it means: copied as text, two lines. A break after
+    # plain text (an address, a poem of a strapline) stays inside the item.
+    doc = _read("<ul><li><strong>A healthy and great place</strong><br>Working with residents. "
+                "That includes encouraging sport and leisure.</li>"
+                "<li>Council House<br>High Street</li></ul>")
+    assert _kinds(doc) == [
+        ("list_item", 1, "-", "**A healthy and great place**"),
+        ("paragraph", 1, "", "Working with residents. That includes encouraging sport and leisure."),
+        ("list_item", 1, "-", "Council House High Street")]
+
+
 def test_main_content_without_main_the_one_article_or_a_content_named_element() -> None:
     article = _read("<body><div class='top'>Wexshire County Council</div>"
                     "<article><h1>Plan</h1><p>We will build homes.</p></article>"

@@ -452,7 +452,12 @@ class _Reader:
                 continue
             action = ""
             if name == "br":
-                self.runs.append(("\n", False, False))
+                if items and not described[-1] and _bold_lead(self.runs):
+                    # "<li><strong>A healthy place</strong><br>Working with ...": the bold
+                    # line is the item, what follows the break its description.
+                    flush()
+                else:
+                    self.runs.append(("\n", False, False))
             elif name == "img":
                 self.keep_furniture(str(tag.get("alt") or ""), "caption")
             elif name in _HEADINGS or tag.get("role") == "heading":
@@ -646,6 +651,12 @@ class _Reader:
                     continue
             kept.append(block)
         self.blocks = kept
+
+
+def _bold_lead(runs: list[tuple[str, bool, bool]]) -> bool:
+    """Whether ``runs`` hold text and all of it is bold (a title before a line break)."""
+    texts = [(text, bold) for text, bold, _ in runs if text.strip()]
+    return bool(texts) and all(bold for _, bold in texts)
 
 
 def _hidden(tag: Tag) -> bool:
