@@ -5,7 +5,11 @@ what a planner reading it finds (written before the reader was run on it). An ex
 is found when a node of its label has the same name, allowing for a dropped "We will", case,
 punctuation and a truncated tail (rapidfuzz's partial and token-set ratios).
 
-Run as a script for the table of figures: ``python tests/dev_corpus_eval.py``.
+Run as a script for the table of figures: ``python tests/dev_corpus_eval.py``. With
+``--format html|docx|pdf|pdf2`` (pdf2: two columns a page) each plan is first written in that format (tests/formats/ writers,
+into a temporary folder) and read back as ``stratgraph build`` reads a file; ``--format all``
+prints the figures of every format side by side, and with ``-v`` what each format misses that
+the Markdown reading finds.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -21,6 +26,11 @@ from rapidfuzz import fuzz
 CORPUS = Path(__file__).parent / "dev_corpus"
 if "--corpus" in sys.argv:  # e.g. --corpus tests/heldout_corpus: plans no rule was written for
     CORPUS = Path(sys.argv[sys.argv.index("--corpus") + 1])
+#: "pdf2" is the PDF in two columns a page, as a council's leaflet-style plan is set.
+FORMATS = ("md", "html", "docx", "pdf", "pdf2")
+FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
+if FORMAT not in (*FORMATS, "all"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS)}, all")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead"}
 
 
@@ -66,18 +76,55 @@ def expected_of(path: Path) -> dict:
     return tomllib.loads((CORPUS / (path.stem + ".expected.toml")).read_text(encoding="utf-8"))
 
 
-def extract(path: Path):  # noqa: ANN201 (Extraction)
-    """The reader's extraction of one corpus file, as a build would choose the loader."""
+_WRITTEN: dict[str, Path] = {}
+
+
+def write_as(path: Path, fmt: str, folder: Path) -> Path:
+    """``path`` (a Markdown plan) written as a council would publish it in ``fmt`` (html,
+    docx, pdf, pdf2: two columns) into ``folder``: its blocks, each item's description kept under the item."""
+    from stratgraph.loaders.read.text import parse_blocks
+
+    from formats import write_docx, write_html, write_pdf
+    from formats.common import with_descriptions
+
+    text = path.read_text(encoding="utf-8")
+    blocks = with_descriptions(parse_blocks(text), text)
+    if fmt == "pdf2":
+        return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
+    writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[fmt]
+    return writer(blocks, folder / f"{path.stem}.{fmt}")
+
+
+def written(path: Path, fmt: str) -> Path:
+    """``path`` in ``fmt`` (the Markdown file itself for md), written into a temporary folder
+    (once: :func:`extract` keeps what it read)."""
+    if fmt == "md":
+        return path
+    import tempfile
+
+    if "dir" not in _WRITTEN:
+        _WRITTEN["dir"] = Path(tempfile.mkdtemp(prefix="stratgraph-formats-"))
+    return write_as(path, fmt, _WRITTEN["dir"])
+
+
+@lru_cache(maxsize=None)
+def extract(path: Path, fmt: str = "md"):  # noqa: ANN201 (Extraction)
+    """The reader's extraction of one corpus file (written in ``fmt`` first), as a build
+    reads a file and chooses the loader."""
     from stratgraph.loaders.document import SourceDocument
     from stratgraph.loaders.registry import extract as run
 
-    return run(SourceDocument.from_path(path))
+    return run(SourceDocument.from_path(written(path, fmt)))
 
 
-def score(path: Path) -> dict[str, Score]:
+def score(path: Path, fmt: str = "md") -> dict[str, Score]:
     """Per category, how many of the expected items the reader found."""
+    return score_graph(path, extract(path, fmt).graph)
+
+
+def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph)
+    """Per category, how many of the expected items of ``path`` are nodes of ``graph``."""
     expected = expected_of(path)
-    graph = extract(path).graph
     scores: dict[str, Score] = {}
     for key, label in CATEGORIES.items():
         items = expected.get(key, [])
@@ -103,12 +150,12 @@ def score(path: Path) -> dict[str, Score]:
     return scores
 
 
-def totals() -> dict[str, tuple[int, int]]:
+def totals(fmt: str = "md") -> dict[str, tuple[int, int]]:
     """Per category over the whole corpus: (found, expected)."""
     sums: dict[str, list[int]] = {k: [0, 0] for k in CATEGORIES}
     sums.update(deadlines=[0, 0], owners=[0, 0])
     for path in documents():
-        for key, s in score(path).items():
+        for key, s in score(path, fmt).items():
             sums[key][0] += s.found
             sums[key][1] += s.expected
             if key != "actions":
@@ -120,10 +167,66 @@ def totals() -> dict[str, tuple[int, int]]:
     return {k: (v[0], v[1]) for k, v in sums.items()}
 
 
+def _ratio(found: int, of: int) -> str:
+    return f"{found}/{of} = {found / of if of else 1:.2f}"
+
+
+def made(path: Path, fmt: str) -> set[tuple[str, str]]:
+    """The judged nodes (label, name) the reader makes of ``path`` written in ``fmt``."""
+    return {(n.label.value, n.name) for n in extract(path, fmt).graph.nodes.values()
+            if n.label.value in JUDGED}
+
+
+def side_by_side(formats: tuple[str, ...] = FORMATS, verbose: bool = False) -> None:
+    """Per plan, the formats whose reading finds other items than Markdown's (with ``verbose``,
+    which items, and which nodes one format makes and the other not); then the recall and
+    precision of every format in columns."""
+    for path in documents():
+        base = score(path, "md")
+        cells: list[str] = []
+        details: list[str] = []
+        for fmt in formats[1:]:
+            scores = score(path, fmt)
+            diff = [f"{k[:4]} {s.found}/{s.expected}" for k, s in scores.items()
+                    if s.found != base[k].found]
+            if diff:
+                cells.append(f"{fmt}: {', '.join(diff)}")
+            for k, s in scores.items():
+                details += [f"    {fmt} misses {k[:-1]}: {m[:100]}"
+                            for m in sorted(set(s.missed) - set(base[k].missed))]
+                details += [f"    {fmt} finds {k[:-1]}: {m[:100]}"
+                            for m in sorted(set(base[k].missed) - set(s.missed))]
+            ours, theirs = made(path, "md"), made(path, fmt)
+            details += [f"    {fmt} makes {label} the Markdown does not: {name[:100]!r}"
+                        for label, name in sorted(theirs - ours)]
+            details += [f"    {fmt} does not make {label}: {name[:100]!r}"
+                        for label, name in sorted(ours - theirs)]
+        if cells or (verbose and details):
+            print(f"{path.stem[:50]:50} " + "  ".join(cells))
+        if verbose:
+            print("\n".join(details)) if details else None
+    print()
+    print(f"{'':20}" + "".join(f"{fmt:>18}" for fmt in formats))
+    table = {fmt: totals(fmt) for fmt in formats}
+    for key in table[formats[0]]:
+        print(f"recall    {key:10}" + "".join(f"{_ratio(*table[fmt][key]):>18}" for fmt in formats))
+    judged = {fmt: precision(fmt) for fmt in formats}
+    for label in JUDGED:
+        print(f"precision {label:10}" + "".join(f"{_ratio(*judged[fmt][0][label]):>18}"
+                                               for fmt in formats))
+    if (CORPUS / "judgements.toml").exists():
+        for fmt in formats:
+            for doc, label, name in judged[fmt][1]:
+                print(f"    {fmt} not judged: {doc} {label} {name!r}")
+
+
 def main() -> None:
     verbose = "-v" in sys.argv
+    if FORMAT == "all":
+        side_by_side(verbose=verbose)
+        return
     for path in documents():
-        scores = score(path)
+        scores = score(path, FORMAT)
         row = "  ".join(f"{k[:4]} {s.found}/{s.expected}" for k, s in scores.items() if s.expected)
         print(f"{path.stem[:55]:55} {row}")
         if verbose:
@@ -131,13 +234,14 @@ def main() -> None:
                 for m in s.missed:
                     print(f"    missed {k[:-1]}: {m[:100]}")
     print()
-    for key, (found, expected) in totals().items():
+    for key, (found, expected) in totals(FORMAT).items():
         print(f"recall    {key:10} {found}/{expected} = {found / expected if expected else 1:.2f}")
-    counts, unjudged = precision()
+    counts, unjudged = precision(FORMAT)
     for label, (right, made) in counts.items():
         print(f"precision {label:10} {right}/{made} = {right / made if made else 1:.2f}")
-    for doc, label, name in unjudged:
-        print(f"    not judged: {doc} {label} {name!r}")
+    if (CORPUS / "judgements.toml").exists():  # the held-out corpus has none: all unjudged
+        for doc, label, name in unjudged:
+            print(f"    not judged: {doc} {label} {name!r}")
 
 
 
@@ -146,11 +250,14 @@ JUDGED = ("Outcome", "Action", "Measure")
 
 def judgements() -> dict[tuple[str, str, str], bool]:
     """(document, label, name) -> right, from tests/dev_corpus/judgements.toml."""
-    data = tomllib.loads((CORPUS / "judgements.toml").read_text(encoding="utf-8"))
+    path = CORPUS / "judgements.toml"
+    if not path.exists():  # the held-out corpus: only expected items are judged
+        return {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {(j["document"], j["label"], j["name"]): bool(j["right"]) for j in data.get("node", [])}
 
 
-def precision() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
+def precision(fmt: str = "md") -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
     """Per label, (right, made) over every Outcome, Action and Measure the reader makes in
     the corpus; and the nodes neither an expected item nor a judgement covers."""
     judged = judgements()
@@ -158,7 +265,7 @@ def precision() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]
     unjudged: list[tuple[str, str, str]] = []
     for path in documents():
         expected = expected_of(path)
-        for node in extract(path).graph.nodes.values():
+        for node in extract(path, fmt).graph.nodes.values():
             label = node.label.value
             if label not in JUDGED:
                 continue

@@ -240,6 +240,42 @@ def test_word_numbering_gives_levels_and_the_numbers_word_shows() -> None:
                              "  b) Support small firms", "    - in market towns"]
 
 
+def test_a_list_items_description_is_list_continue_or_an_indented_paragraph_under_it() -> None:
+    # A list of priorities each with what it means under it (Ealing's "A healthy and great
+    # place" / "Working with residents ... That includes keeping people physically active
+    # ..."): Word sets the description as "List Continue" or as a paragraph indented to the
+    # item's text. It is the item's description, on the lines right under it, as in a copy
+    # of the page as text; a plain paragraph after the list is not.
+    d = docx.Document()
+    d.add_paragraph("We have three top priorities for the borough which are:")
+    d.add_paragraph("Genuinely affordable housing.", style="List Bullet")
+    d.add_paragraph("This means working with landlords to improve renting.", style="List Continue")
+    d.add_paragraph("A healthy and great place", style="List Bullet")
+    indented = d.add_paragraph("Working with residents. That includes encouraging sport and leisure.")
+    indented.paragraph_format.left_indent = docx.shared.Inches(0.5)
+    d.add_paragraph("The cabinet will help drive forward the priorities.")
+    # In a document that indents all its text a little, a paragraph indented less far than
+    # the item's text (the list definition's 0.5 inch) is not the item's.
+    d.add_paragraph("Our values", style="List Bullet")
+    body = d.add_paragraph("Every service keeps these in mind.")
+    body.paragraph_format.left_indent = docx.shared.Inches(0.1)
+    doc = _read(d)
+    assert _kinds(doc) == [
+        ("paragraph", 0, "", "We have three top priorities for the borough which are:"),
+        ("list_item", 1, "-", "Genuinely affordable housing."),
+        ("paragraph", 1, "", "This means working with landlords to improve renting."),
+        ("list_item", 1, "-", "A healthy and great place"),
+        ("paragraph", 1, "", "Working with residents. That includes encouraging sport and leisure."),
+        ("paragraph", 0, "", "The cabinet will help drive forward the priorities."),
+        ("list_item", 1, "-", "Our values"), ("paragraph", 0, "", "Every service keeps these in mind."),
+    ]
+    assert doc.lines[2:8] == [
+        "- Genuinely affordable housing.", "  This means working with landlords to improve renting.",
+        "- A healthy and great place",
+        "  Working with residents. That includes encouraging sport and leisure.", "",
+        "The cabinet will help drive forward the priorities."]
+
+
 def test_numbered_headings_show_their_numbers() -> None:
     d = docx.Document()
     _numbering(d)

@@ -140,9 +140,38 @@ def test_lists_number_as_the_page_does() -> None:
         (2, "1.", "deep")]
 
 
-def test_paragraphs_inside_a_list_item_are_its_text() -> None:
-    doc = _read("<ul><li><p><strong>Good value:</strong> we spend well.</p><p>Every year.</p></li></ul>")
-    assert _kinds(doc) == [("list_item", 1, "-", "**Good value:** we spend well. Every year.")]
+def test_a_list_items_first_paragraph_is_its_text_and_the_next_its_description() -> None:
+    # A web list of priorities, each with what it means in a paragraph under it (Ealing's
+    # "A healthy and great place" / "Working with residents ... That includes keeping people
+    # physically active ..."): the page copied as text has the description on the line right
+    # under the item, where the reader takes it as the item's, so the web page reads the same.
+    doc = _read("<ul><li><p><strong>Good value:</strong> we spend well.</p><p>Every year.</p></li>"
+                "<li>A healthy and great place<p>Working with residents. That includes keeping "
+                "people physically active; encouraging sport and leisure.</p></li>"
+                "<li><p>Just one</p></li></ul><p>After.</p>")
+    assert _kinds(doc) == [
+        ("list_item", 1, "-", "**Good value:** we spend well."), ("paragraph", 1, "", "Every year."),
+        ("list_item", 1, "-", "A healthy and great place"),
+        ("paragraph", 1, "", "Working with residents. That includes keeping people physically "
+                             "active; encouraging sport and leisure."),
+        ("list_item", 1, "-", "Just one"), ("paragraph", 0, "", "After.")]
+    assert doc.text == (
+        "- **Good value:** we spend well.\n  Every year.\n- A healthy and great place\n"
+        "  Working with residents. That includes keeping people physically active; encouraging "
+        "sport and leisure.\n- Just one\n\nAfter.\n")
+
+
+def test_a_bold_line_broken_from_the_rest_of_a_list_item_is_its_title() -> None:
+    # "<li><strong>A healthy and great place</strong><br>Working with residents ...</li>", as
+    # a CMS writes a priority and what it means: copied as text, two lines. A break after
+    # plain text (an address, a poem of a strapline) stays inside the item.
+    doc = _read("<ul><li><strong>A healthy and great place</strong><br>Working with residents. "
+                "That includes encouraging sport and leisure.</li>"
+                "<li>Council House<br>High Street</li></ul>")
+    assert _kinds(doc) == [
+        ("list_item", 1, "-", "**A healthy and great place**"),
+        ("paragraph", 1, "", "Working with residents. That includes encouraging sport and leisure."),
+        ("list_item", 1, "-", "Council House High Street")]
 
 
 def test_main_content_without_main_the_one_article_or_a_content_named_element() -> None:

@@ -475,6 +475,38 @@ def test_running_headers_footers_and_page_numbers_are_furniture() -> None:
     assert doc.page_of(line_with(doc, "Chapter 2 paragraph 2.")) == 2
 
 
+def test_a_one_page_plans_running_title_is_furniture_but_its_title_line_is_not() -> None:
+    # A one-page plan (Winchester's minute "Agenda item", Edinburgh's "City housing strategy")
+    # printed with its title as running header: nothing recurs, yet the small top line that
+    # repeats a line below it, or is the file's own title set smaller than the body, is the
+    # header; the title line itself stays.
+    def header(text: str):  # noqa: ANN202
+        def decorate(c, template) -> None:  # noqa: ANN001
+            c.saveState()
+            c.setFont("Helvetica", 8)
+            c.drawString(56, A4[1] - 34, text)
+            c.restoreState()
+        return decorate
+
+    repeat = header("Agenda item")
+    doc = read(build([Paragraph("Agenda item", BODY), Paragraph("Council Plan 2025-30", H1),
+                      Paragraph(SENTENCE, BODY)], onFirstPage=repeat))
+    assert doc.text.startswith("Agenda item\n\n# Council Plan 2025-30\n")
+    assert [(f.role, f.text) for f in doc.furniture] == [("page-header", "Agenda item")]
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, title="Our Plan 2024-28").build(
+        [Paragraph("We will build homes. " + SENTENCE, BODY)], onFirstPage=header("Our Plan 2024-28"))
+    titled = read(buf.getvalue())
+    assert "Our Plan" not in titled.text
+    assert [(f.role, f.text) for f in titled.furniture] == [("page-header", "Our Plan 2024-28")]
+    # The same title line in the body's size is the plan's own first line, not furniture.
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4, title="Our Plan 2024-28").build(
+        [Paragraph("Our Plan 2024-28", BODY), Paragraph("We will build homes. " + SENTENCE, BODY)])
+    assert read(buf.getvalue()).text.startswith("Our Plan 2024-28\n")
+
+
 def test_bullets_numbers_and_nesting() -> None:
     def item(text: str, marker: str, level: int) -> Paragraph:
         style = ParagraphStyle(f"list{level}", parent=BODY, leftIndent=18 * level,
@@ -510,6 +542,61 @@ def test_bullets_numbers_and_nesting() -> None:
         ("list_item", 2, "a)", "A lettered point"),
     ]
     assert doc.lines[-4:-1] == ["1. First numbered step", "2. Second numbered step", "  a) A lettered point"]
+
+
+def test_a_paragraph_set_under_an_items_text_is_its_description() -> None:
+    # Ealing's priorities as a PDF: "• A healthy and great place", then "Working with residents
+    # ... That includes keeping people physically active ..." set flush with the item's text,
+    # not its bullet. It is the item's description, on the lines under it as in the text copy;
+    # a paragraph back at the margin after the list is not.
+    def item(text: str) -> Paragraph:
+        style = ParagraphStyle("li", parent=BODY, leftIndent=18, bulletIndent=6, spaceAfter=2.5)
+        return Paragraph(text, style, bulletText="•")
+
+    under = ParagraphStyle("under", parent=BODY, leftIndent=18, spaceAfter=2.5)
+    doc = read(build([
+        Paragraph("We have three top priorities for the borough which are:", BODY),
+        item("Genuinely affordable housing."),
+        Paragraph("This means working with landlords to improve renting in the borough, as well "
+                  "as continuing our house building and estate regeneration programmes.", under),
+        item("A healthy and great place"),
+        Paragraph("Working with residents. That includes encouraging sport and leisure.", under),
+        Paragraph("The cabinet will help drive forward the priorities.", BODY),
+    ]))
+    assert [(b.kind.value, b.level, b.text) for b in doc.blocks] == [
+        ("paragraph", 0, "We have three top priorities for the borough which are:"),
+        ("list_item", 1, "Genuinely affordable housing."),
+        ("paragraph", 1, "This means working with landlords to improve renting in the borough, "
+                         "as well as continuing our house building and estate regeneration "
+                         "programmes."),
+        ("list_item", 1, "A healthy and great place"),
+        ("paragraph", 1, "Working with residents. That includes encouraging sport and leisure."),
+        ("paragraph", 0, "The cabinet will help drive forward the priorities."),
+    ]
+    assert doc.lines[4:6] == ["- A healthy and great place",
+                              "  Working with residents. That includes encouraging sport and leisure."]
+
+
+def test_a_dash_that_wraps_to_the_start_of_an_items_line_is_not_a_bullet(tmp_path: Path) -> None:
+    # Lincolnshire's "• Creating a sustainability decision-making tool – a simple checklist
+    # ..." in a column of a two-column page: the line breaks before the dash, which then
+    # starts a line set flush with the item's text. It goes on the item; a dash bullet set
+    # further in is a nested item.
+    from stratgraph.loaders.read.text import parse_blocks
+
+    from formats.to_pdf import write_pdf
+
+    text = ("In the first phase the following initial projects will be developed:\n\n"
+            "  • Creating a sustainability decision-making tool – a simple checklist of "
+            "considerations to ensure that sustainability is taken into account in major "
+            "decisions.\n"
+            "  • Electric vehicles\n"
+            "    – in the council's fleet\n")
+    doc = read_document(write_pdf(parse_blocks(text), tmp_path / "plan.pdf", columns=2))
+    lines = [line for line in doc.lines if line]
+    assert lines[1].startswith("- Creating a sustainability decision-making tool – a simple")
+    assert lines[1].endswith("taken into account in major decisions.")
+    assert lines[2:] == ["- Electric vehicles", "  - in the council's fleet"]
 
 
 def test_emphasis_lead_ins_and_list_groups() -> None:

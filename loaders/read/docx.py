@@ -70,6 +70,8 @@ _MAX_UNPACKED = 512 * 1024 * 1024
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+([1-9]))?$", re.IGNORECASE)
+#: Word's style for a paragraph that goes on under a list item ("List Continue 2": level 2).
+_CONTINUE_STYLE = re.compile(r"^list\s+continue(?:\s+([1-9]))?$", re.IGNORECASE)
 _TYPED_BULLET = re.compile(r"^[•·▪◦●○■□♦◆►▶➢✓✔]\s+(?=\S)")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -135,6 +137,7 @@ class _Level:
     fmt: str = "bullet"
     text: str = ""
     start: int = 1
+    left: int = 0  # where the level's text starts (twips from the margin)
 
 
 class _Numbering:
@@ -168,9 +171,11 @@ class _Numbering:
         fmt = lvl.find(_w("numFmt"))
         text = lvl.find(_w("lvlText"))
         start = lvl.find(_w("start"))
+        ppr = lvl.find(PPR)
         return _Level(fmt.get(VAL, "decimal") if fmt is not None else "decimal",
                       text.get(VAL, "") if text is not None else "",
-                      _int(start.get(VAL), 1) if start is not None else 1)
+                      _int(start.get(VAL), 1) if start is not None else 1,
+                      _left(ppr))
 
     def _levels(self, ab: Element) -> dict[int, _Level]:
         return {_int(lvl.get(_w("ilvl"))): self._level(lvl)
@@ -180,7 +185,7 @@ class _Numbering:
         abstract_id, overrides, starts = self.nums.get(num_id, ("", {}, {}))
         lvl = overrides.get(ilvl) or self.abstract.get(abstract_id, {}).get(ilvl)
         if lvl is not None and ilvl in starts:
-            lvl = _Level(lvl.fmt, lvl.text, starts[ilvl])
+            lvl = _Level(lvl.fmt, lvl.text, starts[ilvl], lvl.left)
         return lvl
 
     def marker(self, num_id: str, ilvl: int, numbered_style: bool) -> str:
@@ -237,6 +242,7 @@ class _Reader:
         #: Lists so far (``Block.group``), and whether the last block was an item of the last.
         self.lists_seen = 0
         self.list_open = False
+        self.item_left = 0  # where the last list item's text starts (twips), for its description
         try:
             styles_root = document.styles.element
         except Exception:  # noqa: BLE001 - a damaged styles part: read without styles
@@ -459,7 +465,25 @@ class _Reader:
             marker = "1." if style.list_kind == "number" else "-"
         else:
             marker = self.numbering.marker(num_id, ilvl_for_marker, style.list_kind == "number")
+        lvl = self.numbering.level(num_id, ilvl_for_marker) if num_id is not None else None
+        self.item_left = _left(ppr) or (lvl.left if lvl is not None else 0)
         return max(1, min(level, 9)), marker
+
+    def _description_level(self, style: _Style, ppr: Element | None) -> int | None:
+        """The level of the item a paragraph right after a list item describes, when it is
+        set as going on under it ("List Continue", or indented), else ``None``."""
+        before = self.blocks[-1] if self.blocks else None
+        if not self.list_open or before is None or before.level < 1 \
+                or before.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH):
+            return None
+        if m := _CONTINUE_STYLE.match(style.name):
+            return min(int(m.group(1) or 1), before.level)
+        # Indented as far as the item's text (a quarter-character short is still there): a
+        # paragraph indented less, as a document that indents all its text does, is not.
+        left = _left(ppr)
+        if left > 0 and left >= self.item_left - 60:
+            return before.level
+        return None
 
     def _item_group(self) -> int:
         if not self.list_open:
@@ -531,6 +555,11 @@ class _Reader:
             # A bullet typed by hand ("•<tab>Item") is a list item all the same.
             self.blocks.append(Block(BlockKind.LIST_ITEM, text[m.end():], page=para.page,
                                      level=1, marker="-", group=self._item_group()))
+            return
+        if (level := self._description_level(style, ppr)) is not None:
+            # The item's description: on the lines under it, in its list.
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, page=para.page, level=level,
+                                     group=self.lists_seen))
             return
         if style.name in ("", "normal", "body text", "no spacing") and _bold_heading(para.runs):
             size = max(para.sizes, default=style.size or 0)
@@ -641,6 +670,14 @@ class _Reader:
             block = self.blocks[index]
             self.blocks[index] = Block(BlockKind.HEADING, block.text.replace("**", "").strip(),
                                        page=block.page, level=min(sizes.index(size) + 1, 3))
+
+
+def _left(ppr: Element | None) -> int:
+    """A paragraph's (or list level's) left indent in twips, 0 when it sets none."""
+    ind = ppr.find(_w("ind")) if ppr is not None else None
+    if ind is None:
+        return 0
+    return max(_int(ind.get(_w("left"))), _int(ind.get(_w("start"))))
 
 
 def _on_attr(value: str | None) -> bool:

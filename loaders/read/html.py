@@ -402,6 +402,8 @@ class _Reader:
         opened: list[tuple[str, Any]] = []
         lists: list[list[Any]] = []  # [ordered, type, next number, step] of each open list
         items: list[tuple[int, str]] = []  # (level, marker) of each open item
+        # Whether each open item's own line is out: what follows in it is its description.
+        described: list[bool] = []
         group = 0  # the outermost open list's number: its items, nested ones too, are one list
 
         def flush() -> None:
@@ -409,10 +411,14 @@ class _Reader:
             text = one_line(mark_runs(runs))
             if not text:
                 return
-            if items:
+            if items and described[-1]:
+                self.blocks.append(Block(BlockKind.PARAGRAPH, text, level=items[-1][0],
+                                         group=group))
+            elif items:
                 level, marker = items[-1]
                 self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=level, marker=marker,
                                          group=group))
+                described[-1] = True
             elif lists:  # loose text in a list: an item all the same
                 self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=len(lists), marker="-",
                                          group=group))
@@ -433,19 +439,25 @@ class _Reader:
                 elif action == "item":
                     flush()
                     items.pop()
+                    described.pop()
                 elif action == "bold":
                     bold -= 1
                 elif action == "italic":
                     italic -= 1
                 elif action == "block":
-                    if items:
+                    if items and not described[-1]:
                         self.runs.append((" ", False, False))
                     else:
                         flush()
                 continue
             action = ""
             if name == "br":
-                self.runs.append(("\n", False, False))
+                if items and not described[-1] and _bold_lead(self.runs):
+                    # "<li><strong>A healthy place</strong><br>Working with ...": the bold
+                    # line is the item, what follows the break its description.
+                    flush()
+                else:
+                    self.runs.append(("\n", False, False))
             elif name == "img":
                 self.keep_furniture(str(tag.get("alt") or ""), "caption")
             elif name in _HEADINGS or tag.get("role") == "heading":
@@ -481,6 +493,7 @@ class _Reader:
                         self.lists_seen += 1
                         group = self.lists_seen
                     items.append((1, "-"))
+                described.append(False)
                 action = "item"
             elif name == "table":
                 flush()
@@ -509,8 +522,10 @@ class _Reader:
                 italic += 1
                 action = "italic"
             elif name in _BLOCK:
-                # Paragraphs inside a list item are the item's text; elsewhere each its own.
-                if items:
+                # Inside a list item, the paragraph that opens it is the item's text and each
+                # one after it a paragraph of its description, on the lines right under it (as
+                # a copy of the page as text has them); elsewhere each is its own.
+                if items and not described[-1] and not "".join(r[0] for r in self.runs).strip():
                     self.runs.append((" ", False, False))
                 else:
                     flush()
@@ -636,6 +651,12 @@ class _Reader:
                     continue
             kept.append(block)
         self.blocks = kept
+
+
+def _bold_lead(runs: list[tuple[str, bool, bool]]) -> bool:
+    """Whether ``runs`` hold text and all of it is bold (a title before a line break)."""
+    texts = [(text, bold) for text, bold, _ in runs if text.strip()]
+    return bool(texts) and all(bold for _, bold in texts)
 
 
 def _hidden(tag: Tag) -> bool:

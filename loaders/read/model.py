@@ -45,7 +45,9 @@ class Block:
     ``text`` is the block as one string (a table's rows joined by newlines, its cells by tabs).
     ``line`` and ``end_line`` are 1-based lines of the document's rendering (0 for furniture,
     which is not rendered). ``level`` is a heading's level (1 = top) or a list item's nesting
-    (1 = outermost). ``rows`` holds a table's cells, the header first when ``header`` is set;
+    (1 = outermost); a paragraph with a level is the description of the list item before it
+    (a paragraph inside a web page's ``<li>``, Word's "List Continue"), rendered on the lines
+    right under it. ``rows`` holds a table's cells, the header first when ``header`` is set;
     a cell's paragraphs are separated by newlines, list items in a cell start with ``"- "``
     (a nested item indented two spaces a level: ``"  - "``) and bold runs are wrapped in
     ``**``. ``role`` names what a furniture block is. ``group`` tells the lists of a reader

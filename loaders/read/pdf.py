@@ -192,6 +192,8 @@ class _Para:
     heading_level: int = 0
     group: int = 0
     extra: list[_Table] = field(default_factory=list)
+    #: A paragraph set under a list item's text: the item's description.
+    describes: bool = False
 
     def unmark(self) -> None:
         """Put the marker back into the text: the paragraph is not a list item."""
@@ -632,11 +634,14 @@ def _page_number_value(text: str) -> int | None:
     return int(m.group()) if m else None
 
 
-def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
+def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[Block]:
     """Take running headers, footers and page numbers out of the pages' segments.
 
     A running header or footer recurs at the same height: the same text elsewhere (a plan
-    whose title is also its running header) is content.
+    whose title is also its running header) is content. A header that cannot recur (a
+    one-page plan) is still known when, the page's first line and smaller than the body, it
+    is the file's own title (its metadata) or repeats a line below it on its page (the
+    running title over the title it runs from).
     """
     def zone(page: _Page, seg: _Seg) -> str:
         if seg.bottom <= page.height * 0.1:
@@ -661,6 +666,21 @@ def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
         return len({n for n, top in places.get((z, _furniture_key(seg.text)), ())
                     if abs(top - seg.top) <= 3})
 
+    def said(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    def running_title(page: _Page, seg: _Seg) -> bool:
+        """The page's first line, set smaller than the body, that is the file's title or
+        repeats a line lower on the page (a line in the body's size is the plan's own: a
+        title, or the first of a column's repeated bullets)."""
+        key = said(seg.text)
+        if len(key) < 3 or max(w.size for w in seg.words) >= body - 0.5 \
+                or any(other.top < seg.top for other in page.segs):
+            return False
+        return key == said(title) or any(
+            other is not seg and other.top > seg.bottom and said(other.text) == key
+            for other in page.segs)
+
     need = max(2, math.ceil(0.4 * len(with_text)))
     furniture: list[Block] = []
     for page in with_text:
@@ -675,6 +695,8 @@ def _split_furniture(pages: list[_Page], body: float) -> list[Block]:
                     role = "page-number"
                 elif len(with_text) >= 2 and recurring(z, seg) >= need:
                     role = "page-header" if z == "top" else "page-footer"
+                elif z == "top" and running_title(page, seg):
+                    role = "page-header"
             if role:
                 furniture.append(Block(BlockKind.FURNITURE, " ".join(text.split()),
                                        page=page.number, role=role))
@@ -912,9 +934,13 @@ def _paragraphs(lines: list[list[_Word]], page: int, edge: float | None = None) 
     for line, right in zip(lines, rights):
         marker = _marker(line)
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-        if (marker in ("-", "–", "—") and cur is not None and prev is not None and not cur.marker
+        if (marker in ("-", "–", "—") and cur is not None and prev is not None
+                and (not cur.marker or abs(line[0].x0 - cur.lines[0][0].x0) <= 2)
                 and not _ends_sentence(prev) and top - cur.bottom < 0.45 * _line_size(line)):
-            marker = ""  # a dash a wrapped sentence happens to start a line with, not a bullet
+            # A dash a wrapped sentence happens to start a line with, not a bullet; in a list
+            # item, one set flush with the item's text ("• Creating a decision-making tool" /
+            # "– a simple checklist ..."), where a nested bullet would stand further in.
+            marker = ""
         full = edge - line[-1].x1 < 0.15 * (edge - left)
         if cur is not None and prev is not None and not marker and not _breaks(prev, line, right, cur):
             _glue(prev, line, left, edge)
@@ -1195,13 +1221,22 @@ def read_pdf(data: bytes, name: str, path: str | None) -> Document:
                                   file=where) from None
             drawn = drawn or has_objects
             pages.append(page)
+        title = _title(pdf)
     finally:
         pdf.close()
     if not any(p.chars for p in pages):
         if not drawn:
             raise LoaderError("empty PDF: no text on any page", file=where)
         raise LoaderError(_SCANNED, file=where)
-    return _assemble(pages, name, path, count)
+    return _assemble(pages, name, path, count, title)
+
+
+def _title(pdf) -> str:  # noqa: ANN001 (a pypdfium2 PdfDocument)
+    """The title the file's metadata gives, or "" (unreadable metadata is no title)."""
+    try:
+        return str(pdf.get_metadata_dict().get("Title") or "")
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 def _body_size(pages: list[_Page], margins: bool = True) -> float:
@@ -1238,8 +1273,9 @@ def _column_flow(column: list[_Elem], page: int) -> list[_Para]:
     return out
 
 
-def _assemble(pages: list[_Page], name: str, path: str | None, count: int) -> Document:
-    furniture = _split_furniture(pages, _body_size(pages, margins=False))
+def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
+              title: str = "") -> Document:
+    furniture = _split_furniture(pages, _body_size(pages, margins=False), title)
     body = _body_size(pages)
     flow: list[_Para] = []
     for page in pages:
@@ -1289,10 +1325,19 @@ def _classify(flow: list[_Para], body: float) -> None:
     group = 0
     prev: _Para | None = None
     prev_gap: float | None = None
+    above: _Para | None = None  # the description last read under ``prev``
     for p in flow:
         if p.kind is BlockKind.PARAGRAPH and p.marker and p.marker_word is not None \
                 and p.marker_word.bold and not p.bold:
             p.unmark()  # "**2. Healthy lives:** People ...": a numbered bold lead-in
+        if p.kind is BlockKind.PARAGRAPH and not p.marker and prev is not None \
+                and _under_item_text(prev, above or prev, p):
+            # "• A healthy and great place" / "Working with residents ...", set flush with
+            # the item's text: the item's description, on the lines under it.
+            p.describes, p.level, p.group = True, prev.level, prev.group
+            above = p
+            continue
+        above = None
         if p.kind is not BlockKind.PARAGRAPH or not p.marker:
             stack, prev, prev_gap = [], None, None
             continue
@@ -1315,6 +1360,17 @@ def _classify(flow: list[_Para], body: float) -> None:
         p.level = len(stack)
         p.group = group
         prev = p
+
+
+def _under_item_text(item: _Para, above: _Para, p: _Para) -> bool:
+    """Whether ``p`` is set where the text of the list item before it starts (right of its
+    marker, within a few points of its first word), in the same column, close under
+    ``above`` (the item, or the item's description before ``p``)."""
+    text_x = item.lines[0][0].x0 if item.lines and item.lines[0] else item.x0
+    gap = above.space_below
+    return (p.page == item.page and not p.opens and text_x > item.x0 + 3
+            and abs(p.x0 - text_x) <= 3 and gap is not None and gap < 1.5 * p.size
+            and abs(p.size - item.size) < 0.6)
 
 
 def _join_across(flow: list[_Para]) -> list[_Para]:
@@ -1388,5 +1444,7 @@ def _block(p: _Para) -> Block | None:
     if p.kind is BlockKind.LIST_ITEM:
         return Block(BlockKind.LIST_ITEM, text, page=p.page, level=p.level, marker=p.marker,
                      group=p.group)
+    if p.describes:
+        return Block(BlockKind.PARAGRAPH, text, page=p.page, level=p.level, group=p.group)
     return Block(BlockKind.PARAGRAPH, text, page=p.page)
 

@@ -109,6 +109,9 @@ def render_block(block: Block) -> list[str]:
     if block.kind is BlockKind.LIST_ITEM:
         marker = block.marker if block.marker and block.marker[0].isalnum() else "-"
         return ["  " * max(block.level - 1, 0) + marker + " " + text]
+    if block.kind is BlockKind.PARAGRAPH and block.level:
+        # An item's description sits under its text, as a text plan indents it.
+        return ["  " * block.level + text]
     return [text]
 
 
@@ -129,8 +132,8 @@ def assemble(
     """A :class:`Document` from a reader's blocks: rendered, each block given its lines.
 
     Blocks arrive in reading order with their ``page`` set (for paged formats) and their lines
-    unset. A blank line separates blocks, except consecutive items of one list (one ``group``),
-    as in a converted plan. A table whose ``row_pages`` run on past its ``page`` starts each
+    unset. A blank line separates blocks, except consecutive items of one list (one ``group``)
+    and an item's description (a paragraph given the item's ``level``), as in a converted plan. A table whose ``row_pages`` run on past its ``page`` starts each
     later page at the line of its first row on that page.
     """
     lines: list[str] = []
@@ -139,12 +142,16 @@ def assemble(
     page = 1
     previous: BlockKind | None = None
     previous_group = 0
+    previous_level = 0
     for block in blocks:
         rendered = render_block(block)
         if not rendered:
             continue
-        same_list = (block.kind is BlockKind.LIST_ITEM and previous is BlockKind.LIST_ITEM
-                     and block.group == previous_group)
+        # An item's description (a paragraph with the item's level) follows it at once.
+        same_list = (block.kind is BlockKind.LIST_ITEM
+                     or (block.kind is BlockKind.PARAGRAPH and block.level > 0)) \
+            and previous in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH) \
+            and block.group == previous_group and previous_level > 0
         if lines and not same_list:
             lines.append("")
         start = len(lines) + 1
@@ -161,6 +168,7 @@ def assemble(
         placed.append(replace(block, line=start, end_line=len(lines)))
         previous = block.kind
         previous_group = block.group
+        previous_level = block.level
     if page_count is not None:
         page_starts = [s for s in page_starts][: max(page_count - 1, 0)]
     return Document(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from stratgraph.loaders.read.model import Block, BlockKind
 
@@ -45,12 +45,41 @@ def plain(text: str) -> str:
 
 
 def title_of(blocks: Sequence[Block]) -> str:
-    """The plan's title for running headers: its first heading, else its first paragraph."""
+    """The plan's title for running headers: its first heading, else its first paragraph
+    when that is short enough to be a title (a running header is a title, never a sentence
+    running off the page), else "Plan"."""
     for kind in (BlockKind.HEADING, BlockKind.PARAGRAPH):
         for block in blocks:
             if block.kind is kind and block.text.strip():
-                return " ".join(plain(block.text).split())
+                words = plain(block.text).split()
+                if kind is BlockKind.HEADING or len(words) <= 12:
+                    return " ".join(words)
+                break
     return "Plan"
+
+
+_ORDERED = re.compile(r"^(?P<open>\(?)(?P<n>\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-z]|[A-Z])(?P<close>[.)])$")
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(text: str) -> int:
+    values = [_ROMAN[c] for c in text.lower()]
+    return sum(-v if i + 1 < len(values) and values[i + 1] > v else v for i, v in enumerate(values))
+
+
+def ordered(marker: str) -> tuple[str, int, str, str] | None:
+    """What an ordered list's marker is, as HTML's ``<ol type>`` names it, its number and the
+    marks around it: ``"3."`` is ``("1", 3, "", ".")``, ``"(b)"`` ``("a", 2, "(", ")")``,
+    ``"iv."`` ``("i", 4, "", ".")``; ``None`` for a bullet. A lone "i" starts a roman list."""
+    m = _ORDERED.match(marker)
+    if m is None:
+        return None
+    n, before, after = m.group("n"), m.group("open"), m.group("close")
+    if n.isdigit():
+        return "1", int(n), before, after
+    if len(n) > 1 or n in "iI":
+        return ("i" if n.islower() else "I"), _roman_value(n), before, after
+    return ("a" if n.islower() else "A"), ord(n.lower()) - 96, before, after
 
 
 def number_of(marker: str) -> int | None:
@@ -59,26 +88,58 @@ def number_of(marker: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def with_descriptions(blocks: Sequence[Block], text: str) -> list[Block]:
+    """``blocks`` of the text plan ``text`` with each item's description marked: a paragraph
+    on the line right under a list item and indented past its marker (``"  • A healthy
+    place"`` / ``"    Working with residents ..."``) gets the item's level, so a writer puts it
+    inside the item (``<li>``'s second ``<p>``, Word's "List Continue", an indented paragraph)
+    as the page it was copied from had it."""
+    lines = text.split("\n")
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if (block.kind is BlockKind.PARAGRAPH and before is not None and before.level > 0
+                and before.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)
+                and block.line == max(before.end_line, before.line) + 1):
+            item_line, own = lines[before.line - 1], lines[block.line - 1]
+            marker_at = len(item_line) - len(item_line.lstrip())
+            if len(own) - len(own.lstrip()) > marker_at:
+                block = replace(block, level=before.level)
+        out.append(block)
+    return out
+
+
 def list_runs(blocks: Sequence[Block]) -> Iterator[tuple[str, list[Block]]]:
     """Blocks grouped for writing: ``("list", items)`` for each list, ``(kind, [block])`` else.
 
     A list is a run of list items on consecutive lines of the text plan; a blank line between
-    two items starts a new list, as it does in a plan that groups its bullets.
+    two items starts a new list, as it does in a plan that groups its bullets. An item's
+    description (a paragraph with a level, :func:`with_descriptions`) stays in its list.
     """
     items: list[Block] = []
     for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH and block.level and items:
+            items.append(block)
+            continue
         if block.kind is BlockKind.LIST_ITEM:
             if items and block.line != items[-1].end_line + 1:
-                yield "list", items
+                yield "list", _from_top(items)
                 items = []
             items.append(block)
             continue
         if items:
-            yield "list", items
+            yield "list", _from_top(items)
             items = []
         yield block.kind.value, [block]
     if items:
-        yield "list", items
+        yield "list", _from_top(items)
+
+
+def _from_top(items: list[Block]) -> list[Block]:
+    """A list's items with its outermost level as level 1: a text plan that indents a whole
+    list ("  • item") has no items further out, and a page or document has none either."""
+    shift = min(b.level for b in items) - 1
+    return [replace(b, level=b.level - shift) for b in items] if shift > 0 else items
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from stratgraph.loaders.read.model import Block, BlockKind
 
-from .common import cell_parts, list_runs, number_of, padded, runs, table_width, title_of
+from .common import cell_parts, list_runs, ordered, padded, runs, table_width, title_of
 
 
 def inline(text: str, bold: str = "strong") -> str:
@@ -30,15 +30,20 @@ def _list_html(items: Sequence[Block], indent: str) -> list[str]:
     out: list[str] = []
     stack: list[str] = []  # the closing tags of the open lists, innermost last
     for item in items:
+        if item.kind is BlockKind.PARAGRAPH:  # the item's description, inside its <li>
+            out[-1] += f"<p>{inline(item.text)}</p>"
+            continue
         level = min(max(item.level, 1), len(stack) + 1)
         if level > len(stack):
-            number = number_of(item.marker)
-            if number is None:
+            found = ordered(item.marker)
+            if found is None:
                 out.append(f"{indent}{'  ' * len(stack)}<ul>")
                 stack.append("</ul>")
             else:
+                kind, number, _, _ = found
                 start = f' start="{number}"' if number != 1 else ""
-                out.append(f"{indent}{'  ' * len(stack)}<ol{start}>")
+                kind = f' type="{kind}"' if kind != "1" else ""
+                out.append(f"{indent}{'  ' * len(stack)}<ol{kind}{start}>")
                 stack.append("</ol>")
         else:
             out[-1] += "</li>"

@@ -10,7 +10,7 @@ from typing import Any
 
 from stratgraph.loaders.read.model import Block, BlockKind
 
-from .common import cell_parts, list_runs, number_of, padded, plain, runs, table_width, title_of
+from .common import cell_parts, list_runs, ordered, padded, plain, runs, table_width, title_of
 
 BODY_SIZE = 10
 #: Heading font sizes by level: clearly larger than the 10pt body down to level 4.
@@ -148,8 +148,11 @@ def story(blocks: Sequence[Block], styles: _Styles, avail: float,
     for kind, group in list_runs(blocks):
         if kind == "list":
             for item in group:
-                number = number_of(item.marker)
-                bullet = item.marker if number is not None or item.marker[:1].isalnum() else "•"
+                if item.kind is BlockKind.PARAGRAPH:  # the item's description, under its text
+                    style = styles.items[min(max(item.level, 1), 6)]
+                    out.append(Paragraph(inline(item.text), style))
+                    continue
+                bullet = item.marker if ordered(item.marker) is not None else "•"
                 style = styles.items[min(max(item.level, 1), 6)]
                 out.append(Paragraph(inline(item.text), style, bulletText=bullet))
             out.append(Spacer(1, styles.body.spaceAfter))
@@ -194,7 +197,8 @@ def write_pdf(blocks: Sequence[Block], path: str | Path, *, columns: int = 1,
 
     A4 portrait in one column (or ``columns=2``: two frames a page, as a council's leaflet
     style), or ``landscape_slides``: 16:9 slides, one per heading, as a plan exported from
-    PowerPoint. Every page has the plan's title as a running header and "Page N" as footer.
+    PowerPoint. Every page has the plan's title as a running header and "Page N of M" as its
+    footer.
     """
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import cm
@@ -210,7 +214,6 @@ def write_pdf(blocks: Sequence[Block], path: str | Path, *, columns: int = 1,
         canvas.setFont("Helvetica", 8)
         canvas.setFillGray(0.35)
         canvas.drawString(margin, page_h - margin * 0.6, title)
-        canvas.drawRightString(page_w - margin, margin * 0.45, f"Page {doc.page}")
         canvas.restoreState()
 
     path = Path(path)
@@ -236,5 +239,35 @@ def write_pdf(blocks: Sequence[Block], path: str | Path, *, columns: int = 1,
         flowables = _slides(blocks, _Styles(scale=1.6), avail)
     else:
         flowables = story(blocks, _Styles(), avail, wide)
-    doc.build(flowables)
+    doc.build(flowables, canvasmaker=_footed(page_w, margin))
     return path
+
+
+def _footed(page_w: float, margin: float) -> Any:
+    """A canvas class that writes "Page N of M" at the foot of each page, as council PDFs
+    do: M is known only when the last page is done, so pages are held until then."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class Footed(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for state in self._held:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont("Helvetica", 8)
+                self.setFillGray(0.35)
+                self.drawRightString(page_w - margin, margin * 0.45,
+                                     f"Page {self._pageNumber} of {total}")
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return Footed
