@@ -449,3 +449,39 @@ def test_a_flattened_action_row_s_owner_date_and_status_are_read_from_its_end() 
 def _supports(graph: GraphData) -> set[tuple[str, str]]:
     names = {n.id: n.name for n in graph.nodes.values()}
     return {(names[r.start], names[r.end]) for r in graph.relationships.values() if r.type is RelType.SUPPORTS}
+
+
+# South Lanarkshire Council, Council Plan Connect Q2 progress report 2024-25 (lines 6-27): a
+# wrapped pipe table with no blank line after it, then the next table's lead-in.
+SOUTH_LANARKSHIRE_TABLES = """Status |
+Definition |
+---|---|
+Blue |
+Project complete |
+Contextual |
+Included for ‘information only’, to set performance information in context |
+The overall summary of Connect progress to date is as follows:
+Status |
+Statistical measures |
+Total |
+---|---|---|
+Blue |
+N/A |
+1 |
+"""
+
+
+def test_a_wrapped_pipe_table_ends_at_the_text_after_it() -> None:
+    from stratgraph.loaders.read.text import parse_blocks
+    from stratgraph.loaders.read.model import BlockKind
+
+    blocks = parse_blocks(SOUTH_LANARKSHIRE_TABLES)
+    tables = [b for b in blocks if b.kind is BlockKind.TABLE]
+    assert [b.rows[0] for b in tables] == [("Status", "Definition"), ("Status", "Statistical measures", "Total")]
+    assert tables[0].rows[1:] == (("Blue", "Project complete"),
+                                  ("Contextual", "Included for ‘information only’, to set performance information in context"))
+    lead_in = next(b for b in blocks if b.text.startswith("The overall summary"))
+    assert (lead_in.kind, lead_in.line) == (BlockKind.PARAGRAPH, 8)
+    # A long cell run onto a line of its own, closed by its "|" on the next line, stays a cell.
+    wrapped = parse_blocks("Action |\nWho |\n---|---|\nAdopt the new\nLocal Plan |\nHead of Planning |\n")
+    assert wrapped[0].rows == (("Action", "Who"), ("Adopt the new Local Plan", "Head of Planning"))

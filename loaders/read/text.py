@@ -185,11 +185,32 @@ def _spaced_tables(blocks: list[Block], lines: list[str]) -> list[Block]:
 _RULE_ONLY = re.compile(r"^\s*\|?\s*(?::?-{3,}:?\s*\|\s*)+(?::?-{3,}:?\s*)?\|?\s*$")
 
 
+def _ends_wrapped_table(body: list[Block], blocks: list[Block], index: int, width: int) -> bool:
+    """Whether ``blocks[index]``, a line without a "|" right after a wrapped table's body, is the
+    text after the table rather than a long cell run onto a line of its own. Copies of web pages
+    often keep no blank line after a table, so the table would swallow the rest of the page.
+
+    Only at a row's end (every cell so far closed by its "|"): a lead-in ending ":" ("The overall
+    summary is as follows:"), the last line, or a line followed by another line without a "|"
+    (prose, not a cell: a cell's overflow is closed by a "|" on its next line).
+    """
+    block = blocks[index]
+    if "|" in block.text:
+        return False
+    cells = sum(part.text.count("|") for part in body)
+    if cells % width or (body and not body[-1].text.rstrip().endswith("|")):
+        return False
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (block.text.rstrip().endswith(":") or after is None or after.line != block.line + 1
+            or "|" not in after.text)
+
+
 def _wrapped_pipe_tables(blocks: list[Block]) -> list[Block]:
     """A pipe table whose cells a conversion put one per line ("Action |", "Implementation |",
     "---|---|", then each cell's text ending "|", long cells running onto a line of their own):
     the header cells are the lines just above the rule row, and the body's text, split at each
-    "|", fills rows of as many cells. The table ends at the first blank line."""
+    "|", fills rows of as many cells. The table ends at the first blank line, or at the text
+    after it (:func:`_ends_wrapped_table`)."""
     out: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -207,6 +228,8 @@ def _wrapped_pipe_tables(blocks: list[Block]) -> list[Block]:
         index += 1
         while index < len(blocks) and blocks[index].line == last + 1 \
                 and blocks[index].kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            if _ends_wrapped_table(body, blocks, index, width):
+                break
             body.append(blocks[index])
             last = blocks[index].line
             index += 1
