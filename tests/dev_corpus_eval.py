@@ -31,7 +31,8 @@ FORMATS = ("md", "html", "docx", "pdf", "pdf2")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
 if FORMAT not in (*FORMATS, "all"):
     raise SystemExit(f"--format is one of {', '.join(FORMATS)}, all")
-CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead"}
+CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
+              "strategies": "Strategy", "partnerships": "Partnership"}
 
 
 def norm(text: str) -> str:
@@ -63,6 +64,10 @@ class Score:
     deadline_found: int = 0
     with_owner: int = 0
     owner_found: int = 0
+    #: Strategies whose expected item names what it sits under (``under``: the outcome, action
+    #: or theme, or "plan"), and how many of those the reader links from that node (REFERENCES).
+    with_parent: int = 0
+    parent_found: int = 0
 
 
 def documents() -> list[Path]:
@@ -130,7 +135,7 @@ def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph
         items = expected.get(key, [])
         nodes = [n for n in graph.nodes.values() if n.label.value == label]
         missed, found = [], 0
-        dl = dl_found = ow = ow_found = 0
+        dl = dl_found = ow = ow_found = pa = pa_found = 0
         for item in items:
             names = [item["name"]] + ([item["role"]] if key == "leads" and item.get("role") else [])
             match = next((n for n in nodes for name in names
@@ -146,18 +151,37 @@ def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph
                 ow += 1
                 ow_found += bool(match.properties.get("owner")) or any(
                     r.type.value == "OWNS" and r.end == match.id for r in graph.relationships.values())
-        scores[key] = Score(len(items), found, tuple(missed), dl, dl_found, ow, ow_found)
+            if item.get("under"):
+                pa += 1
+                pa_found += _referenced_from(graph, match.id, item["under"])
+        scores[key] = Score(len(items), found, tuple(missed), dl, dl_found, ow, ow_found, pa, pa_found)
     return scores
+
+
+def _referenced_from(graph, node_id: str, under: str) -> bool:  # noqa: ANN001 (a Graph)
+    """Whether a REFERENCES (or, for a partnership, INVOLVES) link reaches ``node_id`` from the
+    node named ``under`` (any label; "plan" is the document's Plan node)."""
+    for rel in graph.relationships.values():
+        if rel.type.value not in ("REFERENCES", "INVOLVES") or rel.end != node_id:
+            continue
+        start = graph.nodes.get(rel.start)
+        if start is None:
+            continue
+        if under == "plan" and start.label.value == "Plan" or under != "plan" and same(under, start.name):
+            return True
+    return False
 
 
 def totals(fmt: str = "md") -> dict[str, tuple[int, int]]:
     """Per category over the whole corpus: (found, expected)."""
     sums: dict[str, list[int]] = {k: [0, 0] for k in CATEGORIES}
-    sums.update(deadlines=[0, 0], owners=[0, 0])
+    sums.update(deadlines=[0, 0], owners=[0, 0], references=[0, 0])
     for path in documents():
         for key, s in score(path, fmt).items():
             sums[key][0] += s.found
             sums[key][1] += s.expected
+            sums["references"][0] += s.parent_found
+            sums["references"][1] += s.with_parent
             if key != "actions":
                 continue  # deadlines and owners are counted on the actions that state them
             sums["deadlines"][0] += s.deadline_found
@@ -245,7 +269,9 @@ def main() -> None:
 
 
 
-JUDGED = ("Outcome", "Action", "Measure")
+JUDGED = ("Outcome", "Action", "Measure", "Strategy", "Partnership")
+#: The expected-items key of each judged label.
+KEY_OF = {label: key for key, label in CATEGORIES.items()}
 
 
 def judgements() -> dict[tuple[str, str, str], bool]:
@@ -258,7 +284,7 @@ def judgements() -> dict[tuple[str, str, str], bool]:
 
 
 def precision(fmt: str = "md") -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
-    """Per label, (right, made) over every Outcome, Action and Measure the reader makes in
+    """Per label, (right, made) over every Outcome, Action, Measure, Strategy and Partnership the reader makes in
     the corpus; and the nodes neither an expected item nor a judgement covers."""
     judged = judgements()
     counts = {label: [0, 0] for label in JUDGED}
@@ -269,7 +295,7 @@ def precision(fmt: str = "md") -> tuple[dict[str, tuple[int, int]], list[tuple[s
             label = node.label.value
             if label not in JUDGED:
                 continue
-            key = {"Outcome": "outcomes", "Action": "actions", "Measure": "measures"}[label]
+            key = KEY_OF[label]
             counts[label][1] += 1
             if any(same(item["name"], node.name) for item in expected.get(key, [])):
                 counts[label][0] += 1

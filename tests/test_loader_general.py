@@ -181,7 +181,13 @@ def test_a_leader_named_in_a_foreword_is_a_cabinet_lead_scoped_when_unnamed() ->
 #: untouched reader read actions 89/119 and measures 63/108 on the grown corpus, the table rules
 #: 109/119 and 92/108: twelve of the measures still missed are a PDF table extracted column by
 #: column, see docs/reading.md.)
-FLOORS = {"outcomes": 0.9, "actions": 0.9, "measures": 0.85, "leads": 1.0, "deadlines": 0.9, "owners": 0.9}
+FLOORS = {"outcomes": 0.9, "actions": 0.9, "measures": 0.85, "leads": 1.0, "deadlines": 0.9, "owners": 0.9,
+          # (references round: strategies and partnerships scored from the expected items read
+          # again for them; the untouched reader read 22/38, 3/4 and the links 20/23.)
+          "strategies": 0.55, "partnerships": 0.75, "references": 0.85}
+#: Precision floor per judged label (strategies and partnerships judged since the references
+#: round; the untouched reader: 25/29 and 4/8).
+PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.85, "Partnership": 0.5}
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +208,7 @@ def test_development_corpus_precision_by_judged_reading() -> None:
     assert unjudged == []
     for label, (right, made) in counts.items():
         assert made > 0
-        assert right / made >= 0.9, label
+        assert right / made >= PRECISION_FLOORS[label], label
 
 
 #: not_nodes the reader still makes (each a known gap, listed in docs/general-reader.md).
