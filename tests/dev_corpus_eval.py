@@ -140,6 +140,7 @@ def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph
             names = [item["name"]] + ([item["role"]] if key == "leads" and item.get("role") else [])
             match = next((n for n in nodes for name in names
                           if same(name, n.name) or (key == "leads" and same(name, str(n.properties.get("role") or "")))), None)
+            pa += bool(item.get("under"))  # a missed strategy misses its link too
             if match is None:
                 missed.append(item["name"])
                 continue
@@ -152,7 +153,6 @@ def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph
                 ow_found += bool(match.properties.get("owner")) or any(
                     r.type.value == "OWNS" and r.end == match.id for r in graph.relationships.values())
             if item.get("under"):
-                pa += 1
                 pa_found += _referenced_from(graph, match.id, item["under"])
         scores[key] = Score(len(items), found, tuple(missed), dl, dl_found, ow, ow_found, pa, pa_found)
     return scores
@@ -269,7 +269,7 @@ def main() -> None:
 
 
 
-JUDGED = ("Outcome", "Action", "Measure", "Strategy", "Partnership")
+JUDGED = ("Outcome", "Action", "Measure", "Strategy", "Partnership", "CabinetLead")
 #: The expected-items key of each judged label.
 KEY_OF = {label: key for key, label in CATEGORIES.items()}
 
@@ -283,8 +283,17 @@ def judgements() -> dict[tuple[str, str, str], bool]:
     return {(j["document"], j["label"], j["name"]): bool(j["right"]) for j in data.get("node", [])}
 
 
+def _is_item(item: dict, node) -> bool:  # noqa: ANN001 (a Node)
+    """Whether ``node`` is the expected ``item``: by name, or for a lead named by role, by role."""
+    if same(item["name"], node.name):
+        return True
+    role = str(node.properties.get("role") or "")
+    return node.label.value == "CabinetLead" and any(
+        same(want, got) for want in (item["name"], item.get("role") or "") for got in (role, node.name) if want and got)
+
+
 def precision(fmt: str = "md") -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, str]]]:
-    """Per label, (right, made) over every Outcome, Action, Measure, Strategy and Partnership the reader makes in
+    """Per label, (right, made) over every Outcome, Action, Measure, Strategy, Partnership and CabinetLead the reader makes in
     the corpus; and the nodes neither an expected item nor a judgement covers."""
     judged = judgements()
     counts = {label: [0, 0] for label in JUDGED}
@@ -297,7 +306,7 @@ def precision(fmt: str = "md") -> tuple[dict[str, tuple[int, int]], list[tuple[s
                 continue
             key = KEY_OF[label]
             counts[label][1] += 1
-            if any(same(item["name"], node.name) for item in expected.get(key, [])):
+            if any(_is_item(item, node) for item in expected.get(key, [])):
                 counts[label][0] += 1
             elif (path.stem, label, node.name) in judged:
                 counts[label][0] += judged[(path.stem, label, node.name)]

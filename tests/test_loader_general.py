@@ -183,11 +183,12 @@ def test_a_leader_named_in_a_foreword_is_a_cabinet_lead_scoped_when_unnamed() ->
 #: column, see docs/reading.md.)
 FLOORS = {"outcomes": 0.9, "actions": 0.9, "measures": 0.85, "leads": 1.0, "deadlines": 0.9, "owners": 0.9,
           # (references round: strategies and partnerships scored from the expected items read
-          # again for them; the untouched reader read 22/38, 3/4 and the links 20/23.)
-          "strategies": 0.55, "partnerships": 0.75, "references": 0.85}
-#: Precision floor per judged label (strategies and partnerships judged since the references
-#: round; the untouched reader: 25/29 and 4/8).
-PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.85, "Partnership": 0.5}
+          # again for them; the untouched reader read 22/37, 3/4 and the links 20/30.)
+          "strategies": 0.55, "partnerships": 0.75, "references": 0.65}
+#: Precision floor per judged label (strategies, partnerships and leads judged since the
+#: references round; the untouched reader: 25/29, 4/8, 8/8).
+PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.85, "Partnership": 0.5,
+                    "CabinetLead": 0.9}
 
 
 @pytest.fixture(scope="module")
