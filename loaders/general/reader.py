@@ -49,6 +49,7 @@ from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.flat_rows import columns_after_action, split_action_row
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
+from stratgraph.loaders.general.references import may_name, named_in
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
@@ -77,7 +78,6 @@ from stratgraph.loaders.general.wording import (
     LABEL_ONLY,
     NOT_AN_OUTCOME,
     NUMBERING,
-    PARTNERSHIP_END,
     REF,
     TITLE_DASH,
     WHEN,
@@ -87,7 +87,7 @@ from stratgraph.loaders.general.wording import (
     title_like,
 )
 from stratgraph.loaders.general.statements import commitment, reported_indicator, sentences, target
-from stratgraph.loaders.shapes.narrative.entities import Vocabulary, find_entities
+from stratgraph.loaders.shapes.narrative.entities import Vocabulary
 from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
 from stratgraph.loaders.read.model import Block, BlockKind, Document
@@ -181,6 +181,7 @@ class GeneralReader(TableRows):
         self.b = DocumentGraphBuilder(doc.name)
         self.blocks = [b for b in doc.blocks if not self._is_chrome(b)]
         self.vocab = Vocabulary(doc.text)
+        self.title_line = 0  # set by read(): the line of the plan's title
         self.stack: list[_Section] = []
         self.run: _ListRun | None = None
         self.declared: dict[str, str] = {}
@@ -225,7 +226,7 @@ class GeneralReader(TableRows):
         self.b.plan(info.title, info.line, organisation=info.organisation,
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,
                     loader=self.loader, rule="plan-title")
-        title_line = info.line
+        title_line = self.title_line = info.line
         for self.index, block in enumerate(self.blocks):
             if block.line == title_line and block.kind is not BlockKind.TABLE:
                 # The title opens the document's outermost section: never a theme, but its
@@ -238,6 +239,9 @@ class GeneralReader(TableRows):
                     # document is about one outcome, which everything in it serves.
                     self.stack[0].outcome_id = self.b.outcome(
                         clean(named.group("name")), block.line, level="priority", rule="title-names-outcome")
+                # A paragraph taken as the title may still name other documents ("agreed as part
+                # of our Health & Wellbeing Integrated Care Strategy"); its own name is skipped.
+                self._names(block.text, block.line, self.b.plan_id)
                 continue
             if block.kind is BlockKind.HEADING:
                 self.card = False
@@ -744,8 +748,9 @@ class GeneralReader(TableRows):
         if mode is not None:
             by = BY_WHEN.search(text)
             self.run = _ListRun(mode, by.group(1) if by else None)
-            if mode is Mode.ACTION:
-                self._names(text, block.line, self._anchor())
+            # Any lead-in may name the document its list comes from ("the priorities detailed
+            # in our community safety delivery plan:").
+            self._names(text, block.line, self._anchor())
             return
         if self.run is not None and self.run.mode is not None and not text.endswith(":") \
                 and (len(text.split()) > 25 or text[-1:] in ".!?") and self._next_continues_run():
@@ -1141,12 +1146,10 @@ class GeneralReader(TableRows):
         return measure
 
     def _names(self, text: str, line: int, source: str, *, strategy_column: bool = False) -> None:
-        if not text or ("Strateg" not in text and "Plan" not in text and "plan" not in text and "strateg" not in text
-                        and not PARTNERSHIP_END.search(text) and "Framework" not in text
-                        and "Programme" not in text and "Policy" not in text):
+        if not text or not may_name(text):
             return
-        for mention in find_entities(text.replace("**", ""), self.vocab, self.place):
-            if normalise_name(mention.name) in self.own_title:
+        for mention in named_in(text.replace("**", ""), self.vocab, self.place):
+            if normalise_name(mention.name) in self.own_title or self._subtitle(text, line, mention.name):
                 continue  # the plan naming itself
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
@@ -1155,6 +1158,13 @@ class GeneralReader(TableRows):
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
                 self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+
+    def _subtitle(self, text: str, line: int, name: str) -> bool:
+        """Whether ``name`` opens a line just under the title and only dates follow it
+        ("Development Plan – Dec 2018 to April 2020" under "Parish Council Action plan"): the
+        document's other name for itself, not a document it refers to."""
+        return (0 < line - self.title_line <= 2 and clean(text).startswith(name)
+                and bool(re.match(r"\s*(?:$|[-–—:(]|\d{4}\b)", clean(text)[len(name):])))
 
     def _leads(self, text: str, line: int) -> None:
         for lead in find_leads(text):

@@ -12,6 +12,7 @@ import re
 from stratgraph.graph.model import RelType
 from stratgraph.loaders.general.cues import NUMBERED_OUTCOME
 from stratgraph.loaders.general.leads import find_leads, is_cabinet_member, split_owners
+from stratgraph.loaders.general.references import names_a_partnership
 from stratgraph.loaders.general.statements import sentences
 from stratgraph.loaders.general.tables import Column, TableShape, table_shape
 from stratgraph.loaders.general.wording import IMPERATIVE, PARTNERSHIP_END, bad_name, clean
@@ -172,7 +173,7 @@ class TableRows:
                     role = entry if entry.lower().startswith("the ") else f"the {entry}"
                     lead_id = self.b.lead(role, line, role=entry, rule=rule)
                 self.b.link(RelType.OWNS, lead_id, action, line, rule=rule)
-            elif PARTNERSHIP_END.search(entry) and entry[0].isupper():
+            elif names_a_partnership(entry, self.vocab):
                 pid = self.b.partnership(entry, line, rule=rule)
                 self.b.link(RelType.OWNS, pid, action, line, rule=rule)
             else:

@@ -1,0 +1,82 @@
+"""The strategies and partnerships a plan of no known shape names, as a planner would list them.
+
+The shared finder (:func:`stratgraph.loaders.shapes.narrative.entities.find_entities`) reads a
+name that ends in a keyword ("... Strategy", "... Fund", "... Board"). A plan of no known shape
+also uses those words in ways that name nothing a planner asks about; this module sets those
+aside after the finder has read them:
+
+* a scrutiny committee ("Communities and Neighbourhoods Scrutiny Board"): the council's own
+  governance, which holds a plan to account, not a partnership that delivers it;
+* a job title ("Senior Policy and Programme Manager", "Partnership Officer"): the keyword is
+  followed by the role, so the words before it name a post, not a programme or a body;
+* a description ("The council plan is our overarching strategy"): a lower-case strategy right
+  after "is"/"are"/"as" says what the subject is; it names no document of its own;
+* a funding source ("The project is funded through the Salix Fund"): the fund pays for the
+  work; it is not a programme the plan delivers ("Community Renewal Fund activity" still is).
+
+Which lines are read for names is the reader's job; :func:`may_name` is the cheap test it runs
+first (most lines name nothing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stratgraph.loaders.common.entities import PARTNERSHIP_WORDS, QUALIFIED_PARTNERSHIP_WORDS, STRATEGY_WORDS, word_pattern
+from stratgraph.loaders.shapes.narrative.entities import EntityMention, Vocabulary, find_entities
+
+#: A line holding any keyword, in either case ("Salix Fund", "Family Hubs programme").
+_KEYWORD = re.compile(
+    r"(?i)\b" + word_pattern(STRATEGY_WORDS | PARTNERSHIP_WORDS | set(QUALIFIED_PARTNERSHIP_WORDS)
+                             | {"masterplan", "agreement", "program"}) + r"\b")
+_SCRUTINY = re.compile(r"(?i)\bscrutiny\b")
+#: The role a job title ends in, right after the keyword: "Programme Manager", "Partnership Officer".
+_ROLE_AFTER = re.compile(
+    r"^\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
+    r"|chair(?:man|person)?|clerk|secretary)s?\b", re.IGNORECASE)
+#: "... is our overarching strategy", "... as a strategy": the text before a describing name.
+_COPULA_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|was|were|becomes?|as)\s+(?:(?:our|the|a|an|its|their|this)\s+)?(?:\w+\s+)?$")
+
+#: "funded through the", "funding from", "a grant from the": the words before a fund that pays.
+_FUNDED_BY = re.compile(
+    r"(?i)\b(?:(?:funded|financed|paid\s+for|supported)\s+(?:\w+\s+){0,2}(?:through|by|from|via|with)"
+    r"|funding\s+(?:from|through|via)|grants?\s+from|bids?\s+(?:to|for))\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def may_name(text: str) -> bool:
+    """Whether ``text`` holds a keyword a strategy or partnership name ends in."""
+    return bool(_KEYWORD.search(text))
+
+
+def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
+    """The strategies and partnerships ``text`` names, without scrutiny committees, job titles
+    and descriptions (see the module docstring)."""
+    return [m for m in find_entities(text, vocab, place) if not _set_aside(text, m)]
+
+
+def _set_aside(text: str, mention: EntityMention) -> bool:
+    if _SCRUTINY.search(mention.name) or "," in mention.name:
+        return True  # a name never holds a comma: "Simon Howson, Senior Policy and Programme"
+    start = text.find(mention.name, mention.offset) if mention.offset >= 0 else -1
+    if start < 0:
+        start = text.find(mention.name)
+    if start < 0:
+        return False
+    if _ROLE_AFTER.match(text, start + len(mention.name)):
+        return True
+    if mention.name.lower().endswith("fund") and _FUNDED_BY.search(text[:start]):
+        return True
+    if mention.name[:1].islower() and _COPULA_BEFORE.search(text[:start]):
+        # "our overarching strategy" after "is": only a lower-case name describes; "is the
+        # Local Plan" still names one.
+        return True
+    return False
+
+
+def names_a_partnership(entry: str, vocab: Vocabulary) -> bool:
+    """Whether an owner cell's entry is one partnership ("Community Safety Partnership (CSP)"),
+    by the finder's vocabulary: a bare group is as often the council's own or a list of owners
+    ("Councillors and Development Group") as a partnership of bodies."""
+    return any(m.label == "partnership" and len(m.name) >= 0.6 * len(entry.strip())
+               for m in named_in(entry, vocab))
