@@ -133,3 +133,30 @@ def test_an_owner_cell_is_a_partnership_only_when_the_finder_reads_one() -> None
                   "April 2026 |\nCouncillors and Development Group |\n")
     assert _names(graph, Label.PARTNERSHIP) == {"Community Safety Partnership"}
     assert "Councillors and Development Group" in _names(graph, Label.OWNER)
+
+
+# -- cabinet leads -----------------------------------------------------------------------------------
+
+
+def test_a_leader_who_also_holds_a_portfolio_is_one_lead_who_leads_the_plan() -> None:
+    # winchester-council-plan-2025-30-policy-committee line 15.
+    line = ("Councillor Martin Tod, Leader and Cabinet Member for Asset Management; introduced the agenda item "
+            "which set out proposals for the Council Plan 2025-30.")
+    leads = find_leads(line)
+    assert [(lead.name, lead.role, lead.portfolio) for lead in leads] == [
+        ("Cllr Martin Tod", "Leader and Cabinet Member for Asset Management", "Asset Management")]
+    graph = _read("# Council Plan 2025-30\n\n" + line + "\n\nWe will build 300 council homes by 2028.\n")
+    leads_made = {n.name: n for n in graph.nodes.values() if n.label is Label.CABINET_LEAD}
+    assert set(leads_made) == {"Cllr Martin Tod"}
+    plan = next(n for n in graph.nodes.values() if n.label is Label.PLAN)
+    assert any(r.type is RelType.OWNS and r.start == leads_made["Cllr Martin Tod"].id and r.end == plan.id
+               for r in graph.relationships.values())
+
+
+def test_a_mayor_who_also_chairs_is_the_mayor_of_the_place_only() -> None:
+    # west-yorkshire-ca-corporate-plan-2021-22 line 7.
+    leads = find_leads('"As Mayor of West Yorkshire and Chair of the Combined Authority, I want our region to be')
+    assert [(lead.name, lead.role) for lead in leads] == [("the Mayor of West Yorkshire", "Mayor of West Yorkshire")]
+    # A place named with "and" is still the whole place.
+    leads = find_leads("the Police and Crime Commissioner for Devon and Cornwall said")
+    assert [lead.role for lead in leads] == ["Police and Crime Commissioner for Devon and Cornwall"]

@@ -187,7 +187,7 @@ FLOORS = {"outcomes": 0.9, "actions": 0.9, "measures": 0.85, "leads": 1.0, "dead
           # references rules (tests/test_general_references.py) 29/37, 4/4, 25/30.)
           "strategies": 0.75, "partnerships": 1.0, "references": 0.8}
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
-#: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7).
+#: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,
                     "CabinetLead": 0.9}
 

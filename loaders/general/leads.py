@@ -21,7 +21,13 @@ _PORTFOLIO = r"(?P<portfolio>[A-Z&][\w ,&'’-]{2,90}?)"
 _END = (r"(?=\s*(?:[,.;:)(\n–—|]|\s-\s|$)|\s+(?:is|are|was|were|will|would|shall|has|have|had|said|says"
         r"|leads?|led|who|which|and\s+(?:Cllr|Councillor|the|Deputy))\b)")
 
+#: Offices that may follow a member's first office with "and": "Mayor of West Yorkshire and Chair
+#: of the Combined Authority" is a mayor, not the mayor of "West Yorkshire and Chair".
+_OFFICE = r"(?:Chair(?:man|person)?|Leader|Chief|Deputy|Cabinet|Member|Portfolio|Commissioner|Mayor|Head|Director)"
+
 _PATTERNS = (
+    # Cllr Jane Smith, Leader and Cabinet Member for Finance: one member holding both offices
+    re.compile(rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?\s+(?:and|&)\s+{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"),
     # Cllr Jane Smith, Cabinet Member for Housing
     re.compile(rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"),
     # Cabinet Member for Housing, Cllr Jane Smith  /  Portfolio Holder for X: Councillor Y
@@ -40,8 +46,8 @@ _PATTERNS = (
 _ROLE_ONLY = re.compile(
     rf"\b(?:[Tt]he\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"
     r"|\b(?:[Tt]he\s+)?(?P<leader>(?:Deputy\s+)?Leader\s+of\s+the\s+Council"
-    r"|(?:Metro\s+)?Mayor\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3}"
-    r"|Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner\s+for\s+[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){0,3})"
+    rf"|(?:Metro\s+)?Mayor\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+(?!{_OFFICE}\b))?[A-Z][\w'’-]+){{0,3}}"
+    rf"|Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner\s+for\s+[A-Z][\w'’-]+(?:\s+(?:and\s+(?!{_OFFICE}\b))?[A-Z][\w'’-]+){{0,3}})"
 )
 #: Words before a member named only as the one another acts for, or as a delegate of a
 #: decision ("delegated to the Managing Director and Leader of the Council to approve ..."):

@@ -1183,7 +1183,9 @@ class GeneralReader(TableRows):
                     if words & theme_words:
                         self.b.link(RelType.OWNS, lead_id, tid, node.provenance.line,
                                     method=Method.INFERRED, confidence=0.7, rule="portfolio-matches-theme")
-            elif re.search(r"\bleader\b|\bcommissioner\b|\bmayor\b", role, re.I) and not re.search(r"deputy", role, re.I):
+            # The Leader leads the plan, and still does when also holding a portfolio ("Leader
+            # and Cabinet Member for Asset Management").
+            if re.search(r"\bleader\b|\bcommissioner\b|\bmayor\b", role, re.I) and not re.search(r"deputy", role, re.I):
                 self.b.link(RelType.OWNS, lead_id, self.b.plan_id, node.provenance.line,
                             method=Method.INFERRED, confidence=0.8, rule="leader-leads-plan")
 
