@@ -485,3 +485,18 @@ def test_a_wrapped_pipe_table_ends_at_the_text_after_it() -> None:
     # A long cell run onto a line of its own, closed by its "|" on the next line, stays a cell.
     wrapped = parse_blocks("Action |\nWho |\n---|---|\nAdopt the new\nLocal Plan |\nHead of Planning |\n")
     assert wrapped[0].rows == (("Action", "Who"), ("Adopt the new Local Plan", "Head of Planning"))
+
+
+def test_a_table_header_split_over_lines_is_not_a_theme() -> None:
+    # Rotherham's Year Ahead Delivery Plan 2023 (lines 7-12): the header cells of a flattened
+    # table, each on its own line, over the first row.
+    graph = _read("Outcome: Children get the best start in life\n\nRef Activity\n\nTimescales for completion\n\n"
+                  "Lead officer Lead directorate Lead Cabinet Member\n"
+                  "3.1 Obtain sign off of our Written Statement of Action Quarter 4 Assistant Director "
+                  "Education and Skills Children and Young People's Services Cabinet Member for Children and Young People\n")
+    names = {n.name for n in graph.nodes.values()}
+    assert not names & {"Ref Activity", "Timescales for completion", "Lead officer Lead directorate Lead Cabinet Member"}
+    from stratgraph.loaders.general.wording import column_names_only
+    # A heading that names a subject is still a heading.
+    assert not column_names_only("Performance and Resources")
+    assert not column_names_only("Cabinet Member for Housing")

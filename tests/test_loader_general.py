@@ -222,6 +222,9 @@ KNOWN_GAPS = {
     "Relevant FY",     # a column header of a table the page copy flattened to one cell a line
     "Progress Offer by PCC to le",  # a cell of that table the copy cuts off mid-word
     "Major training events/exerc",  # the last row of a KPI table the page copy cuts off mid-word
+    # a one-service page's caption over its KPI table, read as a Theme the measures sit in:
+    # captions over KPI tables in multi-service reports do group measures, so no rule yet
+    "Waste and recycling performance measures",
 }
 
 

@@ -53,6 +53,7 @@ from stratgraph.loaders.general.references import may_name, named_in
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
+    column_names_only,
     IMAGE_FILE,
     ALT_TEXT,
     FLAT_WHEN,
@@ -275,6 +276,9 @@ class GeneralReader(TableRows):
                 continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
             elif block.kind is BlockKind.PARAGRAPH and self._field(block):
                 continue  # an objective's field: its label, or the value under one
+            elif block.kind is BlockKind.PARAGRAPH and column_names_only(block.text) \
+                    and heading_mode(block.text.strip("* ")) is None:
+                continue  # the rest of a table's header a copy put on a line of its own
             elif title_like(block) and not self.card and not (
                     REF.match(block.text) and self._section_list_mode() is Mode.OUTCOME) and not (
                     # an indicator's name on its own line under "... each performance indicator":

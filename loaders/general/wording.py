@@ -50,6 +50,22 @@ FLAT_HEADER_WORDS = re.compile(
     r"|timescales?|deadline|actions?|activit(?:y|ies)|status|progress|priority|outcomes?|responsible"
     r"|good\s+is|polarity|actuals?|outturns?|aim|year\s+to\s+date|direction\s+of\s+travel|trend)\b",
     re.IGNORECASE)
+#: Nouns a table's header names its people and timing columns by, beyond FLAT_HEADER_WORDS.
+_HEADER_NOUNS = re.compile(r"(?i)\b(?:lead|leads|officers?|directorates?|cabinet|members?|portfolio|holders?"
+                           r"|departments?|completion|dates?|who|when|timescales?|responsibility)\b")
+
+
+def column_names_only(text: str) -> bool:
+    """A line that is nothing but a table header's column names ("Lead officer Lead directorate
+    Lead Cabinet Member", "Timescales for completion", "Ref Activity"): the rest of a header a web copy split
+    over lines, never a heading."""
+    text = text.replace("**", "")
+    named = len(FLAT_HEADER_WORDS.findall(text)) + len(_HEADER_NOUNS.findall(text))
+    rest = _HEADER_NOUNS.sub(" ", FLAT_HEADER_WORDS.sub(" ", text))
+    # joining words may stand between the names ("Timescales for completion")
+    return named >= 2 and not re.sub(r"(?i)\b(?:for|of|and|by|to)\b|[&/]", " ", rest).strip()
+
+
 #: A row's reference at the start of a flattened table row: "1.4.1.KR", "PI 12", "HL3".
 FLAT_REF = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){1,3}(?:\.[A-Z]{1,4})?|[A-Z]{1,4}\s?\d{1,3}[a-z]?(?:\.\d{1,2})?)\b\.?")
 #: A KPI row's polarity cell before its target ("... composting) High 45%", "Low 10% reduction"):
