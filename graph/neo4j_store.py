@@ -559,7 +559,9 @@ class Neo4jStore:
         if self._schema_ready:
             return
         with self._errors("create the schema"), self._session() as session:
-            for statement in schema_statements():
+            from stratgraph.graph import neo4j_facts
+
+            for statement in schema_statements() + neo4j_facts.schema_statements():
                 session.run(statement).consume()
             # Indexes fill in the background; --replace and queries want them online.
             session.run("CALL db.awaitIndexes(300)").consume()
@@ -577,7 +579,8 @@ class Neo4jStore:
         self.ensure_schema()
         size = len(graph.nodes) + len(graph.relationships)
         load = _load_record(graph, docs, size)
-        with self._errors("write the graph"), self._session() as session:
+        with self._errors("write the graph"), self._session() as session, \
+                self._facts_kept(graph, docs):
             if size <= self.transaction_rows:
                 statements = next(_transactions(graph, self.batch_size, max(1, size)), [])
                 written = session.execute_write(
@@ -658,6 +661,34 @@ class Neo4jStore:
                 for future in pending:
                     future.cancel()
         return following
+
+    @contextmanager
+    def _facts_kept(self, graph: GraphData, docs: list[str]) -> Iterator[None]:
+        """Around a write: the write-time facts of the plans it touches are recomputed after
+        it (graph/neo4j_facts.py), whether it succeeded or not (the facts follow whatever
+        was committed)."""
+        from stratgraph.graph import neo4j_facts
+
+        with self._session() as session:
+            keys = session.execute_write(neo4j_facts.begin_write, graph, docs)
+            try:
+                yield
+            except BaseException:
+                try:
+                    neo4j_facts.finish_write(session, keys)
+                except Exception:  # the write's own error is the one to report
+                    log.warning("write-time facts not refreshed after a failed write")
+                raise
+            neo4j_facts.finish_write(session, keys)
+
+    def refresh_facts(self) -> None:
+        """Recompute every plan's write-time facts (after a write was cut off, or for a graph
+        written before stratgraph kept them: until then named queries run live)."""
+        from stratgraph.graph import neo4j_facts
+
+        self.ensure_schema()
+        with self._errors("refresh the facts"), self._session() as session:
+            neo4j_facts.refresh_all(session)
 
     def unfinished_load(self) -> str | None:
         """One line about loads that started and never finished (``None`` when there are none).
@@ -781,6 +812,11 @@ class Neo4jStore:
 
         check_page(offset, limit)
         query, prepared = self._named_query(name, params)
+        if limit is not None:
+            rows = self._from_facts(name, prepared, offset=offset, limit=limit)
+            if rows is not None:
+                yield from rows
+                return
         text, extra = paged_cypher(query, offset, limit)
         with self._query_errors(name), self._errors("read the graph"), self._session() as session:
             for record in session.run(text, {**prepared, **extra}):
@@ -792,6 +828,9 @@ class Neo4jStore:
 
         query, prepared = self._named_query(name, params)
         spec = get_query(name)
+        triples = self._from_facts(name, prepared)
+        if triples is not None:
+            return tally(spec, triples)
         text = summary_cypher(spec, query)
 
         def work(tx: ManagedTransaction) -> list[tuple[Any, Any, int]]:
@@ -799,6 +838,29 @@ class Neo4jStore:
 
         with self._query_errors(name):
             return tally(spec, self._read(work))
+
+    #: Whether whole-graph summaries and first pages may be read from the write-time facts
+    #: (False: always computed live, as tests compare).
+    use_facts = True
+
+    def _from_facts(self, name: str, prepared: Mapping[str, Any], *, offset: int = 0,
+                    limit: int | None = None) -> list[Any] | None:
+        """A summary's (group, value, rows) triples (no ``limit``) or a page's rows from the
+        write-time facts; ``None`` when they cannot answer (see graph/neo4j_facts.py)."""
+        from stratgraph.graph import neo4j_facts as facts
+
+        if not self.use_facts or not facts.serves(name, prepared, page=limit is not None):
+            return None
+
+        def work(tx: ManagedTransaction) -> list[Any] | None:
+            if not facts.current(tx):
+                return None
+            if limit is None:
+                return facts.summary_triples(tx, name)
+            return facts.page_rows(tx, name, prepared, offset, limit)
+
+        with self._query_errors(name):
+            return self._read(work)
 
     def close(self) -> None:
         """Close the driver's connections."""
