@@ -729,8 +729,11 @@ class Neo4jStore:
         wanted = sorted({Label(label).value for label in labels})
 
         def work(tx: ManagedTransaction) -> list[Node]:
-            query = cypher_text("store_labelled_nodes.cypher")
-            return _nodes_from(tx.run(query, labels=wanted))
+            found: dict[str, Node] = {}
+            for label in wanted:
+                query = _template("store_labelled_nodes.cypher", label=Label(label))
+                found.update((n.id, n) for n in _nodes_from(tx.run(query)))
+            return [found[id_] for id_ in sorted(found)]
 
         return self._read(work)
 
