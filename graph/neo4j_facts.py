@@ -203,8 +203,11 @@ def page_cypher(spec: FactQuery) -> str:
 
 
 def schema_statements() -> list[str]:
-    """Indexes the facts need: item by plan, facts by plan and by key (all idempotent)."""
-    statements = []
+    """The one meta node's constraint and the indexes the facts need: items by plan, facts by
+    plan and by key (all idempotent)."""
+    # One meta node: two builds MERGE-ing it at once must find one (the constraint's lock).
+    statements = [f"CREATE CONSTRAINT stratgraph_facts_meta_id IF NOT EXISTS "
+                  f"FOR (m:{META_LABEL}) REQUIRE m.id IS UNIQUE"]
     for spec in FACT_QUERIES.values():
         kind = spec.kind.lower()
         statements += [
@@ -222,22 +225,25 @@ def schema_statements() -> list[str]:
 
 # -- which plans a write touches ------------------------------------------------------------
 
-_DOC_PLANS = """
-CALL () {
-  MATCH (n:Stratgraph) WHERE n.source_document IN $docs
-  RETURN n.plan_id AS pid
-UNION
-  UNWIND $docs AS doc
-  MATCH (a:Stratgraph)-[r]->(b:Stratgraph) WHERE r.source_document = doc
-  UNWIND [a.plan_id, b.plan_id] AS pid
-  RETURN pid
-UNION
-  UNWIND $ids AS id
-  MATCH (n:Stratgraph {id: id})
-  RETURN n.plan_id AS pid
-}
-RETURN collect(DISTINCT coalesce(pid, '')) AS keys
-"""
+def _doc_plans_cypher() -> str:
+    """Plan ids of the replaced documents' nodes, of both ends of their relationships (one
+    branch per type: only a typed pattern reaches the per-type index on source_document),
+    and of the stored nodes ``$ids``."""
+    from stratgraph.graph.model import RelType
+
+    by_type = "".join(
+        "UNION\n"
+        f"  UNWIND $docs AS doc\n  MATCH (a:Stratgraph)-[r:{t.value}]->(b:Stratgraph)\n"
+        "  WHERE r.source_document = doc\n  UNWIND [a.plan_id, b.plan_id] AS pid\n"
+        "  RETURN pid\n" for t in RelType)
+    return (
+        "CALL () {\n"
+        "  MATCH (n:Stratgraph) WHERE n.source_document IN $docs\n  RETURN n.plan_id AS pid\n"
+        + by_type
+        + "UNION\n  UNWIND $ids AS id\n  MATCH (n:Stratgraph {id: id})\n"
+        "  RETURN n.plan_id AS pid\n}\n"
+        "RETURN collect(DISTINCT coalesce(pid, '')) AS keys"
+    )
 
 
 def touched_plans(tx: ManagedTransaction, graph: GraphData, docs: Collection[str]) -> list[str]:
@@ -251,7 +257,7 @@ def touched_plans(tx: ManagedTransaction, graph: GraphData, docs: Collection[str
             keys.add(str(node.properties.get("plan_id") or ""))
     stored = sorted(id_ for id_ in ends if id_ not in graph.nodes)
     if docs or stored:
-        record = tx.run(_DOC_PLANS, docs=sorted(docs), ids=stored).single(strict=True)
+        record = tx.run(_doc_plans_cypher(), docs=sorted(docs), ids=stored).single(strict=True)
         keys.update(record["keys"])
     return sorted(keys)
 

@@ -22,6 +22,10 @@ How the graph is kept:
   (``cypher/store_write_*.cypher``, ``store_strip_shared_nodes.cypher``), each taking a
   record's write lock before reading it: nothing is read into Python and written back, so two
   builds writing the same shared strategy at once commute (tests/test_neo4j_concurrent.py).
+- After every write, the rows of the whole-graph questions planners ask first (orphan
+  actions, unsupported outcomes) are recomputed for the plans it touched and kept as
+  ``:StratgraphFact`` nodes, which summaries and first pages read instead of computing every
+  plan's chains (graph/neo4j_facts.py).
 
 Atomicity: a write of up to ``transaction_rows`` nodes plus relationships (50,000 by default,
 far above a council's plans) runs as one managed transaction, which the driver retries on
@@ -241,6 +245,10 @@ def _rels_from(records: Iterator[Any] | list[Any]) -> list[Relationship]:
 
 
 # -- transaction functions (the driver may run each more than once: they only read and MERGE)
+
+
+def _run_consumed(tx: ManagedTransaction, query: str) -> None:
+    tx.run(query).consume()
 
 
 def _run_list(tx: ManagedTransaction, query: str, **params: Any) -> list[Any]:
@@ -561,8 +569,17 @@ class Neo4jStore:
         with self._errors("create the schema"), self._session() as session:
             from stratgraph.graph import neo4j_facts
 
+            from neo4j.exceptions import ClientError
+
             for statement in schema_statements() + neo4j_facts.schema_statements():
-                session.run(statement).consume()
+                # Two builds opening a fresh database both create the indexes: Neo4j may call
+                # that a deadlock (a managed transaction retries it), or find the other's
+                # index made between IF NOT EXISTS and its own (what was wanted exists).
+                try:
+                    session.execute_write(_run_consumed, statement)
+                except ClientError as exc:
+                    if not (exc.code or "").endswith("AlreadyExists"):
+                        raise
             # Indexes fill in the background; --replace and queries want them online.
             session.run("CALL db.awaitIndexes(300)").consume()
         self._schema_ready = True
