@@ -3,6 +3,9 @@ side with a floor: the bare SQL / Cypher fetch of the same rows (issue #16).
 
 Run:  python bench/bench_explorer.py [--corpus ../shared/corpus] [--repeat 20] [--stores embedded,neo4j]
       python bench/bench_explorer.py --synthetic 120k     # bench/synthetic.py's councils instead
+      NEO4J_URI=... NEO4J_PASSWORD=... python bench/bench_explorer.py --loaded --repeat 5
+                                            # the graph already in that Neo4j (the 1M one),
+                                            # not written, not wiped (bench/neo4j_server.py)
 
 Each step is an HTTP request through the whole app (FastAPI, in process, Starlette's
 TestClient), so it includes routing, JSON and the store:
@@ -113,7 +116,7 @@ def write_cost(graph: Any, folder: Path) -> list[tuple[str, str]]:
 
 
 def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
-            repeat: int) -> list[tuple[str, str]]:
+            repeat: int, shared: str | None = None) -> list[tuple[str, str]]:
     from fastapi.testclient import TestClient
 
     from stratgraph.viz.explorer import ExplorerConfig
@@ -163,7 +166,63 @@ def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
         rows.append((f"{kind}: golden thread of the theme", fmt(timed(
             lambda: c.get("/api/thread", params={"id": theme.id}).raise_for_status(),
             repeat))))
+        if shared is not None:
+            links = c.get("/api/node", params={"id": shared}).json()["links"]
+            total = sum(x["count"] for x in links)
+            rows.append((f"{kind}: node panel of the busiest strategy ({total} links)",
+                         fmt(timed(lambda: c.get("/api/node", params={"id": shared})
+                                   .raise_for_status(), repeat))))
+            rows.append((f"{kind}: expand the busiest strategy (200 of {total} drawn)",
+                         fmt(timed(lambda: c.get("/api/neighbours", params={"id": shared})
+                                   .raise_for_status(), repeat))))
+            rows.append((f"{kind}: expand the busiest strategy, REFERENCES only", fmt(timed(
+                lambda: c.get("/api/neighbours", params={"id": shared, "type": "REFERENCES"})
+                .raise_for_status(), repeat))))
+            rows.append((f"{kind}: floor: bare fetch of the strategy's links", fmt(timed(
+                lambda: floor(shared), repeat))))
     return rows
+
+
+def measure_loaded(repeat: int) -> int:
+    """The explorer over the graph already in the Neo4j of ``NEO4J_URI`` (never written)."""
+    import os
+
+    from stratgraph.graph.neo4j_store import Neo4jStore
+
+    if not os.environ.get("NEO4J_URI"):
+        print("--loaded needs NEO4J_URI (and NEO4J_PASSWORD)", file=sys.stderr)
+        return 2
+    uri, password = os.environ["NEO4J_URI"], os.environ.get("NEO4J_PASSWORD")
+    database = os.environ.get("NEO4J_DATABASE") or None
+
+    def opener() -> Neo4jStore:
+        return Neo4jStore(uri, "neo4j", password, database=database)
+
+    store = opener()
+    nodes, rels = store.counts()
+    print(f"graph: {nodes} nodes, {rels} relationships (already in Neo4j)", flush=True)
+    driver = store._driver
+
+    def cypher_floor(node_id: str) -> Any:
+        records, _, _ = driver.execute_query(
+            "MATCH (n:Stratgraph {id: $id})-[r]-(m:Stratgraph) "
+            "RETURN properties(r) AS r, properties(m) AS m LIMIT 201",
+            id=node_id, database_=database)
+        return records
+
+    rows = measure("neo4j", opener, cypher_floor, repeat, shared=_busiest_strategy(driver,
+                                                                                    database))
+    store.close()
+    del rows
+    return 0
+
+
+def _busiest_strategy(driver: Any, database: str | None) -> str | None:
+    """The strategy with the most relationships (a national one many plans name)."""
+    records, _, _ = driver.execute_query(
+        "MATCH (s:Stratgraph:Strategy) RETURN s.id AS id ORDER BY COUNT { (s)--() } DESC, "
+        "s.id LIMIT 1", database_=database)
+    return records[0]["id"] if records else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stores", default="embedded,neo4j")
     parser.add_argument("--write-cost", action="store_true",
                         help="also time a write with and without the search index")
+    parser.add_argument("--loaded", action="store_true",
+                        help="Neo4j only: time the graph already at NEO4J_URI as it is")
     parser.add_argument("--synthetic", metavar="SIZE",
                         help="a synthetic graph of about SIZE nodes (e.g. 120k) instead")
     args = parser.parse_args(argv)
@@ -181,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
 
     kinds = args.stores.split(",")
     rows: list[tuple[str, str]] = []
+    if args.loaded:
+        return measure_loaded(args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.db"
         store = EmbeddedStore(path)

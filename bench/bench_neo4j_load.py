@@ -132,13 +132,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", action="store_true",
                         help="one stratgraph load into an empty database, no warm-up, no "
                              "peers, no reload (for the 1M-node figure)")
+    parser.add_argument("--themes", type=int, default=6, help="themes per plan")
+    parser.add_argument("--actions", type=int, default=6, help="actions per theme")
+    parser.add_argument("--keep", action="store_true",
+                        help="with --single: leave the loaded graph in the database (for the "
+                             "query and explorer benchmarks that follow)")
     parser.add_argument("--heap", default="4g", help="the harness's Java heap")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--yes", action="store_true", help="allow wiping :Stratgraph at NEO4J_URI")
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
-    graph = synthetic_graph(councils=args.councils)
+    graph = synthetic_graph(councils=args.councils, themes=args.themes, actions=args.actions)
     n, r = len(graph.nodes), len(graph.relationships)
     print(f"graph: {n:,} nodes + {r:,} relationships = {n + r:,} rows "
           f"(built in {time.perf_counter() - t0:.1f} s)", flush=True)
@@ -160,22 +165,26 @@ def main(argv: list[str] | None = None) -> int:
                       "with --yes", file=sys.stderr)
                 return 2
             if args.single:
-                return run_single(server, graph)
+                return run_single(server, graph, keep=args.keep)
             return run(server, graph, methods, args)
 
 
-def run_single(server: Server, graph: GraphData) -> int:
+def run_single(server: Server, graph: GraphData, *, keep: bool = False) -> int:
     """One load of ``graph`` into an empty database: seconds, rows/s, this process's peak RSS."""
     import resource
 
+    load = os.getloadavg()
     rows = len(graph.nodes) + len(graph.relationships)
     with Neo4jStore(server.uri, server.user, server.password, database=server.database) as store:
         store.ensure_schema()
         wipe(store)
         seconds = timed_write(store, graph)
         assert store.counts() == (len(graph.nodes), len(graph.relationships))
-        wipe(store)
+        if not keep:
+            wipe(store)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"load average at start {load[0]:.1f}, at end {os.getloadavg()[0]:.1f} "
+          f"(1-minute)", flush=True)
     print(f"one stratgraph load (first load of a fresh server: cold JVM): {seconds:.1f} s, "
           f"{rows / seconds:,.0f} rows/s; Python peak RSS {peak:,.0f} MB "
           "(graph included)", flush=True)

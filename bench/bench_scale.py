@@ -516,6 +516,17 @@ def _old_first_page(store, name: str, rev: str):
     return call
 
 
+def query_summary_facts(store, name: str) -> list:
+    """The summary from the write-time facts (the store answering with them switched on)."""
+    from stratgraph.graph.queries import query_summary
+
+    store.use_facts = True
+    try:
+        return query_summary(store, name)
+    finally:
+        store.use_facts = False
+
+
 def cmd_pages(args: argparse.Namespace) -> None:
     """Every named query's summary and first page on the Neo4j at NEO4J_URI (the 1M-node
     graph loaded there once, e.g. by ``bench_neo4j_load.py --single --keep``), then the whole
@@ -531,11 +542,24 @@ def cmd_pages(args: argparse.Namespace) -> None:
     password = os.environ.get("NEO4J_PASSWORD", "")
     store = Neo4jStore(uri, user, password or None)
     n, r = store.counts()
-    print(f"Neo4j at {uri}: {n:,} nodes, {r:,} relationships; best of {args.repeat} "
-          f"(first run in brackets)")
+    if args.refresh_facts:
+        # Every plan's write-time facts (graph/neo4j_facts.py), as a first write with this
+        # version computes them; timed, with the server's load average.
+        load = os.getloadavg()[0]
+        t0 = time.perf_counter()
+        store.refresh_facts()
+        print(f"refresh_facts (every plan): {time.perf_counter() - t0:.1f} s, load average "
+              f"{load:.1f} -> {os.getloadavg()[0]:.1f}", flush=True)
+    from stratgraph.graph import neo4j_facts
+
+    facts = store._read(neo4j_facts.current)
+    print(f"Neo4j at {uri}: {n:,} nodes, {r:,} relationships; write-time facts current: "
+          f"{facts}; best of {args.repeat} (first run in brackets); load average "
+          f"{os.getloadavg()[0]:.1f}")
     before = f" | first page, Cypher of {args.before} s" if args.before else ""
-    print(f"| query | summary s | groups | first page (limit 50) s | rows{before} |")
-    print("|---|---:|---:|---:|---:" + ("|---:|" if args.before else "|"))
+    live = " | summary live (no facts), one run s" if args.live else ""
+    print(f"| query | summary s | groups | first page (limit 50) s | rows{before}{live} |")
+    print("|---|---:|---:|---:|---:" + "|---:" * (bool(args.before) + bool(args.live)) + "|")
     only = set(args.only.split(",")) if args.only else None
     for name in sorted(QUERIES):
         if only and name not in only:
@@ -554,6 +578,14 @@ def cmd_pages(args: argparse.Namespace) -> None:
             figures.append((min(times), times[0], len(got)))
         (s_best, s_first, groups), (p_best, p_first, rows) = figures[:2]
         old = "".join(f" {o_best:.2f} ({o_first:.2f}) |" for o_best, o_first, _ in figures[2:])
+        if args.live and name in neo4j_facts.FACT_QUERIES:
+            store.use_facts = False
+            t0 = time.perf_counter()
+            same = query_summary(store, name) == query_summary_facts(store, name)
+            old += f" {time.perf_counter() - t0:.1f} (same summary: {same}) |"
+            store.use_facts = True
+        elif args.live:
+            old += " (no facts) |"
         print(f"| {name} | {s_best:.2f} ({s_first:.2f}) | {groups:,} | "
               f"{p_best:.2f} ({p_first:.2f}) | {rows} |{old}", flush=True)
     store.close()
@@ -604,6 +636,11 @@ def main() -> None:
     p.add_argument("--only", help="comma-separated query names (default: all)")
     p.add_argument("--stream", default="orphan-actions",
                    help="the query streamed whole to CSV ('' for none)")
+    p.add_argument("--refresh-facts", action="store_true",
+                   help="first recompute every plan's write-time facts, timed")
+    p.add_argument("--live", action="store_true",
+                   help="also time each facts-served summary computed live (once), and "
+                        "compare the two")
     p.add_argument("--before", help="also time each first page with the Cypher of this git "
                    "revision (e.g. a3de3f6)")
     p = sub.add_parser("_stream")

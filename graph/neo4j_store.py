@@ -22,6 +22,10 @@ How the graph is kept:
   (``cypher/store_write_*.cypher``, ``store_strip_shared_nodes.cypher``), each taking a
   record's write lock before reading it: nothing is read into Python and written back, so two
   builds writing the same shared strategy at once commute (tests/test_neo4j_concurrent.py).
+- After every write, the rows of the whole-graph questions planners ask first (orphan
+  actions, unsupported outcomes) are recomputed for the plans it touched and kept as
+  ``:StratgraphFact`` nodes, which summaries and first pages read instead of computing every
+  plan's chains (graph/neo4j_facts.py).
 
 Atomicity: a write of up to ``transaction_rows`` nodes plus relationships (50,000 by default,
 far above a council's plans) runs as one managed transaction, which the driver retries on
@@ -241,6 +245,10 @@ def _rels_from(records: Iterator[Any] | list[Any]) -> list[Relationship]:
 
 
 # -- transaction functions (the driver may run each more than once: they only read and MERGE)
+
+
+def _run_consumed(tx: ManagedTransaction, query: str) -> None:
+    tx.run(query).consume()
 
 
 def _run_list(tx: ManagedTransaction, query: str, **params: Any) -> list[Any]:
@@ -559,8 +567,19 @@ class Neo4jStore:
         if self._schema_ready:
             return
         with self._errors("create the schema"), self._session() as session:
-            for statement in schema_statements():
-                session.run(statement).consume()
+            from stratgraph.graph import neo4j_facts
+
+            from neo4j.exceptions import ClientError
+
+            for statement in schema_statements() + neo4j_facts.schema_statements():
+                # Two builds opening a fresh database both create the indexes: Neo4j may call
+                # that a deadlock (a managed transaction retries it), or find the other's
+                # index made between IF NOT EXISTS and its own (what was wanted exists).
+                try:
+                    session.execute_write(_run_consumed, statement)
+                except ClientError as exc:
+                    if not (exc.code or "").endswith("AlreadyExists"):
+                        raise
             # Indexes fill in the background; --replace and queries want them online.
             session.run("CALL db.awaitIndexes(300)").consume()
         self._schema_ready = True
@@ -577,7 +596,8 @@ class Neo4jStore:
         self.ensure_schema()
         size = len(graph.nodes) + len(graph.relationships)
         load = _load_record(graph, docs, size)
-        with self._errors("write the graph"), self._session() as session:
+        with self._errors("write the graph"), self._session() as session, \
+                self._facts_kept(graph, docs):
             if size <= self.transaction_rows:
                 statements = next(_transactions(graph, self.batch_size, max(1, size)), [])
                 written = session.execute_write(
@@ -659,6 +679,34 @@ class Neo4jStore:
                     future.cancel()
         return following
 
+    @contextmanager
+    def _facts_kept(self, graph: GraphData, docs: list[str]) -> Iterator[None]:
+        """Around a write: the write-time facts of the plans it touches are recomputed after
+        it (graph/neo4j_facts.py), whether it succeeded or not (the facts follow whatever
+        was committed)."""
+        from stratgraph.graph import neo4j_facts
+
+        with self._session() as session:
+            keys = session.execute_write(neo4j_facts.begin_write, graph, docs)
+            try:
+                yield
+            except BaseException:
+                try:
+                    neo4j_facts.finish_write(session, keys)
+                except Exception:  # the write's own error is the one to report
+                    log.warning("write-time facts not refreshed after a failed write")
+                raise
+            neo4j_facts.finish_write(session, keys)
+
+    def refresh_facts(self) -> None:
+        """Recompute every plan's write-time facts (after a write was cut off, or for a graph
+        written before stratgraph kept them: until then named queries run live)."""
+        from stratgraph.graph import neo4j_facts
+
+        self.ensure_schema()
+        with self._errors("refresh the facts"), self._session() as session:
+            neo4j_facts.refresh_all(session)
+
     def unfinished_load(self) -> str | None:
         """One line about loads that started and never finished (``None`` when there are none).
 
@@ -698,8 +746,11 @@ class Neo4jStore:
         wanted = sorted({Label(label).value for label in labels})
 
         def work(tx: ManagedTransaction) -> list[Node]:
-            query = cypher_text("store_labelled_nodes.cypher")
-            return _nodes_from(tx.run(query, labels=wanted))
+            found: dict[str, Node] = {}
+            for label in wanted:
+                query = _template("store_labelled_nodes.cypher", label=Label(label))
+                found.update((n.id, n) for n in _nodes_from(tx.run(query)))
+            return [found[id_] for id_ in sorted(found)]
 
         return self._read(work)
 
@@ -781,6 +832,11 @@ class Neo4jStore:
 
         check_page(offset, limit)
         query, prepared = self._named_query(name, params)
+        if limit is not None:
+            rows = self._from_facts(name, prepared, offset=offset, limit=limit)
+            if rows is not None:
+                yield from rows
+                return
         text, extra = paged_cypher(query, offset, limit)
         with self._query_errors(name), self._errors("read the graph"), self._session() as session:
             for record in session.run(text, {**prepared, **extra}):
@@ -792,6 +848,9 @@ class Neo4jStore:
 
         query, prepared = self._named_query(name, params)
         spec = get_query(name)
+        triples = self._from_facts(name, prepared)
+        if triples is not None:
+            return tally(spec, triples)
         text = summary_cypher(spec, query)
 
         def work(tx: ManagedTransaction) -> list[tuple[Any, Any, int]]:
@@ -799,6 +858,29 @@ class Neo4jStore:
 
         with self._query_errors(name):
             return tally(spec, self._read(work))
+
+    #: Whether whole-graph summaries and first pages may be read from the write-time facts
+    #: (False: always computed live, as tests compare).
+    use_facts = True
+
+    def _from_facts(self, name: str, prepared: Mapping[str, Any], *, offset: int = 0,
+                    limit: int | None = None) -> list[Any] | None:
+        """A summary's (group, value, rows) triples (no ``limit``) or a page's rows from the
+        write-time facts; ``None`` when they cannot answer (see graph/neo4j_facts.py)."""
+        from stratgraph.graph import neo4j_facts as facts
+
+        if not self.use_facts or not facts.serves(name, prepared, page=limit is not None):
+            return None
+
+        def work(tx: ManagedTransaction) -> list[Any] | None:
+            if not facts.current(tx):
+                return None
+            if limit is None:
+                return facts.summary_triples(tx, name)
+            return facts.page_rows(tx, name, prepared, offset, limit)
+
+        with self._query_errors(name):
+            return self._read(work)
 
     def close(self) -> None:
         """Close the driver's connections."""

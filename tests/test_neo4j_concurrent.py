@@ -62,6 +62,11 @@ def test_two_concurrent_builds_lose_no_document(neo4j_server: Neo4jServer, tmp_p
     run_writers(neo4j_server, tmp_path, [(0, n), (n, 2 * n)])
     with neo4j_server.open_store() as store:
         stored = store.read()
+        # The write-time facts each build refreshed for its own plans agree with the live
+        # answers over everything both wrote (graph/neo4j_facts.py).
+        from test_neo4j_facts import assert_facts_agree
+
+        assert_facts_agree(store)
     want = expected(range(2 * n))
     every = sorted(document(i) for i in range(2 * n))
     for node in stored.nodes.values():

@@ -89,8 +89,10 @@ def test_nodes_carry_marker_and_model_label_with_flat_properties(
     assert props["source_document"] == DOC_A and props["source_line"] == 12
     assert props["documents"] == [DOC_A, DOC_B]
     assert props["kind"] == "document"
-    # Besides the graph, only each document's own record of a shared node (:StratgraphPart).
+    # Besides the graph, only each document's own record of a shared node (:StratgraphPart)
+    # and the write-time facts (graph/neo4j_facts.py).
     total = scalar(neo4j_driver, "MATCH (n) WHERE NOT n:Stratgraph AND NOT n:StratgraphPart "
+                                 "AND NOT n:StratgraphFact AND NOT n:StratgraphFactsMeta "
                                  "RETURN count(n)")
     assert total == 0
     records, _, _ = neo4j_driver.execute_query(
@@ -123,6 +125,7 @@ def foreign(neo4j_driver: Any) -> Iterator[None]:
 
 def foreign_counts(driver: Any) -> tuple[int, int]:
     nodes = scalar(driver, "MATCH (n) WHERE NOT n:Stratgraph AND NOT n:StratgraphPart "
+                           "AND NOT n:StratgraphFact AND NOT n:StratgraphFactsMeta "
                            "RETURN count(n)")
     rels = scalar(driver, "MATCH (a)-[r]->(b) WHERE NOT a:Stratgraph AND NOT b:Stratgraph "
                           "RETURN count(r)")

@@ -1,0 +1,238 @@
+"""Write-time facts on a real Neo4j (graph/neo4j_facts.py, issue #17): the summaries and
+pages they serve are exactly the live query's, after every kind of write, and they are never
+used when they may be out of date.
+
+``live`` below is the same store answering with the facts switched off (``use_facts``), so
+every comparison is facts against the named query's own Cypher, on the same data; the live
+Cypher itself is compared with the embedded store by tests/test_queries_neo4j.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from neo4j_fixtures import Neo4jServer
+from query_random import random_graph
+
+from stratgraph.graph import neo4j_facts
+from stratgraph.graph.builder import DocumentGraphBuilder
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.embedded import EmbeddedStore
+from stratgraph.graph.model import Label, RelType
+from stratgraph.graph.neo4j_store import Neo4jStore
+from stratgraph.graph.queries import query_summary, run_query, stream_query
+
+pytestmark = pytest.mark.neo4j
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+FACT_QUERIES = sorted(neo4j_facts.FACT_QUERIES)
+PAGES = ((0, 50), (0, 1), (3, 4), (7, 100))
+
+
+def _current(store: Neo4jStore) -> bool:
+    return store._read(neo4j_facts.current)
+
+
+def assert_facts_agree(store: Neo4jStore, embedded: EmbeddedStore | None = None) -> None:
+    """Facts are in use, and every summary and page they give is the live answer."""
+    assert _current(store)
+    for name in FACT_QUERIES:
+        store.use_facts = False
+        rows = run_query(store, name)
+        summary = query_summary(store, name)
+        by_reason = {reason: [r for r in rows if reason in r["reasons"]]
+                     for reason in {x for r in rows for x in r["reasons"]}}
+        store.use_facts = True
+        assert query_summary(store, name) == summary, name
+        for offset, limit in (*PAGES, (max(len(rows) - 2, 0), 5)):
+            page = list(stream_query(store, name, offset=offset, limit=limit))
+            assert page == rows[offset:offset + limit], (name, offset, limit)
+        for reason, mine in by_reason.items():
+            page = list(stream_query(store, name, {"reason": reason}, offset=1, limit=3))
+            assert page == mine[1:4], (name, reason)
+        if embedded is not None:
+            assert rows == run_query(embedded, name)
+            assert summary == query_summary(embedded, name)
+
+
+def _plan(doc: str, *, actions: int, owner_doc: str | None = None) -> GraphData:
+    b = DocumentGraphBuilder(doc)
+    plan = b.plan(f"Plan of {doc}", 1)
+    theme = b.theme("Housing", 2)
+    outcome = b.outcome("More homes", 3, theme=theme)
+    for i in range(actions):
+        action = b.action(f"Build homes {i}", 10 + i, theme=theme,
+                          deadline="2025" if i % 2 else None)
+        if i % 3 == 0:
+            b.link(RelType.SUPPORTS, action, outcome, 10 + i)
+    del plan
+    return b.graph
+
+
+@pytest.fixture
+def facts_store(neo4j_store: Neo4jStore) -> Neo4jStore:
+    return neo4j_store
+
+
+def test_random_graphs_facts_agree_with_live_and_embedded(
+    facts_store: Neo4jStore, tmp_path: Path
+) -> None:
+    for seed in range(3):
+        graph = random_graph(seed)
+        embedded = EmbeddedStore(tmp_path / f"g{seed}.json")
+        embedded.write(graph)
+        facts_store._driver.execute_query("MATCH (n) DETACH DELETE n")
+        facts_store.write(graph)
+        assert_facts_agree(facts_store, embedded)
+
+
+def test_facts_follow_replacing_and_removing_documents(facts_store: Neo4jStore) -> None:
+    import synthetic
+
+    graph = synthetic.synthetic_graph(councils=2)
+    facts_store.write(graph)
+    assert_facts_agree(facts_store)
+    docs = sorted({n.provenance.document for n in graph.nodes.values()})
+    # Rebuild one plan with less in it, remove another entirely.
+    smaller = synthetic.synthetic_graph(councils=2, actions=2)
+    again = GraphData.of([n for n in smaller.nodes.values() if n.provenance.document == docs[0]],
+                         [r for r in smaller.relationships.values()
+                          if r.provenance.document == docs[0]])
+    facts_store.write(again, replace_documents=[docs[0]])
+    assert_facts_agree(facts_store)
+    facts_store.write(GraphData(), replace_documents=[docs[1]])
+    assert_facts_agree(facts_store)
+
+
+def test_a_link_from_another_document_changes_the_plan_it_reaches(
+    facts_store: Neo4jStore,
+) -> None:
+    facts_store.write(_plan("a.txt", actions=4))
+    before = query_summary(facts_store, "orphan-actions")
+    # Another document names a lead owning the theme of a.txt: its actions gain an owner.
+    b = DocumentGraphBuilder("lead.txt")
+    lead = b.shared(Label.CABINET_LEAD, "Cllr Smith", 1)
+    theme_id = next(n.id for n in facts_store.read().nodes.values() if n.label is Label.THEME)
+    b.link(RelType.OWNS, lead, theme_id, 1)
+    facts_store.write(b.graph)
+    after = query_summary(facts_store, "orphan-actions")
+    assert after != before
+    assert not any(r.get("NO_OWNER") for r in after)
+    assert_facts_agree(facts_store)
+    # Removing that document takes the owner away again: a.txt's facts follow.
+    facts_store.write(GraphData(), replace_documents=["lead.txt"])
+    assert query_summary(facts_store, "orphan-actions") == before
+    assert_facts_agree(facts_store)
+
+
+def test_a_curated_build_keeps_the_facts(facts_store: Neo4jStore, tmp_path: Path,
+                                         examples_dir: Path) -> None:
+    from stratgraph.api import build
+
+    files = sorted(examples_dir.glob("*.txt"))
+    if not files:
+        pytest.skip("no example corpus")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[rename]]\nlabel = "Theme"\nname = "Housing"\nto = "Homes"\n\n'
+        '[[link]]\ntype = "OWNS"\n'
+        'from = { label = "Organisation", name = "Wexbridge City Council" }\n'
+        'to = { label = "Action", name = "Launch a bus app" }\n', encoding="utf-8")
+    assert build(files, facts_store).ok
+    assert_facts_agree(facts_store)
+    assert build(files[:1], facts_store, curation=rules).ok
+    assert_facts_agree(facts_store)
+    assert build(files[:1], facts_store, curation=None).ok
+    assert_facts_agree(facts_store)
+
+
+def test_long_names_tied_in_the_sort_key_still_page_exactly(facts_store: Neo4jStore) -> None:
+    b = DocumentGraphBuilder("long.txt")
+    b.plan("Plan", 1)
+    theme = b.theme("T" * (neo4j_facts.KEY_CUT + 5), 2)
+    stem = "A" * neo4j_facts.KEY_CUT
+    for i, tail in enumerate(["b", "a", "", "c", "ab", "\u00e9", "Z"] * 3):
+        b.action(stem + tail + str(i), 10 + i, theme=theme)
+    facts_store.write(b.graph)
+    assert_facts_agree(facts_store)
+
+
+def test_facts_are_invisible_to_reads_counts_and_search(facts_store: Neo4jStore) -> None:
+    graph = _plan("a.txt", actions=5)
+    facts_store.write(graph)
+    with facts_store._driver.session() as session:
+        assert session.run("MATCH (f:StratgraphFact) RETURN count(f) AS n").single()["n"] > 0
+    stored = facts_store.read()
+    assert set(stored.nodes) == set(graph.nodes)
+    assert set(stored.relationships) == set(graph.relationships)
+    assert facts_store.counts() == (len(graph.nodes), len(graph.relationships))
+    action = next(n for n in graph.nodes.values() if n.label is Label.ACTION)
+    detail = facts_store.node(action.id)
+    assert detail is not None and detail.node.properties == stored.nodes[action.id].properties
+    assert not any(k.startswith("_") for n in stored.nodes.values() for k in n.properties)
+
+
+def test_a_write_cut_off_before_its_refresh_makes_the_answers_live(
+    facts_store: Neo4jStore,
+) -> None:
+    facts_store.write(_plan("a.txt", actions=4))
+    assert _current(facts_store)
+    # A write counted as begun and never finished (the process died in between).
+    with facts_store._driver.session() as session:
+        session.execute_write(neo4j_facts.begin_write, _plan("b.txt", actions=2), [])
+    assert not _current(facts_store)
+    facts_store.write(_plan("b.txt", actions=3))
+    assert not _current(facts_store)  # still one write unaccounted for
+    live = list(stream_query(facts_store, "orphan-actions", offset=0, limit=50))
+    facts_store.use_facts = False
+    assert live == list(stream_query(facts_store, "orphan-actions", offset=0, limit=50))
+    facts_store.use_facts = True
+    facts_store.refresh_facts()
+    assert_facts_agree(facts_store)
+
+
+def test_changes_made_outside_stratgraph_make_the_answers_live(
+    facts_store: Neo4jStore, neo4j_server: Neo4jServer
+) -> None:
+    facts_store.write(_plan("a.txt", actions=4))
+    assert _current(facts_store)
+    with facts_store._driver.session() as session:
+        session.run("MATCH (a:Stratgraph:Action) WITH a LIMIT 1 DETACH DELETE a").consume()
+    assert not _current(facts_store)
+    facts_store.refresh_facts()
+    assert_facts_agree(facts_store)
+
+
+def test_a_store_written_before_facts_gets_them_on_its_next_write(
+    facts_store: Neo4jStore,
+) -> None:
+    facts_store.write(_plan("a.txt", actions=4))
+    with facts_store._driver.session() as session:
+        session.run("MATCH (n:StratgraphFact|StratgraphFactsMeta) DETACH DELETE n").consume()
+    assert not _current(facts_store)
+    facts_store.write(_plan("b.txt", actions=2))
+    assert_facts_agree(facts_store)
+    keys = {r["plan_id"] for r in run_query(facts_store, "orphan-actions")}
+    assert len(keys) == 2
+
+
+def test_filtered_and_other_thresholds_run_live() -> None:
+    assert neo4j_facts.serves("orphan-actions", {"min_confidence": 0.0}, page=False)
+    assert neo4j_facts.serves("orphan-actions", {"reason": "NO_OWNER"}, page=True)
+    assert not neo4j_facts.serves("orphan-actions", {"reason": "NO_OWNER"}, page=False)
+    assert not neo4j_facts.serves("orphan-actions", {"min_confidence": 0.5}, page=True)
+    assert not neo4j_facts.serves("orphan-actions", {"plan": "x"}, page=True)
+    assert not neo4j_facts.serves("coverage", {}, page=True)
+
+
+def test_the_facts_statements_are_built_from_the_named_queries() -> None:
+    # The facts run the named query's own tests and its own RETURN/ORDER BY: they cannot drift.
+    for spec in neo4j_facts.FACT_QUERIES.values():
+        _, tests, tail = neo4j_facts._split(spec)
+        assert "reasons" in tests and tail.startswith("RETURN") and "ORDER BY" in tail
+        assert tests in neo4j_facts.compute_cypher(spec)
+        assert tests in neo4j_facts.compute_cypher(spec, unplanned=True)
+        assert tail.rstrip().rstrip(";") in neo4j_facts.page_cypher(spec)
