@@ -60,6 +60,8 @@ SCHEMA = (
 FACT_TABLES = ("fact_actions", "fact_outcomes", "fact_feeds")
 _TEMP = ("sf_plans", "sf_items", "sf_fwd", "sf_bwd", "sf_seed", "sf_near")
 
+#: Page cache for a whole refresh, in KiB (main file and temporary tables each).
+CACHE_KB = 500_000
 #: Past this share of the graph's nodes touched, a write refreshes every plan (a first build).
 WHOLE_SHARE = 0.25
 
@@ -228,6 +230,12 @@ def refresh(con: sqlite3.Connection, plans: Collection[str | None] | None) -> No
     from stratgraph.graph.sqlite_summaries import prepare
 
     prepare(con)
+    if plans is None:
+        # SQLite's default page cache (2 MB) makes a whole refresh of a national graph
+        # thrash the disk (index builds, chains' lookups); a larger one (a bound, not an
+        # allocation) keeps its working set in memory.
+        con.execute(f"PRAGMA main.cache_size = {-CACHE_KB}")
+        con.execute(f"PRAGMA temp.cache_size = {-CACHE_KB}")
     create(con)
     _drop(con)
     try:
@@ -262,6 +270,8 @@ def refresh(con: sqlite3.Connection, plans: Collection[str | None] | None) -> No
             con.execute(step)
     finally:
         _drop(con)
+        con.execute("PRAGMA main.cache_size = -2000")
+        con.execute("PRAGMA temp.cache_size = -2000")
 
 
 def _drop(con: sqlite3.Connection) -> None:
