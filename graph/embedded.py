@@ -4,7 +4,9 @@ Opening costs a few milliseconds whatever the graph's size: nothing is read unti
 asks. Counts come from the indexes; a one-plan query loads only that plan's part of the graph
 into networkx (see :meth:`EmbeddedStore.query_graph`), plan-evolution only the part it reads
 (:data:`PARTIAL_LOADS`); other whole-graph queries load it all. Whole-graph summaries of the
-golden-thread queries are counted by SQLite (:mod:`stratgraph.graph.sqlite_summaries`).
+golden-thread queries are counted by SQLite (:mod:`stratgraph.graph.sqlite_summaries`), from
+per-item facts every write keeps up to date for the plans it reaches
+(:mod:`stratgraph.graph.sqlite_facts`).
 
 Writes run in one SQLite transaction (``BEGIN IMMEDIATE``): two builds into the same file take
 turns, and each merges its shared nodes (``documents``, ``aliases`` lists) with what the other
