@@ -234,8 +234,6 @@ class EmbeddedStore:
     def _add_facts(self, con: sqlite3.Connection) -> None:
         """Add or refresh the write-time facts of a file made (or last written) without them:
         the whole graph's, once. A file that cannot be written now keeps counting live."""
-        from stratgraph.graph import sqlite_facts
-
         try:
             con.execute("PRAGMA busy_timeout = 0")
             con.execute("BEGIN IMMEDIATE")
@@ -248,8 +246,10 @@ class EmbeddedStore:
                 sqlite_facts.refresh(con, None)
                 sqlite_facts.stamp(con)
             con.execute("COMMIT")
-        except sqlite3.Error:
+        except BaseException as exc:
             con.execute("ROLLBACK")
+            if not isinstance(exc, sqlite3.Error):
+                raise
 
     def _create(self, con: sqlite3.Connection) -> None:
         con.execute("BEGIN IMMEDIATE")
@@ -760,8 +760,6 @@ def _counted_summary(con: sqlite3.Connection, spec: Any, counted: Callable[..., 
 
 
 def _facts_current(con: sqlite3.Connection) -> bool:
-    from stratgraph.graph import sqlite_facts
-
     try:
         return sqlite_facts.current(con)
     except sqlite3.Error:
