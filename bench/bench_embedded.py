@@ -126,6 +126,19 @@ def ask(candidate: str, step: str, path: Path, plan: str) -> dict:
             answer = store.summary().nodes
         elif step == "one_plan":
             answer = len(run_query(store, "orphan-actions", {"plan": plan}))
+        elif step.startswith("one_plan:"):  # another one-plan query
+            answer = len(run_query(store, step.split(":", 1)[1], {"plan": plan}))
+        elif step == "facts":
+            # What the write-time facts cost a build: a whole refresh (what a first build
+            # does), in a transaction rolled back so the kept file is unchanged.
+            from stratgraph.graph import sqlite_facts
+
+            con = store._connect()
+            con.execute("BEGIN IMMEDIATE")
+            t0 = time.perf_counter()
+            sqlite_facts.refresh(con, None)
+            answer = con.execute("SELECT count(*) FROM fact_actions").fetchone()[0]
+            con.execute("ROLLBACK")
         elif step == "summary":
             answer = sum(r["rows"] for r in query_summary(store, "orphan-actions"))
         else:  # "summary:<query>": another whole-graph summary, first ask
@@ -296,7 +309,9 @@ def main() -> None:
                       + " | ".join(cells) + f" | {peak:,.0f} |", flush=True)
                 if candidate == "sqlite":
                     others = []
-                    for query in ("unsupported-outcomes", "coverage", "lead-portfolio"):
+                    for query in ("unsupported-outcomes", "strategy-feeds",
+                                  "cross-theme-dependencies", "coverage", "lead-portfolio",
+                                  "plan-evolution"):
                         _forget_answers(path)
                         got = _child([f"summary:{query}", candidate, str(path), built["plan"]],
                                      args.max_gb)
@@ -304,6 +319,20 @@ def main() -> None:
                                       f"{got['wall_s']:.2f} s, {got['peak_mb']:,.0f} MB"))
                     print(f"|  | sqlite: other whole-graph summaries, first ask (child) "
                           f"| {'; '.join(others)} | | | | | | |", flush=True)
+                    ones = []
+                    for query in ("unsupported-outcomes", "strategy-feeds", "coverage",
+                                  "deadlines"):
+                        got = _child([f"one_plan:{query}", candidate, str(path), built["plan"]],
+                                     args.max_gb)
+                        ones.append(f"{query} " + ("over" if got is None else
+                                    f"{got['wall_s']:.2f} s, {got['peak_mb']:,.0f} MB"))
+                    print(f"|  | sqlite: other one-plan queries (child) "
+                          f"| {'; '.join(ones)} | | | | | | |", flush=True)
+                    got = _child(["facts", candidate, str(path), built["plan"]], args.max_gb)
+                    print(f"|  | sqlite: write-time facts, whole refresh (child: refresh "
+                          f"{got['s']:.2f} s, {got['peak_mb']:,.0f} MB) | | | | | | | |"
+                          if got else "|  | sqlite: facts refresh failed | | | | | | | |",
+                          flush=True)
                     stats = _cli_wall([stratgraph, "stats", "--graph", str(path)])
                     one = _cli_wall([stratgraph, "query", "orphan-actions", "-p",
                                      f"plan={built['plan']}", "-f", "csv", "--graph", str(path)])

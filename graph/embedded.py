@@ -4,7 +4,9 @@ Opening costs a few milliseconds whatever the graph's size: nothing is read unti
 asks. Counts come from the indexes; a one-plan query loads only that plan's part of the graph
 into networkx (see :meth:`EmbeddedStore.query_graph`), plan-evolution only the part it reads
 (:data:`PARTIAL_LOADS`); other whole-graph queries load it all. Whole-graph summaries of the
-golden-thread queries are counted by SQLite (:mod:`stratgraph.graph.sqlite_summaries`).
+golden-thread queries are counted by SQLite (:mod:`stratgraph.graph.sqlite_summaries`), from
+per-item facts every write keeps up to date for the plans it reaches
+(:mod:`stratgraph.graph.sqlite_facts`).
 
 Writes run in one SQLite transaction (``BEGIN IMMEDIATE``): two builds into the same file take
 turns, and each merges its shared nodes (``documents``, ``aliases`` lists) with what the other
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stratgraph.errors import StoreError
+from stratgraph.graph import sqlite_facts
 from stratgraph.graph import sqlite_tables as t
 from stratgraph.graph.data import (
     GraphData,
@@ -168,6 +171,8 @@ class EmbeddedStore:
             "SELECT 1 FROM sqlite_master WHERE name = 'search_words'").fetchone())
         if not self._indexed:
             self._indexed = self._add_search_index(con)
+        if not _facts_current(con):
+            self._add_facts(con)
         self._con = con
         return con
 
@@ -225,6 +230,26 @@ class EmbeddedStore:
         except sqlite3.Error:
             con.execute("ROLLBACK")
             return False
+
+    def _add_facts(self, con: sqlite3.Connection) -> None:
+        """Add or refresh the write-time facts of a file made (or last written) without them:
+        the whole graph's, once. A file that cannot be written now keeps counting live."""
+        try:
+            con.execute("PRAGMA busy_timeout = 0")
+            con.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            return
+        finally:
+            con.execute(f"PRAGMA busy_timeout = {int(self.lock_timeout * 1000)}")
+        try:
+            if not sqlite_facts.current(con):
+                sqlite_facts.refresh(con, None)
+                sqlite_facts.stamp(con)
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if not isinstance(exc, sqlite3.Error):
+                raise
 
     def _create(self, con: sqlite3.Connection) -> None:
         con.execute("BEGIN IMMEDIATE")
@@ -345,6 +370,7 @@ class EmbeddedStore:
             # Every saved answer is now out of date.
             con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
                         "WHERE key = 'generation'")
+            sqlite_facts.stamp(con)
             con.execute("DELETE FROM answers")
             con.execute("DELETE FROM answer_keys")
             # Counted once here, so `stats` reads one row.
@@ -542,6 +568,8 @@ class EmbeddedStore:
         rows = None if key is None else self._saved_rows(key, 0, None)
         if rows is None:
             rows = self._read(lambda con: _counted_summary(con, spec, counted, prepared))
+            if rows is None:
+                return summarise_rows(spec, self.run_query(name, params))
             if key is not None:
                 self._save_rows(key, rows)
         return rows
@@ -717,16 +745,25 @@ class EmbeddedStore:
 
 
 def _counted_summary(con: sqlite3.Connection, spec: Any, counted: Callable[..., Any],
-                     prepared: dict[str, Any]) -> list[dict[str, Any]]:
-    """A query's summary counted in SQL (:mod:`stratgraph.graph.sqlite_summaries`)."""
+                     prepared: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """A query's summary counted in SQL (:mod:`stratgraph.graph.sqlite_summaries`); None
+    when SQL does not count it for these parameters."""
     from stratgraph.graph.queries import tally
     from stratgraph.graph.sqlite_summaries import drop_temp, prepare
 
     prepare(con)
     try:
-        return tally(spec, list(counted(con, prepared)))
+        triples = counted(con, prepared)
+        return None if triples is None else tally(spec, list(triples))
     finally:
         drop_temp(con)
+
+
+def _facts_current(con: sqlite3.Connection) -> bool:
+    try:
+        return sqlite_facts.current(con)
+    except sqlite3.Error:
+        return False
 
 
 def _count(con: sqlite3.Connection) -> Summary:
@@ -787,10 +824,19 @@ def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str]) -> tuple[i
         stored.nodes[node.id] = node
     kept = strip_documents(stored, docs).nodes if docs else stored.nodes
     deleted = sorted(set(stored.nodes) - set(kept))
+    # For the write-time facts: every node written or removed, the ends of every
+    # relationship written or removed, and the plans those nodes were in before.
+    changed: set[str] = set(stored.nodes) | set(graph.nodes)
+    old_plans = {n.properties.get("plan_id") if isinstance(n.properties.get("plan_id"), str)
+                 else None for n in stored.nodes.values()}
     if docs:
-        _strip_edges(con, docs)
+        changed.update(_strip_edges(con, docs))
     for batch in t.chunks(deleted):
         marks = t.placeholders(len(batch))
+        for start, end in con.execute(
+                f'SELECT start, "end" FROM edges WHERE start IN ({marks}) '
+                f'UNION SELECT start, "end" FROM edges WHERE "end" IN ({marks})', batch + batch):
+            changed.update((start, end))
         con.execute(f"DELETE FROM edges WHERE start IN ({marks})", batch)
         con.execute(f'DELETE FROM edges WHERE "end" IN ({marks})', batch)
         con.execute(f"DELETE FROM nodes WHERE id IN ({marks})", batch)
@@ -813,14 +859,19 @@ def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str]) -> tuple[i
         (t.edge_row(merge_relationships(stored_rels[id_], rel) if id_ in stored_rels else rel)
          for id_, rel in rels.items()),
     )
+    for rel in rels.values():
+        changed.add(rel.start)
+        changed.add(rel.end)
+    sqlite_facts.refresh_after_write(con, changed, old_plans)
     nodes = con.execute("SELECT count(*) FROM nodes").fetchone()[0]
     edges = con.execute("SELECT count(*) FROM edges").fetchone()[0]
     return nodes, edges
 
 
-def _strip_edges(con: sqlite3.Connection, docs: set[str]) -> None:
+def _strip_edges(con: sqlite3.Connection, docs: set[str]) -> set[str]:
     """Make the edges forget ``docs``: those no other document states go, the others keep
-    their remaining statements (:func:`strip_relationship`)."""
+    their remaining statements (:func:`strip_relationship`). Returns the ends of every edge
+    removed or changed."""
     doc_list = sorted(docs)
     rows = list(t.select_in(
         con, f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE source_document IN ({{}})", doc_list))
@@ -831,6 +882,7 @@ def _strip_edges(con: sqlite3.Connection, docs: set[str]) -> None:
         if row[6] not in docs]
     gone: list[str] = []
     changed: list[Relationship] = []
+    ends: set[str] = set()
     for row in rows:
         rel = t.edge_from_row(row)
         stripped = strip_relationship(rel, docs)
@@ -838,10 +890,13 @@ def _strip_edges(con: sqlite3.Connection, docs: set[str]) -> None:
             gone.append(rel.id)
         elif stripped is not rel:
             changed.append(stripped)
+        if stripped is not rel:
+            ends.update((rel.start, rel.end))
     for batch in t.chunks(gone):
         con.execute(f"DELETE FROM edges WHERE id IN ({t.placeholders(len(batch))})", batch)
     con.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     map(t.edge_row, changed))
+    return ends
 
 
 def _put_nodes(con: sqlite3.Connection, nodes: Iterable[Node]) -> None:

@@ -158,8 +158,39 @@ def _filtered(item_sql: str) -> str:
     )
 
 
+def _from_facts(con: sqlite3.Connection, p: dict[str, Any]) -> bool:
+    """Whether the write-time facts answer: the default threshold, and facts current."""
+    from stratgraph.graph.sqlite_facts import current
+
+    return not p.get("min_confidence") and current(con)
+
+
+def _fact_counts(table: str, p: dict[str, Any], level: bool = False) -> str:
+    """Count a fact table's items per plan name and reasons after the parameters: grouped
+    first by plan id, theme and reasons on the table's covering index, so names are joined
+    once per group, not once per item."""
+    keep = ("reasons <> ''"
+            " AND (:reason IS NULL OR instr(',' || reasons || ',', ',' || :reason || ',') > 0)")
+    if level:
+        keep += " AND (:level IS NULL OR sg_lower(coalesce(level, '')) = sg_lower(:level))"
+    return (
+        "SELECT plan.name, g.reasons, sum(g.n) FROM ("
+        f" SELECT plan_id, theme, reasons, count(*) AS n FROM {table} WHERE {keep}"
+        " GROUP BY plan_id, theme, reasons) g"
+        " LEFT JOIN nodes plan ON plan.id = g.plan_id AND plan.label = 'Plan'"
+        " LEFT JOIN nodes theme ON theme.id = g.theme"
+        f" WHERE (:theme IS NULL OR {_matches_name('theme', 'theme')})"
+        f"  AND (:plan IS NULL OR {_matches_plan('plan')})"
+        " GROUP BY plan.name, g.reasons"
+    )
+
+
 def orphan_actions(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
     """(plan name, reasons, actions) of ``orphan-actions``."""
+    if _from_facts(con, p):
+        for plan, reasons, n in con.execute(_fact_counts("fact_actions", p), dict(p)):
+            yield plan, reasons.split(_REASON_SEP), n
+        return
     _stage(con, p["min_confidence"])
     # Per outcome and plan: whether an outcome of that plan it reaches (itself included) is
     # declared, and whether one is measured; an action then looks at its direct targets only.
@@ -194,6 +225,11 @@ def orphan_actions(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Tripl
 
 def unsupported_outcomes(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
     """(plan name, reasons, outcomes) of ``unsupported-outcomes``."""
+    if _from_facts(con, p):
+        for plan, reasons, n in con.execute(_fact_counts("fact_outcomes", p, level=True),
+                                            dict(p)):
+            yield plan, reasons.split(_REASON_SEP), n
+        return
     _stage(con, p["min_confidence"])
     # What supports outcome r (View.supporters), kept when of r's plan: outcomes reaching it,
     # and actions with a SUPPORTS link to it or to an outcome reaching it.
@@ -224,6 +260,46 @@ def unsupported_outcomes(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator
     )
     for plan, reasons, n in con.execute(_filtered(outcomes), dict(p)):
         yield plan, reasons.split(_REASON_SEP), n
+
+
+def strategy_feeds(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple] | None:
+    """(strategy name, outcome level, rows) of ``strategy-feeds``, from the facts (None: not
+    countable here, another threshold or no current facts)."""
+    if not _from_facts(con, p):
+        return None
+    return _strategy_feeds(con, p)
+
+
+def _strategy_feeds(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
+    from stratgraph.graph.queries_view import matches_name
+
+    args = dict(p)
+    where = ["(:level IS NULL OR sg_lower(coalesce(f.level, '')) = sg_lower(:level))"]
+    joins = ""
+    if p["strategy"] is not None:
+        # By name or alias, decided by the rows' own function over the (few) strategies.
+        args["strategies"] = json.dumps([
+            id_ for id_, name, props in con.execute(
+                "SELECT id, name, props FROM nodes WHERE label = 'Strategy'")
+            if matches_name({**json.loads(props), "id": id_, "name": name}, p["strategy"],
+                            aliases=True)])
+        where.append("f.strategy IN (SELECT value FROM json_each(:strategies))")
+    if p["outcome"] is not None:
+        joins += " JOIN nodes o ON o.id = f.outcome"
+        where.append(_matches_name("o", "outcome"))
+    if p["plan"] is not None:
+        joins += " LEFT JOIN nodes plan ON plan.id = f.plan_id AND plan.label = 'Plan'"
+        where.append(_matches_plan("plan"))
+    # One row per (strategy, outcome), whichever plans' items reference the strategy.
+    sql = (
+        "SELECT s.name, g.level, sum(g.n) FROM ("
+        " SELECT f.strategy, f.level, count(*) AS n FROM ("
+        "  SELECT strategy, outcome, min(plan_id) AS plan_id, min(level) AS level"
+        "  FROM fact_feeds GROUP BY strategy, outcome) f"
+        f" {joins} WHERE {' AND '.join(where)} GROUP BY f.strategy, f.level) g"
+        " JOIN nodes s ON s.id = g.strategy GROUP BY s.name, g.level"
+    )
+    yield from con.execute(sql, args)
 
 
 def coverage(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
@@ -257,12 +333,14 @@ def lead_portfolio(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Tripl
         yield attrs.get("portfolio"), None, 1
 
 
-#: Query name -> its summary counted in SQL.
-SUMMARIES: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], Iterator[Triple]]] = {
+#: Query name -> its summary counted in SQL (a function returning None: not countable for
+#: these parameters, e.g. a threshold the write-time facts do not hold; the rows decide).
+SUMMARIES: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], Iterator[Triple] | None]] = {
     "orphan-actions": orphan_actions,
     "unsupported-outcomes": unsupported_outcomes,
     "coverage": coverage,
     "lead-portfolio": lead_portfolio,
+    "strategy-feeds": strategy_feeds,
 }
 
 
