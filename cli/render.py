@@ -6,61 +6,108 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
+
 from stratgraph.graph.summary import Summary
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 #: Builds of at least this many files show a progress bar.
 PROGRESS_FROM = 10
 #: Documents `stats` lists one per row; a national graph's thousands are counted, not listed.
 DOCUMENT_ROWS = 40
 
-console = Console()
+
+
+def _to_terminal() -> bool:
+    import sys
+
+    return sys.stdout.isatty()
 
 
 def print_summary(summary: Summary, loaded: list[str] | None = None) -> None:
-    """Totals, then per-label and per-type counts, then one row per document."""
-    console.print(
-        f"[bold]{summary.nodes}[/bold] nodes, [bold]{summary.relationships}[/bold] "
-        f"relationships"
-        + (f" (loaded {len(loaded)} document(s) this run)" if loaded is not None else "")
-    )
-    kinds = Table(title="By label and type", show_edge=False)
-    kinds.add_column("label / type")
-    kinds.add_column("count", justify="right")
-    # Cells are Text, never markup: a name such as "[/bold]" is shown, not obeyed.
-    for label, count in summary.labels.items():
-        kinds.add_row(_plain(label), str(count))
-    for type_, count in summary.types.items():
-        kinds.add_row(_plain(type_), str(count))
-    for method, count in summary.methods.items():
-        kinds.add_row(_plain(f"  {method} links"), str(count))
-    console.print(kinds)
+    """Totals, then per-label and per-type counts, then one row per document.
+
+    On a terminal the tables are rich's; into a file or pipe they are plain aligned text, in
+    full (no wrapping or cut names), and rich is never imported (a build's output is mostly
+    read by scripts and logs; rich's import and layout were a tenth of a small build's CPU).
+    """
+    totals = (f"{summary.nodes} nodes, {summary.relationships} relationships"
+              + (f" (loaded {len(loaded)} document(s) this run)" if loaded is not None else ""))
+    kinds = [(label, count) for label, count in summary.labels.items()]
+    kinds += [(type_, count) for type_, count in summary.types.items()]
+    kinds += [(f"  {method} links", count) for method, count in summary.methods.items()]
     listed = summary.documents[:DOCUMENT_ROWS]
     title = "By document" if len(listed) == len(summary.documents) else (
         f"By document: the first {len(listed)} of {len(summary.documents)} (all: --json)")
+    documents = [(d.document, sum(d.nodes.values()), sum(d.relationships.values()),
+                  ", ".join(f"{k} {v}" for k, v in d.nodes.items())) for d in listed]
+    if _to_terminal():
+        _rich_summary(totals, kinds, title, documents)
+        return
+    lines = [totals, "", "By label and type"]
+    lines += _plain_table(("label / type", "count"), kinds, numeric=(False, True))
+    lines += ["", title]
+    lines += _plain_table(("document", "nodes", "relationships", "node labels"), documents,
+                          numeric=(False, True, True, False))
+    _write_lines(lines)
+
+
+def _plain_table(headers: tuple[str, ...], rows: list[tuple[object, ...]],
+                 numeric: tuple[bool, ...]) -> list[str]:
+    """Columns two spaces apart under a dashed rule; numbers right-aligned; every cell
+    printable (document text never drives the terminal)."""
+    cells = [[printable(str(v)) for v in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.rjust(w) if right else v.ljust(w)
+                         for v, w, right in zip(values, widths, numeric)).rstrip()
+
+    return [line(list(headers)), line(["-" * w for w in widths]), *(line(r) for r in cells)]
+
+
+def _write_lines(lines: list[str]) -> None:
+    import typer
+
+    typer.echo("\n".join(lines))
+
+
+def _rich_summary(totals: str, kinds: list[tuple[str, int]], title: str,
+                  documents: list[tuple[str, int, int, str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(_plain(totals))
+    table = Table(title="By label and type", show_edge=False)
+    table.add_column("label / type")
+    table.add_column("count", justify="right")
+    # Cells are Text, never markup: a name such as "[/bold]" is shown, not obeyed.
+    for name, count in kinds:
+        table.add_row(_plain(name), str(count))
+    console.print(table)
     docs = Table(title=title, show_edge=False)
     docs.add_column("document")
     docs.add_column("nodes", justify="right")
     docs.add_column("relationships", justify="right")
     docs.add_column("node labels")
-    for d in listed:
-        docs.add_row(
-            _plain(d.document),
-            str(sum(d.nodes.values())),
-            str(sum(d.relationships.values())),
-            _plain(", ".join(f"{k} {v}" for k, v in d.nodes.items())),
-        )
+    for document, nodes, rels, labels in documents:
+        docs.add_row(_plain(document), str(nodes), str(rels), _plain(labels))
     console.print(docs)
 
 
 @contextmanager
 def progress_callback(total: int) -> Iterator[Callable[[Path], None] | None]:
-    """A callback that advances a progress bar per file, or None for small builds."""
-    if total < PROGRESS_FROM:
+    """A callback that advances a progress bar per file, or None for small builds and when
+    stderr is no terminal (a transient bar shows nothing there; rich is not even imported)."""
+    import sys
+
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
         yield None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
@@ -109,6 +156,8 @@ def for_terminal(text: str) -> str:
 
 def _plain(text: str) -> Text:
     """``text`` for a rich table cell: as it is (no markup), nothing that drives a terminal."""
+    from rich.text import Text
+
     return Text(printable(text))
 
 

@@ -25,17 +25,30 @@ def _plain_help_option(option):  # noqa: ANN001, ANN202 (typer's or click's Opti
 
 
 class Command(TyperCommand):
-    """A command whose ``--help`` is shown as the flag it is (no ``<bool>``)."""
+    """A command whose ``--help`` is shown as the flag it is (no ``<bool>``), and whose plain
+    options are coerced without importing pydantic (:mod:`stratgraph.cli.plain_options`)."""
 
     def get_help_option(self, ctx):  # noqa: ANN001, ANN201
         return _plain_help_option(super().get_help_option(ctx))
+
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        from stratgraph.cli.plain_options import install
+
+        install(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
 
 class Group(TyperGroup):
-    """The ``stratgraph`` group, with the same plain ``--help``."""
+    """The ``stratgraph`` group, with the same plain ``--help`` and option coercion."""
 
     def get_help_option(self, ctx):  # noqa: ANN001, ANN201
         return _plain_help_option(super().get_help_option(ctx))
+
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        from stratgraph.cli.plain_options import install
+
+        install(self.get_params(ctx))
+        return super().parse_args(ctx, args)
 
 
 #: Set by the top-level ``--debug`` option.

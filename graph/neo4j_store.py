@@ -279,11 +279,13 @@ def _grouped(
     return sorted(by_label.items()), sorted(by_type.items())
 
 
-def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
-                  ) -> Iterator[list[_Statement]]:
+def _transactions(graph: GraphData, batch_size: int, transaction_rows: int,
+                  fresh: bool = False) -> Iterator[list[_Statement]]:
     """The write's statements (``batch_size`` rows each: nodes first, then relationships),
     grouped into transactions of up to ``transaction_rows`` rows.
 
+    ``fresh``: write the document-scoped nodes with a plain CREATE, and the relationships
+    with an end among them likewise (see :func:`_as_merge` for the way back to MERGE).
     Rows are built one transaction at a time, so a million-node load never holds them all.
     """
     labels, types = _grouped(graph)
@@ -291,10 +293,19 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
     merge_nodes = cypher_text("store_merge_nodes.cypher")
     for label, nodes in labels:
         query = _template("store_write_nodes.cypher", label=label)
+        if fresh and label not in SHARED_LABELS:
+            query = _created(_template("store_create_nodes.cypher", label=label), query)
         pending.extend((query, chunk, merge_nodes, False) for chunk in _chunks(nodes, batch_size))
+    new = {id_ for id_, n in graph.nodes.items() if n.label not in SHARED_LABELS} if fresh else ()
     for rel_type, rels in types:
         query = _template("store_write_relationships.cypher", rel_type=rel_type)
         merge = _template("store_merge_relationships.cypher", rel_type=rel_type)
+        if new:
+            create = _created(_template("store_create_relationships.cypher", rel_type=rel_type),
+                              query)
+            created = [r for r in rels if r.start in new or r.end in new]
+            pending.extend((create, chunk, merge, True) for chunk in _chunks(created, batch_size))
+            rels = [r for r in rels if not (r.start in new or r.end in new)]
         pending.extend((query, chunk, merge, True) for chunk in _chunks(rels, batch_size))
     group: list[tuple[str, Sequence[Any], str, bool]] = []
     size = 0
@@ -306,6 +317,70 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int
         size += len(item[1])
     if group:
         yield _rows_of(group)
+
+
+#: Each CREATE statement of a fresh load (store_create_*.cypher, label or type filled in) and
+#: the upsert that replaces it when the load turns out not to be fresh.
+_UPSERT_OF: dict[str, str] = {}
+
+
+def _created(create: str, upsert: str) -> str:
+    _UPSERT_OF[create] = upsert
+    return create
+
+
+def _as_merge(statements: Sequence[_Statement]) -> list[_Statement]:
+    """``statements`` with every CREATE replaced by its upsert (same rows, same results)."""
+    return [(_UPSERT_OF.get(query, query), rows, merge, is_rel)
+            for query, rows, merge, is_rel in statements]
+
+
+def _creates(statements: Sequence[_Statement]) -> bool:
+    return any(query in _UPSERT_OF for query, *_ in statements)
+
+
+class _NotFresh(Exception):
+    """Another unfinished load names this load's documents: CREATE is not safe (see
+    store_load_overlap.cypher); the transaction runs again with MERGE."""
+
+
+def _run_checked(tx: ManagedTransaction, statements: Sequence[_Statement],
+                 load: Mapping[str, Any]) -> int:
+    """:func:`_run_statements` for one transaction of a load bigger than one; when it creates
+    relationships, it first makes sure no other load of the same documents is running."""
+    written = _run_statements(tx, statements)
+    if any(is_rel and query in _UPSERT_OF for query, _, _, is_rel in statements):
+        record = tx.run(cypher_text("store_load_overlap.cypher"), id=load["id"],
+                        documents=load["documents"]).single(strict=True)
+        if record["overlap"]:
+            raise _NotFresh
+    return written
+
+
+def _overlapping(tx: ManagedTransaction, load: Mapping[str, Any]) -> bool:
+    return bool(tx.run(cypher_text("store_load_overlap.cypher"), id=load["id"],
+                       documents=load["documents"]).single(strict=True)["overlap"])
+
+
+class _FreshLoad:
+    """Whether a load bigger than one transaction still writes with CREATE: until the first
+    sign that something it creates may be stored (the id constraint fails, or another load
+    of the same documents is running); from then on every transaction uses MERGE."""
+
+    def __init__(self, yes: bool) -> None:
+        self.yes = yes
+
+    def run(self, session: Session, statements: list[_Statement],
+            load: Mapping[str, Any]) -> int:
+        """Run one transaction of the load, with MERGE once the load is not fresh."""
+        from neo4j.exceptions import ConstraintError
+
+        if self.yes and _creates(statements):
+            try:
+                return session.execute_write(_run_checked, statements, load)
+            except (ConstraintError, _NotFresh):
+                self.yes = False
+        return session.execute_write(_run_statements, _as_merge(statements))
 
 
 def _rows_of(group: list[tuple[str, Sequence[Any], str, bool]]) -> list[_Statement]:
@@ -596,12 +671,23 @@ class Neo4jStore:
         self.ensure_schema()
         size = len(graph.nodes) + len(graph.relationships)
         load = _load_record(graph, docs, size)
+        from neo4j.exceptions import ConstraintError
+
         with self._errors("write the graph"), self._session() as session, \
                 self._facts_kept(graph, docs):
             if size <= self.transaction_rows:
-                statements = next(_transactions(graph, self.batch_size, max(1, size)), [])
-                written = session.execute_write(
-                    _write_all, statements, docs, self.batch_size, load, part_rows(graph))
+                # Tried as a fresh load first (CREATE for this write's own document nodes and
+                # their relationships): nodes it creates stay locked until the commit, so no
+                # other build can add to them meanwhile. If one is stored after all, the id
+                # constraint rolls it all back and it runs again with MERGE.
+                statements = next(_transactions(graph, self.batch_size, max(1, size), True), [])
+                parts = part_rows(graph)
+                try:
+                    written = session.execute_write(
+                        _write_all, statements, docs, self.batch_size, load, parts)
+                except ConstraintError:
+                    written = session.execute_write(
+                        _write_all, _as_merge(statements), docs, self.batch_size, load, parts)
             else:
                 written = self._write_in_batches(session, graph, docs, load)
             nodes_total, rels_total = session.execute_read(_counts)
@@ -627,14 +713,17 @@ class Neo4jStore:
             while not session.execute_write(_strip, docs, self.batch_size):
                 pass
         written = 0
+        # A fresh load (CREATE, see _transactions) unless another unfinished load names the
+        # same documents (a rerun after a cut-off load, or a build of the same plans running).
+        fresh = _FreshLoad(not session.execute_read(_overlapping, load))
         # One statement per transaction, as py2neo's bulk API does. Measured on the 103k-node
         # benchmark graph: transactions of 5,000, 25,000 and 50,000 rows load equally fast.
-        transactions = _transactions(graph, self.batch_size, self.batch_size)
-        first_rels = self._write_nodes_side_by_side(transactions)
+        transactions = _transactions(graph, self.batch_size, self.batch_size, fresh.yes)
+        first_rels = self._write_nodes_side_by_side(transactions, fresh, load)
         if first_rels is not None:
-            written += session.execute_write(_run_statements, first_rels)
+            written += fresh.run(session, first_rels, load)
         for statements in transactions:
-            written += session.execute_write(_run_statements, statements)
+            written += fresh.run(session, statements, load)
         parts = part_rows(graph)
         for chunk in _chunks(parts, self.batch_size):
             session.execute_write(_write_parts, chunk, self.batch_size)
@@ -642,7 +731,8 @@ class Neo4jStore:
         return written
 
     def _write_nodes_side_by_side(
-        self, transactions: Iterator[list[_Statement]]
+        self, transactions: Iterator[list[_Statement]], fresh: _FreshLoad,
+        load: Mapping[str, Any],
     ) -> list[_Statement] | None:
         """Run the node transactions at the head of ``transactions`` on ``workers`` sessions at
         once; returns the first relationship transaction (``None`` when there is none).
@@ -657,7 +747,7 @@ class Neo4jStore:
 
         def run(statements: list[_Statement]) -> int:
             with self._session() as session:
-                return session.execute_write(_run_statements, statements)
+                return fresh.run(session, statements, load)
 
         pending: set[Future[int]] = set()
         following: list[_Statement] | None = None

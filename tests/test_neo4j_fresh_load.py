@@ -1,0 +1,114 @@
+"""A fresh load writes with CREATE, and falls back to MERGE whenever that might not be safe
+(issue #17: loads ahead of py2neo and LOAD CSV). The result is always the merged graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from neo4j_fixtures import Neo4jServer
+from stratgraph.graph import neo4j_store as module
+from stratgraph.graph.data import GraphData
+from test_store_conformance import DOC_A, DOC_B, assert_same, combined, plan_a, plan_b
+
+pytestmark = pytest.mark.neo4j
+
+SIZES = [pytest.param({}, id="one-transaction"),
+         pytest.param({"batch_size": 3, "transaction_rows": 5, "workers": 2}, id="batched")]
+
+
+def _queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record whether each write statement run creates or merges."""
+    seen: list[str] = []
+    real = module._run_statements
+
+    def kind(query: str) -> str:
+        body = "\n".join(line for line in query.splitlines() if not line.startswith("//"))
+        return "MERGE" if "MERGE" in body else "CREATE"
+
+    def recording(tx: Any, statements: Any) -> int:
+        seen.extend(kind(q) for q, *_ in statements)
+        return real(tx, statements)
+
+    monkeypatch.setattr(module, "_run_statements", recording)
+    return seen
+
+
+def _count_rels(server: Neo4jServer) -> int:
+    with server.open_store() as store:
+        return store.counts()[1]
+
+
+@pytest.mark.parametrize("options", SIZES)
+def test_a_fresh_load_creates_and_stores_the_graph(neo4j_server: Neo4jServer, options: dict,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    neo4j_server.wipe()
+    graph = combined(plan_a(), plan_b())
+    seen = _queries(monkeypatch)
+    with neo4j_server.open_store(**options) as store:
+        store.write(graph)
+        assert_same(store.read(), graph)
+    assert any(q.endswith("CREATE") for q in seen)
+    # Shared entities are always merged: other plans may hold them.
+    assert any(q.endswith("MERGE") for q in seen)
+
+
+@pytest.mark.parametrize("options", SIZES)
+def test_writing_stored_documents_again_falls_back_to_merge(
+        neo4j_server: Neo4jServer, options: dict) -> None:
+    """Without --replace the documents' nodes are stored already: the id constraint stops the
+    CREATE, and the same write runs with MERGE (the embedded store's result, no duplicate)."""
+    neo4j_server.wipe()
+    graph = combined(plan_a(), plan_b())
+    with neo4j_server.open_store(**options) as store:
+        store.write(graph)
+        store.write(plan_a())
+        store.write(graph)
+        assert_same(store.read(), graph)
+        assert store.counts() == (len(graph.nodes), len(graph.relationships))
+        store.write(plan_a(with_lead=False), replace_documents=[DOC_A])
+        store.write(plan_a(), replace_documents=[DOC_A])
+        assert_same(store.read(), graph)
+
+
+def test_another_unfinished_load_of_the_same_documents_means_merge(
+        neo4j_server: Neo4jServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big load that sees another load of its documents under way (or cut off) merges
+    everything: that load may be adding the same relationships."""
+    neo4j_server.wipe()
+    graph = combined(plan_a(), plan_b())
+    with neo4j_server.open_store() as store:
+        store.ensure_schema()
+        with store._driver.session() as session:
+            session.execute_write(module._start_load,
+                                  {"id": "other", "documents": [DOC_B], "rows": 1})
+    seen = _queries(monkeypatch)
+    with neo4j_server.open_store(batch_size=3, transaction_rows=5) as store:
+        store.write(graph)
+        assert_same(store.read(), graph)
+    assert seen and all(q.endswith("MERGE") for q in seen)
+
+
+def test_a_relationship_transaction_that_finds_another_load_runs_again_with_merge(
+        neo4j_server: Neo4jServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check made before each commit of created relationships: another load of the same
+    documents started since; the transaction is rolled back and written with MERGE."""
+    neo4j_server.wipe()
+    graph = combined(plan_a(), plan_b())
+    real = module._run_checked
+    started = {"done": False}
+
+    def other_load_starts(tx: Any, statements: Any, load: Any) -> int:
+        if not started["done"] and any(is_rel for *_, is_rel in statements):
+            started["done"] = True
+            tx.run("CREATE (:StratgraphLoad {id: 'other', documents: $docs, rows: 1})",
+                   docs=[DOC_A])
+        return real(tx, statements, load)
+
+    monkeypatch.setattr(module, "_run_checked", other_load_starts)
+    with neo4j_server.open_store(batch_size=3, transaction_rows=5, workers=1) as store:
+        store.write(graph)
+        assert_same(store.read(), graph)
+        assert store.counts() == (len(graph.nodes), len(graph.relationships))
+    assert started["done"]
