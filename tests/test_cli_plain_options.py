@@ -7,8 +7,6 @@ typer's own message.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -86,23 +84,6 @@ def test_every_plain_option_kind_is_covered() -> None:
     assert all(isinstance(plain_runtime_param(param.type_descriptor), (PlainRuntimeParam,
                                                                        type(None)))
                for _, _, param in PARAMETERS)
-
-
-def test_a_build_never_imports_pydantic(tmp_path: Path) -> None:
-    plan = tmp_path / "plan.txt"
-    plan.write_text("# Wexbridge Delivery Plan 2024-25\n\n# Getting around\n\n"
-                    "We will launch a bus app by March 2025.\n", encoding="utf-8")
-    code = (
-        "import sys\n"
-        "from stratgraph.cli.main import main\n"
-        f"sys.argv = ['stratgraph', 'build', {str(plan)!r}, '--graph', "
-        f"{str(tmp_path / 'g.db')!r}, '--threshold', '0.5', '--no-infer']\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
-        "print('PYDANTIC', 'pydantic' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert "PYDANTIC False" in out.stdout
 
 
 def test_a_bad_value_still_gets_typers_message(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def test_a_build_into_a_pipe_imports_neither_rich_nor_pydantic(tmp_path: Path) -
         "import sys\n"
         "from stratgraph.cli.main import main\n"
         f"sys.argv = ['stratgraph', 'build', {str(plan)!r}, '--graph', "
-        f"{str(tmp_path / 'g.db')!r}]\n"
+        f"{str(tmp_path / 'g.db')!r}, '--threshold', '0.5', '--no-infer']\n"  # options coerced too
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'pydantic'}))\n"
     )

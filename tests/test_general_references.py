@@ -11,15 +11,9 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.references import named_in, names_a_partnership
-from stratgraph.loaders.read.model import Document
-from stratgraph.loaders.registry import choose_loader, extract
 from stratgraph.loaders.shapes.narrative.entities import Vocabulary
 
-
-def _read(text: str, name: str = "plan.md") -> GraphData:
-    doc = Document(name, text)
-    assert choose_loader(doc).name == "general"
-    return extract(doc).graph
+from general_reading import read_general as _read
 
 
 def _names(graph: GraphData, label: Label) -> set[str]:

@@ -13,19 +13,8 @@ from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.tables import Column, column_role
-from stratgraph.loaders.read.model import Document
-from stratgraph.loaders.registry import choose_loader, extract
 
-
-def _read(text: str, name: str = "plan.md") -> GraphData:
-    doc = Document(name, text)
-    assert choose_loader(doc).name == "general"
-    return extract(doc).graph
-
-
-def _by_label(graph: GraphData, label: Label) -> dict[str, dict]:
-    return {n.name: {**n.properties, "line": n.provenance.line}
-            for n in graph.nodes.values() if n.label is label}
+from general_reading import by_label as _by_label, read_general as _read
 
 
 # -- a table written one cell a line, each cell closed by a pipe, with no separator line --------

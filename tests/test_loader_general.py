@@ -12,20 +12,11 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general import GeneralLoader
 from stratgraph.loaders.read.model import Document
-from stratgraph.loaders.registry import choose_loader, extract
+from stratgraph.loaders.registry import extract
+
+from general_reading import by_label as _by_label, read_general as _read
 
 import dev_corpus_eval
-
-
-def _read(text: str, name: str = "plan.md") -> GraphData:
-    doc = Document(name, text)
-    assert choose_loader(doc).name == "general"
-    return extract(doc).graph
-
-
-def _by_label(graph: GraphData, label: Label) -> dict[str, dict]:
-    return {n.name: {**n.properties, "line": n.provenance.line}
-            for n in graph.nodes.values() if n.label is label}
 
 
 def _edges(graph: GraphData, type_: RelType) -> set[tuple[str, str]]:
