@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -74,12 +75,12 @@ print(len(set(sys.modules) - before), len(ours), compiled, file=sys.stderr)
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: str | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds of one process: on a shared machine CPU time is the steadier."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env)
+                   env=env, cwd=cwd)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -92,12 +93,12 @@ def tree_of(ref: str, into: Path) -> Path:
     archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], check=True,
                              capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
-    (pkg / "stratgraph").mkdir(parents=True)
-    for item in (tree / "stratgraph").iterdir():
-        (pkg / "stratgraph" / item.name).symlink_to(item)
+    # The root package is copied (its .pyc is looked up beside the file imported), the
+    # subpackages linked.
+    shutil.copytree(tree / "stratgraph", pkg / "stratgraph")
     for sub in SUBPACKAGES:
         (pkg / "stratgraph" / sub).symlink_to(tree / sub, target_is_directory=True)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "-j0", str(tree)], check=True,
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-j0", str(tree), str(pkg)], check=True,
                    stdout=subprocess.DEVNULL)
     return pkg
 
@@ -120,16 +121,25 @@ def main(argv: list[str] | None = None) -> int:
         build_cmd = [str(STRATGRAPH), *build_args]
         if args.before:
             build_cmd = [sys.executable, "-c", ENTRY, *build_args]
-            before_env = dict(env, PYTHONPATH=str(tree_of(args.before, Path(tmp))))
+            pkg = tree_of(args.before, Path(tmp))
+            before_env = dict(env, PYTHONPATH=str(pkg))
+            where = subprocess.run(
+                [sys.executable, "-c", "import stratgraph.loaders.registry as r; print(r.__file__)"],
+                env=before_env, cwd=tmp, capture_output=True, text=True, check=True).stdout
+            if not where.startswith(str(pkg)):  # the editable install must not answer
+                raise SystemExit(f"--before {args.before}: imported {where.strip()}")
         floor, build, before = [], [], []
-        timed(build_cmd, env)  # the first run warms the OS file cache for both
+        # Every process starts in the temporary folder: ``python -c`` puts the working
+        # directory first on sys.path, and the repository's own ``stratgraph/`` there would
+        # shadow the tree on PYTHONPATH.
+        timed(build_cmd, env, tmp)  # the first run warms the OS file cache for both
         for _ in range(args.rounds):
-            floor.append(timed(floor_cmd, env))
+            floor.append(timed(floor_cmd, env, tmp))
             graph.unlink(missing_ok=True)
-            build.append(timed(build_cmd, env))
+            build.append(timed(build_cmd, env, tmp))
             graph.unlink(missing_ok=True)
             if args.before:
-                before.append(timed(build_cmd, before_env))
+                before.append(timed(build_cmd, before_env, tmp))
                 graph.unlink(missing_ok=True)
         graph.unlink(missing_ok=True)
         counted = subprocess.run([sys.executable, "-c", COUNT, str(args.corpus), str(graph)],
