@@ -1,6 +1,6 @@
 """Start-up: ``stratgraph build`` of the real plans, whole process, against the floor.
 
-Run:  python bench/bench_startup.py [CORPUS] [--rounds 15]
+Run:  python bench/bench_startup.py [CORPUS] [--rounds 15] [--before REF]
 
 The floor is a bare Python process of the same interpreter that reads the same plans and
 scans every line of them with a regex (what any reader of plans must at least do). Both run as
@@ -9,6 +9,13 @@ wall time of each and the gap between them, which is what stratgraph adds: impor
 compilation, building, saving. It then counts, in one ``build`` process, the modules imported
 and the regexes compiled (``re`` cache misses), and lists the slowest imports
 (``python -X importtime``).
+
+With ``--before REF`` (a git commit of this repository) the same run also times that commit's
+``stratgraph build``, alternating with the other two: its sources are exported to a temporary
+folder laid out as the installed package (``stratgraph/<sub>`` linked to each top-level
+folder, as pyproject's ``package-dir`` maps them), compiled to ``.pyc`` like the working tree,
+and imported through ``PYTHONPATH`` ahead of the editable install. Both builds then run as
+``python -c`` of the console script's entry point, so they start alike.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +34,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 STRATGRAPH = Path(sys.executable).with_name("stratgraph")
+#: The console script's body, so a tree on PYTHONPATH starts the way the installed one does.
+ENTRY = "import sys; sys.argv[0] = 'stratgraph'; from stratgraph.cli.entry import main; main()"
+#: Top-level folders pyproject maps to ``stratgraph.<name>``.
+SUBPACKAGES = ("graph", "loaders", "cypher", "viz", "cli")
 
 FLOOR = r"""
 import re, sys
@@ -63,21 +75,40 @@ print(len(set(sys.modules) - before), len(ours), compiled, file=sys.stderr)
 """
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: str | None = None) -> tuple[float, float]:
     """(wall, CPU) seconds of one process: on a shared machine CPU time is the steadier."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env)
+                   env=env, cwd=cwd)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def tree_of(ref: str, into: Path) -> Path:
+    """``ref``'s sources laid out as the installed package under ``into``; the PYTHONPATH."""
+    tree, pkg = into / "tree", into / "pkg"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    # The root package is copied (its .pyc is looked up beside the file imported), the
+    # subpackages linked.
+    shutil.copytree(tree / "stratgraph", pkg / "stratgraph")
+    for sub in SUBPACKAGES:
+        (pkg / "stratgraph" / sub).symlink_to(tree / sub, target_is_directory=True)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "-j0", str(tree), str(pkg)], check=True,
+                   stdout=subprocess.DEVNULL)
+    return pkg
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--before", metavar="REF",
+                        help="also time this git commit's build, side by side")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -86,13 +117,30 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="stratgraph-startup-") as tmp:
         graph = Path(tmp) / "graph.db"
         floor_cmd = [sys.executable, "-c", FLOOR, str(args.corpus)]
-        build_cmd = [str(STRATGRAPH), "build", str(args.corpus), "--graph", str(graph)]
-        floor, build = [], []
-        timed(build_cmd, env)  # the first run warms the OS file cache for both
+        build_args = ["build", str(args.corpus), "--graph", str(graph)]
+        build_cmd = [str(STRATGRAPH), *build_args]
+        if args.before:
+            build_cmd = [sys.executable, "-c", ENTRY, *build_args]
+            pkg = tree_of(args.before, Path(tmp))
+            before_env = dict(env, PYTHONPATH=str(pkg))
+            where = subprocess.run(
+                [sys.executable, "-c", "import stratgraph.loaders.registry as r; print(r.__file__)"],
+                env=before_env, cwd=tmp, capture_output=True, text=True, check=True).stdout
+            if not where.startswith(str(pkg)):  # the editable install must not answer
+                raise SystemExit(f"--before {args.before}: imported {where.strip()}")
+        floor, build, before = [], [], []
+        # Every process starts in the temporary folder: ``python -c`` puts the working
+        # directory first on sys.path, and the repository's own ``stratgraph/`` there would
+        # shadow the tree on PYTHONPATH.
+        timed(build_cmd, env, tmp)  # the first run warms the OS file cache for both
         for _ in range(args.rounds):
-            floor.append(timed(floor_cmd, env))
+            floor.append(timed(floor_cmd, env, tmp))
             graph.unlink(missing_ok=True)
-            build.append(timed(build_cmd, env))
+            build.append(timed(build_cmd, env, tmp))
+            graph.unlink(missing_ok=True)
+            if args.before:
+                before.append(timed(build_cmd, before_env, tmp))
+                graph.unlink(missing_ok=True)
         graph.unlink(missing_ok=True)
         counted = subprocess.run([sys.executable, "-c", COUNT, str(args.corpus), str(graph)],
                                  capture_output=True, text=True, env=env, check=True)
@@ -106,12 +154,19 @@ def main(argv: list[str] | None = None) -> int:
     print("| process | wall median s | wall best s | CPU median s | CPU best s |")
     print("|---|---:|---:|---:|---:|")
     stats = {}
-    for name, runs in (("floor: read + regex-scan the plans", floor), ("stratgraph build", build)):
+    processes = [("floor: read + regex-scan the plans", floor)]
+    if args.before:
+        processes.append((f"stratgraph build, before ({args.before})", before))
+    processes.append(("stratgraph build", build))
+    for name, runs in processes:
         wall, cpu = [w for w, _ in runs], [c for _, c in runs]
         stats[name] = (statistics.median(wall), min(wall), statistics.median(cpu), min(cpu))
         print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in stats[name]) + " |")
-    f, b = stats.values()
-    print("| gap (build - floor) | " + " | ".join(f"{y - x:.3f}" for x, y in zip(f, b)) + " |")
+    f = stats[processes[0][0]]
+    for name, _ in processes[1:]:
+        label = "gap (build - floor)" + (", before" if "before" in name else "")
+        print(f"| {label} | " + " | ".join(
+            f"{y - x:.3f}" for x, y in zip(f, stats[name])) + " |")
     print(f"\none build process: {modules} modules imported ({ours} of stratgraph), "
           f"{regexes} regexes compiled")
     rows = []

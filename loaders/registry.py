@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cached_property
+from importlib import import_module
 from typing import Any
 
 from stratgraph.errors import LoaderError
@@ -16,13 +18,43 @@ from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Node
 from stratgraph.loaders.base import Extraction, Loader
 from stratgraph.loaders.document import SourceDocument
-from stratgraph.loaders.general import GeneralLoader
 from stratgraph.loaders.general.foreword import add_signing_leader
 from stratgraph.loaders.shapes.coded_priorities import CodedPrioritiesLoader
 from stratgraph.loaders.shapes.delivery_plan import DeliveryPlanLoader
 from stratgraph.loaders.shapes.narrative import NarrativeLoader
 from stratgraph.loaders.shapes.outcomes_framework import OutcomesFrameworkLoader
 from stratgraph.loaders.shapes.priority_tables import PriorityTablesLoader
+
+
+
+class DeferredLoader:
+    """A loader whose module is imported when a document first needs it.
+
+    The general reader is the largest loader (its import compiles some 200 rules) and only
+    the fallback: a build whose plans all have a known shape never needs it.
+    """
+
+    def __init__(self, name: str, module: str, cls: str) -> None:
+        self.name = name
+        self._module = module
+        self._cls = cls
+
+    @cached_property
+    def loader(self) -> Loader:
+        """The real loader, imported on first use."""
+        loader: Loader = getattr(import_module(self._module), self._cls)()
+        return loader
+
+    @property
+    def description(self) -> str:
+        return self.loader.description
+
+    def recognise(self, doc: SourceDocument) -> float:
+        return self.loader.recognise(doc)
+
+    def extract(self, doc: SourceDocument) -> Extraction:
+        return self.loader.extract(doc)
+
 
 LOADERS: dict[str, Loader] = {
     loader.name: loader
@@ -32,13 +64,13 @@ LOADERS: dict[str, Loader] = {
         PriorityTablesLoader(),
         OutcomesFrameworkLoader(),
         NarrativeLoader(),
-        GeneralLoader(),
+        DeferredLoader("general", "stratgraph.loaders.general.reader", "GeneralLoader"),
     )
 }
 
 #: Below this score a specific loader is not trusted and the narrative reader is used.
 RECOGNITION_THRESHOLD = 0.5
-FALLBACK = GeneralLoader.name
+FALLBACK = "general"
 
 
 def scores(doc: SourceDocument) -> list[tuple[float, str]]:

@@ -36,3 +36,22 @@ def test_public_names_still_resolve_lazily() -> None:
     for name in stratgraph.__all__:
         assert getattr(stratgraph, name) is not None, name
     assert set(stratgraph.__all__) <= set(dir(stratgraph))
+
+
+def test_the_registry_waits_to_import_the_general_reader() -> None:
+    # The general reader is only the fallback: a build of plans in known shapes never needs it.
+    modules = imported_after("import stratgraph.loaders.registry, stratgraph.loaders.general")
+    assert "stratgraph.loaders.general.reader" not in modules
+    assert "stratgraph.loaders.general.leads" not in modules
+
+
+def test_the_deferred_general_loader_is_the_general_reader() -> None:
+    from stratgraph.loaders.general import GeneralLoader
+    from stratgraph.loaders.general.reader import GeneralLoader as Real
+    from stratgraph.loaders.registry import FALLBACK, LOADERS
+
+    deferred = LOADERS[FALLBACK]
+    assert GeneralLoader is Real
+    assert deferred.name == Real.name == FALLBACK
+    assert deferred.description == Real.description
+    assert isinstance(deferred.loader, Real)  # type: ignore[attr-defined]

@@ -15,7 +15,6 @@ from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, Method, RelType
 from stratgraph.loaders.base import Extraction
-from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.read.model import BlockKind, Document
 from stratgraph.loaders.read.text import parse_blocks
 
@@ -70,6 +69,10 @@ def _signer(text: str) -> tuple[str, str] | None:
         role = " ".join((m.group("role") or m.group("role2")).split())
         return f"the {role}", role
     if _FOREWORD.search(text):
+        # The lead finder is the general reader's (its rules compile on import): only a
+        # foreword heading that names no role needs it.
+        from stratgraph.loaders.general.leads import find_leads
+
         for lead in find_leads(text):
             if re.search(r"\bleader\b|\bmayor\b|\bcommissioner\b", lead.role, re.I):
                 return lead.name, lead.role

@@ -53,9 +53,9 @@ def section_kind(heading: str) -> str | None:
 def is_activity_header(cells: list[str]) -> bool:
     """A tab-table header: short cells, one of them "By when" (or "Deadline"), one naming
     the activities."""
-    heads = [normalise_name(c) for c in cells]
     if len(cells) < 3 or any(len(c) > 60 or "<" in c for c in cells):
-        return False
+        return False  # checked before normalising: most rows are long prose cells
+    heads = [normalise_name(c) for c in cells]
     return any(h in _WHEN_HEADS for h in heads) and any(
         "activit" in h or "action" in h or "project" in h for h in heads)
 
