@@ -189,12 +189,14 @@ FLOORS = {"outcomes": 0.9, "actions": 0.9, "measures": 0.85, "leads": 1.0, "dead
 # Round 3 added eight plans of new kinds (tests/dev_corpus/SOURCES.md, "round 3"); the untouched
 # reader read them at: outcomes 17/30, actions 17/19, measures 1/5, partnerships 1/2, Action
 # precision 19/30, which pulls the whole corpus below these floors until the round's rules land.
-FLOORS.update({"outcomes": 0.89, "measures": 0.83, "partnerships": 0.83, "references": 0.77})
+# Round 3's rules (tests/test_general_round3.py) read the new plans at outcomes 25/30, actions
+# 17/19, measures 5/5 (corpus 180/193, 126/138, 98/113); partnerships and references stay where
+# the new plans put them (a partnership named only as the page's author; unread plan names).
+FLOORS.update({"outcomes": 0.92, "partnerships": 0.83, "references": 0.77})
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
 #: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,
                     "CabinetLead": 0.9}
-PRECISION_FLOORS["Action"] = 0.88  # round 3's new plans as the untouched reader read them
 
 
 @pytest.fixture(scope="module")
@@ -233,8 +235,6 @@ KNOWN_GAPS = {
     # round 3's new plans, as the untouched reader read them:
     "Targets for 'Quickly back to work' strategic intent Actions Milestones",
     "acknowledges the local effects of climate change",
-    "Town Council Plan 2020",
-    "To view the full plan, please click on this link.",
 }
 
 
