@@ -169,3 +169,39 @@ def test_the_same_shape_called_commitments_keeps_heading_outcomes_and_sentence_a
     assert "Our planet" in _names(graph, Label.OUTCOME)
     assert "Champion climate action; protect the environment and improve the sustainability of Belfast" \
         in _names(graph, Label.ACTION)
+
+
+def test_a_header_row_run_into_one_line_is_no_theme() -> None:
+    # belfast-labour-market-partnership-action-plan-2022-23, lines 18-21: the table's header
+    # "Targets ... Actions Milestones" flattened into one line by the web copy.
+    graph = _read("""Our strategic intents are:
+
+  • Quickly back to work: mitigating the economic impact of COVID-19 on the labour market
+
+Quickly back to work
+
+Targets for 'Quickly back to work' strategic intent Actions Milestones
+By 2026, we will reduce the working-age economic inactivity rate within Belfast to 18.0 per cent
+""")
+    assert not any("Milestones" in n.name for n in graph.nodes.values())
+    assert "Working-age economic inactivity rate within Belfast" in _names(graph, Label.MEASURE)
+
+
+# south-ribble-climate-emergency-action-plan-2021-plan-to-2030, lines 1-13.
+FLAT_NESTED = """The Plan to 2030
+This plan, in summary:
+- reaffirms our commitment for the borough to be carbon neutral by 2030, and provides targets for the council to deliver on this pledge
+- highlights our commitment to work with residents and businesses to deliver change locally, and share best practice and learning
+- sets out actions that will be taken to:
+- build and retrofit home
+- provide for clean and sustainable travel
+- acknowledges the local effects of climate change
+- confirms our commitment to continue to work with partners and central government to enable the council to react to the effects of climate change
+"""
+
+
+def test_a_nested_list_printed_flat_ends_at_the_next_item_that_says_what_the_plan_does() -> None:
+    # "sets out actions that will be taken to:" introduces the action areas; "acknowledges ..."
+    # and "confirms ..." are worded as the lead-in is, so they are back in the summary's list.
+    assert _names(_read(FLAT_NESTED), Label.ACTION) == {
+        "Build and retrofit home": 6, "Provide for clean and sustainable travel": 7}

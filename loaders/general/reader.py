@@ -57,6 +57,7 @@ from stratgraph.loaders.general.wording import (
     IMAGE_FILE,
     IMAGE_LINK,
     DATE_STAMP,
+    RUN_TOGETHER_HEADER,
     ALT_TEXT,
     FLAT_WHEN,
     ROLE_NOUN,
@@ -165,6 +166,9 @@ class _ListRun:
     #: A lead-in line ending in a colon that is itself an outcome, if its items are actions.
     lead_outcome: tuple[str, int] | None = None
     lead_outcome_id: str | None = None
+    #: The lead-in was itself an item worded as what the document does ("sets out actions that
+    #: will be taken to:"): a later item worded so ("acknowledges ...") is the lead-in's sibling.
+    lead_says: bool = False
 
 
 def _flat_kind(header: str) -> str:
@@ -175,6 +179,13 @@ def _flat_kind(header: str) -> str:
 #: Headings that only group what follows ("Other" over more priorities).
 _GENERIC_HEADINGS = frozenset({"other", "others", "general", "miscellaneous", "more", "additional",
                                "further", "also"})
+
+
+def _says(text: str) -> bool:
+    """An item worded as what a document does, in the third person: "sets out ...",
+    "acknowledges ...", "confirms our commitment ..." (lower case, as a summary's bullets run)."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return bool(re.fullmatch(r"[a-z]+(?:[^su\W]s|es)", first))
 
 
 class GeneralReader(TableRows):
@@ -539,6 +550,8 @@ class GeneralReader(TableRows):
         text = block.text.strip()
         if IMAGE_FILE.match(text) or IMAGE_LINK.match(text) or DATE_STAMP.match(text):
             return True
+        if block.kind is BlockKind.PARAGRAPH and len(text) <= 120 and RUN_TOGETHER_HEADER.search(text):
+            return True  # a header row of column names, not a theme or an item
         return is_site_chrome(text) or is_page_number(text) or (
             block.kind is not BlockKind.HEADING and is_link_line(text))
 
@@ -1020,7 +1033,13 @@ class GeneralReader(TableRows):
             # "(f) The plan was built around six strategic goals. These are:" as an item of an
             # officer's lettered points: the cue holds for the list that follows it.
             by = BY_WHEN.search(text)
-            self.run = _ListRun(lead, by.group(1) if by else None)
+            self.run = _ListRun(lead, by.group(1) if by else None, lead_says=_says(text))
+            return
+        if mode is Mode.ACTION and self.run.lead_says and _says(text):
+            # "- sets out actions that will be taken to:", "- build and retrofit home", ...,
+            # "- acknowledges the local effects of climate change": a nested list printed at one
+            # level; the item that says what the document does again is back in the outer list.
+            self.run = _ListRun(None)
             return
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)

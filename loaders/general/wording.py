@@ -206,6 +206,12 @@ NOT_AN_OUTCOME = re.compile(
 #: page was published, not its content.
 DATE_STAMP = re.compile(r"(?i)^(?:published|last\s+(?:updated|reviewed|modified)|updated|posted)\s*(?:in|on|:|-|–)?\s*"
                         r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}$")
+#: "Targets for 'Quickly back to work' strategic intent Actions Milestones": a table's header row
+#: run into one line by a web copy, its last two (or more) column names in title case.
+#: (Only the columns of what a plan delivers: a row header ending "... Deadline Status" is one a
+#: flattened action table's reader reads, see _flat_header.)
+_COLUMN = r"(?:Targets?|Actions?|Milestones?|Measures?|Indicators?)"
+RUN_TOGETHER_HEADER = re.compile(rf"\b{_COLUMN}(?:\s+{_COLUMN})+$")
 #: "1: Promoting sustainable living ...": a line numbered with a colon, as a plain-text list
 #: is typed where the page has no list markup.
 NUMBER_COLON = re.compile(r"^\d{1,2}\s*:\s+(?=[A-Z])")
