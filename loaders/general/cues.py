@@ -23,6 +23,7 @@ class Mode(str, Enum):
 
 _OUTCOME_NOUNS = (r"(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|goals?|missions?|pillars?"
                   r"|commitments|well-?being\s+objectives?|strategic\s+themes|themes|focus\s+areas"
+                  r"|strategic\s+intents?"
                   r"|areas?\s+of\s+focus|key\s+areas?(?:\s+of\s+focus)?)")
 # "Our priorities", "Our four strategic priorities", "Corporate objectives", "What we want to achieve".
 OUTCOME_HEADING = re.compile(
@@ -80,7 +81,10 @@ ACTION_LEAD_IN = re.compile(
 )
 MEASURE_HEADING = re.compile(
     r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
-    r"|(?:key\s+)?performance\s+(?:indicators|measures|metrics)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
+    # "How will we measure success?": the same cue asked as a question.
+    r"|how\s+will\s+we\s+(?:measure|monitor|track|know)\b.*"
+    # "Performance Measure Level 1": a table's caption in the singular.
+    r"|(?:key\s+)?performance\s+(?:indicators?|measures?|metrics?)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
     r"|(?:key\s+)?(?:success\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
     r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*"
     # "Our targets and measures"
@@ -112,6 +116,10 @@ BOILERPLATE_HEADING = re.compile(
 LINK_LINE = re.compile(
     r"^(?:download|read|view|see|visit|find\s+out|discover|learn|watch|go\s+to|click|sign\s+up|subscribe"
     r"|request|email|contact|follow\s+us|back\s+to|return\s+to|more\s+on|read\s+more)\b.{0,120}$"
+    # "Jump to another section", "Newsletter Signup": a page's own navigation and sign-up box.
+    # "To view the full plan, please click on this link."
+    r"|^to\s+(?:view|read|download|see)\b.{0,80}\b(?:click|link|here|below)\b.{0,30}$"
+    r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
     r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
     re.IGNORECASE,
 )

@@ -55,6 +55,9 @@ from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
     column_names_only,
     IMAGE_FILE,
+    IMAGE_LINK,
+    DATE_STAMP,
+    RUN_TOGETHER_HEADER,
     ALT_TEXT,
     FLAT_WHEN,
     ROLE_NOUN,
@@ -78,6 +81,8 @@ from stratgraph.loaders.general.wording import (
     IMPLICIT_LEVEL,
     LABEL_ONLY,
     NOT_AN_OUTCOME,
+    NUMBER_COLON,
+    DOCUMENT_NAME,
     NUMBERING,
     REF,
     TITLE_DASH,
@@ -161,6 +166,9 @@ class _ListRun:
     #: A lead-in line ending in a colon that is itself an outcome, if its items are actions.
     lead_outcome: tuple[str, int] | None = None
     lead_outcome_id: str | None = None
+    #: The lead-in was itself an item worded as what the document does ("sets out actions that
+    #: will be taken to:"): a later item worded so ("acknowledges ...") is the lead-in's sibling.
+    lead_says: bool = False
 
 
 def _flat_kind(header: str) -> str:
@@ -171,6 +179,13 @@ def _flat_kind(header: str) -> str:
 #: Headings that only group what follows ("Other" over more priorities).
 _GENERIC_HEADINGS = frozenset({"other", "others", "general", "miscellaneous", "more", "additional",
                                "further", "also"})
+
+
+def _says(text: str) -> bool:
+    """An item worded as what a document does, in the third person: "sets out ...",
+    "acknowledges ...", "confirms our commitment ..." (lower case, as a summary's bullets run)."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return bool(re.fullmatch(r"[a-z]+(?:[^su\W]s|es)", first))
 
 
 class GeneralReader(TableRows):
@@ -223,6 +238,7 @@ class GeneralReader(TableRows):
         info = plan_info(self.blocks, self.doc.name)
         self.own_title = normalise_name(info.title)
         self.todo_lists = self._todo_lists()
+        self.objective_statements = self._objective_statements()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,
@@ -491,12 +507,51 @@ class GeneralReader(TableRows):
                 run = []
         return lines
 
+    def _objective_statements(self) -> set[int]:
+        """The blocks that are objectives stated as one "We will ..." sentence under a short
+        heading of their own ("Our planet" / "We will champion climate action; ..."), three or
+        more such pairs in a row: each statement is the objective, its heading a label."""
+        def short_heading(block: Block) -> bool:
+            return (block.kind is BlockKind.HEADING or title_like(block)) and len(block.text.split()) <= 5 \
+                and heading_mode(block.text) is None and not is_boilerplate(block.text)
+
+        def statement(block: Block) -> bool:
+            text = block.text.strip()
+            return block.kind is BlockKind.PARAGRAPH and re.match(r"(?i)we\s+will\s", text) is not None \
+                and len(list(sentences(text))) == 1 and commitment(text) is not None
+
+        def declared_objectives(run: list[int]) -> bool:
+            # The lines before say the pairs are objectives ("sets out six performance
+            # improvement objectives"); a plan that calls them commitments ("Good jobs" over
+            # "We will ...", "Our 20 commitments") makes the heading the outcome, the sentence
+            # its action.
+            before = " ".join(b.text for b in self.blocks[max(0, run[0] - 5):run[0] - 1])
+            return re.search(r"(?i)\bobjectives\b", before) is not None \
+                and re.search(r"(?i)\bcommitments?\b", before) is None
+
+        found: set[int] = set()
+        i, run = 0, []
+        while i + 1 < len(self.blocks):
+            if short_heading(self.blocks[i]) and statement(self.blocks[i + 1]):
+                run.append(i + 1)
+                i += 2
+                continue
+            if len(run) >= 3 and declared_objectives(run):
+                found.update(run)
+            run = []
+            i += 1
+        if len(run) >= 3 and declared_objectives(run):
+            found.update(run)
+        return found
+
     def _is_chrome(self, block: Block) -> bool:
         if block.kind is BlockKind.TABLE:
             return False
         text = block.text.strip()
-        if IMAGE_FILE.match(text):
+        if IMAGE_FILE.match(text) or IMAGE_LINK.match(text) or DATE_STAMP.match(text):
             return True
+        if block.kind is BlockKind.PARAGRAPH and len(text) <= 120 and RUN_TOGETHER_HEADER.search(text):
+            return True  # a header row of column names, not a theme or an item
         return is_site_chrome(text) or is_page_number(text) or (
             block.kind is not BlockKind.HEADING and is_link_line(text))
 
@@ -687,6 +742,19 @@ class GeneralReader(TableRows):
                 return
         if self._name_pending_label(text, block.line):
             return
+        if self.index in self.objective_statements and not self._skipping():
+            # "Our planet" then "We will champion climate action; ...": the statement is the
+            # objective (a plan's improvement or well-being objectives are worded so), the
+            # heading its label and theme.
+            section = self.stack[-1] if self.stack else None
+            name = clean(text)
+            self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
+                                                    level="priority", rule="we-will-objective-under-short-heading")
+            self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
+            if section is not None and section.outcome_id is None:
+                section.outcome_id = self.paragraph_outcome
+            self.run = None
+            return
         if self._section_list_mode() is not Mode.OUTCOME and self._ref_row(text, block.line):
             return
         if self._row_tail(text, block.line):
@@ -701,8 +769,27 @@ class GeneralReader(TableRows):
                                        thematic=False, parent=parent))
             self.run = None
             return
-        if text.endswith(("the following.", "as follows.")):
-            text = text[:-1] + ":"  # "By 2028 we will have improved ... through the following."
+        numbered = NUMBER_COLON.match(text)
+        if numbered and not self._skipping() and (self._section_list_mode() is Mode.OUTCOME or (
+                self.run is not None and self.run.mode is Mode.OUTCOME)):
+            # "1: Promoting sustainable living, ..." under "The following strategic priorities
+            # have been agreed:": each numbered line a priority (the first sentence names it),
+            # the run going on to the next number.
+            first = next(iter(sentences(text[numbered.end():])), None)
+            name = clean(first.text if first else text[numbered.end():])
+            if not bad_name(name) and not commitment(name):
+                section = self.stack[-1] if self.stack else None
+                self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
+                                                        level="priority", rule="colon-numbered-line-under-outcomes-cue",
+                                                        ref=text[:numbered.end()].strip(" :") or None)
+                self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
+                self.run = _ListRun(Mode.OUTCOME)
+                return
+        if text.endswith(("the following.", "as follows.")) \
+                or re.search(r"\bthe\s+following\s+(?:[\w-]+\s+){0,4}(?:measures|indicators|targets|kpis)\.$", text, re.I):
+            # "By 2028 we will have improved ... through the following.", "... will be measured
+            # via the following suite of performance measures.": a lead-in ended with a stop.
+            text = text[:-1] + ":"
         labelled = NUMBERED_OUTCOME.match(text)
         if labelled and len(text.split()) <= 40 and not self._skipping() \
                 and (labelled.group("word") or labelled.group("word2")).lower() != "theme" and not bad_name(clean(labelled.group("name"))):
@@ -790,7 +877,8 @@ class GeneralReader(TableRows):
             top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None
             and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
         if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short \
-                and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text):
+                and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text) \
+                and not DOCUMENT_NAME.match(clean(text)):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None
             self.paragraph_outcome = self.b.outcome(clean(text), block.line, theme=self._theme(section),
@@ -945,7 +1033,13 @@ class GeneralReader(TableRows):
             # "(f) The plan was built around six strategic goals. These are:" as an item of an
             # officer's lettered points: the cue holds for the list that follows it.
             by = BY_WHEN.search(text)
-            self.run = _ListRun(lead, by.group(1) if by else None)
+            self.run = _ListRun(lead, by.group(1) if by else None, lead_says=_says(text))
+            return
+        if mode is Mode.ACTION and self.run.lead_says and _says(text):
+            # "- sets out actions that will be taken to:", "- build and retrofit home", ...,
+            # "- acknowledges the local effects of climate change": a nested list printed at one
+            # level; the item that says what the document does again is back in the outer list.
+            self.run = _ListRun(None)
             return
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)

@@ -26,6 +26,9 @@ _NOT_COMMITMENT = re.compile(
     r"^(?:see|find|notice|know|be\s+(?:able|asked|told|judged|measured|reporting\s+on)|have\s+to|need\s+to"
     r"|use\s+(?:this|it|the\s+following)|report\s+(?:on|against)\s+(?:this|these|progress)|set\s+out|"
     r"explain|describe|outline|look\s+at\s+(?:this|these)|publish\s+(?:this|an?\s+annual)"
+    # "we will publish a new action plan for 2023 to 2024", "we will publish and update on how
+    # we have progressed": the plan's own next edition or progress report, not a deliverable.
+    r"|publish\s+(?:an?\s+(?:new|updated|refreshed|revised)\s+(?:action\s+|delivery\s+)?plan|and\s+update\b|an?\s+(?:update|progress\s+report)\b)"
     r"|measure\s+(?:our\s+)?(?:success|progress|performance|impact)|monitor\s+(?:our\s+)?progress)\b",
     re.IGNORECASE,
 )
@@ -78,7 +81,7 @@ def commitment(sentence: str) -> str | None:
     if re.search(r"\b(?:if|whether|unless|said|says|told|asked)\s*(?:\w+\s+){0,2}$", before) \
             or re.search(r"\b(?:how|what|where|that|which)\s*$|(?<!s )\bwhy\s*$", before.replace("’", "'")):
         return None
-    if re.search(r"\b(?:the|our)\s+(?:[\w-]+\s+)?(?:actions|steps|things|changes|commitments|projects|activities"
+    if re.search(r"(?:\b(?:the|our)|,|\band)\s+(?:[\w-]+\s+)?(?:actions|steps|things|changes|commitments|projects|activities"
                  r"|improvements|priorities)\s*$", before) \
             and not re.match(r"\s*(?:to|by|for|in|through|with|alongside|across|from)\b", before):
         # "It sets out the key actions we will take over the next 4 years": "we will" in a

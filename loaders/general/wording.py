@@ -37,6 +37,10 @@ ALT_TEXT = re.compile(
     r"\s+(?:of|showing|shows|depicting|with)\b|\w+\s+background\s+with\s+\w+\s+text\b)", re.IGNORECASE)
 #: An image's file name left in a page's text: "CP1-Strong Economy.jpg".
 IMAGE_FILE = re.compile(r"^\S.{0,120}\.(?:jpe?g|png|gif|svg|webp|bmp)$", re.IGNORECASE)
+#: A link whose text follows its picture's file name ("M0084668 Plan A 380x200 Chair.jpg Improving
+#: existing homes", "35.jpg About us", whose "35." the list reader may take for a number).
+IMAGE_LINK = re.compile(r"^(?:\S+\s+){0,5}?\S*\.(?:jpe?g|png|gif|svg|webp|bmp)\s+\S.{0,100}$"
+                        r"|^(?:jpe?g|png|gif|svg|webp|bmp)\s+\S.{0,100}$", re.IGNORECASE)
 #: Key and rating text of a performance table, not indicators ("Target not achieved").
 STATUS_WORDS = re.compile(r"(?i)^(?:target\s+(?:not\s+)?(?:achieved|met|missed)|performance\s+has|previous\s+data|no\s+previous|"
                           r"data\s+not|short\s+trend|long\s+trend|rag\b|direction\b)")
@@ -198,6 +202,23 @@ NOT_AN_OUTCOME = re.compile(
     r"|\b(?:has|have|is\s+made\s+up\s+of|comprises?|contains?|includes?|sets\s+out|are)\s+"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}"
     r"(?:priorities|outcomes|goals|objectives|aims|ambitions|themes|missions|pillars)\W*$", re.IGNORECASE)
+#: "Published in January 2023", "Published - June 2024", "Last updated: 3 May 2024": when the
+#: page was published, not its content.
+DATE_STAMP = re.compile(r"(?i)^(?:published|last\s+(?:updated|reviewed|modified)|updated|posted)\s*(?:in|on|:|-|–)?\s*"
+                        r"(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}$")
+#: "Targets for 'Quickly back to work' strategic intent Actions Milestones": a table's header row
+#: run into one line by a web copy, its last two (or more) column names in title case.
+#: (Only the columns of what a plan delivers: a row header ending "... Deadline Status" is one a
+#: flattened action table's reader reads, see _flat_header.)
+_COLUMN = r"(?:Targets?|Actions?|Milestones?|Measures?|Indicators?)"
+RUN_TOGETHER_HEADER = re.compile(rf"\b{_COLUMN}(?:\s+{_COLUMN})+$")
+#: "1: Promoting sustainable living ...": a line numbered with a colon, as a plain-text list
+#: is typed where the page has no list markup.
+NUMBER_COLON = re.compile(r"^\d{1,2}\s*:\s+(?=[A-Z])")
+#: "Town Council Plan 2020", "Corporate Strategy 2023-2028": a document's own name in title
+#: case (a link to it, or its title repeated), never one of its priorities.
+DOCUMENT_NAME = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s+){0,6}(?:Plan|Strategy|Framework)(?:\s+\d{4}(?:\s*[-–/]\s*\d{2,4})?)?$")
 # Words of an action or KPI table's header row, run together on one line by a conversion.
 HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
                            r"|responsible|deadline|indicator|rag)\b", re.IGNORECASE)
