@@ -153,3 +153,16 @@ def test_every_shape_knows_the_shared_words(shape: str, strategy_words: set[str]
 def test_word_pattern_puts_longer_words_first() -> None:
     assert entities.word_pattern({"plan", "plans"}) == "(?:plans|plan)"
     assert entities.word_pattern({"board"}, capitalised=True) == "(?:Board)"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # Medway's community safety plan (tests/dev_corpus, round 3): a list item joined to the next
+    ("Tackle domestic abuse; and", "Tackle domestic abuse"),
+    ("Reduce reoffending, or", "Reduce reoffending"),
+    ("Health, care and wellbeing", "Health, care and wellbeing"),   # "and" inside a name stays
+    ("Safer streets;", "Safer streets"),
+])
+def test_a_list_items_joiner_is_not_part_of_its_name(text: str, name: str) -> None:
+    from stratgraph.loaders.common.names import clean_name
+
+    assert clean_name(text) == name

@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label
-from stratgraph.loaders.read.model import Document
-from stratgraph.loaders.registry import choose_loader, extract
 
-
-def _read(text: str, name: str = "plan.md") -> GraphData:
-    doc = Document(name, text)
-    assert choose_loader(doc).name == "general"
-    return extract(doc).graph
+from general_reading import read_general as _read
 
 
 def _names(graph: GraphData, label: Label) -> dict[str, int]:

@@ -55,10 +55,13 @@ def strip_bullet(text: str) -> str:
     return text[match.end():] if match else text
 
 
+_LIST_JOINER = re.compile(r"\s*[;,]\s*(?:and|or)\s*$")
+
+
 @lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """A display name: tags, markdown, footnote markers and bullets gone, spaces collapsed,
-    a trailing semicolon or comma dropped; otherwise the text as written.
+    a trailing semicolon or comma (or "; and", "; or") dropped; otherwise the text as written.
 
     Cached: loaders clean the same cell, heading and line text many times over.
     """
@@ -66,4 +69,5 @@ def clean_name(text: str) -> str:
     bulletless = strip_bullet(text)
     if bulletless is not text:
         text = collapse(bulletless)
-    return text.rstrip(" ;,").strip()
+    # a list item's joiner to the next ("Tackle domestic abuse; and") is not part of its name
+    return _LIST_JOINER.sub("", text).rstrip(" ;,").strip()
