@@ -966,7 +966,7 @@ class Neo4jStore:
             if not facts.current(tx):
                 return None
             if limit is None:
-                return facts.summary_triples(tx, name)
+                return facts.summary_triples(tx, name, prepared)
             return facts.page_rows(tx, name, prepared, offset, limit)
 
         with self._query_errors(name):
