@@ -649,12 +649,16 @@ def page_params(params: Mapping[str, Any], offset: int, limit: int) -> dict[str,
 
 
 def page_rows(tx: ManagedTransaction, name: str, params: Mapping[str, Any], offset: int,
-              limit: int) -> list[dict[str, Any]]:
+              limit: int | None) -> list[dict[str, Any]]:
+    """Rows ``offset`` to ``offset + limit`` (every row with ``limit`` None: only for the
+    queries of :data:`ROW_FACTS`, whose facts are their whole answer)."""
     if name in ROW_FACTS:
         from stratgraph.graph.queries import paged_cypher
 
         text, extra = paged_cypher(ROW_FACTS[name].read_cypher(), offset, limit)
         return [r.data() for r in tx.run(text, {**params, **extra})]
+    if limit is None:
+        raise QueryError(f"{name}: the facts give its rows a page at a time")
     spec = FACT_QUERIES[name]
     return [r.data() for r in tx.run(page_cypher(spec), page_params(params, offset, limit))]
 

@@ -65,6 +65,7 @@ def assert_facts_agree(store: Neo4jStore, embedded: EmbeddedStore | None = None)
             summary = query_summary(store, name, params)
             store.use_facts = True
             assert neo4j_facts.serves(name, params, page=True)
+            assert run_query(store, name, params) == rows, (name, params)
             assert query_summary(store, name, params) == summary, (name, params)
             for offset, limit in (*PAGES, (max(len(rows) - 2, 0), 5)):
                 page = list(stream_query(store, name, params, offset=offset, limit=limit))
