@@ -182,14 +182,17 @@ def overview(
     Raises QueryError naming the closest plans when one names no plan.
     """
     today = today or dt.date.today()
-    refs = _plans(store, plans)
-    if not plans and len(refs) > live_plans:
-        return _bounded(store, refs, today)
+    # The whole graph's coverage is asked once: its plan rows are the plans (on Neo4j the
+    # answer is read from write-time facts, each ask a pass over them).
+    whole = None if plans else run_query(store, "coverage")
+    refs = _plans(store, plans, whole)
+    if whole is not None and len(refs) > live_plans:
+        return _bounded(store, refs, whole, today)
     scope = [r.plan_id for r in refs] if plans else [None]
     names = {r.name for r in refs}
     tables: dict[str, Table] = {}
 
-    coverage_rows = _rows(store, "coverage", scope)
+    coverage_rows = whole if whole is not None else _rows(store, "coverage", scope)
     tables["coverage"] = _table("coverage", {}, coverage_rows, len(coverage_rows))
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in coverage_rows)
@@ -223,12 +226,12 @@ def overview(
     )
 
 
-def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], today: dt.date) -> Overview:
+def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], whole: list[dict[str, Any]],
+             today: dt.date) -> Overview:
     """The whole graph's overview from the queries a national store answers at once."""
-    plan_rows = run_query(store, "coverage", {"scope": "plan"})
-    themes = query_summary(store, "coverage", {"scope": "theme"})
-    theme_total = sum(r[_ROWS] for r in themes)
-    theme_rows = list(stream_query(store, "coverage", {"scope": "theme"}, limit=ROW_LIMIT))
+    plan_rows = [r for r in whole if r["scope"] == "plan"]
+    all_themes = [r for r in whole if r["scope"] != "plan"]
+    theme_total, theme_rows = len(all_themes), all_themes[:ROW_LIMIT]
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in plan_rows + theme_rows)
     summaries = _Summaries(store)
@@ -262,10 +265,13 @@ def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], today: dt.date) -> Ov
     )
 
 
-def _plans(store: GraphStore, wanted: Sequence[str] | None) -> tuple[PlanRef, ...]:
-    """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them."""
+def _plans(store: GraphStore, wanted: Sequence[str] | None,
+           whole: list[dict[str, Any]] | None = None) -> tuple[PlanRef, ...]:
+    """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them
+    (``whole``: the whole graph's coverage rows, already asked)."""
     if not wanted:
-        rows = run_query(store, "coverage", {"scope": "plan"})
+        rows = ([r for r in whole if r["scope"] == "plan"] if whole is not None
+                else run_query(store, "coverage", {"scope": "plan"}))
         return tuple(sorted((PlanRef(r["plan"], r["plan_id"]) for r in rows),
                             key=lambda p: (p.name or "", p.plan_id)))
     found: dict[str, PlanRef] = {}
