@@ -148,6 +148,11 @@ def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
             c.get("/api/start/plan", params={"id": plan.id}).raise_for_status()
 
         rows.append((f"{kind}: first view, warm", fmt(timed(warm, repeat))))
+        page = c.get("/")
+        page.raise_for_status()
+        rows.append((f"{kind}: overview page / ({len(page.content) / 1e6:.1f} MB"
+                     f"{', bounded' if 'Too large to chart here' in page.text else ''})",
+                     fmt(timed(lambda: c.get("/").raise_for_status(), repeat))))
         rows.append((f"{kind}: search 'helth and welbeing'", fmt(timed(
             lambda: c.get("/api/search", params={"q": "helth and welbeing"}).raise_for_status(),
             repeat))))

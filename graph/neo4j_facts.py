@@ -52,6 +52,11 @@ META_LABEL = "StratgraphFactsMeta"
 KEY_CUT = 256
 #: Plans recomputed per transaction by :func:`refresh_all` (bounds the transaction's memory).
 PLANS_PER_TRANSACTION = 100
+#: Leads recomputed per transaction by :func:`refresh_all`.
+LEADS_PER_TRANSACTION = 500
+#: What the facts hold: a store whose facts were made by a version with other queries' facts
+#: is not current, and its next write refreshes them all.
+VERSION = 2
 #: The separator of a count node's reason lists (reason codes never contain it).
 _JOIN = "|"
 
@@ -114,6 +119,198 @@ def _split(spec: FactQuery) -> tuple[str, str, str]:
     if start < 0 or end < 0 or text.find(spec.head, start + 1) >= 0:
         raise QueryError(f"{spec.name}.cypher no longer has the shape its facts expect")
     return text[:start], text[start + len(spec.head):end], text[end:]
+
+
+# -- coverage: per-scope counts, summed over the plans that contribute them -------------------
+
+def _cut(text: str, start: str, end: str, name: str) -> tuple[str, str, str]:
+    """``text`` as (before ``start``, from ``start`` to ``end``, from ``end``), each marker
+    found exactly once."""
+    i, j = text.find(start), text.find(end)
+    if i < 0 or j < i or text.find(start, i + 1) >= 0 or text.find(end, j + 1) >= 0:
+        raise QueryError(f"{name}.cypher no longer has the shape its facts expect")
+    return text[:i], text[i:j], text[j:]
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeFacts:
+    """A query whose rows are counts per scope (plan or theme) summed over items: each plan's
+    items' contributions are kept per (plan, scope) as ``:<kind>Fact`` nodes, and the query's
+    own text after its sums runs over them.
+
+    Coverage's items (actions, measures, and the scopes themselves with zero counts) each
+    contribute to their own plan and their theme; a plan's contributions change only when
+    that plan changes (its items' chains, owners and measures stay inside it, as for
+    orphan-actions), so a write recomputes the contributions of the plans it touches.
+    """
+
+    name: str
+    kind: str
+    #: The text of the per-item union (inside its CALL) and the sums after it.
+    body_start: str
+    sums_start: str
+    #: The query's own item filters, each replaced by the plan being computed.
+    filters: tuple[tuple[str, str], ...]
+    scope_find: str
+    columns: tuple[str, ...]
+    labels: tuple[str, ...]
+    #: Parameters the facts answer besides min_confidence 0 (filters applied after the sums).
+    allowed: frozenset[str] = frozenset()
+
+    @property
+    def fact_label(self) -> str:
+        return f"{self.kind}Fact"
+
+    def _parts(self) -> tuple[str, str]:
+        text = _query_text(self.name)
+        _, body, sums = _cut(text, self.body_start, self.sums_start, self.name)
+        body = body[len(self.body_start):].rstrip()
+        if not body.endswith("}"):
+            raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+        return body[:-1], sums
+
+    def compute_cypher(self, *, unplanned: bool = False) -> str:
+        body, _ = self._parts()
+        for item, filter_ in self.filters:
+            if body.count(filter_) != 1:
+                raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+            own = f"{item}.plan_id IS NULL" if unplanned else f"{item}.plan_id = pid"
+            body = body.replace(filter_, f"WHERE {own}")
+        if body.count(self.scope_find) != 1:
+            raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+        # The scopes by label, so each reaches its plan_id index (not every :Stratgraph node).
+        own = "s.plan_id IS NULL" if unplanned else "s.plan_id = pid"
+        scopes = " UNION ".join(f"MATCH (s:Stratgraph:{label}) WHERE {own} RETURN s"
+                                for label in self.labels[:2])
+        body = body.replace(self.scope_find, f"CALL (pid) {{ {scopes} }}\n")
+        start = "WITH '' AS pid\n" if unplanned else "UNWIND $plan_ids AS pid\n"
+        sums = ", ".join(f"sum({c}) AS {c}" for c in self.columns)
+        props = ", ".join(f"{c}: {c}" for c in self.columns)
+        return (start + "CALL (pid) {" + body + "}\n"
+                f"WITH pid, key, {sums}\n"
+                f"CREATE (:{FACT_LABEL}:{self.fact_label} {{plan_key: pid, key: key, {props}}})")
+
+    def delete_cypher(self) -> str:
+        return ("UNWIND $plan_keys AS pk\n"
+                f"CALL (pk) {{ MATCH (f:{self.fact_label} {{plan_key: pk}}) DELETE f }}")
+
+    def read_cypher(self) -> str:
+        """The named query, its per-item union replaced by the stored contributions."""
+        _, sums = self._parts()
+        columns = ", ".join(f"f.{c} AS {c}" for c in self.columns)
+        return f"MATCH (f:{self.fact_label})\nWITH f.key AS key, {columns}\n" + sums
+
+    def schema(self) -> list[str]:
+        kind = self.kind.lower()
+        return [f"CREATE INDEX stratgraph_fact_{kind}_plan IF NOT EXISTS "
+                f"FOR (f:{self.fact_label}) ON (f.plan_key)"] + [
+            f"CREATE INDEX stratgraph_{label.lower()}_plan IF NOT EXISTS "
+            f"FOR (n:{label}) ON (n.plan_id)" for label in self.labels]
+
+
+_COVERAGE_FILTER = "WHERE $plan IS NULL OR {x}.plan_id IN wanted"
+
+SCOPE_FACTS: dict[str, ScopeFacts] = {
+    q.name: q
+    for q in (
+        ScopeFacts(
+            "coverage", "Coverage",
+            body_start="CALL (wanted) {", sums_start="WITH key, sum(n) AS n",
+            filters=(("m", _COVERAGE_FILTER.format(x="m")), ("a", _COVERAGE_FILTER.format(x="a"))),
+            scope_find="MATCH (s:Stratgraph)\n    WHERE s:Plan OR s:Theme\n",
+            columns=("n", "k_outcome", "k_measure", "k_owner", "k_deadline", "k_golden",
+                     "k_measures"),
+            labels=("Plan", "Theme", "Measure", "Action"),
+            allowed=frozenset({"scope"}),
+        ),
+    )
+}
+
+
+# -- lead-portfolio: one fact per lead, its row as the query gives it -------------------------
+
+@dataclass(frozen=True, slots=True)
+class LeadFacts:
+    """A query with one row per lead, kept whole as a ``:<kind>Fact`` node per lead.
+
+    A lead is shared by plans: its row reads every plan it owns something in (the owned
+    themes' members, their chains, measures and owners). So a write recomputes the row of
+    every lead that owned something in a plan it touches before the write (an OWNS it
+    removes) or owns something there after it, and of every lead the write names (its node,
+    or an end of one of its relationships): see :func:`touched_leads`.
+    """
+
+    name: str
+    kind: str
+    #: Where the query's per-lead work starts (after it finds the leads) and its RETURN.
+    work_start: str
+    return_start: str
+    order: str
+
+    @property
+    def fact_label(self) -> str:
+        return f"{self.kind}Fact"
+
+    def _columns(self) -> list[str]:
+        from stratgraph.graph.queries import get_query
+
+        return get_query(self.name).column_names
+
+    def _parts(self) -> tuple[str, str]:
+        text = _query_text(self.name)
+        _, work, ret = _cut(text, self.work_start, self.return_start, self.name)
+        end = ret.rfind(self.order)
+        if end < 0 or ret[end:].strip() != self.order:
+            raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+        return work, ret[len("RETURN"):end]
+
+    def compute_cypher(self) -> str:
+        work, returned = self._parts()
+        props = ", ".join(f"{c}: {c}" for c in self._columns())
+        return ("UNWIND $lead_ids AS lid\nMATCH (l:Stratgraph:CabinetLead {id: lid})\n"
+                + work + "WITH" + returned
+                + f"CREATE (:{FACT_LABEL}:{self.fact_label} {{{props}}})")
+
+    def delete_cypher(self) -> str:
+        return ("UNWIND $lead_ids AS lid\n"
+                f"CALL (lid) {{ MATCH (f:{self.fact_label} {{lead_id: lid}}) DELETE f }}")
+
+    def read_cypher(self) -> str:
+        columns = ", ".join(f"f.{c} AS {c}" for c in self._columns())
+        return f"MATCH (f:{self.fact_label})\nRETURN {columns}\n{self.order}"
+
+    def schema(self) -> list[str]:
+        return [f"CREATE INDEX stratgraph_fact_{self.kind.lower()}_lead IF NOT EXISTS "
+                f"FOR (f:{self.fact_label}) ON (f.lead_id)"]
+
+
+LEAD_FACTS: dict[str, LeadFacts] = {
+    q.name: q
+    for q in (
+        LeadFacts("lead-portfolio", "LeadPortfolio", work_start="WITH l,\n  COLLECT { MATCH (l)-[r:OWNS]",
+                  return_start="RETURN l.name AS lead", order="ORDER BY lead, lead_id"),
+    )
+}
+
+#: The queries answered by reading the facts through a query of their own.
+ROW_FACTS: dict[str, ScopeFacts | LeadFacts] = {**SCOPE_FACTS, **LEAD_FACTS}
+
+
+def touched_leads(tx: ManagedTransaction, keys: Sequence[str], ids: Sequence[str]) -> list[str]:
+    """Ids of the leads that own something in the plans ``keys`` ('' for items without a
+    plan), and of the leads among ``ids``."""
+    record = tx.run(
+        "RETURN COLLECT { MATCH (l:Stratgraph:CabinetLead)-[:OWNS]->(x) "
+        "                 WHERE coalesce(x.plan_id, '') IN $keys RETURN DISTINCT l.id "
+        "        UNION UNWIND $ids AS id MATCH (l:Stratgraph:CabinetLead {id: id}) "
+        "                 RETURN DISTINCT l.id } AS ids",
+        keys=list(keys), ids=list(ids)).single(strict=True)
+    return sorted(record["ids"])
+
+
+def _all_leads(tx: ManagedTransaction) -> list[str]:
+    return tx.run("RETURN COLLECT { MATCH (l:Stratgraph:CabinetLead) RETURN l.id } AS ids"
+                  ).single(strict=True)["ids"]
 
 
 def _sort_key(order: Sequence[str]) -> str:
@@ -220,6 +417,8 @@ def schema_statements() -> list[str]:
             f"CREATE INDEX stratgraph_fact_{kind}_count_plan IF NOT EXISTS "
             f"FOR (c:{spec.count_label}) ON (c.plan_key)",
         ]
+    for row_spec in ROW_FACTS.values():
+        statements += [x for x in row_spec.schema() if x not in statements]
     return statements
 
 
@@ -268,21 +467,35 @@ _COUNTS = ("COUNT { MATCH (n:Stratgraph) } AS nodes, "
            "COUNT { MATCH ()-[r]->() } AS relationships")
 
 
-def begin_write(tx: ManagedTransaction, graph: GraphData, docs: Collection[str]) -> list[str]:
-    """Before a write: count it as pending and return the plans it touches."""
+@dataclass(frozen=True, slots=True)
+class Touched:
+    """What a write may change: plan keys, and the leads whose rows must be read again."""
+
+    plans: tuple[str, ...]
+    leads: tuple[str, ...]
+
+
+def begin_write(tx: ManagedTransaction, graph: GraphData, docs: Collection[str]) -> Touched:
+    """Before a write: count it as pending and return what it touches (the leads found now,
+    before the write, include those whose OWNS links the write is about to remove)."""
     keys = touched_plans(tx, graph, docs)
+    ids = sorted({*graph.nodes, *(i for r in graph.relationships.values()
+                                  for i in (r.start, r.end))})
+    leads = touched_leads(tx, keys, ids)
     tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) "
            "SET m.pending = coalesce(m.pending, 0) + 1").consume()
-    return keys
+    return Touched(tuple(keys), tuple(leads))
 
 
 def _lock(tx: ManagedTransaction) -> dict[str, Any]:
     record = tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) SET m.locked = true "
-                    "RETURN m.complete AS complete").single(strict=True)
+                    "RETURN m.complete = true AND m.version = $version AS complete",
+                    version=VERSION).single(strict=True)
     return {"complete": bool(record["complete"])}
 
 
 def _recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
+    """The per-plan facts (per item, per scope) of the plans ``keys``."""
     params = _params()
     plan_ids = [k for k in keys if k]
     for spec in FACT_QUERIES.values():
@@ -292,6 +505,21 @@ def _recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
         if "" in keys:
             tx.run(compute_cypher(spec, unplanned=True), params).consume()
         tx.run(count_cypher(spec), plan_keys=list(keys), join=_JOIN).consume()
+    plan_ids = [k for k in keys if k]
+    for scope in SCOPE_FACTS.values():
+        tx.run(scope.delete_cypher(), plan_keys=list(keys)).consume()
+        if plan_ids:
+            tx.run(scope.compute_cypher(), {**params, "plan_ids": plan_ids}).consume()
+        if "" in keys:
+            tx.run(scope.compute_cypher(unplanned=True), params).consume()
+
+
+def _recompute_leads(tx: ManagedTransaction, leads: Sequence[str]) -> None:
+    """The per-lead facts of the leads ``leads`` (a lead since removed loses its fact)."""
+    params = _params()
+    for spec in LEAD_FACTS.values():
+        tx.run(spec.delete_cypher(), lead_ids=list(leads)).consume()
+        tx.run(spec.compute_cypher(), {**params, "lead_ids": list(leads)}).consume()
 
 
 def _params() -> dict[str, Any]:
@@ -308,18 +536,23 @@ def _settle(tx: ManagedTransaction, *, pending: int | None,
            "                     WHEN coalesce(m.pending, 0) >= $pending "
            "                     THEN coalesce(m.pending, 0) - $pending ELSE 0 END, "
            "    m.complete = coalesce($complete, m.complete), "
+           "    m.version = CASE WHEN $complete THEN $version ELSE m.version END, "
            "    m.nodes = nodes, m.relationships = relationships",
-           pending=pending, complete=complete).consume()
+           pending=pending, complete=complete, version=VERSION).consume()
 
 
-def finish_write(session: Session, keys: Sequence[str]) -> None:
-    """After a write: recompute the touched plans' facts (all plans when the store has never
-    had them) and count the write as done."""
+def finish_write(session: Session, touched: Touched) -> None:
+    """After a write: recompute the touched plans' facts and the touched leads' (those found
+    before the write, and those that own something in a touched plan now), or everything
+    when the store has never had facts; count the write as done."""
 
     def work(tx: ManagedTransaction) -> bool:
         if not _lock(tx)["complete"]:
             return False
+        keys = list(touched.plans)
         _recompute(tx, keys)
+        ids = set(touched.leads) | set(touched_leads(tx, keys, list(touched.leads)))
+        _recompute_leads(tx, sorted(ids))
         _settle(tx, pending=1)
         return True
 
@@ -329,11 +562,13 @@ def finish_write(session: Session, keys: Sequence[str]) -> None:
 
 def _all_plan_keys(tx: ManagedTransaction) -> list[str]:
     keys: set[str] = set()
-    for spec in FACT_QUERIES.values():
+    labels = {spec.item_label for spec in FACT_QUERIES.values()}
+    labels |= {label for scope in SCOPE_FACTS.values() for label in scope.labels}
+    for label in sorted(labels):
         record = tx.run(
-            f"RETURN COLLECT {{ MATCH (n:Stratgraph:{spec.item_label}) "
+            f"RETURN COLLECT {{ MATCH (n:Stratgraph:{label}) "
             "WHERE n.plan_id IS NOT NULL RETURN DISTINCT n.plan_id } AS ids, "
-            f"EXISTS {{ MATCH (u:Stratgraph:{spec.item_label}) WHERE u.plan_id IS NULL }} "
+            f"EXISTS {{ MATCH (u:Stratgraph:{label}) WHERE u.plan_id IS NULL }} "
             "AS unplanned").single(strict=True)
         keys.update(record["ids"])
         if record["unplanned"]:
@@ -358,6 +593,10 @@ def refresh_all(session: Session, *, pending: int | None = None) -> None:
     for start in range(0, len(keys), PLANS_PER_TRANSACTION):
         chunk = keys[start:start + PLANS_PER_TRANSACTION]
         session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute(tx, c)))
+    leads = session.execute_read(_all_leads)
+    for start in range(0, len(leads), LEADS_PER_TRANSACTION):
+        chunk = leads[start:start + LEADS_PER_TRANSACTION]
+        session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute_leads(tx, c)))
 
     def done(tx: ManagedTransaction) -> None:
         _lock(tx)
@@ -371,21 +610,34 @@ def current(tx: ManagedTransaction) -> bool:
     record = tx.run(f"OPTIONAL MATCH (m:{META_LABEL} {{id: 'facts'}}) "
                     f"CALL () {{ RETURN {_COUNTS} }} "
                     "RETURN m IS NOT NULL AND m.complete = true AND m.pending = 0 "
-                    "AND m.nodes = nodes AND m.relationships = relationships AS ok"
-                    ).single(strict=True)
+                    "AND m.version = $version "
+                    "AND m.nodes = nodes AND m.relationships = relationships AS ok",
+                    version=VERSION).single(strict=True)
     return bool(record["ok"])
 
 
 def serves(name: str, params: Mapping[str, Any], *, page: bool) -> bool:
     """Whether the facts can answer this call (they hold the unfiltered answer at
     ``min_confidence`` 0; a page may still ask for one reason)."""
-    if name not in FACT_QUERIES or (params.get("min_confidence") or 0.0) != 0.0:
+    if name not in FACT_QUERIES and name not in ROW_FACTS:
         return False
-    allowed = {"min_confidence", "reason"} if page else {"min_confidence"}
+    if (params.get("min_confidence") or 0.0) != 0.0:
+        return False
+    if name in ROW_FACTS:
+        row_spec = ROW_FACTS[name]
+        allowed = {"min_confidence", *getattr(row_spec, "allowed", ())}
+    else:
+        allowed = {"min_confidence", "reason"} if page else {"min_confidence"}
     return all(value is None for key, value in params.items() if key not in allowed)
 
 
-def summary_triples(tx: ManagedTransaction, name: str) -> list[tuple[Any, Any, int]]:
+def summary_triples(tx: ManagedTransaction, name: str,
+                    params: Mapping[str, Any] | None = None) -> list[tuple[Any, Any, int]]:
+    if name in ROW_FACTS:
+        from stratgraph.graph.queries import get_query, summary_cypher as counted
+
+        text = counted(get_query(name), ROW_FACTS[name].read_cypher())
+        return [(r["grp"], r["value"], int(r["n"])) for r in tx.run(text, dict(params or {}))]
     spec = FACT_QUERIES[name]
     return [(r["grp"], r["value"], int(r["n"]))
             for r in tx.run(summary_cypher(spec), join=_JOIN)]
@@ -397,7 +649,16 @@ def page_params(params: Mapping[str, Any], offset: int, limit: int) -> dict[str,
 
 
 def page_rows(tx: ManagedTransaction, name: str, params: Mapping[str, Any], offset: int,
-              limit: int) -> list[dict[str, Any]]:
+              limit: int | None) -> list[dict[str, Any]]:
+    """Rows ``offset`` to ``offset + limit`` (every row with ``limit`` None: only for the
+    queries of :data:`ROW_FACTS`, whose facts are their whole answer)."""
+    if name in ROW_FACTS:
+        from stratgraph.graph.queries import paged_cypher
+
+        text, extra = paged_cypher(ROW_FACTS[name].read_cypher(), offset, limit)
+        return [r.data() for r in tx.run(text, {**params, **extra})]
+    if limit is None:
+        raise QueryError(f"{name}: the facts give its rows a page at a time")
     spec = FACT_QUERIES[name]
     return [r.data() for r in tx.run(page_cypher(spec), page_params(params, offset, limit))]
 

@@ -875,6 +875,11 @@ class Neo4jStore:
         from stratgraph.graph.queries import QUERIES, prepare_params
 
         prepared = prepare_params(name, params) if name in QUERIES else dict(params)
+        if name in QUERIES:
+            # Coverage and lead-portfolio keep their whole answer as facts (a few rows a plan).
+            kept = self._from_facts(name, prepared, whole=True)
+            if kept is not None:
+                return kept
 
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
             return [record.data() for record in tx.run(query, prepared)]
@@ -954,19 +959,23 @@ class Neo4jStore:
     use_facts = True
 
     def _from_facts(self, name: str, prepared: Mapping[str, Any], *, offset: int = 0,
-                    limit: int | None = None) -> list[Any] | None:
-        """A summary's (group, value, rows) triples (no ``limit``) or a page's rows from the
-        write-time facts; ``None`` when they cannot answer (see graph/neo4j_facts.py)."""
+                    limit: int | None = None, whole: bool = False) -> list[Any] | None:
+        """A summary's (group, value, rows) triples (no ``limit``), a page's rows, or (``whole``)
+        all rows of a query whose facts hold its whole answer, from the write-time facts;
+        ``None`` when they cannot answer (see graph/neo4j_facts.py)."""
         from stratgraph.graph import neo4j_facts as facts
 
-        if not self.use_facts or not facts.serves(name, prepared, page=limit is not None):
+        if not self.use_facts or (whole and name not in facts.ROW_FACTS) or not facts.serves(
+                name, prepared, page=whole or limit is not None):
             return None
 
         def work(tx: ManagedTransaction) -> list[Any] | None:
             if not facts.current(tx):
                 return None
+            if whole:
+                return facts.page_rows(tx, name, prepared, 0, None)
             if limit is None:
-                return facts.summary_triples(tx, name)
+                return facts.summary_triples(tx, name, prepared)
             return facts.page_rows(tx, name, prepared, offset, limit)
 
         with self._query_errors(name):

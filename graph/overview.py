@@ -15,6 +15,14 @@ rows and a national graph in Neo4j is counted inside the database, never read wh
 
 The rows behind each chart travel with it (the first :data:`ROW_LIMIT` of each query) so the
 offline page can open them; ``total`` says how many there are.
+
+A national graph (more than :data:`LIVE_PLANS` plans, the whole graph asked for) is answered
+within a second on Neo4j by asking only what the store keeps as write-time facts
+(graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
+pages): coverage draws every plan and the :data:`ROW_LIMIT` weakest themes; the charts whose
+queries have no facts (deadlines, cross-theme-dependencies, plan-evolution, strategy-feeds:
+~20M cross-theme rows at 1M nodes) are not drawn, and ``notes`` says so and why, so no chart
+ever shows part of a count as if it were all of it.
 """
 
 from __future__ import annotations
@@ -33,6 +41,8 @@ from stratgraph.errors import QueryError
 
 #: Rows of each query kept for the click-through tables (the charts count them all).
 ROW_LIMIT = 2000
+#: Plans beyond which the whole-graph overview charts only what write-time facts answer.
+LIVE_PLANS = 50
 #: Strategies drawn in the shared-strategies chart (the most shared first).
 STRATEGY_LIMIT = 20
 #: The summary column that counts a group's rows.
@@ -137,6 +147,9 @@ class Overview:
     strategies: tuple[SharedStrategy, ...]
     changes: tuple[PlanChange, ...]
     tables: dict[str, Table] = field(default_factory=dict)
+    #: Per chart section (coverage, deadlines, strategies, changes): why it shows less than
+    #: the whole graph, or nothing (a national graph; see the module docstring).
+    notes: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (tuples become lists)."""
@@ -161,18 +174,25 @@ def overview(
     *,
     plans: Sequence[str] | None = None,
     today: dt.date | None = None,
+    live_plans: int = LIVE_PLANS,
 ) -> Overview:
     """The overview of ``plans`` (names, ids or document file names; all plans when None).
+    With more than ``live_plans`` plans and no ``plans`` asked for, the bounded overview.
 
     Raises QueryError naming the closest plans when one names no plan.
     """
     today = today or dt.date.today()
-    refs = _plans(store, plans)
+    # The whole graph's coverage is asked once: its plan rows are the plans (on Neo4j the
+    # answer is read from write-time facts, each ask a pass over them).
+    whole = None if plans else run_query(store, "coverage")
+    refs = _plans(store, plans, whole)
+    if whole is not None and len(refs) > live_plans:
+        return _bounded(store, refs, whole, today)
     scope = [r.plan_id for r in refs] if plans else [None]
     names = {r.name for r in refs}
     tables: dict[str, Table] = {}
 
-    coverage_rows = _rows(store, "coverage", scope)
+    coverage_rows = whole if whole is not None else _rows(store, "coverage", scope)
     tables["coverage"] = _table("coverage", {}, coverage_rows, len(coverage_rows))
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in coverage_rows)
@@ -206,10 +226,52 @@ def overview(
     )
 
 
-def _plans(store: GraphStore, wanted: Sequence[str] | None) -> tuple[PlanRef, ...]:
-    """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them."""
+def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], whole: list[dict[str, Any]],
+             today: dt.date) -> Overview:
+    """The whole graph's overview from the queries a national store answers at once."""
+    plan_rows = [r for r in whole if r["scope"] == "plan"]
+    all_themes = [r for r in whole if r["scope"] != "plan"]
+    theme_total, theme_rows = len(all_themes), all_themes[:ROW_LIMIT]
+    coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
+                     for r in plan_rows + theme_rows)
+    summaries = _Summaries(store)
+    tables = {"coverage": _table("coverage", {}, plan_rows + theme_rows,
+                                 len(plan_rows) + theme_total)}
+    for name in ("orphan-actions", "unsupported-outcomes"):
+        tables[name] = _first_rows(store, summaries, name, [None])
+    size = f"{len(refs):,} plans"
+    notes = {
+        "coverage": (f"{size}: every plan is drawn; a plan's themes only among the "
+                     f"{len(theme_rows):,} weakest of {theme_total:,} themes "
+                     "(open the query for the rest)."),
+        "deadlines": (f"Too large to chart here ({size}): open the deadlines query, "
+                      "or choose plans."),
+        "strategies": (f"Too large to chart here ({size}): open the cross-theme-dependencies "
+                       "query, or choose plans."),
+        "changes": (f"Too large to chart here ({size}): open the plan-evolution query, "
+                    "or choose plans."),
+    }
+    return Overview(
+        today=today.isoformat(),
+        plans=refs,
+        coverage=coverage,
+        orphans=_gaps(summaries, "orphan-actions", [None], refs),
+        unsupported=_gaps(summaries, "unsupported-outcomes", [None], refs),
+        deadlines=(),
+        strategies=(),
+        changes=(),
+        tables=tables,
+        notes=notes,
+    )
+
+
+def _plans(store: GraphStore, wanted: Sequence[str] | None,
+           whole: list[dict[str, Any]] | None = None) -> tuple[PlanRef, ...]:
+    """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them
+    (``whole``: the whole graph's coverage rows, already asked)."""
     if not wanted:
-        rows = run_query(store, "coverage", {"scope": "plan"})
+        rows = ([r for r in whole if r["scope"] == "plan"] if whole is not None
+                else run_query(store, "coverage", {"scope": "plan"}))
         return tuple(sorted((PlanRef(r["plan"], r["plan_id"]) for r in rows),
                             key=lambda p: (p.name or "", p.plan_id)))
     found: dict[str, PlanRef] = {}
@@ -350,6 +412,7 @@ def _changes(evolution: list[dict[str, Any]], only: set[str | None] | None) -> t
 
 
 __all__ = [
+    "LIVE_PLANS",
     "ROW_LIMIT",
     "Coverage",
     "Gaps",

@@ -30,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 FACT_QUERIES = sorted(neo4j_facts.FACT_QUERIES)
 PAGES = ((0, 50), (0, 1), (3, 4), (7, 100))
+#: Queries whose facts are read through a query of their own, and the parameters they serve.
+ROW_FACTS = {"coverage": ({}, {"scope": "plan"}, {"scope": "theme"}), "lead-portfolio": ({},)}
 
 
 def _current(store: Neo4jStore) -> bool:
@@ -56,6 +58,21 @@ def assert_facts_agree(store: Neo4jStore, embedded: EmbeddedStore | None = None)
         if embedded is not None:
             assert rows == run_query(embedded, name)
             assert summary == query_summary(embedded, name)
+    for name, variants in ROW_FACTS.items():
+        for params in variants:
+            store.use_facts = False
+            rows = run_query(store, name, params)
+            summary = query_summary(store, name, params)
+            store.use_facts = True
+            assert neo4j_facts.serves(name, params, page=True)
+            assert run_query(store, name, params) == rows, (name, params)
+            assert query_summary(store, name, params) == summary, (name, params)
+            for offset, limit in (*PAGES, (max(len(rows) - 2, 0), 5)):
+                page = list(stream_query(store, name, params, offset=offset, limit=limit))
+                assert page == rows[offset:offset + limit], (name, params, offset, limit)
+            if embedded is not None:
+                assert rows == run_query(embedded, name, params), (name, params)
+                assert summary == query_summary(embedded, name, params), (name, params)
 
 
 def _plan(doc: str, *, actions: int, owner_doc: str | None = None) -> GraphData:
@@ -225,7 +242,10 @@ def test_filtered_and_other_thresholds_run_live() -> None:
     assert not neo4j_facts.serves("orphan-actions", {"reason": "NO_OWNER"}, page=False)
     assert not neo4j_facts.serves("orphan-actions", {"min_confidence": 0.5}, page=True)
     assert not neo4j_facts.serves("orphan-actions", {"plan": "x"}, page=True)
-    assert not neo4j_facts.serves("coverage", {}, page=True)
+    assert neo4j_facts.serves("coverage", {"scope": "theme"}, page=True)
+    assert not neo4j_facts.serves("coverage", {"plan": "x"}, page=True)
+    assert not neo4j_facts.serves("lead-portfolio", {"lead": "x"}, page=False)
+    assert not neo4j_facts.serves("deadlines", {}, page=True)
 
 
 def test_the_facts_statements_are_built_from_the_named_queries() -> None:
@@ -236,3 +256,79 @@ def test_the_facts_statements_are_built_from_the_named_queries() -> None:
         assert tests in neo4j_facts.compute_cypher(spec)
         assert tests in neo4j_facts.compute_cypher(spec, unplanned=True)
         assert tail.rstrip().rstrip(";") in neo4j_facts.page_cypher(spec)
+
+
+def test_row_facts_statements_are_built_from_the_named_queries() -> None:
+    # Coverage keeps the query's own per-item union; lead-portfolio its whole per-lead work.
+    from stratgraph.graph.neo4j_store import cypher_text
+
+    coverage = neo4j_facts.SCOPE_FACTS["coverage"]
+    text = cypher_text("coverage.cypher")
+    sums = text[text.index("WITH key, sum(n) AS n"):]
+    assert coverage.read_cypher().endswith(sums)
+    assert "k_golden" in coverage.compute_cypher(unplanned=True)
+    lead = neo4j_facts.LEAD_FACTS["lead-portfolio"]
+    work = cypher_text("lead-portfolio.cypher")
+    assert work[work.index("WITH l,\n"):work.index("RETURN l.name")] in lead.compute_cypher()
+
+
+def _lead_plan(doc: str, lead_doc_theme: str, *, actions: int) -> GraphData:
+    b = DocumentGraphBuilder(doc)
+    b.plan(f"Plan of {doc}", 1)
+    theme = b.theme(lead_doc_theme, 2)
+    outcome = b.outcome("More homes", 3, theme=theme)
+    lead = b.shared(Label.CABINET_LEAD, "Cllr Shared", 4)
+    b.link(RelType.OWNS, lead, theme, 4)
+    for i in range(actions):
+        action = b.action(f"Act {i}", 10 + i, theme=theme, deadline="2025" if i % 2 else None)
+        if i % 2 == 0:
+            b.link(RelType.SUPPORTS, action, outcome, 10 + i)
+    if actions > 2:
+        measure = b.measure("Homes built", 5, theme=theme)
+        b.link(RelType.MEASURED_BY, outcome, measure, 5)
+    return b.graph
+
+
+def test_a_shared_leads_row_follows_a_write_to_any_of_its_plans(facts_store: Neo4jStore) -> None:
+    # One lead owns a theme in each of two plans: its one row reads both. Rewriting plan b
+    # alone (a write that names the lead) and then a write to b that no longer names the
+    # lead at all must both change that row, computed from a's part too.
+    facts_store.write(_lead_plan("a.txt", "Housing", actions=4))
+    facts_store.write(_lead_plan("b.txt", "Transport", actions=3))
+    first = run_query(facts_store, "lead-portfolio")
+    assert [r["themes"] for r in first] == [["Housing", "Transport"]]
+    assert_facts_agree(facts_store)
+    facts_store.write(_lead_plan("b.txt", "Transport", actions=6), replace_documents=["b.txt"])
+    second = run_query(facts_store, "lead-portfolio")
+    assert second != first
+    assert_facts_agree(facts_store)
+    # b rebuilt without its OWNS link: found before the write (the lead owned b's theme).
+    b = DocumentGraphBuilder("b.txt")
+    b.plan("Plan of b.txt", 1)
+    theme = b.theme("Transport", 2)
+    b.action("Act x", 10, theme=theme)
+    facts_store.write(b.graph, replace_documents=["b.txt"])
+    third = run_query(facts_store, "lead-portfolio")
+    assert [r["themes"] for r in third] == [["Housing"]]
+    assert_facts_agree(facts_store)
+    # An action added to a's owned theme by another document: a's plan, so the lead's row.
+    c = DocumentGraphBuilder("c.txt")
+    theme_a = next(n.id for n in facts_store.read().nodes.values()
+                   if n.label is Label.THEME and n.name == "Housing")
+    act = c.shared(Label.ACTION, "Act from c", 1)
+    c.link(RelType.PART_OF, act, theme_a, 1)
+    facts_store.write(c.graph)
+    assert run_query(facts_store, "lead-portfolio")[0]["actions"] == third[0]["actions"] + 1
+    assert_facts_agree(facts_store)
+
+
+def test_a_store_with_older_facts_is_refreshed_on_its_next_write(
+    facts_store: Neo4jStore,
+) -> None:
+    facts_store.write(_lead_plan("a.txt", "Housing", actions=4))
+    with facts_store._driver.session() as session:
+        session.run("MATCH (f:CoverageFact|LeadPortfolioFact) DELETE f").consume()
+        session.run("MATCH (m:StratgraphFactsMeta) SET m.version = 1").consume()
+    assert not _current(facts_store)
+    facts_store.write(_lead_plan("b.txt", "Transport", actions=2))
+    assert_facts_agree(facts_store)

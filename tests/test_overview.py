@@ -190,6 +190,31 @@ def test_both_stores_give_the_same_overview(examples_store: GraphStore, examples
             == overview(EmbeddedStore(examples_graph), today=TODAY).to_json())
 
 
+def test_a_national_graph_charts_only_what_it_counts_at_once(examples_store: GraphStore
+                                                               ) -> None:
+    # Five plans with the threshold lowered to 4: the bounded overview (a national graph's).
+    full = overview(examples_store, today=TODAY)
+    o = overview(examples_store, today=TODAY, live_plans=4)
+    assert o.plans == full.plans and o.notes.keys() == {"coverage", "deadlines", "strategies",
+                                                       "changes"}
+    assert not full.notes
+    # What it draws equals the queries (the same rows as the whole overview's)...
+    assert o.orphans == full.orphans and o.unsupported == full.unsupported
+    assert [c for c in o.coverage if c.theme is None] == [
+        c for c in full.coverage if c.theme is None]
+    themes = run_query(examples_store, "coverage", {"scope": "theme"})
+    assert [c.theme_id for c in o.coverage if c.theme is not None] == [
+        r["theme_id"] for r in themes]  # the five plans' themes are fewer than ROW_LIMIT
+    assert o.tables["coverage"].total == len(full.coverage)
+    assert o.tables["orphan-actions"] == full.tables["orphan-actions"]
+    # ...and what it cannot count at once is left out, said so, never drawn in part.
+    assert o.deadlines == o.strategies == o.changes == ()
+    assert "deadlines" not in o.tables and "plan-evolution" not in o.tables
+    assert "Too large to chart here (5 plans)" in o.notes["changes"]
+    page = render_overview(o, served=True)
+    assert "Too large to chart here" in page
+
+
 # -- the page -------------------------------------------------------------------------------
 
 HOSTILE = "</script><img src=x onerror=alert(1)> =HYPERLINK(\"http://evil.example\",\"x\")"

@@ -165,6 +165,29 @@ def test_chart_numbers_equal_the_named_queries(browser: Any, examples: EmbeddedS
     visit.assert_clean()
 
 
+def test_a_national_graphs_page_says_what_it_leaves_out(browser: Any, examples: EmbeddedStore,
+                                                        tmp_path: Path) -> None:
+    # The bounded overview (threshold lowered below the five example plans): coverage and the
+    # gaps drawn as the queries count them, the other charts empty with the reason on the card.
+    out = tmp_path / "bounded.html"
+    out.write_text(render_overview(overview(examples, today=TODAY, live_plans=4), served=True),
+                   "utf-8")
+    visit = Visit(browser, out)
+    plans = run_query(examples, "coverage", {"scope": "plan"})
+    chart = visit.chart("chart-coverage")
+    assert chart["labels"] == [r["plan"] for r in plans]
+    assert chart["data"]["golden"] == [r["golden"] for r in plans]
+    rows = run_query(examples, "orphan-actions")
+    chart = visit.chart("chart-orphans")
+    assert chart["data"]["rows"] == [sum(r["plan"] == p for r in rows) for p in chart["labels"]]
+    for section in ("deadlines", "strategies", "changes"):
+        assert visit.chart(f"chart-{section}")["labels"] == []
+        note = visit.page.locator(f"#sec-{section} p.bounded").text_content() or ""
+        assert note.startswith("Too large to chart here (5 plans)")
+    assert "weakest" in (visit.page.locator("#sec-coverage p.bounded").text_content() or "")
+    visit.assert_clean()
+
+
 def test_a_bar_opens_its_rows(browser: Any, examples: EmbeddedStore, offline_page: Path) -> None:
     visit = Visit(browser, offline_page)
     assert visit.page.locator("#rows").is_hidden()

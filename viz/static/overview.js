@@ -338,7 +338,24 @@
     setLinks("sec-changes", queryLinks("plan-evolution"));
   }
 
+  // A national graph's overview leaves out what it cannot count at once: say so on the card.
+  function showNotes() {
+    var notes = data.notes || {};
+    Object.keys(notes).forEach(function (key) {
+      var section = document.getElementById("sec-" + key);
+      if (!section) { return; }
+      var p = section.querySelector("p.bounded");
+      if (!p) {
+        p = el("p");
+        p.className = "bounded";
+        section.insertBefore(p, section.querySelector(".chart"));
+      }
+      p.textContent = notes[key];
+    });
+  }
+
   function drawAll() {
+    showNotes();
     drawCoverage();
     drawGaps("chart-orphans", "sec-orphans", "orphan-actions", data.orphans,
              ["NO_OUTCOME", "NO_MEASURE", "NO_OWNER", "NO_DEADLINE"]);
