@@ -2,13 +2,16 @@
 // nodes (strategies, partnerships, organisations, leads, owners), in one statement with the
 // rules of graph/data.py strip_documents: a node forgets those documents and their mentions;
 // it goes when no other document mentions it; its provenance moves to the earliest
-// remaining mention. Every shared node is revisited, as strip_documents rewrites them all
-// (its mentions come back sorted by document and line), so both stores end up identical.
-// The first SET takes each node's write lock before its properties are read: a build adding
-// a document to the node at the same time is never lost.
+// remaining mention. Only the nodes that name these documents are visited (and locked, and
+// rewritten): revisiting every shared node made a replace's memory and locks grow with the
+// graph. strip_documents also re-sorts the mentions of the others, which every merge already
+// keeps one per document in document order, so both stores still end up identical.
+// The first SET takes each node's write lock before the properties that decide what is
+// written are read: a build adding a document to the node at the same time is never lost.
 // $docs: the documents to remove; $shared_labels: the model's shared labels.
 MATCH (n:Stratgraph)
 WHERE any(l IN labels(n) WHERE l IN $shared_labels)
+  AND (n.source_document IN $docs OR any(d IN coalesce(n.documents, []) WHERE d IN $docs))
 SET n.id = n.id
 WITH n, properties(n) AS p
 WITH n, p, [d IN coalesce(p.documents, []) WHERE NOT d IN $docs] AS remaining

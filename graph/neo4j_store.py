@@ -465,7 +465,11 @@ def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
             return False
     # Nodes with every document's own record are merged again from the others' records;
     # the rest (saved before such records were kept) forget the documents as before.
-    tx.run(cypher_text("store_strip_parts.cypher"), docs=docs, shared_labels=_SHARED).consume()
+    # One statement per node: a national strategy carries a record per plan naming it, and
+    # one statement over all of a plan's shared nodes held all of those at once.
+    strip_node = cypher_text("store_strip_parts.cypher")
+    for record in list(tx.run(cypher_text("store_part_nodes.cypher"), docs=docs)):
+        tx.run(strip_node, id=record["id"], docs=docs, shared_labels=_SHARED).consume()
     tx.run(cypher_text("store_strip_shared_nodes.cypher"), docs=docs,
            shared_labels=_SHARED).consume()
     tx.run(cypher_text("store_delete_parts.cypher"), docs=docs).consume()

@@ -111,11 +111,13 @@ def start(
     timeout: float = 120,
     heap: str = "2g",
     page_cache_mb: int | None = None,
+    transaction_max_mb: int | None = None,
 ) -> HarnessServer:
     """Start the launcher (built already) and wait until Bolt accepts connections.
 
     With ``password`` (8+ characters) authentication is on for user ``neo4j``. The page cache
-    is 512 MiB unless ``page_cache_mb`` says otherwise.
+    is 512 MiB unless ``page_cache_mb`` says otherwise; ``transaction_max_mb`` caps each
+    transaction's memory (``db.memory.transaction.max``; no cap by default).
     """
     classes = HERE / "target" / "classes"
     if not (classes / "org" / "stratgraph" / "harness" / "Launcher.class").is_file():
@@ -131,6 +133,9 @@ def start(
         env["STRATGRAPH_HARNESS_PASSWORD"] = password
     if page_cache_mb is not None:
         env["STRATGRAPH_HARNESS_PAGECACHE_MB"] = str(page_cache_mb)
+    env.pop("STRATGRAPH_HARNESS_TX_MAX_MB", None)
+    if transaction_max_mb is not None:
+        env["STRATGRAPH_HARNESS_TX_MAX_MB"] = str(transaction_max_mb)
     # The server's files (database, its temporary files) go in a directory of its own,
     # removed by stop() even if the JVM was killed before it could clean up.
     work_dir = Path(tempfile.mkdtemp(prefix="stratgraph-neo4j-"))

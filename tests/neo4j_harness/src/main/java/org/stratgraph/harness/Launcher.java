@@ -34,6 +34,7 @@ public final class Launcher {
                 .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .withConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
+                .withConfig(GraphDatabaseSettings.memory_transaction_max_size, transactionMaxBytes())
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
 
@@ -62,6 +63,13 @@ public final class Launcher {
         String mb = System.getenv("STRATGRAPH_HARNESS_PAGECACHE_MB");
         long size = (mb == null || mb.isBlank()) ? 512L : Long.parseLong(mb.trim());
         return size * 1024 * 1024;
+    }
+
+    // 0 (no limit) unless a test asks for a small one, to show a statement's memory grows
+    // with what it touches rather than with the graph (tests/test_neo4j_replace_scale.py).
+    private static long transactionMaxBytes() {
+        String mb = System.getenv("STRATGRAPH_HARNESS_TX_MAX_MB");
+        return (mb == null || mb.isBlank()) ? 0L : Long.parseLong(mb.trim()) * 1024 * 1024;
     }
 
     private static int freePort() throws IOException {
