@@ -204,32 +204,12 @@ class EmbeddedStore:
 
     def _add_answer_tables(self, con: sqlite3.Connection) -> bool:
         """Add the saved-answers tables to a file made before them (False: cannot write)."""
-        try:
-            con.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error:
-            return False
-        try:
-            t.create_schema(con)
-            con.execute("COMMIT")
-            return True
-        except sqlite3.Error:
-            con.execute("ROLLBACK")
-            return False
+        return _migrate(con, t.create_schema)
 
     def _add_search_index(self, con: sqlite3.Connection) -> bool:
         """Add the search index to a file made before it (False: cannot write; search then
         reads every name, as before)."""
-        try:
-            con.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error:
-            return False
-        try:
-            t.create_search_index(con)
-            con.execute("COMMIT")
-            return True
-        except sqlite3.Error:
-            con.execute("ROLLBACK")
-            return False
+        return _migrate(con, t.create_search_index)
 
     def _add_facts(self, con: sqlite3.Connection) -> None:
         """Add or refresh the write-time facts of a file made (or last written) without them:
@@ -760,6 +740,21 @@ def _counted_summary(con: sqlite3.Connection, spec: Any, counted: Callable[..., 
         return None if triples is None else tally(spec, list(triples))
     finally:
         drop_temp(con)
+
+
+def _migrate(con: sqlite3.Connection, step: Callable[[sqlite3.Connection], None]) -> bool:
+    """Run ``step`` (adding tables to an older file) in its own write; False if it cannot."""
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error:
+        return False
+    try:
+        step(con)
+        con.execute("COMMIT")
+        return True
+    except sqlite3.Error:
+        con.execute("ROLLBACK")
+        return False
 
 
 def _facts_current(con: sqlite3.Connection) -> bool:

@@ -179,3 +179,19 @@ def make_store(
 def store(make_store: Callable[[], GraphStore]) -> GraphStore:
     """An empty store of each kind."""
     return make_store()
+
+
+def own_harness_server(**options: Any) -> Iterator[harness.HarnessServer]:
+    """A Neo4j harness server of a test's own (``harness.start`` options), stopped after it.
+
+    For tests that kill or constrain a server; a server that cannot start fails the test, as
+    the session fixture does when real Neo4j is required."""
+    try:
+        harness.build()
+        server = harness.start(**options)
+    except harness.HarnessError as exc:
+        pytest.fail(f"cannot start a Neo4j harness: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()

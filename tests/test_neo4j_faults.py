@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from neo4j_fixtures import own_harness_server
 from neo4j_harness import harness
 
 from stratgraph.errors import StoreError
@@ -34,15 +35,7 @@ def big_graph(actions: int = 30_000) -> GraphData:
 
 @pytest.fixture()
 def own_server() -> Iterator[harness.HarnessServer]:
-    try:
-        harness.build()
-        server = harness.start(heap="1g")
-    except harness.HarnessError as exc:  # the session fixture decides skip/fail; mirror it
-        pytest.fail(f"cannot start a Neo4j harness: {exc}")
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from own_harness_server(heap="1g")
 
 
 def count(uri: str) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from neo4j_fixtures import own_harness_server
 from neo4j_harness import harness
 
 from stratgraph.graph.builder import DocumentGraphBuilder
@@ -44,15 +45,7 @@ def plan(i: int) -> GraphData:
 
 @pytest.fixture(scope="module")
 def small_server() -> Iterator[harness.HarnessServer]:
-    try:
-        harness.build()
-        server = harness.start(heap="1g", transaction_max_mb=TRANSACTION_MAX_MB)
-    except harness.HarnessError as exc:  # the session fixture decides skip/fail; mirror it
-        pytest.fail(f"cannot start a Neo4j harness: {exc}")
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield from own_harness_server(heap="1g", transaction_max_mb=TRANSACTION_MAX_MB)
 
 
 def test_replacing_one_plan_among_many_sharing_strategies_fits_a_small_memory_limit(
