@@ -164,12 +164,18 @@ def create_search_index(con: sqlite3.Connection) -> None:
         "WHERE instr(n.props, '\"aliases\"') > 0 AND a.type = 'text'")
 
 
+# An enum member's ``.value`` is a descriptor call; a build writes thousands of rows.
+_LABEL_TEXT = {label: label.value for label in Label}
+_TYPE_TEXT = {type_: type_.value for type_ in RelType}
+_METHOD_TEXT = {method: method.value for method in Method}
+
+
 def node_row(node: Node) -> tuple[Any, ...]:
     """The ``nodes`` row of a node."""
     props = node.properties
     return (
         node.id,
-        node.label.value,
+        _LABEL_TEXT[node.label],
         node.name,
         node.provenance.document,
         node.provenance.line,
@@ -178,6 +184,13 @@ def node_row(node: Node) -> tuple[Any, ...]:
         _dumps({**props, PARTS_KEY: [_part_row(p) for p in node.parts]} if node.parts
                else dict(props)),
     )
+
+
+def aliases_json(node: Node) -> str:
+    """The part of a node row's properties JSON the search index reads: its ``aliases``."""
+    if "aliases" not in node.properties:
+        return "{}"
+    return _dumps({"aliases": node.properties["aliases"]})
 
 
 #: The key, in a node row's properties JSON, of each document's own record of a shared node
@@ -199,14 +212,15 @@ def edge_row(rel: Relationship) -> tuple[Any, ...]:
     """The ``edges`` row of a relationship."""
     return (
         rel.id,
-        rel.type.value,
+        _TYPE_TEXT[rel.type],
         rel.start,
         rel.end,
-        rel.method.value,
+        _METHOD_TEXT[rel.method],
         float(rel.confidence),
         rel.provenance.document,
         rel.provenance.line,
-        _dumps(dict(rel.properties)),
+        # Most relationships carry no extra property (what loads_props skips on the way back).
+        _dumps(dict(rel.properties)) if rel.properties else "{}",
     )
 
 
