@@ -196,7 +196,9 @@ app.command("viz", cls=Command)(viz)
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    from stratgraph.cli.support import app_for
+
+    app_for(app, sys.argv[1:])()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,3 +55,28 @@ def test_the_deferred_general_loader_is_the_general_reader() -> None:
     assert deferred.name == Real.name == FALLBACK
     assert deferred.description == Real.description
     assert isinstance(deferred.loader, Real)  # type: ignore[attr-defined]
+
+
+def test_one_run_builds_only_the_command_it_names() -> None:
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from stratgraph.cli.main import app
+    from stratgraph.cli.support import app_for
+
+    runner = CliRunner()
+    names = sorted(get_command(app).commands)  # type: ignore[attr-defined]
+    assert len(names) > 5
+    for name in names:
+        for argv in ([name, "--help"], ["--debug", name, "--help"]):
+            one = app_for(app, argv)
+            assert one is not app and list(get_command(one).commands) == [name]  # type: ignore[attr-defined]
+            assert runner.invoke(one, argv).output == runner.invoke(app, argv).output
+    assert app_for(app, ["build", "--no-such-option"]) is not app
+    assert runner.invoke(app_for(app, ["build", "--no-such-option"]),
+                         ["build", "--no-such-option"]).output == runner.invoke(
+        app, ["build", "--no-such-option"]).output
+    # Anything but a plain command name gets the whole group, so its help and suggestions.
+    for argv in ([], ["--help"], ["bild"], ["--debug"], ["--debug", "--help", "build"]):
+        assert app_for(app, argv) is app
+    assert len(get_command(app).commands) == len(names)  # type: ignore[attr-defined]
