@@ -46,7 +46,6 @@ Names match a node's name or any of its aliases, ignoring case and punctuation; 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from pathlib import Path
@@ -129,6 +128,10 @@ def load_curation(path: Path | None) -> Curation | None:
         raise CurationError(f"cannot read ({exc.strerror or exc})", file=str(path)) from exc
     except UnicodeDecodeError as exc:
         raise CurationError("not UTF-8 text", file=str(path)) from exc
+    # Here, not at the top: most builds have no curation file, and tomllib's parser is a
+    # few milliseconds of every start-up.
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

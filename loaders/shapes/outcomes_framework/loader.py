@@ -62,10 +62,8 @@ class _NamePattern:
     ``bounds`` character on either side; compiled once, tried only where it can match."""
 
     def __init__(self, name: str, *, ignore_case: bool = False, bounds: str | None = None):
-        escaped = re.escape(name)
-        pattern = (rf"\b{escaped}\b" if bounds is None
-                   else rf"(?<!{bounds}){escaped}(?!{bounds})")
-        self._pattern = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+        self._bounds = bounds
+        self._pattern: re.Pattern[str] | None = None  # compiled when first needed: most never are
         self._name = name
         self._ignore_case = ignore_case
         self._lower = name.lower() if name.isascii() else None
@@ -78,6 +76,12 @@ class _NamePattern:
         elif self._lower is not None and text.isascii() and self._lower not in text.lower():
             # Between ASCII texts, IGNORECASE matching is exactly lower-case equality.
             return False
+        if self._pattern is None:
+            escaped = re.escape(self._name)
+            bounds = self._bounds
+            self._pattern = re.compile(
+                rf"\b{escaped}\b" if bounds is None else rf"(?<!{bounds}){escaped}(?!{bounds})",
+                re.IGNORECASE if self._ignore_case else 0)
         return self._pattern.search(text) is not None
 
 
