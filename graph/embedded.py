@@ -236,6 +236,10 @@ class EmbeddedStore:
         try:
             if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
                 t.create_schema(con)
+                # An empty graph's facts are the empty tables: stamped current here, a new
+                # file needs no second transaction (_add_facts) to refresh nothing.
+                sqlite_facts.create(con)
+                sqlite_facts.stamp(con)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
