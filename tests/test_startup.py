@@ -80,3 +80,37 @@ def test_one_run_builds_only_the_command_it_names() -> None:
     for argv in ([], ["--help"], ["bild"], ["--debug"], ["--debug", "--help", "build"]):
         assert app_for(app, argv) is app
     assert len(get_command(app).commands) == len(names)  # type: ignore[attr-defined]
+
+
+def test_a_first_write_builds_its_indexes_after_the_rows_with_the_same_result(tmp_path) -> None:
+    import sqlite3
+    from pathlib import Path
+
+    import pytest
+
+    import stratgraph.graph.embedded as embedded
+    from stratgraph.api import extract_documents
+    from stratgraph.graph.embedded import EmbeddedStore
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    graph = extract_documents(sorted(p for p in examples.iterdir() if p.suffix == ".txt")).graph
+
+    def contents(path: Path) -> tuple:
+        con = sqlite3.connect(path)
+        try:
+            schema = sorted(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+            tables = [name for kind, name, _, _ in schema if kind == "table"]
+            rows = {name: sorted(map(repr, con.execute(f'SELECT * FROM "{name}"')))
+                    for name in tables}
+            plan = con.execute("EXPLAIN QUERY PLAN SELECT id FROM edges WHERE start = 'x'")
+            return schema, rows, " ".join(str(r) for r in plan)
+        finally:
+            con.close()
+
+    EmbeddedStore(tmp_path / "deferred.db").write(graph)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(embedded, "_drop_record_indexes", lambda con: [])
+        EmbeddedStore(tmp_path / "row_by_row.db").write(graph)
+    deferred, row_by_row = contents(tmp_path / "deferred.db"), contents(tmp_path / "row_by_row.db")
+    assert deferred == row_by_row
+    assert "edges_start" in deferred[2] or "edges_type" in deferred[2]  # indexes in use
