@@ -246,3 +246,29 @@ Each department head has responsibility to ensure that staff can implement their
 def test_a_document_named_only_by_its_kind_or_pointed_back_to_is_no_strategy() -> None:
     strategies = {name.lower() for name in _names(_read(OWN_PARTS), Label.STRATEGY)}
     assert strategies == {"council plan"}
+
+
+# -- precision over the whole development corpus: kinds of wrong node, not cases ---------------
+
+def test_a_verbs_word_used_as_a_noun_does_not_start_a_to_do_item() -> None:
+    from stratgraph.loaders.general.wording import IMPERATIVE
+
+    # cumbria-council-plan-key-indicators-and-targets lines 17 and 86: indicators of a KPI
+    # table flattened a cell a line, read as actions because "Working"/"Support" are verbs.
+    assert not IMPERATIVE.match("Working age people claiming out of work benefits in the worst performing neighbourhoods")
+    assert not IMPERATIVE.match("Support per 100,000 population (Direct payments and Individual")
+    # new-forest-corporate-peer-challenge-2017-recommendations line 39 stays a to-do item.
+    assert IMPERATIVE.match("Review levels of decision making to empower managers and staff to deliver;")
+    assert IMPERATIVE.match("Working with partners develop an investment pipeline for housing")
+
+
+def test_a_pledge_of_conduct_is_no_commitment() -> None:
+    from stratgraph.loaders.general.statements import commitment
+
+    # argyll-and-bute-council-priorities-2017-2022 line 3
+    assert commitment("Like the communities we represent we are ambitious and we will always be accessible "
+                      "to our constituents and accountable to the people of Argyll and Bute.") is None
+    assert commitment("We will be open and honest with residents about our finances.") is None
+    # ... while what the council will deliver still is one.
+    assert commitment("We will be delivering 500 new homes by 2026.") is not None
+    assert commitment("We will build 500 new homes by 2026.") == "Build 500 new homes by 2026"

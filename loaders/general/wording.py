@@ -145,6 +145,9 @@ PLANNING_VERBS = frozenset("""
 """.split()) - {"set", "plan", "map"}  # as often nouns ("Planning applications", "Sets out")
 _FIRST_WORD = re.compile(r"^\s*(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with\s+\S+\s+)?to)\s+)?([A-Za-z-]+)")
 _DATED_PAST = re.compile(r"^\S+\s+(?:by|in|on)\s+20\d\d")
+#: A verb's word used as a noun or adjective in an indicator's name: "Working age people
+#: claiming ...", "Support per 100,000 population".
+_NOUN_USE = re.compile(r"(?i)^\S+\s+(?:age\b|per\s+[\d,]+)")
 
 
 def _stems(word: str) -> tuple[str, ...]:
@@ -171,7 +174,7 @@ class _Imperative:
     @staticmethod
     def match(text: str) -> bool:
         m = _FIRST_WORD.match(text)
-        if not m or _DATED_PAST.match(text.strip()):
+        if not m or _DATED_PAST.match(text.strip()) or _NOUN_USE.match(text.strip()):
             return False
         return any(stem in PLANNING_VERBS for stem in _stems(m.group(1)))
 
