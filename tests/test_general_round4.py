@@ -272,3 +272,78 @@ def test_a_pledge_of_conduct_is_no_commitment() -> None:
     # ... while what the council will deliver still is one.
     assert commitment("We will be delivering 500 new homes by 2026.") is not None
     assert commitment("We will build 500 new homes by 2026.") == "Build 500 new homes by 2026"
+
+
+# -- three more kinds: a culture strategy, a transport plan's goals, an economic strategy -----
+
+# royal-greenwich-culture-strategy-heritage-principle, lines 10-20 (shortened).
+WHAT_WE_WANT = """What we want
+
+  • Our borough to build on its strong heritage by finding new ways to tell its story.
+  • Everyday heritage that exists in our communities to be valued and protected, and shared with future generations.
+
+What we will do
+
+  • Increase access to our archives and collections.
+"""
+
+
+def test_what_we_want_introduces_outcomes() -> None:
+    graph = _read(WHAT_WE_WANT)
+    assert set(_names(graph, Label.OUTCOME)) == {
+        "Our borough to build on its strong heritage by finding new ways to tell its story",
+        "Everyday heritage that exists in our communities to be valued and protected, and shared with future generations",
+    }
+    assert set(_names(graph, Label.ACTION)) == {"Increase access to our archives and collections"}
+
+
+# telford-local-transport-plan-2011-26-goals, lines 8-20 (four goals left out).
+LIST_AFTER_CHROME = """Transport
+
+View the third Local Transport Plan 2011-2026 (LTP3) for the Borough which was adopted in April 2011 and sets out our six goals: 
+
+  • maintain highways effectively and efficiently
+  • reduce carbon emissions to help tackle climate change
+
+Last updated: 05/07/2022 10:21
+
+  1. Introduction
+  2. Contact
+"""
+
+
+def test_a_list_after_a_line_of_page_chrome_is_not_the_list_before_it() -> None:
+    # The date stamp is chrome (left out of the reading); the page's section links under it
+    # are another list, not more goals.
+    assert set(_names(_read(LIST_AFTER_CHROME), Label.OUTCOME)) == {
+        "Maintain highways effectively and efficiently", "Reduce carbon emissions to help tackle climate change"}
+
+
+# chorley-economic-strategy-2022-delivery, lines 2-14 (descriptions shortened).
+INTERVENTIONS = """Economic Strategy 2022
+
+The Council will drive the delivery of the strategy through a collaborative approach with partners. An action plan will accompany the strategy with a number of specific schemes that will be led, directed or facilitated by the Council to enhance delivery.
+
+Innovation hubs 
+
+Council-directed thematic, intelligence-led forums where organisational leaders will come together around a specific agenda to commit to actions.
+
+Knowledge transfer partnerships 
+
+Council-facilitated business to business collaboration to share sector learning or best practice e.g. sustainable operations and the green agenda.
+
+Business events and awards 
+
+In addition to networking and engagement forums, there may be a desire to review and reinvigorate a focused programme of events that has clear objectives.
+"""
+
+
+def test_short_headings_over_descriptions_after_a_schemes_lead_in_are_interventions() -> None:
+    graph = _read(INTERVENTIONS)
+    actions = by_label(graph, Label.ACTION)
+    interventions = {name for name, a in actions.items() if a["rule"] == "intervention-heading"}
+    assert interventions == {"Innovation hubs", "Knowledge transfer partnerships", "Business events and awards"}
+    assert actions["Innovation hubs"]["description"].startswith("Council-directed thematic")
+    # an intervention named "... partnerships" is no partnership body; no heading is a theme.
+    assert not _names(graph, Label.PARTNERSHIP)
+    assert not _names(graph, Label.THEME)

@@ -30,6 +30,8 @@ OUTCOME_HEADING = re.compile(
     rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
     rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}}|\s+and\s+\w+)?\s*:?$"
     r"|^what\s+we\s+(?:want|aim|hope|need)\s+to\s+(?:achieve|see)\b.*$"
+    # "What we want" over "Our borough to build on its strong heritage ...": the outcomes.
+    r"|^what\s+we\s+(?:want|are\s+aiming\s+for|hope\s+for)$"
     r"|^(?:our\s+)?(?:focus|focuses)(?:\s+for\s+[\w\s-]{0,30})?$"
     r"|^(?:our\s+)?vision(?:\s+and\s+(?:priorities|ambitions|outcomes))?(?:\s+for\s+[\w\s,&'’-]{0,60})?$",
     re.IGNORECASE,

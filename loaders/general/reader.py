@@ -30,6 +30,7 @@ action; a job title or a statistic is never an outcome, action or measure.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -161,6 +162,12 @@ def _rows_under_outcome_measure_header(blocks: list[Block]) -> set[int]:
     return lines
 
 
+#: A line saying the plan's schemes follow: "... a number of specific schemes that will be led,
+#: directed or facilitated by the Council", "The interventions we will deliver are set out below".
+INTERVENTIONS_FOLLOW = re.compile(
+    r"(?i)\b(?:schemes|interventions|projects|initiatives|programmes|activities)\b[^.]{0,60}"
+    r"\b(?:will\s+be\s+(?:led|delivered|funded|developed|facilitated)|we\s+will\s+(?:deliver|lead|fund)|below|follow)")
+
 #: What follows a plan's name in the title of a report on it ("... performance dashboard",
 #: "... overview report", "... progress update"), in the title's normalised words.
 REPORT_ON = re.compile(
@@ -237,6 +244,10 @@ class GeneralReader(TableRows):
         #: "Objective Measuring success" header).
         self.two_cell_rows = _rows_under_outcome_measure_header(doc.blocks)
         self.blocks = [_lost_bullet(b) for b in doc.blocks if not self._is_chrome(b)]
+        #: Lines of the page chrome left out ("Last updated: 05/07/2022"): a list after one is
+        #: another list, not the one before it going on.
+        kept = {b.line for b in self.blocks}
+        self.chrome_lines = sorted(b.line for b in doc.blocks if b.line and b.line not in kept)
         self.vocab = Vocabulary(doc.text)
         self.title_line = 0  # set by read(): the line of the plan's title
         self.stack: list[_Section] = []
@@ -281,6 +292,7 @@ class GeneralReader(TableRows):
         info = plan_info(self.blocks, self.doc.name)
         self.own_title = normalise_name(info.title)
         self.todo_lists = self._todo_lists()
+        self.interventions = self._interventions()
         self.objective_statements = self._objective_statements()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
@@ -306,7 +318,11 @@ class GeneralReader(TableRows):
                 # of our Health & Wellbeing Integrated Care Strategy"); its own name is skipped.
                 self._names(block.text, block.line, self.b.plan_id)
                 continue
-            if block.kind is BlockKind.HEADING:
+            if self.index in self.interventions:
+                self._intervention(block)
+            elif self.index - 1 in self.interventions:
+                continue  # the intervention's description, read with it
+            elif block.kind is BlockKind.HEADING:
                 self.card = False
                 self.flat = None
                 self._heading(block.text, block.level, block.line)
@@ -351,6 +367,8 @@ class GeneralReader(TableRows):
                     or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
+                if self.index and self._chrome_between(self.blocks[self.index - 1].line, block.line):
+                    self.run = None  # "1. Introduction 2. Contact" under a date stamp: the page's links
                 self._item(block)
             elif block.kind is BlockKind.TABLE:
                 self.run = None
@@ -552,6 +570,40 @@ class GeneralReader(TableRows):
                     lines.update(b.line for b in run)
                 run = []
         return lines
+
+    def _interventions(self) -> set[int]:
+        """The blocks that name a scheme the plan will deliver: three or more short headings in
+        a row, each over one paragraph describing it, right after a line saying the plan's
+        schemes, interventions or projects follow ("An action plan will accompany the strategy
+        with a number of specific schemes that will be led, directed or facilitated by the
+        Council"). Each heading is an action, its paragraph its description."""
+        def short_heading(block: Block) -> bool:
+            text = block.text.strip("* ")
+            return (block.kind is BlockKind.HEADING or title_like(block)) and len(text.split()) <= 6 \
+                and heading_mode(text) is None and not is_boilerplate(text) and not bad_name(clean(text))
+
+        def description(block: Block) -> bool:
+            return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 12 and not title_like(block)
+
+        found: set[int] = set()
+        for lead, block in enumerate(self.blocks):
+            if block.kind is not BlockKind.PARAGRAPH or not INTERVENTIONS_FOLLOW.search(block.text):
+                continue
+            run: list[int] = []
+            j = lead + 1
+            while j + 1 < len(self.blocks) and short_heading(self.blocks[j]) and description(self.blocks[j + 1]):
+                run.append(j)
+                j += 2
+            if len(run) >= 3:
+                found.update(run)
+        return found
+
+    def _intervention(self, block: Block) -> None:
+        self.run = None
+        described = self.blocks[self.index + 1].text.strip()
+        self._action(clean(block.text.strip("* ")), block.line, "intervention-heading", block.text,
+                     description=described)
+        self._names(described, self.blocks[self.index + 1].line, self.b.plan_id)
 
     def _objective_statements(self) -> set[int]:
         """The blocks that are objectives stated as one "We will ..." sentence under a short
@@ -1169,6 +1221,11 @@ class GeneralReader(TableRows):
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
+
+    def _chrome_between(self, before: int, after: int) -> bool:
+        """Whether a line of page chrome lies between two lines the reader reads."""
+        at = bisect.bisect_right(self.chrome_lines, before)
+        return at < len(self.chrome_lines) and self.chrome_lines[at] < after
 
     def _action_cell(self, block: Block) -> bool:
         """A labelled cell of the labelled action line above ("year - ongoing", "Lead: ...")."""
