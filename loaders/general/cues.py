@@ -21,7 +21,7 @@ class Mode(str, Enum):
     NONE = "none"
 
 
-_OUTCOME_NOUNS = (r"(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|goals?|missions?|pillars?"
+_OUTCOME_NOUNS = (r"(?:priority\s+areas?|priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|goals?|missions?|pillars?"
                   r"|commitments|well-?being\s+objectives?|strategic\s+themes|themes|focus\s+areas"
                   r"|strategic\s+intents?"
                   r"|areas?\s+of\s+focus|key\s+areas?(?:\s+of\s+focus)?)")
@@ -30,6 +30,8 @@ OUTCOME_HEADING = re.compile(
     rf"^(?:(?:our|the|council'?s?|corporate|strategic|key|main|plan)\s+)?(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
     rf"(?:\s+(?:for|of)\s+[\w\s,&'’-]{{0,60}}|\s+and\s+\w+)?\s*:?$"
     r"|^what\s+we\s+(?:want|aim|hope|need)\s+to\s+(?:achieve|see)\b.*$"
+    # "What we want" over "Our borough to build on its strong heritage ...": the outcomes.
+    r"|^what\s+we\s+(?:want|are\s+aiming\s+for|hope\s+for)$"
     r"|^(?:our\s+)?(?:focus|focuses)(?:\s+for\s+[\w\s-]{0,30})?$"
     r"|^(?:our\s+)?vision(?:\s+and\s+(?:priorities|ambitions|outcomes))?(?:\s+for\s+[\w\s,&'’-]{0,60})?$",
     re.IGNORECASE,
@@ -37,13 +39,20 @@ OUTCOME_HEADING = re.compile(
 # A lead-in line ending in a colon whose subject is the priorities: "Our four strategic
 # priorities are:", "The council's outcomes will be:", "We have set five objectives:".
 OUTCOME_LEAD_IN = re.compile(
-    rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?"
+    # "... the Council's priorities will be around:": what the priorities centre on.
+    rf"\b{_OUTCOME_NOUNS}\s*(?:\([^)]*\)\s*)?(?:are|will\s+be(?:\s+(?:around|on))?|is|include|for\s+[\w\s,'’-]{{1,60}}\s+are)?"
     # "... the four new Council Priorities as outlined below:", "Our objectives are as follows:"
     r"(?:\s*(?:as\s+)?(?:outlined|set\s+out|listed|shown|detailed|described)\s+below|\s*below|\s*as\s+follows)?\s*:\s*$"
     # "... was built around six strategic goals:": a counted set of priorities closes the line.
     rf"|\b(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
     # "... three supporting themes against which medium term priorities ... can be identified:"
-    r"(?:\s+(?:\w+\s+)?(?:which|that|where)\b(?![^:]*\bwe\b)[^:]{0,80})?\s*:\s*$"
+    r"(?:\s+(?:\w+\s+)?(?:which|that|where)\b(?![^:]*\bwe\b)[^:]{0,80}"
+    # "... woven through five strategic objectives with lead Services identified:": a short
+    # qualifier of the counted set (not a sentence of its own) before the colon.
+    r"|\s+(?:with|in|for|across|under|of)\b(?![^:]*\bwe\b)[^:.;]{0,60})?\s*:\s*$"
+    # "By 2017 it is the Council's aim to have supported:", "Our ambition is to:": the aim's
+    # list is its outcomes.
+    r"|\b(?:aims?|ambitions?|goals?)\s+(?:is\s+|are\s+)?to(?:\s+have)?(?:\s+\w+){0,2}\s*:\s*$"
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
     r"|\bfocus(?:es|ed|ing)?\s+on\s+(?:the\s+following|these|(?:\w+\s+){0,2}(?:areas|themes|priorities))\b[^:]{0,30}:\s*$"
@@ -115,11 +124,16 @@ BOILERPLATE_HEADING = re.compile(
 # A line that is a link or a call to act on the web page, not plan content.
 LINK_LINE = re.compile(
     r"^(?:download|read|view|see|visit|find\s+out|discover|learn|watch|go\s+to|click|sign\s+up|subscribe"
-    r"|request|email|contact|follow\s+us|back\s+to|return\s+to|more\s+on|read\s+more)\b.{0,120}$"
+    r"|email|contact|follow\s+us|back\s+to|return\s+to|more\s+on|read\s+more"
+    # "Request an accessible format" (a page's offer); "Request that the panel begins ..." is
+    # a plan's to-do item.
+    r"|request\s+(?:an?\s+|this\s+|the\s+|a\s+copy\b|in\s+)?(?:accessible|alternative|copy|printed|paper|large|different|hard|other|braille|format))\b.{0,120}$"
     # "Jump to another section", "Newsletter Signup": a page's own navigation and sign-up box.
     # "To view the full plan, please click on this link."
     r"|^to\s+(?:view|read|download|see)\b.{0,80}\b(?:click|link|here|below)\b.{0,30}$"
     r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
+    # "Show all parts of this policy", "Hide all sections": a guide page's contents control.
+    r"|^(?:show|hide)\s+all\s+(?:parts|sections|steps|pages)\b.{0,40}$"
     r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
     re.IGNORECASE,
 )

@@ -30,8 +30,9 @@ action; a job title or a statistic is never an outcome, action or measure.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Method, RelType, normalise_name
@@ -45,11 +46,11 @@ from stratgraph.loaders.general.cues import (
     lead_in_mode,
 )
 from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
-from stratgraph.loaders.general.leads import find_leads
+from stratgraph.loaders.general.leads import find_leads, is_cabinet_member
 from stratgraph.loaders.general.flat_rows import columns_after_action, split_action_row
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
-from stratgraph.loaders.general.references import may_name, named_in
+from stratgraph.loaders.general.references import may_name, named_in, names_a_partnership
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
@@ -78,6 +79,11 @@ from stratgraph.loaders.general.wording import (
     BY_WHEN,
     HEADING_NUMBER,
     IMPERATIVE,
+    LEAD_TAIL,
+    OUTCOME_MEASURE_HEADER,
+    split_two_cells,
+    ACTION_LABEL,
+    ACTION_CELL,
     IMPLICIT_LEVEL,
     LABEL_ONLY,
     NOT_AN_OUTCOME,
@@ -142,6 +148,45 @@ MEANS = re.compile(
     r"^(?:(?:with|through)\s+(?:measures|actions?|steps|work|projects)\s+(?:including|such\s+as)"
     r"|for\s+example,?\s+by|by|through|including)\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
+def _rows_under_outcome_measure_header(blocks: list[Block]) -> set[int]:
+    """The lines of the labelled outcome rows ("Objective 2: To ensure fair treatment ...
+    Percentage of residents ...") right under a run-together outcome/measure header."""
+    lines: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH or not OUTCOME_MEASURE_HEADER.match(block.text.strip()):
+            continue
+        for row in blocks[i + 1:]:
+            if row.kind is not BlockKind.PARAGRAPH or not NUMBERED_OUTCOME.match(row.text.strip()):
+                break
+            lines.add(row.line)
+    return lines
+
+
+#: A line saying the plan's schemes follow: "... a number of specific schemes that will be led,
+#: directed or facilitated by the Council", "The interventions we will deliver are set out below".
+INTERVENTIONS_FOLLOW = re.compile(
+    r"(?i)\b(?:schemes|interventions|projects|initiatives|programmes|activities)\b[^.]{0,60}"
+    r"\b(?:will\s+be\s+(?:led|delivered|funded|developed|facilitated)|we\s+will\s+(?:deliver|lead|fund)|below|follow)")
+
+#: What follows a plan's name in the title of a report on it ("... performance dashboard",
+#: "... overview report", "... progress update"), in the title's normalised words.
+REPORT_ON = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:performance|overview|progress|monitoring|annual|quarterly|mid\W?year|year\W?end)\W+"
+    r"(?:\w+\W+){0,1}(?:report|dashboard|update|summary|scorecard|review)\b")
+
+#: A paragraph that starts with a bullet glyph a copy could not render (U+FFFD, a private-use
+#: Symbol-font bullet) or an odd bullet no list syntax knows: a list item whose marker was lost.
+_LOST_BULLET = re.compile("^[\ufffd\uf0b7\uf0a7\uf076\u25aa\u25cf\u25e6\u2023\u2043\u00b7]\\s+(?=\\S)")
+
+
+def _lost_bullet(block: Block) -> Block:
+    """``block`` as the list item it is when its bullet glyph was lost ("<U+FFFD> Tackling
+    child poverty." under "... priorities will be around:"), else as it is."""
+    if block.kind is not BlockKind.PARAGRAPH or not (marker := _LOST_BULLET.match(block.text)):
+        return block
+    return replace(block, kind=BlockKind.LIST_ITEM, text=block.text[marker.end():], level=max(block.level, 1))
+
+
 #: Implicit headings (title-like lines of plain text) nest below every marked heading.
 @dataclass
 class _Section:
@@ -195,7 +240,14 @@ class GeneralReader(TableRows):
         self.doc = doc
         self.loader = loader
         self.b = DocumentGraphBuilder(doc.name)
-        self.blocks = [b for b in doc.blocks if not self._is_chrome(b)]
+        #: Lines of outcome rows whose measure cell a copy ran into the same line (under an
+        #: "Objective Measuring success" header).
+        self.two_cell_rows = _rows_under_outcome_measure_header(doc.blocks)
+        self.blocks = [_lost_bullet(b) for b in doc.blocks if not self._is_chrome(b)]
+        #: Lines of the page chrome left out ("Last updated: 05/07/2022"): a list after one is
+        #: another list, not the one before it going on.
+        kept = {b.line for b in self.blocks}
+        self.chrome_lines = sorted(b.line for b in doc.blocks if b.line and b.line not in kept)
         self.vocab = Vocabulary(doc.text)
         self.title_line = 0  # set by read(): the line of the plan's title
         self.stack: list[_Section] = []
@@ -230,6 +282,8 @@ class GeneralReader(TableRows):
         self.pipe_end = -1
         self.lines = doc.text.splitlines()
         self.paragraph_outcome: str | None = None
+        #: The action of an "Action - ..." line, whose labelled cells may follow it.
+        self.labelled_action: str | None = None
         self.warnings: list[str] = []
 
     # -- the pass ---------------------------------------------------------------------
@@ -238,6 +292,7 @@ class GeneralReader(TableRows):
         info = plan_info(self.blocks, self.doc.name)
         self.own_title = normalise_name(info.title)
         self.todo_lists = self._todo_lists()
+        self.interventions = self._interventions()
         self.objective_statements = self._objective_statements()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
@@ -245,6 +300,9 @@ class GeneralReader(TableRows):
                     loader=self.loader, rule="plan-title")
         title_line = self.title_line = info.line
         for self.index, block in enumerate(self.blocks):
+            if self.labelled_action is not None and self._action_cell(block):
+                continue
+            self.labelled_action = None
             if block.line == title_line and block.kind is not BlockKind.TABLE:
                 # The title opens the document's outermost section: never a theme, but its
                 # words still say what its lists are ("Priorities of X Council 2017-2022").
@@ -260,7 +318,11 @@ class GeneralReader(TableRows):
                 # of our Health & Wellbeing Integrated Care Strategy"); its own name is skipped.
                 self._names(block.text, block.line, self.b.plan_id)
                 continue
-            if block.kind is BlockKind.HEADING:
+            if self.index in self.interventions:
+                self._intervention(block)
+            elif self.index - 1 in self.interventions:
+                continue  # the intervention's description, read with it
+            elif block.kind is BlockKind.HEADING:
                 self.card = False
                 self.flat = None
                 self._heading(block.text, block.level, block.line)
@@ -305,6 +367,8 @@ class GeneralReader(TableRows):
                     or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
+                if self.index and self._chrome_between(self.blocks[self.index - 1].line, block.line):
+                    self.run = None  # "1. Introduction 2. Contact" under a date stamp: the page's links
                 self._item(block)
             elif block.kind is BlockKind.TABLE:
                 self.run = None
@@ -506,6 +570,40 @@ class GeneralReader(TableRows):
                     lines.update(b.line for b in run)
                 run = []
         return lines
+
+    def _interventions(self) -> set[int]:
+        """The blocks that name a scheme the plan will deliver: three or more short headings in
+        a row, each over one paragraph describing it, right after a line saying the plan's
+        schemes, interventions or projects follow ("An action plan will accompany the strategy
+        with a number of specific schemes that will be led, directed or facilitated by the
+        Council"). Each heading is an action, its paragraph its description."""
+        def short_heading(block: Block) -> bool:
+            text = block.text.strip("* ")
+            return (block.kind is BlockKind.HEADING or title_like(block)) and len(text.split()) <= 6 \
+                and heading_mode(text) is None and not is_boilerplate(text) and not bad_name(clean(text))
+
+        def description(block: Block) -> bool:
+            return block.kind is BlockKind.PARAGRAPH and len(block.text.split()) >= 12 and not title_like(block)
+
+        found: set[int] = set()
+        for lead, block in enumerate(self.blocks):
+            if block.kind is not BlockKind.PARAGRAPH or not INTERVENTIONS_FOLLOW.search(block.text):
+                continue
+            run: list[int] = []
+            j = lead + 1
+            while j + 1 < len(self.blocks) and short_heading(self.blocks[j]) and description(self.blocks[j + 1]):
+                run.append(j)
+                j += 2
+            if len(run) >= 3:
+                found.update(run)
+        return found
+
+    def _intervention(self, block: Block) -> None:
+        self.run = None
+        described = self.blocks[self.index + 1].text.strip()
+        self._action(clean(block.text.strip("* ")), block.line, "intervention-heading", block.text,
+                     description=described)
+        self._names(described, self.blocks[self.index + 1].line, self.b.plan_id)
 
     def _objective_statements(self) -> set[int]:
         """The blocks that are objectives stated as one "We will ..." sentence under a short
@@ -742,6 +840,14 @@ class GeneralReader(TableRows):
                 return
         if self._name_pending_label(text, block.line):
             return
+        if (labelled := ACTION_LABEL.match(text)) and not self._skipping():
+            # "Action - provide an emergency accommodation offer ...": a row of an action table
+            # set as a labelled line; its cells ("- year - ongoing") follow it.
+            name = clean(commitment(labelled.group("name")) or labelled.group("name"))
+            if not bad_name(name):
+                self.run = None
+                self.labelled_action = self._action(name, block.line, "labelled-action-line", text)
+                return
         if self.index in self.objective_statements and not self._skipping():
             # "Our planet" then "We will champion climate action; ...": the statement is the
             # objective (a plan's improvement or well-being objectives are worded so), the
@@ -791,13 +897,20 @@ class GeneralReader(TableRows):
             # via the following suite of performance measures.": a lead-in ended with a stop.
             text = text[:-1] + ":"
         labelled = NUMBERED_OUTCOME.match(text)
-        if labelled and len(text.split()) <= 40 and not self._skipping() \
+        if labelled and (len(text.split()) <= 40 or block.line in self.two_cell_rows) and not self._skipping() \
                 and (labelled.group("word") or labelled.group("word2")).lower() != "theme" and not bad_name(clean(labelled.group("name"))):
             # "Aim: The Peak District is a welcoming place ...": a labelled outcome line.
-            name = clean(labelled.group("name"))
+            name, measure = clean(labelled.group("name")), None
+            if block.line in self.two_cell_rows:
+                # "Objective 2: To ensure fair treatment ... Percentage of residents ...": the
+                # row's measure-of-success cell run into the line after the outcome's.
+                first, measure = split_two_cells(labelled.group("name"))
+                name = clean(first)
             section = self.stack[-1] if self.stack else None
             self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
                                                     level="priority", rule="labelled-outcome-line")
+            if measure and not bad_name(clean(measure)):
+                self._measure(clean(measure), block.line, "outcome-row-measure-cell", outcome=self.paragraph_outcome)
             parent = self._outcome(section)
             if parent and parent != self.paragraph_outcome:
                 self.b.link(RelType.SUPPORTS, self.paragraph_outcome, parent, block.line,
@@ -1041,6 +1154,13 @@ class GeneralReader(TableRows):
             # level; the item that says what the document does again is back in the outer list.
             self.run = _ListRun(None)
             return
+        lead = LEAD_TAIL.search(text) if mode in (Mode.OUTCOME, Mode.ACTION) else None
+        if lead is not None and lead.start() >= 20 and not bad_name(lead.group("owner")):
+            # "Helping people on low incomes ... indebtedness. Lead Service – Finance.": the
+            # item, then who leads it (its owner, not a part of its name).
+            text = text[:lead.start()].rstrip() + ("." if text[lead.start():lead.start() + 1] == "." else "")
+        else:
+            lead = None
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
             name = clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
@@ -1053,6 +1173,8 @@ class GeneralReader(TableRows):
             self.declared.setdefault(normalise_name(name), outcome)
             if parent and parent != outcome:
                 self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="list-after-outcomes-cue")
+            if lead is not None:
+                self._lead_after_item(lead.group("owner").strip(), block.line, outcome)
             self.run.by_level[level] = outcome
             self._names(text, block.line, outcome)
         elif mode is Mode.ACTION:
@@ -1068,6 +1190,8 @@ class GeneralReader(TableRows):
                 name = clean(commitment(text) or text)
             if not bad_name(name):
                 action = self._action(name, block.line, "list-after-action-cue", text, deadline=due)
+                if lead is not None:
+                    self._lead_after_item(lead.group("owner").strip(), block.line, action)
                 found = target(text)
                 if found and not bad_name(found[0]):
                     # "Reducing carbon emissions by 20 per cent": the to-do item sets a target.
@@ -1097,6 +1221,46 @@ class GeneralReader(TableRows):
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
+
+    def _chrome_between(self, before: int, after: int) -> bool:
+        """Whether a line of page chrome lies between two lines the reader reads."""
+        at = bisect.bisect_right(self.chrome_lines, before)
+        return at < len(self.chrome_lines) and self.chrome_lines[at] < after
+
+    def _action_cell(self, block: Block) -> bool:
+        """A labelled cell of the labelled action line above ("year - ongoing", "Lead: ...")."""
+        if block.kind not in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH) or block.line == 0:
+            return False
+        cell = ACTION_CELL.match(block.text.replace("**", "").strip())
+        if cell is None:
+            return False
+        label, value = cell.group("label").lower(), cell.group("value").strip().rstrip(".;")
+        action = self.labelled_action
+        assert action is not None
+        props = self.b.graph.nodes[action].properties
+        if label.startswith(("year", "timescale", "by", "deadline", "target date", "due", "when")):
+            when = cell.group(0).strip() if label == "year" and value[:1].isdigit() else value
+            if not props.get("deadline"):
+                read = read_deadline(when)
+                self._set(action, deadline=when, deadline_date=read.date if read else None)
+        elif label.startswith(("lead", "owner", "responsible", "led")):
+            if not props.get("owner") and not bad_name(value):
+                self._lead_after_item(value, block.line, action)
+        elif label == "status":
+            self._set(action, status=value)
+        else:  # what the action should achieve: its measure of success, as written
+            self._set(action, success_measure=value)
+        return True
+
+    def _lead_after_item(self, owner: str, line: int, node: str) -> None:
+        """The service or officer an item names as its lead OWNS it (one name, commas and all:
+        "Lead Service – Growth, Development & Prosperity")."""
+        self._set(node, owner=owner)
+        if is_cabinet_member(owner) or names_a_partnership(owner, self.vocab):
+            self._owner_cell(owner, line, node, rule="lead-after-item")
+            return
+        self.b.link(RelType.OWNS, self.b.owner(owner, line, rule="lead-after-item"), node, line,
+                    rule="lead-after-item")
 
     def _field(self, block: Block) -> bool:
         """An objective written as labelled fields, each label on its own line above its value:
@@ -1247,7 +1411,8 @@ class GeneralReader(TableRows):
         if not text or not may_name(text):
             return
         for mention in named_in(text.replace("**", ""), self.vocab, self.place):
-            if normalise_name(mention.name) in self.own_title or self._subtitle(text, line, mention.name):
+            if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)) \
+                    or self._subtitle(text, line, mention.name):
                 continue  # the plan naming itself
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
@@ -1256,6 +1421,14 @@ class GeneralReader(TableRows):
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
                 self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+
+    def _reports_on(self, name: str) -> bool:
+        """Whether the document's title is a report on the plan ``name`` rather than the plan
+        ("Council Plan performance dashboard", "Council plan overview report - Summary"): the
+        plan it reports on is a document of its own."""
+        title = self.own_title
+        at = title.find(normalise_name(name))
+        return at >= 0 and bool(REPORT_ON.match(title[at + len(normalise_name(name)):]))
 
     def _subtitle(self, text: str, line: int, name: str) -> bool:
         """Whether ``name`` opens a line just under the title and only dates follow it

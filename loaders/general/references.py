@@ -5,14 +5,19 @@ name that ends in a keyword ("... Strategy", "... Fund", "... Board"). A plan of
 also uses those words in ways that name nothing a planner asks about; this module sets those
 aside after the finder has read them:
 
-* a scrutiny committee ("Communities and Neighbourhoods Scrutiny Board"): the council's own
+* a scrutiny committee or advisory panel ("Communities and Neighbourhoods Scrutiny Board",
+  "Tackling Poverty Advisory Panel", a "Police and Crime Panel"): the council's own
   governance, which holds a plan to account, not a partnership that delivers it;
 * a job title ("Senior Policy and Programme Manager", "Partnership Officer"): the keyword is
   followed by the role, so the words before it name a post, not a programme or a body;
 * a description ("The council plan is our overarching strategy"): a lower-case strategy right
   after "is"/"are"/"as" says what the subject is; it names no document of its own;
 * a funding source ("The project is funded through the Salix Fund"): the fund pays for the
-  work; it is not a programme the plan delivers ("Community Renewal Fund activity" still is).
+  work; it is not a programme the plan delivers ("Community Renewal Fund activity" still is);
+* the document itself or its parts ("their responsibilities under this action plan", "set
+  out ... in the Action Plan", "our performance framework"): a name of nothing but the kind of
+  plan it is (action, delivery, implementation or performance plan or framework), or one
+  pointing back with "this", names no other document a planner could look up.
 
 Which lines are read for names is the reader's job; :func:`may_name` is the cheap test it runs
 first (most lines name nothing).
@@ -29,7 +34,9 @@ from stratgraph.loaders.shapes.narrative.entities import EntityMention, Vocabula
 _KEYWORD = re.compile(
     r"(?i)\b" + word_pattern(STRATEGY_WORDS | PARTNERSHIP_WORDS | set(QUALIFIED_PARTNERSHIP_WORDS)
                              | {"masterplan", "agreement", "program"}) + r"\b")
-_SCRUTINY = re.compile(r"(?i)\bscrutiny\b")
+#: The council's own scrutiny and advisory panels ("Communities Scrutiny Board", "Tackling
+#: Poverty Advisory Panel", the "Police and Crime Panel" that holds a commissioner to account).
+_SCRUTINY = re.compile(r"(?i)\bscrutiny\b|\badvisory\s+panel\b|\bpolice\s+(?:and|&)\s+crime\s+panel\b")
 #: The role a job title ends in, right after the keyword: "Programme Manager", "Partnership Officer".
 _ROLE_AFTER = re.compile(
     r"^\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
@@ -42,6 +49,13 @@ _COPULA_BEFORE = re.compile(
 _FUNDED_BY = re.compile(
     r"(?i)\b(?:(?:funded|financed|paid\s+for|supported)\s+(?:\w+\s+){0,2}(?:through|by|from|via|with)"
     r"|funding\s+(?:from|through|via)|grants?\s+from|bids?\s+(?:to|for))\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+#: A name that is only the kind of plan: "Action Plan", "the delivery plan", "performance framework".
+_KIND_ONLY = re.compile(
+    r"(?i)^(?:(?:the|this|our|its|their|an?)\s+)?(?:(?:action|delivery|implementation|performance|policy)\s+)+"
+    r"(?:plans?|framework)$")
+_POINTS_BACK = re.compile(r"(?i)\b(?:this|these)\s+(?:\w+\s+){0,2}\w+$")
 
 
 def may_name(text: str) -> bool:
@@ -58,6 +72,8 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
 def _set_aside(text: str, mention: EntityMention) -> bool:
     if _SCRUTINY.search(mention.name) or "," in mention.name:
         return True  # a name never holds a comma: "Simon Howson, Senior Policy and Programme"
+    if _KIND_ONLY.match(mention.name.strip()) or _POINTS_BACK.search(mention.name):
+        return True  # the document itself or its own part, not a document of its own
     start = text.find(mention.name, mention.offset) if mention.offset >= 0 else -1
     if start < 0:
         start = text.find(mention.name)

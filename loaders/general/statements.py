@@ -29,7 +29,11 @@ _NOT_COMMITMENT = re.compile(
     # "we will publish a new action plan for 2023 to 2024", "we will publish and update on how
     # we have progressed": the plan's own next edition or progress report, not a deliverable.
     r"|publish\s+(?:an?\s+(?:new|updated|refreshed|revised)\s+(?:action\s+|delivery\s+)?plan|and\s+update\b|an?\s+(?:update|progress\s+report)\b)"
-    r"|measure\s+(?:our\s+)?(?:success|progress|performance|impact)|monitor\s+(?:our\s+)?progress)\b",
+    r"|measure\s+(?:our\s+)?(?:success|progress|performance|impact)|monitor\s+(?:our\s+)?progress"
+    # "we will always be accessible to our constituents and accountable ...": how the council
+    # means to behave, a pledge of conduct, not something to deliver.
+    r"|(?:always\s+)?be\s+(?:open|honest|transparent|accessible|accountable|fair|ambitious|visible|responsive"
+    r"|approachable|respectful|inclusive)|always\s+(?:be|remain)\b)\b",
     re.IGNORECASE,
 )
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)

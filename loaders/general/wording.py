@@ -141,9 +141,13 @@ PLANNING_VERBS = frozenset("""
     streamline collaborate share address reuse recycle conserve adapt mitigate deploy roll carry set
     undertake bring provide create
     prioritise prioritize conduct identify define submit select decide
+    appoint request
 """.split()) - {"set", "plan", "map"}  # as often nouns ("Planning applications", "Sets out")
 _FIRST_WORD = re.compile(r"^\s*(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with\s+\S+\s+)?to)\s+)?([A-Za-z-]+)")
 _DATED_PAST = re.compile(r"^\S+\s+(?:by|in|on)\s+20\d\d")
+#: A verb's word used as a noun or adjective in an indicator's name: "Working age people
+#: claiming ...", "Support per 100,000 population".
+_NOUN_USE = re.compile(r"(?i)^\S+\s+(?:age\b|per\s+[\d,]+)")
 
 
 def _stems(word: str) -> tuple[str, ...]:
@@ -170,7 +174,7 @@ class _Imperative:
     @staticmethod
     def match(text: str) -> bool:
         m = _FIRST_WORD.match(text)
-        if not m or _DATED_PAST.match(text.strip()):
+        if not m or _DATED_PAST.match(text.strip()) or _NOUN_USE.match(text.strip()):
             return False
         return any(stem in PLANNING_VERBS for stem in _stems(m.group(1)))
 
@@ -201,7 +205,11 @@ NOT_AN_OUTCOME = re.compile(
     # sentence counting the priorities, not one of them.
     r"|\b(?:has|have|is\s+made\s+up\s+of|comprises?|contains?|includes?|sets\s+out|are)\s+"
     r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:priorities|outcomes|goals|objectives|aims|ambitions|themes|missions|pillars)\W*$", re.IGNORECASE)
+    r"(?:priorities|outcomes|goals|objectives|aims|ambitions|themes|missions|pillars)\W*$"
+    # "Priorities and actions to address these objectives will be published annually.": what
+    # the council will do with the document, said in the passive.
+    r"|\bwill\s+be\s+(?:published|reviewed|updated|reported|agreed|developed|produced|set\s+out|monitored)\b",
+    re.IGNORECASE)
 #: "Published in January 2023", "Published - June 2024", "Last updated: 3 May 2024": when the
 #: page was published, not its content.
 DATE_STAMP = re.compile(r"(?i)^(?:published|last\s+(?:updated|reviewed|modified)|updated|posted)\s*(?:in|on|:|-|–)?\s*"
@@ -210,7 +218,9 @@ DATE_STAMP = re.compile(r"(?i)^(?:published|last\s+(?:updated|reviewed|modified)
 #: run into one line by a web copy, its last two (or more) column names in title case.
 #: (Only the columns of what a plan delivers: a row header ending "... Deadline Status" is one a
 #: flattened action table's reader reads, see _flat_header.)
-_COLUMN = r"(?:Targets?|Actions?|Milestones?|Measures?|Indicators?)"
+_COLUMN = (r"(?:Targets?|Actions?|Milestones?|Measures?|Indicators?|Objectives?"
+           # "Objective Measuring success": an objectives table's header, its cells on one line
+           r"|Measuring\s+(?:[Ss]uccess|[Pp]rogress)|Measures?\s+of\s+[Ss]uccess|Success\s+[Mm]easures?)")
 RUN_TOGETHER_HEADER = re.compile(rf"\b{_COLUMN}(?:\s+{_COLUMN})+$")
 #: "1: Promoting sustainable living ...": a line numbered with a colon, as a plain-text list
 #: is typed where the page has no list markup.
@@ -222,6 +232,62 @@ DOCUMENT_NAME = re.compile(
 # Words of an action or KPI table's header row, run together on one line by a conversion.
 HEADER_WORDS = re.compile(r"\b(?:lead|officer|directorate|timescales?|ref|activity|baseline|status|owner"
                            r"|responsible|deadline|indicator|rag)\b", re.IGNORECASE)
+
+
+#: "... reducing indebtedness. Lead Service – Finance.": who leads an item, said after it.
+LEAD_TAIL = re.compile(
+    r"[.;,]?\s*\(?\b(?:lead(?:\s+(?:service|officer|directorate|department|member|partner|agency|organisation|team))?"
+    r"|led\s+by|responsible\s+officer)\s*[:–—-]\s*(?P<owner>[A-Z][^.;:()]{1,60}?)\)?\s*\.?\s*$",
+    re.IGNORECASE)
+#: "Action - Deliver the Housing First initiative ...", "Action 3: Review ...": an action table
+#: a web page set as labelled lines, its row's other cells as labelled lines under it.
+ACTION_LABEL = re.compile(
+    r"^(?:action|activity|task|deliverable)(?:\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-h]))?\s*(?:[:–—]|\s-\s)\s*(?P<name>\S.{10,})$",
+    re.IGNORECASE)
+#: The labelled cells under such an action: "year - ongoing", "year 1", "Lead: Housing
+#: Options Manager", "target /outcome - virtually eliminate rough sleeping ...".
+ACTION_CELL = re.compile(
+    r"^(?P<label>year|timescales?|by\s+when|deadline|target\s+date|due(?:\s+date)?|when|lead(?:\s+officer)?"
+    r"|owner|responsible|led\s+by|status|target\s*/\s*outcome|outcome\s*/\s*target|success\s+measures?"
+    r"|measures?\s+of\s+success)\s*(?:[:–—-]\s*|(?=\s+\d))\s*(?P<value>\S.*)$",
+    re.IGNORECASE)
+#: "Objective Measuring success", "Outcome Success measures": the header of a two-column table of
+#: outcomes and how each is measured, its cells run into one line by a web copy.
+OUTCOME_MEASURE_HEADER = re.compile(
+    r"(?i)^(?:(?:strategic|key|equality|corporate)\s+)?(?:objectives?|outcomes?|priorit(?:y|ies)|aims?|goals?)\s+"
+    r"(?:measuring\s+(?:success|progress)|measures?(?:\s+of\s+success)?|success\s+measures?|how\s+we\s+will\s+measure\b.*"
+    r"|(?:key\s+)?(?:performance\s+)?indicators?)$")
+#: Where the second cell of such a row begins: after the first cell's full stop, or at a
+#: capitalised word right after a lower-case one ("... managing equalities Our system for ...").
+_CELL_START = re.compile(r"(?<=[a-z0-9])\.\s+(?=[A-Z‘'\"])|(?<=[a-z])\s+(?=[A-Z][a-z])")
+
+
+def split_two_cells(text: str) -> tuple[str, str | None]:
+    """An outcome row's two cells run into one line: the outcome and its measure of success
+    (``None`` when no cell break can be read)."""
+    for cut in _CELL_START.finditer(text):
+        first, second = text[:cut.start()].strip(), text[cut.end():].strip()
+        if FRAGMENT_END.search(" " + first.split()[-1]):
+            continue  # "... with the Equality Act": a cell never ends on "the"; a name goes on
+        if len(first.split()) >= 3 and len(second.split()) >= 3:
+            return first + ("." if text[cut.start()] == "." else ""), second
+    return text, None
+
+
+#: A short name that stops on a word that cannot end one ("In preparing the").
+#: ("Tackle domestic abuse; and": a list's joining word after the item's own stop is no break.)
+FRAGMENT_END = re.compile(r"(?i)(?<![;,])\s(?:the|a|an|of|to|and|or|in|for|with|by|on|our|their|its|from)\s*$")
+#: A page's record of a meeting or a publication ("Meeting: 06/12/2017 - Cabinet (Item 48)",
+#: "Published: 2 July 2025"): when, not what the plan is for.
+META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:updated|reviewed)|decided\s+at)\s*:",
+                       re.IGNORECASE)
+#: A count of items by status, as a performance summary gives it: "1 has not started (less
+#: than 1%)", "64 are complete (55%)"; or a chart's counts by colour: "Red, 14 (15%); Green,
+#: 78 (82%)".
+STATUS_COUNT = re.compile(
+    r"^\d[\d,]*\s+(?:[a-z]+\s+){0,5}[a-z]+\s*\((?:less\s+than\s+|over\s+|about\s+)?\d+(?:\.\d+)?\s*%\)\s*\W*$"
+    r"|^(?:(?:red|amber|green|blue|grey|gray)\W+\d[\d,]*\W+(?:\d+(?:\.\d+)?\s*%\W*)?){2,}$",
+    re.IGNORECASE)
 
 
 def bad_name(name: str) -> bool:
@@ -236,6 +302,10 @@ def bad_name(name: str) -> bool:
         return True
     if len(HEADER_WORDS.findall(name)) >= 3 and len(name.split()) <= 10:
         return True
+    if META_LINE.match(name) or STATUS_COUNT.match(name):
+        return True
+    if len(name.split()) <= 5 and FRAGMENT_END.search(name):
+        return True  # "In preparing the": a line broken off mid-phrase, naming nothing
     if STATISTIC.match(name) and len(name.split()) <= 6:
         return True
     if FIGURE_END.search(name) and len(name.split()) <= 8:
