@@ -94,7 +94,8 @@ _WORD = re.compile(r"[^\s\x00\u200b\ufeff\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]"
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|w[6-9]\b", re.IGNORECASE)
 _ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
 _BULLETS = frozenset("•·▪◦●○■□♦◆►▶➢✓✔❑➔-–—*+")
-_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])$")
+# "a." too: a browser or Word prints a lettered list's "a)" as "a." in a PDF.
+_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])$")
 _SENTENCE_END = ".!?:;"
 # A section number opening a heading: "5", "2.3", "10.".
 _SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
@@ -678,7 +679,7 @@ def _segments(words: list[_Word]) -> list[_Seg]:
             small, large = sorted((w.size, cur[-1].size))
             # Type of very different sizes side by side (body text level with a sidebar's big
             # figure) is two blocks: the gap is measured in the smaller type's em.
-            em = small if large > 1.5 * small else large
+            em = small if large > 1.2 * small else large
             if gap > max(1.5 * em, 8):
                 segs.append(_seg(cur))
                 cur = [w]
@@ -746,12 +747,17 @@ def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[B
         repeats a line lower on the page (a line in the body's size is the plan's own: a
         title, or the first of a column's repeated bullets)."""
         key = said(seg.text)
-        if len(key) < 3 or max(w.size for w in seg.words) >= body - 0.5 \
-                or any(other.top < seg.top for other in page.segs):
+        if len(key) < 3 or any(other.top < seg.top for other in page.segs):
             return False
-        return key == said(title) or any(
-            other is not seg and other.top > seg.bottom and said(other.text) == key
-            for other in page.segs)
+        repeated = any(other is not seg and other.top > seg.bottom and said(other.text) == key
+                       for other in page.segs)
+        if max(w.size for w in seg.words) >= body - 0.5:
+            # In the body's size (Word's header set in its Normal style), only when it stands
+            # apart above the text (the header's own distance from the page's edge, two lines
+            # and more) and repeats a line below: a column's first line has no such gap.
+            below = [o.top for o in page.segs if o.top > seg.bottom]
+            return repeated and bool(below) and min(below) - seg.bottom >= 2 * (seg.bottom - seg.top)
+        return key == said(title) or repeated
 
     need = max(2, math.ceil(0.4 * len(with_text)))
     furniture: list[Block] = []
@@ -973,13 +979,30 @@ def _side_bands(elems: list[_Elem]) -> list[tuple[bool, list[_Elem]]] | None:
     # Only a band with a gutter of its own is read in columns; the rest, wide or not, is
     # one column as a page without a sidebar is (an item's short line and its description).
     out: list[tuple[bool, list[_Elem]]] = []
-    for wide, band in bands:
-        columned = not wide and len(band) >= 4 and _gutter(*_split_elems(band)) is not None
+
+    def add(columned: bool, elems: list[_Elem]) -> None:
         if not columned and out and out[-1][0]:
-            out[-1][1].extend(band)
-        else:
-            out.append((not columned, list(band)))
+            out[-1][1].extend(elems)
+        elif elems:
+            out.append((not columned, list(elems)))
+
+    for wide, band in bands:
+        k = _columned_prefix(band, lo, span) if not wide else 0
+        add(True, band[:k])
+        add(False, band[k:])
     return out if any(not plain for plain, _ in out) else None
+
+
+def _columned_prefix(band: list[_Elem], lo: float, span: float) -> int:
+    """How many of a band's first elements stand in two columns (a gutter between them):
+    all of them, or the run above its last lines, which may cross the gutter once the
+    sidebar beside them has ended (a list's long items under it); 0 for none."""
+    if len(band) < 4 or not any(e[2] > lo + 0.5 * span for e in band):
+        return 0  # nothing starts in the page's right half: no sidebar beside the text
+    for k in range(len(band), 3, -1):
+        if _gutter(*_split_elems(band[:k])) is not None:
+            return k
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
