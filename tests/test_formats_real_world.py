@@ -83,7 +83,11 @@ def test_both_accordion_styles_read_alike(tmp_path: Path) -> None:
 def test_word_exported_to_pdf_reads_as_its_markdown(tmp_path: Path) -> None:
     plan = _plan(_stem("tower-hamlets-strategic-plan"))
     base_graph, made = _reading(plan)
-    graph, nodes = _reading(corpus.write_as(plan, "pdf-office", tmp_path))
+    try:
+        written = corpus.write_as(plan, "pdf-office", tmp_path)
+    except RuntimeError as exc:  # LibreOffice without Writer
+        pytest.skip(str(exc))
+    graph, nodes = _reading(written)
     found = {key: s.found for key, s in corpus.score_graph(plan, graph).items()}
     assert found == {key: s.found for key, s in corpus.score_graph(plan, base_graph).items()}
 

@@ -41,7 +41,10 @@ def write_pdf_office(blocks: Sequence[Block], path: str | Path) -> Path:
         subprocess.run([program, f"-env:UserInstallation=file://{_profile()}", "--headless",
                         "--convert-to", "pdf", "--outdir", str(work), str(source)],
                        check=True, capture_output=True, timeout=180)
-        shutil.move(str(work / f"{path.stem}.pdf"), path)
+        made = work / f"{path.stem}.pdf"
+        if not made.exists():  # soffice without Writer (Calc only) says so and exits 0
+            raise RuntimeError("LibreOffice could not convert a Word file: is libreoffice-writer installed?")
+        shutil.move(str(made), path)
     return path
 
 
