@@ -28,9 +28,13 @@ if "--corpus" in sys.argv:  # e.g. --corpus tests/heldout_corpus: plans no rule 
     CORPUS = Path(sys.argv[sys.argv.index("--corpus") + 1])
 #: "pdf2" is the PDF in two columns a page, as a council's leaflet-style plan is set.
 FORMATS = ("md", "html", "docx", "pdf", "pdf2")
+#: Files as councils' own tools make them (tests/formats/ to_*_typed, _cms, _designed, _office):
+#: Word typed by hand, a CMS page, a designed brochure printed by Chromium, Word's PDF export.
+#: ``--format real`` scores them beside Markdown.
+REAL_WORLD = ("docx-typed", "html-cms", "pdf-designed", "pdf-office")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, "all"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS)}, all")
+if FORMAT not in (*FORMATS, *REAL_WORLD, "all", "real"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD)}, all, real")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -96,6 +100,12 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
     blocks = with_descriptions(parse_blocks(text), text)
     if fmt == "pdf2":
         return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
+    if fmt in REAL_WORLD:
+        import formats
+
+        kind, suffix = fmt.split("-")
+        writer = getattr(formats, f"write_{kind}_{suffix}")
+        return writer(blocks, folder / f"{path.stem}.{suffix}.{kind}")
     writer = {"html": write_html, "docx": write_docx, "pdf": write_pdf}[fmt]
     return writer(blocks, folder / f"{path.stem}.{fmt}")
 
@@ -248,6 +258,9 @@ def main() -> None:
     verbose = "-v" in sys.argv
     if FORMAT == "all":
         side_by_side(verbose=verbose)
+        return
+    if FORMAT == "real":
+        side_by_side(("md", *REAL_WORLD), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)

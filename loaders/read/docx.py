@@ -29,7 +29,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,7 @@ from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import is_page_number
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, mark_runs, one_line, table_text
+from stratgraph.loaders.read.text import typed_item
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -72,6 +73,7 @@ _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+([1-9]))?$", re.IGNORECASE)
 #: Word's style for a paragraph that goes on under a list item ("List Continue 2": level 2).
 _CONTINUE_STYLE = re.compile(r"^list\s+continue(?:\s+([1-9]))?$", re.IGNORECASE)
+_TOC_STYLE = re.compile(r"^toc\s*[1-9]$|^table of contents$|^toc heading$", re.IGNORECASE)
 _TYPED_BULLET = re.compile(r"^[•·▪◦●○■□♦◆►▶➢✓✔]\s+(?=\S)")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -243,6 +245,7 @@ class _Reader:
         self.lists_seen = 0
         self.list_open = False
         self.item_left = 0  # where the last list item's text starts (twips), for its description
+        self.typed_lefts: list[int] = []  # the indents of the open items numbered by hand
         try:
             styles_root = document.styles.element
         except Exception:  # noqa: BLE001 - a damaged styles part: read without styles
@@ -485,6 +488,19 @@ class _Reader:
             return before.level
         return None
 
+    def _typed_level(self, ppr: Element | None) -> int:
+        """The nesting level of an item numbered by hand: each indent further in than the
+        list's items before it is a level deeper (Word has no list level to say so)."""
+        left = _left(ppr)
+        if not self.list_open:
+            self.typed_lefts = []
+        while self.typed_lefts and left < self.typed_lefts[-1] - 60:
+            self.typed_lefts.pop()
+        if not self.typed_lefts or left > self.typed_lefts[-1] + 60:
+            self.typed_lefts.append(left)
+        self.item_left = left  # its text starts there (a hanging indent): its description too
+        return len(self.typed_lefts)
+
     def _item_group(self) -> int:
         if not self.list_open:
             self.lists_seen += 1
@@ -502,7 +518,9 @@ class _Reader:
                 self.table(child)
             elif tag == SDT:
                 content = child.find(SDT_CONTENT)
-                if content is not None:
+                if _is_contents(child):
+                    self._contents(content.iter(P) if content is not None else ())
+                elif content is not None:
                     self.walk(content)
             elif tag in _BLOCK_CONTAINERS:
                 self.walk(child)
@@ -510,8 +528,20 @@ class _Reader:
                 choice = child.find(CHOICE)
                 self.walk(choice if choice is not None else child.find(FALLBACK))
 
+    def _contents(self, paragraphs: Iterable[Element]) -> None:
+        """A Table of Contents (Word's field in its content control): headings and page
+        numbers that repeat the document's own, kept as furniture."""
+        for p in paragraphs:
+            text = one_line("".join(_plain_text(p)))
+            if text:
+                self.furniture.append(Block(BlockKind.FURNITURE, text, role="navigation"))
+        self.list_open = False
+
     def paragraph(self, p: Element) -> None:
         style, ppr = self.para_style(p)
+        if _TOC_STYLE.match(style.name):  # an entry of a contents list outside its control
+            self._contents([p])
+            return
         para = self.read_para(p)
         for alt in para.alt_texts:
             self.furniture.append(Block(BlockKind.FURNITURE, one_line(alt), page=para.page,
@@ -554,7 +584,14 @@ class _Reader:
         if m := _TYPED_BULLET.match(text):
             # A bullet typed by hand ("•<tab>Item") is a list item all the same.
             self.blocks.append(Block(BlockKind.LIST_ITEM, text[m.end():], page=para.page,
-                                     level=1, marker="-", group=self._item_group()))
+                                     level=self._typed_level(ppr), marker="-",
+                                     group=self._item_group()))
+            return
+        if (typed := typed_item(text)) is not None and not _bold_heading(para.runs):
+            # A number typed by hand ("1.1<tab>", "a)<tab>", "(iv) ") as a text plan has it.
+            self.blocks.append(Block(BlockKind.LIST_ITEM, typed[1], page=para.page,
+                                     level=self._typed_level(ppr), marker=typed[0],
+                                     group=self._item_group()))
             return
         if (level := self._description_level(style, ppr)) is not None:
             # The item's description: on the lines under it, in its list.
@@ -670,6 +707,13 @@ class _Reader:
             block = self.blocks[index]
             self.blocks[index] = Block(BlockKind.HEADING, block.text.replace("**", "").strip(),
                                        page=block.page, level=min(sizes.index(size) + 1, 3))
+
+
+def _is_contents(sdt: Element) -> bool:
+    """Whether a content control is Word's Table of Contents (its building-block gallery)."""
+    pr = sdt.find(_w("sdtPr"))
+    gallery = pr.find(f"{_w('docPartObj')}/{_w('docPartGallery')}") if pr is not None else None
+    return gallery is not None and "contents" in str(gallery.get(VAL) or "").lower()
 
 
 def _left(ppr: Element | None) -> int:

@@ -48,7 +48,7 @@ from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import chrome_role
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, mark_runs, one_line, table_text
-from stratgraph.loaders.read.text import _looks_binary, decode
+from stratgraph.loaders.read.text import _looks_binary, decode, typed_item
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -335,9 +335,28 @@ class _Reader:
                 self.keep_furniture(tag.get_text(" "), role)
                 walk.skip()
                 tag.decompose()
+        # An accordion's panels are hidden until a reader opens them, and its titles are
+        # buttons: both are the plan's text (a CMS puts each section of a plan in one).
+        toggles = [t for t in body.find_all(attrs={"aria-expanded": True})
+                   if t.get_text(strip=True)]
+        panels: set[int] = set()
+        for toggle in toggles:
+            for ident in str(toggle.get("aria-controls") or "").split():
+                panel = body.find(id=ident)
+                if panel is not None:
+                    panels.add(id(panel))
+            # A panel without an id: the element right after the toggle's heading or itself.
+            holder = toggle.find_parent(list(_HEADINGS)) or toggle
+            after = holder.find_next_sibling()
+            if after is not None and after.get_text(strip=True):
+                panels.add(id(after))
+            if toggle.name == "button" and toggle.find_parent(list(_HEADINGS)) is not None:
+                toggle.unwrap()  # the section's title
         walk = _Walk(body)
         for event, tag in walk:
             if event != "start":
+                continue
+            if id(tag) in panels:
                 continue
             if _hidden(tag) or (tag.name in _CONTROLS and tag.name != "label"):
                 walk.skip()
@@ -350,6 +369,15 @@ class _Reader:
                 continue  # inside a form already dropped
             # A search box or sign-up form is chrome; a page-wide form (ASP.NET) holds the page.
             if not (form.find(list(_HEADINGS) + ["table"]) or len(form.find_all("p")) >= 3):
+                # A box that is little but the form ("Was this page helpful?" over Yes / No
+                # buttons, "Report a problem") goes with it: a widget, not the plan's text.
+                box = form.parent
+                if (box is not None
+                        and box.name not in ("body", "main", "article", "html", "td", "form")
+                        and not box.find(["ul", "ol", "table"]) and len(box.find_all("p")) < 3
+                        and len(box.find_all(list(_HEADINGS))) <= 1
+                        and len(one_line(box.get_text(" "))) - len(one_line(form.get_text(" "))) <= 120):
+                    form = box
                 self.keep_furniture(form.get_text(" "), "navigation")
                 form.decompose()
         for label in body.find_all("label"):
@@ -405,11 +433,21 @@ class _Reader:
         # Whether each open item's own line is out: what follows in it is its description.
         described: list[bool] = []
         group = 0  # the outermost open list's number: its items, nested ones too, are one list
+        # The level of the last heading outside an accordion (<details>), and how many are
+        # open: a <summary> is a heading one level under the page's heading around it.
+        outer_level, details = 1, 0
 
         def flush() -> None:
             runs, self.runs[:] = list(self.runs), []
             text = one_line(mark_runs(runs))
             if not text:
+                return
+            if not items and not lists and (typed := _typed_lines(runs)):
+                # "• Item<br>• Item" or "1. Item<br>2. Item": a list typed into a paragraph.
+                self.lists_seen += 1
+                for marker, line in typed:
+                    self.blocks.append(Block(BlockKind.LIST_ITEM, line, level=1, marker=marker,
+                                             group=self.lists_seen))
                 return
             if items and described[-1]:
                 self.blocks.append(Block(BlockKind.PARAGRAPH, text, level=items[-1][0],
@@ -440,6 +478,9 @@ class _Reader:
                     flush()
                     items.pop()
                     described.pop()
+                elif action == "details":
+                    flush()
+                    details -= 1
                 elif action == "bold":
                     bold -= 1
                 elif action == "italic":
@@ -466,6 +507,19 @@ class _Reader:
                 text = one_line(mark_runs(_runs(tag)))
                 if text:
                     self.blocks.append(Block(BlockKind.HEADING, text, level=level))
+                    if not details:
+                        outer_level = level
+                walk.skip()
+            elif name == "details":
+                flush()
+                details += 1
+                action = "details"
+            elif name == "summary" and details and not tag.find(list(_HEADINGS)):
+                flush()
+                text = one_line(mark_runs(_runs(tag))).replace("**", "")
+                if text:
+                    self.blocks.append(Block(BlockKind.HEADING, text,
+                                             level=min(outer_level + details, 6)))
                 walk.skip()
             elif name in ("ul", "ol", "menu"):
                 flush()
@@ -651,6 +705,27 @@ class _Reader:
                     continue
             kept.append(block)
         self.blocks = kept
+
+
+def _typed_lines(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, str]] | None:
+    """A paragraph's lines (broken by ``<br>``) as ``(marker, text)`` items when every line
+    is a list item typed by hand, else ``None``."""
+    lines: list[list[tuple[str, bool, bool]]] = [[]]
+    for run in runs:
+        if run[0] == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(run)
+    out: list[tuple[str, str]] = []
+    for line in lines:
+        text = one_line(mark_runs(line))
+        if not text:
+            continue
+        item = typed_item(text)
+        if item is None:
+            return None
+        out.append(item)
+    return out or None
 
 
 def _bold_lead(runs: list[tuple[str, bool, bool]]) -> bool:

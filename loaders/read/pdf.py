@@ -94,7 +94,8 @@ _WORD = re.compile(r"[^\s\x00\u200b\ufeff\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]"
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|w[6-9]\b", re.IGNORECASE)
 _ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
 _BULLETS = frozenset("•·▪◦●○■□♦◆►▶➢✓✔❑➔-–—*+")
-_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])$")
+# "a." too: a browser or Word prints a lettered list's "a)" as "a." in a PDF.
+_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])$")
 _SENTENCE_END = ".!?:;"
 # A section number opening a heading: "5", "2.3", "10.".
 _SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
@@ -403,16 +404,21 @@ def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
     matrix = R.FS_MATRIX()
     x, y = ctypes.c_float(), ctypes.c_float()
 
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    shade = [False]  # whether the path being read is a filled area not stroked (shading)
+
     def edge(p0: tuple[float, float], p1: tuple[float, float]) -> None:
         x0, x1, top, bottom = place(p0[0], p0[1], p1[0], p1[1])
         if bottom - top < 1 and x1 - x0 > 3:
             mid = (top + bottom) / 2
             h.append({"object_type": "line_edge", "orientation": "h", "x0": x0, "x1": x1,
-                      "top": mid, "bottom": mid, "width": x1 - x0, "height": 0})
+                      "top": mid, "bottom": mid, "width": x1 - x0, "height": 0,
+                      "shade": shade[0]})
         elif x1 - x0 < 1 and bottom - top > 3:
             mid = (x0 + x1) / 2
             v.append({"object_type": "line_edge", "orientation": "v", "x0": mid, "x1": mid,
-                      "top": top, "bottom": bottom, "width": 0, "height": bottom - top})
+                      "top": top, "bottom": bottom, "width": 0, "height": bottom - top,
+                      "shade": shade[0]})
 
     def walk(count: int, get, outer: _Matrix | None, depth: int) -> None:
         for i in range(count):
@@ -433,6 +439,8 @@ def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
                          lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m, depth + 1)
                 continue
             a, b, c, d, e, f = m
+            shade[0] = bool(R.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+                            and fill_mode.value and not stroke.value)
             start = prev = None
             for k in range(min(R.FPDFPath_CountSegments(obj), 20000)):
                 seg = R.FPDFPath_GetPathSegment(obj, k)
@@ -451,6 +459,67 @@ def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
     raw = page.raw
     walk(R.FPDFPage_CountObjects(raw), lambda i: R.FPDFPage_GetObject(raw, i), None, 0)
     return h, v
+
+
+def _banded(h: list[dict], v: list[dict], words: list[_Word]) -> tuple[list[dict], list[dict]]:
+    """The ruling of a table drawn only by shading its cells (a designed plan's table: a
+    coloured header row, every other row banded, no lines): each column's edge is drawn only
+    where a shaded cell is, so it is carried down through the rows between shaded ones, and
+    a last unshaded row (no shading below it) ends where its text does."""
+    shaded_v = [e for e in v if e.get("shade")]
+    shaded_h = [e for e in h if e.get("shade")]
+    if len(shaded_v) < 4 or len({round(e["top"]) for e in shaded_h}) < 3:
+        return h, v
+    # Lines drawn over the shading (a Word or Excel table's borders) are its ruling already.
+    x0, x1 = min(e["x0"] for e in shaded_v), max(e["x0"] for e in shaded_v)
+    top, bottom = min(e["top"] for e in shaded_v), max(e["bottom"] for e in shaded_v)
+    if any(not e.get("shade") and e["x1"] > x0 and e["x0"] < x1 and e["bottom"] > top
+           and e["top"] < bottom for e in h + v):
+        return h, v
+    # Shaded rows: the x positions of the cell edges each band of shading has.
+    rows: dict[tuple[int, int], set[int]] = {}
+    for e in shaded_v:
+        rows.setdefault((round(e["top"]), round(e["bottom"])), set()).add(round(e["x0"]))
+    heights = {round(e["top"]) for e in shaded_h}
+    added_v: list[dict] = []
+    added_h: list[dict] = []
+    ordered_rows = sorted(rows.items())
+    last: tuple[int, set[int]] | None = None  # the bottom and columns of a banded table's last shaded row
+    for ((top0, bottom0), xs0), ((top1, bottom1), xs1) in zip(ordered_rows, ordered_rows[1:]):
+        if last is not None and xs0 == last[1] and bottom0 == last[0] and xs1 == xs0 \
+                and 0 <= top1 - bottom0 <= 3 * (bottom1 - top1):
+            last = (bottom1, xs1)  # a shaded row further down the same table
+        gap = top1 - bottom0
+        # An unshaded row between two shaded ones with the same columns: bounded by the
+        # shading's edges, no taller than a few rows.
+        if (xs0 == xs1 and len(xs0) >= 3 and 0 < gap <= 3 * max(bottom0 - top0, bottom1 - top1)
+                and bottom0 in heights and top1 in heights):
+            added_v += [{"object_type": "line_edge", "orientation": "v", "x0": float(x),
+                         "x1": float(x), "top": float(bottom0), "bottom": float(top1), "width": 0,
+                         "height": float(gap), "shade": True} for x in xs0]
+            last = (bottom1, xs1)
+    if last is None:
+        return h, v
+    # The last row: below the table's lowest shading, text that follows on as a row's
+    # lines do (a row's text starts within its padding; the next paragraph further down).
+    bottom, xs = float(last[0]), sorted(last[1])
+    left, right = float(xs[0]), float(xs[-1])
+    if right - left > 20:
+        end = bottom
+        for w in sorted((w for w in words if left <= (w.x0 + w.x1) / 2 <= right and w.top >= bottom - 1),
+                        key=lambda w: w.top):
+            if w.top - end > 0.7 * w.size:
+                break
+            end = max(end, w.bottom)
+        if end > bottom + 2:
+            end += 1
+            added_h.append({"object_type": "line_edge", "orientation": "h", "x0": left, "x1": right,
+                            "top": end, "bottom": end, "width": right - left, "height": 0,
+                            "shade": True})
+            added_v += [{"object_type": "line_edge", "orientation": "v", "x0": float(x),
+                         "x1": float(x), "top": bottom, "bottom": end, "width": 0,
+                         "height": end - bottom, "shade": True} for x in xs]
+    return h + added_h, v + added_v
 
 
 def _grid_like(h: list[dict], v: list[dict]) -> bool:
@@ -607,7 +676,11 @@ def _segments(words: list[_Word]) -> list[_Seg]:
         cur = [row[0]]
         for w in row[1:]:
             gap = w.x0 - cur[-1].x1
-            if gap > max(1.5 * max(w.size, cur[-1].size), 8):
+            small, large = sorted((w.size, cur[-1].size))
+            # Type of very different sizes side by side (body text level with a sidebar's big
+            # figure) is two blocks: the gap is measured in the smaller type's em.
+            em = small if large > 1.2 * small else large
+            if gap > max(1.5 * em, 8):
                 segs.append(_seg(cur))
                 cur = [w]
             else:
@@ -674,12 +747,17 @@ def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[B
         repeats a line lower on the page (a line in the body's size is the plan's own: a
         title, or the first of a column's repeated bullets)."""
         key = said(seg.text)
-        if len(key) < 3 or max(w.size for w in seg.words) >= body - 0.5 \
-                or any(other.top < seg.top for other in page.segs):
+        if len(key) < 3 or any(other.top < seg.top for other in page.segs):
             return False
-        return key == said(title) or any(
-            other is not seg and other.top > seg.bottom and said(other.text) == key
-            for other in page.segs)
+        repeated = any(other is not seg and other.top > seg.bottom and said(other.text) == key
+                       for other in page.segs)
+        if max(w.size for w in seg.words) >= body - 0.5:
+            # In the body's size (Word's header set in its Normal style), only when it stands
+            # apart above the text (the header's own distance from the page's edge, two lines
+            # and more) and repeats a line below: a column's first line has no such gap.
+            below = [o.top for o in page.segs if o.top > seg.bottom]
+            return repeated and bool(below) and min(below) - seg.bottom >= 2 * (seg.bottom - seg.top)
+        return key == said(title) or repeated
 
     need = max(2, math.ceil(0.4 * len(with_text)))
     furniture: list[Block] = []
@@ -813,6 +891,21 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
     elems += [("table", t, t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3]) for t in tables]
     gutter = _gutter(segs, tables) if depth < 2 else None
     if gutter is None:
+        if depth == 0 and (bands := _side_bands(elems)) is not None:
+            # A sidebar beside part of the page only (a designed plan's box of quotes and
+            # figures floated beside its opening text): the part beside it in columns.
+            columns: list[list[_Elem]] = []
+            asides: list[list[_Elem]] = []
+            for wide, band_elems in bands:
+                if wide:
+                    columns.append(band_elems)
+                    continue
+                main, aside = _main_and_aside(band_elems)
+                columns.extend(_reading_order(*_split_elems(main), depth + 1))
+                # A side with much less text is an aside: the body reads on past it (its
+                # sentence runs on below), and the aside after the page's body.
+                asides.extend(_reading_order(*_split_elems(aside), depth + 1) if aside else [])
+            return columns + asides
         return [sorted(elems, key=lambda e: (e[4], e[2]))]
     columns: list[list[_Elem]] = []
     band: dict[int, list[_Elem]] = {-1: [], 1: []}
@@ -840,6 +933,76 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
     if spanning:
         columns.append(spanning)
     return columns
+
+
+def _split_elems(elems: list[_Elem]) -> tuple[list[_Seg], list[_Table]]:
+    return ([e[1] for e in elems if e[0] == "text"],  # type: ignore[misc]
+            [e[1] for e in elems if e[0] == "table"])  # type: ignore[misc]
+
+
+def _main_and_aside(band: list[_Elem]) -> tuple[list[_Elem], list[_Elem]]:
+    """A band of narrower elements as the text to read in order and, when one side of its
+    gutter holds under 60% of the other's text, that side apart as an aside."""
+    gutter = _gutter(*_split_elems(band))
+    if gutter is None:
+        return band, []
+    sides: dict[int, list[_Elem]] = {-1: [], 0: [], 1: []}
+    for e in band:
+        sides[_side(e[2], e[3], gutter)].append(e)
+
+    def chars(elems: list[_Elem]) -> int:
+        return sum(sum(len(w.text) for w in e[1].words) if e[0] == "text" else 1000  # type: ignore[union-attr]
+                   for e in elems)
+
+    left, right = chars(sides[-1]), chars(sides[1])
+    if min(left, right) >= 0.6 * max(left, right) or sides[0]:
+        return band, []
+    aside_side = -1 if left < right else 1
+    return sides[-aside_side], sides[aside_side]
+
+
+def _side_bands(elems: list[_Elem]) -> list[tuple[bool, list[_Elem]]] | None:
+    """The page cut into bands top-down: runs of elements across most of its width, and runs
+    of narrower ones, when one run of narrower ones has a gutter of its own (text beside a
+    sidebar that ends before the page does); else ``None``."""
+    if len(elems) < 6:
+        return None
+    lo, hi = min(e[2] for e in elems), max(e[3] for e in elems)
+    span = hi - lo
+    bands: list[tuple[bool, list[_Elem]]] = []
+    for e in sorted(elems, key=lambda e: (e[4], e[2])):
+        wide = e[3] - e[2] >= 0.75 * span
+        if bands and bands[-1][0] == wide:
+            bands[-1][1].append(e)
+        else:
+            bands.append((wide, [e]))
+    # Only a band with a gutter of its own is read in columns; the rest, wide or not, is
+    # one column as a page without a sidebar is (an item's short line and its description).
+    out: list[tuple[bool, list[_Elem]]] = []
+
+    def add(columned: bool, elems: list[_Elem]) -> None:
+        if not columned and out and out[-1][0]:
+            out[-1][1].extend(elems)
+        elif elems:
+            out.append((not columned, list(elems)))
+
+    for wide, band in bands:
+        k = _columned_prefix(band, lo, span) if not wide else 0
+        add(True, band[:k])
+        add(False, band[k:])
+    return out if any(not plain for plain, _ in out) else None
+
+
+def _columned_prefix(band: list[_Elem], lo: float, span: float) -> int:
+    """How many of a band's first elements stand in two columns (a gutter between them):
+    all of them, or the run above its last lines, which may cross the gutter once the
+    sidebar beside them has ended (a list's long items under it); 0 for none."""
+    if len(band) < 4 or not any(e[2] > lo + 0.5 * span for e in band):
+        return 0  # nothing starts in the page's right half: no sidebar beside the text
+    for k in range(len(band), 3, -1):
+        if _gutter(*_split_elems(band[:k])) is not None:
+            return k
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -1185,6 +1348,7 @@ def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
             drawn = R.FPDFPage_CountObjects(page.raw) > 0
         else:
             h, v = _ruling(page, R, place)
+            h, v = _banded(h, v, words)
             if _grid_like(h, v):
                 try:
                     raw_tables = _find_tables(h, v, width, height)
@@ -1282,10 +1446,66 @@ def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
         for column in _reading_order(page.segs, page.tables):
             if column:
                 flow.extend(_column_flow(column, page.number))
+    flow, callouts = _callouts(flow, body)
+    furniture += callouts
     _classify(flow, body)
     flow = _join_across(flow)
     blocks = [b for p in flow if (b := _block(p)) is not None]
     return assemble(name, blocks, path=path, format="pdf", furniture=furniture, page_count=count)
+
+
+_QUOTES = "\"“”‘’'«»"
+
+
+def _callouts(flow: list[_Para], body: float) -> tuple[list[_Para], list[Block]]:
+    """A designed page's callouts taken out of the text, as furniture: a "big number" (a
+    figure alone, in type half as large again as the body's, "£2.3m") with the small line
+    under it that says what it counts; a caption (a short paragraph all in italics, smaller
+    than the body); a pull quote (a sentence of the text again, in quotation marks or in
+    larger italics). They repeat or decorate the plan; none of them is an item of it."""
+    texts = [(p, _plain(p)) for p in flow if p.kind is BlockKind.PARAGRAPH and p.lines]
+    keys = {id(p): _quote_key(t) for p, t in texts}
+    kept: list[_Para] = []
+    out: list[Block] = []
+    label_after: _Para | None = None
+    for p in flow:
+        if p.kind is not BlockKind.PARAGRAPH or not p.lines or p.marker:
+            kept.append(p)
+            label_after = None
+            continue
+        text = _plain(p)
+        words = text.split()
+        role = ""
+        size = p.size
+        if label_after is not None and size < 0.95 * body and len(words) <= 15 \
+                and p.page == label_after.page:
+            role = "infographic"
+        elif size >= 1.5 * body and _NUMBER.fullmatch(text.replace(" ", "")):
+            role = "infographic"
+        elif size <= 0.85 * body and len(words) <= 25 and all(
+                w.italic for line in p.lines for w in line if any(c.isalnum() for c in w.text)):
+            role = "caption"
+        elif len(words) >= 5 and (text[0] in _QUOTES or (size >= 1.15 * body and _italic(p))):
+            key = keys[id(p)]
+            if key and any(key in other for q, other in keys.items() if q != id(p)):
+                role = "pull-quote"
+        if role:
+            out.append(Block(BlockKind.FURNITURE, text, page=p.page, role=role))
+            label_after = p if role == "infographic" and size >= 1.5 * body else None
+            continue
+        label_after = None
+        kept.append(p)
+    return kept, out
+
+
+def _quote_key(text: str) -> str:
+    """A paragraph's words for finding one quoted again: lower case, no quotation marks."""
+    return " ".join(text.strip(_QUOTES + " ").lower().split())
+
+
+def _italic(p: _Para) -> bool:
+    flags = [w.italic for line in p.lines for w in line if any(c.isalnum() for c in w.text)]
+    return bool(flags) and all(flags)
 
 
 def _plain(para: _Para) -> str:
@@ -1383,7 +1603,11 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                     and prev.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
                     and abs(prev.size - p.size) < 0.6 and prev.lines and p.lines
                     and not _ends_sentence(prev.lines[-1])
-                    and (p.lines[0][0].text[:1].islower() or prev.full)):
+                    and (p.lines[0][0].text[:1].islower() or prev.full)
+                    # An item's text runs on at its own indent; a paragraph at the margin
+                    # after an item that ends a page is the text under the list.
+                    and (prev.kind is not BlockKind.LIST_ITEM
+                         or p.lines[0][0].x0 >= prev.lines[-1][0].x0 - 2)):
                 prev.lines.extend(p.lines)
                 prev.closes = p.closes
                 continue

@@ -30,6 +30,14 @@ _LIST = re.compile(
     r"^(?P<indent>[ \t]*)(?P<marker>[•·▪◦●○■□♦◆►▶➢✓✔\-–—*+]|\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])\s+(?P<text>\S.*)$"
 )
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def typed_item(line: str) -> tuple[str, str] | None:
+    """``(marker, text)`` when ``line`` is a list item typed by hand ("• Item", "2. Item",
+    "(b) Item"), as a text plan's lines are read; else ``None``. Other formats use it for
+    lists typed into a paragraph (a CMS's "• a<br>• b", Word's "1.<tab>Item")."""
+    m = _LIST.match(line.strip())
+    return (m.group("marker"), m.group("text").strip()) if m else None
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 #: Control characters a text file does not hold (all below 32 except \t \n \v \f \r).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
