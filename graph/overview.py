@@ -19,7 +19,7 @@ offline page can open them; ``total`` says how many there are.
 A national graph (more than :data:`LIVE_PLANS` plans, the whole graph asked for) is answered
 within a second on Neo4j by asking only what the store keeps as write-time facts
 (graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
-pages; the deadlines summary): coverage draws every plan and the :data:`ROW_LIMIT` weakest
+pages; the deadlines summary): coverage draws every plan and the :data:`BOUNDED_ROWS` weakest
 themes, deadlines every plan's quarters (their rows open from the query); the charts whose
 queries have no facts (cross-theme-dependencies, plan-evolution: ~20M cross-theme rows at 1M
 nodes) are not drawn, and ``notes`` says so and why, so no chart ever shows part of a count
@@ -44,6 +44,11 @@ from stratgraph.errors import QueryError
 ROW_LIMIT = 2000
 #: Plans beyond which the whole-graph overview charts only what write-time facts answer.
 LIVE_PLANS = 50
+#: Rows each table of the bounded overview carries (the weakest themes, the first orphan and
+#: unsupported rows): the rest open from the query in the explorer, a page at a time. At
+#: 2,000 plans, 2,000 rows a table made a 3.4 MB page whose building and sending took a
+#: third of the page's second.
+BOUNDED_ROWS = 500
 #: Strategies drawn in the shared-strategies chart (the most shared first).
 STRATEGY_LIMIT = 20
 #: The summary column that counts a group's rows.
@@ -232,14 +237,14 @@ def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], whole: list[dict[str,
     """The whole graph's overview from the queries a national store answers at once."""
     plan_rows = [r for r in whole if r["scope"] == "plan"]
     all_themes = [r for r in whole if r["scope"] != "plan"]
-    theme_total, theme_rows = len(all_themes), all_themes[:ROW_LIMIT]
+    theme_total, theme_rows = len(all_themes), all_themes[:BOUNDED_ROWS]
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in plan_rows + theme_rows)
     summaries = _Summaries(store)
     tables = {"coverage": _table("coverage", {}, plan_rows + theme_rows,
                                  len(plan_rows) + theme_total)}
     for name in ("orphan-actions", "unsupported-outcomes"):
-        tables[name] = _first_rows(store, summaries, name, [None])
+        tables[name] = _first_rows(store, summaries, name, [None], limit=BOUNDED_ROWS)
     # Deadlines per plan and quarter: its summary is a write-time fact on Neo4j too, read
     # in well under a second at 1M nodes; its rows open from the query (not carried here).
     deadlines = _quarters(summaries, [None], today)
@@ -321,15 +326,15 @@ class _Summaries:
 
 
 def _first_rows(store: GraphStore, summaries: _Summaries, name: str,
-                scope: Sequence[str | None]) -> Table:
-    """The first :data:`ROW_LIMIT` rows of a query over ``scope``, and the total."""
+                scope: Sequence[str | None], *, limit: int = ROW_LIMIT) -> Table:
+    """The first ``limit`` rows of a query over ``scope``, and the total."""
     rows: list[dict[str, Any]] = []
     total = 0
     for plan in scope:
         asked = {"plan": plan}
         total += sum(r[_ROWS] for r in summaries.one(name, plan))
-        if len(rows) < ROW_LIMIT:
-            rows += stream_query(store, name, asked, limit=ROW_LIMIT - len(rows))
+        if len(rows) < limit:
+            rows += stream_query(store, name, asked, limit=limit - len(rows))
     return _table(name, {}, rows, total)
 
 
@@ -418,6 +423,7 @@ def _changes(evolution: list[dict[str, Any]], only: set[str | None] | None) -> t
 
 
 __all__ = [
+    "BOUNDED_ROWS",
     "LIVE_PLANS",
     "ROW_LIMIT",
     "Coverage",

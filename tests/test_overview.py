@@ -204,7 +204,7 @@ def test_a_national_graph_charts_only_what_it_counts_at_once(examples_store: Gra
         c for c in full.coverage if c.theme is None]
     themes = run_query(examples_store, "coverage", {"scope": "theme"})
     assert [c.theme_id for c in o.coverage if c.theme is not None] == [
-        r["theme_id"] for r in themes]  # the five plans' themes are fewer than ROW_LIMIT
+        r["theme_id"] for r in themes]  # the five plans' themes are fewer than BOUNDED_ROWS
     assert o.tables["coverage"].total == len(full.coverage)
     assert o.tables["orphan-actions"] == full.tables["orphan-actions"]
     # Deadlines are counted whole (their summary is a write-time fact on Neo4j); their rows
