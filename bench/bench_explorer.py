@@ -150,8 +150,18 @@ def measure(kind: str, opener: Callable[[], Any], floor: Callable[[str], Any],
         rows.append((f"{kind}: first view, warm", fmt(timed(warm, repeat))))
         page = c.get("/")
         page.raise_for_status()
-        rows.append((f"{kind}: overview page / ({len(page.content) / 1e6:.1f} MB"
-                     f"{', bounded' if 'Too large to chart here' in page.text else ''})",
+        size = (f"{len(page.content) / 1e6:.1f} MB"
+                f"{', bounded' if 'Too large to chart here' in page.text else ''}")
+
+        def first_overview() -> None:
+            # A new app each time: nothing kept, the page computed from the store.
+            with app() as fresh:
+                fresh.get("/").raise_for_status()
+
+        rows.append((f"{kind}: overview page /, first view of a new app ({size})",
+                     fmt(timed(first_overview, repeat))))
+        rows.append((f"{kind}: overview page /, again (kept until a write where the store "
+                     "stamps its state)",
                      fmt(timed(lambda: c.get("/").raise_for_status(), repeat))))
         rows.append((f"{kind}: search 'helth and welbeing'", fmt(timed(
             lambda: c.get("/api/search", params={"q": "helth and welbeing"}).raise_for_status(),
@@ -215,11 +225,49 @@ def measure_loaded(repeat: int) -> int:
             id=node_id, database_=database)
         return records
 
+    overview_parts(store, repeat)
     rows = measure("neo4j", opener, cypher_floor, repeat, shared=_busiest_strategy(driver,
                                                                                     database))
     store.close()
     del rows
     return 0
+
+
+def overview_parts(store: Any, repeat: int) -> None:
+    """The `/` page's parts, each timed apart on the open store: the whole coverage answer,
+    the summaries and first rows the bounded overview asks, the model, and its rendering."""
+    from stratgraph.graph.overview import BOUNDED_ROWS, overview
+    from stratgraph.graph.queries import query_summary, run_query, stream_query
+    from stratgraph.viz.overview_page import overview_page
+
+    parts: list[tuple[str, Callable[[], Any]]] = [
+        ("coverage, whole answer", lambda: run_query(store, "coverage")),
+        ("orphan-actions summary", lambda: query_summary(store, "orphan-actions")),
+        ("unsupported-outcomes summary", lambda: query_summary(store, "unsupported-outcomes")),
+        ("deadlines summary", lambda: query_summary(store, "deadlines")),
+        ("strategy-feeds summary", lambda: query_summary(store, "strategy-feeds")),
+        (f"orphan-actions first {BOUNDED_ROWS} rows",
+         lambda: list(stream_query(store, "orphan-actions", limit=BOUNDED_ROWS))),
+        ("the overview model (all of the above it asks)", lambda: overview(store)),
+    ]
+    print("| part of / | seconds, best (first) | rows |")
+    print("|---|---:|---:|")
+    for label, work in parts:
+        times, got = [], None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            got = work()
+            times.append(time.perf_counter() - t0)
+        size = len(got) if isinstance(got, list) else ""
+        print(f"| {label} | {min(times):.2f} ({times[0]:.2f}) | {size} |", flush=True)
+    model = overview(store)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        page = overview_page(model, served=True)
+        times.append(time.perf_counter() - t0)
+    print(f"| rendering the page ({len(page.html.encode()) / 1e6:.1f} MB) | "
+          f"{min(times):.2f} ({times[0]:.2f}) | |", flush=True)
 
 
 def _busiest_strategy(driver: Any, database: str | None) -> str | None:

@@ -56,7 +56,7 @@ PLANS_PER_TRANSACTION = 100
 LEADS_PER_TRANSACTION = 500
 #: What the facts hold: a store whose facts were made by a version with other queries' facts
 #: is not current, and its next write refreshes them all.
-VERSION = 2
+VERSION = 3
 #: The separator of a count node's reason lists (reason codes never contain it).
 _JOIN = "|"
 
@@ -194,16 +194,83 @@ class ScopeFacts:
         return ("UNWIND $plan_keys AS pk\n"
                 f"CALL (pk) {{ MATCH (f:{self.fact_label} {{plan_key: pk}}) DELETE f }}")
 
-    def read_cypher(self) -> str:
+    def sums_cypher(self) -> str:
         """The named query, its per-item union replaced by the stored contributions."""
         _, sums = self._parts()
         columns = ", ".join(f"f.{c} AS {c}" for c in self.columns)
         return f"MATCH (f:{self.fact_label})\nWITH f.key AS key, {columns}\n" + sums
 
+    # Each scope's final row is kept too (``:<kind>Row``, one per scope): summing 18,000
+    # contributions and seeking each scope and plan by id on every read took 1.4-1.9 s at
+    # 1M nodes; reading the rows is one label scan and the query's own ORDER BY.
+
+    @property
+    def row_label(self) -> str:
+        return f"{self.kind}Row"
+
+    def _row_parts(self) -> tuple[str, str, str]:
+        """The sums as (up to the RETURN, the returned columns, the ORDER BY line)."""
+        _, sums = self._parts()
+        ret, order = sums.rfind("\nRETURN "), sums.rfind("\nORDER BY ")
+        if ret < 0 or order < ret:
+            raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+        return sums[:ret], sums[ret + len("\nRETURN "):order], sums[order + 1:]
+
+    def row_compute_cypher(self) -> str:
+        """The final rows of the scopes ``$keys`` from all their plans' contributions: the
+        query's own sums and RETURN, each row kept with the sort values its ORDER BY uses."""
+        before, returned, _ = self._row_parts()
+        columns = ", ".join(f"f.{c} AS {c}" for c in self.columns)
+        props = ", ".join(f"{c}: {c}" for c in self._row_columns())
+        return ("UNWIND $keys AS k\n"
+                f"MATCH (f:{self.fact_label} {{key: k}})\nWITH f.key AS key, {columns}\n"
+                + before + "\nWITH passed, " + returned.rstrip() + "\n"
+                f"CREATE (:{FACT_LABEL}:{self.row_label} {{scope_key: coalesce(theme_id, plan_id), "
+                f"passed: passed, {props}}})")
+
+    def _row_columns(self) -> list[str]:
+        from stratgraph.graph.queries import get_query
+
+        return get_query(self.name).column_names
+
+    def row_delete_cypher(self) -> str:
+        return ("UNWIND $keys AS k\n"
+                f"CALL (k) {{ MATCH (r:{self.row_label} {{scope_key: k}}) DELETE r }}")
+
+    def row_keys_cypher(self) -> str:
+        """The scopes the plans ``$plan_keys`` contribute to (every scope has a zero
+        contribution from its own plan, so a plan's own scopes are among them)."""
+        return ("UNWIND $plan_keys AS pk\n"
+                f"MATCH (f:{self.fact_label} {{plan_key: pk}})\n"
+                "RETURN collect(DISTINCT f.key) AS keys")
+
+    def summary_cypher(self, group: str, tally: str | None) -> str:
+        """The summary's (group, tally value, rows) triples counted over the kept rows, as
+        one record (a record each costs more to decode than the counting)."""
+        return (f"MATCH (r:{self.row_label})\n"
+                "WHERE $scope IS NULL OR r.scope = $scope\n"
+                f"WITH r.{group} AS grp, {f'r.{tally}' if tally else 'null'} AS value, "
+                "count(*) AS n\n"
+                "RETURN collect([grp, value, n]) AS triples")
+
+    def read_cypher(self) -> str:
+        """The named query's rows from the kept rows, in its own ORDER BY."""
+        _, _, order = self._row_parts()
+        columns = self._row_columns()
+        kept = ", ".join(f"r.{c} AS {c}" for c in columns)
+        return (f"MATCH (r:{self.row_label})\n"
+                "WHERE $scope IS NULL OR r.scope = $scope\n"
+                f"WITH r.passed AS passed, {kept}\n"
+                f"RETURN {', '.join(columns)}\n" + order)
+
     def schema(self) -> list[str]:
         kind = self.kind.lower()
         return [f"CREATE INDEX stratgraph_fact_{kind}_plan IF NOT EXISTS "
-                f"FOR (f:{self.fact_label}) ON (f.plan_key)"] + [
+                f"FOR (f:{self.fact_label}) ON (f.plan_key)",
+                f"CREATE INDEX stratgraph_fact_{kind}_key IF NOT EXISTS "
+                f"FOR (f:{self.fact_label}) ON (f.key)",
+                f"CREATE INDEX stratgraph_fact_{kind}_row IF NOT EXISTS "
+                f"FOR (r:{self.row_label}) ON (r.scope_key)"] + [
             f"CREATE INDEX stratgraph_{label.lower()}_plan IF NOT EXISTS "
             f"FOR (n:{label}) ON (n.plan_id)" for label in self.labels]
 
@@ -296,6 +363,196 @@ LEAD_FACTS: dict[str, LeadFacts] = {
 ROW_FACTS: dict[str, ScopeFacts | LeadFacts] = {**SCOPE_FACTS, **LEAD_FACTS}
 
 
+# -- deadlines and strategy-feeds: their summaries kept as counts ----------------------------
+
+@dataclass(frozen=True, slots=True)
+class PlanCounts:
+    """A query whose summary (rows per plan and tallied value) is kept as ``:<kind>Count``
+    nodes, one per (plan, value) holding its row count, written by the query's own text run
+    for the touched plans' items.
+
+    A deadlines row is its action's (the quarter read from the action's own text) and the
+    plan name is joined when the summary is read, so a plan's counts change only when one
+    of its actions does: the touched plans, as for orphan-actions.
+    """
+
+    name: str
+    kind: str
+    #: The query's item look-up and filter, replaced by one plan's items; ``{own}`` there.
+    find: str
+    own: str
+    return_start: str
+    #: The tallied column (the query's summary ``tally``).
+    value: str
+
+    @property
+    def count_label(self) -> str:
+        return f"{self.kind}Count"
+
+    def compute_cypher(self, *, unplanned: bool = False) -> str:
+        text = _query_text(self.name)
+        before, middle, ret = _cut(text, self.find, self.return_start, self.name)
+        order = ret.rfind("\nORDER BY ")
+        if order < 0:
+            raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+        own = self.own.format(own="a.plan_id IS NULL" if unplanned else "a.plan_id = pid")
+        start = "" if unplanned else "UNWIND $plan_ids AS pid\n"
+        return (before + start + own + middle[len(self.find):]
+                + "WITH" + ret[len("RETURN"):order] + "\n"
+                f"WITH coalesce(plan_id, '') AS pk, {self.value} AS value, count(*) AS n\n"
+                f"CREATE (:{FACT_LABEL}:{self.count_label} {{plan_key: pk, value: value, n: n}})")
+
+    def delete_cypher(self) -> str:
+        return ("UNWIND $plan_keys AS pk\n"
+                f"CALL (pk) {{ MATCH (c:{self.count_label} {{plan_key: pk}}) DELETE c }}")
+
+    def summary_cypher(self) -> str:
+        return (f"MATCH (c:{self.count_label})\n"
+                "OPTIONAL MATCH (p:Stratgraph:Plan {id: c.plan_key})\n"
+                "RETURN collect([p.name, c.value, c.n]) AS triples")
+
+    def recompute(self, tx: ManagedTransaction, keys: Sequence[str],
+                  params: Mapping[str, Any]) -> None:
+        tx.run(self.delete_cypher(), plan_keys=list(keys)).consume()
+        plan_ids = [k for k in keys if k]
+        if plan_ids:
+            tx.run(self.compute_cypher(), {**params, "plan_ids": plan_ids}).consume()
+        if "" in keys:
+            tx.run(self.compute_cypher(unplanned=True), params).consume()
+
+    def schema(self) -> list[str]:
+        return [f"CREATE INDEX stratgraph_fact_{self.kind.lower()}_count_plan IF NOT EXISTS "
+                f"FOR (c:{self.count_label}) ON (c.plan_key)"]
+
+
+COUNT_FACTS: dict[str, PlanCounts] = {
+    q.name: q
+    for q in (
+        PlanCounts(
+            "deadlines", "Deadlines",
+            find="MATCH (a:Stratgraph:Action)\n  WHERE ($plan IS NULL OR a.plan_id IN plan_ids)",
+            own="MATCH (a:Stratgraph:Action)\n  WHERE {own}",
+            return_start="RETURN p.name AS plan, t.name AS theme, a.name AS action",
+            value="quarter",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyCounts:
+    """A query whose summary (rows per strategy and tallied value) is kept as
+    ``:<kind>Count`` nodes, one per (strategy node, value), written by the query's own
+    per-strategy work (its ``CALL (s)``) for the touched strategies.
+
+    Which strategies a write must refresh: plans do not bound them, because a SUPPORTS
+    chain crosses plans (an action of one plan supporting another plan's outcome) and a
+    strategy node is shared by every plan that references it. A strategy's rows read its
+    REFERENCES links, the nodes x referencing it, every SUPPORTS link and node on a chain
+    from x, and the outcomes at the chains' ends. So a write refreshes every strategy that
+    is, or is referenced by a node reaching through SUPPORTS links (any number, any plan),
+    a node the write names (its nodes and both ends of its relationships) or removes (the
+    replaced documents' nodes and the ends of their relationships): walked before the write,
+    for the chains it cuts, and after it, for the chains it makes (:func:`touched_strategies`).
+    The strategy's name is joined when the summary is read.
+    """
+
+    name: str
+    kind: str
+    call_start: str
+    return_start: str
+    value: str
+
+    @property
+    def count_label(self) -> str:
+        return f"{self.kind}Count"
+
+    def compute_cypher(self) -> str:
+        text = _query_text(self.name)
+        _, call, _ = _cut(text, self.call_start, self.return_start, self.name)
+        return ("UNWIND $strategy_ids AS sid\nMATCH (s:Stratgraph:Strategy {id: sid})\n"
+                + call + f"WITH s, {self.value} AS value, count(*) AS n\n"
+                f"CREATE (:{FACT_LABEL}:{self.count_label} "
+                "{strategy_id: s.id, value: value, n: n})")
+
+    def delete_cypher(self) -> str:
+        return ("UNWIND $strategy_ids AS sid\n"
+                f"CALL (sid) {{ MATCH (c:{self.count_label} {{strategy_id: sid}}) DELETE c }}")
+
+    def summary_cypher(self) -> str:
+        return (f"MATCH (c:{self.count_label})\n"
+                "MATCH (s:Stratgraph:Strategy {id: c.strategy_id})\n"
+                "RETURN collect([s.name, c.value, c.n]) AS triples")
+
+    def schema(self) -> list[str]:
+        return [f"CREATE INDEX stratgraph_fact_{self.kind.lower()}_strategy IF NOT EXISTS "
+                f"FOR (c:{self.count_label}) ON (c.strategy_id)"]
+
+
+STRATEGY_FACTS: dict[str, StrategyCounts] = {
+    q.name: q
+    for q in (
+        StrategyCounts("strategy-feeds", "StrategyFeeds", call_start="CALL (s) {",
+                       return_start="RETURN s.name AS strategy", value="outcome_level"),
+    )
+}
+
+#: The queries whose summary alone is kept (their pages and rows run live).
+SUMMARY_FACTS: dict[str, PlanCounts | StrategyCounts] = {**COUNT_FACTS, **STRATEGY_FACTS}
+#: Strategies recomputed per transaction by :func:`refresh_all`.
+STRATEGIES_PER_TRANSACTION = 500
+
+
+def _touched_strategies_cypher() -> str:
+    """Ids of the strategies that are, or are referenced by a node reaching through SUPPORTS
+    links, a node of the replaced documents ``$docs`` (or an end of one of their
+    relationships) or a stored node of ``$ids``."""
+    from stratgraph.graph.model import RelType
+
+    by_type = "".join(
+        "UNION\n"
+        f"  UNWIND $docs AS doc\n  MATCH (a:Stratgraph)-[r:{t.value}]->(b:Stratgraph)\n"
+        "  WHERE r.source_document = doc\n  UNWIND [a, b] AS n\n  RETURN n\n" for t in RelType)
+    return (
+        "CALL () {\n"
+        "  MATCH (n:Stratgraph) WHERE n.source_document IN $docs\n  RETURN n\n"
+        + by_type
+        + "UNION\n  UNWIND $ids AS id\n  MATCH (n:Stratgraph {id: id})\n  RETURN n\n}\n"
+        "WITH DISTINCT n\n"
+        "CALL (n) {\n"
+        "  MATCH (s:Stratgraph:Strategy)<-[:REFERENCES]-(:Stratgraph)-[:SUPPORTS*0..]->(n)\n"
+        "  RETURN s\n"
+        "UNION\n"
+        "  WITH n WHERE n:Strategy\n  RETURN n AS s\n"
+        "}\n"
+        "RETURN collect(DISTINCT s.id) AS ids"
+    )
+
+
+def touched_strategies(tx: ManagedTransaction, docs: Collection[str],
+                       ids: Sequence[str]) -> list[str]:
+    """The strategies whose strategy-feeds rows a write of nodes ``ids`` replacing ``docs``
+    may change, as the graph stands now (see :class:`StrategyCounts`)."""
+    if not STRATEGY_FACTS or (not docs and not ids):
+        return []
+    record = tx.run(_touched_strategies_cypher(), docs=sorted(docs), ids=list(ids)
+                    ).single(strict=True)
+    return sorted(record["ids"])
+
+
+def _all_strategies(tx: ManagedTransaction) -> list[str]:
+    return tx.run("RETURN COLLECT { MATCH (s:Stratgraph:Strategy) RETURN s.id } AS ids"
+                  ).single(strict=True)["ids"]
+
+
+def _recompute_strategies(tx: ManagedTransaction, strategies: Sequence[str]) -> None:
+    """The per-strategy facts of ``strategies`` (a strategy since removed loses them)."""
+    params = _params()
+    for spec in STRATEGY_FACTS.values():
+        tx.run(spec.delete_cypher(), strategy_ids=list(strategies)).consume()
+        tx.run(spec.compute_cypher(), {**params, "strategy_ids": list(strategies)}).consume()
+
+
 def touched_leads(tx: ManagedTransaction, keys: Sequence[str], ids: Sequence[str]) -> list[str]:
     """Ids of the leads that own something in the plans ``keys`` ('' for items without a
     plan), and of the leads among ``ids``."""
@@ -370,7 +627,9 @@ def summary_cypher(spec: FactQuery) -> str:
         f"MATCH (c:{spec.count_label})\n"
         "OPTIONAL MATCH (p:Stratgraph:Plan {id: c.plan_key})\n"
         "UNWIND range(0, size(c.combos) - 1) AS i\n"
-        f"RETURN p.name AS grp, split(c.combos[i], $join) AS value, c.counts[i] AS n"
+        "WITH p.name AS grp, split(c.combos[i], $join) AS value, c.counts[i] AS n\n"
+        # One record: decoding a record each took longer than the counting at 2,000 plans.
+        "RETURN collect([grp, value, n]) AS triples"
     )
 
 
@@ -419,6 +678,8 @@ def schema_statements() -> list[str]:
         ]
     for row_spec in ROW_FACTS.values():
         statements += [x for x in row_spec.schema() if x not in statements]
+    for summary_spec in SUMMARY_FACTS.values():
+        statements += [x for x in summary_spec.schema() if x not in statements]
     return statements
 
 
@@ -473,6 +734,9 @@ class Touched:
 
     plans: tuple[str, ...]
     leads: tuple[str, ...]
+    #: The strategies found before the write, and the nodes it names (walked again after).
+    strategies: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
 
 
 def begin_write(tx: ManagedTransaction, graph: GraphData, docs: Collection[str]) -> Touched:
@@ -482,9 +746,10 @@ def begin_write(tx: ManagedTransaction, graph: GraphData, docs: Collection[str])
     ids = sorted({*graph.nodes, *(i for r in graph.relationships.values()
                                   for i in (r.start, r.end))})
     leads = touched_leads(tx, keys, ids)
+    strategies = touched_strategies(tx, docs, ids)
     tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) "
            "SET m.pending = coalesce(m.pending, 0) + 1").consume()
-    return Touched(tuple(keys), tuple(leads))
+    return Touched(tuple(keys), tuple(leads), tuple(strategies), tuple(ids))
 
 
 def _lock(tx: ManagedTransaction) -> dict[str, Any]:
@@ -507,11 +772,20 @@ def _recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
         tx.run(count_cypher(spec), plan_keys=list(keys), join=_JOIN).consume()
     plan_ids = [k for k in keys if k]
     for scope in SCOPE_FACTS.values():
+        before = tx.run(scope.row_keys_cypher(), plan_keys=list(keys)).single(strict=True)
         tx.run(scope.delete_cypher(), plan_keys=list(keys)).consume()
         if plan_ids:
             tx.run(scope.compute_cypher(), {**params, "plan_ids": plan_ids}).consume()
         if "" in keys:
             tx.run(scope.compute_cypher(unplanned=True), params).consume()
+        after = tx.run(scope.row_keys_cypher(), plan_keys=list(keys)).single(strict=True)
+        # The scopes these plans contributed to before or contribute to now (a removed
+        # scope's row goes: it has no contributions left, and no scope node).
+        rows = sorted(set(before["keys"]) | set(after["keys"]))
+        tx.run(scope.row_delete_cypher(), keys=rows).consume()
+        tx.run(scope.row_compute_cypher(), {**params, "keys": rows}).consume()
+    for count in COUNT_FACTS.values():
+        count.recompute(tx, keys, params)
 
 
 def _recompute_leads(tx: ManagedTransaction, leads: Sequence[str]) -> None:
@@ -524,8 +798,8 @@ def _recompute_leads(tx: ManagedTransaction, leads: Sequence[str]) -> None:
 
 def _params() -> dict[str, Any]:
     # The named queries' own parameters: no filter, every link counts (min_confidence 0).
-    return {"plan": None, "theme": None, "reason": None, "level": None,
-            "min_confidence": 0.0, "sep": "\u0000", "key_cut": KEY_CUT}
+    return {"plan": None, "theme": None, "reason": None, "level": None, "scope": None,
+            "strategy": None, "outcome": None, "min_confidence": 0.0, "sep": "\u0000", "key_cut": KEY_CUT}
 
 
 def _settle(tx: ManagedTransaction, *, pending: int | None,
@@ -537,7 +811,8 @@ def _settle(tx: ManagedTransaction, *, pending: int | None,
            "                     THEN coalesce(m.pending, 0) - $pending ELSE 0 END, "
            "    m.complete = coalesce($complete, m.complete), "
            "    m.version = CASE WHEN $complete THEN $version ELSE m.version END, "
-           "    m.nodes = nodes, m.relationships = relationships",
+           "    m.nodes = nodes, m.relationships = relationships, "
+           "    m.writes = coalesce(m.writes, 0) + 1",
            pending=pending, complete=complete, version=VERSION).consume()
 
 
@@ -553,6 +828,8 @@ def finish_write(session: Session, touched: Touched) -> None:
         _recompute(tx, keys)
         ids = set(touched.leads) | set(touched_leads(tx, keys, list(touched.leads)))
         _recompute_leads(tx, sorted(ids))
+        strategies = set(touched.strategies) | set(touched_strategies(tx, (), touched.ids))
+        _recompute_strategies(tx, sorted(strategies))
         _settle(tx, pending=1)
         return True
 
@@ -597,6 +874,10 @@ def refresh_all(session: Session, *, pending: int | None = None) -> None:
     for start in range(0, len(leads), LEADS_PER_TRANSACTION):
         chunk = leads[start:start + LEADS_PER_TRANSACTION]
         session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute_leads(tx, c)))
+    strategies = session.execute_read(_all_strategies)
+    for start in range(0, len(strategies), STRATEGIES_PER_TRANSACTION):
+        chunk = strategies[start:start + STRATEGIES_PER_TRANSACTION]
+        session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute_strategies(tx, c)))
 
     def done(tx: ManagedTransaction) -> None:
         _lock(tx)
@@ -616,12 +897,32 @@ def current(tx: ManagedTransaction) -> bool:
     return bool(record["ok"])
 
 
+def stamp(tx: ManagedTransaction) -> tuple[int, int, int] | None:
+    """What identifies the graph the current facts describe: the meta node's count of
+    settled writes and refreshes, and the node and relationship counts; ``None`` when the
+    facts are not current. Anything answered from current facts may be kept under it: any
+    write through stratgraph changes it, and anything else sends it back to ``None``."""
+    record = tx.run(f"OPTIONAL MATCH (m:{META_LABEL} {{id: 'facts'}}) "
+                    f"CALL () {{ RETURN {_COUNTS} }} "
+                    "RETURN m IS NOT NULL AND m.complete = true AND m.pending = 0 "
+                    "AND m.version = $version "
+                    "AND m.nodes = nodes AND m.relationships = relationships AS ok, "
+                    "coalesce(m.writes, 0) AS writes, nodes, relationships",
+                    version=VERSION).single(strict=True)
+    if not record["ok"]:
+        return None
+    return int(record["writes"]), int(record["nodes"]), int(record["relationships"])
+
+
 def serves(name: str, params: Mapping[str, Any], *, page: bool) -> bool:
     """Whether the facts can answer this call (they hold the unfiltered answer at
     ``min_confidence`` 0; a page may still ask for one reason)."""
-    if name not in FACT_QUERIES and name not in ROW_FACTS:
-        return False
     if (params.get("min_confidence") or 0.0) != 0.0:
+        return False
+    if name in SUMMARY_FACTS:
+        # Only the unfiltered summary is kept; rows and pages run live.
+        return not page and all(v is None for k, v in params.items() if k != "min_confidence")
+    if name not in FACT_QUERIES and name not in ROW_FACTS:
         return False
     if name in ROW_FACTS:
         row_spec = ROW_FACTS[name]
@@ -633,14 +934,24 @@ def serves(name: str, params: Mapping[str, Any], *, page: bool) -> bool:
 
 def summary_triples(tx: ManagedTransaction, name: str,
                     params: Mapping[str, Any] | None = None) -> list[tuple[Any, Any, int]]:
+    if name in SUMMARY_FACTS:
+        record = tx.run(SUMMARY_FACTS[name].summary_cypher()).single(strict=True)
+        return [(g, v, int(n)) for g, v, n in record["triples"]]
+    if name in SCOPE_FACTS:
+        from stratgraph.graph.queries import get_query
+
+        query = get_query(name)
+        text = SCOPE_FACTS[name].summary_cypher(query.group, query.tally)
+        record = tx.run(text, dict(params or {})).single(strict=True)
+        return [(g, v, int(n)) for g, v, n in record["triples"]]
     if name in ROW_FACTS:
         from stratgraph.graph.queries import get_query, summary_cypher as counted
 
         text = counted(get_query(name), ROW_FACTS[name].read_cypher())
         return [(r["grp"], r["value"], int(r["n"])) for r in tx.run(text, dict(params or {}))]
     spec = FACT_QUERIES[name]
-    return [(r["grp"], r["value"], int(r["n"]))
-            for r in tx.run(summary_cypher(spec), join=_JOIN)]
+    record = tx.run(summary_cypher(spec), join=_JOIN).single(strict=True)
+    return [(g, v, int(n)) for g, v, n in record["triples"]]
 
 
 def page_params(params: Mapping[str, Any], offset: int, limit: int) -> dict[str, Any]:

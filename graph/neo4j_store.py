@@ -985,6 +985,16 @@ class Neo4jStore:
         with self._query_errors(name):
             return self._read(work)
 
+    def facts_stamp(self) -> tuple[int, int, int] | None:
+        """What identifies the graph the write-time facts describe (their meta node's count
+        of writes, and the node and relationship counts), or ``None`` when they are not
+        current or not in use: an answer read while it holds may be kept until it changes."""
+        from stratgraph.graph import neo4j_facts
+
+        if not self.use_facts:
+            return None
+        return self._read(neo4j_facts.stamp)
+
     def close(self) -> None:
         """Close the driver's connections."""
         self._driver.close()

@@ -19,10 +19,11 @@ offline page can open them; ``total`` says how many there are.
 A national graph (more than :data:`LIVE_PLANS` plans, the whole graph asked for) is answered
 within a second on Neo4j by asking only what the store keeps as write-time facts
 (graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
-pages): coverage draws every plan and the :data:`ROW_LIMIT` weakest themes; the charts whose
-queries have no facts (deadlines, cross-theme-dependencies, plan-evolution, strategy-feeds:
-~20M cross-theme rows at 1M nodes) are not drawn, and ``notes`` says so and why, so no chart
-ever shows part of a count as if it were all of it.
+pages; the deadlines summary): coverage draws every plan and the :data:`BOUNDED_ROWS` weakest
+themes, deadlines every plan's quarters (their rows open from the query); the charts whose
+queries have no facts (cross-theme-dependencies, plan-evolution: ~20M cross-theme rows at 1M
+nodes) are not drawn, and ``notes`` says so and why, so no chart ever shows part of a count
+as if it were all of it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from stratgraph.graph.model import Label
@@ -43,6 +44,11 @@ from stratgraph.errors import QueryError
 ROW_LIMIT = 2000
 #: Plans beyond which the whole-graph overview charts only what write-time facts answer.
 LIVE_PLANS = 50
+#: Rows each table of the bounded overview carries (the weakest themes, the first orphan and
+#: unsupported rows): the rest open from the query in the explorer, a page at a time. At
+#: 2,000 plans, 2,000 rows a table made a 3.4 MB page whose building and sending took a
+#: third of the page's second.
+BOUNDED_ROWS = 500
 #: Strategies drawn in the shared-strategies chart (the most shared first).
 STRATEGY_LIMIT = 20
 #: The summary column that counts a group's rows.
@@ -152,8 +158,21 @@ class Overview:
     notes: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-ready dict (tuples become lists)."""
-        return asdict(self)
+        """A JSON-ready dict: each record a dict (tuples stay tuples, which JSON writes as
+        lists; the tables' rows are the queries' own dicts, shared, not copied)."""
+        # Not dataclasses.asdict: it deep-copies every value of every row, which was nearly
+        # all of the time rendering a national graph's page took (0.9 of 1 s at 1M nodes).
+        return _plain(self)
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple) and value and is_dataclass(value[0]):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict) and any(is_dataclass(v) for v in value.values()):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def quarter_end(quarter: str) -> dt.date:
@@ -182,12 +201,15 @@ def overview(
     Raises QueryError naming the closest plans when one names no plan.
     """
     today = today or dt.date.today()
-    # The whole graph's coverage is asked once: its plan rows are the plans (on Neo4j the
-    # answer is read from write-time facts, each ask a pass over them).
-    whole = None if plans else run_query(store, "coverage")
-    refs = _plans(store, plans, whole)
-    if whole is not None and len(refs) > live_plans:
-        return _bounded(store, refs, whole, today)
+    # The whole graph's plan rows are asked once: they are the plans (on Neo4j read from
+    # write-time facts); its theme rows only when the graph is small enough to chart whole
+    # (coverage sorts plan rows first, so plan rows + theme rows is the whole answer).
+    plan_rows = None if plans else run_query(store, "coverage", {"scope": "plan"})
+    refs = _plans(store, plans, plan_rows)
+    if plan_rows is not None and len(refs) > live_plans:
+        return _bounded(store, refs, plan_rows, today)
+    whole = (None if plan_rows is None
+             else plan_rows + run_query(store, "coverage", {"scope": "theme"}))
     scope = [r.plan_id for r in refs] if plans else [None]
     names = {r.name for r in refs}
     tables: dict[str, Table] = {}
@@ -226,26 +248,31 @@ def overview(
     )
 
 
-def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], whole: list[dict[str, Any]],
+def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], plan_rows: list[dict[str, Any]],
              today: dt.date) -> Overview:
     """The whole graph's overview from the queries a national store answers at once."""
-    plan_rows = [r for r in whole if r["scope"] == "plan"]
-    all_themes = [r for r in whole if r["scope"] != "plan"]
-    theme_total, theme_rows = len(all_themes), all_themes[:ROW_LIMIT]
+    summaries = _Summaries(store)
+    # The weakest themes a page, and how many there are (counted, not fetched).
+    theme_rows = list(stream_query(store, "coverage", {"scope": "theme"}, limit=BOUNDED_ROWS))
+    theme_total = sum(r[_ROWS] for r in query_summary(store, "coverage", {"scope": "theme"}))
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in plan_rows + theme_rows)
-    summaries = _Summaries(store)
     tables = {"coverage": _table("coverage", {}, plan_rows + theme_rows,
                                  len(plan_rows) + theme_total)}
     for name in ("orphan-actions", "unsupported-outcomes"):
-        tables[name] = _first_rows(store, summaries, name, [None])
+        tables[name] = _first_rows(store, summaries, name, [None], limit=BOUNDED_ROWS)
+    # Deadlines per plan and quarter: its summary is a write-time fact on Neo4j too, read
+    # in well under a second at 1M nodes; its rows open from the query (not carried here).
+    deadlines = _all_quarters(_quarters(summaries, [None], today))
+    tables["deadlines"] = _table("deadlines", {}, [], sum(
+        r[_ROWS] for r in summaries.one("deadlines", None)))
     size = f"{len(refs):,} plans"
     notes = {
         "coverage": (f"{size}: every plan is drawn; a plan's themes only among the "
                      f"{len(theme_rows):,} weakest of {theme_total:,} themes "
                      "(open the query for the rest)."),
-        "deadlines": (f"Too large to chart here ({size}): open the deadlines query, "
-                      "or choose plans."),
+        "deadlines": (f"{size}: their deadlines counted together, per quarter; open the "
+                      "deadlines query for the rows, or choose plans."),
         "strategies": (f"Too large to chart here ({size}): open the cross-theme-dependencies "
                        "query, or choose plans."),
         "changes": (f"Too large to chart here ({size}): open the plan-evolution query, "
@@ -257,7 +284,7 @@ def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], whole: list[dict[str,
         coverage=coverage,
         orphans=_gaps(summaries, "orphan-actions", [None], refs),
         unsupported=_gaps(summaries, "unsupported-outcomes", [None], refs),
-        deadlines=(),
+        deadlines=deadlines,
         strategies=(),
         changes=(),
         tables=tables,
@@ -266,11 +293,11 @@ def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], whole: list[dict[str,
 
 
 def _plans(store: GraphStore, wanted: Sequence[str] | None,
-           whole: list[dict[str, Any]] | None = None) -> tuple[PlanRef, ...]:
+           plan_rows: list[dict[str, Any]] | None = None) -> tuple[PlanRef, ...]:
     """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them
-    (``whole``: the whole graph's coverage rows, already asked)."""
+    (``plan_rows``: the whole graph's coverage plan rows, already asked)."""
     if not wanted:
-        rows = ([r for r in whole if r["scope"] == "plan"] if whole is not None
+        rows = (plan_rows if plan_rows is not None
                 else run_query(store, "coverage", {"scope": "plan"}))
         return tuple(sorted((PlanRef(r["plan"], r["plan_id"]) for r in rows),
                             key=lambda p: (p.name or "", p.plan_id)))
@@ -315,15 +342,15 @@ class _Summaries:
 
 
 def _first_rows(store: GraphStore, summaries: _Summaries, name: str,
-                scope: Sequence[str | None]) -> Table:
-    """The first :data:`ROW_LIMIT` rows of a query over ``scope``, and the total."""
+                scope: Sequence[str | None], *, limit: int = ROW_LIMIT) -> Table:
+    """The first ``limit`` rows of a query over ``scope``, and the total."""
     rows: list[dict[str, Any]] = []
     total = 0
     for plan in scope:
         asked = {"plan": plan}
         total += sum(r[_ROWS] for r in summaries.one(name, plan))
-        if len(rows) < ROW_LIMIT:
-            rows += stream_query(store, name, asked, limit=ROW_LIMIT - len(rows))
+        if len(rows) < limit:
+            rows += stream_query(store, name, asked, limit=limit - len(rows))
     return _table(name, {}, rows, total)
 
 
@@ -360,6 +387,17 @@ def _quarters(summaries: _Summaries, scope: Sequence[str | None],
         if row[_ROWS] > dated:
             out.append(QuarterCount(row["plan"], None, row[_ROWS] - dated, False))
     return tuple(out)
+
+
+def _all_quarters(counts: Sequence[QuarterCount]) -> tuple[QuarterCount, ...]:
+    """Every plan's counts summed per quarter (``plan`` None): a national graph's chart, a
+    few dozen bars instead of a count per plan and quarter carried on the page."""
+    total: dict[str | None, list[Any]] = {}
+    for c in counts:
+        row = total.setdefault(c.quarter, [0, c.overdue])
+        row[0] += c.actions
+    return tuple(QuarterCount(None, q, n, overdue) for q, (n, overdue)
+                 in sorted(total.items(), key=lambda kv: (kv[0] is None, kv[0] or "")))
 
 
 def _strategies(summaries: _Summaries, scope: Sequence[str | None], shared: list[dict[str, Any]],
@@ -412,6 +450,7 @@ def _changes(evolution: list[dict[str, Any]], only: set[str | None] | None) -> t
 
 
 __all__ = [
+    "BOUNDED_ROWS",
     "LIVE_PLANS",
     "ROW_LIMIT",
     "Coverage",

@@ -378,3 +378,33 @@ def test_a_questions_rows_drawn(client: TestClient) -> None:
     assert {n["id"] for n in view["nodes"]} == set(got["focus"])
     ids = set(got["focus"])
     assert all(e["from"] in ids and e["to"] in ids for e in view["edges"])
+
+
+def test_the_start_page_is_kept_until_a_write(
+    make_store: Callable[[], GraphStore], store_kind: str, client: TestClient,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On Neo4j the overview page is kept under the facts' stamp: a second visit computes
+    # nothing; a write in between (a plan added) is seen on the next visit. The embedded
+    # store stamps nothing: every visit computes.
+    from stratgraph.graph import overview as overview_module
+    from stratgraph.graph.builder import DocumentGraphBuilder
+
+    calls: list[int] = []
+    real = overview_module.overview
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(overview_module, "overview", counted)
+    first = client.get("/").text
+    assert client.get("/").text == first
+    assert len(calls) == (1 if store_kind == "neo4j" else 2)
+    b = DocumentGraphBuilder("added.txt")
+    b.plan("Added Plan Of Cache", 1)
+    b.action("Added action", 2, deadline="2030")
+    make_store().write(b.graph)
+    after = client.get("/").text
+    assert "Added Plan Of Cache" in after and "Added Plan Of Cache" not in first
+    assert len(calls) == (2 if store_kind == "neo4j" else 3)

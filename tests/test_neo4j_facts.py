@@ -32,6 +32,8 @@ FACT_QUERIES = sorted(neo4j_facts.FACT_QUERIES)
 PAGES = ((0, 50), (0, 1), (3, 4), (7, 100))
 #: Queries whose facts are read through a query of their own, and the parameters they serve.
 ROW_FACTS = {"coverage": ({}, {"scope": "plan"}, {"scope": "theme"}), "lead-portfolio": ({},)}
+#: Queries whose unfiltered summary alone is kept.
+SUMMARY_FACTS = sorted(neo4j_facts.SUMMARY_FACTS)
 
 
 def _current(store: Neo4jStore) -> bool:
@@ -73,6 +75,14 @@ def assert_facts_agree(store: Neo4jStore, embedded: EmbeddedStore | None = None)
             if embedded is not None:
                 assert rows == run_query(embedded, name, params), (name, params)
                 assert summary == query_summary(embedded, name, params), (name, params)
+    for name in SUMMARY_FACTS:
+        store.use_facts = False
+        summary = query_summary(store, name)
+        store.use_facts = True
+        assert neo4j_facts.serves(name, {}, page=False)
+        assert query_summary(store, name) == summary, name
+        if embedded is not None:
+            assert summary == query_summary(embedded, name), name
 
 
 def _plan(doc: str, *, actions: int, owner_doc: str | None = None) -> GraphData:
@@ -246,6 +256,12 @@ def test_filtered_and_other_thresholds_run_live() -> None:
     assert not neo4j_facts.serves("coverage", {"plan": "x"}, page=True)
     assert not neo4j_facts.serves("lead-portfolio", {"lead": "x"}, page=False)
     assert not neo4j_facts.serves("deadlines", {}, page=True)
+    assert neo4j_facts.serves("deadlines", {"min_confidence": 0.0}, page=False)
+    assert not neo4j_facts.serves("deadlines", {"theme": "x"}, page=False)
+    assert neo4j_facts.serves("strategy-feeds", {"strategy": None}, page=False)
+    assert not neo4j_facts.serves("strategy-feeds", {"level": "x"}, page=False)
+    assert not neo4j_facts.serves("strategy-feeds", {"min_confidence": 0.5}, page=False)
+    assert not neo4j_facts.serves("strategy-feeds", {}, page=True)
 
 
 def test_the_facts_statements_are_built_from_the_named_queries() -> None:
@@ -265,7 +281,11 @@ def test_row_facts_statements_are_built_from_the_named_queries() -> None:
     coverage = neo4j_facts.SCOPE_FACTS["coverage"]
     text = cypher_text("coverage.cypher")
     sums = text[text.index("WITH key, sum(n) AS n"):]
-    assert coverage.read_cypher().endswith(sums)
+    assert coverage.sums_cypher().endswith(sums)
+    # Its kept rows: the query's own sums and columns, read back in its own ORDER BY.
+    order = sums[sums.rindex("ORDER BY"):]
+    assert sums[:sums.rindex("RETURN")] in coverage.row_compute_cypher()
+    assert coverage.read_cypher().endswith(order)
     assert "k_golden" in coverage.compute_cypher(unplanned=True)
     lead = neo4j_facts.LEAD_FACTS["lead-portfolio"]
     work = cypher_text("lead-portfolio.cypher")
@@ -332,3 +352,72 @@ def test_a_store_with_older_facts_is_refreshed_on_its_next_write(
     assert not _current(facts_store)
     facts_store.write(_lead_plan("b.txt", "Transport", actions=2))
     assert_facts_agree(facts_store)
+
+
+def test_summary_facts_statements_are_built_from_the_named_queries() -> None:
+    # deadlines: its own quarter reading, per plan; strategy-feeds: its own per-strategy CALL.
+    from stratgraph.graph.neo4j_store import cypher_text
+
+    text = cypher_text("deadlines.cypher")
+    work = text[text.index("OPTIONAL MATCH (p:Stratgraph:Plan"):text.index("RETURN p.name")]
+    deadlines = neo4j_facts.COUNT_FACTS["deadlines"]
+    assert work in deadlines.compute_cypher()
+    assert work in deadlines.compute_cypher(unplanned=True)
+    text = cypher_text("strategy-feeds.cypher")
+    call = text[text.index("CALL (s) {"):text.index("RETURN s.name AS strategy")]
+    assert call in neo4j_facts.STRATEGY_FACTS["strategy-feeds"].compute_cypher()
+
+
+def _strategy_plan(doc: str, *, level: str, link_to: str | None = None) -> GraphData:
+    b = DocumentGraphBuilder(doc)
+    b.plan(f"Plan of {doc}", 1)
+    theme = b.theme("Transport", 2)
+    outcome = b.outcome(f"Cleaner air {doc}", 3, theme=theme, level=level)
+    action = b.action(f"Buses {doc}", 4, theme=theme, deadline="March 2026")
+    b.link(RelType.SUPPORTS, action, outcome, 4)
+    if link_to is None:
+        strategy = b.shared(Label.STRATEGY, "Local Transport Plan", 5)
+        b.link(RelType.REFERENCES, action, strategy, 5)
+    return b.graph
+
+
+def test_a_strategys_counts_follow_a_chain_into_another_plan(facts_store: Neo4jStore) -> None:
+    # The strategy is referenced in plan a only; a link from document c makes a's outcome
+    # support b's, so the strategy feeds b's outcome too. Rewriting b alone (no strategy
+    # named, not a's plan) must change the strategy's counts; removing c must undo it.
+    facts_store.write(_strategy_plan("a.txt", level="priority"))
+    facts_store.write(_strategy_plan("b.txt", level="objective", link_to="a"))
+    ids = {n.name: n.id for n in facts_store.read().nodes.values()}
+    c = DocumentGraphBuilder("c.txt")
+    c.link(RelType.SUPPORTS, ids["Cleaner air a.txt"], ids["Cleaner air b.txt"], 1)
+    facts_store.write(c.graph)
+    assert query_summary(facts_store, "strategy-feeds") == [
+        {"strategy": "Local Transport Plan", "rows": 2, "outcome_level=objective": 1,
+         "outcome_level=priority": 1}]
+    assert_facts_agree(facts_store)
+    facts_store.write(_strategy_plan("b.txt", level="ambition", link_to="a"),
+                      replace_documents=["b.txt"])
+    facts_store.write(c.graph)  # b's outcome is a new node of the same id: link it again
+    assert query_summary(facts_store, "strategy-feeds")[0]["outcome_level=ambition"] == 1
+    assert_facts_agree(facts_store)
+    facts_store.write(GraphData(), replace_documents=["c.txt"])
+    assert query_summary(facts_store, "strategy-feeds") == [
+        {"strategy": "Local Transport Plan", "rows": 1, "outcome_level=priority": 1}]
+    assert_facts_agree(facts_store)
+    facts_store.write(GraphData(), replace_documents=["a.txt"])
+    assert query_summary(facts_store, "strategy-feeds") == []
+    assert_facts_agree(facts_store)
+
+
+def test_the_stamp_changes_with_every_write_and_is_none_when_not_current(
+    facts_store: Neo4jStore,
+) -> None:
+    facts_store.write(_plan("a.txt", actions=4))
+    first = facts_store._read(neo4j_facts.stamp)
+    assert first is not None and facts_store._read(neo4j_facts.stamp) == first
+    facts_store.write(_plan("a.txt", actions=4))  # the same graph again: still a write
+    second = facts_store._read(neo4j_facts.stamp)
+    assert second is not None and second != first
+    with facts_store._driver.session() as session:
+        session.run("MATCH (a:Stratgraph:Action) WITH a LIMIT 1 DETACH DELETE a").consume()
+    assert facts_store._read(neo4j_facts.stamp) is None

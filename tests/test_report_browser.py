@@ -22,7 +22,7 @@ from test_viz_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 from stratgraph.graph.embedded import EmbeddedStore
 from stratgraph.graph.overview import is_overdue, overview
-from stratgraph.graph.queries import run_query
+from stratgraph.graph.queries import query_summary, run_query
 from stratgraph.viz.overview_page import render_overview
 
 pytestmark = pytest.mark.browser
@@ -180,7 +180,10 @@ def test_a_national_graphs_page_says_what_it_leaves_out(browser: Any, examples: 
     rows = run_query(examples, "orphan-actions")
     chart = visit.chart("chart-orphans")
     assert chart["data"]["rows"] == [sum(r["plan"] == p for r in rows) for p in chart["labels"]]
-    for section in ("deadlines", "strategies", "changes"):
+    deadlines = query_summary(examples, "deadlines")
+    chart = visit.chart("chart-deadlines")
+    assert sum(sum(v) for v in chart["data"].values()) == sum(r["rows"] for r in deadlines)
+    for section in ("strategies", "changes"):
         assert visit.chart(f"chart-{section}")["labels"] == []
         note = visit.page.locator(f"#sec-{section} p.bounded").text_content() or ""
         assert note.startswith("Too large to chart here (5 plans)")

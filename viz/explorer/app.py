@@ -59,11 +59,43 @@ class _Stores:
             self._all.clear()
 
 
+class _OverviewCache:
+    """The last ``/`` page, kept while the store's facts stamp and the day are unchanged.
+
+    Only a store that stamps its state keeps one (Neo4j: the facts meta node's count of
+    writes and its node and relationship counts, ``None`` while the facts are not current);
+    the page is kept only when the stamp read before computing it is still the stamp after,
+    so a write during the computation never leaves a page that mixes the two graphs.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._page: Any = None
+        self._lock = threading.Lock()
+
+    def page(self, store: GraphStore, compute: Any) -> Any:
+        import datetime as dt
+
+        stamp = getattr(store, "facts_stamp", None)
+        key = (stamp(), dt.date.today()) if stamp is not None else None
+        if key is None or key[0] is None:
+            return compute()
+        with self._lock:
+            if self._key == key:
+                return self._page
+        page = compute()
+        if (stamp(), dt.date.today()) == key:
+            with self._lock:
+                self._key, self._page = key, page
+        return page
+
+
 def create_app(config: ExplorerConfig) -> FastAPI:
     """The explorer as an ASGI app serving ``config``'s store."""
     from stratgraph.errors import CurationError, StratgraphError
 
     stores = _Stores(config.open_store)
+    pages = _OverviewCache()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
@@ -129,11 +161,13 @@ def create_app(config: ExplorerConfig) -> FastAPI:
     @app.get("/", include_in_schema=False)
     async def _root() -> Response:
         # The start page: each plan's health (the same page `stratgraph report` writes), its
-        # charts linking into the explorer. Computed per visit from the named queries.
+        # charts linking into the explorer. Computed from the named queries, again after
+        # every write (a store stamping its state keeps the last page until it changes).
         from stratgraph.graph.overview import overview
         from stratgraph.viz.overview_page import overview_page
 
-        page = overview_page(overview(stores.get()), served=True)
+        store = stores.get()
+        page = pages.page(store, lambda: overview_page(overview(store), served=True))
         return Response(page.html, media_type="text/html; charset=utf-8",
                         headers={"content-security-policy": page.csp + "; frame-ancestors 'none'",
                                  "cache-control": "no-cache"})

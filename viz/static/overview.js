@@ -231,8 +231,10 @@
     var names = plansShown();
     var counts = {};
     var overdue = {};
+    // A national graph's overview (a note on the card) counts every plan's together.
+    var together = Boolean(data.notes && data.notes.deadlines);
     data.deadlines.forEach(function (q) {
-      if (names.indexOf(q.plan) < 0) { return; }
+      if (!together && names.indexOf(q.plan) < 0) { return; }
       var key = q.quarter === null ? NO_DATE : q.quarter;
       counts[key] = (counts[key] || 0) + q.actions;
       overdue[key] = q.overdue;
