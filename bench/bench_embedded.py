@@ -139,6 +139,29 @@ def ask(candidate: str, step: str, path: Path, plan: str) -> dict:
             sqlite_facts.refresh(con, None)
             answer = con.execute("SELECT count(*) FROM fact_actions").fetchone()[0]
             con.execute("ROLLBACK")
+        elif step.startswith("pairs:"):
+            # "pairs:<how>:<summary|page>:<query>": cross-theme-dependencies or plan-evolution
+            # from fact_refs (how = facts) or from the rows as before (how = live).
+            from stratgraph.graph import sqlite_summaries
+            from stratgraph.graph.queries import stream_query
+
+            _, how, what, query = step.split(":", 3)
+            if how == "live":
+                sqlite_summaries._pairs_served = lambda con, p: False
+            if what == "summary":
+                answer = sum(r["rows"] for r in query_summary(store, query))
+            else:
+                answer = len(list(stream_query(store, query, {}, limit=50)))
+        elif step == "pairs-facts":
+            # What fact_refs costs: its whole refresh, rolled back (the file is unchanged).
+            from stratgraph.graph import sqlite_facts
+
+            con = store._connect()
+            con.execute("BEGIN IMMEDIATE")
+            t0 = time.perf_counter()
+            sqlite_facts.add_ref_facts(con)
+            answer = con.execute("SELECT count(*) FROM fact_refs").fetchone()[0]
+            con.execute("ROLLBACK")
         elif step == "summary":
             answer = sum(r["rows"] for r in query_summary(store, "orphan-actions"))
         else:  # "summary:<query>": another whole-graph summary, first ask
@@ -240,6 +263,35 @@ def _cli_wall(args: list[str], repeat: int = 3) -> float:
     return best
 
 
+def _pairs(args: argparse.Namespace) -> None:
+    """cross-theme-dependencies and plan-evolution, facts beside the rows, per kept graph."""
+    print(f"bare python (start and exit): {_cli_wall([sys.executable, '-c', 'pass']):.3f} s")
+    print("| nodes | query | how | summary s (MB) | rows counted | first page s (MB) |")
+    print("|---|---|---|---|---|---|")
+    for nodes in synthetic.parse_sizes(args.nodes):
+        path = args.keep / f"graph-{nodes}.sqlite"
+        built = json.loads(path.with_suffix(".sqlite.json").read_text())
+        for query in ("cross-theme-dependencies", "plan-evolution"):
+            for how in ("facts", "live"):
+                if how == "live" and query not in args.pairs_live.split(","):
+                    continue
+                cells = []
+                for what in ("summary", "page"):
+                    _forget_answers(path)
+                    got = _child([f"pairs:{how}:{what}:{query}", "sqlite", str(path),
+                                  built["plan"]], args.max_gb)
+                    cells.append(("over", None) if got is None else
+                                 (f"{got['wall_s']:.2f} ({got['peak_mb']:,.0f})", got["answer"]))
+                rows = cells[0][1]
+                print(f"| {built['nodes']:,} | {query} | {how} | {cells[0][0]} "
+                      f"| {'' if rows is None else f'{rows:,}'} | {cells[1][0]} |", flush=True)
+        got = _child(["pairs-facts", "sqlite", str(path), built["plan"]], args.max_gb)
+        refresh = "failed" if got is None else f"{got['s']:.2f} ({got['peak_mb']:,.0f})"
+        facts = "" if got is None else f"{got['answer']:,} facts"
+        print(f"| {built['nodes']:,} | fact_refs whole refresh | | {refresh} | {facts} | |",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", default="10k,120k")
@@ -253,6 +305,12 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep each built graph in this folder and reuse it when present "
                              "(building 1.2M nodes takes minutes)")
+    parser.add_argument("--pairs", action="store_true",
+                        help="only cross-theme-dependencies and plan-evolution on the kept sqlite "
+                             "graphs: summary and first page (limit 50) from fact_refs beside "
+                             "the same from the rows (the way before), each a first ask")
+    parser.add_argument("--pairs-live", default="cross-theme-dependencies,plan-evolution",
+                        help="with --pairs: the queries also asked the way before")
     parser.add_argument("--child", nargs="*")
     args = parser.parse_args()
     if args.child:
@@ -261,6 +319,9 @@ def main() -> None:
             print(json.dumps(build(candidate, int(rest[0]), Path(rest[1]))))
         else:
             print(json.dumps(ask(candidate, kind, Path(rest[0]), rest[1])))
+        return
+    if args.pairs:
+        _pairs(args)
         return
     skip = set(args.skip.split(",")) if args.skip else set()
     stratgraph = str(Path(sys.executable).with_name("stratgraph"))

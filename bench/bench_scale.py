@@ -578,8 +578,10 @@ def cmd_pages(args: argparse.Namespace) -> None:
             figures.append((min(times), times[0], len(got)))
         (s_best, s_first, groups), (p_best, p_first, rows) = figures[:2]
         old = "".join(f" {o_best:.2f} ({o_first:.2f}) |" for o_best, o_first, _ in figures[2:])
+        from stratgraph.graph import neo4j_pair_facts
+
         if args.live and (name in neo4j_facts.FACT_QUERIES or name in neo4j_facts.ROW_FACTS
-                          or name in neo4j_facts.SUMMARY_FACTS):
+                          or name in neo4j_facts.SUMMARY_FACTS or name in neo4j_pair_facts.QUERIES):
             store.use_facts = False
             t0 = time.perf_counter()
             same = query_summary(store, name) == query_summary_facts(store, name)

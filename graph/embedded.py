@@ -171,7 +171,7 @@ class EmbeddedStore:
             "SELECT 1 FROM sqlite_master WHERE name = 'search_words'").fetchone())
         if not self._indexed:
             self._indexed = self._add_search_index(con)
-        if not _facts_current(con):
+        if not _facts_current(con) or "fact_refs" not in tables:
             self._add_facts(con)
         self._con = con
         return con
@@ -225,6 +225,9 @@ class EmbeddedStore:
             if not sqlite_facts.current(con):
                 sqlite_facts.refresh(con, None)
                 sqlite_facts.stamp(con)
+            elif not sqlite_facts.has_ref_facts(con):
+                # Facts from before fact_refs: add that table alone (the generation is unchanged).
+                sqlite_facts.add_ref_facts(con)
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
@@ -533,6 +536,19 @@ class EmbeddedStore:
             page = self._saved_rows(saved, offset, limit)
             if page is not None:
                 return iter(page)
+        if key not in self._answers and limit is not None and self.path.exists():
+            # Some whole-graph answers build a page's rows alone from the write-time facts.
+            from stratgraph.graph.sqlite_summaries import PAGES, prepare
+
+            paged = PAGES.get(name)
+            if paged is not None:
+                def work(con: sqlite3.Connection) -> list[dict[str, Any]] | None:
+                    prepare(con)
+                    return paged(con, prepared, offset, limit)
+
+                page = self._read(work)
+                if page is not None:
+                    return iter(page)
         rows = self.run_query(name, params)
         return iter(rows[offset:] if limit is None else rows[offset:offset + limit])
 

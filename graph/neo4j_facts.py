@@ -680,6 +680,9 @@ def schema_statements() -> list[str]:
         statements += [x for x in row_spec.schema() if x not in statements]
     for summary_spec in SUMMARY_FACTS.values():
         statements += [x for x in summary_spec.schema() if x not in statements]
+    from stratgraph.graph import neo4j_pair_facts
+
+    statements += neo4j_pair_facts.schema_statements()
     return statements
 
 
@@ -786,6 +789,10 @@ def _recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
         tx.run(scope.row_compute_cypher(), {**params, "keys": rows}).consume()
     for count in COUNT_FACTS.values():
         count.recompute(tx, keys, params)
+    # cross-theme-dependencies and plan-evolution (graph/neo4j_pair_facts.py).
+    from stratgraph.graph import neo4j_pair_facts
+
+    neo4j_pair_facts.recompute(tx, keys)
 
 
 def _recompute_leads(tx: ManagedTransaction, leads: Sequence[str]) -> None:
@@ -866,7 +873,10 @@ def refresh_all(session: Session, *, pending: int | None = None) -> None:
 
     while session.execute_write(clear):
         pass
-    keys = session.execute_read(_all_plan_keys)
+    from stratgraph.graph import neo4j_pair_facts
+
+    keys = sorted(set(session.execute_read(_all_plan_keys))
+                  | set(session.execute_read(neo4j_pair_facts.plan_keys)))
     for start in range(0, len(keys), PLANS_PER_TRANSACTION):
         chunk = keys[start:start + PLANS_PER_TRANSACTION]
         session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute(tx, c)))

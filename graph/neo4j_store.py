@@ -968,7 +968,19 @@ class Neo4jStore:
         all rows of a query whose facts hold its whole answer, from the write-time facts;
         ``None`` when they cannot answer (see graph/neo4j_facts.py)."""
         from stratgraph.graph import neo4j_facts as facts
+        from stratgraph.graph import neo4j_pair_facts as pair_facts
 
+        if self.use_facts and not whole and pair_facts.serves(name, prepared):
+            # Counted or paged from per-reference facts (graph/neo4j_pair_facts.py).
+            def pairs(tx: ManagedTransaction) -> list[Any] | None:
+                if not pair_facts.current(tx):
+                    return None
+                if limit is None:
+                    return pair_facts.summary_triples(tx, name, prepared)
+                return pair_facts.page_rows(tx, name, prepared, offset, limit)
+
+            with self._query_errors(name):
+                return self._read(pairs)
         if not self.use_facts or (whole and name not in facts.ROW_FACTS) or not facts.serves(
                 name, prepared, page=whole or limit is not None):
             return None

@@ -12,7 +12,11 @@ touched:
   (``NO_MEASURE``, ``NO_SUPPORT``);
 - ``fact_feeds``: one row per (strategy, outcome) a strategy feeds and plan of the action or
   outcome that references the strategy (the ``part`` the row is refreshed with), with the
-  outcome's plan and level.
+  outcome's plan and level;
+- ``fact_refs``: one row per (plan, strategy or partnership, theme) where a node of the plan
+  REFERENCES the item (the theme: the node itself when a Theme, else the lowest-id theme an
+  action or outcome is PART_OF; '' for other nodes), for cross-theme-dependencies and
+  plan-evolution.
 
 Facts hold for the default ``min_confidence`` (0: every relationship counts) only; another
 threshold is counted live (:mod:`stratgraph.graph.sqlite_summaries`). Names (of plans, themes,
@@ -52,12 +56,18 @@ SCHEMA = (
         plan_id TEXT, level,
         PRIMARY KEY (strategy, outcome, part)) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS fact_feeds_part ON fact_feeds (part)",
+    # Who references each strategy or partnership, by plan (part: the referencing node's plan)
+    # and theme ('' when it has none): cross-theme-dependencies pairs themes by it and
+    # plan-evolution finds the plans an item appears in (graph/pair_answers.py).
+    """CREATE TABLE IF NOT EXISTS fact_refs (
+        part TEXT NOT NULL, shared TEXT NOT NULL, theme TEXT NOT NULL, kind TEXT NOT NULL,
+        PRIMARY KEY (part, shared, theme)) WITHOUT ROWID""",
     # The relationships the facts follow, by type and either end, without reading the rows.
     'CREATE INDEX IF NOT EXISTS edges_type_start ON edges (type, start, "end")',
     'CREATE INDEX IF NOT EXISTS edges_type_end ON edges (type, "end", start)',
 )
 
-FACT_TABLES = ("fact_actions", "fact_outcomes", "fact_feeds")
+FACT_TABLES = ("fact_actions", "fact_outcomes", "fact_feeds", "fact_refs")
 _TEMP = ("sf_plans", "sf_items", "sf_fwd", "sf_bwd", "sf_seed", "sf_near")
 
 #: Page cache for a whole refresh, in KiB (main file and temporary tables each).
@@ -138,9 +148,13 @@ def refresh_after_write(con: sqlite3.Connection, touched: Collection[str],
     if not current(con) or len(touched) > WHOLE_SHARE * max(total, 1):
         refresh(con, None)
         return
+    # A file whose facts predate fact_refs gets it whole with this write.
+    missing_refs = not has_ref_facts(con)
     plans = affected_plans(con, touched) | set(old_plans)
     if plans:
         refresh(con, plans)
+    if missing_refs:
+        add_ref_facts(con)
 
 
 # -- computing them --------------------------------------------------------------------------
@@ -268,10 +282,55 @@ def refresh(con: sqlite3.Connection, plans: Collection[str | None] | None) -> No
                     " FROM nodes WHERE label = 'Outcome'")
         for step in _STEPS:
             con.execute(step)
+        _refresh_refs(con, plans)
     finally:
         _drop(con)
         con.execute("PRAGMA main.cache_size = -2000")
         con.execute("PRAGMA temp.cache_size = -2000")
+
+
+_REF_THEME = ("CASE WHEN x.label = 'Theme' THEN x.id WHEN x.label IN ('Action', 'Outcome') THEN"
+              " coalesce(" + _THEME.format(x="x.id") + ", '') ELSE '' END")
+
+
+def _refresh_refs(con: sqlite3.Connection, plans: Collection[str | None] | None) -> None:
+    """``fact_refs`` of the nodes of ``plans`` (None: of every node)."""
+    select = ("SELECT coalesce(x.plan_id, ''), e.\"end\", " + _REF_THEME + ", s.label"
+              " FROM {source} CROSS JOIN edges e INDEXED BY edges_type_start"
+              "  ON e.type = 'REFERENCES' AND e.start = x.id"
+              " JOIN nodes s ON s.id = e.\"end\" AND s.label IN ('Strategy', 'Partnership')")
+    if plans is None:
+        con.execute("DELETE FROM fact_refs")
+        # From the REFERENCES links (a few hundred thousand), not from every node.
+        con.execute(
+            "INSERT OR IGNORE INTO fact_refs SELECT coalesce(x.plan_id, ''), e.\"end\", "
+            + _REF_THEME + ", s.label FROM edges e INDEXED BY edges_type_start"
+            " CROSS JOIN nodes x ON x.id = e.start"
+            " CROSS JOIN nodes s ON s.id = e.\"end\" AND s.label IN ('Strategy', 'Partnership')"
+            " WHERE e.type = 'REFERENCES'")
+        return
+    for plan in plans:
+        con.execute("DELETE FROM fact_refs WHERE part = ?", (plan or "",))
+        where = "plan_id IS NULL" if plan is None else "plan_id = :plan"
+        con.execute("INSERT OR IGNORE INTO fact_refs " + select.format(
+                        source=f"(SELECT id, label, plan_id FROM nodes WHERE {where}) x"),
+                    {"plan": plan})
+
+
+def has_ref_facts(con: sqlite3.Connection) -> bool:
+    """Whether the file has ``fact_refs`` (a file whose facts predate it gets it on open)."""
+    return con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'fact_refs'").fetchone() is not None
+
+
+def add_ref_facts(con: sqlite3.Connection) -> None:
+    """Create and fill ``fact_refs`` alone, for a file whose other facts are current (inside
+    the caller's transaction)."""
+    from stratgraph.graph.sqlite_summaries import prepare
+
+    prepare(con)
+    create(con)
+    _refresh_refs(con, None)
 
 
 def _drop(con: sqlite3.Connection) -> None:

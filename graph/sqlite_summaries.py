@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 Triple = tuple[Any, Any, int]
@@ -333,6 +333,202 @@ def lead_portfolio(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Tripl
         yield attrs.get("portfolio"), None, 1
 
 
+# -- cross-theme-dependencies and plan-evolution: counted from fact_refs -----------------------
+
+def _pairs_served(con: sqlite3.Connection, p: dict[str, Any]) -> bool:
+    from stratgraph.graph.sqlite_facts import has_ref_facts
+
+    return (_from_facts(con, p) and has_ref_facts(con)
+            and all(p.get(k) is None for k in ("theme", "plan", "name", "organisation")))
+
+
+# A node's theme as View.theme_of: itself when a Theme, else the lowest-id theme it is PART_OF.
+_THEME_OF = ("CASE WHEN {x}.label = 'Theme' THEN {x}.id ELSE (SELECT min(pe.\"end\") FROM edges pe"
+             " INDEXED BY edges_type_start JOIN nodes tn ON tn.id = pe.\"end\" AND tn.label = 'Theme'"
+             " WHERE pe.type = 'PART_OF' AND pe.start = {x}.id) END")
+
+
+def _theme_pairs(con: sqlite3.Connection) -> Any:
+    from stratgraph.graph.pair_answers import ThemePairs
+
+    themes = {id_: (plan, name) for id_, name, plan in con.execute(
+        "SELECT t.id, t.name, pl.name FROM nodes t"
+        " LEFT JOIN nodes pl ON pl.id = t.plan_id AND pl.label = 'Plan'"
+        " WHERE t.label = 'Theme'")}
+    # Not DISTINCT: the same (theme, item) from several plans sets the same bit.
+    refs = con.execute("SELECT theme, shared, kind FROM fact_refs WHERE theme <> ''")
+    nested = con.execute(
+        "SELECT e.start, e.\"end\" FROM nodes a CROSS JOIN edges e INDEXED BY edges_type_start"
+        " ON e.type = 'PART_OF' AND e.start = a.id"
+        " JOIN nodes b ON b.id = e.\"end\" AND b.label = 'Theme' WHERE a.label = 'Theme'")
+    depends = con.execute(
+        "SELECT id, ta, tb FROM (SELECT e.id AS id, " + _THEME_OF.format(x="x") + " AS ta, "
+        + _THEME_OF.format(x="y") + " AS tb FROM edges e INDEXED BY edges_type_start"
+        " JOIN nodes x ON x.id = e.start JOIN nodes y ON y.id = e.\"end\""
+        " WHERE e.type = 'DEPENDS_ON')"
+        " WHERE ta IS NOT NULL AND tb IS NOT NULL AND ta <> tb")
+    return ThemePairs(themes, list(refs), list(nested), list(depends))
+
+
+def cross_theme_dependencies(con: sqlite3.Connection, p: dict[str, Any]) -> list[Triple] | None:
+    """(plan_a name, kind, rows) of ``cross-theme-dependencies``, from ``fact_refs`` (None:
+    a theme or plan filter or another threshold: the rows decide)."""
+    if not _pairs_served(con, p):
+        return None
+    return _theme_pairs(con).summary(p.get("kind"))
+
+
+def _graph(con: sqlite3.Connection, node_ids: set[str], edge_rows: list[Any]) -> Any:
+    """A networkx graph of these nodes (and the ends of these edges), as the store loads it."""
+    import networkx as nx
+
+    from stratgraph.graph import sqlite_tables as t
+
+    edges = sorted({row[0]: t.edge_attrs(row) for row in edge_rows}.values(), key=lambda e: e[2])
+    ids = node_ids | {e[0] for e in edges} | {e[1] for e in edges}
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(sorted(t.node_attrs(r) for r in t.select_in(
+        con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})", sorted(ids))))
+    g.add_edges_from(e for e in edges if e[0] in g and e[1] in g)
+    return g
+
+
+def _edges(con: sqlite3.Connection, where: str, ids: Collection[str]) -> list[Any]:
+    from stratgraph.graph import sqlite_tables as t
+
+    cols = ", ".join("e." + c.strip() for c in t.EDGE_COLUMNS.split(","))
+    return list(t.select_in(con, f"SELECT {cols} FROM edges e WHERE {where}", sorted(ids)))
+
+
+def cross_theme_page(con: sqlite3.Connection, p: dict[str, Any], offset: int,
+                     limit: int) -> list[dict[str, Any]] | None:
+    """Rows ``offset`` to ``offset + limit`` of ``cross-theme-dependencies`` built for the
+    pairs on the page alone (None: not served from the facts)."""
+    from stratgraph.graph import queries_links as ql
+    from stratgraph.graph.pair_answers import EXPLICIT
+    from stratgraph.graph.queries_view import View
+
+    if not _pairs_served(con, p):
+        return None
+    pairs = _theme_pairs(con)
+    kind = p.get("kind")
+    total = len(pairs.explicit) if kind in (None, EXPLICIT) else 0
+    wanted = offset + limit
+    shared = pairs.first(wanted - total, kind) if wanted > total else []
+    explicit: list[tuple[str, str]] = []
+    skip = 0
+    nodes: set[str] = set()
+    edge_rows: list[Any] = []
+    if offset < total:
+        # The explicit rows on the page: their DEPENDS_ON links, whose ends' themes are
+        # found through their PART_OF links.
+        explicit = pairs.first_explicit(wanted)
+        chosen = set(explicit)
+        depends = _edges(con, "e.id IN ({})",
+                         {link for link, a, b in pairs.depends if (a, b) in chosen})
+        edge_rows += depends
+        ends = {r[2] for r in depends} | {r[3] for r in depends}
+        edge_rows += [r for r in _edges(con, "e.type = 'PART_OF' AND e.start IN ({})", ends)]
+    else:
+        skip = total
+    themes = {a for a, _, _ in shared} | {b for _, b, _ in shared}
+    if themes:
+        # Nodes whose theme is one of the page's: the themes and their actions and outcomes
+        # (a node's theme is the lowest-id theme it is PART_OF, checked in SQL).
+        parts = _edges(con, "e.type = 'PART_OF' AND e.\"end\" IN ({})", themes)
+        starts = {r[2] for r in parts}
+        own = {id_ for id_, theme in t_select(
+            con, "SELECT x.id, " + _THEME_OF.format(x="x") + " FROM nodes x WHERE x.id IN ({})"
+            " AND x.label IN ('Action', 'Outcome', 'Theme')", starts | themes) if theme in themes}
+        edge_rows += [r for r in parts if r[2] in own]
+        refs = _edges(con, "e.type = 'REFERENCES' AND e.start IN ({})", own)
+        labels = dict(t_select(con, "SELECT id, label FROM nodes WHERE id IN ({})",
+                               {r[3] for r in refs}))
+        edge_rows += [r for r in refs if labels.get(r[3]) in ("Strategy", "Partnership")]
+        nodes |= themes | own
+    # Plans, for the rows' plan names.
+    g = _graph(con, nodes, edge_rows)
+    plan_ids = {a.get("plan_id") for _, a in g.nodes(data=True)} - {None}
+    for id_, attrs in (_node_attrs(con, plan_ids)):
+        if id_ not in g:
+            g.add_node(id_, **attrs)
+    keep = {(a, b, k) for a, b, k in shared} | {(a, b, EXPLICIT) for a, b in explicit}
+    params = {"kind": kind, "theme": None, "plan": None, "min_confidence": 0.0}
+    rows = [r for r in ql.cross_theme_dependencies(View(g, 0.0), params)
+            if (r["theme_a_id"], r["theme_b_id"], r["kind"]) in keep]
+    return rows[offset - skip:offset - skip + limit]
+
+
+def t_select(con: sqlite3.Connection, sql: str, ids: Collection[str]) -> Iterator[Any]:
+    from stratgraph.graph import sqlite_tables as t
+
+    return t.select_in(con, sql, sorted(ids))
+
+
+def _node_attrs(con: sqlite3.Connection, ids: Collection[str]) -> list[tuple[str, dict[str, Any]]]:
+    from stratgraph.graph import sqlite_tables as t
+
+    return [t.node_attrs(r) for r in t.select_in(
+        con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})", sorted(ids))]
+
+
+def _evolution_items(con: sqlite3.Connection) -> list[Any]:
+    from stratgraph.graph.pair_answers import PlanInfo, evolution_items
+
+    plans = [PlanInfo(id_, name, year, doc) for id_, name, year, doc in con.execute(
+        "SELECT id, name, json_extract(props, '$.start_year'), source_document FROM nodes"
+        " WHERE label = 'Plan'")]
+    shared = con.execute("SELECT id, label, name FROM nodes"
+                         " WHERE label IN ('Strategy', 'Partnership')").fetchall()
+    documents = con.execute(
+        "SELECT nd.node_id, nd.document FROM nodes s CROSS JOIN node_documents nd"
+        " ON nd.node_id = s.id WHERE s.label IN ('Strategy', 'Partnership')").fetchall()
+    references = con.execute("SELECT shared, part FROM fact_refs").fetchall()
+    themes = con.execute("SELECT id, name, plan_id FROM nodes WHERE label = 'Theme'"
+                         " ORDER BY id").fetchall()
+    return evolution_items(plans, shared, documents, references, themes)
+
+
+def plan_evolution(con: sqlite3.Connection, p: dict[str, Any]) -> list[Triple] | None:
+    """(kind, None, rows) of ``plan-evolution``, from ``fact_refs`` (None: a name or
+    organisation filter or another threshold: the rows decide)."""
+    from stratgraph.graph.pair_answers import evolution_summary
+
+    if not _pairs_served(con, p):
+        return None
+    items = [i for i in _evolution_items(con) if p.get("kind") in (None, i[0])]
+    return evolution_summary(items)
+
+
+def evolution_page(con: sqlite3.Connection, p: dict[str, Any], offset: int,
+                   limit: int) -> list[dict[str, Any]] | None:
+    """Rows ``offset`` to ``offset + limit`` of ``plan-evolution``, built for the items on
+    the page alone (None: not served from the facts)."""
+    from stratgraph.graph import queries_links as ql
+    from stratgraph.graph.queries_view import View
+
+    if not _pairs_served(con, p):
+        return None
+    items = [i for i in _evolution_items(con) if p.get("kind") in (None, i[0])]
+    page = items[offset:offset + limit]
+    members = {m for item in page for m in item[4]}
+    shared = {m for item in page if item[0] != "theme" for m in item[4]}
+    refs = _edges(con, "e.type = 'REFERENCES' AND e.\"end\" IN ({})", shared)
+    plans = {r[0] for r in con.execute("SELECT id FROM nodes WHERE label = 'Plan'")}
+    g = _graph(con, members | plans, refs)
+    keep = {(item[0], item[3]) for item in page}
+    params = {"kind": p.get("kind"), "name": None, "organisation": None, "min_confidence": 0.0}
+    return [r for r in ql.plan_evolution(View(g, 0.0), params) if (r["kind"], r["key"]) in keep]
+
+
+#: Query name -> its first pages built from the facts (None: not served; the rows decide).
+PAGES: dict[str, Callable[[sqlite3.Connection, dict[str, Any], int, int],
+                          list[dict[str, Any]] | None]] = {
+    "cross-theme-dependencies": cross_theme_page,
+    "plan-evolution": evolution_page,
+}
+
+
 #: Query name -> its summary counted in SQL (a function returning None: not countable for
 #: these parameters, e.g. a threshold the write-time facts do not hold; the rows decide).
 SUMMARIES: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], Iterator[Triple] | None]] = {
@@ -341,6 +537,8 @@ SUMMARIES: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], Iterator[Tri
     "coverage": coverage,
     "lead-portfolio": lead_portfolio,
     "strategy-feeds": strategy_feeds,
+    "cross-theme-dependencies": cross_theme_dependencies,
+    "plan-evolution": plan_evolution,
 }
 
 

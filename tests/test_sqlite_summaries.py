@@ -16,8 +16,9 @@ import pytest
 
 from stratgraph.errors import QueryError
 from stratgraph.graph.embedded import EmbeddedStore
-from stratgraph.graph.queries import QUERIES, prepare_params, query_summary, run_query, summarise_rows
-from stratgraph.graph.sqlite_summaries import SUMMARIES
+from stratgraph.graph.queries import (QUERIES, prepare_params, query_summary, run_query,
+                                     stream_query, summarise_rows)
+from stratgraph.graph.sqlite_summaries import PAGES, SUMMARIES
 from tests.query_random import random_graph
 
 PARAMS = [
@@ -48,6 +49,7 @@ def _check(store: EmbeddedStore) -> None:
     from stratgraph.graph.embedded import _counted_summary
 
     _check_facts(store)
+    _check_pages(store)
     for name in sorted(SUMMARIES):
         for params in PARAMS:
             chosen = _params_for(name, params)
@@ -63,7 +65,10 @@ def _check(store: EmbeddedStore) -> None:
             got = store._read(counted)
             # None: not counted in SQL for these parameters (the rows' summary is used).
             assert got in (None, expected), (name, chosen)
-            if not prepared.get("min_confidence"):
+            # The pair queries count from their facts with no item named (else their rows).
+            named = name in PAGES and any(
+                prepared.get(k) is not None for k in ("theme", "plan", "name", "organisation"))
+            if not prepared.get("min_confidence") and not named:
                 assert got == expected, (name, chosen)
             # The live count (no facts, as a file another version wrote) agrees as well.
             facts = sqlite_summaries._from_facts
@@ -72,6 +77,37 @@ def _check(store: EmbeddedStore) -> None:
                 assert store._read(counted) in (None, expected), (name, chosen)
             finally:
                 sqlite_summaries._from_facts = facts
+
+
+#: (offset, limit) of the pages compared with the rows.
+WINDOWS = [(0, 50), (0, 1), (0, 3), (2, 5), (7, 4), (1, 1000)]
+
+
+def _check_pages(store: EmbeddedStore) -> None:
+    """Pages built from the facts (cross-theme-dependencies, plan-evolution) equal slices of
+    the rows, or are not served (None) for the parameters the facts do not hold."""
+    from stratgraph.graph.sqlite_summaries import prepare
+
+    for name in sorted(PAGES):
+        for params in PARAMS:
+            chosen = prepare_params(name, _params_for(name, params))
+            rows = run_query(EmbeddedStore(store.path), name, chosen)
+            served = 0
+            for offset, limit in [*WINDOWS, (max(len(rows) - 2, 0), 10)]:
+                def page(con: Any, o: int = offset, n: int = limit) -> Any:
+                    prepare(con)
+                    return PAGES[name](con, chosen, o, n)
+
+                got = store._read(page)
+                if got is not None:
+                    served += 1
+                    assert got == rows[offset:offset + limit], (name, chosen, offset, limit)
+            if all(chosen.get(k) in (None, 0.0) for k in
+                   ("theme", "plan", "name", "organisation", "min_confidence")):
+                assert served, (name, chosen)
+            # Through the store: a first page of a store that has not built the rows.
+            assert list(stream_query(EmbeddedStore(store.path), name, chosen, offset=1,
+                                     limit=3)) == rows[1:4], (name, chosen)
 
 
 def _facts(con: Any) -> dict[str, list[tuple[Any, ...]]]:
@@ -297,4 +333,137 @@ def test_an_older_file_gets_its_facts_on_open(tmp_path: Path) -> None:
         reader.close()
     finally:
         path.chmod(0o644)
+    _check(EmbeddedStore(path))
+
+
+# -- cross-theme-dependencies and plan-evolution: pairs counted, not listed -------------------
+
+def _every_pair(pairs: Any) -> list[tuple[Any, ...]]:
+    """Every shared row as (kind, -strength, plan_a, theme_a, plan_b, theme_b, a, b), the
+    straightforward way: each shared item's themes paired."""
+    from collections import defaultdict
+
+    from stratgraph.graph.pair_answers import SHARED_KINDS
+    from stratgraph.graph.queries_view import nulls_last
+
+    by_item: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for theme, item, label in pairs.refs:
+        by_item[(SHARED_KINDS[label], item)].add(theme)
+    nested = {frozenset(n) for n in pairs.nested}
+    strength: dict[tuple[str, str, str], int] = defaultdict(int)
+    for (kind, _), themes in by_item.items():
+        for a in themes:
+            for b in themes:
+                if a < b and frozenset((a, b)) not in nested:
+                    strength[(a, b, kind)] += 1
+    return sorted((kind, -n, nulls_last(pairs.themes[a][0]), nulls_last(pairs.themes[a][1]),
+                   nulls_last(pairs.themes[b][0]), nulls_last(pairs.themes[b][1]), a, b)
+                  for (a, b, kind), n in strength.items())
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_theme_pairs_count_and_order_as_every_pair_does(seed: int) -> None:
+    """Counts per plan and kind, and the first rows in the query's order, from the bit sets
+    equal those of listing every pair (strengths up to 5, nested themes, tied names)."""
+    import random
+    from collections import Counter
+
+    from stratgraph.graph.pair_answers import ThemePairs
+
+    rnd = random.Random(seed)
+    themes = {f"t{i:03d}": (rnd.choice(["Plan A", "Plan B", "plan b", None]),
+                            rnd.choice(["Housing", "Jobs", None, "housing"]))
+              for i in range(rnd.randint(2, 60))}
+    ids = sorted(themes)
+    items = [(f"s{i}", rnd.choice(["Strategy", "Partnership"])) for i in range(rnd.randint(1, 6))]
+    refs = [(t, s, label) for t in ids for s, label in items if rnd.random() < 0.45]
+    nested = [(rnd.choice(ids), rnd.choice(ids)) for _ in range(rnd.randint(0, 10))]
+    pairs = ThemePairs(themes, refs, nested)
+    every = _every_pair(pairs)
+    assert Counter((r[0], pairs.themes[r[6]][0]) for r in every) == Counter(
+        {(kind, plan): n for plan, kind, n in pairs.summary()})
+    for count in (0, 1, 2, 5, 17, len(every), len(every) + 3):
+        first = pairs.first(count)
+        assert len(first) == min(count, len(every))
+        assert sorted(first) == sorted((r[6], r[7], r[0]) for r in every[:count])
+    for kind in ("shared-strategy", "shared-partnership"):
+        mine = [r for r in every if r[0] == kind]
+        assert sorted(pairs.first(7, kind)) == sorted((r[6], r[7], kind) for r in mine[:7])
+
+
+def dense_graph(seed: int, documents: int = 4) -> Any:
+    """Plans whose themes, actions and outcomes reference a few shared strategies and
+    partnerships many times over (pairs of strength 1 to 4), with sub-themes PART_OF themes,
+    DEPENDS_ON links, names shared across plans and plans without a start year."""
+    import random
+
+    from stratgraph.graph.builder import DocumentGraphBuilder
+    from stratgraph.graph.data import GraphData
+    from stratgraph.graph.model import RelType
+
+    rnd = random.Random(seed)
+    graph = GraphData()
+    for d in range(documents):
+        b = DocumentGraphBuilder(f"doc{d}.txt")
+        b.plan(rnd.choice(["Plan", f"Plan {d}"]), 1, organisation=rnd.choice(["City", "County"]),
+               start_year=rnd.choice([2020, 2024, None]))
+        line = 2
+        themes: list[str] = []
+        nodes: list[str] = []
+        for name in rnd.sample(["Housing", "Jobs", "Health", "Transport", "Culture", "Parks"], 4):
+            theme = b.theme(name, line)
+            line += 1
+            if themes and rnd.random() < 0.3:
+                b.link(RelType.PART_OF, theme, rnd.choice(themes), line)
+            themes.append(theme)
+            nodes.append(theme)
+            for _ in range(rnd.randint(0, 3)):
+                nodes.append(rnd.choice([b.action, b.outcome])(f"Item {line}", line, theme=theme))
+                line += 1
+        for node in nodes:
+            for _ in range(rnd.randint(0, 3)):
+                shared = (b.strategy(f"Strategy {rnd.randint(0, 3)}", line) if rnd.random() < 0.6
+                          else b.partnership(f"Board {rnd.randint(0, 2)}", line))
+                b.link(RelType.REFERENCES, node, shared, line)
+                line += 1
+        for _ in range(rnd.randint(0, 3)):
+            b.link(RelType.DEPENDS_ON, rnd.choice(nodes), rnd.choice(themes), line)
+            line += 1
+        graph.update(b.graph)
+    return graph
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_pair_summaries_and_pages_follow_writes(seed: int, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """On graphs with many shared pairs: summaries and pages from the facts equal the rows'
+    after writes one document at a time, a replace and a removal (touched plans only)."""
+    from stratgraph.graph import sqlite_facts
+    from stratgraph.graph.data import GraphData
+
+    monkeypatch.setattr(sqlite_facts, "WHOLE_SHARE", 1e9)
+    store = EmbeddedStore(tmp_path / "graph.db")
+    first, second = dense_graph(seed, 5), dense_graph(seed + 50, 5)
+    for d in range(5):
+        store.write(_one_document(first, f"doc{d}.txt"))
+    rows = run_query(EmbeddedStore(store.path), "cross-theme-dependencies", {})
+    assert any(r["strength"] > 1 for r in rows if r["kind"] != "explicit")
+    _check(store)
+    store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+    _check(store)
+    store.write(GraphData(), replace_documents=["doc3.txt"])
+    _check(store)
+
+
+def test_a_file_with_facts_from_before_fact_refs_gets_them_on_open(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "graph.db"
+    store = EmbeddedStore(path)
+    store.write(dense_graph(7))
+    store.close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE fact_refs")
+    con.commit()
+    con.close()
     _check(EmbeddedStore(path))

@@ -1,0 +1,275 @@
+"""Write-time facts for ``cross-theme-dependencies`` and ``plan-evolution`` on Neo4j (#17).
+
+Live, both walk every REFERENCES link into every strategy and partnership, and
+cross-theme-dependencies then pairs every two themes that share one: tens of millions of
+pairs at a million nodes. What their summaries and first pages need is small and changes only
+with the plan that holds the referencing node, so it is kept as one
+``:StratgraphFact:ThemeRefFact`` node per (plan of the referencing node, strategy or
+partnership, theme of the referencing node: itself when a Theme, else the lowest-id theme an
+action or outcome is PART_OF, '' otherwise), recomputed with the other facts of
+:mod:`stratgraph.graph.neo4j_facts` for the plans a write touches (its ``_recompute`` calls
+:func:`recompute`). The same facts as the embedded store's ``fact_refs``.
+
+Counting happens at ask time, in :mod:`stratgraph.graph.pair_answers`: the pairs are counted
+per theme from bit sets, never listed (see there why a per-plan count of pairs is not a sum of
+per-item facts). A page's rows are then built for the pairs or items on it alone, by the
+query's embedded implementation over just the records those rows read, fetched by id: the
+conformance suite (tests/test_queries_neo4j.py) holds the two implementations to the same
+rows, and tests/test_neo4j_pair_facts.py these pages to the live Cypher's.
+
+Served only for ``min_confidence`` 0 with no theme, plan, name or organisation named (a kind
+may be), and only when the facts are current (:func:`stratgraph.graph.neo4j_facts.current`)
+and were made by this version (the meta node's ``pair_facts``): a store whose other facts
+predate these gets them whole on its next write or ``refresh_facts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from neo4j import ManagedTransaction
+
+FACT = "ThemeRefFact"
+#: The meta node's ``pair_facts`` value when every plan has these facts.
+VERSION = 1
+QUERIES = ("cross-theme-dependencies", "plan-evolution")
+
+_THEME_OF = ("CASE WHEN x:Theme THEN x.id WHEN x:Action OR x:Outcome THEN coalesce(head("
+             "COLLECT { MATCH (x)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }),"
+             " '') ELSE '' END")
+_CREATE = (
+    "WITH DISTINCT pid, x, s\n"
+    f"WITH DISTINCT pid, s.id AS shared, {_THEME_OF} AS theme,\n"
+    "  CASE WHEN s:Strategy THEN 'Strategy' ELSE 'Partnership' END AS kind\n"
+    "CREATE (:StratgraphFact:ThemeRefFact {part: pid, shared: shared, theme: theme, kind: kind})"
+)
+_PLANNED = (
+    "UNWIND $plan_ids AS pid\n"
+    "MATCH (x:Stratgraph {plan_id: pid})-[:REFERENCES]->(s:Stratgraph)\n"
+    "WHERE s:Strategy OR s:Partnership\n" + _CREATE
+)
+_UNPLANNED = (
+    "MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership\n"
+    "MATCH (x:Stratgraph)-[:REFERENCES]->(s) WHERE x.plan_id IS NULL\n"
+    "WITH '' AS pid, x, s\n" + _CREATE
+)
+
+
+def schema_statements() -> list[str]:
+    """Indexes: nodes by plan (to find a plan's referencing nodes), facts by plan."""
+    return [
+        "CREATE INDEX stratgraph_node_plan IF NOT EXISTS FOR (n:Stratgraph) ON (n.plan_id)",
+        f"CREATE INDEX stratgraph_fact_themeref_part IF NOT EXISTS FOR (f:{FACT}) ON (f.part)",
+    ]
+
+
+def plan_keys(tx: ManagedTransaction) -> list[str]:
+    """Plan keys ('' for none) of every node that references a strategy or partnership."""
+    record = tx.run(
+        "MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership "
+        "MATCH (x:Stratgraph)-[:REFERENCES]->(s) "
+        "RETURN collect(DISTINCT coalesce(x.plan_id, '')) AS keys").single(strict=True)
+    return sorted(record["keys"])
+
+
+def recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
+    """The facts of the plans ``keys`` (inside the caller's write, under the facts' lock); all
+    of them when the store has none from this version yet."""
+    from stratgraph.graph.neo4j_facts import META_LABEL
+
+    record = tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) RETURN m.pair_facts AS v").single()
+    if record is None or record["v"] != VERSION:
+        keys = plan_keys(tx)
+        while tx.run(f"MATCH (f:{FACT}) WITH f LIMIT 50000 DELETE f "
+                     "RETURN count(*) AS n").single(strict=True)["n"]:
+            pass
+        tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) SET m.pair_facts = $v",
+               v=VERSION).consume()
+    tx.run(f"MATCH (f:{FACT}) WHERE f.part IN $keys DELETE f", keys=list(keys)).consume()
+    plan_ids = [k for k in keys if k]
+    if plan_ids:
+        tx.run(_PLANNED, plan_ids=plan_ids).consume()
+    if "" in keys:
+        tx.run(_UNPLANNED).consume()
+
+
+def current(tx: ManagedTransaction) -> bool:
+    """The facts are current (neo4j_facts) and include these (made by this version)."""
+    from stratgraph.graph import neo4j_facts
+
+    if not neo4j_facts.current(tx):
+        return False
+    record = tx.run(f"MATCH (m:{neo4j_facts.META_LABEL} {{id: 'facts'}}) "
+                    "RETURN m.pair_facts AS v").single()
+    return record is not None and record["v"] == VERSION
+
+
+def serves(name: str, params: Mapping[str, Any]) -> bool:
+    """Whether these facts answer the call (no item named, the default threshold)."""
+    return (name in QUERIES and not params.get("min_confidence")
+            and all(params.get(k) is None for k in ("theme", "plan", "name", "organisation")))
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def _theme_pairs(tx: ManagedTransaction) -> Any:
+    from stratgraph.graph.pair_answers import ThemePairs
+
+    themes = {r["id"]: (r["plan"], r["name"]) for r in tx.run(
+        "MATCH (t:Stratgraph:Theme) OPTIONAL MATCH (p:Stratgraph:Plan {id: t.plan_id}) "
+        "RETURN t.id AS id, t.name AS name, p.name AS plan")}
+    refs = [(r["theme"], r["shared"], r["kind"]) for r in tx.run(
+        f"MATCH (f:{FACT}) WHERE f.theme <> '' "
+        "RETURN f.theme AS theme, f.shared AS shared, f.kind AS kind")]
+    nested = [(r["a"], r["b"]) for r in tx.run(
+        "MATCH (a:Stratgraph:Theme)-[:PART_OF]->(b:Stratgraph:Theme) RETURN a.id AS a, b.id AS b")]
+    depends = [(r["link"], r["ta"], r["tb"]) for r in tx.run(
+        "MATCH (x:Stratgraph)-[r:DEPENDS_ON]->(y:Stratgraph)\n"
+        "WITH r, CASE WHEN x:Theme THEN x.id ELSE head(COLLECT { MATCH (x)-[:PART_OF]->"
+        "(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }) END AS ta,\n"
+        "  CASE WHEN y:Theme THEN y.id ELSE head(COLLECT { MATCH (y)-[:PART_OF]->"
+        "(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }) END AS tb\n"
+        "WHERE ta IS NOT NULL AND tb IS NOT NULL AND ta <> tb\n"
+        "RETURN elementId(r) AS link, ta, tb")]
+    return ThemePairs(themes, refs, nested, depends)
+
+
+def _evolution_items(tx: ManagedTransaction) -> list[Any]:
+    from stratgraph.graph.pair_answers import PlanInfo, evolution_items
+
+    plans = [PlanInfo(r["id"], r["name"], r["year"], r["doc"]) for r in tx.run(
+        "MATCH (p:Stratgraph:Plan) RETURN p.id AS id, p.name AS name, p.start_year AS year, "
+        "p.source_document AS doc")]
+    shared, documents = [], []
+    for r in tx.run("MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership "
+                    "RETURN s.id AS id, CASE WHEN s:Strategy THEN 'Strategy' ELSE 'Partnership' "
+                    "END AS label, s.name AS name, s.documents AS documents"):
+        shared.append((r["id"], r["label"], r["name"]))
+        documents += [(r["id"], d) for d in r["documents"] or ()]
+    references = [(r["shared"], r["part"]) for r in tx.run(
+        f"MATCH (f:{FACT}) RETURN f.shared AS shared, f.part AS part")]
+    themes = [(r["id"], r["name"], r["plan"]) for r in tx.run(
+        "MATCH (t:Stratgraph:Theme) RETURN t.id AS id, t.name AS name, t.plan_id AS plan "
+        "ORDER BY id")]
+    return evolution_items(plans, shared, documents, references, themes)
+
+
+def summary_triples(tx: ManagedTransaction, name: str,
+                    params: Mapping[str, Any]) -> list[tuple[Any, Any, int]]:
+    """(group, tallied value, rows) of the query's summary."""
+    from stratgraph.graph.pair_answers import evolution_summary
+
+    if name == "cross-theme-dependencies":
+        return _theme_pairs(tx).summary(params.get("kind"))
+    return evolution_summary(i for i in _evolution_items(tx)
+                             if params.get("kind") in (None, i[0]))
+
+
+def _subgraph(tx: ManagedTransaction, nodes: Sequence[str], links: Sequence[str]) -> Any:
+    """The nodes ``nodes`` and the relationships ``links`` (element ids) with their ends, as
+    networkx, converted as the embedded store converts its records."""
+    from stratgraph.graph.data import GraphData
+    from stratgraph.graph.embedded import to_networkx
+    from stratgraph.graph.neo4j_store import node_from_record, relationship_from_record
+
+    rels = [relationship_from_record(r["type"], r["start"], r["end"], r["props"]) for r in tx.run(
+        "UNWIND $links AS link MATCH (a:Stratgraph)-[r]->(b:Stratgraph) "
+        "WHERE elementId(r) = link "
+        "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props",
+        links=list(links))]
+    ids = sorted(set(nodes) | {r.start for r in rels} | {r.end for r in rels})
+    found = [node_from_record(r["id"], r["labels"], r["props"]) for r in tx.run(
+        "UNWIND $ids AS id MATCH (n:Stratgraph {id: id}) "
+        "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props", ids=ids)]
+    graph = GraphData({n.id: n for n in found if n is not None},
+                      {r.id: r for r in rels})
+    return to_networkx(graph)
+
+
+def page_rows(tx: ManagedTransaction, name: str, params: Mapping[str, Any], offset: int,
+              limit: int) -> list[dict[str, Any]]:
+    """Rows ``offset`` to ``offset + limit``, built for the page's pairs or items alone."""
+    if name == "cross-theme-dependencies":
+        return _cross_theme_page(tx, params, offset, limit)
+    return _evolution_page(tx, params, offset, limit)
+
+
+def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: int,
+                      limit: int) -> list[dict[str, Any]]:
+    from stratgraph.graph import queries_links as ql
+    from stratgraph.graph.pair_answers import EXPLICIT
+    from stratgraph.graph.queries_view import View
+
+    pairs = _theme_pairs(tx)
+    kind = params.get("kind")
+    total = len(pairs.explicit) if kind in (None, EXPLICIT) else 0
+    wanted = offset + limit
+    shared = pairs.first(wanted - total, kind) if wanted > total else []
+    explicit: list[tuple[str, str]] = []
+    links: list[str] = []
+    nodes: set[str] = set()
+    skip = 0
+    if offset < total:
+        explicit = pairs.first_explicit(wanted)
+        chosen = set(explicit)
+        depends = [link for link, a, b in pairs.depends if (a, b) in chosen]
+        # The links, and their ends' PART_OF links (their themes).
+        links += [r["link"] for r in tx.run(
+            "UNWIND $links AS link MATCH (x:Stratgraph)-[d]->(y:Stratgraph) "
+            "WHERE elementId(d) = link UNWIND [x, y] AS n "
+            "MATCH (n)-[p:PART_OF]->(:Stratgraph) RETURN DISTINCT elementId(p) AS link",
+            links=depends)]
+        links += depends
+    else:
+        skip = total
+    themes = sorted({a for a, _, _ in shared} | {b for _, b, _ in shared})
+    if themes:
+        # The page's themes, the actions and outcomes whose theme is one of them (the
+        # lowest-id theme they are PART_OF), their PART_OF links to those themes and their
+        # REFERENCES to strategies and partnerships.
+        for r in tx.run(
+            "UNWIND $themes AS tid MATCH (t:Stratgraph:Theme {id: tid})\n"
+            "OPTIONAL MATCH (x:Stratgraph)-[p:PART_OF]->(t) WHERE x:Action OR x:Outcome\n"
+            "WITH t, x, p, CASE WHEN x IS NULL THEN null ELSE head(COLLECT {\n"
+            "  MATCH (x)-[:PART_OF]->(u:Stratgraph:Theme) RETURN u.id ORDER BY u.id }) END AS own\n"
+            "WITH t, collect(CASE WHEN own = t.id THEN {x: x, part: elementId(p)} END) AS owned\n"
+            "UNWIND [{x: t, part: null}] + owned AS o\n"
+            "WITH o.x AS x, o.part AS part\n"
+            "RETURN x.id AS id, [part] AS parts, COLLECT { MATCH (x)-[r:REFERENCES]->(s:Stratgraph)\n"
+            "  WHERE s:Strategy OR s:Partnership RETURN elementId(r) } AS refs",
+                themes=themes):
+            nodes.add(r["id"])
+            links += [p for p in r["parts"] if p is not None] + list(r["refs"])
+    g = _subgraph(tx, sorted(nodes), sorted(set(links)))
+    plans = sorted({a.get("plan_id") for _, a in g.nodes(data=True)} - {None})
+    for r in tx.run("UNWIND $ids AS id MATCH (p:Stratgraph:Plan {id: id}) "
+                    "RETURN p.id AS id, properties(p) AS props", ids=plans):
+        if r["id"] not in g:
+            g.add_node(r["id"], label="Plan", **dict(r["props"]))
+    keep = {*shared, *((a, b, EXPLICIT) for a, b in explicit)}
+    query = {"kind": kind, "theme": None, "plan": None, "min_confidence": 0.0}
+    rows = [r for r in ql.cross_theme_dependencies(View(g, 0.0), query)
+            if (r["theme_a_id"], r["theme_b_id"], r["kind"]) in keep]
+    return rows[offset - skip:offset - skip + limit]
+
+
+def _evolution_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: int,
+                    limit: int) -> list[dict[str, Any]]:
+    from stratgraph.graph import queries_links as ql
+    from stratgraph.graph.queries_view import View
+
+    items = [i for i in _evolution_items(tx) if params.get("kind") in (None, i[0])]
+    page = items[offset:offset + limit]
+    members = sorted({m for item in page for m in item[4]})
+    shared = sorted({m for item in page if item[0] != "theme" for m in item[4]})
+    links = [r["link"] for r in tx.run(
+        "UNWIND $ids AS id MATCH (:Stratgraph)-[r:REFERENCES]->(s:Stratgraph {id: id}) "
+        "RETURN elementId(r) AS link", ids=shared)]
+    plans = [r["id"] for r in tx.run("MATCH (p:Stratgraph:Plan) RETURN p.id AS id")]
+    g = _subgraph(tx, members + plans, links)
+    keep = {(item[0], item[3]) for item in page}
+    query = {"kind": params.get("kind"), "name": None, "organisation": None,
+             "min_confidence": 0.0}
+    return [r for r in ql.plan_evolution(View(g, 0.0), query) if (r["kind"], r["key"]) in keep]

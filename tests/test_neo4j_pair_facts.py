@@ -1,0 +1,130 @@
+"""cross-theme-dependencies and plan-evolution from write-time facts on a real Neo4j
+(graph/neo4j_pair_facts.py, issue #17): summaries and first pages equal the live Cypher's
+after writes, replaces, removals and curation, and are used only when the facts are current.
+
+``live`` is the same store with the facts switched off (``use_facts``): every comparison is
+facts against the named query's own Cypher, on the same data.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from query_random import random_graph
+from test_sqlite_summaries import _one_document, dense_graph
+
+from stratgraph.graph import neo4j_pair_facts
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.embedded import EmbeddedStore
+from stratgraph.graph.neo4j_store import Neo4jStore
+from stratgraph.graph.queries import query_summary, run_query, stream_query
+
+pytestmark = pytest.mark.neo4j
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+PAGES = ((0, 50), (0, 1), (3, 4), (7, 100))
+VARIANTS = {
+    "cross-theme-dependencies": ({}, {"kind": "explicit"}, {"kind": "shared-strategy"},
+                                 {"kind": "shared-partnership"}),
+    "plan-evolution": ({}, {"kind": "theme"}, {"kind": "strategy"}, {"kind": "partnership"}),
+}
+
+
+def assert_pairs_agree(store: Neo4jStore, embedded: EmbeddedStore | None = None) -> None:
+    """The pair facts are in use, and every summary and page they give is the live answer."""
+    assert store._read(neo4j_pair_facts.current)
+    for name, variants in VARIANTS.items():
+        for params in variants:
+            store.use_facts = False
+            rows = run_query(store, name, params)
+            summary = query_summary(store, name, params)
+            store.use_facts = True
+            assert neo4j_pair_facts.serves(name, params)
+            assert query_summary(store, name, params) == summary, (name, params)
+            for offset, limit in (*PAGES, (max(len(rows) - 2, 0), 5)):
+                page = list(stream_query(store, name, params, offset=offset, limit=limit))
+                assert page == rows[offset:offset + limit], (name, params, offset, limit)
+            if embedded is not None:
+                assert summary == query_summary(embedded, name, params), (name, params)
+                assert rows[:50] == list(stream_query(embedded, name, params, limit=50))
+
+
+def test_random_and_dense_graphs_agree_with_live_and_embedded(
+    neo4j_store: Neo4jStore, tmp_path: Path
+) -> None:
+    for seed, graph in ((0, random_graph(0, 4)), (1, random_graph(1, 4)), (2, dense_graph(2, 5)),
+                        (3, dense_graph(3, 5))):
+        embedded = EmbeddedStore(tmp_path / f"g{seed}.db")
+        embedded.write(graph)
+        neo4j_store._driver.execute_query("MATCH (n) DETACH DELETE n")
+        neo4j_store.write(graph)
+        assert_pairs_agree(neo4j_store, embedded)
+
+
+def test_pairs_follow_writes_replaces_and_removals(neo4j_store: Neo4jStore) -> None:
+    first, second = dense_graph(11, 4), dense_graph(61, 4)
+    for d in range(4):
+        neo4j_store.write(_one_document(first, f"doc{d}.txt"))
+    rows = run_query(neo4j_store, "cross-theme-dependencies")
+    assert any(r["strength"] > 1 for r in rows if r["kind"] != "explicit")
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(GraphData(), replace_documents=["doc2.txt"])
+    assert_pairs_agree(neo4j_store)
+
+
+def test_pairs_on_the_example_corpus_with_curation(neo4j_store: Neo4jStore,
+                                                   tmp_path: Path) -> None:
+    """A curation file that removes a REFERENCES link rewrites its document: the facts follow."""
+    from stratgraph.api import build
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    assert build([examples], neo4j_store).ok
+    assert_pairs_agree(neo4j_store)
+    graph = neo4j_store.read()
+    from collections import Counter
+
+    names = Counter((n.label, n.name) for n in graph.nodes.values())
+    ref = next(r for r in sorted(graph.relationships.values(), key=lambda r: r.id)
+               if r.type.value == "REFERENCES" and graph.nodes[r.start].label.value == "Theme"
+               and names[(graph.nodes[r.start].label, graph.nodes[r.start].name)] == 1
+               and names[(graph.nodes[r.end].label, graph.nodes[r.end].name)] == 1)
+    start, end = graph.nodes[ref.start], graph.nodes[ref.end]
+    curation = tmp_path / "stratgraph-curation.toml"
+    curation.write_text(f"""
+[[unlink]]
+type = "REFERENCES"
+from = {{ label = "Theme", name = {start.name!r} }}
+to = {{ label = {end.label.value!r}, name = {end.name!r} }}
+""", encoding="utf-8")
+    before = query_summary(neo4j_store, "cross-theme-dependencies")
+    assert build([examples], neo4j_store, curation=curation).ok
+    assert_pairs_agree(neo4j_store)
+    assert query_summary(neo4j_store, "cross-theme-dependencies") != before
+
+
+def test_a_store_whose_facts_predate_these_gets_them_on_its_next_write(
+    neo4j_store: Neo4jStore,
+) -> None:
+    graph = dense_graph(5, 4)
+    neo4j_store.write(_one_document(graph, "doc0.txt"))
+    neo4j_store._driver.execute_query(
+        "MATCH (f:ThemeRefFact) DELETE f WITH count(*) AS n "
+        "MATCH (m:StratgraphFactsMeta) REMOVE m.pair_facts")
+    assert not neo4j_store._read(neo4j_pair_facts.current)
+    neo4j_store.write(_one_document(graph, "doc1.txt"))
+    assert_pairs_agree(neo4j_store)
+
+
+def test_named_items_and_other_thresholds_run_live() -> None:
+    assert neo4j_pair_facts.serves("plan-evolution", {"kind": "theme"})
+    assert not neo4j_pair_facts.serves("plan-evolution", {"name": "Housing"})
+    assert not neo4j_pair_facts.serves("plan-evolution", {"organisation": "City"})
+    assert not neo4j_pair_facts.serves("cross-theme-dependencies", {"theme": "x"})
+    assert not neo4j_pair_facts.serves("cross-theme-dependencies", {"plan": "x"})
+    assert not neo4j_pair_facts.serves("cross-theme-dependencies", {"min_confidence": 0.5})
+    assert not neo4j_pair_facts.serves("orphan-actions", {})
