@@ -34,7 +34,7 @@ its last one before the final, exact ``ORDER BY``.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -840,7 +840,47 @@ def finish_write(session: Session, touched: Touched) -> None:
         _settle(tx, pending=1)
         return True
 
+    if len(touched.plans) > PLANS_PER_TRANSACTION:
+        _finish_in_parts(session, touched)
+        return
     if not session.execute_write(work):
+        refresh_all(session, pending=1)
+
+
+def _finish_in_parts(session: Session, touched: Touched) -> None:
+    """finish_write for a write touching more plans than one transaction holds (a national
+    load): all in one transaction ran out of transaction memory at 1M nodes. Readers never see
+    the parts half done: the write stays pending (facts not current) until the last part
+    settles it."""
+
+    def parts(items: Sequence[str], size: int,
+              step: Callable[[ManagedTransaction, Sequence[str]], None]) -> bool:
+        def one(tx: ManagedTransaction, chunk: Sequence[str]) -> bool:
+            if not _lock(tx)["complete"]:
+                return False
+            step(tx, chunk)
+            return True
+
+        return all(session.execute_write(one, items[i:i + size])
+                   for i in range(0, len(items), size))
+
+    keys = list(touched.plans)
+    leads = sorted(set(touched.leads)
+                   | set(session.execute_read(touched_leads, keys, list(touched.leads))))
+    done = (parts(keys, PLANS_PER_TRANSACTION, _recompute)
+            and parts(leads, LEADS_PER_TRANSACTION, _recompute_leads))
+    if done:
+        strategies = sorted(set(touched.strategies)
+                            | set(session.execute_read(touched_strategies, (), touched.ids)))
+        done = parts(strategies, STRATEGIES_PER_TRANSACTION, _recompute_strategies)
+
+    def settle(tx: ManagedTransaction) -> bool:
+        if not _lock(tx)["complete"]:
+            return False
+        _settle(tx, pending=1)
+        return True
+
+    if not (done and session.execute_write(settle)):
         refresh_all(session, pending=1)
 
 

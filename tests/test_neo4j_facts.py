@@ -134,6 +134,30 @@ def test_facts_follow_replacing_and_removing_documents(facts_store: Neo4jStore) 
     assert_facts_agree(facts_store)
 
 
+def test_a_write_touching_many_plans_recomputes_them_in_parts(
+    facts_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A national load touches thousands of plans: one transaction for all of them ran out of
+    # transaction memory at 1M nodes, so such a write recomputes in parts (one plan, lead and
+    # strategy per transaction here) and the facts agree all the same.
+    import synthetic
+
+    facts_store.write(synthetic.synthetic_graph(councils=2))
+    assert_facts_agree(facts_store)
+    for name in ("PLANS_PER_TRANSACTION", "LEADS_PER_TRANSACTION", "STRATEGIES_PER_TRANSACTION"):
+        monkeypatch.setattr(neo4j_facts, name, 1)
+    calls: list[int] = []
+    in_parts = neo4j_facts._finish_in_parts
+    monkeypatch.setattr(neo4j_facts, "_finish_in_parts",
+                        lambda session, touched: (calls.append(len(touched.plans)),
+                                                  in_parts(session, touched))[1])
+    smaller = synthetic.synthetic_graph(councils=2, actions=2)
+    docs = sorted({n.provenance.document for n in smaller.nodes.values()})
+    facts_store.write(smaller, replace_documents=docs)
+    assert calls and calls[0] > 1
+    assert_facts_agree(facts_store)
+
+
 def test_a_link_from_another_document_changes_the_plan_it_reaches(
     facts_store: Neo4jStore,
 ) -> None:
