@@ -183,3 +183,21 @@ def test_a_policy_paired_with_its_practice_is_a_policy_area_not_a_document() -> 
     assert _names(graph, Label.STRATEGY) == {}
     named = _read("The council will review its Equality and Diversity Policy in 2025.\n")
     assert set(_names(named, Label.STRATEGY)) == {"Equality and Diversity Policy"}
+
+
+# telford-local-transport-plan-2011-26-goals line 8: the page has no title of its own, so the
+# reader titles it by its file name, which holds the plan's words.
+NO_TITLE_PAGE = ("View the third Local Transport Plan 2011-2026 (LTP3) for the Borough which was adopted in "
+                 "April 2011 and sets out our six goals:\n\n"
+                 "  • reduce carbon emissions to help tackle climate change\n")
+
+
+def test_a_title_taken_from_the_file_name_does_not_make_a_named_plan_the_document() -> None:
+    graph = _read(NO_TITLE_PAGE, name="telford-local-transport-plan-2011-26-goals.md")
+    assert any(n.startswith("Local Transport Plan") for n in _names(graph, Label.STRATEGY))
+    # a bare kind of plan the file name holds is still the plan itself
+    bare = _read("We will deliver the Council Plan with our partners.\n", name="rother-council-plan-2024-28.md")
+    assert _names(bare, Label.STRATEGY) == {}
+    # and a title of the page's own still rules out its own name
+    titled = _read("# Local Transport Plan 2011-2026\n\n" + NO_TITLE_PAGE, name="transport.md")
+    assert not any(n.startswith("Local Transport Plan") for n in _names(titled, Label.STRATEGY))

@@ -295,7 +295,14 @@ class GeneralReader(TableRows):
 
     def read(self) -> Extraction:
         info = plan_info(self.blocks, self.doc.name)
+        stem = self.doc.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
         self.own_title = normalise_name(info.title)
+        #: A page with no title of its own is titled by its file name, which says what whoever
+        #: saved it called it: a bare kind of plan it holds ("Council Plan") is still the plan
+        #: itself, but a longer name is not the document because the file name holds those
+        #: words (a transport page saved as "...-local-transport-plan-2011-26-..." names its
+        #: "Local Transport Plan 2011-2026").
+        self.title_from_file = info.title == stem
         #: Names the text gives the document itself by pointing back ("Publication of this
         #: Council Plan ..."): later mentions of them are the plan too, not documents it names.
         self.own_names: set[str] = set()
@@ -1429,7 +1436,8 @@ class GeneralReader(TableRows):
             self.own_names |= {normalise_name(m.name) for m in named_in(back.group("name"), self.vocab, self.place)
                                if m.label == "strategy"}
         for mention in named_in(plain, self.vocab, self.place):
-            if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)) \
+            if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)
+                and not (self.title_from_file and len(mention.name.split()) > 2)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name):
                 continue  # the plan naming itself
             if mention.label == "strategy":
