@@ -201,3 +201,15 @@ def test_a_title_taken_from_the_file_name_does_not_make_a_named_plan_the_documen
     # and a title of the page's own still rules out its own name
     titled = _read("# Local Transport Plan 2011-2026\n\n" + NO_TITLE_PAGE, name="transport.md")
     assert not any(n.startswith("Local Transport Plan") for n in _names(titled, Label.STRATEGY))
+
+
+def test_working_with_partners_and_nothing_to_deliver_is_no_commitment() -> None:
+    # Made up (no dev plan holds the kind): who the council works with, no purpose.
+    assert commitment("We will work in partnership with the NHS, the police and the voluntary sector.") is None
+    assert commitment("We will work closely with our partners.") is None
+    # with a purpose it is a commitment (cumbria-anti-poverty-strategy, carmarthenshire ...)
+    assert commitment("We will work with partners to reduce violent crime.") == "Work with partners to reduce violent crime"
+    assert commitment("We will work closely with schools on attendance.") == "Work closely with schools on attendance"
+    # reporting progress stays an action: rother-council-plan-2024-28-themes expects it
+    assert commitment("We will report progress on the Council Plan in a report to the Overview and "
+                      "Scrutiny Committee in September.") is not None

@@ -46,6 +46,12 @@ _NOT_COMMITMENT = re.compile(
 # pointing back at it, not a commitment of its own.
 _POINTS_BACK = re.compile(
     r"(?i)\b(?:to\s+(?:achieve|deliver|do|make|realise)|how\s+we\s+(?:do|deliver|achieve))\s+(?:this|these|that|it|them)\W*$")
+# "we will work in partnership with the NHS, the police and the voluntary sector": who the
+# council works with, with nothing to deliver ("... to reduce violent crime", "... on
+# attendance" still are).
+_ONLY_PARTNERS = re.compile(
+    r"(?i)^work\s+(?:closely\s+|together\s+|jointly\s+)?(?:in\s+partnership\s+)?with\s+"
+    r"(?![^.;:]*\b(?:to|on|in\s+order\s+to|so\s+that|for)\s+\w)[^.;:]{2,120}[.;:]?\s*$")
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?P<verb>(?:reduc|increas|improv|halv|doubl|rais|achiev|decreas)(?:e|es|ing)|cut(?:s|ting)?"
@@ -102,7 +108,7 @@ def commitment(sentence: str) -> str | None:
         # clause describing the actions, not a commitment of its own.
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
-    if _NOT_COMMITMENT.match(rest) or _POINTS_BACK.search(rest) or len(rest.split()) < 2 \
+    if _NOT_COMMITMENT.match(rest) or _POINTS_BACK.search(rest) or _ONLY_PARTNERS.match(rest) or len(rest.split()) < 2 \
             or (len(rest.split()) <= 4 and re.search(r"(?i)\b(?:this|these|that|it|them)\W*$", rest)):
         # "We will tackle this.": a verb and a pointer back name nothing
         return None
