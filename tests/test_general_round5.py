@@ -213,3 +213,26 @@ def test_working_with_partners_and_nothing_to_deliver_is_no_commitment() -> None
     # reporting progress stays an action: rother-council-plan-2024-28-themes expects it
     assert commitment("We will report progress on the Council Plan in a report to the Overview and "
                       "Scrutiny Committee in September.") is not None
+
+
+# Made up (no dev plan holds the kind): lines among to-do items that report past work, what
+# residents said, or how the priority relates to a strategy.
+REPORTED_AMONG_ITEMS = """# Council Plan 2024-2028
+
+## Priority 1: Safer communities
+
+### What we will do
+
+- Expand the CCTV network to 20 more sites
+- We have already installed 30 cameras since 2020
+- Residents told us they want more visible policing
+- This priority links to our Community Safety Strategy
+"""
+
+
+def test_past_work_what_residents_said_and_links_among_items_are_no_actions() -> None:
+    graph = _read(REPORTED_AMONG_ITEMS)
+    assert set(_names(graph, Label.ACTION)) == {"Expand the CCTV network to 20 more sites"}
+    assert set(_names(graph, Label.STRATEGY)) == {"Community Safety Strategy"}  # still named
+    # "We have to ..." is an obligation, not a report of past work
+    assert not bad_name("We have to balance the budget every year")

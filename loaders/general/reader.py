@@ -94,6 +94,7 @@ from stratgraph.loaders.general.wording import (
     REF,
     TITLE_DASH,
     WHEN,
+    REPORTED_LINE,
     bad_name,
     clean,
     content_words,
@@ -1144,6 +1145,11 @@ class GeneralReader(TableRows):
             del self.run.by_level[deeper]
         if self._skipping():
             self._leads(text, block.line)
+            return
+        if REPORTED_LINE.match(text):
+            # "- We have already installed 30 cameras", "- This priority links to our Community
+            # Safety Strategy": no item of the list, but the documents it names still count.
+            self._names(text, block.line, self._anchor())
             return
         rated = RAG_RATED.search(text)
         if rated and self._rated_list():
