@@ -195,6 +195,11 @@ FLOORS.update({"outcomes": 0.92, "partnerships": 0.83, "references": 0.77})
 # the title, so its "Local Transport Plan" reads as the plan naming itself (corpus strategies
 # 35/46, references 30/39).
 FLOORS.update({"outcomes": 0.93, "strategies": 0.75, "references": 0.76})
+# Round 5 (tests/test_general_round5.py; four new plans, 70 in all): a title taken from a file
+# name no longer makes a longer plan named in the text the document itself (Telford's Local
+# Transport Plan, Belfast's Labour Market Partnership): strategies 38/48, partnerships 7/7,
+# references 34/41.
+FLOORS.update({"strategies": 0.78, "partnerships": 1.0, "references": 0.8})
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
 #: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,

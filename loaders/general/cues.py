@@ -118,6 +118,13 @@ BOILERPLATE_HEADING = re.compile(
     r"|how\s+we\s+will\s+deliver\b.*|how\s+we\s+will\s+work\b.*|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"
     r"|minutes:?|agenda\s+item|decision|resolved|financial\s+implications|legal\s+implications|risk\s+management"
     r"|equality\s+impact\b.*|consultation\b.*|monitoring\s+(?:and\s+review|our\s+progress|progress)|governance"
+    # "What is a Corporate Plan", "What is different about the 2025 plan?": a page's questions and chapters about the document itself, not its content.
+    r"|what\s+(?:is|are)\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,3}(?:plan|strategy|framework|document)\b.*"
+    # "Case study: Jane's story", "What we have achieved", "Get involved": a story, a record of
+    # past work, a call to take part: none says what the plan will deliver.
+    r"|case\s+stud(?:y|ies)\b.*|(?:what\s+we\s+(?:have|'ve|’ve)|what\s+we)\s+(?:achieved|done|delivered)\b.*"
+    r"|(?:our\s+|key\s+|recent\s+)?achievements(?:\s+(?:so\s+far|to\s+date|in\s+[\w\s/-]{1,20}))?|get\s+involved|have\s+your\s+say"
+    r"|what\s+(?:is|has)\s+(?:different|new|changed)\b.*|why\s+(?:do\s+we\s+need|have)\s+(?:an?|the|this)\b.*"
     r"|our\s+(?:values|principles|ways\s+of\s+working)|how\s+(?:we|our\s+\w+)\s+(?:will\s+)?work|values|principles|progress|status|update|yes|no)\s*:?$",
     re.IGNORECASE,
 )
@@ -171,6 +178,21 @@ def lead_in_mode(text: str) -> Mode | None:
     if ACTION_LEAD_IN.search(text):
         return Mode.ACTION
     return None
+
+
+#: "Our draft plan sets out five key priorities for the coming years.": a sentence that counts
+#: the priorities and ends in a full stop, not a colon; the list right after it is that set.
+COUNTED_SENTENCE = re.compile(
+    r"(?i)^(?:the|our|this|its|their)\b(?![^.]*\bwe\b)[^.:;]{0,60}\b(?:sets?\s+out|has|have|identifies|includes?"
+    r"|contains?|is\s+(?:built|organised|structured)\s+around|focus(?:es)?\s+on|are)\s+"
+    rf"(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
+    r"(?:\s+(?:for|over|in|during|across|until|to)\s+[^.:;]{1,40})?\s*\.$")
+
+
+def counted_sentence(text: str) -> bool:
+    """Whether ``text`` is one sentence counting the plan's priorities, closed by a full stop
+    (the reader takes the list right after it as those priorities)."""
+    return bool(COUNTED_SENTENCE.match(text.strip()))
 
 
 def is_boilerplate(text: str) -> bool:

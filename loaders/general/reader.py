@@ -40,6 +40,7 @@ from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.general.cues import (
     NUMBERED_OUTCOME,
     Mode,
+    counted_sentence,
     heading_mode,
     is_boilerplate,
     is_link_line,
@@ -93,6 +94,7 @@ from stratgraph.loaders.general.wording import (
     REF,
     TITLE_DASH,
     WHEN,
+    REPORTED_LINE,
     bad_name,
     clean,
     content_words,
@@ -127,6 +129,10 @@ MATRIX_HEADER = re.compile(
 #: document itself, whose items say what the plan is for, not an outcome they serve.
 ABOUT_THE_DOCUMENT = re.compile(
     r"(?i)^(?:it|this|these|they)\b|^(?:the|our|this)\s+(?:new\s+)?(?:plan|strategy|document|framework|report)\b")
+
+#: "this Council Plan", "this Climate Emergency Strategy": the document pointing at itself by
+#: a name in title case (a lower-case "this plan" names nothing).
+THIS_NAMED = re.compile(r"\b[Tt]his\s+(?P<name>(?:[A-Z][\w'’&-]*\s+){0,5}(?:Plan|Strategy|Framework|Programme))\b")
 
 #: A sentence that says the page's lines are the plan's indicators.
 INDICATORS_LISTED = re.compile(
@@ -290,7 +296,17 @@ class GeneralReader(TableRows):
 
     def read(self) -> Extraction:
         info = plan_info(self.blocks, self.doc.name)
+        stem = self.doc.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
         self.own_title = normalise_name(info.title)
+        #: A page with no title of its own is titled by its file name, which says what whoever
+        #: saved it called it: a bare kind of plan it holds ("Council Plan") is still the plan
+        #: itself, but a longer name is not the document because the file name holds those
+        #: words (a transport page saved as "...-local-transport-plan-2011-26-..." names its
+        #: "Local Transport Plan 2011-2026").
+        self.title_from_file = info.title == stem
+        #: Names the text gives the document itself by pointing back ("Publication of this
+        #: Council Plan ..."): later mentions of them are the plan too, not documents it names.
+        self.own_names: set[str] = set()
         self.todo_lists = self._todo_lists()
         self.interventions = self._interventions()
         self.objective_statements = self._objective_statements()
@@ -921,6 +937,12 @@ class GeneralReader(TableRows):
                         r"|are\s+committed\s+to)", text.strip()):
             text = text.strip() + ":"  # "We plan to" over its list
         mode = lead_in_mode(text)
+        if mode is None and counted_sentence(text) and self.index + 1 < len(self.blocks) \
+                and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM:
+            # "Our draft plan sets out five key priorities for the coming years." over a
+            # numbered list: a priorities cue that ends in a full stop, its list the priorities
+            # (read as gerund to-do items without it).
+            mode = Mode.OUTCOME
         if mode is Mode.OUTCOME:
             # A priorities cue ends a plain-text apparatus section ("A foreword from the Mayor"
             # has no heading after it to close it; "Our work focuses on the following areas..."
@@ -1123,6 +1145,11 @@ class GeneralReader(TableRows):
             del self.run.by_level[deeper]
         if self._skipping():
             self._leads(text, block.line)
+            return
+        if REPORTED_LINE.match(text):
+            # "- We have already installed 30 cameras", "- This priority links to our Community
+            # Safety Strategy": no item of the list, but the documents it names still count.
+            self._names(text, block.line, self._anchor())
             return
         rated = RAG_RATED.search(text)
         if rated and self._rated_list():
@@ -1410,9 +1437,14 @@ class GeneralReader(TableRows):
     def _names(self, text: str, line: int, source: str, *, strategy_column: bool = False) -> None:
         if not text or not may_name(text):
             return
-        for mention in named_in(text.replace("**", ""), self.vocab, self.place):
-            if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)) \
-                    or self._subtitle(text, line, mention.name):
+        plain = text.replace("**", "")
+        for back in THIS_NAMED.finditer(plain):
+            self.own_names |= {normalise_name(m.name) for m in named_in(back.group("name"), self.vocab, self.place)
+                               if m.label == "strategy"}
+        for mention in named_in(plain, self.vocab, self.place):
+            if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)
+                and not (self.title_from_file and len(mention.name.split()) > 2)) \
+                    or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name):
                 continue  # the plan naming itself
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",

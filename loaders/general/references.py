@@ -12,6 +12,8 @@ aside after the finder has read them:
   followed by the role, so the words before it name a post, not a programme or a body;
 * a description ("The council plan is our overarching strategy"): a lower-case strategy right
   after "is"/"are"/"as" says what the subject is; it names no document of its own;
+* a policy area ("our equality and diversity policy and practices"): a lower-case policy paired
+  with its practice or procedures says how the council works, not a document;
 * a funding source ("The project is funded through the Salix Fund"): the fund pays for the
   work; it is not a programme the plan delivers ("Community Renewal Fund activity" still is);
 * the document itself or its parts ("their responsibilities under this action plan", "set
@@ -44,6 +46,10 @@ _ROLE_AFTER = re.compile(
 #: "... is our overarching strategy", "... as a strategy": the text before a describing name.
 _COPULA_BEFORE = re.compile(
     r"(?i)\b(?:is|are|was|were|becomes?|as)\s+(?:(?:our|the|a|an|its|their|this)\s+)?(?:\w+\s+)?$")
+
+#: "... policy and practices", "... policy and procedures": a policy area paired with the way it is
+#: carried out, not a document (a published policy is named in title case).
+_POLICY_AND_PRACTICE = re.compile(r"(?i)\s+(?:and|&)\s+(?:practices?|procedures?|processes|guidance)\b")
 
 #: "funded through the", "funding from", "a grant from the": the words before a fund that pays.
 _FUNDED_BY = re.compile(
@@ -79,6 +85,9 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
         start = text.find(mention.name)
     if start < 0:
         return False
+    if mention.name[:1].islower() and mention.name.lower().endswith("policy") \
+            and _POLICY_AND_PRACTICE.match(text, start + len(mention.name)):
+        return True  # "our equality and diversity policy and practices": how the council works
     if _ROLE_AFTER.match(text, start + len(mention.name)):
         return True
     if mention.name.lower().endswith("fund") and _FUNDED_BY.search(text[:start]):

@@ -32,10 +32,26 @@ _NOT_COMMITMENT = re.compile(
     r"|measure\s+(?:our\s+)?(?:success|progress|performance|impact)|monitor\s+(?:our\s+)?progress"
     # "we will always be accessible to our constituents and accountable ...": how the council
     # means to behave, a pledge of conduct, not something to deliver.
+    # "we will tailor our approach to where needed": how the council works, not a deliverable.
+    r"|(?:tailor|adapt|adjust|flex|take|follow|apply|use)\s+(?:our|this|the|an?)\s+(?:[\w-]+\s+)?approach\b"
+    # "we are committed to making Argyll and Bute a great place to live, work and do business":
+    # the vision restated, an aim the whole plan serves, not one thing to deliver.
+    r"|mak(?:e|ing)\s+(?:[\w’'&-]+\s+){1,6}an?\s+(?:[\w-]+\s+){0,2}place\s+(?:to|in\s+which\s+to|where\s+\w+\s+can)\s+(?:live|work|visit|grow|study|do)\b"
     r"|(?:always\s+)?be\s+(?:open|honest|transparent|accessible|accountable|fair|ambitious|visible|responsive"
     r"|approachable|respectful|inclusive)|always\s+(?:be|remain)\b)\b",
     re.IGNORECASE,
 )
+# "we will work closely with housing associations and developers to achieve this", "we will
+# engage with tenants on how we do this": how the commitment before it is carried out,
+# pointing back at it, not a commitment of its own.
+_POINTS_BACK = re.compile(
+    r"(?i)\b(?:to\s+(?:achieve|deliver|do|make|realise)|how\s+we\s+(?:do|deliver|achieve))\s+(?:this|these|that|it|them)\W*$")
+# "we will work in partnership with the NHS, the police and the voluntary sector": who the
+# council works with, with nothing to deliver ("... to reduce violent crime", "... on
+# attendance" still are).
+_ONLY_PARTNERS = re.compile(
+    r"(?i)^work\s+(?:closely\s+|together\s+|jointly\s+)?(?:in\s+partnership\s+)?with\s+"
+    r"(?![^.;:]*\b(?:to|on|in\s+order\s+to|so\s+that|for)\s+\w)[^.;:]{2,120}[.;:]?\s*$")
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?P<verb>(?:reduc|increas|improv|halv|doubl|rais|achiev|decreas)(?:e|es|ing)|cut(?:s|ting)?"
@@ -92,7 +108,9 @@ def commitment(sentence: str) -> str | None:
         # clause describing the actions, not a commitment of its own.
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
-    if _NOT_COMMITMENT.match(rest) or len(rest.split()) < 2:
+    if _NOT_COMMITMENT.match(rest) or _POINTS_BACK.search(rest) or _ONLY_PARTNERS.match(rest) or len(rest.split()) < 2 \
+            or (len(rest.split()) <= 4 and re.search(r"(?i)\b(?:this|these|that|it|them)\W*$", rest)):
+        # "We will tackle this.": a verb and a pointer back name nothing
         return None
     if rest.endswith(":") or re.search(r"\b(?:the\s+following|as\s+follows)\W*$", rest, re.IGNORECASE):
         return None

@@ -290,6 +290,36 @@ STATUS_COUNT = re.compile(
     re.IGNORECASE)
 
 
+#: "Delivering the plan", "Monitoring this strategy": a chapter about the document's own
+#: delivery, its title no priority (its content is still read: it may commit to things).
+ABOUT_DELIVERY = re.compile(
+    r"(?i)^(?:delivering|implementing|monitoring|reviewing|refreshing|publishing)\s+(?:the|this|our)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:plan|strategy)$")
+
+
+#: "For more information email health@council.gov.uk", "For further details contact the Policy
+#: Team on 01234 567890": a contact line, whatever its verb; an address or phone number in a
+#: line names how to reach someone, not what the plan delivers.
+CONTACT_LINE = re.compile(
+    r"(?i)^(?:for\s+(?:more|further)\s+(?:information|details|help)|to\s+find\s+out\s+more|please\s+(?:contact|email|call|get\s+in\s+touch)"
+    r"|contact\s+(?:us|the\s+\w+(?:\s+\w+)?\s+(?:team|service|office))\b|e-?mail\s+us|call\s+us|get\s+in\s+touch)\b"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+|(?<!\d)(?:\+44\s?|0)\d{2,4}\s?\d{3}\s?\d{3,4}(?!\d)")
+#: "We have already installed 30 cameras since 2020", "Residents told us they want more visible
+#: policing", "This priority links to our Community Safety Strategy": what was done, what
+#: people said, how the item relates to others, set among the items; none is one of them.
+REPORTED_LINE = re.compile(
+    r"(?i)^(?:we\s+(?:have|'ve|’ve|had|did|were|was)\b(?!\s+to\b)"
+    r"|(?:residents|people|you|customers|tenants|communities|partners|businesses|young\s+people|the\s+public)\s+"
+    r"(?:told|said|asked|tell|say)\b"
+    r"|(?:this|these|it)\s+(?:priority|priorities|plan|strategy|work|section|objective|theme|outcome|action)s?\s+"
+    r"(?:links?|is|are|was|were|relates?|supports?|contributes?|aligns?)\b)")
+#: "Our commitment to residents", "Our aim": the label of an aim or pledge set among the items.
+AIM_LABEL = re.compile(r"(?i)^our\s+(?:commitments?|aims?|ambitions?|vision|promises?|pledges?)(?:\s+(?:to|for)\s+[\w\s]{1,30})?$"
+                       # "Why this matters": the heading of a priority's reasons (its section
+                       # is still read: its steps follow)
+                       r"|^why\s+(?:this|it)\s+(?:matters|is\s+important)$|^why\s+is\s+(?:this|it)\s+important\??$")
+
+
 def bad_name(name: str) -> bool:
     """A job title, statistic, link or fragment: never an outcome, action or measure."""
     if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
@@ -302,7 +332,8 @@ def bad_name(name: str) -> bool:
         return True
     if len(HEADER_WORDS.findall(name)) >= 3 and len(name.split()) <= 10:
         return True
-    if META_LINE.match(name) or STATUS_COUNT.match(name):
+    if META_LINE.match(name) or STATUS_COUNT.match(name) or ABOUT_DELIVERY.match(name) or CONTACT_LINE.search(name) \
+            or AIM_LABEL.match(name) or REPORTED_LINE.match(name):
         return True
     if len(name.split()) <= 5 and FRAGMENT_END.search(name):
         return True  # "In preparing the": a line broken off mid-phrase, naming nothing
