@@ -1,7 +1,7 @@
 """Loading Neo4j: stratgraph against its peers, on the same server and the same graph.
 
 Run:  python bench/bench_neo4j_load.py [--councils 240] [--rounds 2] [--only stratgraph]
-                                       [--json OUT.json] [--yes]
+                                       [--json OUT.json] [--yes] [--no-warm-up]
 
 The graph is ``bench/synthetic.py``'s ``synthetic_graph`` (about 430 nodes and 900
 relationships per council: the default 240 councils give ~103,000 nodes and ~219,000
@@ -173,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --single: leave the loaded graph in the database (for the "
                              "query and explorer benchmarks that follow)")
     parser.add_argument("--heap", default="4g", help="the harness's Java heap")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                        help="no warm-up loads (a NEO4J_URI server an earlier run warmed)")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--yes", action="store_true", help="allow wiping :Stratgraph at NEO4J_URI")
     args = parser.parse_args(argv)
@@ -262,7 +264,7 @@ def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float
         names = list(methods)
         # Every method warms up once (a cold JVM runs the first big load up to 4x slower,
         # and each method's statements are planned on first use).
-        for name in names:
+        for name in names if args.warm_up else ():
             wipe(store)
             print(f"warm-up: {name}: {methods[name](server, store):.1f} s", flush=True)
         # Rounds rotate the order (A B C, B C A, C A B): the machine is shared, and noise
