@@ -1,7 +1,7 @@
 """Loading Neo4j: stratgraph against its peers, on the same server and the same graph.
 
 Run:  python bench/bench_neo4j_load.py [--councils 240] [--rounds 2] [--only stratgraph]
-                                       [--json OUT.json] [--yes]
+                                       [--json OUT.json] [--yes] [--no-warm-up]
 
 The graph is ``bench/synthetic.py``'s ``synthetic_graph`` (about 430 nodes and 900
 relationships per council: the default 240 councils give ~103,000 nodes and ~219,000
@@ -19,8 +19,10 @@ time of each counts (the machine is shared: the best run is the one least distur
   read by the server with ``LOAD CSV ... CALL { MERGE ... } IN TRANSACTIONS OF 5000 ROWS``,
   one pass per label and per relationship type.
 
-A warm-up load runs first (a cold JVM runs the first big load up to 4x slower). After the
-rounds, stratgraph reloads the graph over itself with ``replace_documents`` (what re-running a
+Every method warms up once first (a cold JVM runs the first big load up to 4x slower); before
+each load everything stratgraph wrote is wiped (graph, per-document records, load markers,
+write-time facts). stratgraph's time includes its write-time facts (graph/neo4j_facts.py),
+which the peers do not compute; they are timed and shown beside it. After the rounds, stratgraph reloads the graph over itself with ``replace_documents`` (what re-running a
 build does). Prints a ratio table (seconds, rows/s, and each method's time over stratgraph's).
 Without ``NEO4J_URI`` the test harness is started with a 4 GiB heap; with it, every
 ``:Stratgraph`` node there is deleted: give ``--yes`` to allow that.
@@ -55,12 +57,45 @@ PY2NEO = "py2neo==2021.2.4"
 BATCH = 5000
 
 
+#: Every label stratgraph writes: the graph, per-document records, load markers, write-time
+#: facts. A wipe that left the last four made every later stratgraph load merge into stale
+#: records and facts (the peers write none of them).
+OWNED_LABELS = ("Stratgraph", "StratgraphPart", "StratgraphLoad", "StratgraphFact",
+                "StratgraphFactsMeta")
+
+
 def wipe(store: Neo4jStore) -> None:
-    """Delete every stratgraph node (in transactions of 10,000: the graph is big)."""
+    """Delete everything stratgraph wrote (in transactions of 10,000: the graph is big)."""
     with store._driver.session(database=store.database) as session:
-        session.run(
-            "MATCH (n:Stratgraph) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+        for label in OWNED_LABELS:
+            session.run(
+                f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()
+
+
+class FactsClock:
+    """Seconds ``Neo4jStore.write`` spends on its write-time facts (graph/neo4j_facts.py),
+    shown beside the total: the peers compute none, so the table gives both."""
+
+    def __init__(self) -> None:
+        from stratgraph.graph import neo4j_facts
+
+        self.seconds = 0.0
+        for name in ("finish_write", "refresh_all"):
+            setattr(neo4j_facts, name, self._timed(getattr(neo4j_facts, name)))
+
+    def _timed(self, work: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if getattr(self, "_inside", False):  # finish_write may call refresh_all
+                return work(*args, **kwargs)
+            self._inside = True
+            start = time.perf_counter()
+            try:
+                return work(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - start
+                self._inside = False
+        return timed
 
 
 def py2neo_python() -> Path:
@@ -138,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --single: leave the loaded graph in the database (for the "
                              "query and explorer benchmarks that follow)")
     parser.add_argument("--heap", default="4g", help="the harness's Java heap")
+    parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
+                        help="no warm-up loads (a NEO4J_URI server an earlier run warmed)")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--yes", action="store_true", help="allow wiping :Stratgraph at NEO4J_URI")
     args = parser.parse_args(argv)
@@ -219,36 +256,61 @@ def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float
     docs = sorted({node.provenance.document for node in graph.nodes.values()})
     expected = (len(graph.nodes), len(graph.relationships))
     times: dict[str, list[float]] = defaultdict(list)
+    facts: list[float] = []
+    loads: list[float] = []
+    clock = FactsClock()
     with Neo4jStore(server.uri, server.user, server.password, database=server.database) as store:
         store.ensure_schema()
-        wipe(store)
-        cold = timed_write(store, graph)
-        print(f"warm-up (cold JVM) stratgraph load: {cold:.1f} s", flush=True)
         names = list(methods)
+        # Every method warms up once (a cold JVM runs the first big load up to 4x slower,
+        # and each method's statements are planned on first use).
+        for name in names if args.warm_up else ():
+            wipe(store)
+            print(f"warm-up: {name}: {methods[name](server, store):.1f} s", flush=True)
+        # Rounds rotate the order (A B C, B C A, C A B): the machine is shared, and noise
+        # that comes and goes then falls on every method alike.
         for round_ in range(args.rounds):
             order = names[round_ % len(names):] + names[:round_ % len(names)]
             for name in order:
                 wipe(store)
+                loads.append(os.getloadavg()[0])
+                clock.seconds = 0.0
                 seconds = methods[name](server, store)
                 got = store.counts()
                 assert got == expected, f"{name} stored {got}, expected {expected}"
                 times[name].append(seconds)
-                print(f"round {round_ + 1}: {name}: {seconds:.1f} s", flush=True)
+                extra = ""
+                if name == "stratgraph":
+                    facts.append(clock.seconds)
+                    extra = f" (write-time facts {clock.seconds:.1f} s of it)"
+                print(f"round {round_ + 1}: {name}: {seconds:.1f} s{extra}; load average "
+                      f"{loads[-1]:.1f}", flush=True)
+        clock.seconds = 0.0
         reload = timed_write(store, graph, docs)
+        reload_facts = clock.seconds
         assert store.counts() == expected, "reloading changed the counts"
         wipe(store)
-    best = {name: min(t) for name, t in times.items()}
-    ours = best["stratgraph"]
+    ours = min(times["stratgraph"])
+    graph_only = [t - f for t, f in zip(times["stratgraph"], facts)]
     print(f"\n{len(graph.nodes):,} nodes + {len(graph.relationships):,} relationships, "
-          f"best of {args.rounds}:\n")
-    print("| method | seconds | rows/s | time / stratgraph's |")
-    print("|---|---:|---:|---:|")
-    for name, seconds in sorted(best.items(), key=lambda kv: kv[1]):
-        print(f"| {name} | {seconds:.1f} | {rows / seconds:,.0f} | {seconds / ours:.2f}x |")
-    print(f"\nstratgraph reload over itself with replace_documents (a rebuild of every plan): "
-          f"{reload:.1f} s")
+          f"{args.rounds} rounds, load average {min(loads):.1f} to {max(loads):.1f}:\n")
+    print("| method | " + " | ".join(f"round {i + 1}" for i in range(args.rounds))
+          + " | best s | rows/s | best / stratgraph's best |")
+    print("|---|" + "---:|" * (args.rounds + 3))
+    table = dict(times)
+    table["stratgraph, graph only (write-time facts left out)"] = graph_only
+    for name, series in sorted(table.items(), key=lambda kv: min(kv[1])):
+        best = min(series)
+        cells = " | ".join(f"{t:.1f}" for t in series)
+        print(f"| {name} | {cells} | {best:.1f} | {rows / best:,.0f} | {best / ours:.2f}x |")
+    print(f"\nstratgraph's write-time facts per round: " + ", ".join(f"{f:.1f}" for f in facts)
+          + " s (inside its times above; the peers compute none)")
+    print(f"stratgraph reload over itself with replace_documents (a rebuild of every plan): "
+          f"{reload:.1f} s, of which write-time facts {reload_facts:.1f} s")
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "times": times, "reload": reload}))
+        args.json.write_text(json.dumps({"rows": rows, "times": times, "facts": facts,
+                                         "loads": loads, "reload": reload,
+                                         "reload_facts": reload_facts}))
     return 0
 
 

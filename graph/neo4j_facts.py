@@ -827,12 +827,28 @@ def finish_write(session: Session, touched: Touched) -> None:
     """After a write: recompute the touched plans' facts and the touched leads' (those found
     before the write, and those that own something in a touched plan now), or everything
     when the store has never had facts; count the write as done."""
+    keys = list(touched.plans)
+    # A write touching many plans (a first load) recomputes them PLANS_PER_TRANSACTION at a
+    # time, as refresh_all does: one transaction holding every plan's new facts ran 2 to 3x
+    # slower on a 1,200-plan load. Until the last step settles the write (``pending``),
+    # readers answer live, so the steps need not be one transaction.
+    last = max(0, len(keys) - PLANS_PER_TRANSACTION)
+
+    def step(tx: ManagedTransaction, chunk: list[str]) -> bool:
+        if not _lock(tx)["complete"]:
+            return False
+        _recompute(tx, chunk)
+        return True
+
+    for start in range(0, last, PLANS_PER_TRANSACTION):
+        if not session.execute_write(step, keys[start:min(last, start + PLANS_PER_TRANSACTION)]):
+            refresh_all(session, pending=1)
+            return
 
     def work(tx: ManagedTransaction) -> bool:
         if not _lock(tx)["complete"]:
             return False
-        keys = list(touched.plans)
-        _recompute(tx, keys)
+        _recompute(tx, keys[last:])
         ids = set(touched.leads) | set(touched_leads(tx, keys, list(touched.leads)))
         _recompute_leads(tx, sorted(ids))
         strategies = set(touched.strategies) | set(touched_strategies(tx, (), touched.ids))

@@ -30,8 +30,9 @@ How the graph is kept:
 Atomicity: a write of up to ``transaction_rows`` nodes plus relationships (50,000 by default,
 far above a council's plans) runs as one managed transaction, which the driver retries on
 transient errors: a failure leaves the database as it was. A bigger write runs as a series of
-transactions of ``batch_size`` rows (strip first, then nodes, ``workers`` transactions side by
-side, then relationships, one after another). Every
+transactions of ``batch_size`` rows (strip first, then nodes and then each document's own
+records of shared nodes, ``workers`` transactions side by side, then relationships, one after
+another). Every
 step is an idempotent merge, so running the same build again completes a load cut off
 part-way; until then a ``:StratgraphLoad`` node (no
 ``:Stratgraph`` label: reads, counts and queries never see it), written before the first
@@ -383,6 +384,22 @@ class _FreshLoad:
         return session.execute_write(_run_statements, _as_merge(statements))
 
 
+def _one_ahead(items: Iterator[T]) -> Iterator[T]:
+    """``items``, each next one made on a thread while the caller uses the current one.
+
+    A big load's rows are built in Python between its transactions; built one ahead, that
+    work overlaps the server's (the driver releases the GIL while it waits for a reply).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    done = object()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        following = pool.submit(next, items, done)
+        while (item := following.result()) is not done:
+            following = pool.submit(next, items, done)
+            yield item
+
+
 def _rows_of(group: list[tuple[str, Sequence[Any], str, bool]]) -> list[_Statement]:
     return [
         (query, [relationship_row(r) for r in records] if is_rel else
@@ -722,26 +739,26 @@ class Neo4jStore:
         fresh = _FreshLoad(not session.execute_read(_overlapping, load))
         # One statement per transaction, as py2neo's bulk API does. Measured on the 103k-node
         # benchmark graph: transactions of 5,000, 25,000 and 50,000 rows load equally fast.
-        transactions = _transactions(graph, self.batch_size, self.batch_size, fresh.yes)
-        first_rels = self._write_nodes_side_by_side(transactions, fresh, load)
+        transactions = _one_ahead(
+            _transactions(graph, self.batch_size, self.batch_size, fresh.yes))
+        first_rels = self._write_nodes_side_by_side(transactions, fresh, load, part_rows(graph))
         if first_rels is not None:
             written += fresh.run(session, first_rels, load)
         for statements in transactions:
             written += fresh.run(session, statements, load)
-        parts = part_rows(graph)
-        for chunk in _chunks(parts, self.batch_size):
-            session.execute_write(_write_parts, chunk, self.batch_size)
         session.execute_write(_finish_load, load)
         return written
 
     def _write_nodes_side_by_side(
         self, transactions: Iterator[list[_Statement]], fresh: _FreshLoad,
-        load: Mapping[str, Any],
+        load: Mapping[str, Any], parts: Sequence[dict[str, Any]] = (),
     ) -> list[_Statement] | None:
-        """Run the node transactions at the head of ``transactions`` on ``workers`` sessions at
-        once; returns the first relationship transaction (``None`` when there is none).
+        """Run the node transactions at the head of ``transactions``, then the per-document
+        records ``parts``, on ``workers`` sessions at once; returns the first relationship
+        transaction (``None`` when there is none).
 
         Nodes of one write never share an id, so their transactions take no common lock; the
+        per-document records are other nodes (:StratgraphPart) and take none of theirs; the
         server runs each on its own thread while Python builds the next rows. Relationships
         stay one transaction after another: they lock both end nodes, and side by side they
         would wait on each other. At most two transactions per worker are in flight (rows are
@@ -753,19 +770,31 @@ class Neo4jStore:
             with self._session() as session:
                 return fresh.run(session, statements, load)
 
+        def run_parts(rows: Sequence[dict[str, Any]]) -> int:
+            with self._session() as session:
+                session.execute_write(_write_parts, rows, self.batch_size)
+            return 0
+
         pending: set[Future[int]] = set()
         following: list[_Statement] | None = None
+
+        def submit(work: Callable[[Any], int], arg: Any) -> None:
+            nonlocal pending
+            if len(pending) >= 2 * self.workers:
+                done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+                for future in done:
+                    future.result()
+            pending.add(pool.submit(work, arg))
+
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             try:
                 for statements in transactions:
                     if any(is_rel for *_, is_rel in statements):
                         following = statements
                         break
-                    if len(pending) >= 2 * self.workers:
-                        done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-                        for future in done:
-                            future.result()
-                    pending.add(pool.submit(run, statements))
+                    submit(run, statements)
+                for chunk in _chunks(parts, self.batch_size):
+                    submit(run_parts, chunk)
                 for future in pending:
                     future.result()
             finally:

@@ -112,3 +112,41 @@ def test_a_relationship_transaction_that_finds_another_load_runs_again_with_merg
         assert_same(store.read(), graph)
         assert store.counts() == (len(graph.nodes), len(graph.relationships))
     assert started["done"]
+
+
+def _parts(server: Neo4jServer) -> list[dict[str, Any]]:
+    with server.driver() as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (p:StratgraphPart) RETURN properties(p) AS p "
+            "ORDER BY p.id, p.source_document", database_=server.database)
+    return [record["p"] for record in records]
+
+
+def test_a_batched_load_writes_the_same_per_document_records(neo4j_server: Neo4jServer) -> None:
+    """A batched load writes each document's records of shared nodes beside its node
+    transactions, not after the relationships: the records must be those of one transaction."""
+    graph = combined(plan_a(), plan_b())
+    neo4j_server.wipe()
+    with neo4j_server.open_store() as store:
+        store.write(graph)
+    single = _parts(neo4j_server)
+    neo4j_server.wipe()
+    with neo4j_server.open_store(batch_size=3, transaction_rows=5, workers=2) as store:
+        store.write(graph)
+        assert_same(store.read(), graph)
+        assert store.unfinished_load() is None
+    assert {p["source_document"] for p in single} == {DOC_A, DOC_B}
+    assert _parts(neo4j_server) == single
+
+
+def test_rows_built_one_ahead_keep_their_order_and_errors() -> None:
+    assert list(module._one_ahead(iter(range(5)))) == [0, 1, 2, 3, 4]
+
+    def broken() -> Any:
+        yield 1
+        raise ValueError("row building failed")
+
+    rows = module._one_ahead(broken())
+    assert next(rows) == 1
+    with pytest.raises(ValueError, match="row building failed"):
+        next(rows)
