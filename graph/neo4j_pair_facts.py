@@ -198,22 +198,14 @@ def page_rows(tx: ManagedTransaction, name: str, params: Mapping[str, Any], offs
 
 def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: int,
                       limit: int) -> list[dict[str, Any]]:
-    from stratgraph.graph import queries_links as ql
-    from stratgraph.graph.pair_answers import EXPLICIT
-    from stratgraph.graph.queries_view import View
+    from stratgraph.graph.pair_answers import PairPage
 
     pairs = _theme_pairs(tx)
-    kind = params.get("kind")
-    total = len(pairs.explicit) if kind in (None, EXPLICIT) else 0
-    wanted = offset + limit
-    shared = pairs.first(wanted - total, kind) if wanted > total else []
-    explicit: list[tuple[str, str]] = []
+    page = PairPage.of(pairs, params.get("kind"), offset, limit)
     links: list[str] = []
     nodes: set[str] = set()
-    skip = 0
-    if offset < total:
-        explicit = pairs.first_explicit(wanted)
-        chosen = set(explicit)
+    if page.explicit:
+        chosen = set(page.explicit)
         depends = [link for link, a, b in pairs.depends if (a, b) in chosen]
         # The links, and their ends' PART_OF links (their themes).
         links += [r["link"] for r in tx.run(
@@ -222,9 +214,7 @@ def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset:
             "MATCH (n)-[p:PART_OF]->(:Stratgraph) RETURN DISTINCT elementId(p) AS link",
             links=depends)]
         links += depends
-    else:
-        skip = total
-    themes = sorted({a for a, _, _ in shared} | {b for _, b, _ in shared})
+    themes = sorted(page.themes)
     if themes:
         # The page's themes, the actions and outcomes whose theme is one of them (the
         # lowest-id theme they are PART_OF), their PART_OF links to those themes and their
@@ -248,11 +238,7 @@ def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset:
                     "RETURN p.id AS id, properties(p) AS props", ids=plans):
         if r["id"] not in g:
             g.add_node(r["id"], label="Plan", **dict(r["props"]))
-    keep = {*shared, *((a, b, EXPLICIT) for a, b in explicit)}
-    query = {"kind": kind, "theme": None, "plan": None, "min_confidence": 0.0}
-    rows = [r for r in ql.cross_theme_dependencies(View(g, 0.0), query)
-            if (r["theme_a_id"], r["theme_b_id"], r["kind"]) in keep]
-    return rows[offset - skip:offset - skip + limit]
+    return page.rows(g)
 
 
 def _evolution_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: int,

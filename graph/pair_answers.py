@@ -194,6 +194,47 @@ class ThemePairs:
         return found
 
 
+@dataclass(frozen=True)
+class PairPage:
+    """The pairs a page of ``cross-theme-dependencies`` rows is built from: the explicit pairs
+    and shared (a, b, kind) pairs reaching to its last row, and how many rows come before
+    the first of them (``skip``): both stores build only these pairs' rows."""
+
+    explicit: list[tuple[str, str]]
+    shared: list[tuple[str, str, str]]
+    skip: int
+    kind: str | None
+    offset: int
+    limit: int
+
+    @classmethod
+    def of(cls, pairs: ThemePairs, kind: str | None, offset: int, limit: int) -> PairPage:
+        # Explicit rows sort first; a page past them needs none of them.
+        total = len(pairs.explicit) if kind in (None, EXPLICIT) else 0
+        wanted = offset + limit
+        shared = pairs.first(wanted - total, kind) if wanted > total else []
+        if offset < total:
+            return cls(pairs.first_explicit(wanted), shared, 0, kind, offset, limit)
+        return cls([], shared, total, kind, offset, limit)
+
+    @property
+    def themes(self) -> set[str]:
+        return {a for a, _, _ in self.shared} | {b for _, b, _ in self.shared}
+
+    def rows(self, g: Any) -> list[dict[str, Any]]:
+        """The page's rows of the query's own embedded function over ``g`` (the pairs'
+        themes, their items and links)."""
+        from stratgraph.graph import queries_links as ql
+        from stratgraph.graph.queries_view import View
+
+        keep = {*self.shared, *((a, b, EXPLICIT) for a, b in self.explicit)}
+        params = {"kind": self.kind, "theme": None, "plan": None, "min_confidence": 0.0}
+        rows = [r for r in ql.cross_theme_dependencies(View(g, 0.0), params)
+                if (r["theme_a_id"], r["theme_b_id"], r["kind"]) in keep]
+        start = self.offset - self.skip
+        return rows[start:start + self.limit]
+
+
 def _bit_positions(bits: int) -> Iterator[int]:
     while bits:
         low = bits & -bits

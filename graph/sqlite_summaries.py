@@ -404,34 +404,24 @@ def cross_theme_page(con: sqlite3.Connection, p: dict[str, Any], offset: int,
                      limit: int) -> list[dict[str, Any]] | None:
     """Rows ``offset`` to ``offset + limit`` of ``cross-theme-dependencies`` built for the
     pairs on the page alone (None: not served from the facts)."""
-    from stratgraph.graph import queries_links as ql
-    from stratgraph.graph.pair_answers import EXPLICIT
-    from stratgraph.graph.queries_view import View
+    from stratgraph.graph.pair_answers import PairPage
 
     if not _pairs_served(con, p):
         return None
     pairs = _theme_pairs(con)
-    kind = p.get("kind")
-    total = len(pairs.explicit) if kind in (None, EXPLICIT) else 0
-    wanted = offset + limit
-    shared = pairs.first(wanted - total, kind) if wanted > total else []
-    explicit: list[tuple[str, str]] = []
-    skip = 0
+    page = PairPage.of(pairs, p.get("kind"), offset, limit)
     nodes: set[str] = set()
     edge_rows: list[Any] = []
-    if offset < total:
+    if page.explicit:
         # The explicit rows on the page: their DEPENDS_ON links, whose ends' themes are
         # found through their PART_OF links.
-        explicit = pairs.first_explicit(wanted)
-        chosen = set(explicit)
+        chosen = set(page.explicit)
         depends = _edges(con, "e.id IN ({})",
                          {link for link, a, b in pairs.depends if (a, b) in chosen})
         edge_rows += depends
         ends = {r[2] for r in depends} | {r[3] for r in depends}
         edge_rows += [r for r in _edges(con, "e.type = 'PART_OF' AND e.start IN ({})", ends)]
-    else:
-        skip = total
-    themes = {a for a, _, _ in shared} | {b for _, b, _ in shared}
+    themes = page.themes
     if themes:
         # Nodes whose theme is one of the page's: the themes and their actions and outcomes
         # (a node's theme is the lowest-id theme it is PART_OF, checked in SQL).
@@ -452,11 +442,7 @@ def cross_theme_page(con: sqlite3.Connection, p: dict[str, Any], offset: int,
     for id_, attrs in (_node_attrs(con, plan_ids)):
         if id_ not in g:
             g.add_node(id_, **attrs)
-    keep = {(a, b, k) for a, b, k in shared} | {(a, b, EXPLICIT) for a, b in explicit}
-    params = {"kind": kind, "theme": None, "plan": None, "min_confidence": 0.0}
-    rows = [r for r in ql.cross_theme_dependencies(View(g, 0.0), params)
-            if (r["theme_a_id"], r["theme_b_id"], r["kind"]) in keep]
-    return rows[offset - skip:offset - skip + limit]
+    return page.rows(g)
 
 
 def t_select(con: sqlite3.Connection, sql: str, ids: Collection[str]) -> Iterator[Any]:
