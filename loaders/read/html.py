@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import chrome_role
 from stratgraph.loaders.read.model import Block, BlockKind, Document
-from stratgraph.loaders.read.render import assemble, mark_runs, one_line, table_text
+from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import _looks_binary, decode, typed_item
 
 if TYPE_CHECKING:
@@ -590,6 +590,10 @@ class _Reader:
     def table(self, tag: Tag) -> None:
         rows = _table_rows(tag)
         cells = [c for row in rows for c in row]
+        if len(rows) == 1 and cells and not tag.get_text(strip=True) and tag.find("img") is None:
+            # One row of empty cells: a plan's line of bare pipes, whose count a reader needs.
+            self.blocks.append(empty_table(len(cells)))
+            return
         layout = (str(tag.get("role") or "").lower() in ("presentation", "none")
                   or all(len(row) <= 1 for row in rows)
                   or tag.find(_HEADINGS + ("table",)) is not None)

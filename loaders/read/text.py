@@ -140,6 +140,11 @@ def _table(rows: list[tuple[int, str]], pipe: bool) -> Block:
             if _PIPE_RULE.match(raw):
                 header = len(cells) == 1
                 continue
+            if not raw.replace("|", "").strip():
+                # Bare pipes ("||", "|||"): empty cells, one fewer than the pipes, so a
+                # writer keeps how many (see render.empty_table).
+                cells.append(("",) * max(raw.count("|") - 1, 1))
+                continue
             parts = raw.strip().strip("|").split("|")
             cells.append(tuple(p.strip() for p in parts))
         else:
