@@ -187,3 +187,33 @@ def test_a_designed_pages_sidebar_is_furniture_and_the_text_reads_on_past_it(tmp
     assert ("This means working with landlords to improve renting in the borough, as well as "
             "continuing our house building") in doc.text
     assert "£2.3m" not in doc.text and "94%" not in doc.text
+
+
+# -- text copied from a council PDF: the bullet glyph lost ------------------------------------
+
+LOST_BULLETS = (
+    "Our priorities\n"
+    "Over the next four years our priorities will be around:\n"
+    "{0} Tackling child poverty.\n"
+    "{0} Improving the health of our residents.\n"
+    "{0} Building more affordable homes.\n"
+)
+
+
+@pytest.mark.parametrize("glyph", ["\ufffd", "\uf0b7", "\uf0a7", "\ue000"])
+def test_a_lost_bullet_glyph_leads_a_list_item_in_text(glyph: str, tmp_path: Path) -> None:
+    from stratgraph.loaders.read import read_document
+
+    lost = tmp_path / "lost.txt"
+    lost.write_text(LOST_BULLETS.format(glyph), encoding="utf-8")
+    blocks = read_document(lost).blocks
+    items = [b for b in blocks if b.kind.value == "list_item"]
+    assert [(b.text, b.line, b.level) for b in items] == [
+        ("Tackling child poverty.", 3, 1),
+        ("Improving the health of our residents.", 4, 1),
+        ("Building more affordable homes.", 5, 1),
+    ]
+    typed = tmp_path / "typed.txt"
+    typed.write_text(LOST_BULLETS.format("•"), encoding="utf-8")
+    assert _reading(lost)[1] == _reading(typed)[1]
+
