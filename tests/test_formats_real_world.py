@@ -217,3 +217,32 @@ def test_a_lost_bullet_glyph_leads_a_list_item_in_text(glyph: str, tmp_path: Pat
     typed.write_text(LOST_BULLETS.format("•"), encoding="utf-8")
     assert _reading(lost)[1] == _reading(typed)[1]
 
+
+# -- a web page's date stamp between its list and its page links -----------------------------
+
+DATE_STAMPED = """View the third Local Transport Plan 2011-2026 (LTP3) for the Borough which was adopted in April 2011 and sets out our six goals:
+
+  • making travel more reliable and efficient, to attract jobs and support growth and regeneration
+  • maintain highways effectively and efficiently
+  • reduce carbon emissions to help tackle climate change
+
+Last updated: 05/07/2022 10:21
+
+  1. Introduction
+  2. Contact
+"""
+
+
+def test_a_date_stamp_between_two_lists_keeps_them_apart_in_html(tmp_path: Path) -> None:
+    from stratgraph.loaders.read import read_document
+
+    plan = tmp_path / "goals.md"
+    plan.write_text(DATE_STAMPED, encoding="utf-8")
+    page = corpus.write_as(plan, "html", tmp_path)
+    doc = read_document(page)
+    kinds = [(b.kind.value, b.text) for b in doc.blocks[-3:]]
+    assert kinds == [("paragraph", "Last updated: 05/07/2022 10:21"),
+                     ("list_item", "Introduction"), ("list_item", "Contact")]
+    made = _reading(page)[1]
+    assert ("Outcome", "Introduction") not in made
+    assert made == _reading(plan)[1]

@@ -701,14 +701,24 @@ class _Reader:
     def finish(self) -> None:
         """Move leftover chrome lines ("Skip to content", "Accept all cookies") to furniture."""
         kept: list[Block] = []
-        for block in self.blocks:
+        for index, block in enumerate(self.blocks):
             if block.kind is not BlockKind.TABLE:
                 role = chrome_role(block.text.replace("**", "").replace("*", ""))
-                if role:
+                if role and not self._parts_lists(index):
                     self.keep_furniture(block.text, role)
                     continue
             kept.append(block)
         self.blocks = kept
+
+    def _parts_lists(self, index: int) -> bool:
+        """Whether the block at ``index`` stands between two lists ("Last updated: ..." between
+        a page's list and its list of page links): kept in its place, as a text or Word copy has
+        it, so a reader sees the lists apart (the general reader drops the line as chrome)."""
+        before = next((b for b in reversed(self.blocks[:index])
+                       if b.kind is not BlockKind.PARAGRAPH or not chrome_role(b.text)), None)
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        return (before is not None and after is not None
+                and before.kind is BlockKind.LIST_ITEM and after.kind is BlockKind.LIST_ITEM)
 
 
 def _typed_lines(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, str]] | None:
