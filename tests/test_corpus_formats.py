@@ -63,3 +63,47 @@ def test_a_plan_reads_the_same_in_every_format(stem: str, tmp_path: Path) -> Non
         missed = {key: s.missed for key, s in corpus.score_graph(plan, graph).items()}
         assert missed == base, fmt
         assert nodes == made, (fmt, sorted(nodes ^ made))
+
+
+# A checklist a web copy wrote one cell a line, each closed by a pipe, its empty cells as
+# lines of bare pipes (lines of the Scottish community safety strategy checklist). Writers
+# keep such a line as an empty table of as many cells; every reader must give its pipes back.
+PIPE_CELLS = """Developing a community safety strategy - checklist
+|
+STAGE |
+ACTION |
+WHO |
+WHEN BY? |
+|
+Setting Priorities |
+Clearly define problems that need to be addressed based upon the findings of the audit |
+||
+|
+Prioritise problems and select a small number (5-7) of objectives |
+|||
+|
+Decide who will draft strategies for meeting each of the objectives |
+|||
+|
+Developing the strategy |
+Develop a clear understanding of the problem to be tackled through analysis of its key elements |
+||
+|
+Consider all possible ways of tackling the problem |
+|||
+|
+"""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_bare_pipe_lines_read_as_in_markdown(fmt: str, tmp_path: Path) -> None:
+    from stratgraph.loaders.read import read_document
+
+    plan = tmp_path / "checklist.md"
+    plan.write_text(PIPE_CELLS, encoding="utf-8")
+    written = corpus.write_as(plan, fmt, tmp_path)
+    pipes = [ln for ln in read_document(written).text.split("\n") if ln in ("||", "|||")]
+    assert pipes == [ln for ln in PIPE_CELLS.split("\n") if ln in ("||", "|||")]
+    _, made = _reading(plan)
+    assert sum(label == "Action" for label, _ in made) >= 5
+    assert _reading(written)[1] == made

@@ -187,3 +187,62 @@ def test_a_designed_pages_sidebar_is_furniture_and_the_text_reads_on_past_it(tmp
     assert ("This means working with landlords to improve renting in the borough, as well as "
             "continuing our house building") in doc.text
     assert "£2.3m" not in doc.text and "94%" not in doc.text
+
+
+# -- text copied from a council PDF: the bullet glyph lost ------------------------------------
+
+LOST_BULLETS = (
+    "Our priorities\n"
+    "Over the next four years our priorities will be around:\n"
+    "{0} Tackling child poverty.\n"
+    "{0} Improving the health of our residents.\n"
+    "{0} Building more affordable homes.\n"
+)
+
+
+@pytest.mark.parametrize("glyph", ["\ufffd", "\uf0b7", "\uf0a7", "\ue000"])
+def test_a_lost_bullet_glyph_leads_a_list_item_in_text(glyph: str, tmp_path: Path) -> None:
+    from stratgraph.loaders.read import read_document
+
+    lost = tmp_path / "lost.txt"
+    lost.write_text(LOST_BULLETS.format(glyph), encoding="utf-8")
+    blocks = read_document(lost).blocks
+    items = [b for b in blocks if b.kind.value == "list_item"]
+    assert [(b.text, b.line, b.level) for b in items] == [
+        ("Tackling child poverty.", 3, 1),
+        ("Improving the health of our residents.", 4, 1),
+        ("Building more affordable homes.", 5, 1),
+    ]
+    typed = tmp_path / "typed.txt"
+    typed.write_text(LOST_BULLETS.format("•"), encoding="utf-8")
+    assert _reading(lost)[1] == _reading(typed)[1]
+
+
+# -- a web page's date stamp between its list and its page links -----------------------------
+
+DATE_STAMPED = """View the third Local Transport Plan 2011-2026 (LTP3) for the Borough which was adopted in April 2011 and sets out our six goals:
+
+  • making travel more reliable and efficient, to attract jobs and support growth and regeneration
+  • maintain highways effectively and efficiently
+  • reduce carbon emissions to help tackle climate change
+
+Last updated: 05/07/2022 10:21
+
+  1. Introduction
+  2. Contact
+"""
+
+
+def test_a_date_stamp_between_two_lists_keeps_them_apart_in_html(tmp_path: Path) -> None:
+    from stratgraph.loaders.read import read_document
+
+    plan = tmp_path / "goals.md"
+    plan.write_text(DATE_STAMPED, encoding="utf-8")
+    page = corpus.write_as(plan, "html", tmp_path)
+    doc = read_document(page)
+    kinds = [(b.kind.value, b.text) for b in doc.blocks[-3:]]
+    assert kinds == [("paragraph", "Last updated: 05/07/2022 10:21"),
+                     ("list_item", "Introduction"), ("list_item", "Contact")]
+    made = _reading(page)[1]
+    assert ("Outcome", "Introduction") not in made
+    assert made == _reading(plan)[1]

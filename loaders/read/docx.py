@@ -36,7 +36,7 @@ from typing import Any
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import is_page_number
 from stratgraph.loaders.read.model import Block, BlockKind, Document
-from stratgraph.loaders.read.render import assemble, mark_runs, one_line, table_text
+from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -608,6 +608,12 @@ class _Reader:
 
     def table(self, tbl: Element) -> None:
         trs = [(tr, list(_cells(tr))) for tr in _rows(tbl)]
+        if (len(trs) == 1 and trs[0][1]
+                and not any(ln.strip() for tc in trs[0][1] for ln in self._cell_lines(tc, 0))):
+            # One row of empty cells: a plan's line of bare pipes, whose count a reader needs.
+            self.blocks.append(empty_table(sum(_span(tc) for tc in trs[0][1])))
+            self.list_open = False
+            return
         if trs and all(len(tcs) <= 1 and all(_span(tc) == 1 for tc in tcs) for _, tcs in trs):
             # One column: a box around text (a callout, a quote), read as that text.
             for _, tcs in trs:

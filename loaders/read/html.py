@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import chrome_role
 from stratgraph.loaders.read.model import Block, BlockKind, Document
-from stratgraph.loaders.read.render import assemble, mark_runs, one_line, table_text
+from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import _looks_binary, decode, typed_item
 
 if TYPE_CHECKING:
@@ -590,6 +590,10 @@ class _Reader:
     def table(self, tag: Tag) -> None:
         rows = _table_rows(tag)
         cells = [c for row in rows for c in row]
+        if len(rows) == 1 and cells and not tag.get_text(strip=True) and tag.find("img") is None:
+            # One row of empty cells: a plan's line of bare pipes, whose count a reader needs.
+            self.blocks.append(empty_table(len(cells)))
+            return
         layout = (str(tag.get("role") or "").lower() in ("presentation", "none")
                   or all(len(row) <= 1 for row in rows)
                   or tag.find(_HEADINGS + ("table",)) is not None)
@@ -697,14 +701,24 @@ class _Reader:
     def finish(self) -> None:
         """Move leftover chrome lines ("Skip to content", "Accept all cookies") to furniture."""
         kept: list[Block] = []
-        for block in self.blocks:
+        for index, block in enumerate(self.blocks):
             if block.kind is not BlockKind.TABLE:
                 role = chrome_role(block.text.replace("**", "").replace("*", ""))
-                if role:
+                if role and not self._parts_lists(index):
                     self.keep_furniture(block.text, role)
                     continue
             kept.append(block)
         self.blocks = kept
+
+    def _parts_lists(self, index: int) -> bool:
+        """Whether the block at ``index`` stands between two lists ("Last updated: ..." between
+        a page's list and its list of page links): kept in its place, as a text or Word copy has
+        it, so a reader sees the lists apart (the general reader drops the line as chrome)."""
+        before = next((b for b in reversed(self.blocks[:index])
+                       if b.kind is not BlockKind.PARAGRAPH or not chrome_role(b.text)), None)
+        after = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        return (before is not None and after is not None
+                and before.kind is BlockKind.LIST_ITEM and after.kind is BlockKind.LIST_ITEM)
 
 
 def _typed_lines(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, str]] | None:

@@ -584,7 +584,50 @@ def _stack_tables(raw_tables, words: list[_Word]):
     return out
 
 
-def _build_tables(words: list[_Word], raw_tables) -> tuple[list[_Table], list[_Word]]:
+#: The tallest empty one-row grid read as an empty table (a line's height with its padding, in
+#: points); a taller empty box is a drawing or a form's space to write in.
+_EMPTY_ROW_HEIGHT = 30.0
+#: The narrowest such row, as a share of the page's width.
+_EMPTY_ROW_WIDTH = 0.25
+
+
+def _empty_boxes(h: list[dict], v: list[dict], words: list[_Word], width: float, found):
+    """Wide, low boxes drawn with stroked sides and nothing in them, as one-cell tables
+    (pdfplumber's finder drops a table of one cell): a plan's line of bare pipes ("||")
+    written as an empty table. Shading, narrow boxes (a form's tick box) and tall ones are
+    no such line."""
+    stroked_h = [e for e in h if not e.get("shade")]
+    stroked_v = [e for e in v if not e.get("shade")]
+    boxes = []
+    for top_edge in stroked_h:
+        x0, x1 = top_edge["x0"], top_edge["x1"]
+        if x1 - x0 < _EMPTY_ROW_WIDTH * width:
+            continue
+        for bottom_edge in stroked_h:
+            gap = bottom_edge["top"] - top_edge["top"]
+            if not (1 < gap <= _EMPTY_ROW_HEIGHT and abs(bottom_edge["x0"] - x0) < 1.5
+                    and abs(bottom_edge["x1"] - x1) < 1.5):
+                continue
+            top, bottom = top_edge["top"], bottom_edge["top"]
+            sides = [e for e in stroked_v
+                     if e["top"] <= top + 1.5 and e["bottom"] >= bottom - 1.5]
+            if not (any(abs(e["x0"] - x0) < 1.5 for e in sides)
+                    and any(abs(e["x0"] - x1) < 1.5 for e in sides)):
+                continue
+            if any(x0 + 1.5 < e["x0"] < x1 - 1.5 for e in sides):
+                continue  # cells side by side: the finder's to read
+            bbox = (x0, top, x1, bottom)
+            if any(_inside(w, bbox) for w in words) or any(
+                    b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= top and bottom <= b[3] + 1
+                    for b, _ in [*found, *boxes]):
+                continue
+            boxes.append((bbox, [[bbox]]))
+            break
+    return boxes
+
+
+def _build_tables(words: list[_Word], raw_tables,
+                  width: float = 0.0) -> tuple[list[_Table], list[_Word]]:
     """Fill table cells with the page's words; the words not in a table go back to the flow."""
     tables: list[_Table] = []
     taken: set[int] = set()
@@ -628,12 +671,20 @@ def _build_tables(words: list[_Word], raw_tables) -> tuple[list[_Table], list[_W
         filled = sum(1 for r in kept for j in keep_cols if r[j].strip())
         # One row of three or more cells is a table (a totals line set apart); a single
         # column, or a single row of two, is a bordered box or a drawing: read as text.
-        if (not kept or len(keep_cols) < 2 or filled < 2
-                or (len(kept) == 1 and len(keep_cols) < 3)):
-            continue
         boxes = [c for row in rows for c in row if c is not None]
         bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes),
                 max(b[2] for b in boxes), max(b[3] for b in boxes))
+        if (len(rows) == 1 and not any(_inside(w, bbox) for w in words)
+                and bbox[3] - bbox[1] <= _EMPTY_ROW_HEIGHT
+                and bbox[2] - bbox[0] >= _EMPTY_ROW_WIDTH * width):
+            # One low row of empty cells: a plan's line of bare pipes ("||") written as an
+            # empty table; its cell count is what a reader of pipe-closed cells needs.
+            tables.append(_Table(rows=[[""] * len(boxes)], bbox=bbox,
+                                 cols=[round(b[0]) for b in boxes], header=False))
+            continue
+        if (not kept or len(keep_cols) < 2 or filled < 2
+                or (len(kept) == 1 and len(keep_cols) < 3)):
+            continue
         lefts = sorted({round(c[0]) for row in rows for c in row if c is not None})
         cols = [x for j, x in enumerate(lefts) if j in keep_cols] if len(lefts) == ncols else lefts
         taken.update(used)
@@ -1349,14 +1400,16 @@ def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
         else:
             h, v = _ruling(page, R, place)
             h, v = _banded(h, v, words)
+            raw_tables = []
             if _grid_like(h, v):
                 try:
                     raw_tables = _find_tables(h, v, width, height)
                 except Exception:  # noqa: BLE001
                     # The finder failing on odd ruling must not lose the page: read it as text.
                     raw_tables = []
-                if raw_tables:
-                    tables, words = _build_tables(words, raw_tables)
+            raw_tables += _empty_boxes(h, v, words, width, raw_tables)
+            if raw_tables:
+                tables, words = _build_tables(words, raw_tables, width)
         return _Page(index + 1, width, height, _segments(words) if words else [], tables,
                      visible), drawn
     finally:

@@ -91,8 +91,22 @@ def render_cell(cell: str) -> str:
     return " ".join(parts)
 
 
+def empty_table(width: int) -> Block:
+    """A one-row table with ``width`` empty cells: a line of bare pipes ("||", "|||") a
+    Markdown plan has, as a writer keeps it (an empty table), read back so the rendering
+    writes the pipes again (:func:`table_lines`)."""
+    return Block(BlockKind.TABLE, "", rows=(("",) * max(width, 1),))
+
+
 def table_lines(block: Block) -> list[tuple[int, str]]:
-    """A table's rendered rows as ``(row index, line)``: a row with no text is not rendered."""
+    """A table's rendered rows as ``(row index, line)``: a row with no text is not rendered.
+
+    A table with no text at all (:func:`empty_table`) is its pipes, one more than its cells,
+    as the Markdown reader has the line: a web copy's cells are closed by pipes, and the
+    general reader counts them (loaders/general/pipe_cells.py).
+    """
+    if block.rows and not any(c.strip() for row in block.rows for c in row):
+        return [(i, "|" * (len(row) + 1)) for i, row in enumerate(block.rows)]
     rows = ["\t".join(render_cell(c) for c in row) for row in block.rows]
     return [(i, r) for i, r in enumerate(rows) if r.strip()]
 

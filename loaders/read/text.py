@@ -26,8 +26,10 @@ from stratgraph.loaders.read.model import Block, BlockKind, Document
 # would name a theme "" (the property tests found it).
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$")
 # Bullets a converter or a person types, and numbered or lettered items: "1.", "2)", "(a)", "iv)".
+# A bullet a copy from a PDF lost is U+FFFD or a private-use glyph (a Symbol or Wingdings
+# bullet, U+E000-U+F8FF): still a bullet when text follows it after a space.
 _LIST = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<marker>[•·▪◦●○■□♦◆►▶➢✓✔\-–—*+]|\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])\s+(?P<text>\S.*)$"
+    r"^(?P<indent>[ \t]*)(?P<marker>[•·▪◦●○■□♦◆►▶➢✓✔‣⁃\ufffd\ue000-\uf8ff\-–—*+]|\(?[ivx]{1,4}\)|\(?[a-z]\)|\d{1,2}[.)])\s+(?P<text>\S.*)$"
 )
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 
@@ -139,6 +141,11 @@ def _table(rows: list[tuple[int, str]], pipe: bool) -> Block:
         if pipe:
             if _PIPE_RULE.match(raw):
                 header = len(cells) == 1
+                continue
+            if not raw.replace("|", "").strip():
+                # Bare pipes ("||", "|||"): empty cells, one fewer than the pipes, so a
+                # writer keeps how many (see render.empty_table).
+                cells.append(("",) * max(raw.count("|") - 1, 1))
                 continue
             parts = raw.strip().strip("|").split("|")
             cells.append(tuple(p.strip() for p in parts))
