@@ -51,6 +51,16 @@ def _stem(prefix: str) -> str:
     return found[0]
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _stop_the_brochure_browser():
+    # The brochure writer keeps one Chromium for speed; stop it after this module so the
+    # browser tests that run later can start their own sync Playwright.
+    yield
+    from formats.to_pdf_designed import close_browser
+
+    close_browser()
+
+
 @pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
 def test_a_plan_as_a_council_makes_it_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
     if fmt == "pdf-designed" and not Path("/usr/bin/chromium").exists():

@@ -110,11 +110,14 @@ def _page() -> Any:
         playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=_CHROMIUM)
         _BROWSER.update(playwright=playwright, browser=browser, page=browser.new_page())
-        atexit.register(_close)
+        atexit.register(close_browser)
     return _BROWSER["page"]
 
 
-def _close() -> None:
+def close_browser() -> None:
+    """Stop the Chromium kept for the next brochure. A started sync Playwright holds an event
+    loop in this thread: every later sync Playwright (the browser tests) refuses to start
+    until it is stopped."""
     browser, playwright = _BROWSER.pop("browser", None), _BROWSER.pop("playwright", None)
     _BROWSER.pop("page", None)
     if browser is not None:
