@@ -838,8 +838,10 @@ def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str], *,
         touched.update(r[0] for r in t.select_in(
             con, "SELECT node_id FROM node_documents WHERE document IN ({})", doc_list))
     stored = GraphData()
-    for row in t.select_in(con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})",
-                           sorted(touched)):
+    # An empty store holds none of them: asking for each id, 900 at a time, is a first
+    # build's only cost of this read.
+    for row in () if fresh else t.select_in(
+            con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})", sorted(touched)):
         node = t.node_from_row(row)
         stored.nodes[node.id] = node
     kept = strip_documents(stored, docs).nodes if docs else stored.nodes
@@ -870,7 +872,8 @@ def _write(con: sqlite3.Connection, graph: GraphData, docs: set[str], *,
     _put_nodes(con, upserts.values())
 
     rels = graph.relationships
-    stored_rels = {
+    no_edges = fresh and con.execute("SELECT 1 FROM edges LIMIT 1").fetchone() is None
+    stored_rels = {} if no_edges else {
         rel.id: rel
         for rel in map(t.edge_from_row, t.select_in(
             con, f"SELECT {t.EDGE_COLUMNS} FROM edges WHERE id IN ({{}})", sorted(rels)))
