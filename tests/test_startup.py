@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import stratgraph
 
@@ -29,6 +30,30 @@ def test_the_cli_imports_no_heavy_library_and_no_command_body() -> None:
     modules = imported_after("import stratgraph.cli.main")
     assert not {m for m in modules if m.split(".")[0] in HEAVY}
     assert not {m for m in modules if m.startswith(LATER)}
+
+
+def test_a_build_of_text_plans_imports_no_heavy_library(tmp_path) -> None:
+    # The whole `stratgraph build` of the example plans (text) in one process: networkx, the
+    # Neo4j driver, the PDF and Word readers, rich and the general reader's lead rules wait
+    # for a document, a store or a terminal that needs them.
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    graph = tmp_path / "graph.db"
+    code = (
+        "import sys, json\n"
+        "from stratgraph.cli.main import main\n"
+        f"sys.argv = ['stratgraph', 'build', {str(examples)!r}, '--graph', {str(graph)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=tmp_path)
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert graph.exists() and "stratgraph.loaders.registry" in modules
+    assert not {m for m in modules if m.split(".")[0] in HEAVY and m.split(".")[0] != "rapidfuzz"}
+    assert not {m for m in modules if m.startswith(("stratgraph.graph.queries",
+                                                    "stratgraph.graph.export", "stratgraph.viz",
+                                                    "stratgraph.loaders.read.pdf",
+                                                    "stratgraph.loaders.read.docx",
+                                                    "stratgraph.loaders.general.reader"))}
 
 
 def test_public_names_still_resolve_lazily() -> None:
