@@ -116,9 +116,12 @@ def installed_copy(into: Path) -> Path:
     """A user's install of the working tree under ``into``: its interpreter."""
     import sysconfig
 
-    wheels, venv = into / "wheels", into / "venv"
+    wheels, venv, src = into / "wheels", into / "venv", into / "src"
+    # Built from a copy: setuptools leaves a build/ folder beside the sources it builds.
+    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
+        ".*", "build", "dist", "*.egg-info", "__pycache__", "neo4j_harness", "out"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels),
-                    str(REPO)], check=True, stdout=subprocess.DEVNULL)
+                    str(src)], check=True, stdout=subprocess.DEVNULL)
     base = Path(sys._base_executable)  # type: ignore[attr-defined]  # the venv's own Python
     subprocess.run([str(base), "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
