@@ -139,3 +139,14 @@ def test_a_first_write_builds_its_indexes_after_the_rows_with_the_same_result(tm
     deferred, row_by_row = contents(tmp_path / "deferred.db"), contents(tmp_path / "row_by_row.db")
     assert deferred == row_by_row
     assert "edges_start" in deferred[2] or "edges_type" in deferred[2]  # indexes in use
+
+
+def test_the_console_script_sets_the_cli_import_aside_and_collects_as_usual_after() -> None:
+    # The objects the CLI's import makes live as long as the process: frozen, not swept again;
+    # the command then runs with the cyclic collector on.
+    code = ("import gc, stratgraph.cli.main as cli, stratgraph.cli.entry as entry\n"
+            "cli.main = lambda: print(gc.isenabled(), gc.get_freeze_count() > 1000)\n"
+            "entry.main()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["True", "True"]
