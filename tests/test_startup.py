@@ -150,3 +150,24 @@ def test_the_console_script_sets_the_cli_import_aside_and_collects_as_usual_afte
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_known_names_are_found_where_the_pattern_per_name_found_them() -> None:
+    # The delivery plan's name finder scans for each name with str.find instead of compiling
+    # `(?<![\w']){name}(?![\w])` per name: same spans, in every kind of neighbour.
+    import random
+    import re
+
+    from stratgraph.loaders.shapes.delivery_plan.names import _occurrences
+
+    rng = random.Random(17)
+    names = ["Board", "Health and Wellbeing Board", "LLEP", "Plan", "a", "Café Plan", "'Quote'",
+             "Board ", "x_y", ""]
+    alphabet = ["Board", "Plan", "LLEP", "Café", " ", " ", "'", "’", "_", "-", "é", "1", "²",
+                "a", "Health and Wellbeing ", ".", "\n", "x_y"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for name in names:
+            pattern = re.compile(rf"(?<![\w']){re.escape(name)}(?![\w])")
+            assert list(_occurrences(name, text)) == [m.span() for m in pattern.finditer(text)], (
+                name, text)
