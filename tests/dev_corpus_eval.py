@@ -32,9 +32,14 @@ FORMATS = ("md", "html", "docx", "pdf", "pdf2")
 #: Word typed by hand, a CMS page, a designed brochure printed by Chromium, Word's PDF export.
 #: ``--format real`` scores them beside Markdown.
 REAL_WORLD = ("docx-typed", "html-cms", "pdf-designed", "pdf-office")
+#: Formats round 3 (tests/formats/to_pdf_house.py, to_docx_layout.py): headings told only by
+#: size and colour, the same in two columns, tables as positioned text boxes with no lines,
+#: landscape tables over pages with the header row repeated, Word built from layout tables.
+#: ``--format round3`` scores them beside Markdown.
+ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, *REAL_WORLD, "all", "real"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD)}, all, real")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, "all", "real", "round3"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3)}, all, real, round3")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -100,7 +105,7 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
     blocks = with_descriptions(parse_blocks(text), text)
     if fmt == "pdf2":
         return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
-    if fmt in REAL_WORLD:
+    if fmt in REAL_WORLD or fmt in ROUND3:
         import formats
 
         kind, suffix = fmt.split("-")
@@ -261,6 +266,9 @@ def main() -> None:
         return
     if FORMAT == "real":
         side_by_side(("md", *REAL_WORLD), verbose=verbose)
+        return
+    if FORMAT == "round3":
+        side_by_side(("md", *ROUND3), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)

@@ -620,6 +620,14 @@ class _Reader:
                 for tc in tcs:
                     self.walk(tc)
             return
+        if _layout_table(tbl, trs):
+            # A template's layout: each row a sub-heading (the left cell, bold) beside its
+            # text. Read as the heading and text it lays out, not as a table of data.
+            for _, tcs in trs:
+                for tc in tcs:
+                    self.walk(tc)
+            self.list_open = False
+            return
         self._table_page = None
         rows: list[tuple[str, ...]] = []
         for tr, tcs in trs:
@@ -713,6 +721,49 @@ class _Reader:
             block = self.blocks[index]
             self.blocks[index] = Block(BlockKind.HEADING, block.text.replace("**", "").strip(),
                                        page=block.page, level=min(sizes.index(size) + 1, 3))
+
+
+_NO_BORDER = frozenset({"none", "nil"})
+_PLAIN_TABLE_STYLES = frozenset({"tablenormal", "normaltable"})
+
+
+def _borderless(tbl: Element) -> bool:
+    """Whether a table draws no line: no table style but Word's plain one, and no border
+    given on the table or its cells."""
+    pr = tbl.find(_w("tblPr"))
+    if pr is not None:
+        style = pr.find(_w("tblStyle"))
+        if style is not None and (style.get(VAL) or "").lower() not in _PLAIN_TABLE_STYLES:
+            return False
+    for borders in [*tbl.iter(_w("tblBorders")), *tbl.iter(_w("tcBorders"))]:
+        if any((side.get(VAL) or "none") not in _NO_BORDER for side in borders):
+            return False
+    return True
+
+
+def _bold_line(tc: Element) -> bool:
+    """Whether a cell holds one short paragraph, every run of it bold."""
+    paragraphs = [p for p in tc.iter(P) if "".join(_plain_text(p)).strip()]
+    if len(paragraphs) != 1:
+        return False
+    text = "".join(_plain_text(paragraphs[0])).strip()
+    runs = [r for r in paragraphs[0].iter(R) if "".join(t.text or "" for t in r.iter(T)).strip()]
+    return 0 < len(text.split()) <= 12 and bool(runs) and all(
+        (rpr := r.find(RPR)) is not None and (b := rpr.find(_w("b"))) is not None and _on(b)
+        for r in runs)
+
+
+def _layout_table(tbl: Element, trs: list[tuple[Element, list[Element]]]) -> bool:
+    """A table that only lays text out: no lines, two cells a row, each row's left cell a
+    short bold line (a sub-heading) and its right cell the text under it."""
+    if not trs or not _borderless(tbl):
+        return False
+    for _, tcs in trs:
+        if len(tcs) != 2 or any(_span(tc) != 1 for tc in tcs) or not _bold_line(tcs[0]):
+            return False
+        if not any("".join(_plain_text(p)).strip() for p in tcs[1].iter(P)):
+            return False
+    return True
 
 
 def _is_contents(sdt: Element) -> bool:

@@ -15,7 +15,13 @@ person sees, one page at a time (a page is open only while its words and ruling 
    table (a section title in a spreadsheet export) is read as text above it; a grid drawn just
    below another with the same columns and nothing between (a totals row set apart) joins it.
    A cell keeps its paragraphs (set further apart than its wrapped lines, or ended short) and
-   its bulleted items, nested by indentation, in the model's cell convention.
+   its bulleted items, nested by indentation, in the model's cell convention. A table drawn
+   with no vertical line (cells as text boxes of their own, as Excel and PowerPoint export
+   them, or ruled only under its rows) is found from its words (``_text_tables``): column
+   edges where three rows start a word and no word crosses, rows parted by rules or by more
+   space than a cell's lines have, each row's cells starting level. A small filled shape
+   level with a line's first word, just left of it, is that line's bullet (a browser prints
+   a list's disc so).
 3. **Rows and segments.** Words on one visual row form the row; a row splits into segments at
    gaps wider than 1.5 em.
 4. **Furniture** (once every page is read). A segment in the top or bottom tenth of a page, in
@@ -39,7 +45,8 @@ person sees, one page at a time (a page is open only while its words and ruling 
    "non- operational" close up.
 7. **Headings and lists** (against the body size: the most common size of the running text).
    A short paragraph is a heading when its type is 25% larger than the body, or 10% larger
-   and bold; or when it is a numbered line of bold body text ("1. Introduction") at its
+   and bold, or set wholly in a colour other than the body's (a designed plan's house style:
+   not bold, not ending a sentence or in a figure); or when it is a numbered line of bold body text ("1. Introduction") at its
    column's edge with space below it, not ending like a label (":"). An unnumbered bold line
    at body size stays a paragraph in bold: a name, a label, a strapline are bold as often as
    a heading is. Levels follow size rank, larger first; bold numbered headings come next. A
@@ -132,6 +139,8 @@ class _Word:
     #: True when the word fills its line and was broken there by the layout, not at a space
     #: (a long path or address): it joins the next line's first word without a space.
     glue: bool = False
+    #: Its fill colour as 0xRRGGBB (a designed plan's headings differ from the body by it).
+    colour: int = 0
 
 
 @dataclass(slots=True)
@@ -210,6 +219,12 @@ class _Para:
             for w in line:
                 sizes[w.size] += len(w.text)
         return sizes.most_common(1)[0][0] if sizes else 0.0
+
+    @property
+    def colour(self) -> int | None:
+        """The colour all its letters are set in, or None when they differ."""
+        colours = {w.colour for line in self.lines for w in line if any(c.isalpha() for c in w.text)}
+        return colours.pop() if len(colours) == 1 else None
 
     @property
     def bold(self) -> bool:
@@ -293,7 +308,7 @@ def _page_words(page, R, place: _Place, width: float, height: float) -> tuple[li
         text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
         if len(text) != n:  # characters outside the BMP: ask one by one
             text = "".join(chr(R.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
-        fonts: dict[int, tuple[float, bool, str, bool]] = {}
+        fonts: dict[int, tuple[float, bool, str, bool, int]] = {}
         rect = R.FS_RECTF()
         matrix = R.FS_MATRIX()
         fsize = ctypes.c_float()
@@ -301,7 +316,7 @@ def _page_words(page, R, place: _Place, width: float, height: float) -> tuple[li
         get_obj, get_box = _address_of_text_object(R), R.FPDFText_GetLooseCharBox
         obj_type = R.FPDF_PAGEOBJECT
 
-        def font(i: int) -> tuple[float, bool, str, bool] | None:
+        def font(i: int) -> tuple[float, bool, str, bool, int] | None:
             key = get_obj(tp, i)
             if not key:
                 return None
@@ -353,13 +368,13 @@ def _page_words(page, R, place: _Place, width: float, height: float) -> tuple[li
                     bold = bool(fa and fa[1]) and bool(fb and fb[1])
                     italic = bool(fa and fa[3]) and bool(fb and fb[3])
             append(_Word(chars.translate(_TRANSLATE), left, right, top, bottom,
-                         round(size * 2) / 2, bold, first[2], italic))
+                         round(size * 2) / 2, bold, first[2], italic, False, first[4]))
         return words, visible
     finally:
         textpage.close()
 
 
-def _font_info(R, obj, matrix, fsize, namebuf) -> tuple[float, bool, str, bool]:
+def _font_info(R, obj, matrix, fsize, namebuf) -> tuple[float, bool, str, bool, int]:
     size = 0.0
     if R.FPDFTextObj_GetFontSize(obj, fsize) and R.FPDFPageObj_GetMatrix(obj, matrix):
         size = fsize.value * math.hypot(matrix.c, matrix.d)
@@ -376,7 +391,11 @@ def _font_info(R, obj, matrix, fsize, namebuf) -> tuple[float, bool, str, bool]:
             angle = slant.value
     # Italic: the font says so (its name, its italic flag or a slanted angle).
     italic = bool(_ITALIC_FONT.search(name)) or bool(flags & (1 << 6)) or angle != 0
-    return (size if 0.5 < size < 2000 else 10.0), _is_bold(name, weight, flags), name, italic
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    colour = 0
+    if R.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+        colour = (r.value & 255) << 16 | (g.value & 255) << 8 | (b.value & 255)
+    return (size if 0.5 < size < 2000 else 10.0), _is_bold(name, weight, flags), name, italic, colour
 
 
 # --------------------------------------------------------------------------------------------
@@ -393,11 +412,14 @@ def _times(m: _Matrix, n: _Matrix) -> _Matrix:
             e * A + f * C + E, e * B + f * D + F)
 
 
-def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
+def _ruling(page, R, place: _Place,
+            dots: list[tuple[float, float, float, float]] | None = None) -> tuple[list[dict], list[dict]]:
     """The page's horizontal and vertical straight strokes and box sides, as table edges.
 
     Read from pdfium's path objects (inside forms too), in the page's top-down coordinates,
-    as pdfplumber would derive them from its lines, rectangles and curves.
+    as pdfplumber would derive them from its lines, rectangles and curves. With ``dots``, the
+    boxes (x0, top, x1, bottom) of small filled shapes about as wide as they are tall are
+    added to it: a browser prints a list's disc or square bullet as such a shape, not a glyph.
     """
     h: list[dict] = []
     v: list[dict] = []
@@ -442,11 +464,15 @@ def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
             shade[0] = bool(R.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
                             and fill_mode.value and not stroke.value)
             start = prev = None
-            for k in range(min(R.FPDFPath_CountSegments(obj), 20000)):
+            count = min(R.FPDFPath_CountSegments(obj), 20000)
+            points: list[tuple[float, float]] = []
+            for k in range(count):
                 seg = R.FPDFPath_GetPathSegment(obj, k)
                 if not seg or not R.FPDFPathSegment_GetPoint(seg, x, y):
                     continue
                 pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+                if dots is not None and count <= 64:
+                    points.append(pt)
                 step = R.FPDFPathSegment_GetType(seg)
                 if step == R.FPDF_SEGMENT_MOVETO:
                     start = pt
@@ -455,6 +481,12 @@ def _ruling(page, R, place: _Place) -> tuple[list[dict], list[dict]]:
                 if R.FPDFPathSegment_GetClose(seg) and start is not None and pt != start:
                     edge(pt, start)
                 prev = pt
+            if points and (fill_mode.value or stroke.value):
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                box = place(min(xs), min(ys), max(xs), max(ys))
+                w, t = box[1] - box[0], box[3] - box[2]
+                if 1.2 <= w <= 9 and 1.2 <= t <= 9 and 0.6 <= w / t <= 1.6:
+                    dots.append((box[0], box[2], box[1], box[3]))  # type: ignore[union-attr]
 
     raw = page.raw
     walk(R.FPDFPage_CountObjects(raw), lambda i: R.FPDFPage_GetObject(raw, i), None, 0)
@@ -520,6 +552,221 @@ def _banded(h: list[dict], v: list[dict], words: list[_Word]) -> tuple[list[dict
                          "x1": float(x), "top": bottom, "bottom": end, "width": 0,
                          "height": end - bottom, "shade": True} for x in xs]
     return h + added_h, v + added_v
+
+
+def _drawn_bullets(dots: list[tuple[float, float, float, float]], words: list[_Word]) -> list[_Word]:
+    """A "•" word for each small filled shape set as a list's bullet: level with a line's
+    first word (its centre within the word's height), a little to its left, smaller than the
+    type and with no word between. Browsers print a list's disc or square this way, so a
+    web page or designed plan printed to PDF has no bullet glyph to read."""
+    out: list[_Word] = []
+    if not dots:
+        return out
+    rows = sorted(words, key=lambda w: w.top)
+    tops = [w.top for w in rows]
+    for x0, top, x1, bottom in dots:
+        cy = (top + bottom) / 2
+        near = rows[max(0, bisect_left(tops, cy - 40)):bisect_left(tops, cy + 1)]
+        level = [w for w in near if w.top < cy < w.bottom and x1 - x0 <= 0.6 * w.size]
+        right = [w for w in level if 0 <= w.x0 - x1 <= 2.5 * w.size]
+        if not right:
+            continue
+        first = min(right, key=lambda w: w.x0)
+        if any(w is not first and w.x1 > x0 - first.size and w.x0 < first.x0 for w in level):
+            continue  # a dot inside a line ("A · B") or one with words to its left is no bullet
+        out.append(_Word("•", x0, x1, first.top, first.bottom, first.size, None, first.font,
+                         False, False, first.colour))
+    return out
+
+
+#: How far (points) a word's left edge may stray from its column's and still start a cell.
+_ALIGN = 1.5
+
+
+def _text_tables(words: list[_Word], h: list[dict]):
+    """Tables set as positioned text with no vertical lines (Excel, PowerPoint and
+    designed exports place each cell as a text box of its own; a landscape action plan rules
+    only under its rows), as rows of cell boxes for :func:`_build_tables`.
+
+    A column's left edge is an x where the words of three or more rows start and which no
+    word of those rows crosses; a table is a run of rows sharing two or more such edges
+    (three or more columns: two are a page's column layout as often as a table). Its rows
+    part where a rule crosses the table or the space between lines is wider than within a
+    cell; and each row's cells start level (a page in columns has its paragraphs start at
+    any height), which is what tells a table from text that merely lines up."""
+    if len(words) < 12:
+        return []
+    rows = _rows(words)
+    lines = [(min(w.top for w in r), max(w.bottom for w in r), r) for r in rows]
+    size = _line_size(words)
+    xs = sorted(w.x0 for w in words)
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= _ALIGN:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    # Each row's words are left to right and apart: the one word that can cross an x is the
+    # last to start before it, found by bisection (the reader's cost stays per row, not per
+    # word, on a dense page).
+    lefts = [[w.x0 for w in r] for r in rows]
+    runs: list[tuple[float, int, int]] = []
+    for c in clusters:
+        if len(c) < 3:
+            continue
+        x = min(c)
+        first = last = -1
+        support = 0
+        for i, (top, bottom, r) in enumerate(lines):
+            xs0 = lefts[i]
+            k = bisect_left(xs0, x - _ALIGN)
+            crosses = k > 0 and r[k - 1].x1 > x + 0.5
+            starts = k < len(xs0) and xs0[k] <= x + _ALIGN
+            # A wide gap ends a table: the lines between a column's cells (a long cell beside
+            # it) do not.
+            far = i > 0 and top - lines[i - 1][1] > 4 * size
+            if crosses or far:
+                if support >= 3:
+                    runs.append((x, first, last))
+                first = last = -1
+                support = 0
+                if crosses:
+                    continue
+            if starts:
+                if first < 0:
+                    first = i
+                last = i
+                support += 1
+        if support >= 3:
+            runs.append((x, first, last))
+    found = []
+    used: set[int] = set()
+    for k, (x, a, b) in sorted(enumerate(runs), key=lambda t: t[1][1] - t[1][2]):
+        if k in used:
+            continue
+        group = [(x, a, b)]
+        for j, (x2, a2, b2) in enumerate(runs):
+            if j == k or j in used or abs(x2 - x) < 3:
+                continue
+            if min(b, b2) - max(a, a2) + 1 >= 0.5 * min(b - a + 1, b2 - a2 + 1):
+                group.append((x2, a2, b2))
+        # The rows are those of the inner edges: the left edge of the first column is the
+        # page's margin too, its run reaching up into the text above the table.
+        first_x = min(g[0] for g in group)
+        inner_runs = [g for g in group if g[0] > first_x + _ALIGN]
+        if len(inner_runs) < 2:
+            continue
+        lo, hi = min(g[1] for g in inner_runs), max(g[2] for g in inner_runs)
+        xs_all = [g[0] for g in group]
+
+        def starts(i: int) -> int:
+            return sum(any(abs(w.x0 - x) <= _ALIGN for w in lines[i][2]) for x in xs_all)
+
+        # A table opens with a row that starts three cells (its header), not with the last
+        # line of a paragraph above whose word happens to fall on a column's edge.
+        while lo < hi and starts(lo) < min(3, len(xs_all)):
+            lo += 1
+        # Its last row's cell may run on below the other cells, at the spacing of a cell's
+        # lines.
+        within = [b[0] - a[1] for a, b in zip(lines[lo:hi], lines[lo + 1:hi + 1])]
+        step = min(within, default=0.0) + 0.3 * size
+        while hi + 1 < len(lines) and lines[hi + 1][0] - lines[hi][1] <= step and not any(
+                w.x0 < x - _ALIGN and w.x1 > x + 0.5 for w in lines[hi + 1][2] for x in xs_all):
+            hi += 1
+        # So may its header's first line above it (a header set from the foot of its row).
+        while lo > 0 and lines[lo][0] - lines[lo - 1][1] <= step and not any(
+                w.x0 < x - _ALIGN and w.x1 > x + 0.5 for w in lines[lo - 1][2] for x in xs_all):
+            lo -= 1
+        region = lines[lo:hi + 1]
+        if len(region) < 2:
+            continue
+        left = min(w.x0 for _t, _b, r in region for w in r)
+        # An edge a word of the table's rows crosses is no column's, nor one that is only
+        # ever a space after the word before it ("• To help ...", "• To support ..."): a
+        # column stands clear of the one before it in some row.
+        inner = sorted({round(g[0], 1) for g in group if g[0] > left + _ALIGN and not any(
+            w.x0 < g[0] - _ALIGN and w.x1 > g[0] + 0.5 for _t, _b, r in region for w in r)
+            and _clearance(region, g[0]) >= size})
+        edges = _without_marker_columns(region, [left, *inner])
+        if len(edges) < 3:
+            continue
+        table = _text_table(region, edges, h, size)
+        if table is not None:
+            used.update(j for j, r in enumerate(runs) if r in group)
+            found.append(table)
+    return found
+
+
+def _without_marker_columns(region: list[tuple[float, float, list[_Word]]],
+                            edges: list[float]) -> list[float]:
+    """``edges`` less those that end a column of list markers only: "1." or "•" set apart
+    from an item's text is a list's hanging indent, not a table's column (a page in two
+    columns of lists lines up as if it were a table)."""
+    kept = [edges[0]]
+    for x in edges[1:]:
+        words = [w for _t, _b, r in region for w in r if kept[-1] - _ALIGN <= w.x0 < x - _ALIGN]
+        if words and all(w.text in _BULLETS or _NUMBERED.match(w.text) for w in words):
+            continue
+        kept.append(x)
+    return kept
+
+
+def _clearance(region: list[tuple[float, float, list[_Word]]], x: float) -> float:
+    """The widest space before a word starting at ``x`` in ``region``'s lines (the page's
+    width when one starts its line there)."""
+    widest = 0.0
+    for _t, _b, r in region:
+        for before, w in zip([None, *r], r):
+            if abs(w.x0 - x) <= _ALIGN:
+                widest = max(widest, 1e6 if before is None else w.x0 - before.x1)
+    return widest
+
+
+def _text_table(region: list[tuple[float, float, list[_Word]]], edges: list[float],
+                h: list[dict], size: float):
+    """The rows of cell boxes of one table found by :func:`_text_tables`, or None when its
+    cells do not start level, row by row."""
+    left, right = edges[0], max(w.x1 for _t, _b, r in region for w in r)
+    gaps = [b[0] - a[1] for a, b in zip(region, region[1:])]
+    if not gaps:
+        return None
+    least = min(gaps)
+    even = max(gaps) - least < 0.3 * size
+    breaks = [i for i, (a, b) in enumerate(zip(region, region[1:]))
+              if even or gaps[i] > least + 0.3 * size
+              or any(e["x0"] <= left + 2 and e["x1"] >= left + 0.6 * (right - left)
+                     and a[1] - 1 <= e["top"] <= b[0] + 1 for e in h)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in breaks:
+        spans.append((start, i))
+        start = i + 1
+    spans.append((start, len(region) - 1))
+    if len(spans) < 2:
+        return None
+    bounds = [*edges[1:], right + 1]
+    level = multi = 0
+    for a, b in spans:
+        tops, bottoms = [], []
+        for j, x0 in enumerate(edges):
+            cell = [w for _t, _b, r in region[a:b + 1] for w in r
+                    if x0 - _ALIGN <= w.x0 and w.x1 <= bounds[j] + _ALIGN]
+            if cell:
+                tops.append(min(w.top for w in cell))
+                bottoms.append(max(w.bottom for w in cell))
+        if len(tops) >= 2:
+            multi += 1
+            # Cells set from the top of their row, or (a header row) from its foot.
+            level += max(tops) - min(tops) <= 2 or max(bottoms) - min(bottoms) <= 2
+    if multi < 2 or level < 0.7 * len(spans):
+        return None
+    ys = [region[0][0] - 1]
+    for (_a, b), (a2, _b2) in zip(spans, spans[1:]):
+        ys.append((region[b][1] + region[a2][0]) / 2)
+    ys.append(region[-1][1] + 1)
+    cols = [(x - 1, bounds[j] - 1) for j, x in enumerate(edges)]
+    rows = [[(c0, y0, c1, y1) for c0, c1 in cols] for y0, y1 in zip(ys, ys[1:])]
+    return (left - 1, ys[0], right + 1, ys[-1]), rows
 
 
 def _grid_like(h: list[dict], v: list[dict]) -> bool:
@@ -1087,7 +1334,7 @@ def _close_up(row: list[_Word]) -> list[_Word]:
 def _merge(a: _Word, b: _Word, text: str) -> _Word:
     bold = a.bold if b.bold is None else b.bold if a.bold is None else a.bold and b.bold
     return _Word(text, min(a.x0, b.x0), max(a.x1, b.x1), min(a.top, b.top),
-                 max(a.bottom, b.bottom), a.size, bold, a.font, a.italic and b.italic)
+                 max(a.bottom, b.bottom), a.size, bold, a.font, a.italic and b.italic, False, a.colour)
 
 
 def _line_size(line: list[_Word]) -> float:
@@ -1127,7 +1374,7 @@ def _strip_marker(line: list[_Word], marker: str) -> list[_Word]:
         return line[1:]
     rest = first.text[len(marker):]
     return [_Word(rest, first.x0, first.x1, first.top, first.bottom, first.size, first.bold,
-                  first.font, first.italic)] + line[1:]
+                  first.font, first.italic, False, first.colour)] + line[1:]
 
 
 def _ends_sentence(line: list[_Word]) -> bool:
@@ -1398,7 +1645,9 @@ def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
         if visible == 0:
             drawn = R.FPDFPage_CountObjects(page.raw) > 0
         else:
-            h, v = _ruling(page, R, place)
+            dots: list[tuple[float, float, float, float]] = []
+            h, v = _ruling(page, R, place, dots)
+            words += _drawn_bullets(dots, words)
             h, v = _banded(h, v, words)
             raw_tables = []
             if _grid_like(h, v):
@@ -1408,6 +1657,9 @@ def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
                     # The finder failing on odd ruling must not lose the page: read it as text.
                     raw_tables = []
             raw_tables += _empty_boxes(h, v, words, width, raw_tables)
+            loose = [w for w in words if not any(_inside(w, t[0]) for t in raw_tables)] \
+                if raw_tables else words
+            raw_tables += _text_tables(loose, h)
             if raw_tables:
                 tables, words = _build_tables(words, raw_tables, width)
         return _Page(index + 1, width, height, _segments(words) if words else [], tables,
@@ -1456,6 +1708,16 @@ def _title(pdf) -> str:  # noqa: ANN001 (a pypdfium2 PdfDocument)
         return ""
 
 
+def _body_colour(pages: list[_Page]) -> int:
+    """The colour most running text is set in."""
+    colours: Counter[int] = Counter()
+    for page in pages:
+        for seg in page.segs:
+            for w in seg.words:
+                colours[w.colour] += len(w.text)
+    return colours.most_common(1)[0][0] if colours else 0
+
+
 def _body_size(pages: list[_Page], margins: bool = True) -> float:
     """The size most running text is set in (``margins`` false: leaving out the top and
     bottom tenth of each page, where running headers and footers are)."""
@@ -1501,7 +1763,7 @@ def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
                 flow.extend(_column_flow(column, page.number))
     flow, callouts = _callouts(flow, body)
     furniture += callouts
-    _classify(flow, body)
+    _classify(flow, body, _body_colour(pages))
     flow = _join_across(flow)
     blocks = [b for p in flow if (b := _block(p)) is not None]
     return assemble(name, blocks, path=path, format="pdf", furniture=furniture, page_count=count)
@@ -1565,8 +1827,9 @@ def _plain(para: _Para) -> str:
     return " ".join(w.text for w in _join_lines(para.lines))
 
 
-def _classify(flow: list[_Para], body: float) -> None:
-    """Headings by size and weight, list items with their nesting, for the whole document."""
+def _classify(flow: list[_Para], body: float, colour: int | None = None) -> None:
+    """Headings by size, weight and colour, list items with their nesting, for the whole
+    document (``colour``: the body text's)."""
     sized: set[float] = set()
     candidates: list[tuple[_Para, str]] = []
     for p in flow:
@@ -1587,6 +1850,21 @@ def _classify(flow: list[_Para], body: float) -> None:
             # with space below it. Unnumbered bold lines stay paragraphs: a name over a
             # title, a label over its value, a strapline are as often bold as a heading is.
             candidates.append((p, "bold"))
+        elif (colour is not None and p.colour not in (None, colour) and size >= body - 0.5
+              and not p.marker and len(p.lines) <= 2 and p.indent < 2 * body
+              and not (bold and size < body * 1.1) and not text[-1].isdigit()
+              and not text.endswith((":", ",", ";", "."))
+              and not _LINKLIKE.search(text) and _standing_alone(p, body)):
+            # A designed plan's house style: a heading told from the body only by its colour
+            # (and a little size), never bold. A line in colour that ends a sentence, opens a
+            # list, is a link or ends in a figure ("FTE staff 2,370.3") is text, and so is
+            # one run into the next paragraph; bold at body size is as ambiguous in colour
+            # as in black (a label, a lead-in).
+            if size >= body * 1.1:
+                sized.add(size)
+                candidates.append((p, "size"))
+            else:
+                candidates.append((p, "bold"))
     ranks = sorted(sized, reverse=True)
     for p, why in candidates:
         p.kind = BlockKind.HEADING
@@ -1635,6 +1913,14 @@ def _classify(flow: list[_Para], body: float) -> None:
         prev = p
 
 
+_LINKLIKE = re.compile(r"(?i)\bwww\.|https?://|@\w|\.(?:gov|org|com|co)\.?(?:uk)?\b")
+
+
+def _standing_alone(p: _Para, body: float) -> bool:
+    """Whether ``p`` has space under it, or ends its column, as a heading has."""
+    return p.space_below is None or p.space_below > 0.3 * body
+
+
 def _under_item_text(item: _Para, above: _Para, p: _Para) -> bool:
     """Whether ``p`` is set where the text of the list item before it starts (right of its
     marker, within a few points of its first word), in the same column, close under
@@ -1656,7 +1942,8 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                     and prev.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
                     and abs(prev.size - p.size) < 0.6 and prev.lines and p.lines
                     and not _ends_sentence(prev.lines[-1])
-                    and (p.lines[0][0].text[:1].islower() or prev.full)
+                    and (p.lines[0][0].text[:1].islower() or prev.full
+                         or prev.lines[-1][-1].text in _OPEN_ENDS)
                     # An item's text runs on at its own indent; a paragraph at the margin
                     # after an item that ends a page is the text under the list.
                     and (prev.kind is not BlockKind.LIST_ITEM
@@ -1671,6 +1958,13 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                 continue
         out.append(p)
     return out
+
+
+#: Words a sentence never ends on: a paragraph whose column or page ends on one ("... such
+#: as" / "Crossrail, as well as ...") runs on at the top of the next, whatever the line's
+#: length (a ragged column's last line is rarely "full").
+_OPEN_ENDS = frozenset("a an the and or of to in on for with as by from at that which our "
+                       "their its such including".split())
 
 
 def _last_page(p: _Para) -> int:
