@@ -4,6 +4,7 @@ side with a floor: the bare SQL / Cypher fetch of the same rows (issue #16).
 Run:  python bench/bench_explorer.py [--corpus ../shared/corpus] [--repeat 20] [--stores embedded,neo4j]
       python bench/bench_explorer.py --synthetic 120k     # bench/synthetic.py's councils instead
       NEO4J_URI=... NEO4J_PASSWORD=... python bench/bench_explorer.py --loaded --repeat 5
+      python bench/bench_explorer.py --overview-file COPY.sqlite   # embedded: the first `/`
                                             # the graph already in that Neo4j (the 1M one),
                                             # not written, not wiped (bench/neo4j_server.py)
 
@@ -289,6 +290,29 @@ def overview_parts(store: Any, repeat: int) -> None:
           f"{min(times):.2f} ({times[0]:.2f}) | |", flush=True)
 
 
+def measure_embedded_overview(path: Path) -> int:
+    """The first ``/`` of a new app on an embedded file as it is (whole-graph answers get
+    saved in it: give it a copy), then again, and the parts the bounded overview asks."""
+    from fastapi.testclient import TestClient
+
+    from stratgraph.graph.embedded import EmbeddedStore
+    from stratgraph.viz.explorer import ExplorerConfig
+    from stratgraph.viz.explorer.app import create_app
+
+    with TestClient(create_app(ExplorerConfig(open_store=lambda: EmbeddedStore(path),
+                                              read_only=True))) as c:
+        t0 = time.perf_counter()
+        page = c.get("/")
+        page.raise_for_status()
+        t1 = time.perf_counter()
+        c.get("/").raise_for_status()
+        t2 = time.perf_counter()
+    print(f"embedded: overview page /, first view of a new app "
+          f"({len(page.content) / 1e6:.2f} MB): {t1 - t0:.2f} s; again: {t2 - t1:.2f} s",
+          flush=True)
+    return 0
+
+
 def _busiest_strategy(driver: Any, database: str | None) -> str | None:
     """The strategy with the most relationships (a national one many plans name)."""
     records, _, _ = driver.execute_query(
@@ -308,7 +332,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="Neo4j only: time the graph already at NEO4J_URI as it is")
     parser.add_argument("--synthetic", metavar="SIZE",
                         help="a synthetic graph of about SIZE nodes (e.g. 120k) instead")
+    parser.add_argument("--overview-file", type=Path, metavar="GRAPH",
+                        help="only the first / of a new app on this embedded file (a copy: "
+                        "answers get saved in it)")
     args = parser.parse_args(argv)
+    if args.overview_file:
+        return measure_embedded_overview(args.overview_file)
     from stratgraph.api import build, discover
     from stratgraph.graph.embedded import EmbeddedStore
 
