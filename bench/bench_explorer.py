@@ -4,6 +4,7 @@ side with a floor: the bare SQL / Cypher fetch of the same rows (issue #16).
 Run:  python bench/bench_explorer.py [--corpus ../shared/corpus] [--repeat 20] [--stores embedded,neo4j]
       python bench/bench_explorer.py --synthetic 120k     # bench/synthetic.py's councils instead
       NEO4J_URI=... NEO4J_PASSWORD=... python bench/bench_explorer.py --loaded --repeat 5
+      python bench/bench_explorer.py --overview-file COPY.sqlite   # embedded: the first `/`
                                             # the graph already in that Neo4j (the 1M one),
                                             # not written, not wiped (bench/neo4j_server.py)
 
@@ -234,21 +235,40 @@ def measure_loaded(repeat: int) -> int:
 
 
 def overview_parts(store: Any, repeat: int) -> None:
-    """The `/` page's parts, each timed apart on the open store: the whole coverage answer,
-    the summaries and first rows the bounded overview asks, the model, and its rendering."""
-    from stratgraph.graph.overview import BOUNDED_ROWS, overview
+    """The `/` page's parts, each timed apart on the open store: what the bounded overview
+    asks, the model (with and without one read for all its asks), its rendering, and what
+    shared strategies and changes would need."""
+    import datetime as dt
+
+    from stratgraph.graph.overview import BOUNDED_ROWS, LIVE_PLANS, overview
     from stratgraph.graph.queries import query_summary, run_query, stream_query
     from stratgraph.viz.overview_page import overview_page
 
+    from stratgraph.graph.overview import _overview
+
+    def evolution_rows() -> list[Any]:
+        # What the changes chart needs: every plan-evolution row (a page as long as the
+        # summary says; the facts build a page's rows, the live Cypher the whole answer).
+        total = sum(r["rows"] for r in query_summary(store, "plan-evolution"))
+        return list(stream_query(store, "plan-evolution", limit=max(total, 1)))
+
     parts: list[tuple[str, Callable[[], Any]]] = [
-        ("coverage, whole answer", lambda: run_query(store, "coverage")),
+        ("coverage plan rows", lambda: run_query(store, "coverage", {"scope": "plan"})),
+        (f"coverage {BOUNDED_ROWS} weakest themes",
+         lambda: list(stream_query(store, "coverage", {"scope": "theme"}, limit=BOUNDED_ROWS))),
+        ("coverage theme count (summary)",
+         lambda: query_summary(store, "coverage", {"scope": "theme"})),
         ("orphan-actions summary", lambda: query_summary(store, "orphan-actions")),
         ("unsupported-outcomes summary", lambda: query_summary(store, "unsupported-outcomes")),
         ("deadlines summary", lambda: query_summary(store, "deadlines")),
+        ("the overview model, each ask its own session and facts check",
+         lambda: _overview(store, None, dt.date.today(), LIVE_PLANS)),
+        ("the overview model (all of the above in one read)", lambda: overview(store)),
+        # Not asked by the bounded page (#16's shared strategies and changes): their cost.
         ("strategy-feeds summary", lambda: query_summary(store, "strategy-feeds")),
-        (f"orphan-actions first {BOUNDED_ROWS} rows",
-         lambda: list(stream_query(store, "orphan-actions", limit=BOUNDED_ROWS))),
-        ("the overview model (all of the above it asks)", lambda: overview(store)),
+        ("cross-theme-dependencies summary", lambda: query_summary(
+            store, "cross-theme-dependencies")),
+        ("plan-evolution, every row", evolution_rows),
     ]
     print("| part of / | seconds, best (first) | rows |")
     print("|---|---:|---:|")
@@ -270,6 +290,29 @@ def overview_parts(store: Any, repeat: int) -> None:
           f"{min(times):.2f} ({times[0]:.2f}) | |", flush=True)
 
 
+def measure_embedded_overview(path: Path) -> int:
+    """The first ``/`` of a new app on an embedded file as it is (whole-graph answers get
+    saved in it: give it a copy), then again, and the parts the bounded overview asks."""
+    from fastapi.testclient import TestClient
+
+    from stratgraph.graph.embedded import EmbeddedStore
+    from stratgraph.viz.explorer import ExplorerConfig
+    from stratgraph.viz.explorer.app import create_app
+
+    with TestClient(create_app(ExplorerConfig(open_store=lambda: EmbeddedStore(path),
+                                              read_only=True))) as c:
+        t0 = time.perf_counter()
+        page = c.get("/")
+        page.raise_for_status()
+        t1 = time.perf_counter()
+        c.get("/").raise_for_status()
+        t2 = time.perf_counter()
+    print(f"embedded: overview page /, first view of a new app "
+          f"({len(page.content) / 1e6:.2f} MB): {t1 - t0:.2f} s; again: {t2 - t1:.2f} s",
+          flush=True)
+    return 0
+
+
 def _busiest_strategy(driver: Any, database: str | None) -> str | None:
     """The strategy with the most relationships (a national one many plans name)."""
     records, _, _ = driver.execute_query(
@@ -289,7 +332,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="Neo4j only: time the graph already at NEO4J_URI as it is")
     parser.add_argument("--synthetic", metavar="SIZE",
                         help="a synthetic graph of about SIZE nodes (e.g. 120k) instead")
+    parser.add_argument("--overview-file", type=Path, metavar="GRAPH",
+                        help="only the first / of a new app on this embedded file (a copy: "
+                        "answers get saved in it)")
     args = parser.parse_args(argv)
+    if args.overview_file:
+        return measure_embedded_overview(args.overview_file)
     from stratgraph.api import build, discover
     from stratgraph.graph.embedded import EmbeddedStore
 

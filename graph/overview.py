@@ -20,7 +20,8 @@ A national graph (more than :data:`LIVE_PLANS` plans, the whole graph asked for)
 within a second on Neo4j by asking only what the store keeps as write-time facts
 (graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
 pages; the deadlines summary): coverage draws every plan and the :data:`BOUNDED_ROWS` weakest
-themes, deadlines every plan's quarters (their rows open from the query); the charts whose
+themes, deadlines every plan's quarters; the tables carry only their totals (a bar's rows are
+asked from the query when it is clicked: the explorer's API, or the query named offline); the charts whose
 queries have no facts (cross-theme-dependencies, plan-evolution: ~20M cross-theme rows at 1M
 nodes) are not drawn, and ``notes`` says so and why, so no chart ever shows part of a count
 as if it were all of it.
@@ -31,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -44,10 +46,10 @@ from stratgraph.errors import QueryError
 ROW_LIMIT = 2000
 #: Plans beyond which the whole-graph overview charts only what write-time facts answer.
 LIVE_PLANS = 50
-#: Rows each table of the bounded overview carries (the weakest themes, the first orphan and
-#: unsupported rows): the rest open from the query in the explorer, a page at a time. At
-#: 2,000 plans, 2,000 rows a table made a 3.4 MB page whose building and sending took a
-#: third of the page's second.
+#: Weakest themes the bounded overview's coverage chart carries (the rest open from the
+#: query). Its tables carry no rows at all, only their totals: a bar's rows are asked when
+#: it is clicked. At 2,000 plans, 2,000 rows a table made a 3.4 MB page whose building and
+#: sending took a third of the page's second.
 BOUNDED_ROWS = 500
 #: Strategies drawn in the shared-strategies chart (the most shared first).
 STRATEGY_LIMIT = 20
@@ -193,14 +195,24 @@ def overview(
     *,
     plans: Sequence[str] | None = None,
     today: dt.date | None = None,
-    live_plans: int = LIVE_PLANS,
+    live_plans: int | None = None,
 ) -> Overview:
     """The overview of ``plans`` (names, ids or document file names; all plans when None).
-    With more than ``live_plans`` plans and no ``plans`` asked for, the bounded overview.
+    With more than ``live_plans`` (default :data:`LIVE_PLANS`) plans and no ``plans`` asked
+    for, the bounded overview.
 
     Raises QueryError naming the closest plans when one names no plan.
     """
-    today = today or dt.date.today()
+    # A store that can read in one transaction does (Neo4j: one session and one facts check
+    # for every ask below, instead of one each).
+    reading = getattr(store, "reading", None)
+    with reading() if reading is not None else nullcontext():
+        return _overview(store, plans, today or dt.date.today(),
+                         LIVE_PLANS if live_plans is None else live_plans)
+
+
+def _overview(store: GraphStore, plans: Sequence[str] | None, today: dt.date,
+              live_plans: int) -> Overview:
     # The whole graph's plan rows are asked once: they are the plans (on Neo4j read from
     # write-time facts); its theme rows only when the graph is small enough to chart whole
     # (coverage sorts plan rows first, so plan rows + theme rows is the whole answer).
@@ -257,15 +269,16 @@ def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], plan_rows: list[dict[
     theme_total = sum(r[_ROWS] for r in query_summary(store, "coverage", {"scope": "theme"}))
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in plan_rows + theme_rows)
-    tables = {"coverage": _table("coverage", {}, plan_rows + theme_rows,
-                                 len(plan_rows) + theme_total)}
-    for name in ("orphan-actions", "unsupported-outcomes"):
-        tables[name] = _first_rows(store, summaries, name, [None], limit=BOUNDED_ROWS)
+    # The tables carry no rows, only how many there are: a bar's rows are asked from the
+    # query when it is clicked (the served page asks the explorer's API; the offline page
+    # says which query to run). Carrying 500 rows a table was a second copy of the coverage
+    # rows and two more asks, about a third of the page's bytes and of its first second.
+    tables = {"coverage": _table("coverage", {}, [], len(plan_rows) + theme_total)}
+    for name in ("orphan-actions", "unsupported-outcomes", "deadlines"):
+        tables[name] = _table(name, {}, [], sum(r[_ROWS] for r in summaries.one(name, None)))
     # Deadlines per plan and quarter: its summary is a write-time fact on Neo4j too, read
-    # in well under a second at 1M nodes; its rows open from the query (not carried here).
+    # in well under a second at 1M nodes.
     deadlines = _all_quarters(_quarters(summaries, [None], today))
-    tables["deadlines"] = _table("deadlines", {}, [], sum(
-        r[_ROWS] for r in summaries.one("deadlines", None)))
     size = f"{len(refs):,} plans"
     notes = {
         "coverage": (f"{size}: every plan is drawn; a plan's themes only among the "

@@ -13,6 +13,7 @@ import os
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -398,3 +399,50 @@ def test_the_start_page_is_the_overview_and_its_links_open_the_explorer(
     page.locator("#overview-link").click()
     page.wait_for_function("() => window.Chart && Chart.getChart('chart-coverage')")
     visit.assert_clean()
+
+
+def test_a_national_graphs_start_page_asks_a_bars_rows(
+        browser: Any, served: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bounded overview (the threshold lowered below the example plans) carries no table
+    rows: a clicked bar's rows come from the explorer's API, equal to the named query's."""
+    from stratgraph.graph import overview as overview_module
+
+    monkeypatch.setattr(overview_module, "LIVE_PLANS", 1)
+    store = served.opener()
+    orphans = store.run_query("orphan-actions", {})
+    store.close()
+    plan = Counter(r["plan"] for r in orphans).most_common(1)[0][0]
+    reason = Counter(x for r in orphans if r["plan"] == plan for x in r["reasons"]).most_common(
+        1)[0][0]
+    expected = [r["action"] for r in orphans if r["plan"] == plan and reason in r["reasons"]]
+    # A new app: the first one may keep the whole graph's page until a write.
+    bounded = Served(served.kind, served.opener, tmp_path, served.examples)
+    try:
+        visit = Visit(browser, bounded)
+        page = visit.page
+        page.goto(f"{bounded.base}/")
+        page.wait_for_function("() => window.stratgraphOverview && stratgraphOverview.ready")
+        assert page.evaluate("() => stratgraphOverview.data.tables['orphan-actions'].rows"
+                             ".length") == 0
+        assert "Too large to chart here" in (
+            page.locator("#sec-changes p.bounded").text_content() or "")
+        point = page.evaluate(
+            """([ds, label]) => { const c = Chart.getChart('chart-orphans');
+                const i = c.data.datasets.findIndex(d => d.label === ds);
+                const bar = c.getDatasetMeta(i).data[c.data.labels.indexOf(label)];
+                const p = bar.getCenterPoint();
+                c.canvas.scrollIntoView();
+                const box = c.canvas.getBoundingClientRect();
+                return {x: box.left + p.x, y: box.top + p.y}; }""", [reason, plan])
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_function("() => stratgraphOverview.opened() > 0", timeout=30_000)
+        shown = page.eval_on_selector_all(
+            "#rows-table tbody tr", "trs => trs.map(tr => tr.children[2].textContent)")
+        assert page.eval_on_selector_all("#rows-table thead th",
+                                         "ths => ths.map(t => t.textContent)")[2] == "action"
+        assert shown == expected and shown
+        assert (page.locator("#rows-note").text_content() or "").startswith(
+            f"{len(expected)} row(s) of query orphan-actions")
+        visit.assert_clean()
+    finally:
+        bounded.stop()

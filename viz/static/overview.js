@@ -23,6 +23,7 @@
   };
   var NO_DATE = "no date";
   var opened = 0;  // tables opened so far (Chart.js handles a click on the next frame)
+  var clicks = 0;  // bars clicked so far: an answer arriving after a later click is dropped
 
   function el(tag, text) {
     var e = document.createElement(tag);
@@ -83,30 +84,64 @@
   var NODE_COLUMNS = ["action_id", "outcome_id", "theme_id", "theme_a_id", "strategy_id",
                       "plan_id"];
 
-  function showRows(query, title, keep) {
+  // The rows behind a bar: those the page carries, or (served, when the page carries fewer
+  // than the query has: a national graph's page carries none) the query's rows for `params`
+  // asked from the explorer's API when the bar is clicked, then kept by `keep`.
+  function showRows(query, title, keep, params) {
     var table = data.tables[query];
+    if (!(served && table.rows.length < table.total)) { clicks += 1; }
+    if (served && table.rows.length < table.total) {
+      var search = new URLSearchParams();
+      Object.keys(params || {}).forEach(function (k) {
+        if (params[k] !== null && params[k] !== undefined) { search.set(k, params[k]); }
+      });
+      var asked = ++clicks;
+      fetch("/api/query/" + encodeURIComponent(query) + "?" + search.toString(), {
+        headers: { accept: "application/json" }, credentials: "same-origin"
+      }).then(function (r) {
+        return r.ok ? r.json() : r.json().then(function (e) { throw new Error(e.error); });
+      }).then(function (answer) {
+        if (clicks !== asked) { return; }  // another bar was clicked meanwhile
+        var rows = answer.rows.filter(keep);
+        var note = rows.length + " row(s) of query " + query;
+        if (answer.more) {
+          note += " (from its first " + answer.rows.length + " rows asked; run: stratgraph query " +
+                  query + ")";
+        }
+        fillRows(query, title, table.columns, rows, note);
+      }).catch(function (e) {
+        if (clicks === asked) {
+          fillRows(query, title, table.columns, [], "could not ask query " + query + ": " + e.message);
+        }
+      });
+      return;
+    }
     var rows = table.rows.filter(keep);
-    var section = document.getElementById("rows");
-    section.hidden = false;
-    section.setAttribute("data-query", query);
-    document.getElementById("rows-title").textContent = title;
     var note = rows.length + " row(s) of query " + query;
     if (table.rows.length < table.total) {
       note += " (from its first " + table.rows.length + " of " + table.total +
               " rows; run: stratgraph query " + query + ")";
     }
+    fillRows(query, title, table.columns, rows, note);
+  }
+
+  function fillRows(query, title, columns, rows, note) {
+    var section = document.getElementById("rows");
+    section.hidden = false;
+    section.setAttribute("data-query", query);
+    document.getElementById("rows-title").textContent = title;
     document.getElementById("rows-note").textContent = note;
     var head = section.querySelector("thead");
     var body = section.querySelector("tbody");
     head.textContent = "";
     body.textContent = "";
     var tr = el("tr");
-    table.columns.forEach(function (c) { tr.appendChild(el("th", c)); });
+    columns.forEach(function (c) { tr.appendChild(el("th", c)); });
     if (served) { tr.appendChild(el("th", "picture")); }
     head.appendChild(tr);
     rows.forEach(function (row) {
       var r = el("tr");
-      table.columns.forEach(function (c) { r.appendChild(el("td", cell(row[c]))); });
+      columns.forEach(function (c) { r.appendChild(el("td", cell(row[c]))); });
       if (served) {
         var td = el("td");
         var id = null;
@@ -198,7 +233,7 @@
       showRows("coverage", "Coverage: " + (r.theme === null ? r.plan : r.plan + " / " + r.theme),
                function (x) {
                  return x.plan_id === r.plan_id && (r.theme_id === null || x.theme_id === r.theme_id);
-               });
+               }, { plan: r.plan_id });
     });
     chart.update();
     setLinks("sec-coverage", queryLinks("coverage"));
@@ -221,7 +256,7 @@
     onBar(chart, function (label, ds) {
       showRows(query, query + ": " + label + (ds.reason ? " / " + ds.reason : ""), function (x) {
         return x.plan === label && (!ds.reason || x.reasons.indexOf(ds.reason) >= 0);
-      });
+      }, { plan: label, reason: ds.reason });
     });
     chart.update();
     setLinks(section, queryLinks(query));
@@ -258,9 +293,9 @@
     });
     onBar(chart, function (label) {
       showRows("deadlines", "Deadlines: " + label, function (x) {
-        return names.indexOf(x.plan) >= 0 &&
+        return (together || names.indexOf(x.plan) >= 0) &&
           (label === NO_DATE ? x.quarter === null : x.quarter === label);
-      });
+      }, { plan: selectedPlan() || null });
     });
     chart.update();
     setLinks("sec-deadlines", queryLinks("deadlines"));
@@ -287,7 +322,7 @@
       var s = rows[index];
       showRows("cross-theme-dependencies", "Themes tied by " + label, function (x) {
         return x.via.indexOf(label) >= 0;
-      });
+      }, { kind: "shared-strategy" });
       if (served) {
         var links = document.getElementById("rows-links");
         s.strategy_ids.forEach(function (id) {
@@ -334,7 +369,7 @@
       showRows("plan-evolution", label + ": " + ds.label, function (x) {
         return x.kind === ds.kind &&
           (ds.change === "new" ? x.first_plan === label : x.dropped_in.indexOf(label) >= 0);
-      });
+      }, { kind: ds.kind });
     });
     chart.update();
     setLinks("sec-changes", queryLinks("plan-evolution"));
