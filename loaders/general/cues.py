@@ -85,7 +85,17 @@ ACTION_LEAD_IN = re.compile(
     r"(?:\b(?:we|the\s+council|the\s+authority|the\s+partnership|the\s+commissioner|i)\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|'ll)"
     r"(?:\s+(?:also|continue\s+to|work\s+to|aim\s+to|need\s+to))?"
     r"|\bwe'll|\b(?:actions|activities|commitments|deliverables|steps|proposals|projects|initiatives|schemes)\b[^:]{0,40}"
-    r"|\bthrough\s+the\s+following|\bby\s+doing\s+the\s+following)\s*(?:by)?\s*:\s*$",
+    r"|\bthrough\s+the\s+following|\bby\s+doing\s+the\s+following)\s*(?:by)?\s*:\s*$"
+    # "We will do this by:", "This will be achieved through:": how the objective stated before
+    # it is delivered, item by item.
+    r"|(?:^|[.;]\s+)(?:we\s+will|we'll|we\s+are\s+going\s+to|the\s+council\s+will)\s+(?:do|achieve|deliver|meet)\s+"
+    r"(?:this|these|it|them|that)(?:\s+(?:objectives?|aims?|priorit(?:y|ies)|outcomes?))?\s+(?:by|through|via)\s*:\s*$"
+    r"|(?:^|[.;]\s+)(?:this|these|it|they)\s+will\s+be\s+(?:achieved|delivered|done|met)\s+(?:by|through|via)\s*:\s*$"
+    # "We will work to improve policy and practice ..., particularly in regard to:": one
+    # commitment whose list says what it covers.
+    r"|^(?:we|the\s+council)\s+will\s+(?!be\b|see\b|know\b)[^.:;]{3,200}:\s*$"
+    # "Here's a brief summary of what we plan to do over the next five years:"
+    r"|\bwhat\s+(?:we|the\s+council)\s+(?:will|plan\s+to|are\s+going\s+to|intend\s+to|aim\s+to)\s+do\b[^.:]{0,60}:\s*$",
     re.IGNORECASE,
 )
 MEASURE_HEADING = re.compile(
@@ -186,7 +196,10 @@ COUNTED_SENTENCE = re.compile(
     r"(?i)^(?:the|our|this|its|their)\b(?![^.]*\bwe\b)[^.:;]{0,60}\b(?:sets?\s+out|has|have|identifies|includes?"
     r"|contains?|is\s+(?:built|organised|structured)\s+around|focus(?:es)?\s+on|are)\s+"
     rf"(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
-    r"(?:\s+(?:for|over|in|during|across|until|to)\s+[^.:;]{1,40})?\s*\.$")
+    r"(?:\s+(?:for|over|in|during|across|until|to)\s+[^.:;]{1,40}"
+    # "The corporate plan contains 4 key aims to reflect key priorities of residents ... as
+    # defined through the wide range of consultation ...": why the set was chosen, at length.
+    r"|\s+to\s+(?:reflect|address|respond\s+to|meet|guide|support|deliver|achieve)\b[^.:;]{1,200})?\s*\.$")
 
 
 def counted_sentence(text: str) -> bool:

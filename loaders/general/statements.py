@@ -102,8 +102,12 @@ def commitment(sentence: str) -> str | None:
             or re.search(r"\b(?:how|what|where|that|which)\s*$|(?<!s )\bwhy\s*$", before.replace("’", "'")):
         return None
     if re.search(r"(?:\b(?:the|our)|,|\band)\s+(?:[\w-]+\s+)?(?:actions|steps|things|changes|commitments|projects|activities"
-                 r"|improvements|priorities)\s*$", before) \
-            and not re.match(r"\s*(?:to|by|for|in|through|with|alongside|across|from)\b", before):
+                 # "the measures we will use to understand well-being": which measures, not a use
+                 r"|improvements|priorities|measures|indicators|targets|ways|methods|tools|outcomes|objectives)\s*$", before) \
+            and not (re.match(r"\s*(?:to|by|for|in|through|with|alongside|across|from)\b", before)
+                     # "In our plan we outline ... the measures we will use": a clause of its own
+                     # came first, so the "we will" describes the measures.
+                     and not re.search(r"\bwe\s+(?!will\b)[a-z]+", before)):
         # "It sets out the key actions we will take over the next 4 years": "we will" in a
         # clause describing the actions, not a commitment of its own.
         return None
