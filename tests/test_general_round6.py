@@ -295,3 +295,53 @@ def test_a_list_the_next_line_calls_outcomes_and_items_completed_below_their_the
     assert {"Enable people", "Shape place", "Develop prosperity", "Be a good council"} <= set(themes)
     theme_of = {r.start: graph.nodes[r.end].name for r in graph.relationships.values() if r.type is RelType.PART_OF}
     assert theme_of[_node(graph, Label.OUTCOME, "Keep it clean, green and safe").id] == "Shape place"
+
+
+# tunbridge-wells-five-year-plan-2017-22-priorities, lines 3-35.
+GROUPS_AFTER_A_LEAD_IN = """The Five Year Plan
+
+The Five Year Plan 2017-2022 is our corporate strategy for the next five years, and focuses on what we want to achieve for our borough and for the services we provide as a council. It has an overarching vision of what we want the borough and our council to look like in the next five years, and the priorities that we believe will achieve this vision.
+
+The vision of the Five Year Plan is:
+
+To encourage investment and sustainable growth, and to enhance quality of life for all.
+
+The priorities in the Five Year Plan are:
+
+Our Borough
+
+  • to support a prosperous borough
+  • to support a well borough
+  • to support an inclusive borough
+
+Our Services
+
+  • to provide digital choice
+  • to provide quality services
+  • to provide responsive services
+
+Our People
+
+  • to have effective leadership
+  • to have relevant skills
+  • to have high levels of wellbeing
+
+Providing Value
+
+  • to ensure innovation in our services
+  • to ensure effective partnership working
+  • to ensure we operate in a business-like way
+"""
+
+
+def test_groups_after_a_priorities_lead_in_are_themes_over_their_priorities() -> None:
+    graph = _read(GROUPS_AFTER_A_LEAD_IN, "five-year-plan.md")
+    outcomes = _names(graph, Label.OUTCOME)
+    # "The priorities in the Five Year Plan are:" (a line, not a heading) then "Our Borough" over
+    # "to support a prosperous borough", ...
+    assert outcomes.get("To support a prosperous borough") == 13
+    assert outcomes.get("To ensure we operate in a business-like way") == 33
+    assert len(outcomes) == 12
+    assert {"Our Borough", "Our Services", "Our People", "Providing Value"} <= set(_names(graph, Label.THEME))
+    # the vision (line 7) is no outcome
+    assert not any(name.startswith("To encourage investment") for name in outcomes)

@@ -392,8 +392,13 @@ class GeneralReader(TableRows):
                 continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
             elif block.kind is BlockKind.PARAGRAPH and self._field(block):
                 continue  # an objective's field: its label, or the value under one
-            elif self.index in self.outcome_groups and self._section_mode() is Mode.OUTCOME:
+            elif self.index in self.outcome_groups and (self._section_mode() is Mode.OUTCOME or (
+                    self.run is not None and self.run.mode is Mode.OUTCOME and not self.run.by_level)):
                 # A group of the outcomes listed under it, though the list before it is still open.
+                if self._section_mode() is not Mode.OUTCOME:
+                    # "The priorities in the Five Year Plan are:" then "Our Borough" over its
+                    # priorities: the lead-in is the cue the groups are under.
+                    self._open_cue(Mode.OUTCOME, self.blocks[self.index - 1])
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.PARAGRAPH and column_names_only(block.text) \
                     and heading_mode(block.text.strip("* ")) is None:
@@ -696,6 +701,14 @@ class GeneralReader(TableRows):
                 found.update(run)
             run = []
         return found
+
+    def _open_cue(self, mode: Mode, block: Block, carries: bool = False) -> None:
+        """A lead-in line's cue as a section of its own, so the headings after it sit under it."""
+        while self.stack and self.stack[-1].level >= IMPLICIT_LEVEL:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        self.stack.append(_Section(IMPLICIT_LEVEL, block.text, block.line, mode=mode, thematic=False,
+                                   parent=parent, carries=carries))
 
     def _outcome_groups(self) -> set[int]:
         """The headings (and title-like lines) that group a list of outcomes: two or more in a
@@ -1076,11 +1089,7 @@ class GeneralReader(TableRows):
                 and (self.blocks[self.index + 1].kind is BlockKind.HEADING or title_like(self.blocks[self.index + 1])):
             # "Here's a brief summary of what we plan to do over the next five years:" over each
             # objective's heading and its list: the cue holds for the sections under it.
-            while self.stack and self.stack[-1].level >= IMPLICIT_LEVEL:
-                self.stack.pop()
-            parent = self.stack[-1] if self.stack else None
-            self.stack.append(_Section(IMPLICIT_LEVEL, text, block.line, mode=mode, thematic=False,
-                                       parent=parent, carries=True))
+            self._open_cue(mode, block, carries=True)
             self.run = None  # the headings under it are headings, not items of a list
             self._names(text, block.line, self._anchor())
             return
