@@ -143,6 +143,12 @@ def test_the_years_after_a_strategys_name_are_part_of_it_when_spaced() -> None:
     # titled by its file name "housing-strategy": the earlier edition, not the document itself
     strategies = _names(_read(WHAT_WE_PLAN_TO_DO, "housing-strategy.md"), Label.STRATEGY)
     assert strategies.get("Housing Strategy 2020 - 2025") == 13
+    # a line of the name and its years alone is a title (the document's own), left as it was
+    from stratgraph.loaders.general.references import named_in
+    from stratgraph.loaders.shapes.narrative.entities import Vocabulary
+
+    title = "Council Plan 2022 - 2027"
+    assert [m.name for m in named_in(title, Vocabulary(title))] == ["Council Plan"]
 
 
 # merthyr-tydfil-statement-of-well-being-objectives, lines 11-33.

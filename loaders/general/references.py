@@ -88,7 +88,9 @@ def _with_years(text: str, mention: EntityMention) -> EntityMention:
         return mention
     start = text.find(mention.name, max(mention.offset, 0))
     years = _YEARS_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
-    return replace(mention, name=mention.name + years.group(0)) if years else mention
+    if years is None or text.strip() == text[start:years.end()].strip():
+        return mention  # a line of the name and years alone is a title: the document's own
+    return replace(mention, name=mention.name + years.group(0))
 
 
 def _set_aside(text: str, mention: EntityMention) -> bool:
