@@ -351,3 +351,147 @@ def test_groups_after_a_priorities_lead_in_are_themes_over_their_priorities() ->
     assert {"Our Borough", "Our Services", "Our People", "Providing Value"} <= set(_names(graph, Label.THEME))
     # the vision (line 7) is no outcome
     assert not any(name.startswith("To encourage investment") for name in outcomes)
+
+
+# bradford-corporate-plan-2013-14-priorities, lines 1-32.
+COUNTED_WITH_QUALIFIERS = """Corporate Plan
+
+The Corporate Plan sets out the Council’s priorities and how they will be delivered over the period 2013 – 2014.
+
+The agreed corporate priorities consist of two transformational outcomes:
+
+  • Transforming educational outcomes by improving attainment 
+  • Promoting prosperity by driving regeneration to support the district’s economy, jobs and skills.
+
+Plus four priorities focused on protecting the wellbeing of the district:
+
+  • Supporting and safeguarding the most vulnerable adults, children and families 
+  • Securing an adequate supply of decent and affordable homes 
+  • Reducing health inequalities 
+  • Maintaining safe, clean and welcoming neighbourhoods.
+
+The Corporate Plan outlines how we contribute to the shared vision for the district, which was developed with district partners and is part of our Community Strategy.
+
+The plan also sets out the purpose of the Council itself: Working with citizens and partners to protect and improve the district’s quality of life. Five organisational aims follow from this purpose:
+
+  • Providing community leadership 
+  • Being customer and citizen focused 
+  • Managing resources 
+  • Creating a smart organisation 
+  • Developing and supporting our workforce
+
+The Council’s values are set out in the Corporate Plan, which confirms the Council’s commitment to:
+
+  • Honesty, trust and respect 
+  • Fairness and equality 
+  • Value for money 
+  • Innovation and improvement
+"""
+
+
+def test_counted_priorities_focused_on_something_and_aims_that_follow_head_their_lists() -> None:
+    graph = _read(COUNTED_WITH_QUALIFIERS, "corporate-plan.md")
+    outcomes = _names(graph, Label.OUTCOME)
+    # "Plus four priorities focused on protecting the wellbeing of the district:" (line 10)
+    assert outcomes.get("Reducing health inequalities") == 14
+    # "Five organisational aims follow from this purpose:" (line 19)
+    assert outcomes.get("Creating a smart organisation") == 24
+    assert len(outcomes) == 11
+    assert _names(graph, Label.ACTION) == {}
+    assert not any(name.startswith("Plus four priorities") for name in outcomes)
+    # the values after "... confirms the Council's commitment to:" are no outcomes
+    assert "Fairness and equality" not in outcomes
+
+
+# cotswold-our-aims-and-priorities, lines 3-30.
+PRIORITIES_AFTER_WE_WILL_DO_THIS_BY = """Our aims and priorities
+
+Our aims
+
+To recreate a council that’s proactive and responsive to the needs of our residents and businesses in a fast-changing environment, and to build for the future while respecting our heritage.
+
+Our corporate strategy sets out how we will achieve our aims and deliver our priorities. We developed our first strategy in 2020 and have since updated it as we have progressed a number of our projects and the local and national picture has developed. 
+
+You can read our updated Corporate Plan here which also includes information on what we have delivered against our first Corporate Plan:
+
+Our priorities
+
+We will do this by:
+
+  • delivering our services to the highest standards
+  • responding to the challenges presented by the climate crisis
+  • providing good quality social rented homes
+  • presenting a local plan that’s green to the core
+  • helping residents and communities access the support they need for good health and wellbeing
+  • supporting businesses to grow in a green, sustainable manner, and to provide high value jobs
+
+Our principles
+
+Everything we do will be built on the following principles:
+
+  • rebuilding trust and confidence in the council by promoting a culture of openness and transparency
+  • providing value for money for our residents and businesses by using our resources wisely and investing in the district’s fabric and future
+  • listening to the needs of our community, and acting on what we hear
+"""
+
+
+def test_we_will_do_this_by_under_an_outcomes_heading_lists_priorities_and_an_aim_in_the_infinitive() -> None:
+    graph = _read(PRIORITIES_AFTER_WE_WILL_DO_THIS_BY, "aims.md")
+    outcomes = _names(graph, Label.OUTCOME)
+    # "Our priorities" then "We will do this by:" (lines 11-13): the heading says what they are
+    assert outcomes.get("Delivering our services to the highest standards") == 15
+    assert outcomes.get("Providing good quality social rented homes") == 17
+    assert _names(graph, Label.ACTION) == {}
+    # "Our aims" over one long sentence in the infinitive (line 5)
+    assert any(name.startswith("To recreate a council") and line == 5 for name, line in outcomes.items())
+    # "Our principles" are how the council works
+    assert not any(name.startswith("Listening to the needs") for name in outcomes)
+    assert len(outcomes) == 7
+    # "our first strategy": an edition in lower case names no document
+    assert "first strategy" not in _names(graph, Label.STRATEGY)
+
+
+# tendring-corporate-plan-2016-20-priorities, lines 5-29.
+TYPED_COLON_DASH = """Corporate Plan 2016 to 2020
+
+The Council’s Corporate Plan for 2016 to 2020 was agreed by all Councillors at the Council meeting on 5 July. The Corporate Plan sets out our vision and high level aims for the next 4 years.
+
+The Corporate Plan puts Community Leadership at the heart of everything we do. It is from this central role that we undertake services or work with partners with the aim of tackling the key challenges in the District identified as:-
+
+  • Poor health (factors being health, wellbeing, living conditions and environment);
+  • Pockets of high unemployment;
+  • Low economic activity (factors being job opportunities, qualifications and skills);
+  • Reducing budgets whilst delivering key services (factors being governance, structure, ways of working, ‘more for less’ approach);
+  • Poor infrastructure (factors being single lane A120, road congestion, infrequency of rail and bus services);
+
+Our priorities to tackle these challenges are:-
+
+Our Council / Our Community
+
+A focus on engaging with and supporting all tiers of the local community, working with partners, addressing crime and delivering a balanced budget.
+
+Employment and Enjoyment
+
+A focus on encouraging major business investment as well as supporting smaller businesses, making the most of our assets, working with partners to boost qualifications and skills, providing quality tourist attractions and leisure facilities
+
+Health and Housing
+
+A focus on working with partners to help those with mental health problems, building council houses, shaping the locale and environment, working with partners to support children, identifying opportunities for local regeneration
+"""
+
+
+def test_a_lead_in_closed_by_a_colon_and_dash_heads_the_short_lines_after_it() -> None:
+    graph = _read(TYPED_COLON_DASH, "corporate-plan.md")
+    outcomes = _names(graph, Label.OUTCOME)
+    # "Our priorities to tackle these challenges are:-" (line 13), then three short lines, each
+    # over its "A focus on ..." description
+    assert outcomes == {"Our Council / Our Community": 15, "Employment and Enjoyment": 19, "Health and Housing": 23}
+    # the key challenges listed before (lines 7-11) are problems, not outcomes or actions
+    assert _names(graph, Label.ACTION) == {}
+    assert lead_in_mode("Our priorities to tackle these challenges are:-") is Mode.OUTCOME
+
+
+def test_no_one_left_behind_is_the_vision_restated() -> None:
+    # wolverhampton-council-plan-strategic-outcomes line 14 (cut off by the page copy)
+    assert commitment("We will ensure that no community is left behind, and that positive outcomes are shared by all as") is None
+    assert commitment("We will ensure that every child has a school place.") == "Ensure that every child has a school place"

@@ -49,7 +49,11 @@ OUTCOME_LEAD_IN = re.compile(
     r"(?:\s+(?:\w+\s+)?(?:which|that|where)\b(?![^:]*\bwe\b)[^:]{0,80}"
     # "... woven through five strategic objectives with lead Services identified:": a short
     # qualifier of the counted set (not a sentence of its own) before the colon.
-    r"|\s+(?:with|in|for|across|under|of)\b(?![^:]*\bwe\b)[^:.;]{0,60})?\s*:\s*$"
+    r"|\s+(?:with|in|for|across|under|of)\b(?![^:]*\bwe\b)[^:.;]{0,60}"
+    # "Plus four priorities focused on protecting the wellbeing of the district:", "Five
+    # organisational aims follow from this purpose:"
+    r"|\s+(?:focus+ed|centred|centered|aimed|based|built)\s+(?:on|at|around)\b(?![^:]*\bwe\b)[^:.;]{0,60}"
+    r"|\s+(?:follow|flow)s?\b(?![^:]*\bwe\b)[^:.;]{0,40})?\s*:\s*$"
     # "By 2017 it is the Council's aim to have supported:", "Our ambition is to:": the aim's
     # list is its outcomes.
     r"|\b(?:aims?|ambitions?|goals?)\s+(?:is\s+|are\s+)?to(?:\s+have)?(?:\s+\w+){0,2}\s*:\s*$"
@@ -171,6 +175,8 @@ def heading_mode(text: str) -> Mode | None:
 def lead_in_mode(text: str) -> Mode | None:
     """What the list after a lead-in line holds ("Our priorities are:", "We will:")."""
     text = text.strip()
+    if text.endswith(":-"):
+        text = text[:-1]  # "Our priorities to tackle these challenges are:-"
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") + ":"  # "Our work focuses on the following areas..."
     if not text.endswith(":"):

@@ -963,6 +963,8 @@ class GeneralReader(TableRows):
                 return
         if self._name_pending_label(text, block.line):
             return
+        if text.endswith(":-"):
+            text = text[:-1]  # "Our priorities to tackle these challenges are:-": a colon, typed so
         if (labelled := ACTION_LABEL.match(text)) and not self._skipping():
             # "Action - provide an emergency accommodation offer ...": a row of an action table
             # set as a labelled line; its cells ("- year - ongoing") follow it.
@@ -1057,8 +1059,9 @@ class GeneralReader(TableRows):
             while self.stack and self.stack[-1].skip and self.stack[-1].level >= IMPLICIT_LEVEL:
                 self.stack.pop()
         if mode is Mode.ACTION and self._section_list_mode() is Mode.OUTCOME \
-                and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)\s*:", text):
-            # "Our core aims" then "We will:": the heading says the items are aims.
+                and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)(?:\s+(?:do|achieve|deliver)\s+this\s+by)?\s*:", text):
+            # "Our core aims" then "We will:", "Our priorities" then "We will do this by:": the
+            # heading says the items are aims.
             mode = Mode.OUTCOME
         themed = THEMED_LEAD_IN.match(text)
         if themed and mode in (None, Mode.OUTCOME) and self._section_mode() is Mode.OUTCOME \
@@ -1111,8 +1114,14 @@ class GeneralReader(TableRows):
             return
         if self._right_under_item(block) and self._meaning(text, block.line):
             return  # the last priority's description: what it means, item by item
+        # "Our priorities to tackle these challenges are:-" then "Employment and Enjoyment" over
+        # its description, and the next: lines after a priorities lead-in, not a list.
+        after_lead_in = self.run is not None and self.run.mode is Mode.OUTCOME and not self.run.by_level and (
+            self.paragraph_outcome is not None
+            or (self.index > 0 and self.blocks[self.index - 1].text.rstrip().endswith((":", ":-"))
+                and not re.search(r"(?i)\bvision\b", self.blocks[self.index - 1].text)))  # a vision is no priority
         self.run = None
-        section_mode = self._mode()
+        section_mode = Mode.OUTCOME if after_lead_in else self._mode()
         coded = REF.match(text) or CODE.match(text)
         if section_mode is Mode.OUTCOME and coded and not self._skipping():
             # "A1. We will improve the provision of education ..." under "Our Well-being
@@ -1128,7 +1137,10 @@ class GeneralReader(TableRows):
                 return
         short = len(text.split()) <= 14 or (len(text.split()) <= 25 and text[-1:] not in ".!?;:"
                                             and len(list(sentences(text))) == 1
-                                            and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", text))
+                                            and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", text)) or (
+            # "To recreate a council that's proactive and responsive ..., and to build for the
+            # future ...": one aim, stated in the infinitive, under "Our aims"
+            len(text.split()) <= 40 and len(list(sentences(text))) == 1 and AIM_AFTER_NAME.match(text[:1].lower() + text[1:]) is not None)
         top = self.stack[-1] if self.stack else None
         sibling_of_priorities = (
             top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None

@@ -96,6 +96,8 @@ def _with_years(text: str, mention: EntityMention) -> EntityMention:
 def _set_aside(text: str, mention: EntityMention) -> bool:
     if _SCRUTINY.search(mention.name) or "," in mention.name:
         return True  # a name never holds a comma: "Simon Howson, Senior Policy and Programme"
+    if re.match(r"(?:first|second|third|previous|current|next|new|last|latest|own)\s+\S+$", mention.name):
+        return True  # "our first strategy": which edition, in lower case, names no document
     if _KIND_ONLY.match(mention.name.strip()) or _POINTS_BACK.search(mention.name):
         return True  # the document itself or its own part, not a document of its own
     start = text.find(mention.name, mention.offset) if mention.offset >= 0 else -1

@@ -37,6 +37,8 @@ _NOT_COMMITMENT = re.compile(
     # "we are committed to making Argyll and Bute a great place to live, work and do business":
     # the vision restated, an aim the whole plan serves, not one thing to deliver.
     r"|mak(?:e|ing)\s+(?:[\w’'&-]+\s+){1,6}an?\s+(?:[\w-]+\s+){0,2}place\s+(?:to|in\s+which\s+to|where\s+\w+\s+can)\s+(?:live|work|visit|grow|study|do)\b"
+    # "we will ensure that no community is left behind": the vision restated, not a deliverable
+    r"|ensure\s+(?:that\s+)?no(?:-?one|body|\s+one|\s+\w+)\s+(?:is|are|gets?)\s+left\s+behind\b"
     r"|(?:always\s+)?be\s+(?:open|honest|transparent|accessible|accountable|fair|ambitious|visible|responsive"
     r"|approachable|respectful|inclusive)|always\s+(?:be|remain)\b)\b",
     re.IGNORECASE,

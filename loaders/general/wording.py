@@ -356,7 +356,7 @@ def title_like(block: Block) -> bool:
     if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
         text = text.strip("*")
     words = text.split()
-    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in TERMINAL or text.endswith(":"):
+    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in TERMINAL or text.endswith((":", ":-")):
         return False
     if "|" in text or not (text[0].isupper() or text[0].isdigit()) \
             or text.lower().startswith(("we ", "i ", "it ", "this ")):
