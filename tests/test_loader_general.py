@@ -200,6 +200,11 @@ FLOORS.update({"outcomes": 0.93, "strategies": 0.75, "references": 0.76})
 # Transport Plan, Belfast's Labour Market Partnership): strategies 38/48, partnerships 7/7,
 # references 34/41.
 FLOORS.update({"strategies": 0.78, "partnerships": 1.0, "references": 0.8})
+# Round 6 (tests/test_general_round6.py; fifteen new plans of the kinds read worst, 85 in all): the
+# untouched reader read the new plans at outcomes 42/97, actions 7/15, strategies 5/8; the round's
+# rules at 96/97, 15/15, 6/8 (corpus outcomes 317/331, actions 172/184, strategies 44/56,
+# references 40/49); the 70 earlier plans read exactly as before.
+FLOORS.update({"outcomes": 0.95})
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
 #: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,
@@ -239,6 +244,9 @@ KNOWN_GAPS = {
     # a one-service page's caption over its KPI table, read as a Theme the measures sit in:
     # captions over KPI tables in multi-service reports do group measures, so no rule yet
     "Waste and recycling performance measures",
+    # the next page's link at the foot of a page whose objectives are "Name – description"
+    # lines of the same shape: nothing on the line tells them apart
+    "Housing - helping to deliver more of the right homes",
 }
 
 

@@ -49,7 +49,11 @@ OUTCOME_LEAD_IN = re.compile(
     r"(?:\s+(?:\w+\s+)?(?:which|that|where)\b(?![^:]*\bwe\b)[^:]{0,80}"
     # "... woven through five strategic objectives with lead Services identified:": a short
     # qualifier of the counted set (not a sentence of its own) before the colon.
-    r"|\s+(?:with|in|for|across|under|of)\b(?![^:]*\bwe\b)[^:.;]{0,60})?\s*:\s*$"
+    r"|\s+(?:with|in|for|across|under|of)\b(?![^:]*\bwe\b)[^:.;]{0,60}"
+    # "Plus four priorities focused on protecting the wellbeing of the district:", "Five
+    # organisational aims follow from this purpose:"
+    r"|\s+(?:focus+ed|centred|centered|aimed|based|built)\s+(?:on|at|around)\b(?![^:]*\bwe\b)[^:.;]{0,60}"
+    r"|\s+(?:follow|flow)s?\b(?![^:]*\bwe\b)[^:.;]{0,40})?\s*:\s*$"
     # "By 2017 it is the Council's aim to have supported:", "Our ambition is to:": the aim's
     # list is its outcomes.
     r"|\b(?:aims?|ambitions?|goals?)\s+(?:is\s+|are\s+)?to(?:\s+have)?(?:\s+\w+){0,2}\s*:\s*$"
@@ -85,7 +89,17 @@ ACTION_LEAD_IN = re.compile(
     r"(?:\b(?:we|the\s+council|the\s+authority|the\s+partnership|the\s+commissioner|i)\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|'ll)"
     r"(?:\s+(?:also|continue\s+to|work\s+to|aim\s+to|need\s+to))?"
     r"|\bwe'll|\b(?:actions|activities|commitments|deliverables|steps|proposals|projects|initiatives|schemes)\b[^:]{0,40}"
-    r"|\bthrough\s+the\s+following|\bby\s+doing\s+the\s+following)\s*(?:by)?\s*:\s*$",
+    r"|\bthrough\s+the\s+following|\bby\s+doing\s+the\s+following)\s*(?:by)?\s*:\s*$"
+    # "We will do this by:", "This will be achieved through:": how the objective stated before
+    # it is delivered, item by item.
+    r"|(?:^|[.;]\s+)(?:we\s+will|we'll|we\s+are\s+going\s+to|the\s+council\s+will)\s+(?:do|achieve|deliver|meet)\s+"
+    r"(?:this|these|it|them|that)(?:\s+(?:objectives?|aims?|priorit(?:y|ies)|outcomes?))?\s+(?:by|through|via)\s*:\s*$"
+    r"|(?:^|[.;]\s+)(?:this|these|it|they)\s+will\s+be\s+(?:achieved|delivered|done|met)\s+(?:by|through|via)\s*:\s*$"
+    # "We will work to improve policy and practice ..., particularly in regard to:": one
+    # commitment whose list says what it covers.
+    r"|^(?:we|the\s+council)\s+will\s+(?!be\b|see\b|know\b)[^.:;]{3,200}:\s*$"
+    # "Here's a brief summary of what we plan to do over the next five years:"
+    r"|\bwhat\s+(?:we|the\s+council)\s+(?:will|plan\s+to|are\s+going\s+to|intend\s+to|aim\s+to)\s+do\b[^.:]{0,60}:\s*$",
     re.IGNORECASE,
 )
 MEASURE_HEADING = re.compile(
@@ -161,6 +175,8 @@ def heading_mode(text: str) -> Mode | None:
 def lead_in_mode(text: str) -> Mode | None:
     """What the list after a lead-in line holds ("Our priorities are:", "We will:")."""
     text = text.strip()
+    if text.endswith(":-"):
+        text = text[:-1]  # "Our priorities to tackle these challenges are:-"
     if text.endswith(("...", "…")):
         text = text.rstrip(".… ") + ":"  # "Our work focuses on the following areas..."
     if not text.endswith(":"):
@@ -186,7 +202,10 @@ COUNTED_SENTENCE = re.compile(
     r"(?i)^(?:the|our|this|its|their)\b(?![^.]*\bwe\b)[^.:;]{0,60}\b(?:sets?\s+out|has|have|identifies|includes?"
     r"|contains?|is\s+(?:built|organised|structured)\s+around|focus(?:es)?\s+on|are)\s+"
     rf"(?:\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}"
-    r"(?:\s+(?:for|over|in|during|across|until|to)\s+[^.:;]{1,40})?\s*\.$")
+    r"(?:\s+(?:for|over|in|during|across|until|to)\s+[^.:;]{1,40}"
+    # "The corporate plan contains 4 key aims to reflect key priorities of residents ... as
+    # defined through the wide range of consultation ...": why the set was chosen, at length.
+    r"|\s+to\s+(?:reflect|address|respond\s+to|meet|guide|support|deliver|achieve)\b[^.:;]{1,200})?\s*\.$")
 
 
 def counted_sentence(text: str) -> bool:

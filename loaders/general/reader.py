@@ -180,6 +180,16 @@ REPORT_ON = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:performance|overview|progress|monitoring|annual|quarterly|mid\W?year|year\W?end)\W+"
     r"(?:\w+\W+){0,1}(?:report|dashboard|update|summary|scorecard|review)\b")
 
+#: "These outcomes were developed through ...": the line after a list naming what its items are.
+CALLED_AFTER = re.compile(
+    r"(?i)^(?:these|the\s+above|all\s+of\s+these)\s+(?:[\w-]+\s+){0,2}(?:outcomes|priorities|objectives|aims|ambitions|goals)\b")
+#: "Enable people to:", "Be a good council that is:": an item whose nested items complete it.
+COMPLETED_BELOW = re.compile(r"^(?P<name>\S.{2,60}?)\s+(?:to|that\s+is|that\s+are|which\s+is|by)\s*:$")
+
+#: "to have a safe, happy, healthy population ...", "to protect and improve our environment":
+#: an aim in the infinitive after a short name and a dash.
+AIM_AFTER_NAME = re.compile(r"^to\s+(?:be|have|[a-z]+)\s+\S.{10,}$")
+
 #: A paragraph that starts with a bullet glyph a copy could not render (U+FFFD, a private-use
 #: Symbol-font bullet) or an odd bullet no list syntax knows: a list item whose marker was lost.
 _LOST_BULLET = re.compile("^[\ufffd\uf0b7\uf0a7\uf076\u25aa\u25cf\u25e6\u2023\u2043\u00b7]\\s+(?=\\S)")
@@ -205,6 +215,14 @@ class _Section:
     theme_id: str | None = None
     outcome_id: str | None = None
     parent: _Section | None = None
+    #: A lead-in's cue over the headings after it ("... what we plan to do over the next five
+    #: years:" then each objective's heading over its to-do list): the sections under it hold
+    #: what it says.
+    carries: bool = False
+    #: An outcomes cue whose sub-headings have been groups of its outcomes (see _outcome_groups).
+    grouped: bool = False
+    #: One of those groups: a heading right over its list, so a paragraph after it is past it.
+    group: bool = False
 
 
 @dataclass
@@ -220,6 +238,8 @@ class _ListRun:
     #: The lead-in was itself an item worded as what the document does ("sets out actions that
     #: will be taken to:"): a later item worded so ("acknowledges ...") is the lead-in's sibling.
     lead_says: bool = False
+    #: The theme an item ending in "to:" names for the items nested under it, by its level.
+    themes: dict[int, str] = field(default_factory=dict)
 
 
 def _flat_kind(header: str) -> str:
@@ -310,6 +330,8 @@ class GeneralReader(TableRows):
         self.todo_lists = self._todo_lists()
         self.interventions = self._interventions()
         self.objective_statements = self._objective_statements()
+        self.outcome_groups = self._outcome_groups()
+        self.called_outcomes = self._called_outcomes()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,
@@ -370,6 +392,14 @@ class GeneralReader(TableRows):
                 continue  # "Priority Explanation" over "LW1 Stop all forms of abuse ...": a header
             elif block.kind is BlockKind.PARAGRAPH and self._field(block):
                 continue  # an objective's field: its label, or the value under one
+            elif self.index in self.outcome_groups and (self._section_mode() is Mode.OUTCOME or (
+                    self.run is not None and self.run.mode is Mode.OUTCOME and not self.run.by_level)):
+                # A group of the outcomes listed under it, though the list before it is still open.
+                if self._section_mode() is not Mode.OUTCOME:
+                    # "The priorities in the Five Year Plan are:" then "Our Borough" over its
+                    # priorities: the lead-in is the cue the groups are under.
+                    self._open_cue(Mode.OUTCOME, self.blocks[self.index - 1])
+                self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.PARAGRAPH and column_names_only(block.text) \
                     and heading_mode(block.text.strip("* ")) is None:
                 continue  # the rest of a table's header a copy put on a line of its own
@@ -658,6 +688,60 @@ class GeneralReader(TableRows):
             found.update(run)
         return found
 
+    def _called_outcomes(self) -> set[int]:
+        """The list items of a list the line right after it calls outcomes ("These outcomes
+        were developed through extensive consultation ...", "The above priorities ...")."""
+        found: set[int] = set()
+        run: list[int] = []
+        for i, block in enumerate([*self.blocks, None]):
+            if block is not None and block.kind is BlockKind.LIST_ITEM:
+                run.append(i)
+                continue
+            if run and block is not None and block.kind is BlockKind.PARAGRAPH and CALLED_AFTER.match(block.text.strip()):
+                found.update(run)
+            run = []
+        return found
+
+    def _open_cue(self, mode: Mode, block: Block, carries: bool = False) -> None:
+        """A lead-in line's cue as a section of its own, so the headings after it sit under it."""
+        while self.stack and self.stack[-1].level >= IMPLICIT_LEVEL:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        self.stack.append(_Section(IMPLICIT_LEVEL, block.text, block.line, mode=mode, thematic=False,
+                                   parent=parent, carries=carries))
+
+    def _outcome_groups(self) -> set[int]:
+        """The headings (and title-like lines) that group a list of outcomes: two or more in a
+        row, each right over its list, the lists' items mostly statements rather than to-do
+        items ("Best Start to Life" / "Children get the best start to life", "Living Well" /
+        "People live independently"). Under an outcomes cue each is a theme, its items outcomes."""
+        def heading(block: Block) -> bool:
+            # "A Prosperous Place – where business can flourish and everyone is able to share
+            # in prosperity" over its list: a line too long to look like a heading still heads it.
+            text = block.text.replace("**", "").strip()
+            return block.kind is BlockKind.HEADING or title_like(block) or (
+                block.kind is BlockKind.PARAGRAPH and len(text.split()) <= 20 and len(text) <= 140
+                and text[:1].isupper() and text[-1:] not in ".!?;:" and not commitment(text))
+
+        found: set[int] = set()
+        i, run, items = 0, [], []
+        while i <= len(self.blocks):
+            block = self.blocks[i] if i < len(self.blocks) else None
+            if block is not None and heading(block) and i + 1 < len(self.blocks) \
+                    and self.blocks[i + 1].kind is BlockKind.LIST_ITEM:
+                run.append(i)
+                i += 1
+                while i < len(self.blocks) and self.blocks[i].kind is BlockKind.LIST_ITEM:
+                    items.append(self.blocks[i].text.replace("**", "").strip())
+                    i += 1
+                continue
+            todo = sum(bool(IMPERATIVE.match(NUMBERING.sub("", t, count=1)) or commitment(t)) for t in items)
+            if len(run) >= 2 and todo * 2 < len(items):
+                found.update(run)
+            run, items = [], []
+            i += 1
+        return found
+
     def _is_chrome(self, block: Block) -> bool:
         if block.kind is BlockKind.TABLE:
             return False
@@ -684,6 +768,8 @@ class GeneralReader(TableRows):
         """A title-like line of plain text nests under a title-like cue line above it ("Our
         priorities", then each priority's own line), unless it is a cue or apparatus itself."""
         bare = text.strip("* ")
+        if self.stack and self.stack[-1].group and self.index in self.outcome_groups:
+            return self.stack[-1].level  # the next group of the same outcomes: a sibling
         cue = next((s for s in reversed(self.stack) if s.level >= IMPLICIT_LEVEL and s.mode is not None), None)
         if cue is not None and cue.level > IMPLICIT_LEVEL and LABEL_ONLY.match(cue.name) and LABEL_ONLY.match(bare):
             return cue.level  # "Priority Two" after "Priority One" and its indicators: a sibling
@@ -747,6 +833,17 @@ class GeneralReader(TableRows):
             self._outcome_section(section, clean(numbered.group("name")), "numbered-outcome-heading")
         elif mode is not None:
             section.mode, section.thematic = mode, False
+        elif parent and parent.mode is Mode.OUTCOME and self.index in self.outcome_groups and not bad_name(clean(text)):
+            # "Our Well-being Objectives", then "Best Start to Life" over "Children get the best
+            # start to life", ...: the line groups the objectives listed under it (a theme); the
+            # items are the outcomes, though some start with a verb's -ing.
+            section.mode, section.group = Mode.OUTCOME, True
+            parent.grouped = True
+        elif parent and parent.grouped and parent.mode is Mode.OUTCOME:
+            # After the cue's groups, a line over prose ("Delivering Wellbeing in ...") is no
+            # group of it: the cue's section has ended.
+            self.stack.pop()
+            section.parent, section.level = parent.parent, parent.level
         elif parent and parent.mode is Mode.OUTCOME and parent.level >= 1 and not bad_name(clean(text)) \
                 and (level < IMPLICIT_LEVEL or (len(text.split()) >= 2 and not text.isupper()
                                                  and not re.search(r"[+&/]", text))):
@@ -758,6 +855,8 @@ class GeneralReader(TableRows):
         elif LABEL_ONLY.match(text):
             # "Objective 7" over the heading or line that names it.
             self.pending_label = section
+        if parent is not None and parent.carries and section.mode is None and not section.skip:
+            section.mode = parent.mode
         self.stack.append(section)
 
     def _name_pending_label(self, text: str, line: int) -> bool:
@@ -842,6 +941,14 @@ class GeneralReader(TableRows):
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        if self.stack and self.stack[-1].group:
+            # A group of outcomes is a heading and its list: a line after the list is past the
+            # group and past the cue whose groups they were ("Housing - helping to deliver ...",
+            # the next page's link after the last group).
+            group = self.stack.pop()
+            if group.parent is not None and group.parent.grouped and self.stack and self.stack[-1] is group.parent:
+                self.stack.pop()
+            self.run = None
         if self.card:
             if not text.strip("-–—•* "):
                 return  # the card's empty separator line
@@ -856,6 +963,8 @@ class GeneralReader(TableRows):
                 return
         if self._name_pending_label(text, block.line):
             return
+        if text.endswith(":-"):
+            text = text[:-1]  # "Our priorities to tackle these challenges are:-": a colon, typed so
         if (labelled := ACTION_LABEL.match(text)) and not self._skipping():
             # "Action - provide an emergency accommodation offer ...": a row of an action table
             # set as a labelled line; its cells ("- year - ongoing") follow it.
@@ -950,8 +1059,9 @@ class GeneralReader(TableRows):
             while self.stack and self.stack[-1].skip and self.stack[-1].level >= IMPLICIT_LEVEL:
                 self.stack.pop()
         if mode is Mode.ACTION and self._section_list_mode() is Mode.OUTCOME \
-                and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)\s*:", text):
-            # "Our core aims" then "We will:": the heading says the items are aims.
+                and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)(?:\s+(?:do|achieve|deliver)\s+this\s+by)?\s*:", text):
+            # "Our core aims" then "We will:", "Our priorities" then "We will do this by:": the
+            # heading says the items are aims.
             mode = Mode.OUTCOME
         themed = THEMED_LEAD_IN.match(text)
         if themed and mode in (None, Mode.OUTCOME) and self._section_mode() is Mode.OUTCOME \
@@ -971,6 +1081,21 @@ class GeneralReader(TableRows):
             # the items serve (made when the first item proves to be one).
             self.run = _ListRun(None, lead_outcome=(clean(text.rstrip(":")), block.line))
             return
+        if mode is Mode.ACTION and not self._skipping():
+            stated = list(sentences(text))[:-1]
+            outcome = self._outcome(self.stack[-1] if self.stack else None)
+            if stated and outcome and not self.b.graph.nodes[outcome].properties.get("description"):
+                # "We will ensure that equality ... is at the heart of everything we do. We will
+                # do this by:": the objective's statement, which the list then delivers.
+                self._set(outcome, description=" ".join(x.text for x in stated))
+        if mode in (Mode.ACTION, Mode.MEASURE) and not self._skipping() and self.index + 1 < len(self.blocks) \
+                and (self.blocks[self.index + 1].kind is BlockKind.HEADING or title_like(self.blocks[self.index + 1])):
+            # "Here's a brief summary of what we plan to do over the next five years:" over each
+            # objective's heading and its list: the cue holds for the sections under it.
+            self._open_cue(mode, block, carries=True)
+            self.run = None  # the headings under it are headings, not items of a list
+            self._names(text, block.line, self._anchor())
+            return
         if mode is not None:
             by = BY_WHEN.search(text)
             self.run = _ListRun(mode, by.group(1) if by else None)
@@ -989,8 +1114,14 @@ class GeneralReader(TableRows):
             return
         if self._right_under_item(block) and self._meaning(text, block.line):
             return  # the last priority's description: what it means, item by item
+        # "Our priorities to tackle these challenges are:-" then "Employment and Enjoyment" over
+        # its description, and the next: lines after a priorities lead-in, not a list.
+        after_lead_in = self.run is not None and self.run.mode is Mode.OUTCOME and not self.run.by_level and (
+            self.paragraph_outcome is not None
+            or (self.index > 0 and self.blocks[self.index - 1].text.rstrip().endswith((":", ":-"))
+                and not re.search(r"(?i)\bvision\b", self.blocks[self.index - 1].text)))  # a vision is no priority
         self.run = None
-        section_mode = self._mode()
+        section_mode = Mode.OUTCOME if after_lead_in else self._mode()
         coded = REF.match(text) or CODE.match(text)
         if section_mode is Mode.OUTCOME and coded and not self._skipping():
             # "A1. We will improve the provision of education ..." under "Our Well-being
@@ -1006,7 +1137,10 @@ class GeneralReader(TableRows):
                 return
         short = len(text.split()) <= 14 or (len(text.split()) <= 25 and text[-1:] not in ".!?;:"
                                             and len(list(sentences(text))) == 1
-                                            and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", text))
+                                            and not re.search(r"\b(?:is|are|was|were|has|have|had)\b", text)) or (
+            # "To recreate a council that's proactive and responsive ..., and to build for the
+            # future ...": one aim, stated in the infinitive, under "Our aims"
+            len(text.split()) <= 40 and len(list(sentences(text))) == 1 and AIM_AFTER_NAME.match(text[:1].lower() + text[1:]) is not None)
         top = self.stack[-1] if self.stack else None
         sibling_of_priorities = (
             top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None
@@ -1138,11 +1272,25 @@ class GeneralReader(TableRows):
         self.card = False  # a card's title follows its label at once, or there is no card
         if self.run is None:
             self.run = _ListRun(self._section_list_mode())
+        if self.run.mode is None and self.index in self.called_outcomes:
+            self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
         mode = self.run.mode
         text = block.text.replace("**", "").strip()
         level = max(block.level, 1)
         for deeper in [k for k in self.run.by_level if k >= level]:
             del self.run.by_level[deeper]
+        for deeper in [k for k in self.run.themes if k >= level]:
+            del self.run.themes[deeper]
+        completed = COMPLETED_BELOW.match(text)
+        if mode is Mode.OUTCOME and completed and self.index + 1 < len(self.blocks) \
+                and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM and self.blocks[self.index + 1].level > block.level \
+                and not self._skipping() and not bad_name(clean(completed.group("name"))):
+            # "Enable people to:" over "help themselves and others", ...: the item names the
+            # theme its nested items complete; they are the outcomes.
+            parent = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
+            self.run.themes[level] = self.b.theme(clean(completed.group("name")), block.line, rule="item-completed-below",
+                                                  **({"parent": parent} if parent else {}))
+            return
         if self._skipping():
             self._leads(text, block.line)
             return
@@ -1190,11 +1338,19 @@ class GeneralReader(TableRows):
             lead = None
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
+            theme = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
+            if title and len(title.group("title").split()) <= 3 and AIM_AFTER_NAME.match(title.group("rest")) \
+                    and not bad_name(clean(title.group("rest"))):
+                # "People – to have a safe, happy, healthy population ...": the aim is the
+                # outcome; the word before the dash names its theme.
+                theme = self.b.theme(clean(title.group("title")), block.line, rule="name-before-aim",
+                                     **({"parent": theme} if theme else {}))
+                text, title = title.group("rest"), None
             name = clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
             if bad_name(name) and not self._content_among_items(name):
                 return
             parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
-            outcome = self.b.outcome(name, block.line, theme=self._theme(self.stack[-1] if self.stack else None),
+            outcome = self.b.outcome(name, block.line, theme=theme,
                                      level="priority", rule="list-after-outcomes-cue",
                                      description=title.group("rest") if title and name != clean(text) else None)
             self.declared.setdefault(normalise_name(name), outcome)

@@ -28,6 +28,7 @@ first (most lines name nothing).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from stratgraph.loaders.common.entities import PARTNERSHIP_WORDS, QUALIFIED_PARTNERSHIP_WORDS, STRATEGY_WORDS, word_pattern
 from stratgraph.loaders.shapes.narrative.entities import EntityMention, Vocabulary, find_entities
@@ -72,12 +73,31 @@ def may_name(text: str) -> bool:
 def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
     """The strategies and partnerships ``text`` names, without scrutiny committees, job titles
     and descriptions (see the module docstring)."""
-    return [m for m in find_entities(text, vocab, place) if not _set_aside(text, m)]
+    return [_with_years(text, m) for m in find_entities(text, vocab, place) if not _set_aside(text, m)]
+
+
+#: "the previous Housing Strategy 2020 - 2025": the years the finder left off a strategy's name
+#: because a space stands each side of the dash.
+_YEARS_AFTER = re.compile(r"\s+(?:19|20)\d\d\s+[-–—]\s+(?:19|20)?\d\d\b")
+
+
+def _with_years(text: str, mention: EntityMention) -> EntityMention:
+    """``mention`` with the span of years written after it, spaced, as part of its name: the
+    years tell this edition from the document being read (the 2025 to 2030 strategy)."""
+    if mention.label != "strategy" or re.search(r"\d\W*$", mention.name):
+        return mention
+    start = text.find(mention.name, max(mention.offset, 0))
+    years = _YEARS_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
+    if years is None or text.strip() == text[start:years.end()].strip():
+        return mention  # a line of the name and years alone is a title: the document's own
+    return replace(mention, name=mention.name + years.group(0))
 
 
 def _set_aside(text: str, mention: EntityMention) -> bool:
     if _SCRUTINY.search(mention.name) or "," in mention.name:
         return True  # a name never holds a comma: "Simon Howson, Senior Policy and Programme"
+    if re.match(r"(?:first|second|third|previous|current|next|new|last|latest|own)\s+\S+$", mention.name):
+        return True  # "our first strategy": which edition, in lower case, names no document
     if _KIND_ONLY.match(mention.name.strip()) or _POINTS_BACK.search(mention.name):
         return True  # the document itself or its own part, not a document of its own
     start = text.find(mention.name, mention.offset) if mention.offset >= 0 else -1

@@ -37,6 +37,8 @@ _NOT_COMMITMENT = re.compile(
     # "we are committed to making Argyll and Bute a great place to live, work and do business":
     # the vision restated, an aim the whole plan serves, not one thing to deliver.
     r"|mak(?:e|ing)\s+(?:[\w’'&-]+\s+){1,6}an?\s+(?:[\w-]+\s+){0,2}place\s+(?:to|in\s+which\s+to|where\s+\w+\s+can)\s+(?:live|work|visit|grow|study|do)\b"
+    # "we will ensure that no community is left behind": the vision restated, not a deliverable
+    r"|ensure\s+(?:that\s+)?no(?:-?one|body|\s+one|\s+\w+)\s+(?:is|are|gets?)\s+left\s+behind\b"
     r"|(?:always\s+)?be\s+(?:open|honest|transparent|accessible|accountable|fair|ambitious|visible|responsive"
     r"|approachable|respectful|inclusive)|always\s+(?:be|remain)\b)\b",
     re.IGNORECASE,
@@ -102,8 +104,12 @@ def commitment(sentence: str) -> str | None:
             or re.search(r"\b(?:how|what|where|that|which)\s*$|(?<!s )\bwhy\s*$", before.replace("’", "'")):
         return None
     if re.search(r"(?:\b(?:the|our)|,|\band)\s+(?:[\w-]+\s+)?(?:actions|steps|things|changes|commitments|projects|activities"
-                 r"|improvements|priorities)\s*$", before) \
-            and not re.match(r"\s*(?:to|by|for|in|through|with|alongside|across|from)\b", before):
+                 # "the measures we will use to understand well-being": which measures, not a use
+                 r"|improvements|priorities|measures|indicators|targets|ways|methods|tools|outcomes|objectives)\s*$", before) \
+            and not (re.match(r"\s*(?:to|by|for|in|through|with|alongside|across|from)\b", before)
+                     # "In our plan we outline ... the measures we will use": a clause of its own
+                     # came first, so the "we will" describes the measures.
+                     and not re.search(r"\bwe\s+(?!will\b)[a-z]+", before)):
         # "It sets out the key actions we will take over the next 4 years": "we will" in a
         # clause describing the actions, not a commitment of its own.
         return None

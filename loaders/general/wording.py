@@ -208,7 +208,11 @@ NOT_AN_OUTCOME = re.compile(
     r"(?:priorities|outcomes|goals|objectives|aims|ambitions|themes|missions|pillars)\W*$"
     # "Priorities and actions to address these objectives will be published annually.": what
     # the council will do with the document, said in the passive.
-    r"|\bwill\s+be\s+(?:published|reviewed|updated|reported|agreed|developed|produced|set\s+out|monitored)\b",
+    r"|\bwill\s+be\s+(?:published|reviewed|updated|reported|agreed|developed|produced|set\s+out|monitored)\b"
+    # "Equality of opportunity is central to the Council's objectives and values 2022-25.": a
+    # sentence about the set of objectives (their place, their source), not one of them.
+    r"|\b(?:is|are)\s+(?:central|key|fundamental|integral|core|at\s+the\s+heart)\s+(?:to|of)\s+(?:the\s+|our\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}(?:priorities|outcomes|goals|objectives|aims|ambitions|values|vision)\b",
     re.IGNORECASE)
 #: "Published in January 2023", "Published - June 2024", "Last updated: 3 May 2024": when the
 #: page was published, not its content.
@@ -352,7 +356,7 @@ def title_like(block: Block) -> bool:
     if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
         text = text.strip("*")
     words = text.split()
-    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in TERMINAL or text.endswith(":"):
+    if not 1 <= len(words) <= 12 or len(text) > 90 or text[-1] in TERMINAL or text.endswith((":", ":-")):
         return False
     if "|" in text or not (text[0].isupper() or text[0].isdigit()) \
             or text.lower().startswith(("we ", "i ", "it ", "this ")):
