@@ -31,14 +31,18 @@ MATCH (a:Stratgraph:Action)
 OPTIONAL MATCH (p:Stratgraph:Plan {id: a.plan_id})
 WITH a, p, head(COLLECT { MATCH (a)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t ORDER BY t.id }) AS t
 WHERE ($theme IS NULL OR t.id = $theme OR toLower(t.name) = toLower($theme))
+// One walk of the SUPPORTS chains gives both the outcomes reached (links counted at
+// $min_confidence) and those reached by stated (and curated) links alone (a stated path
+// passes the first test too): walking them twice was most of the query's time.
 WITH a, p, t, COLLECT {
     MATCH path = (a)-[:SUPPORTS*1..]->(o:Stratgraph:Outcome)
     WHERE o.plan_id = a.plan_id
       AND all(n IN tail(nodes(path)) WHERE n:Outcome)
       AND all(r IN relationships(path) WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence)
-    RETURN DISTINCT o
-  } AS reached
-WITH a, p, t,
+    RETURN DISTINCT [o, all(r IN relationships(path) WHERE r.method <> 'inferred')] AS end
+  } AS ends
+WITH a, p, t, [e IN ends | e[0]] AS reached, [e IN ends WHERE e[1] | e[0]] AS stated
+WITH a, p, t, reached, stated,
   any(o IN reached WHERE coalesce(o.level, '') <> 'objective') AS has_outcome,
   (EXISTS { MATCH (a)-[r:MEASURED_BY]->(:Stratgraph:Measure)
             WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence }
@@ -50,14 +54,7 @@ WITH a, p, t,
             WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence })) AS has_owner,
   trim(coalesce(a.deadline, '')) <> '' AS has_deadline
 // The same tests on stated (and curated) links alone: what holds only by inference.
-WITH a, p, t, has_outcome, has_measure, has_owner, has_deadline, COLLECT {
-    MATCH path = (a)-[:SUPPORTS*1..]->(o:Stratgraph:Outcome)
-    WHERE o.plan_id = a.plan_id
-      AND all(n IN tail(nodes(path)) WHERE n:Outcome)
-      AND all(r IN relationships(path) WHERE r.method <> 'inferred')
-    RETURN DISTINCT o
-  } AS stated
-WITH a, p, t, has_outcome, has_measure, has_owner, has_deadline,
+WITH a, p, t, has_outcome, has_measure, has_owner, has_deadline, stated,
   [x IN [
     CASE WHEN has_measure AND NOT (
         EXISTS { MATCH (a)-[r:MEASURED_BY]->(:Stratgraph:Measure) WHERE r.method <> 'inferred' }

@@ -26,20 +26,17 @@ WITH o, p, head(COLLECT { MATCH (o)-[:PART_OF]->(t:Stratgraph:Theme) RETURN t OR
 WHERE ($plan IS NULL OR p.id = $plan OR toLower(p.name) = toLower($plan)
        OR toLower(p.source_document) = toLower($plan) OR toLower(p.document_name) = toLower($plan))
   AND ($theme IS NULL OR t.id = $theme OR toLower(t.name) = toLower($theme))
+// One walk of the SUPPORTS chains gives both what lies below (links counted at
+// $min_confidence) and what lies below through stated (and curated) links alone (a stated
+// path passes the first test too).
 WITH o, p, t, COLLECT {
     MATCH path = (x)-[:SUPPORTS*1..]->(o)
     WHERE (x:Action OR x:Outcome) AND x.plan_id = o.plan_id
       AND all(n IN tail(nodes(path)) WHERE n:Outcome)
       AND all(r IN relationships(path) WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence)
-    RETURN DISTINCT x
-  } AS below
-WITH o, p, t, below, COLLECT {
-    MATCH path = (x)-[:SUPPORTS*1..]->(o)
-    WHERE (x:Action OR x:Outcome) AND x.plan_id = o.plan_id
-      AND all(n IN tail(nodes(path)) WHERE n:Outcome)
-      AND all(r IN relationships(path) WHERE r.method <> 'inferred')
-    RETURN DISTINCT x
-  } AS stated_below
+    RETURN DISTINCT [x, all(r IN relationships(path) WHERE r.method <> 'inferred')] AS start
+  } AS starts
+WITH o, p, t, [s IN starts | s[0]] AS below, [s IN starts WHERE s[1] | s[0]] AS stated_below
 WITH o, p, t,
   any(x IN below WHERE x:Action) AS supported,
   any(x IN stated_below WHERE x:Action) AS stated_support,

@@ -740,18 +740,29 @@ class Touched:
     #: The strategies found before the write, and the nodes it names (walked again after).
     strategies: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
+    #: The store had no complete facts when the write began: the write ends with
+    #: :func:`refresh_all`, so what it touches was never looked up.
+    refresh: bool = False
 
 
 def begin_write(tx: ManagedTransaction, graph: GraphData, docs: Collection[str]) -> Touched:
     """Before a write: count it as pending and return what it touches (the leads found now,
-    before the write, include those whose OWNS links the write is about to remove)."""
+    before the write, include those whose OWNS links the write is about to remove).
+
+    When the store holds no complete facts (a first load into an empty store, or facts of
+    an older version), the write will refresh them all, so nothing is looked up: those
+    look-ups sent every id of the write to the server twice (issue #17)."""
+    record = tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) "
+                    "SET m.pending = coalesce(m.pending, 0) + 1 "
+                    "RETURN m.complete = true AND m.version = $version AS complete",
+                    version=VERSION).single(strict=True)
+    if not record["complete"]:
+        return Touched((), (), refresh=True)
     keys = touched_plans(tx, graph, docs)
     ids = sorted({*graph.nodes, *(i for r in graph.relationships.values()
                                   for i in (r.start, r.end))})
     leads = touched_leads(tx, keys, ids)
     strategies = touched_strategies(tx, docs, ids)
-    tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) "
-           "SET m.pending = coalesce(m.pending, 0) + 1").consume()
     return Touched(tuple(keys), tuple(leads), tuple(strategies), tuple(ids))
 
 
@@ -827,6 +838,9 @@ def finish_write(session: Session, touched: Touched) -> None:
     """After a write: recompute the touched plans' facts and the touched leads' (those found
     before the write, and those that own something in a touched plan now), or everything
     when the store has never had facts; count the write as done."""
+    if touched.refresh:
+        refresh_all(session, pending=1)
+        return
     if len(touched.plans) > PLANS_PER_TRANSACTION:
         _finish_in_parts(session, touched)
         return

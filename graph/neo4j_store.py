@@ -281,16 +281,43 @@ def _grouped(
     return sorted(by_label.items()), sorted(by_type.items())
 
 
+class _Apart(list[_Statement]):
+    """A transaction of relationships that joins document-scoped nodes of whole plans only:
+    no other such transaction of the same write locks any of its nodes, so they may run side
+    by side (see :func:`_transactions`)."""
+
+
+def _plan_local(graph: GraphData) -> dict[str, list[Relationship]]:
+    """The relationships joining two document-scoped nodes of the same plan, by plan (in id
+    order within each type, types in order)."""
+    plan_of = {id_: n.properties.get("plan_id") for id_, n in graph.nodes.items()
+               if n.label not in SHARED_LABELS}
+    local: dict[str, list[Relationship]] = defaultdict(list)
+    for id_ in sorted(graph.relationships):
+        rel = graph.relationships[id_]
+        key = plan_of.get(rel.start)
+        if key and plan_of.get(rel.end) == key:
+            local[str(key)].append(rel)
+    return local
+
+
 def _transactions(graph: GraphData, batch_size: int, transaction_rows: int,
-                  fresh: bool = False) -> Iterator[list[_Statement]]:
+                  fresh: bool = False, apart: bool = False) -> Iterator[list[_Statement]]:
     """The write's statements (``batch_size`` rows each: nodes first, then relationships),
     grouped into transactions of up to ``transaction_rows`` rows.
 
     ``fresh``: write the document-scoped nodes with a plain CREATE, and the relationships
     with an end among them likewise (see :func:`_as_merge` for the way back to MERGE).
+    ``apart``: the relationships inside one plan (both ends document-scoped nodes of that
+    plan) come after the nodes as :class:`_Apart` transactions of whole plans, before the
+    others (shared ends, or ends in two plans), which may lock the same nodes as each other.
     Rows are built one transaction at a time, so a million-node load never holds them all.
     """
     labels, types = _grouped(graph)
+    local = _plan_local(graph) if apart else {}
+    if local:
+        taken = {id(r) for rels in local.values() for r in rels}
+        types = [(t, [r for r in rels if id(r) not in taken]) for t, rels in types]
     pending: list[tuple[str, Sequence[Any], str, bool]] = []
     merge_nodes = cypher_text("store_merge_nodes.cypher")
     for label, nodes in labels:
@@ -309,6 +336,16 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int,
             pending.extend((create, chunk, merge, True) for chunk in _chunks(created, batch_size))
             rels = [r for r in rels if not (r.start in new or r.end in new)]
         pending.extend((query, chunk, merge, True) for chunk in _chunks(rels, batch_size))
+    if local:
+        first_rel = next((i for i, item in enumerate(pending) if item[3]), len(pending))
+        yield from _grouped_rows(pending[:first_rel], transaction_rows)
+        yield from _apart(local, new, transaction_rows)
+        pending = pending[first_rel:]
+    yield from _grouped_rows(pending, transaction_rows)
+
+
+def _grouped_rows(pending: list[tuple[str, Sequence[Any], str, bool]], transaction_rows: int
+                  ) -> Iterator[list[_Statement]]:
     group: list[tuple[str, Sequence[Any], str, bool]] = []
     size = 0
     for item in pending:
@@ -319,6 +356,35 @@ def _transactions(graph: GraphData, batch_size: int, transaction_rows: int,
         size += len(item[1])
     if group:
         yield _rows_of(group)
+
+
+def _apart(local: Mapping[str, list[Relationship]], new: Collection[str],
+           transaction_rows: int) -> Iterator[list[_Statement]]:
+    """The plans' own relationships as :class:`_Apart` transactions of whole plans (about
+    ``transaction_rows`` rows each), one statement per type."""
+
+    def statements(rels: list[Relationship]) -> _Apart:
+        by_type: dict[RelType, list[Relationship]] = defaultdict(list)
+        for rel in rels:
+            by_type[rel.type].append(rel)
+        group = []
+        for rel_type, typed in sorted(by_type.items()):
+            query = _template("store_write_relationships.cypher", rel_type=rel_type)
+            merge = _template("store_merge_relationships.cypher", rel_type=rel_type)
+            if new:  # a fresh load: both ends are document-scoped nodes it creates
+                query = _created(
+                    _template("store_create_relationships.cypher", rel_type=rel_type), query)
+            group.append((query, typed, merge, True))
+        return _Apart(_rows_of(group))
+
+    chunk: list[Relationship] = []
+    for key in sorted(local):
+        if chunk and len(chunk) + len(local[key]) > transaction_rows:
+            yield statements(chunk)
+            chunk = []
+        chunk.extend(local[key])
+    if chunk:
+        yield statements(chunk)
 
 
 #: Each CREATE statement of a fresh load (store_create_*.cypher, label or type filled in) and
@@ -786,8 +852,10 @@ class Neo4jStore:
         # One statement per transaction, as py2neo's bulk API does. Measured on the 103k-node
         # benchmark graph: transactions of 5,000, 25,000 and 50,000 rows load equally fast.
         transactions = _one_ahead(
-            _transactions(graph, self.batch_size, self.batch_size, fresh.yes))
-        first_rels = self._write_nodes_side_by_side(transactions, fresh, load, part_rows(graph))
+            _transactions(graph, self.batch_size, self.batch_size, fresh.yes,
+                          apart=self.workers > 1))
+        written, first_rels = self._write_nodes_side_by_side(
+            transactions, fresh, load, part_rows(graph))
         if first_rels is not None:
             written += fresh.run(session, first_rels, load)
         for statements in transactions:
@@ -798,10 +866,12 @@ class Neo4jStore:
     def _write_nodes_side_by_side(
         self, transactions: Iterator[list[_Statement]], fresh: _FreshLoad,
         load: Mapping[str, Any], parts: Sequence[dict[str, Any]] = (),
-    ) -> list[_Statement] | None:
+    ) -> tuple[int, list[_Statement] | None]:
         """Run the node transactions at the head of ``transactions``, then the per-document
-        records ``parts``, on ``workers`` sessions at once; returns the first relationship
-        transaction (``None`` when there is none).
+        records ``parts``, on ``workers`` sessions at once, and once every node is written,
+        the :class:`_Apart` relationship transactions that follow (each plan's own
+        relationships: no two of them lock the same node); returns the first other
+        relationship transaction (``None`` when there is none).
 
         Nodes of one write never share an id, so their transactions take no common lock; the
         per-document records are other nodes (:StratgraphPart) and take none of theirs; the
@@ -822,31 +892,47 @@ class Neo4jStore:
             return 0
 
         pending: set[Future[int]] = set()
+        nodes: list[Future[int]] = []
         following: list[_Statement] | None = None
+        written = 0
 
-        def submit(work: Callable[[Any], int], arg: Any) -> None:
-            nonlocal pending
+        def submit(work: Callable[[Any], int], arg: Any) -> Future[int]:
+            nonlocal pending, written
             if len(pending) >= 2 * self.workers:
                 done, pending = wait(pending, return_when=FIRST_EXCEPTION)
                 for future in done:
-                    future.result()
-            pending.add(pool.submit(work, arg))
+                    written += future.result()
+            future = pool.submit(work, arg)
+            pending.add(future)
+            return future
 
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             try:
+                parts_sent = False
                 for statements in transactions:
-                    if any(is_rel for *_, is_rel in statements):
+                    if not any(is_rel for *_, is_rel in statements):
+                        nodes.append(submit(run, statements))
+                        continue
+                    if not parts_sent:
+                        # The records go beside the nodes; relationships need every node.
+                        for chunk in _chunks(parts, self.batch_size):
+                            submit(run_parts, chunk)
+                        parts_sent = True
+                        for future in nodes:
+                            future.result()
+                    if not isinstance(statements, _Apart):
                         following = statements
                         break
                     submit(run, statements)
-                for chunk in _chunks(parts, self.batch_size):
-                    submit(run_parts, chunk)
+                if not parts_sent:
+                    for chunk in _chunks(parts, self.batch_size):
+                        submit(run_parts, chunk)
                 for future in pending:
-                    future.result()
+                    written += future.result()
             finally:
                 for future in pending:
                     future.cancel()
-        return following
+        return written, following
 
     @contextmanager
     def _facts_kept(self, graph: GraphData, docs: list[str]) -> Iterator[None]:

@@ -445,3 +445,26 @@ def test_the_stamp_changes_with_every_write_and_is_none_when_not_current(
     with facts_store._driver.session() as session:
         session.run("MATCH (a:Stratgraph:Action) WITH a LIMIT 1 DETACH DELETE a").consume()
     assert facts_store._read(neo4j_facts.stamp) is None
+
+
+def test_a_first_load_into_an_empty_store_looks_nothing_up_and_has_current_facts(
+    facts_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no facts yet the write refreshes them all, so begin_write asks nothing about what
+    it touches (issue #17: those look-ups sent every id of a load twice); afterwards the facts
+    are current and the live answers', and the next write looks its plans up again."""
+    looked: list[str] = []
+    for name in ("touched_plans", "touched_leads", "touched_strategies"):
+        real = getattr(neo4j_facts, name)
+
+        def recording(*args: object, _real: object = real, _name: str = name) -> object:
+            looked.append(_name)
+            return _real(*args)  # type: ignore[operator]
+
+        monkeypatch.setattr(neo4j_facts, name, recording)
+    facts_store.write(_plan("a.txt", actions=4))
+    assert looked == []
+    assert_facts_agree(facts_store)
+    facts_store.write(_plan("b.txt", actions=3))
+    assert "touched_plans" in looked
+    assert_facts_agree(facts_store)

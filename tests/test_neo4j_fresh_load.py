@@ -150,3 +150,69 @@ def test_rows_built_one_ahead_keep_their_order_and_errors() -> None:
     assert next(rows) == 1
     with pytest.raises(ValueError, match="row building failed"):
         next(rows)
+
+
+def _export(server: Neo4jServer, folder: Any) -> dict[str, str]:
+    from stratgraph.graph.export_csv import write_csv_folder
+
+    folder.mkdir()
+    with server.open_store() as store:
+        write_csv_folder(store.read(), folder)
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+
+def test_plans_own_relationships_side_by_side_store_the_merge_paths_graph(
+        neo4j_server: Neo4jServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """A batched load writes each plan's own relationships in transactions side by side
+    (issue #17); the stored graph, exported, is the one the MERGE path writes one transaction
+    after another."""
+    import synthetic
+
+    graph = synthetic.synthetic_graph(councils=3)
+    apart: list[int] = []
+    real = module._FreshLoad.run
+
+    def recording(self: Any, session: Any, statements: Any, load: Any) -> int:
+        if isinstance(statements, module._Apart):
+            apart.append(len(statements))
+        return real(self, session, statements, load)
+
+    monkeypatch.setattr(module._FreshLoad, "run", recording)
+    neo4j_server.wipe()
+    with neo4j_server.open_store(batch_size=200, transaction_rows=400, workers=2) as store:
+        store.write(graph)
+        assert store.counts() == (len(graph.nodes), len(graph.relationships))
+        assert store.unfinished_load() is None
+    side_by_side = _export(neo4j_server, tmp_path / "apart")
+    assert len(apart) > 1
+    apart.clear()
+    neo4j_server.wipe()
+    monkeypatch.setattr(module, "_overlapping", lambda tx, load: True)  # MERGE throughout
+    with neo4j_server.open_store(batch_size=200, transaction_rows=400, workers=1) as store:
+        store.write(graph)
+    assert apart == []
+    assert _export(neo4j_server, tmp_path / "merge") == side_by_side
+
+
+def test_side_by_side_relationship_transactions_share_no_node() -> None:
+    """Every relationship is written once; the :class:`_Apart` transactions come after every
+    node transaction and before the other relationships, and no two of them hold a node in
+    common (so they cannot wait on each other's locks)."""
+    import synthetic
+
+    graph = synthetic.synthetic_graph(councils=2)
+    transactions = list(module._transactions(graph, 100, 100, fresh=True, apart=True))
+    kinds = ["apart" if isinstance(t, module._Apart) else
+             "rels" if any(is_rel for *_, is_rel in t) else "nodes" for t in transactions]
+    assert kinds == sorted(kinds, key=["nodes", "apart", "rels"].index)
+    assert kinds.count("apart") > 1
+    ids = [row["props"]["id"] for t in transactions for _, rows, _, is_rel in t if is_rel
+           for row in rows]
+    assert sorted(ids) == sorted(graph.relationships)
+    seen: dict[str, int] = {}
+    for i, t in enumerate(transactions):
+        if isinstance(t, module._Apart):
+            for _, rows, _, _ in t:
+                for row in rows:
+                    for end in (row["start"], row["end"]):
+                        assert seen.setdefault(end, i) == i
