@@ -883,6 +883,11 @@ def _params() -> dict[str, Any]:
 
 def _settle(tx: ManagedTransaction, *, pending: int | None,
             complete: bool | None = None) -> None:
+    # cross-theme-dependencies' and plan-evolution's answers, counted once per write from
+    # the facts as they now stand (graph/neo4j_pair_facts.py).
+    from stratgraph.graph import neo4j_pair_facts
+
+    neo4j_pair_facts.store_answers(tx)
     tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) "
            f"CALL () {{ RETURN {_COUNTS} }} "
            "SET m.pending = CASE WHEN $pending IS NULL THEN 0 "
