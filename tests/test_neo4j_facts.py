@@ -396,8 +396,11 @@ def test_summary_facts_statements_are_built_from_the_named_queries() -> None:
     assert work in deadlines.compute_cypher()
     assert work in deadlines.compute_cypher(unplanned=True)
     text = cypher_text("strategy-feeds.cypher")
-    call = text[text.index("CALL (s) {"):text.index("RETURN s.name AS strategy")]
-    assert call in neo4j_facts.STRATEGY_FACTS["strategy-feeds"].compute_cypher()
+    # Its own chains and filters, up to where each (strategy, outcome, plan) group's row is
+    # made (the counts need the groups only).
+    call = text[text.index("CALL (s) {"):text.index("  WITH s, o, p, collect(x.name) AS vias")]
+    compute = neo4j_facts.STRATEGY_FACTS["strategy-feeds"].compute_cypher()
+    assert call in compute and "WITH DISTINCT s, o, p\n" in compute and "evidence" not in compute
 
 
 def _strategy_plan(doc: str, *, level: str, link_to: str | None = None) -> GraphData:
