@@ -56,7 +56,7 @@ PLANS_PER_TRANSACTION = 100
 LEADS_PER_TRANSACTION = 500
 #: What the facts hold: a store whose facts were made by a version with other queries' facts
 #: is not current, and its next write refreshes them all.
-VERSION = 3
+VERSION = 4
 #: The separator of a count node's reason lists (reason codes never contain it).
 _JOIN = "|"
 
@@ -374,6 +374,12 @@ class PlanCounts:
     A deadlines row is its action's (the quarter read from the action's own text) and the
     plan name is joined when the summary is read, so a plan's counts change only when one
     of its actions does: the touched plans, as for orphan-actions.
+
+    One node per plan holds its values and counts as lists (a node per (plan, value) was
+    18,000 nodes to read at 1M). The query's first column is the plan's name, so its first
+    page is the rows of the first plans by name: the counts say which plans hold rows
+    ``offset`` to ``offset + limit``, and the query's own text runs for those plans' actions
+    alone (:meth:`page_rows`).
     """
 
     name: str
@@ -400,7 +406,13 @@ class PlanCounts:
         return (before + start + own + middle[len(self.find):]
                 + "WITH" + ret[len("RETURN"):order] + "\n"
                 f"WITH coalesce(plan_id, '') AS pk, {self.value} AS value, count(*) AS n\n"
-                f"CREATE (:{FACT_LABEL}:{self.count_label} {{plan_key: pk, value: value, n: n}})")
+                # Maps keep a null value (a list property cannot hold null): its count apart.
+                "WITH pk, collect({v: value, n: n}) AS xs\n"
+                f"CREATE (:{FACT_LABEL}:{self.count_label} {{plan_key: pk, "
+                "values: [x IN xs WHERE x.v IS NOT NULL | x.v], "
+                "counts: [x IN xs WHERE x.v IS NOT NULL | x.n], "
+                "nulls: reduce(s = 0, x IN xs | s + CASE WHEN x.v IS NULL THEN x.n ELSE 0 END), "
+                "total: reduce(s = 0, x IN xs | s + x.n)})")
 
     def delete_cypher(self) -> str:
         return ("UNWIND $plan_keys AS pk\n"
@@ -409,7 +421,67 @@ class PlanCounts:
     def summary_cypher(self) -> str:
         return (f"MATCH (c:{self.count_label})\n"
                 "OPTIONAL MATCH (p:Stratgraph:Plan {id: c.plan_key})\n"
-                "RETURN collect([p.name, c.value, c.n]) AS triples")
+                "RETURN collect([p.name, c.values, c.counts, c.nulls]) AS plans")
+
+    def summary_triples(self, tx: ManagedTransaction) -> list[tuple[Any, Any, int]]:
+        record = tx.run(self.summary_cypher()).single(strict=True)
+        triples: list[tuple[Any, Any, int]] = []
+        for name, values, counts, nulls in record["plans"]:
+            triples += ((name, v, int(n)) for v, n in zip(values, counts, strict=True))
+            if nulls:
+                triples.append((name, None, int(nulls)))
+        return triples
+
+    def plans_cypher(self) -> str:
+        """Every plan key with rows, its plan's name and its row count, in the query's order
+        of plan names (Cypher's own string order, nulls last)."""
+        return (f"MATCH (c:{self.count_label}) WHERE c.total > 0\n"
+                "OPTIONAL MATCH (p:Stratgraph:Plan {id: c.plan_key})\n"
+                "WITH p.name AS name, c.plan_key AS key, c.total AS n ORDER BY name\n"
+                "RETURN collect([name, key, n]) AS plans")
+
+    def page_cypher(self, *, unplanned: bool) -> str:
+        """The query for the actions of the plans ``$plan_ids`` (and, with ``unplanned``, those
+        without a plan), its own ORDER BY, then ``SKIP $page_skip LIMIT $page_limit``."""
+        text = _query_text(self.name)
+        before, middle, ret = _cut(text, self.find, self.return_start, self.name)
+        find = ("CALL () {\n"
+                "  UNWIND $plan_ids AS pid\n"
+                "  MATCH (a:Stratgraph:Action {plan_id: pid}) RETURN a\n")
+        if unplanned:
+            find += ("  UNION ALL\n"
+                     "  MATCH (a:Stratgraph:Action) WHERE a.plan_id IS NULL RETURN a\n")
+        # The query's own filter on the action follows ("AND ..."), attached to this WITH.
+        return (before + find + "}\nWITH a WHERE true" + middle[len(self.find):] + ret.rstrip()
+                + "\nSKIP $page_skip LIMIT $page_limit")
+
+    def page_rows(self, tx: ManagedTransaction, params: Mapping[str, Any], offset: int,
+                  limit: int) -> list[dict[str, Any]]:
+        """Rows ``offset`` to ``offset + limit``: the plans (all those sharing a name, which
+        the ORDER BY does not tell apart) whose rows reach that window, from the counts,
+        then the query run for their actions alone."""
+        from itertools import groupby
+
+        plans = tx.run(self.plans_cypher()).single(strict=True)["plans"]
+        keys: list[str] = []
+        skip: int | None = None
+        start = 0
+        for _, group in groupby(plans, key=lambda p: p[0]):
+            members = list(group)
+            end = start + sum(int(n) for _, _, n in members)
+            if end > offset and start < offset + limit:
+                keys += [key for _, key, _ in members]
+                skip = start if skip is None else skip
+            start = end
+            if start >= offset + limit:
+                break
+        if skip is None or limit == 0:
+            return []
+        text = self.page_cypher(unplanned="" in keys)
+        return [r.data() for r in tx.run(text, {**_params(), **params,
+                                                "plan_ids": [k for k in keys if k],
+                                                "page_skip": offset - skip,
+                                                "page_limit": limit})]
 
     def recompute(self, tx: ManagedTransaction, keys: Sequence[str],
                   params: Mapping[str, Any]) -> None:
@@ -462,6 +534,12 @@ class StrategyCounts:
     call_start: str
     return_start: str
     value: str
+    #: Where the call's per-row work starts (its aggregation into one row per group), and
+    #: what stands for it when only the groups are counted: the groups' keys and the
+    #: tallied column as the call returns it. The evidence, via and hops of every row were
+    #: most of a whole refresh's time at 1M nodes, and a count never reads them.
+    rows_start: str = ""
+    groups: str = ""
 
     @property
     def count_label(self) -> str:
@@ -470,6 +548,11 @@ class StrategyCounts:
     def compute_cypher(self) -> str:
         text = _query_text(self.name)
         _, call, _ = _cut(text, self.call_start, self.return_start, self.name)
+        if self.rows_start:
+            start = call.find(self.rows_start)
+            if start < 0 or call.find(self.rows_start, start + 1) >= 0:
+                raise QueryError(f"{self.name}.cypher no longer has the shape its facts expect")
+            call = call[:start] + self.groups + "}\n"
         return ("UNWIND $strategy_ids AS sid\nMATCH (s:Stratgraph:Strategy {id: sid})\n"
                 + call + f"WITH s, {self.value} AS value, count(*) AS n\n"
                 f"CREATE (:{FACT_LABEL}:{self.count_label} "
@@ -492,8 +575,12 @@ class StrategyCounts:
 STRATEGY_FACTS: dict[str, StrategyCounts] = {
     q.name: q
     for q in (
+        # A row per (s, o, p) group; p is o's plan (at most one: ids are unique), so the
+        # rows are the distinct (s, o), each with its outcome's level.
         StrategyCounts("strategy-feeds", "StrategyFeeds", call_start="CALL (s) {",
-                       return_start="RETURN s.name AS strategy", value="outcome_level"),
+                       return_start="RETURN s.name AS strategy", value="outcome_level",
+                       rows_start="  WITH s, o, p, collect(x.name) AS vias",
+                       groups="  WITH DISTINCT s, o, p\n  RETURN o.level AS outcome_level\n"),
     )
 }
 
@@ -822,6 +909,11 @@ def _params() -> dict[str, Any]:
 
 def _settle(tx: ManagedTransaction, *, pending: int | None,
             complete: bool | None = None) -> None:
+    # cross-theme-dependencies' and plan-evolution's answers, counted once per write from
+    # the facts as they now stand (graph/neo4j_pair_facts.py).
+    from stratgraph.graph import neo4j_pair_facts
+
+    neo4j_pair_facts.store_answers(tx)
     tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) "
            f"CALL () {{ RETURN {_COUNTS} }} "
            "SET m.pending = CASE WHEN $pending IS NULL THEN 0 "
@@ -985,8 +1077,10 @@ def serves(name: str, params: Mapping[str, Any], *, page: bool) -> bool:
     if (params.get("min_confidence") or 0.0) != 0.0:
         return False
     if name in SUMMARY_FACTS:
-        # Only the unfiltered summary is kept; rows and pages run live.
-        return not page and all(v is None for k, v in params.items() if k != "min_confidence")
+        # Only the unfiltered summary is kept; rows and pages run live, but for a page of
+        # deadlines, found from its counts (PlanCounts.page_rows).
+        return ((not page or name in COUNT_FACTS)
+                and all(v is None for k, v in params.items() if k != "min_confidence"))
     if name not in FACT_QUERIES and name not in ROW_FACTS:
         return False
     if name in ROW_FACTS:
@@ -999,6 +1093,8 @@ def serves(name: str, params: Mapping[str, Any], *, page: bool) -> bool:
 
 def summary_triples(tx: ManagedTransaction, name: str,
                     params: Mapping[str, Any] | None = None) -> list[tuple[Any, Any, int]]:
+    if name in COUNT_FACTS:
+        return COUNT_FACTS[name].summary_triples(tx)
     if name in SUMMARY_FACTS:
         record = tx.run(SUMMARY_FACTS[name].summary_cypher()).single(strict=True)
         return [(g, v, int(n)) for g, v, n in record["triples"]]
@@ -1035,6 +1131,8 @@ def page_rows(tx: ManagedTransaction, name: str, params: Mapping[str, Any], offs
         return [r.data() for r in tx.run(text, {**params, **extra})]
     if limit is None:
         raise QueryError(f"{name}: the facts give its rows a page at a time")
+    if name in COUNT_FACTS:
+        return COUNT_FACTS[name].page_rows(tx, params, offset, limit)
     spec = FACT_QUERIES[name]
     return [r.data() for r in tx.run(page_cypher(spec), page_params(params, offset, limit))]
 

@@ -17,6 +17,17 @@ query's embedded implementation over just the records those rows read, fetched b
 conformance suite (tests/test_queries_neo4j.py) holds the two implementations to the same
 rows, and tests/test_neo4j_pair_facts.py these pages to the live Cypher's.
 
+**Answers kept at write time.** Counting at ask time read every fact, theme and link to the
+client (3.5 s and 1.9 s at 1M nodes). A theme's count of partners changes whenever any theme
+sharing one of its items changes, and every council names the national strategies, so an
+incremental count would recount nearly every theme on any write anyway. So the count is made
+once per write instead, in the transaction that settles the write's facts
+(:func:`store_answers`, called from ``neo4j_facts._settle``): each query's summary triples
+(every kind) and its first :data:`KEPT_ROWS` rows' keys in row order, on one
+``:StratgraphFact:PairAnswers`` node per query. A summary is then one node read, and a page
+within the kept rows builds only its own rows; a page past them, or of one kind, is counted
+from the facts as before.
+
 Served only for ``min_confidence`` 0 with no theme, plan, name or organisation named (a kind
 may be), and only when the facts are current (:func:`stratgraph.graph.neo4j_facts.current`)
 and were made by this version (the meta node's ``pair_facts``): a store whose other facts
@@ -32,6 +43,10 @@ if TYPE_CHECKING:
     from neo4j import ManagedTransaction
 
 FACT = "ThemeRefFact"
+#: The label of the nodes keeping each query's answers (one per query).
+ANSWERS = "PairAnswers"
+#: Rows of each query's order whose keys are kept (pages inside them read nothing else).
+KEPT_ROWS = 1000
 #: The meta node's ``pair_facts`` value when every plan has these facts.
 VERSION = 1
 QUERIES = ("cross-theme-dependencies", "plan-evolution")
@@ -58,10 +73,12 @@ _UNPLANNED = (
 
 
 def schema_statements() -> list[str]:
-    """Indexes: nodes by plan (to find a plan's referencing nodes), facts by plan."""
+    """Indexes: nodes by plan (to find a plan's referencing nodes), facts by plan, answers by
+    query."""
     return [
         "CREATE INDEX stratgraph_node_plan IF NOT EXISTS FOR (n:Stratgraph) ON (n.plan_id)",
         f"CREATE INDEX stratgraph_fact_themeref_part IF NOT EXISTS FOR (f:{FACT}) ON (f.part)",
+        f"CREATE INDEX stratgraph_fact_pair_answers IF NOT EXISTS FOR (a:{ANSWERS}) ON (a.query)",
     ]
 
 
@@ -156,11 +173,91 @@ def _evolution_items(tx: ManagedTransaction) -> list[Any]:
     return evolution_items(plans, shared, documents, references, themes)
 
 
+# -- answers kept at write time ----------------------------------------------------------------
+
+def _nullable(values: Sequence[Any]) -> dict[str, list[Any]]:
+    """A list property may not hold null: the values ('' for null) and which were null."""
+    return {"values": ["" if v is None else v for v in values],
+            "nulls": [v is None for v in values]}
+
+
+def _restore(values: Sequence[Any], nulls: Sequence[bool]) -> list[Any]:
+    return [None if null else v for v, null in zip(values, nulls, strict=True)]
+
+
+def store_answers(tx: ManagedTransaction) -> None:
+    """Count both queries' summaries and rank their first rows from the facts as they stand
+    now, and keep them (inside the transaction settling a write's facts)."""
+    tx.run(f"MATCH (a:{ANSWERS}) DELETE a").consume()
+    if not _has_facts(tx):
+        return
+    pairs = _theme_pairs(tx)
+    triples = pairs.summary(None)
+    explicit = pairs.first_explicit(KEPT_ROWS)
+    links: dict[tuple[str, str], list[str]] = {}
+    kept = set(explicit)
+    for link, a, b in pairs.depends:
+        if (a, b) in kept:
+            links.setdefault((a, b), []).append(link)
+    shared = pairs.ranked(KEPT_ROWS)
+    groups = _nullable([g for g, _, _ in triples])
+    tx.run(f"CREATE (:StratgraphFact:{ANSWERS} {{query: $name, version: $version, "
+           "groups: $groups, null_groups: $null_groups, kinds: $kinds, counts: $counts, "
+           "explicit_total: $explicit_total, explicit_a: $explicit_a, explicit_b: $explicit_b, "
+           "explicit_links: $explicit_links, explicit_link_counts: $explicit_link_counts, "
+           "shared_a: $shared_a, shared_b: $shared_b, shared_kinds: $shared_kinds})",
+           name="cross-theme-dependencies", version=VERSION,
+           groups=groups["values"], null_groups=groups["nulls"],
+           kinds=[k for _, k, _ in triples], counts=[n for _, _, n in triples],
+           explicit_total=len(pairs.explicit),
+           explicit_a=[a for a, _ in explicit], explicit_b=[b for _, b in explicit],
+           explicit_links=[x for pair in explicit for x in links.get(pair, ())],
+           explicit_link_counts=[len(links.get(pair, ())) for pair in explicit],
+           shared_a=[a for a, _, _ in shared], shared_b=[b for _, b, _ in shared],
+           shared_kinds=[k for _, _, k in shared]).consume()
+    items = _evolution_items(tx)
+    first = items[:KEPT_ROWS]
+    tx.run(f"CREATE (:StratgraphFact:{ANSWERS} {{query: $name, version: $version, "
+           "total: $total, kinds: $kinds, item_kinds: $item_kinds, item_keys: $item_keys, "
+           "member_counts: $member_counts, members: $members})",
+           name="plan-evolution", version=VERSION, total=len(items),
+           kinds=[i[0] for i in items], item_kinds=[i[0] for i in first],
+           item_keys=[i[3] for i in first], member_counts=[len(i[4]) for i in first],
+           members=[m for i in first for m in i[4]]).consume()
+
+
+def _has_facts(tx: ManagedTransaction) -> bool:
+    from stratgraph.graph.neo4j_facts import META_LABEL
+
+    record = tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) RETURN m.pair_facts AS v").single()
+    return record is not None and record["v"] == VERSION
+
+
+def _answers(tx: ManagedTransaction, name: str) -> dict[str, Any] | None:
+    record = tx.run(f"MATCH (a:{ANSWERS} {{query: $name}}) WHERE a.version = $version "
+                    "RETURN properties(a) AS a", name=name, version=VERSION).single()
+    return None if record is None else dict(record["a"])
+
+
+def _kept_summary(kept: Mapping[str, Any], name: str,
+                  kind: str | None) -> list[tuple[Any, Any, int]]:
+    if name == "cross-theme-dependencies":
+        groups = _restore(kept["groups"], kept["null_groups"])
+        return [(g, k, int(n)) for g, k, n in zip(groups, kept["kinds"], kept["counts"],
+                                                 strict=True) if kind in (None, k)]
+    from collections import Counter
+
+    return [(k, None, n) for k, n in Counter(kept["kinds"]).items() if kind in (None, k)]
+
+
 def summary_triples(tx: ManagedTransaction, name: str,
                     params: Mapping[str, Any]) -> list[tuple[Any, Any, int]]:
     """(group, tallied value, rows) of the query's summary."""
     from stratgraph.graph.pair_answers import evolution_summary
 
+    kept = _answers(tx, name)
+    if kept is not None:
+        return _kept_summary(kept, name, params.get("kind"))
     if name == "cross-theme-dependencies":
         return _theme_pairs(tx).summary(params.get("kind"))
     return evolution_summary(i for i in _evolution_items(tx)
@@ -191,9 +288,47 @@ def _subgraph(tx: ManagedTransaction, nodes: Sequence[str], links: Sequence[str]
 def page_rows(tx: ManagedTransaction, name: str, params: Mapping[str, Any], offset: int,
               limit: int) -> list[dict[str, Any]]:
     """Rows ``offset`` to ``offset + limit``, built for the page's pairs or items alone."""
+    kept = _answers(tx, name) if params.get("kind") is None else None
+    if kept is not None:
+        rows = _kept_page(tx, name, kept, offset, limit)
+        if rows is not None:
+            return rows
     if name == "cross-theme-dependencies":
         return _cross_theme_page(tx, params, offset, limit)
     return _evolution_page(tx, params, offset, limit)
+
+
+def _kept_page(tx: ManagedTransaction, name: str, kept: Mapping[str, Any], offset: int,
+               limit: int) -> list[dict[str, Any]] | None:
+    """A page of every kind inside the kept rows (``None`` when it reaches past them)."""
+    end = offset + limit
+    if name == "plan-evolution":
+        keys = kept["item_keys"]
+        if end > len(keys) and len(keys) < kept["total"]:
+            return None
+        items, at = [], 0
+        for kind, key, n in zip(kept["item_kinds"], keys, kept["member_counts"], strict=True):
+            items.append((kind, None, None, key, kept["members"][at:at + n]))
+            at += n
+        return _evolution_rows(tx, items[offset:end])
+    from stratgraph.graph.pair_answers import PairPage
+
+    total = kept["explicit_total"]
+    explicit = list(zip(kept["explicit_a"], kept["explicit_b"], strict=True))
+    shared = list(zip(kept["shared_a"], kept["shared_b"], kept["shared_kinds"], strict=True))
+    if (min(end, total) > len(explicit)
+            or (end - total > len(shared) and len(shared) >= KEPT_ROWS)):
+        return None
+    # Each kept explicit pair's DEPENDS_ON links, in the pairs' order.
+    by_pair, at = {}, 0
+    for pair, n in zip(explicit, kept["explicit_link_counts"], strict=True):
+        by_pair[pair] = kept["explicit_links"][at:at + n]
+        at += n
+    page_explicit = explicit[offset:min(end, total)]
+    page_shared = shared[max(offset - total, 0):max(end - total, 0)]
+    # The page holds exactly its own pairs: none come before them (skip = offset).
+    page = PairPage(page_explicit, page_shared, offset, None, offset, limit)
+    return _pair_page_rows(tx, page, [x for p in page_explicit for x in by_pair[p]])
 
 
 def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: int,
@@ -202,17 +337,23 @@ def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset:
 
     pairs = _theme_pairs(tx)
     page = PairPage.of(pairs, params.get("kind"), offset, limit)
+    chosen = set(page.explicit)
+    return _pair_page_rows(tx, page, [link for link, a, b in pairs.depends if (a, b) in chosen])
+
+
+def _pair_page_rows(tx: ManagedTransaction, page: Any, depends: Sequence[str]
+                    ) -> list[dict[str, Any]]:
+    """The rows of ``page`` (its pairs), over the records they read: the DEPENDS_ON links
+    ``depends`` of its explicit pairs, its shared pairs' themes and what references from them."""
     links: list[str] = []
     nodes: set[str] = set()
-    if page.explicit:
-        chosen = set(page.explicit)
-        depends = [link for link, a, b in pairs.depends if (a, b) in chosen]
+    if depends:
         # The links, and their ends' PART_OF links (their themes).
         links += [r["link"] for r in tx.run(
             "UNWIND $links AS link MATCH (x:Stratgraph)-[d]->(y:Stratgraph) "
             "WHERE elementId(d) = link UNWIND [x, y] AS n "
             "MATCH (n)-[p:PART_OF]->(:Stratgraph) RETURN DISTINCT elementId(p) AS link",
-            links=depends)]
+            links=list(depends))]
         links += depends
     themes = sorted(page.themes)
     if themes:
@@ -243,11 +384,17 @@ def _cross_theme_page(tx: ManagedTransaction, params: Mapping[str, Any], offset:
 
 def _evolution_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: int,
                     limit: int) -> list[dict[str, Any]]:
+    items = [i for i in _evolution_items(tx) if params.get("kind") in (None, i[0])]
+    return _evolution_rows(tx, items[offset:offset + limit], params.get("kind"))
+
+
+def _evolution_rows(tx: ManagedTransaction, page: Sequence[Any], kind: str | None = None
+                    ) -> list[dict[str, Any]]:
+    """The rows of the items ``page`` ((kind, _, _, key, member ids)), over the records they
+    read: their members, every plan, and the REFERENCES links into the shared ones."""
     from stratgraph.graph import queries_links as ql
     from stratgraph.graph.queries_view import View
 
-    items = [i for i in _evolution_items(tx) if params.get("kind") in (None, i[0])]
-    page = items[offset:offset + limit]
     members = sorted({m for item in page for m in item[4]})
     shared = sorted({m for item in page if item[0] != "theme" for m in item[4]})
     links = [r["link"] for r in tx.run(
@@ -256,6 +403,6 @@ def _evolution_page(tx: ManagedTransaction, params: Mapping[str, Any], offset: i
     plans = [r["id"] for r in tx.run("MATCH (p:Stratgraph:Plan) RETURN p.id AS id")]
     g = _subgraph(tx, members + plans, links)
     keep = {(item[0], item[3]) for item in page}
-    query = {"kind": params.get("kind"), "name": None, "organisation": None,
+    query = {"kind": kind, "name": None, "organisation": None,
              "min_confidence": 0.0}
     return [r for r in ql.plan_evolution(View(g, 0.0), query) if (r["kind"], r["key"]) in keep]

@@ -97,6 +97,18 @@ class ThemePairs:
         return (_nulls_last(plan_a), _nulls_last(theme_a), _nulls_last(plan_b),
                 _nulls_last(theme_b), a, b)
 
+    def strength(self, a: str, b: str, kind: str) -> int:
+        """How many items of ``kind`` the themes ``a`` and ``b`` share (a shared row's
+        strength)."""
+        return len(set(self._shared[kind].get(a, ())) & set(self._shared[kind].get(b, ())))
+
+    def ranked(self, count: int) -> list[tuple[str, str, str]]:
+        """(theme_a, theme_b, kind) of the first ``count`` shared rows of every kind, exactly
+        in the rows' order (:meth:`first` may give more, unordered within a strength)."""
+        found = self.first(count)
+        found.sort(key=lambda r: (r[2], -self.strength(*r), *self._order(r[0], r[1])))
+        return found[:count]
+
     def first_explicit(self, count: int) -> list[tuple[str, str]]:
         """(theme_a, theme_b) of the first ``count`` explicit rows."""
         ranked = sorted(self.explicit, key=lambda ab: (-self.explicit[ab], *self._order(*ab)))

@@ -78,9 +78,16 @@ def assert_facts_agree(store: Neo4jStore, embedded: EmbeddedStore | None = None)
     for name in SUMMARY_FACTS:
         store.use_facts = False
         summary = query_summary(store, name)
+        rows = run_query(store, name) if name in neo4j_facts.COUNT_FACTS else []
         store.use_facts = True
         assert neo4j_facts.serves(name, {}, page=False)
         assert query_summary(store, name) == summary, name
+        if name in neo4j_facts.COUNT_FACTS:
+            # deadlines' pages: the plans found from its counts, then its own text.
+            assert neo4j_facts.serves(name, {}, page=True)
+            for offset, limit in (*PAGES, (max(len(rows) - 2, 0), 5), (len(rows), 3)):
+                page = list(stream_query(store, name, offset=offset, limit=limit))
+                assert page == rows[offset:offset + limit], (name, offset, limit)
         if embedded is not None:
             assert summary == query_summary(embedded, name), name
 
@@ -279,7 +286,8 @@ def test_filtered_and_other_thresholds_run_live() -> None:
     assert neo4j_facts.serves("coverage", {"scope": "theme"}, page=True)
     assert not neo4j_facts.serves("coverage", {"plan": "x"}, page=True)
     assert not neo4j_facts.serves("lead-portfolio", {"lead": "x"}, page=False)
-    assert not neo4j_facts.serves("deadlines", {}, page=True)
+    assert neo4j_facts.serves("deadlines", {}, page=True)
+    assert not neo4j_facts.serves("deadlines", {"plan": "x"}, page=True)
     assert neo4j_facts.serves("deadlines", {"min_confidence": 0.0}, page=False)
     assert not neo4j_facts.serves("deadlines", {"theme": "x"}, page=False)
     assert neo4j_facts.serves("strategy-feeds", {"strategy": None}, page=False)
@@ -388,8 +396,11 @@ def test_summary_facts_statements_are_built_from_the_named_queries() -> None:
     assert work in deadlines.compute_cypher()
     assert work in deadlines.compute_cypher(unplanned=True)
     text = cypher_text("strategy-feeds.cypher")
-    call = text[text.index("CALL (s) {"):text.index("RETURN s.name AS strategy")]
-    assert call in neo4j_facts.STRATEGY_FACTS["strategy-feeds"].compute_cypher()
+    # Its own chains and filters, up to where each (strategy, outcome, plan) group's row is
+    # made (the counts need the groups only).
+    call = text[text.index("CALL (s) {"):text.index("  WITH s, o, p, collect(x.name) AS vias")]
+    compute = neo4j_facts.STRATEGY_FACTS["strategy-feeds"].compute_cypher()
+    assert call in compute and "WITH DISTINCT s, o, p\n" in compute and "evidence" not in compute
 
 
 def _strategy_plan(doc: str, *, level: str, link_to: str | None = None) -> GraphData:
@@ -467,4 +478,59 @@ def test_a_first_load_into_an_empty_store_looks_nothing_up_and_has_current_facts
     assert_facts_agree(facts_store)
     facts_store.write(_plan("b.txt", actions=3))
     assert "touched_plans" in looked
+    assert_facts_agree(facts_store)
+
+
+def _deadline_plan(doc: str, name: str, deadlines: list[str | None]) -> GraphData:
+    b = DocumentGraphBuilder(doc)
+    b.plan(name, 1)
+    theme = b.theme("Housing", 2)
+    for i, deadline in enumerate(deadlines):
+        b.action(f"Act {doc} {i}", 10 + i, theme=theme, deadline=deadline)
+    return b.graph
+
+
+def test_deadlines_pages_cross_plans_sharing_a_name_and_actions_without_a_plan(
+    facts_store: Neo4jStore,
+) -> None:
+    # Two plans named alike sort as one block (the ORDER BY cannot tell them apart), a plan
+    # with no rows, and actions with no plan at all (plan null: last).
+    facts_store.write(_deadline_plan("a.txt", "Council Plan", ["2025", "March 2026", "Ongoing"]))
+    facts_store.write(_deadline_plan("b.txt", "Council Plan", ["Q2 2024", "2024/25"]))
+    facts_store.write(_deadline_plan("c.txt", "Another Plan", ["2030", None]))
+    facts_store.write(_deadline_plan("d.txt", "Empty Plan", [None]))
+    loose = DocumentGraphBuilder("e.txt")  # no Plan node: its actions' plan_id finds none
+    for i, deadline in enumerate(["2027", "Autumn 2025"]):
+        loose.action(f"Loose {i}", i + 1, deadline=deadline)
+    for i, deadline in enumerate(["2026", "Winter 2025"]):  # no plan_id at all
+        loose.shared(Label.ACTION, f"Shared {i}", i + 5, deadline=deadline)
+    facts_store.write(loose.graph)
+    rows = run_query(facts_store, "deadlines")
+    assert [r["plan"] for r in rows][-4:] == [None] * 4
+    assert {r["plan_id"] for r in rows[-4:]} >= {None}
+    for offset in range(len(rows) + 1):
+        for limit in (1, 2, 3):
+            page = list(stream_query(facts_store, "deadlines", offset=offset, limit=limit))
+            assert page == rows[offset:offset + limit], (offset, limit)
+    assert_facts_agree(facts_store)
+    facts_store.write(_deadline_plan("b.txt", "Zebra Plan", ["2026"]), replace_documents=["b.txt"])
+    assert_facts_agree(facts_store)
+
+
+def test_facts_of_version_3_answer_live_until_refreshed(facts_store: Neo4jStore) -> None:
+    # Version 3 kept a count node per (plan, quarter): a store holding those must not be read
+    # as version 4's per-plan lists; it answers live until a write or refresh_facts.
+    facts_store.write(_deadline_plan("a.txt", "Council Plan", ["2025", "March 2026"]))
+    with facts_store._driver.session() as session:
+        session.run("MATCH (c:DeadlinesCount) DELETE c").consume()
+        session.run("CREATE (:StratgraphFact:DeadlinesCount {plan_key: 'x', value: '2025-Q4', "
+                    "n: 7})").consume()
+        session.run("MATCH (m:StratgraphFactsMeta) SET m.version = 3").consume()
+    assert not _current(facts_store)
+    rows = run_query(facts_store, "deadlines")
+    assert len(rows) == 2
+    assert list(stream_query(facts_store, "deadlines", limit=5)) == rows
+    assert query_summary(facts_store, "deadlines")[0]["rows"] == 2
+    facts_store.refresh_facts()
+    assert _current(facts_store)
     assert_facts_agree(facts_store)

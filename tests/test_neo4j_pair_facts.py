@@ -128,3 +128,35 @@ def test_named_items_and_other_thresholds_run_live() -> None:
     assert not neo4j_pair_facts.serves("cross-theme-dependencies", {"plan": "x"})
     assert not neo4j_pair_facts.serves("cross-theme-dependencies", {"min_confidence": 0.5})
     assert not neo4j_pair_facts.serves("orphan-actions", {})
+
+
+def test_kept_answers_serve_pages_and_pages_past_them_are_counted(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Few rows kept, so pages fall inside the kept rows, across their end, and past it.
+    monkeypatch.setattr(neo4j_pair_facts, "KEPT_ROWS", 3)
+    graph = dense_graph(7, 5)
+    for d in range(3):
+        neo4j_store.write(_one_document(graph, f"doc{d}.txt"))
+    kept = neo4j_store._driver.execute_query(
+        "MATCH (a:PairAnswers) RETURN a.query AS q ORDER BY q").records
+    assert [r["q"] for r in kept] == ["cross-theme-dependencies", "plan-evolution"]
+    for name in VARIANTS:
+        neo4j_store.use_facts = False
+        rows = run_query(neo4j_store, name)
+        summary = query_summary(neo4j_store, name)
+        neo4j_store.use_facts = True
+        assert len(rows) > 6, name
+        assert query_summary(neo4j_store, name) == summary
+        for offset in range(len(rows) + 1):
+            for limit in (1, 2, 5):
+                page = list(stream_query(neo4j_store, name, offset=offset, limit=limit))
+                assert page == rows[offset:offset + limit], (name, offset, limit)
+    assert_pairs_agree(neo4j_store)
+    # Without the kept answers (a store settled before them), counted from the facts.
+    neo4j_store._driver.execute_query("MATCH (a:PairAnswers) DELETE a")
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(GraphData(), replace_documents=["doc1.txt"])
+    assert neo4j_store._driver.execute_query(
+        "MATCH (a:PairAnswers) RETURN count(*) AS n").records[0]["n"] == 2
+    assert_pairs_agree(neo4j_store)
