@@ -224,6 +224,9 @@ def test_a_national_graph_charts_only_what_it_counts_at_once(examples_store: Gra
     assert "Too large to chart here" in page
 
 
+# Neo4j only: the embedded store reads one SQLite connection anyway.
+@pytest.mark.parametrize("examples_store", [pytest.param("neo4j", marks=pytest.mark.neo4j)],
+                         indirect=True)
 def test_the_overview_is_read_in_one_transaction(examples_store: GraphStore,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     # Neo4j: every ask of the overview in one session and one read transaction, the facts'
@@ -232,8 +235,6 @@ def test_the_overview_is_read_in_one_transaction(examples_store: GraphStore,
     from stratgraph.graph import neo4j_facts
     from stratgraph.graph.overview import _overview
 
-    if not hasattr(examples_store, "reading"):
-        pytest.skip("the embedded store reads one SQLite connection anyway")
     apart = [_overview(examples_store, None, TODAY, live).to_json() for live in (50, 4)]
     driver = examples_store._driver  # type: ignore[attr-defined]
     sessions, checks = [], []
