@@ -7,7 +7,8 @@ is kept in three tables, refreshed inside the write transaction for the plans th
 touched:
 
 - ``fact_actions``: one row per action: its plan, theme and orphan reasons (``NO_DEADLINE``,
-  ... comma-separated and sorted, as the query's ``reasons`` list);
+  ... comma-separated and sorted, as the query's ``reasons`` list) and the quarter its
+  deadline reads as (``deadline_quarter``, the ``deadlines`` query's own function);
 - ``fact_outcomes``: one row per declared outcome: plan, theme, level and reasons
   (``NO_MEASURE``, ``NO_SUPPORT``);
 - ``fact_feeds``: one row per (strategy, outcome) a strategy feeds and plan of the action or
@@ -21,8 +22,9 @@ touched:
 Facts hold for the default ``min_confidence`` (0: every relationship counts) only; another
 threshold is counted live (:mod:`stratgraph.graph.sqlite_summaries`). Names (of plans, themes,
 strategies) are not facts: the summaries join them at ask time, so a renamed plan needs no
-refresh. Whether the facts are current is ``meta.facts`` equal to ``meta.generation``: a file
-written by a stratgraph without facts is refreshed whole on the next writable open.
+refresh. Whether the facts are current is ``meta.facts`` equal to ``meta.generation`` and
+``meta.facts_version`` equal to :data:`VERSION`: a file written by a stratgraph without facts,
+or with facts of an older shape, is refreshed whole on the next writable open.
 
 Which items a write can change (the invariant :func:`affected_plans` relies on, tested in
 tests/test_sqlite_summaries.py): an item's facts read only its own record, its PART_OF,
@@ -43,9 +45,12 @@ from typing import Any
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS fact_actions (
-        id TEXT PRIMARY KEY, plan_id TEXT, theme TEXT, reasons TEXT NOT NULL) WITHOUT ROWID""",
-    # Covering: a summary groups by plan, theme and reasons reading this index alone.
-    "CREATE INDEX IF NOT EXISTS fact_actions_plan ON fact_actions (plan_id, theme, reasons)",
+        id TEXT PRIMARY KEY, plan_id TEXT, theme TEXT, reasons TEXT NOT NULL, quarter TEXT)
+        WITHOUT ROWID""",
+    # Covering: a summary groups by plan, theme and reasons (and quarter, for deadlines)
+    # reading this index alone.
+    "CREATE INDEX IF NOT EXISTS fact_actions_plan"
+    " ON fact_actions (plan_id, theme, reasons, quarter)",
     """CREATE TABLE IF NOT EXISTS fact_outcomes (
         id TEXT PRIMARY KEY, plan_id TEXT, theme TEXT, level, reasons TEXT NOT NULL)
         WITHOUT ROWID""",
@@ -68,6 +73,9 @@ SCHEMA = (
 )
 
 FACT_TABLES = ("fact_actions", "fact_outcomes", "fact_feeds", "fact_refs")
+#: The facts' shape: a file whose ``meta.facts_version`` differs (facts written by an older
+#: stratgraph, e.g. without ``fact_actions.quarter``) is refreshed whole on a writable open.
+VERSION = "2"
 _TEMP = ("sf_plans", "sf_items", "sf_fwd", "sf_bwd", "sf_seed", "sf_near")
 
 #: Page cache for a whole refresh, in KiB (main file and temporary tables each).
@@ -78,6 +86,11 @@ WHOLE_SHARE = 0.25
 
 def create(con: sqlite3.Connection) -> None:
     """Create the fact tables and the indexes they need (inside the caller's transaction)."""
+    columns = {r[1] for r in con.execute("PRAGMA table_info(fact_actions)")}
+    if columns and "quarter" not in columns:
+        # Facts of an older shape (not current, so refreshed whole next): dropped with its
+        # index, so both are made again with the columns of this version.
+        con.execute("DROP TABLE fact_actions")
     for statement in SCHEMA:
         con.execute(statement)
 
@@ -85,8 +98,9 @@ def create(con: sqlite3.Connection) -> None:
 def current(con: sqlite3.Connection) -> bool:
     """True when the file holds facts written with its current graph."""
     row = con.execute(
-        "SELECT f.value = g.value FROM meta f JOIN meta g ON g.key = 'generation'"
-        " WHERE f.key = 'facts'").fetchone()
+        "SELECT f.value = g.value AND v.value = ? FROM meta f"
+        " JOIN meta g ON g.key = 'generation' JOIN meta v ON v.key = 'facts_version'"
+        " WHERE f.key = 'facts'", (VERSION,)).fetchone()
     return bool(row and row[0])
 
 
@@ -94,6 +108,8 @@ def stamp(con: sqlite3.Connection) -> None:
     """Record that the facts match the graph as of this generation (after it is bumped)."""
     con.execute("INSERT OR REPLACE INTO meta (key, value)"
                 " SELECT 'facts', value FROM meta WHERE key = 'generation'")
+    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('facts_version', ?)",
+                (VERSION,))
 
 
 # -- which plans a write changes -------------------------------------------------------------
@@ -171,6 +187,10 @@ _FLAG = ("CASE label"
          " WHEN 'Outcome' THEN coalesce(json_extract(props, '$.level'), '') <> 'objective' END")
 
 
+# The quarter an action's deadline reads as, decided by the deadlines query's own function.
+_QUARTER = "CASE label WHEN 'Action' THEN sg_quarter(json_extract(props, '$.deadline')) END"
+
+
 def _reasons(*checks: tuple[str, str]) -> str:
     parts = " || ".join(f"(CASE WHEN {held} THEN '' ELSE '{code},' END)"
                         for code, held in checks)
@@ -212,8 +232,8 @@ _STEPS = (
          " WHERE f.x = a.id AND o.plan_id IS a.plan_id AND o.declared)"),
         ("NO_OWNER", _OWNED.format(x="a.id") + " OR (a.theme IS NOT NULL AND "
          + _OWNED.format(x="a.theme") + ")"),
-    ) + " FROM (SELECT i.id, i.plan_id, i.flag, " + _THEME.format(x="i.id") + " AS theme"
-    "  FROM sf_items i WHERE i.label = 'Action') a",
+    ) + ", a.quarter FROM (SELECT i.id, i.plan_id, i.flag, i.quarter, "
+    + _THEME.format(x="i.id") + " AS theme FROM sf_items i WHERE i.label = 'Action') a",
     # Per declared outcome: supported by an action of its plan; measured, itself or by one
     # of its plan's supporters.
     "INSERT INTO fact_outcomes SELECT o.id, o.plan_id, o.theme, o.level, " + _reasons(
@@ -254,8 +274,8 @@ def refresh(con: sqlite3.Connection, plans: Collection[str | None] | None) -> No
     _drop(con)
     try:
         con.execute("CREATE TEMP TABLE sf_items (id TEXT PRIMARY KEY, label TEXT,"
-                    " plan_id TEXT, flag INTEGER) WITHOUT ROWID")
-        select = f"SELECT id, label, plan_id, {_FLAG} FROM nodes"
+                    " plan_id TEXT, flag INTEGER, quarter TEXT) WITHOUT ROWID")
+        select = f"SELECT id, label, plan_id, {_FLAG}, {_QUARTER} FROM nodes"
         if plans is None:
             for table in FACT_TABLES:
                 con.execute(f"DELETE FROM {table}")

@@ -40,9 +40,17 @@ def _counts(method: Any, confidence: Any, threshold: float) -> int:
     return 1 if method != "inferred" or round(float(confidence), 4) >= threshold else 0
 
 
+def _quarter(value: Any) -> str | None:
+    from stratgraph.graph.deadline_quarter import deadline_quarter
+
+    # A deadline is text; anything else has no quarter (as it has no row in ``deadlines``).
+    return deadline_quarter(value) if isinstance(value, str) else None
+
+
 def prepare(con: sqlite3.Connection) -> None:
     """Register the Python functions the summaries call (once per connection is enough)."""
     con.create_function("sg_lower", 1, _lower, deterministic=True)
+    con.create_function("sg_quarter", 1, _quarter, deterministic=True)
     con.create_function("sg_blank", 1, _blank, deterministic=True)
     con.create_function("sg_counts", 3, _counts, deterministic=True)
 
@@ -317,6 +325,99 @@ def coverage(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
     yield from con.execute(sql, dict(p))
 
 
+def deadlines(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple] | None:
+    """(plan name, quarter, actions) of ``deadlines``, from the facts (None: no current facts;
+    the rows decide). An action has a row when its deadline is written: no ``NO_DEADLINE``."""
+    if not _from_facts(con, p):
+        return None
+    return iter(con.execute(
+        "SELECT plan.name, g.quarter, sum(g.n) FROM ("
+        " SELECT plan_id, theme, quarter, count(*) AS n FROM fact_actions"
+        "  WHERE instr(',' || reasons || ',', ',NO_DEADLINE,') = 0"
+        "  GROUP BY plan_id, theme, quarter) g"
+        " LEFT JOIN nodes plan ON plan.id = g.plan_id AND plan.label = 'Plan'"
+        " LEFT JOIN nodes theme ON theme.id = g.theme"
+        f" WHERE (:theme IS NULL OR {_matches_name('theme', 'theme')})"
+        f"  AND (:plan IS NULL OR {_matches_plan('plan')})"
+        " GROUP BY plan.name, g.quarter", dict(p)).fetchall())
+
+
+def coverage_rows(con: sqlite3.Connection, p: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """Every row of ``coverage``, built from the facts (None: not served from them, another
+    threshold or no current facts). An action's outcome, measure, owner and deadline are its
+    fact's reasons; its plan and theme the fact's; the rows are made and ordered as
+    ``queries_actions.coverage`` makes them, from counts per plan and per theme."""
+    from stratgraph.graph import sqlite_tables as t
+    from stratgraph.graph.queries_view import matches_plan, nulls_last, share
+
+    if not _from_facts(con, p):
+        return None
+    # Per plan id ('p') and per theme ('t'): actions, then how many pass each test.
+    tests = ("NO_OUTCOME", "NO_MEASURE", "NO_OWNER", "NO_DEADLINE")
+    held = ", ".join(f"sum(instr(',' || reasons || ',', ',{c},') = 0)" for c in tests)
+    counts: dict[tuple[str, Any], tuple[int, ...]] = {}
+    for kind, column in (("p", "plan_id"), ("t", "theme")):
+        for key, *numbers in con.execute(
+            f"SELECT {column}, count(*), {held}, sum(reasons = '') FROM fact_actions"
+            f" WHERE {column} IS NOT NULL GROUP BY {column}"
+        ):
+            counts[kind, key] = tuple(numbers)
+    # Measures per plan and theme as _scope_measures counts them: of the plan, PART_OF the
+    # theme, or measuring something PART_OF it (each measure once per scope).
+    measures = dict(con.execute(
+        "SELECT key, count(*) FROM ("
+        " SELECT m.id, pe.\"end\" AS key FROM nodes m CROSS JOIN edges pe"
+        "  INDEXED BY edges_type_start ON pe.type = 'PART_OF' AND pe.start = m.id"
+        "  JOIN nodes th ON th.id = pe.\"end\" AND th.label = 'Theme' WHERE m.label = 'Measure'"
+        " UNION SELECT m.id, pe.\"end\" FROM nodes m CROSS JOIN edges me"
+        "  INDEXED BY edges_type_end ON me.type = 'MEASURED_BY' AND me.\"end\" = m.id"
+        "  CROSS JOIN edges pe INDEXED BY edges_type_start"
+        "  ON pe.type = 'PART_OF' AND pe.start = me.start"
+        "  JOIN nodes th ON th.id = pe.\"end\" AND th.label = 'Theme' WHERE m.label = 'Measure'"
+        " UNION SELECT id, plan_id FROM nodes WHERE label = 'Measure' AND plan_id IS NOT NULL)"
+        " GROUP BY key"))
+    scopes = dict(t.node_attrs(r) for r in con.execute(
+        f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN ('Plan', 'Theme')"))
+    rows: list[dict[str, Any]] = []
+    order: dict[str, float | None] = {}
+    for scope, s in scopes.items():
+        is_plan = s.get("label") == "Plan"
+        kind = "plan" if is_plan else "theme"
+        if p["scope"] is not None and p["scope"] != kind:
+            continue
+        # View.plan_of: the Plan node whose id is the theme's plan_id.
+        plan = scope if is_plan else s.get("plan_id")
+        plan_attrs = scopes.get(plan) if plan is not None else None
+        if plan_attrs is not None and plan_attrs.get("label") != "Plan":
+            plan_attrs = None
+        if not matches_plan(plan_attrs, p["plan"]):
+            continue
+        n, outcome, measure, owner, deadline, golden = counts.get(
+            ("p" if is_plan else "t", scope), (0, 0, 0, 0, 0, 0))
+        order[scope] = (outcome + measure + owner + deadline) / n if n else None
+        rows.append({
+            "scope": kind,
+            "plan": plan_attrs.get("name") if plan_attrs else None,
+            "theme": None if is_plan else s.get("name"),
+            "actions": n,
+            "with_outcome": share(outcome, n),
+            "with_measure": share(measure, n),
+            "with_owner": share(owner, n),
+            "with_deadline": share(deadline, n),
+            "golden": share(golden, n),
+            "measures": measures.get(scope, 0),
+            "plan_id": s.get("plan_id") if not is_plan else scope,
+            "theme_id": None if is_plan else scope,
+            "source_document": s.get("source_document"),
+            "source_line": s.get("source_line"),
+        })
+    rows.sort(key=lambda r: (r["scope"], nulls_last(r["golden"]),
+                             nulls_last(order[r["theme_id"] or r["plan_id"]]), -r["actions"],
+                             nulls_last(r["plan"]), nulls_last(r["theme"]),
+                             r["theme_id"] or r["plan_id"]))
+    return rows
+
+
 def lead_portfolio(con: sqlite3.Connection, p: dict[str, Any]) -> Iterator[Triple]:
     """(portfolio, None, leads) of ``lead-portfolio``: one row per lead."""
     for lead_id, name, props, in con.execute(
@@ -515,12 +616,20 @@ PAGES: dict[str, Callable[[sqlite3.Connection, dict[str, Any], int, int],
 }
 
 
+#: Query name -> all its rows built from the facts (None: not served; the networkx graph
+#: answers).
+ROWS: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], list[dict[str, Any]] | None]] = {
+    "coverage": coverage_rows,
+}
+
+
 #: Query name -> its summary counted in SQL (a function returning None: not countable for
 #: these parameters, e.g. a threshold the write-time facts do not hold; the rows decide).
 SUMMARIES: dict[str, Callable[[sqlite3.Connection, dict[str, Any]], Iterator[Triple] | None]] = {
     "orphan-actions": orphan_actions,
     "unsupported-outcomes": unsupported_outcomes,
     "coverage": coverage,
+    "deadlines": deadlines,
     "lead-portfolio": lead_portfolio,
     "strategy-feeds": strategy_feeds,
     "cross-theme-dependencies": cross_theme_dependencies,

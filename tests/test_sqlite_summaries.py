@@ -50,6 +50,7 @@ def _check(store: EmbeddedStore) -> None:
 
     _check_facts(store)
     _check_pages(store)
+    _check_rows(store)
     for name in sorted(SUMMARIES):
         for params in PARAMS:
             chosen = _params_for(name, params)
@@ -77,6 +78,29 @@ def _check(store: EmbeddedStore) -> None:
                 assert store._read(counted) in (None, expected), (name, chosen)
             finally:
                 sqlite_summaries._from_facts = facts
+
+
+def _check_rows(store: EmbeddedStore) -> None:
+    """Rows built from the facts (coverage) equal the rows networkx computes, row for row and
+    in order, or are not served (None: another threshold)."""
+    from stratgraph.graph.queries import run_embedded
+    from stratgraph.graph.sqlite_summaries import ROWS, prepare
+
+    for name in sorted(ROWS):
+        for params in PARAMS:
+            chosen = prepare_params(name, _params_for(name, params))
+            live = run_embedded(EmbeddedStore(store.path), name, chosen)
+
+            def built(con: Any, n: str = name, c: dict[str, Any] = chosen) -> Any:
+                prepare(con)
+                return ROWS[n](con, c)
+
+            got = store._read(built)
+            if not chosen.get("min_confidence"):
+                assert got == live, (name, chosen)
+            else:
+                assert got is None, (name, chosen)
+            assert run_query(EmbeddedStore(store.path), name, chosen) == live, (name, chosen)
 
 
 #: (offset, limit) of the pages compared with the rows.
@@ -467,3 +491,63 @@ def test_a_file_with_facts_from_before_fact_refs_gets_them_on_open(tmp_path: Pat
     con.commit()
     con.close()
     _check(EmbeddedStore(path))
+
+
+# -- deadlines: the quarter each deadline reads as, kept in fact_actions -----------------------
+
+def _deadline_store(path: Path) -> EmbeddedStore:
+    from stratgraph.graph.builder import DocumentGraphBuilder
+
+    store = EmbeddedStore(path)
+    for d, deadlines in enumerate([["2024/25", "Q3 2025", "Ongoing", " ", None],
+                                   ["by end of 2025", "March 2014", "2024/25", "May to October 2026"]]):
+        b = DocumentGraphBuilder(f"doc{d}.txt")
+        b.plan(f"Plan {d}", 1)
+        themes = [b.theme("Housing", 2), b.theme("Economy", 3)]
+        for i, deadline in enumerate(deadlines):
+            b.action(f"Action {i}", 4 + i, theme=themes[i % 2], deadline=deadline)
+        b.action("Loose", 20, deadline="2030")
+        store.write(b.graph)
+    return store
+
+
+def test_the_deadlines_summary_counts_quarters_from_the_facts(tmp_path: Path) -> None:
+    """Every quarter form (financial year, Q3, a bare year, a range, none) counted from the
+    facts equals the rows' summary, whole and filtered by theme or plan."""
+    from stratgraph.graph.embedded import _counted_summary
+    from stratgraph.graph.sqlite_summaries import deadlines
+
+    store = _deadline_store(tmp_path / "graph.db")
+    for params in ({}, {"theme": "HOUSING"}, {"plan": "Plan 1"}, {"theme": "economy",
+                                                                 "plan": "doc0.txt"}):
+        prepared = prepare_params("deadlines", params)
+        expected = summarise_rows(QUERIES["deadlines"], run_query(store, "deadlines", params))
+        got = store._read(lambda con: _counted_summary(con, QUERIES["deadlines"], deadlines,
+                                                       prepared))
+        assert got == expected, params
+    whole = query_summary(store, "deadlines")
+    assert {k for row in whole for k in row if k.startswith("quarter=")} >= {
+        "quarter=2025-Q1", "quarter=2025-Q3", "quarter=2025-Q4", "quarter=2014-Q1",
+        "quarter=2026-Q4", "quarter=2030-Q4"}
+
+
+def test_facts_of_an_older_shape_are_refreshed_on_open(tmp_path: Path) -> None:
+    """A file whose facts predate ``fact_actions.quarter`` (current by generation, but of an
+    older version) gets the new facts on the next writable open."""
+    import sqlite3
+
+    from stratgraph.graph import sqlite_facts
+
+    path = tmp_path / "graph.db"
+    _deadline_store(path).close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE fact_actions")
+    con.execute("CREATE TABLE fact_actions (id TEXT PRIMARY KEY, plan_id TEXT, theme TEXT,"
+                " reasons TEXT NOT NULL) WITHOUT ROWID")
+    con.execute("DELETE FROM meta WHERE key = 'facts_version'")
+    con.commit()
+    assert not sqlite_facts.current(con)
+    con.close()
+    store = EmbeddedStore(path)
+    assert sqlite_facts.current(store._connect())
+    _check(store)
