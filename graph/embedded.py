@@ -465,7 +465,9 @@ class EmbeddedStore:
         from stratgraph.graph.sqlite_summaries import ROWS, prepare
 
         built = ROWS.get(name)
-        if built is None or not self.path.exists():
+        # One plan's rows come from its part of the graph (a partial load), as before.
+        one_plan = name in PLAN_SCOPED_QUERIES and prepared.get("plan") is not None
+        if built is None or one_plan or not self.path.exists():
             return None
 
         def work(con: sqlite3.Connection) -> list[dict[str, Any]] | None:
