@@ -205,27 +205,46 @@ def coverage(view: View, p: dict[str, Any]) -> list[Row]:
         passed = sum(t.has_outcome + t.has_measure + t.has_owner + t.has_deadline for t in mine)
         # Sort key only (as in the Cypher): the fewest tests passed first among equal goldens.
         order[scope] = passed / n if n else None
-        rows.append({
-            "scope": kind,
-            "plan": _name(view, plan),
-            "theme": None if is_plan else s.get("name"),
-            "actions": n,
-            "with_outcome": share(sum(t.has_outcome for t in mine), n),
-            "with_measure": share(sum(t.has_measure for t in mine), n),
-            "with_owner": share(sum(t.has_owner for t in mine), n),
-            "with_deadline": share(sum(t.has_deadline for t in mine), n),
-            "golden": share(sum(not t.reasons for t in mine), n),
-            "measures": measures.get(scope, 0),
-            "plan_id": s.get("plan_id") if not is_plan else scope,
-            "theme_id": None if is_plan else scope,
-            "source_document": s.get("source_document"),
-            "source_line": s.get("source_line"),
-        })
+        rows.append(coverage_row(
+            kind, _name(view, plan), scope, s,
+            (n, sum(t.has_outcome for t in mine), sum(t.has_measure for t in mine),
+             sum(t.has_owner for t in mine), sum(t.has_deadline for t in mine),
+             sum(not t.reasons for t in mine)),
+            measures.get(scope, 0)))
+    sort_coverage(rows, order)
+    return rows
+
+
+def coverage_row(kind: str, plan_name: Any, scope: str, s: dict[str, Any],
+                 counts: tuple[int, int, int, int, int, int], measures: int) -> Row:
+    """One row of ``coverage`` from a scope's counts (actions; with outcome, measure, owner,
+    deadline; golden): the one shape both the live answer and the embedded facts build."""
+    n, outcome, measure, owner, deadline, golden = counts
+    is_plan = kind == "plan"
+    return {
+        "scope": kind,
+        "plan": plan_name,
+        "theme": None if is_plan else s.get("name"),
+        "actions": n,
+        "with_outcome": share(outcome, n),
+        "with_measure": share(measure, n),
+        "with_owner": share(owner, n),
+        "with_deadline": share(deadline, n),
+        "golden": share(golden, n),
+        "measures": measures,
+        "plan_id": s.get("plan_id") if not is_plan else scope,
+        "theme_id": None if is_plan else scope,
+        "source_document": s.get("source_document"),
+        "source_line": s.get("source_line"),
+    }
+
+
+def sort_coverage(rows: list[Row], order: dict[str, float | None]) -> None:
+    """``coverage``'s ORDER BY, in place; ``order``: each scope's share of tests passed."""
     rows.sort(key=lambda r: (r["scope"], nulls_last(r["golden"]),
                              nulls_last(order[r["theme_id"] or r["plan_id"]]), -r["actions"],
                              nulls_last(r["plan"]), nulls_last(r["theme"]),
                              r["theme_id"] or r["plan_id"]))
-    return rows
 
 
 def _scope_measures(view: View) -> dict[str, int]:

@@ -348,7 +348,8 @@ def coverage_rows(con: sqlite3.Connection, p: dict[str, Any]) -> list[dict[str, 
     fact's reasons; its plan and theme the fact's; the rows are made and ordered as
     ``queries_actions.coverage`` makes them, from counts per plan and per theme."""
     from stratgraph.graph import sqlite_tables as t
-    from stratgraph.graph.queries_view import matches_plan, nulls_last, share
+    from stratgraph.graph.queries_actions import coverage_row, sort_coverage
+    from stratgraph.graph.queries_view import matches_plan
 
     if not _from_facts(con, p):
         return None
@@ -395,26 +396,10 @@ def coverage_rows(con: sqlite3.Connection, p: dict[str, Any]) -> list[dict[str, 
         n, outcome, measure, owner, deadline, golden = counts.get(
             ("p" if is_plan else "t", scope), (0, 0, 0, 0, 0, 0))
         order[scope] = (outcome + measure + owner + deadline) / n if n else None
-        rows.append({
-            "scope": kind,
-            "plan": plan_attrs.get("name") if plan_attrs else None,
-            "theme": None if is_plan else s.get("name"),
-            "actions": n,
-            "with_outcome": share(outcome, n),
-            "with_measure": share(measure, n),
-            "with_owner": share(owner, n),
-            "with_deadline": share(deadline, n),
-            "golden": share(golden, n),
-            "measures": measures.get(scope, 0),
-            "plan_id": s.get("plan_id") if not is_plan else scope,
-            "theme_id": None if is_plan else scope,
-            "source_document": s.get("source_document"),
-            "source_line": s.get("source_line"),
-        })
-    rows.sort(key=lambda r: (r["scope"], nulls_last(r["golden"]),
-                             nulls_last(order[r["theme_id"] or r["plan_id"]]), -r["actions"],
-                             nulls_last(r["plan"]), nulls_last(r["theme"]),
-                             r["theme_id"] or r["plan_id"]))
+        rows.append(coverage_row(kind, plan_attrs.get("name") if plan_attrs else None, scope, s,
+                                 (n, outcome, measure, owner, deadline, golden),
+                                 measures.get(scope, 0)))
+    sort_coverage(rows, order)
     return rows
 
 
