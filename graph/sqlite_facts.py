@@ -17,7 +17,13 @@ touched:
 - ``fact_refs``: one row per (plan, strategy or partnership, theme) where a node of the plan
   REFERENCES the item (the theme: the node itself when a Theme, else the lowest-id theme an
   action or outcome is PART_OF; '' for other nodes), for cross-theme-dependencies and
-  plan-evolution.
+  plan-evolution;
+- ``fact_action_counts``: per action plan and theme, how many actions there are and how many
+  pass each of coverage's tests (outcome, measure, owner, deadline, all four): counted from
+  ``fact_actions`` with it, so coverage's rows read a few thousand counts, not every action;
+- ``fact_measure_keys``: each (measure, plan or theme) coverage counts the measure under (of
+  the plan; PART_OF the theme; measuring something PART_OF it), kept with the plan of the node
+  whose relationship makes the pair (``part``), which is what a write refreshes.
 
 Facts hold for the default ``min_confidence`` (0: every relationship counts) only; another
 threshold is counted live (:mod:`stratgraph.graph.sqlite_summaries`). Names (of plans, themes,
@@ -67,15 +73,27 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS fact_refs (
         part TEXT NOT NULL, shared TEXT NOT NULL, theme TEXT NOT NULL, kind TEXT NOT NULL,
         PRIMARY KEY (part, shared, theme)) WITHOUT ROWID""",
+    # Coverage's counts per (action plan, theme), partitioned by the actions' plan ('' none).
+    """CREATE TABLE IF NOT EXISTS fact_action_counts (
+        part TEXT NOT NULL, plan_id TEXT, theme TEXT, n INTEGER NOT NULL,
+        outcome INTEGER NOT NULL, measure INTEGER NOT NULL, owner INTEGER NOT NULL,
+        deadline INTEGER NOT NULL, golden INTEGER NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS fact_action_counts_part ON fact_action_counts (part)",
+    """CREATE TABLE IF NOT EXISTS fact_measure_keys (
+        part TEXT NOT NULL, measure TEXT NOT NULL, key TEXT NOT NULL,
+        PRIMARY KEY (part, measure, key)) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS fact_measure_keys_key ON fact_measure_keys (key, measure)",
     # The relationships the facts follow, by type and either end, without reading the rows.
     'CREATE INDEX IF NOT EXISTS edges_type_start ON edges (type, start, "end")',
     'CREATE INDEX IF NOT EXISTS edges_type_end ON edges (type, "end", start)',
 )
 
-FACT_TABLES = ("fact_actions", "fact_outcomes", "fact_feeds", "fact_refs")
+FACT_TABLES = ("fact_actions", "fact_outcomes", "fact_feeds", "fact_refs", "fact_action_counts",
+               "fact_measure_keys")
 #: The facts' shape: a file whose ``meta.facts_version`` differs (facts written by an older
-#: stratgraph, e.g. without ``fact_actions.quarter``) is refreshed whole on a writable open.
-VERSION = "2"
+#: stratgraph, e.g. without ``fact_actions.quarter`` or coverage's counts) is refreshed whole
+#: on a writable open.
+VERSION = "3"
 _TEMP = ("sf_plans", "sf_items", "sf_fwd", "sf_bwd", "sf_seed", "sf_near")
 
 #: Page cache for a whole refresh, in KiB (main file and temporary tables each).
@@ -303,6 +321,7 @@ def refresh(con: sqlite3.Connection, plans: Collection[str | None] | None) -> No
         for step in _STEPS:
             con.execute(step)
         _refresh_refs(con, plans)
+        _refresh_coverage(con, plans)
     finally:
         _drop(con)
         con.execute("PRAGMA main.cache_size = -2000")
@@ -335,6 +354,53 @@ def _refresh_refs(con: sqlite3.Connection, plans: Collection[str | None] | None)
         con.execute("INSERT OR IGNORE INTO fact_refs " + select.format(
                         source=f"(SELECT id, label, plan_id FROM nodes WHERE {where}) x"),
                     {"plan": plan})
+
+
+# Coverage's tests, in the order of its counts: an action passes one when its reasons lack it.
+_COVERAGE_TESTS = ("NO_OUTCOME", "NO_MEASURE", "NO_OWNER", "NO_DEADLINE")
+_COUNTS = ("SELECT coalesce(plan_id, ''), plan_id, theme, count(*), "
+           + ", ".join(f"sum(instr(',' || reasons || ',', ',{c},') = 0)" for c in _COVERAGE_TESTS)
+           + ", sum(reasons = '') FROM fact_actions {where} GROUP BY plan_id, theme")
+# (part, measure, key) of each way coverage counts a measure under a plan or theme, for the
+# nodes ``x`` of the refreshed plans (the measure itself, or what it measures).
+_MEASURE_KEYS = (
+    # The measure is PART_OF the theme.
+    "SELECT coalesce(x.plan_id, ''), x.id, pe.\"end\" FROM {source} CROSS JOIN edges pe"
+    " INDEXED BY edges_type_start ON pe.type = 'PART_OF' AND pe.start = x.id"
+    " JOIN nodes th ON th.id = pe.\"end\" AND th.label = 'Theme' WHERE x.label = 'Measure'",
+    # It measures something PART_OF the theme (the pair belongs to that something's plan).
+    "SELECT coalesce(x.plan_id, ''), me.\"end\", pe.\"end\" FROM {source} CROSS JOIN edges me"
+    " INDEXED BY edges_type_start ON me.type = 'MEASURED_BY' AND me.start = x.id"
+    " JOIN nodes m ON m.id = me.\"end\" AND m.label = 'Measure'"
+    " CROSS JOIN edges pe INDEXED BY edges_type_start ON pe.type = 'PART_OF' AND pe.start = x.id"
+    " JOIN nodes th ON th.id = pe.\"end\" AND th.label = 'Theme'",
+    # It is the plan's.
+    "SELECT x.plan_id, x.id, x.plan_id FROM {source} WHERE x.label = 'Measure'"
+    " AND x.plan_id IS NOT NULL",
+)
+
+
+def _refresh_coverage(con: sqlite3.Connection, plans: Collection[str | None] | None) -> None:
+    """``fact_action_counts`` and ``fact_measure_keys`` of ``plans`` (None: of every plan),
+    after ``fact_actions`` of those plans is current."""
+    if plans is None:
+        con.execute("DELETE FROM fact_action_counts")
+        con.execute("INSERT INTO fact_action_counts " + _COUNTS.format(where=""))
+        con.execute("DELETE FROM fact_measure_keys")
+        for select in _MEASURE_KEYS:
+            con.execute("INSERT OR IGNORE INTO fact_measure_keys "
+                        + select.format(source="nodes x"))
+        return
+    for plan in plans:
+        con.execute("DELETE FROM fact_action_counts WHERE part = ?", (plan or "",))
+        con.execute("DELETE FROM fact_measure_keys WHERE part = ?", (plan or "",))
+        where = "WHERE plan_id IS NULL" if plan is None else "WHERE plan_id = :plan"
+        con.execute("INSERT INTO fact_action_counts " + _COUNTS.format(where=where),
+                    {"plan": plan})
+        source = f"(SELECT id, label, plan_id FROM nodes {where}) x"
+        for select in _MEASURE_KEYS:
+            con.execute("INSERT OR IGNORE INTO fact_measure_keys " + select.format(source=source),
+                        {"plan": plan})
 
 
 def has_ref_facts(con: sqlite3.Connection) -> bool:

@@ -353,30 +353,22 @@ def coverage_rows(con: sqlite3.Connection, p: dict[str, Any]) -> list[dict[str, 
 
     if not _from_facts(con, p):
         return None
-    # Per plan id ('p') and per theme ('t'): actions, then how many pass each test.
-    tests = ("NO_OUTCOME", "NO_MEASURE", "NO_OWNER", "NO_DEADLINE")
-    held = ", ".join(f"sum(instr(',' || reasons || ',', ',{c},') = 0)" for c in tests)
-    counts: dict[tuple[str, Any], tuple[int, ...]] = {}
-    for kind, column in (("p", "plan_id"), ("t", "theme")):
-        for key, *numbers in con.execute(
-            f"SELECT {column}, count(*), {held}, sum(reasons = '') FROM fact_actions"
-            f" WHERE {column} IS NOT NULL GROUP BY {column}"
-        ):
-            counts[kind, key] = tuple(numbers)
+    # Per plan id ('p') and per theme ('t'): actions, then how many pass each test, summed
+    # from the counts kept per (action plan, theme).
+    counts: dict[tuple[str, Any], list[int]] = {}
+    for plan_id, theme, *numbers in con.execute(
+        "SELECT plan_id, theme, n, outcome, measure, owner, deadline, golden"
+        " FROM fact_action_counts"
+    ):
+        for key in (("p", plan_id), ("t", theme)):
+            if key[1] is not None:
+                total = counts.setdefault(key, [0] * len(numbers))
+                for i, number in enumerate(numbers):
+                    total[i] += number
     # Measures per plan and theme as _scope_measures counts them: of the plan, PART_OF the
     # theme, or measuring something PART_OF it (each measure once per scope).
     measures = dict(con.execute(
-        "SELECT key, count(*) FROM ("
-        " SELECT m.id, pe.\"end\" AS key FROM nodes m CROSS JOIN edges pe"
-        "  INDEXED BY edges_type_start ON pe.type = 'PART_OF' AND pe.start = m.id"
-        "  JOIN nodes th ON th.id = pe.\"end\" AND th.label = 'Theme' WHERE m.label = 'Measure'"
-        " UNION SELECT m.id, pe.\"end\" FROM nodes m CROSS JOIN edges me"
-        "  INDEXED BY edges_type_end ON me.type = 'MEASURED_BY' AND me.\"end\" = m.id"
-        "  CROSS JOIN edges pe INDEXED BY edges_type_start"
-        "  ON pe.type = 'PART_OF' AND pe.start = me.start"
-        "  JOIN nodes th ON th.id = pe.\"end\" AND th.label = 'Theme' WHERE m.label = 'Measure'"
-        " UNION SELECT id, plan_id FROM nodes WHERE label = 'Measure' AND plan_id IS NOT NULL)"
-        " GROUP BY key"))
+        "SELECT key, count(DISTINCT measure) FROM fact_measure_keys GROUP BY key"))
     scopes = dict(t.node_attrs(r) for r in con.execute(
         f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN ('Plan', 'Theme')"))
     rows: list[dict[str, Any]] = []

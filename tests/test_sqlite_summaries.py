@@ -551,3 +551,33 @@ def test_facts_of_an_older_shape_are_refreshed_on_open(tmp_path: Path) -> None:
     store = EmbeddedStore(path)
     assert sqlite_facts.current(store._connect())
     _check(store)
+
+
+def test_a_file_without_coverage_counts_gets_them_on_open(tmp_path: Path) -> None:
+    """A file whose facts are version 2 (no per-theme action counts, no measure keys) gets the
+    counts on its next writable open; the rows built from them equal the rows networkx
+    computes."""
+    import sqlite3
+
+    from stratgraph.graph import sqlite_facts
+    from stratgraph.graph.queries import run_embedded
+
+    path = tmp_path / "graph.db"
+    made = EmbeddedStore(path)
+    made.write(random_graph(5))
+    made.close()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE fact_action_counts")
+    con.execute("DROP TABLE fact_measure_keys")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'facts_version'")
+    con.commit()
+    assert not sqlite_facts.current(con)
+    con.close()
+    live = run_embedded(EmbeddedStore(path), "coverage", {})
+    store = EmbeddedStore(path)
+    con = store._connect()
+    assert sqlite_facts.current(con)
+    assert con.execute("SELECT count(*) FROM fact_action_counts").fetchone()[0] > 0
+    assert con.execute("SELECT count(*) FROM fact_measure_keys").fetchone()[0] > 0
+    _check(store)
+    assert run_query(EmbeddedStore(path), "coverage", {}) == live
