@@ -354,23 +354,27 @@ def coverage_rows(con: sqlite3.Connection, p: dict[str, Any]) -> list[dict[str, 
     if not _from_facts(con, p):
         return None
     # Per plan id ('p') and per theme ('t'): actions, then how many pass each test, summed
-    # from the counts kept per (action plan, theme).
+    # from the counts kept per (action plan, theme); plan rows alone need only the plans'.
+    plans_only = p["scope"] == "plan"
     counts: dict[tuple[str, Any], list[int]] = {}
     for plan_id, theme, *numbers in con.execute(
         "SELECT plan_id, theme, n, outcome, measure, owner, deadline, golden"
         " FROM fact_action_counts"
     ):
-        for key in (("p", plan_id), ("t", theme)):
+        for key in (("p", plan_id),) if plans_only else (("p", plan_id), ("t", theme)):
             if key[1] is not None:
                 total = counts.setdefault(key, [0] * len(numbers))
                 for i, number in enumerate(numbers):
                     total[i] += number
     # Measures per plan and theme as _scope_measures counts them: of the plan, PART_OF the
     # theme, or measuring something PART_OF it (each measure once per scope).
+    labels = "('Plan')" if plans_only else "('Plan', 'Theme')"
     measures = dict(con.execute(
-        "SELECT key, count(DISTINCT measure) FROM fact_measure_keys GROUP BY key"))
+        "SELECT k.key, count(DISTINCT k.measure) FROM fact_measure_keys k"
+        f" WHERE k.key IN (SELECT id FROM nodes WHERE label IN {labels}) GROUP BY k.key"))
+    # A theme row names its plan: the plans are read with the themes.
     scopes = dict(t.node_attrs(r) for r in con.execute(
-        f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN ('Plan', 'Theme')"))
+        f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN {labels}"))
     rows: list[dict[str, Any]] = []
     order: dict[str, float | None] = {}
     for scope, s in scopes.items():
