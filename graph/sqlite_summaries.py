@@ -372,9 +372,17 @@ def coverage_rows(con: sqlite3.Connection, p: dict[str, Any]) -> list[dict[str, 
     measures = dict(con.execute(
         "SELECT k.key, count(DISTINCT k.measure) FROM fact_measure_keys k"
         f" WHERE k.key IN (SELECT id FROM nodes WHERE label IN {labels}) GROUP BY k.key"))
-    # A theme row names its plan: the plans are read with the themes.
-    scopes = dict(t.node_attrs(r) for r in con.execute(
-        f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN {labels}"))
+    # A theme row names its plan: the plans are read with the themes. A row needs only the
+    # records' columns; their other properties only to match a plan by its document's name.
+    if p["plan"] is not None:
+        scopes = dict(t.node_attrs(r) for r in con.execute(
+            f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE label IN {labels}"))
+    else:
+        scopes = {id_: {"label": label, "name": name, "plan_id": plan_id,
+                        "source_document": document, "source_line": line}
+                  for id_, label, name, plan_id, document, line in con.execute(
+                      "SELECT id, label, name, plan_id, source_document, source_line"
+                      f" FROM nodes WHERE label IN {labels}")}
     rows: list[dict[str, Any]] = []
     order: dict[str, float | None] = {}
     for scope, s in scopes.items():
