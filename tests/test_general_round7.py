@@ -194,3 +194,29 @@ You can view the objectives Draft Corporate Strategy 2025-30 and what we will do
 def test_a_councils_possessive_is_no_part_of_a_name_and_the_plans_own_years_name_itself() -> None:
     graph = _read(OWNED_AND_OWN)
     assert set(_names(graph, Label.STRATEGY)) == {"Strategic Plan"}
+
+
+# armagh-banbridge-craigavon-community-plan-healthy-community, lines 4-8.
+OUTCOME_UNDER_ITS_LABEL = """Healthy Community
+
+Long-term Outcome
+
+Healthy Community: People are making positive lifestyle choices. They are more resilient and better equipped to cope with life challenges.
+
+‘Connected’ the first community plan for our borough outlines the five population indicators shown below which are aligned to the Skilled and Enterprising Economy. The indicator tells us what we are seeking to improve; we will we track our progress against these overtime to ensure we are heading in the right direction.
+
+Using Evidence
+
+We are continually working to improve our knowledge of people and communities to help develop new plans for local services.
+"""
+
+
+def test_a_long_term_outcome_label_over_a_named_statement_gives_that_outcome_and_ends_there() -> None:
+    graph = _read(OUTCOME_UNDER_ITS_LABEL)
+    assert _names(graph, Label.OUTCOME) == {
+        "People are making positive lifestyle choices. They are more resilient and better equipped to cope "
+        "with life challenges": 5}
+    assert "Healthy Community" in _names(graph, Label.THEME)
+    assert "Using Evidence" not in _names(graph, Label.THEME)
+    # tracking progress against the indicators just named is how they are used, not a to-do
+    assert _names(graph, Label.ACTION) == {}

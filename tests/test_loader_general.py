@@ -247,11 +247,6 @@ KNOWN_GAPS = {
     # the next page's link at the foot of a page whose objectives are "Name – description"
     # lines of the same shape: nothing on the line tells them apart
     "Housing - helping to deliver more of the right homes",
-    # round 7: a community plan theme page's headings over its account of how the action plan
-    # was made, after its "Long-term Outcome" label; short title-like lines of the same shape
-    # as outcome headings under an outcomes cue, so no rule tells them apart yet
-    "Using Evidence",
-    "Community Engagement",
 }
 
 

@@ -196,6 +196,11 @@ AIM_AFTER_NAME = re.compile(r"^to\s+(?:be|have|[a-z]+)\s+\S.{10,}$")
 _OTHER_SET_LEAD = re.compile(
     r"(?i)\b(?:principles|values|behaviours|ways\s+of\s+working)\b[^:]{0,40}:\s*$"
     r"|\b(?:drawn|derived|informed|developed|evolved|shaped)\s+(?:from|by)\s*:\s*$")
+#: "Long-term Outcome", "Population outcome": a label over one outcome stated on the next line.
+_ONE_OUTCOME_LABEL = re.compile(r"(?i)^(?:(?:long|medium|short)[- ]term|population|our|the)\s+outcome:?$")
+#: "Healthy Community: People are making positive lifestyle choices. ...": a short name, then
+#: the outcome stated in a sentence or two.
+_NAME_THEN_STATEMENT = re.compile(r"^(?P<name>[A-Z][^:.]{2,40}):\s+(?P<statement>[A-Z][^:]{15,300})$")
 #: "2025-30", "2025 - 2030", "2025/26" written right after a document's name.
 _YEARS_WRITTEN = re.compile(r"\s*((?:19|20)\d\d)\s*[-–—/]\s*(?:19|20)?(\d\d)\b")
 _NAMED_PHRASE = re.compile(r"^(?!to\s)[a-z][a-z-]*(?:\s+\S+){4,}$")
@@ -954,6 +959,19 @@ class GeneralReader(TableRows):
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        before = self.blocks[self.index - 1] if self.index else None
+        if before is not None and before.kind is not BlockKind.LIST_ITEM \
+                and _ONE_OUTCOME_LABEL.match(before.text.replace("**", "").strip()) \
+                and (stated := _NAME_THEN_STATEMENT.match(text)) and not bad_name(clean(stated.group("name"))):
+            # "Long-term Outcome" over "Healthy Community: People are making positive lifestyle
+            # choices. ...": the label's one outcome, stated after its short name (its theme).
+            theme = self.b.theme(clean(stated.group("name")), block.line, rule="outcome-under-its-label")
+            self.b.outcome(clean(stated.group("statement")), block.line, theme=theme, level="priority",
+                           rule="outcome-under-its-label")
+            while self.stack and self.stack[-1].line == before.line:
+                self.stack.pop()  # the label's section holds that one outcome
+            self.run = None
+            return
         if self.stack and self.stack[-1].group:
             # A group of outcomes is a heading and its list: a line after the list is past the
             # group and past the cue whose groups they were ("Housing - helping to deliver ...",

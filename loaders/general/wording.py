@@ -298,7 +298,10 @@ STATUS_COUNT = re.compile(
 #: delivery, its title no priority (its content is still read: it may commit to things).
 ABOUT_DELIVERY = re.compile(
     r"(?i)^(?:delivering|implementing|monitoring|reviewing|refreshing|publishing)\s+(?:the|this|our)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:plan|strategy)$")
+    r"(?:[\w-]+\s+){0,2}(?:plan|strategy)$"
+    # "(we will) track our progress against these ...": how the indicators named before are used.
+    r"|^(?:we\s+)?(?:track|monitor|measure)\s+(?:our\s+|the\s+)?progress\s+(?:against|towards|on)\s+"
+    r"(?:these|them|those|the\s+(?:indicators|measures|targets))\b")
 
 
 #: "For more information email health@council.gov.uk", "For further details contact the Policy
