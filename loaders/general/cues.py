@@ -61,7 +61,10 @@ OUTCOME_LEAD_IN = re.compile(
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
     r"|\bfocus(?:es|ed|ing)?\s+on\s+(?:the\s+following|these|(?:\w+\s+){0,2}(?:areas|themes|priorities))\b[^:]{0,30}:\s*$"
     r"|\b(?:asked|agreed|chosen|decided)\s+to\s+focus\s+on\s*:\s*$"
-    r"|\bvision\b[^:]{0,80}:\s*$|\bwe\s+want\s+(?:\w+\s+){0,4}to\s+(?:be|have|see)\b[^:]{0,60}:\s*$",
+    r"|\bvision\b[^:]{0,80}:\s*$|\bwe\s+want\s+(?:\w+\s+){0,4}to\s+(?:be|have|see)\b[^:]{0,60}:\s*$"
+    # "... has informed our priorities for the next few years:": the set, then the period it is for.
+    rf"|\b(?:our|its|their|the\s+council['’]s)\s+(?:[\w-]+\s+){{0,2}}{_OUTCOME_NOUNS}\s+(?:for|over|during)\s+"
+    r"(?:the\s+)?(?:next|coming|following)\b[^:.;]{0,40}:\s*$",
     re.IGNORECASE,
 )
 # "Priority 1: Homes", "Outcome 2 - Growth", "Well-being Objective 3 – ...", "Mission 4. ...",
@@ -130,7 +133,8 @@ BOILERPLATE_HEADING = re.compile(
     r"|request\s+an\s+accessible\s+format|latest\s+(?:news|reports?)\b.*|share\s+this\s+page|on\s+this\s+page"
     r"|in\s+this\s+section|navigation|menu|search|cookies?\b.*|help\s+us\s+improve\b.*|tell\s+us\b.*"
     r"|how\s+we\s+will\s+deliver\b.*|how\s+we\s+will\s+work\b.*|print|print\s+this\s+page|last\s+updated\b.*|next\s+steps|recommendations?|purpose\s+of\s+(?:the\s+)?report"
-    r"|minutes:?|agenda\s+item|decision|resolved|financial\s+implications|legal\s+implications|risk\s+management"
+    r"|your\s+views|have\s+your\s+say|.{0,40}\balternative\s+formats?|minutes:?|agenda\s+item|decision|resolved|final\s+decision[- ]maker|lead\s+head\s+of\s+service"
+    r"|lead\s+officer(?:\s+and\s+report\s+author)?|report\s+author|wards?\s+affected|financial\s+implications|legal\s+implications|risk\s+management"
     r"|equality\s+impact\b.*|consultation\b.*|monitoring\s+(?:and\s+review|our\s+progress|progress)|governance"
     # "What is a Corporate Plan", "What is different about the 2025 plan?": a page's questions and chapters about the document itself, not its content.
     r"|what\s+(?:is|are)\s+(?:an?|the|our)\s+(?:[\w-]+\s+){0,3}(?:plan|strategy|framework|document)\b.*"
@@ -152,6 +156,8 @@ LINK_LINE = re.compile(
     # "Jump to another section", "Newsletter Signup": a page's own navigation and sign-up box.
     # "To view the full plan, please click on this link."
     r"|^to\s+(?:view|read|download|see)\b.{0,80}\b(?:click|link|here|below)\b.{0,30}$"
+    # "To find out how we're performing ... please visit our ... monitoring page."
+    r"|^to\s+find\s+out\b.{0,120}\bplease\s+(?:visit|see|go\s+to|read)\b.{0,80}$"
     r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
     # "Show all parts of this policy", "Hide all sections": a guide page's contents control.
     r"|^(?:show|hide)\s+all\s+(?:parts|sections|steps|pages)\b.{0,40}$"
@@ -188,6 +194,11 @@ def lead_in_mode(text: str) -> Mode | None:
     if (mode := heading_mode(text)) is not None and len(text.split()) <= 8:
         return mode  # "What we want to achieve:", "What we will do:"
     if OUTCOME_LEAD_IN.search(text):
+        return Mode.OUTCOME
+    first = re.match(r"^(?P<first>[^.:;]+\.)\s+\S", text)
+    if first and counted_sentence(first.group("first")):
+        # "The strategy sets out six key priorities. These have changed since the draft ...:":
+        # the set is counted in the first sentence; a second one says more of it before the list.
         return Mode.OUTCOME
     if MEASURE_LEAD_IN.search(text):
         return Mode.MEASURE

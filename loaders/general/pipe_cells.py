@@ -98,8 +98,16 @@ def pipe_cell_table(blocks: list[Block], start: int, lines: list[str]) -> tuple[
         return None
     cells, last = _cells(blocks, start, lines)
     width = _header_width(cells)
+    if width == 1 and column_role(cells[0].text) in (Column.MEASURE, Column.ACTION):
+        # "Performance Measure | Reporting Approach | Comments/votes |": one column a planner's
+        # word names, then columns of the page's own: the header is the whole run of short
+        # cells before the first row's text.
+        width = next((i for i, c in enumerate(cells) if not c.text or not _is_header_cell(c.text)), 0)
+        width = width if 2 <= width <= 6 else 1
     header = tuple(c.text for c in cells[:width])
     named = [h for h in header if h and column_role(h) is not Column.OTHER]
+    if len(named) == 1 and width >= 2 and column_role(header[0]) in (Column.MEASURE, Column.ACTION):
+        named = list(header)  # the planner's column leads; the others are the page's own
     if width < 2 or len(named) < 2 or table_shape(header).kind not in ("action", "measure"):
         return None
     rows: list[tuple[str, ...]] = [header]

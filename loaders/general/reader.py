@@ -189,6 +189,21 @@ COMPLETED_BELOW = re.compile(r"^(?P<name>\S.{2,60}?)\s+(?:to|that\s+is|that\s+ar
 #: "to have a safe, happy, healthy population ...", "to protect and improve our environment":
 #: an aim in the infinitive after a short name and a dash.
 AIM_AFTER_NAME = re.compile(r"^to\s+(?:be|have|[a-z]+)\s+\S.{10,}$")
+#: "enabling the best start in life for our children ...", "prosperous places, with clean ...":
+#: a phrase run on in lower case after a short name and a dash, five words or more.
+#: "The Strategy is based on three guiding principles:", "Our values are:", "... our priorities
+#: are drawn from:": a lead-in to a set that is not the plan's outcomes, actions or measures.
+_OTHER_SET_LEAD = re.compile(
+    r"(?i)\b(?:principles|values|behaviours|ways\s+of\s+working)\b[^:]{0,40}:\s*$"
+    r"|\b(?:drawn|derived|informed|developed|evolved|shaped)\s+(?:from|by)\s*:\s*$")
+#: "Long-term Outcome", "Population outcome": a label over one outcome stated on the next line.
+_ONE_OUTCOME_LABEL = re.compile(r"(?i)^(?:(?:long|medium|short)[- ]term|population|our|the)\s+outcome:?$")
+#: "Healthy Community: People are making positive lifestyle choices. ...": a short name, then
+#: the outcome stated in a sentence or two.
+_NAME_THEN_STATEMENT = re.compile(r"^(?P<name>[A-Z][^:.]{2,40}):\s+(?P<statement>[A-Z][^:]{15,300})$")
+#: "2025-30", "2025 - 2030", "2025/26" written right after a document's name.
+_YEARS_WRITTEN = re.compile(r"\s*((?:19|20)\d\d)\s*[-–—/]\s*(?:19|20)?(\d\d)\b")
+_NAMED_PHRASE = re.compile(r"^(?!to\s)[a-z][a-z-]*(?:\s+\S+){4,}$")
 
 #: A paragraph that starts with a bullet glyph a copy could not render (U+FFFD, a private-use
 #: Symbol-font bullet) or an odd bullet no list syntax knows: a list item whose marker was lost.
@@ -240,6 +255,9 @@ class _ListRun:
     lead_says: bool = False
     #: The theme an item ending in "to:" names for the items nested under it, by its level.
     themes: dict[int, str] = field(default_factory=dict)
+    #: The lead-in names another set than the plan's items (its principles, values, or the
+    #: sources its priorities were drawn from): the list holds no outcome, action or measure.
+    other: bool = False
 
 
 def _flat_kind(header: str) -> str:
@@ -941,6 +959,19 @@ class GeneralReader(TableRows):
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        before = self.blocks[self.index - 1] if self.index else None
+        if before is not None and before.kind is not BlockKind.LIST_ITEM \
+                and _ONE_OUTCOME_LABEL.match(before.text.replace("**", "").strip()) \
+                and (stated := _NAME_THEN_STATEMENT.match(text)) and not bad_name(clean(stated.group("name"))):
+            # "Long-term Outcome" over "Healthy Community: People are making positive lifestyle
+            # choices. ...": the label's one outcome, stated after its short name (its theme).
+            theme = self.b.theme(clean(stated.group("name")), block.line, rule="outcome-under-its-label")
+            self.b.outcome(clean(stated.group("statement")), block.line, theme=theme, level="priority",
+                           rule="outcome-under-its-label")
+            while self.stack and self.stack[-1].line == before.line:
+                self.stack.pop()  # the label's section holds that one outcome
+            self.run = None
+            return
         if self.stack and self.stack[-1].group:
             # A group of outcomes is a heading and its list: a line after the list is past the
             # group and past the cue whose groups they were ("Housing - helping to deliver ...",
@@ -1046,6 +1077,9 @@ class GeneralReader(TableRows):
                         r"|are\s+committed\s+to)", text.strip()):
             text = text.strip() + ":"  # "We plan to" over its list
         mode = lead_in_mode(text)
+        if mode is None and _OTHER_SET_LEAD.search(text):
+            self.run = _ListRun(None, other=True)
+            return
         if mode is None and counted_sentence(text) and self.index + 1 < len(self.blocks) \
                 and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM:
             # "Our draft plan sets out five key priorities for the coming years." over a
@@ -1274,6 +1308,8 @@ class GeneralReader(TableRows):
             self.run = _ListRun(self._section_list_mode())
         if self.run.mode is None and self.index in self.called_outcomes:
             self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
+        if self.run.other:
+            return  # "The Strategy is based on three guiding principles:" over its principles
         mode = self.run.mode
         text = block.text.replace("**", "").strip()
         level = max(block.level, 1)
@@ -1339,7 +1375,19 @@ class GeneralReader(TableRows):
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
             theme = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
-            if title and len(title.group("title").split()) <= 3 and AIM_AFTER_NAME.match(title.group("rest")) \
+            if title and LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(title.group("rest"))):
+                # "- Priority 1: Provide important local services ...": the label only counts
+                # the items; the words after it are the outcome.
+                text, title = title.group("rest"), None
+            elif title and len(title.group("title").split()) <= 4 and _NAMED_PHRASE.match(title.group("rest")) \
+                    and not bad_name(clean(title.group("rest"))):
+                # "- Our Future - enabling the best start in life for our children ...": a short
+                # name, then the phrase it names, run on in lower case: the phrase is the
+                # outcome, the name its theme (as "People – to have ..." below).
+                theme = self.b.theme(clean(title.group("title")), block.line, rule="name-before-aim",
+                                     **({"parent": theme} if theme else {}))
+                text, title = title.group("rest"), None
+            elif title and len(title.group("title").split()) <= 3 and AIM_AFTER_NAME.match(title.group("rest")) \
                     and not bad_name(clean(title.group("rest"))):
                 # "People – to have a safe, happy, healthy population ...": the aim is the
                 # outcome; the word before the dash names its theme.
@@ -1369,6 +1417,11 @@ class GeneralReader(TableRows):
                 name = clean(titled.group("title"))
                 if due is None and (when := DUE_IN_TEXT.search(titled.group("rest"))):
                     due = when.group(1)
+            elif IMPERATIVE.match(text) and (said := list(sentences(text))) and len(said) > 1 \
+                    and re.match(r"(?i)if\b", said[1].text):
+                # "seek public feedback ... and report back on this. If this falls, I will ensure
+                # ...": the item is its first sentence; the "If ..." one says what follows it.
+                name = clean(said[0].text)
             else:
                 name = clean(commitment(text) or text)
             if not bad_name(name):
@@ -1479,8 +1532,14 @@ class GeneralReader(TableRows):
         if not (is_boilerplate(name) and len(name.split()) <= 3):
             return False
         block = self.blocks[self.index]
-        near = [b for b in self.blocks[max(0, self.index - 8):self.index + 9]
-                if b.kind is BlockKind.LIST_ITEM and b.level == block.level and b is not block]
+        # Only its own list: a page's foot menu ("1. Introduction", "2. Contact") under a list of
+        # priorities higher up is no priority for being near them.
+        start = end = self.index
+        while start > 0 and self.blocks[start - 1].kind is BlockKind.LIST_ITEM and self.index - start < 8:
+            start -= 1
+        while end + 1 < len(self.blocks) and self.blocks[end + 1].kind is BlockKind.LIST_ITEM and end - self.index < 8:
+            end += 1
+        near = [b for b in self.blocks[start:end + 1] if b.level == block.level and b is not block]
         return sum(not bad_name(clean(b.text.replace("**", "").strip())) for b in near) >= 2
 
     def _rated_list(self) -> bool:
@@ -1600,7 +1659,8 @@ class GeneralReader(TableRows):
         for mention in named_in(plain, self.vocab, self.place):
             if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)
                 and not (self.title_from_file and len(mention.name.split()) > 2)) \
-                    or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name):
+                    or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
+                    or (mention.label == "strategy" and self._own_years(plain, mention.name)):
                 continue  # the plan naming itself
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
@@ -1609,6 +1669,17 @@ class GeneralReader(TableRows):
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
                 self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+
+    def _own_years(self, text: str, name: str) -> bool:
+        """Whether ``name`` is written with the plan's own period after it ("the objectives
+        Draft Corporate Strategy 2025-30" on the 2025-2030 objectives' page): the plan itself,
+        as a page names the document it summarises."""
+        plan = self.b.graph.nodes[self.b.plan_id].properties
+        start, end = plan.get("start_year"), plan.get("end_year")
+        at = text.find(name)
+        years = _YEARS_WRITTEN.match(text, at + len(name)) if at >= 0 and start and end and start != end else None
+        return bool(years) and (int(years.group(1)), int(years.group(2)) % 100) == (start, end % 100) \
+            and not re.search(r"(?i)\b(?:previous|last|former|existing|current)\s+$", text[:at])
 
     def _reports_on(self, name: str) -> bool:
         """Whether the document's title is a report on the plan ``name`` rather than the plan

@@ -73,7 +73,25 @@ def may_name(text: str) -> bool:
 def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
     """The strategies and partnerships ``text`` names, without scrutiny committees, job titles
     and descriptions (see the module docstring)."""
-    return [_with_years(text, m) for m in find_entities(text, vocab, place) if not _set_aside(text, m)]
+    if _OFFICERS_LINE.match(text.strip()):
+        return []  # "Anna Collier Policy and Information Manager and ...": who wrote it, not a policy
+    return [_with_years(text, _without_possessive(m)) for m in find_entities(text, vocab, place)
+            if not _set_aside(text, m)]
+
+
+#: A report cover's line of officers: names and posts only ("Angela Woodhouse Head of Policy ...").
+_OFFICERS_LINE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+[A-Z][a-z'’-]+\s+(?:(?:[A-Z][\w&-]*|and|of)\s+){0,10}"
+    r"(?:Manager|Officer|Director|Adviser|Advisor|Governance)(?:\s+and\s+|$))+$")
+#: "the Councils Strategic Plan", "the Council's Housing Strategy": whose it is, not its name.
+_POSSESSIVE = re.compile(r"^(?:the\s+)?council(?:['’]?s)\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def _without_possessive(mention: EntityMention) -> EntityMention:
+    if mention.label != "strategy" or not (owner := _POSSESSIVE.match(mention.name)):
+        return mention
+    return replace(mention, name=mention.name[owner.end():], offset=mention.offset + owner.end()
+                   if mention.offset >= 0 else mention.offset)
 
 
 #: "the previous Housing Strategy 2020 - 2025": the years the finder left off a strategy's name

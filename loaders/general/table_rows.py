@@ -66,6 +66,14 @@ class TableRows:
                     group_outcome = self.b.outcome(clean(group.group("name")), line,
                                                    theme=self._theme(self.stack[-1] if self.stack else None),
                                                    level="priority", rule="table-group-row")
+                elif shape.kind == "measure" and len(filled[0].split()) >= 4 and not filled[0].isupper() \
+                        and not re.search(r"(?i)\b(?:indicators?|measures?|kpis?)\b", filled[0]) \
+                        and not bad_name(clean(filled[0].rstrip(":"))):
+                    # "People feel safe and are safe" across a KPI table, its indicators under it:
+                    # the state the indicators measure, an outcome (a short "ADMIN" only groups).
+                    group_outcome = self.b.outcome(clean(filled[0].rstrip(":")), line,
+                                                   theme=self._theme(self.stack[-1] if self.stack else None),
+                                                   level="priority", rule="measure-table-group-row")
                 continue
             if shape.kind == "action":
                 self._action_row(shape, cells, line, group_outcome)

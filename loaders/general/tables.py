@@ -86,6 +86,10 @@ def column_role(header: str) -> Column:
     return Column.OTHER
 
 
+#: A column saying how an indicator is reported ("Reporting approach", "Frequency", "Data source").
+_HOW_REPORTED = re.compile(r"(?i)\b(?:reporting|reported|frequency|data\s+source|source\s+of\s+data|collection)\b")
+
+
 def table_shape(header: tuple[str, ...]) -> TableShape:
     """Column roles and kind from a header row."""
     roles = tuple(column_role(h) for h in header)
@@ -94,6 +98,10 @@ def table_shape(header: tuple[str, ...]) -> TableShape:
     if Column.ACTION in roles and (len(known) >= 2 or len(roles) == 1):
         kind = "action"
     elif Column.MEASURE in roles and len(known) >= 2:
+        kind = "measure"
+    elif roles[:1] == (Column.MEASURE,) and any(_HOW_REPORTED.search(h) for h in header[1:]):
+        # "Performance Measure | Reporting Approach | ...": how often or where from each
+        # indicator is reported is a column of a measures table only.
         kind = "measure"
     elif Column.TARGET in roles and (Column.REF in roles or Column.BASELINE in roles or Column.OTHER in roles):
         kind = "measure"

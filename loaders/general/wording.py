@@ -298,7 +298,10 @@ STATUS_COUNT = re.compile(
 #: delivery, its title no priority (its content is still read: it may commit to things).
 ABOUT_DELIVERY = re.compile(
     r"(?i)^(?:delivering|implementing|monitoring|reviewing|refreshing|publishing)\s+(?:the|this|our)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:plan|strategy)$")
+    r"(?:[\w-]+\s+){0,2}(?:plan|strategy)$"
+    # "(we will) track our progress against these ...": how the indicators named before are used.
+    r"|^(?:we\s+)?(?:track|monitor|measure)\s+(?:our\s+|the\s+)?progress\s+(?:against|towards|on)\s+"
+    r"(?:these|them|those|the\s+(?:indicators|measures|targets))\b")
 
 
 #: "For more information email health@council.gov.uk", "For further details contact the Policy
@@ -324,6 +327,15 @@ AIM_LABEL = re.compile(r"(?i)^our\s+(?:commitments?|aims?|ambitions?|vision|prom
                        r"|^why\s+(?:this|it)\s+(?:matters|is\s+important)$|^why\s+is\s+(?:this|it)\s+important\??$")
 
 
+#: "Angela Woodhouse Head of Policy ...", "Anna Collier Policy and Information Manager": an
+#: officer's name and post on a report's cover.
+_NAMED_POST = re.compile(
+    r"^[A-Z][a-z]+\s+[A-Z][a-z'’-]+\s+(?:Head\s+of\b.{0,80}|(?:[A-Z][\w&-]*\s+(?:and\s+)?){0,6}"
+    r"(?:Manager|Officer|Director|Adviser|Advisor))$")
+#: "Strategic Planning and Infrastructure Committee" alone on its line: the meeting, not an item.
+_COMMITTEE_ONLY = re.compile(r"^(?:[A-Z][\w&,'’-]*\s+(?:and\s+|of\s+|for\s+)?){1,8}Committee$")
+
+
 def bad_name(name: str) -> bool:
     """A job title, statistic, link or fragment: never an outcome, action or measure."""
     if len(name) < 3 or not re.search(r"[A-Za-z]{3}", name):
@@ -341,6 +353,8 @@ def bad_name(name: str) -> bool:
         return True
     if len(name.split()) <= 5 and FRAGMENT_END.search(name):
         return True  # "In preparing the": a line broken off mid-phrase, naming nothing
+    if (_NAMED_POST.match(name) and not IMPERATIVE.match(name)) or _COMMITTEE_ONLY.match(name):
+        return True  # "Anna Collier Policy and Information Manager", "Planning Committee": who, not what
     if STATISTIC.match(name) and len(name.split()) <= 6:
         return True
     if FIGURE_END.search(name) and len(name.split()) <= 8:
