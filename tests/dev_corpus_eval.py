@@ -37,9 +37,14 @@ REAL_WORLD = ("docx-typed", "html-cms", "pdf-designed", "pdf-office")
 #: landscape tables over pages with the header row repeated, Word built from layout tables.
 #: ``--format round3`` scores them beside Markdown.
 ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
+#: Formats round 4 (tests/formats/to_pdf_print.py, to_docx_numbered.py): a typeset PDF
+#: (hyphenated, ligatures, contents page with dot leaders, running heads with page numbers),
+#: Word numbered by numbering.xml alone, Word with text in text boxes and content controls.
+#: ``--format round4`` scores them beside Markdown.
+ROUND4 = ("pdf-print", "docx-numbered", "docx-boxes")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, "all", "real", "round3"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3)}, all, real, round3")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, "all", "real", "round3", "round4"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4)}, all, real, round3, round4")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -105,7 +110,7 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
     blocks = with_descriptions(parse_blocks(text), text)
     if fmt == "pdf2":
         return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
-    if fmt in REAL_WORLD or fmt in ROUND3:
+    if fmt in REAL_WORLD or fmt in ROUND3 or fmt in ROUND4:
         import formats
 
         kind, suffix = fmt.split("-")
@@ -269,6 +274,9 @@ def main() -> None:
         return
     if FORMAT == "round3":
         side_by_side(("md", *ROUND3), verbose=verbose)
+        return
+    if FORMAT == "round4":
+        side_by_side(("md", *ROUND4), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)
