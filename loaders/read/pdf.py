@@ -73,7 +73,8 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from stratgraph.errors import LoaderError
@@ -117,6 +118,17 @@ _SUSPENDED = frozenset({"and", "or", "to", "nor", "&"})
 _ENDS_LOWER = re.compile(r"[a-z]$")
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
 _ENDS_HYPHEN = re.compile(r"[A-Za-z]{2}-$")
+# The words of the PDF being read (lower case, punctuation trimmed), save those a line-end
+# hyphen split: what a hyphen at a line's end joins is judged by how the document spells the
+# word elsewhere. A layout program that hyphenates breaks words by syllable ("com-munity");
+# one that does not breaks only compounds ("co-production").
+_VOCABULARY: ContextVar[set[str] | None] = ContextVar("pdf_vocabulary", default=None)
+# Prefixes set with a hyphen whose compounds' second part may occur nowhere else in a plan.
+_HYPHEN_PREFIXES = frozenset({
+    "co", "non", "self", "cross", "multi", "pre", "post", "anti", "inter", "well", "long",
+    "short", "high", "low", "part", "full", "semi", "sub", "over", "under", "mid", "ex", "e",
+})
+_CORE = re.compile(r"^[^\w]+|(?:['’]s)?[^\w]+$|['’]s$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1488,11 +1500,54 @@ def _join_lines(lines: list[list[_Word]]) -> list[_Word]:
                 line = line[1:]
             elif len(t) > 1 and t[-1] in "-–" and t[-2].isalnum() and first.text[:1].isalnum():
                 joined = (t[:-1] if t[-1] == "-" and first.text[:1].islower()
-                          and _SUFFIX.match(first.text) else t) + first.text
+                          and _split_word(t[:-1], first.text) else t) + first.text
                 out[-1] = _merge(last, first, joined)
                 line = line[1:]
         out.extend(line)
     return out
+
+
+def _core(text: str) -> str:
+    """A word as the vocabulary keeps it: lower case, without edge punctuation or "'s"."""
+    return _CORE.sub("", text).lower()
+
+
+def _learn(texts: Iterable[str], vocabulary: set[str] | None) -> None:
+    """Add a page's words to ``vocabulary``, leaving out a word that ends in a hyphen and
+    the word after it (the two halves of a word or a compound the line end split)."""
+    if vocabulary is None:
+        return
+    split = False
+    for text in texts:
+        if split:
+            split = False
+            continue
+        if len(text) > 1 and text[-1] == "-" and text[-2].isalpha():
+            split = True
+            continue
+        vocabulary.add(_core(text))
+
+
+def _split_word(head: str, tail: str) -> bool:
+    """Whether a hyphen at a line's end between ``head`` and ``tail`` (lower case) split one
+    word, so the hyphen goes: by the document's own spelling of the word or the compound
+    elsewhere first; then a bare suffix ("develop-ment"); a second part that is a word of the
+    document ("take-up", "decision-making") or a first part that is ("self-", "long-") is a
+    compound; halves that are no words of the document ("com-munity", "deli-vers") are one."""
+    vocabulary = _VOCABULARY.get() or set()
+    first, second = _core(head), _core(tail)
+    if f"{first}-{second}" in vocabulary:
+        return False
+    if first + second in vocabulary or _SUFFIX.match(tail):
+        return True
+    if not vocabulary:
+        return False
+    word = re.match(r"[a-z]+", second)
+    if word is None or word.group(0) in vocabulary:
+        return False
+    last = re.search(r"[a-z]+$", first)
+    return last is not None and last.group(0) not in vocabulary \
+        and last.group(0) not in _HYPHEN_PREFIXES
 
 
 def _with_marks(words: list[_Word], bold: bool = True, italic: bool = True) -> str:
@@ -1640,6 +1695,7 @@ def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
     try:
         place, width, height = _placement(page)
         words, visible = _page_words(page, R, place, width, height)
+        _learn((w.text for w in words), _VOCABULARY.get())
         drawn = False
         tables: list[_Table] = []
         if visible == 0:
@@ -1679,25 +1735,29 @@ def read_pdf(data: bytes, name: str, path: str | None) -> Document:
     pdf = _open(data, where)
     pages: list[_Page] = []
     drawn = False
+    vocabulary = _VOCABULARY.set(set())
     try:
-        count = len(pdf)
-        for i in range(count):
-            try:
-                page, has_objects = _read_page(pdf, i, R)
-            except Exception as exc:  # noqa: BLE001 (pdfium's errors carry no file name)
-                reason = " ".join(str(exc).split()) or type(exc).__name__
-                raise LoaderError(f"damaged PDF: page {i + 1} cannot be read ({reason})",
-                                  file=where) from None
-            drawn = drawn or has_objects
-            pages.append(page)
-        title = _title(pdf)
+        try:
+            count = len(pdf)
+            for i in range(count):
+                try:
+                    page, has_objects = _read_page(pdf, i, R)
+                except Exception as exc:  # noqa: BLE001 (pdfium's errors carry no file name)
+                    reason = " ".join(str(exc).split()) or type(exc).__name__
+                    raise LoaderError(f"damaged PDF: page {i + 1} cannot be read ({reason})",
+                                      file=where) from None
+                drawn = drawn or has_objects
+                pages.append(page)
+            title = _title(pdf)
+        finally:
+            pdf.close()
+        if not any(p.chars for p in pages):
+            if not drawn:
+                raise LoaderError("empty PDF: no text on any page", file=where)
+            raise LoaderError(_SCANNED, file=where)
+        return _assemble(pages, name, path, count, title)
     finally:
-        pdf.close()
-    if not any(p.chars for p in pages):
-        if not drawn:
-            raise LoaderError("empty PDF: no text on any page", file=where)
-        raise LoaderError(_SCANNED, file=where)
-    return _assemble(pages, name, path, count, title)
+        _VOCABULARY.reset(vocabulary)
 
 
 def _title(pdf) -> str:  # noqa: ANN001 (a pypdfium2 PdfDocument)
@@ -1763,6 +1823,8 @@ def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
                 flow.extend(_column_flow(column, page.number))
     flow, callouts = _callouts(flow, body)
     furniture += callouts
+    flow, contents = _contents(flow, count)
+    furniture += contents
     _classify(flow, body, _body_colour(pages))
     flow = _join_across(flow)
     blocks = [b for p in flow if (b := _block(p)) is not None]
@@ -1770,6 +1832,45 @@ def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
 
 
 _QUOTES = "\"“”‘’'«»"
+# A contents entry: its title, a leader of dots (or a rule of underscores) and a page number.
+_LEADER_ENTRY = re.compile(r"^(?P<title>.*?\S)\s*(?:[.·…_]\s*){4,}(?P<page>\d{1,4})$")
+_ENDS_PAGE = re.compile(r"\s(?P<page>\d{1,4})$")
+_CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents(?:\s+page)?:?$", re.IGNORECASE)
+
+
+def _contents(flow: list[_Para], count: int) -> tuple[list[_Para], list[Block]]:
+    """A contents page's entries taken out of the text, as navigation furniture: a line that
+    runs on a leader of dots to a page number, a "Contents" title over such lines, and a line
+    ending in a page number between two entries of one page (a long entry fills its line and
+    leaves no room for dots). They repeat the headings; read as text, an entry's last one
+    runs on into the first line of the next page."""
+    texts = [(" ".join(filter(None, (p.marker, _plain(p)))) if p.kind is BlockKind.PARAGRAPH
+              and p.lines else "") for p in flow]
+
+    def entry(i: int) -> bool:
+        m = _LEADER_ENTRY.match(texts[i])
+        return m is not None and 0 < int(m.group("page")) <= max(count, 1)
+
+    entries = [entry(i) for i in range(len(flow))]
+    if sum(entries) < 2:
+        return flow, []
+    for i, text in enumerate(texts):
+        if entries[i] or not text:
+            continue
+        m = _ENDS_PAGE.search(text)
+        before = next((j for j in range(i - 1, -1, -1) if texts[j]), None)
+        after = next((j for j in range(i + 1, len(flow)) if texts[j]), None)
+        if m and 0 < int(m.group("page")) <= max(count, 1) and before is not None \
+                and after is not None and entries[before] and entries[after] \
+                and flow[before].page == flow[i].page == flow[after].page:
+            entries[i] = True
+    for i, text in enumerate(texts):
+        if _CONTENTS_TITLE.match(text):
+            after = next((j for j in range(i + 1, len(flow)) if texts[j]), None)
+            entries[i] = after is not None and entries[after]
+    out = [Block(BlockKind.FURNITURE, texts[i], page=p.page, role="navigation")
+           for i, p in enumerate(flow) if entries[i]]
+    return [p for i, p in enumerate(flow) if not entries[i]], out
 
 
 def _callouts(flow: list[_Para], body: float) -> tuple[list[_Para], list[Block]]:

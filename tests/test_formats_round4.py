@@ -1,0 +1,217 @@
+"""Formats round 4: shapes councils' tools make that no writer covered before.
+
+The writers (tests/formats/to_pdf_print.py, to_docx_numbered.py, to_docx_boxes.py) make each
+plan as: a typeset PDF, justified and hyphenated by syllable with "fi"/"fl" ligature glyphs,
+a contents page with dot leaders and the title and page number at the head of every page
+(``pdf-print``); a Word file whose heading and list numbers come from numbering.xml alone
+(``docx-numbered``); a Word file with lists in text boxes (shape and VML fallback) and text in
+content controls (``docx-boxes``). The dev corpus plans below read the expected items and the
+judged nodes their Markdown reads; the unit tests quote the lines each rule reads. All three
+writers need only reportlab and python-docx, so nothing here skips.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+import dev_corpus_eval as corpus
+from formats import write_docx_boxes, write_docx_numbered, write_pdf_print
+from formats.to_pdf_print import ligatures, syllables
+from stratgraph.loaders.read import read_bytes
+from stratgraph.loaders.read.model import Block, BlockKind
+from test_corpus_formats import _plan, _reading
+from test_formats_round3 import _HEADED, _blocks, _stem
+
+# Plans whose names the typeset PDF broke ("sustaina-bility", "rough slee-ping") or whose
+# title the contents page's last entry swallowed, before this round's fixes; and plans with
+# lists, nested lists and tables for the two Word shapes.
+CASES = [
+    ("pdf-print", "belfast-performance-improvement-plan-2024-25"),
+    ("pdf-print", "buckinghamshire-homelessness-rough-sleeping"),
+    ("pdf-print", "peak-district-npmp-2023-28-welcoming-place"),  # contents page, then the title
+    ("pdf-print", "tower-hamlets-strategic-plan-2022-26-priorities"),
+    ("pdf-print", "newton-st-cyres-parish-council-action-plan-2018-20"),  # a wrapped action table
+    ("docx-numbered", "tower-hamlets-strategic-plan-2022-26-priorities"),
+    ("docx-numbered", "newton-st-cyres-parish-council-action-plan-2018-20"),
+    ("docx-boxes", "ealing-council-priorities"),
+    ("docx-boxes", "newton-st-cyres-parish-council-action-plan-2018-20"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
+def test_a_plan_in_a_round4_shape_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
+    plan = _plan(_stem(stem))
+    base_graph, made = _reading(plan)
+    base = {key: s.missed for key, s in corpus.score_graph(plan, base_graph).items()}
+    graph, nodes = _reading(corpus.write_as(plan, fmt, tmp_path))
+    missed = {key: s.missed for key, s in corpus.score_graph(plan, graph).items()}
+    assert missed == base
+    assert nodes == made, sorted(nodes ^ made)
+
+
+def test_the_typeset_pdf_writer_is_deterministic(tmp_path: Path) -> None:
+    plan = _plan(_stem("newton-st-cyres"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = corpus.write_as(plan, "pdf-print", tmp_path / "a")
+    second = corpus.write_as(plan, "pdf-print", tmp_path / "b")
+    assert _blocks(first) == _blocks(second)
+
+
+@pytest.mark.parametrize("fmt", ["docx-numbered", "docx-boxes"])
+def test_the_word_writers_are_deterministic(fmt: str, tmp_path: Path) -> None:
+    plan = _plan(_stem("ealing-council-priorities"))
+    parts = []
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        with zipfile.ZipFile(corpus.write_as(plan, fmt, tmp_path / sub)) as z:
+            parts.append((z.read("word/document.xml"), z.read("word/numbering.xml")))
+    assert parts[0] == parts[1]
+
+
+def test_the_typesetting_writer_breaks_words_and_sets_ligatures() -> None:
+    assert syllables("community").split("\xad") == ["com", "mu", "nity"]
+    assert "\xad" not in syllables("through")
+    assert ligatures("flexible offices") == "\ufb02exible of\ufb01ces"
+
+
+# -- unit tests: the lines each rule reads -----------------------------------------------------
+
+def _pdf(pages: list[list[str]], size: float = 11) -> bytes:
+    """A PDF with each page's lines drawn one under the other at the left margin."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for lines in pages:
+        c.setFont("Helvetica", size)
+        y = 760
+        for line in lines:
+            c.drawString(72, y, line)
+            y -= size * 1.3
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _read(data: bytes):  # noqa: ANN202 (Document)
+    return read_bytes(data, "plan.pdf")
+
+
+def test_a_word_hyphenated_by_syllable_at_a_line_end_is_whole_again() -> None:
+    # "community" and "delivers" stand elsewhere in the document, so "com-" / "munity" and
+    # "deli-" / "vers" are one word each; "co-" / "production" and "take-" / "up" are
+    # compounds: "up" is a word of the document, "co" a prefix set with a hyphen.
+    doc = _read(_pdf([[
+        "Our community plan says what the council delivers and how the take-up of services",
+        "will grow. We will work with every com-",
+        "munity group so that the council deli-",
+        "vers co-",
+        "production of services and the take-",
+        "up of free school meals rises in every ward of the borough this year.",
+    ]]))
+    assert doc.blocks[0].text.endswith(
+        "We will work with every community group so that the council delivers co-production "
+        "of services and the take-up of free school meals rises in every ward of the borough "
+        "this year.")
+
+
+def test_halves_that_are_no_words_of_the_document_are_one_word() -> None:
+    # Neither "sustaina" nor "bility" is a word here, nor is "sustainability" elsewhere; a
+    # compound's parts are words ("long-term": "long" a prefix; "place-based": "based" a word).
+    doc = _read(_pdf([[
+        "We will improve the sustaina-",
+        "bility of the local economy with a long-",
+        "term plan that is place-based and based on what residents need from the council.",
+    ]]))
+    assert doc.blocks[0].text == (
+        "We will improve the sustainability of the local economy with a long-term plan that is "
+        "place-based and based on what residents need from the council.")
+
+
+def test_a_hyphen_the_document_writes_mid_line_is_kept_at_a_line_end() -> None:
+    doc = _read(_pdf([[
+        "Health and well-being come first in this plan for the people of the whole county.",
+        "We will improve the health and well-",
+        "being of residents of every age in every town and village across the county.",
+    ]]))
+    assert "improve the health and well-being of residents" in doc.blocks[-1].text
+
+
+def test_a_contents_page_with_dot_leaders_is_navigation_not_text() -> None:
+    dots = " ." * 30
+    doc = _read(_pdf([
+        ["Contents", "", f"Our priorities{dots} 2", f"A greener district{dots} 2",
+         "To encourage a sustainable visitor economy that supports local businesses 2",
+         f"Homes people can afford{dots} 2"],
+        ["Peak District National Park Management Plan 2023-28", "",
+         "This plan sets out what the National Park Authority and its partners will do."],
+    ]))
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "Peak District National Park Management Plan 2023-28"
+    assert not any("Contents" in t or ". . ." in t for t in texts)
+    navigation = [b.text for b in doc.furniture if b.role == "navigation"]
+    assert navigation[0] == "Contents"
+    assert f"Our priorities{dots} 2" in navigation
+    # An entry that fills its line (no room for dots) reads on with the entries around it.
+    assert any("To encourage a sustainable visitor economy that supports local businesses 2" in t
+               for t in navigation)
+
+
+def test_lines_ending_in_figures_without_leaders_are_text() -> None:
+    # A list of figures (no leader dots) is the plan's content, not a contents page.
+    doc = _read(_pdf([["Households helped this year 2", "Homes built this year 5",
+                       "Trees planted this year 9"]]))
+    assert not [b for b in doc.furniture if b.role == "navigation"]
+    assert "Homes built this year 5" in doc.text
+
+
+_LISTS = [
+    *_HEADED,
+    Block(BlockKind.LIST_ITEM, "Plant trees in every ward", 11, 11, level=1, marker="-"),
+    Block(BlockKind.LIST_ITEM, "Clear fly-tipping within two days", 12, 12, level=1, marker="-"),
+    Block(BlockKind.LIST_ITEM, "Recycle more at the kerbside", 13, 13, level=2, marker="-"),
+    Block(BlockKind.PARAGRAPH, "And for homes:", 15, 15),
+    Block(BlockKind.LIST_ITEM, "Build new council homes", 17, 17, level=1, marker="1."),
+    Block(BlockKind.LIST_ITEM, "Retrofit homes we own", 18, 18, level=1, marker="2."),
+    Block(BlockKind.TABLE, "", 20, 22, rows=(("Measure", "Target"), ("Trees planted", "10,000"),
+                                             ("Homes built", "500")), header=True),
+]
+
+
+def _shown(path: Path) -> list[tuple[str, int, str, str]]:
+    doc = read_bytes(path.read_bytes(), path.name)
+    return [(b.kind.value, b.level, b.marker, b.text) for b in doc.blocks]
+
+
+def test_numbers_word_shows_from_numbering_xml_alone_are_read(tmp_path: Path) -> None:
+    shown = _shown(write_docx_numbered(_LISTS, tmp_path / "plan.docx"))
+    with zipfile.ZipFile(tmp_path / "plan.docx") as z:
+        body = z.read("word/document.xml").decode()
+    assert "1.1" not in body and "a)" not in body  # no number is in the text
+    assert ("heading", 2, "", "1.1 A greener district") in shown
+    assert ("heading", 3, "", "1.1.1 Cleaner streets and parks") in shown
+    assert ("heading", 2, "", "1.2 Homes people can afford") in shown
+    assert ("list_item", 1, "a)", "Plant trees in every ward") in shown
+    assert ("list_item", 1, "b)", "Clear fly-tipping within two days") in shown
+    assert ("list_item", 2, "i.", "Recycle more at the kerbside") in shown
+    assert ("list_item", 1, "2.", "Retrofit homes we own") in shown
+
+
+def test_text_in_text_boxes_and_content_controls_is_read_once_in_place(tmp_path: Path) -> None:
+    path = write_docx_boxes(_LISTS, tmp_path / "plan.docx")
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode()
+    assert body.count("Plant trees in every ward") == 2  # the box and its VML copy
+    assert "<w:sdt>" in body or "<w:sdt " in body
+    shown = _shown(path)
+    texts = [t for _, _, _, t in shown]
+    assert texts.count("Plant trees in every ward") == 1
+    assert texts.index("Homes people can afford") < texts.index("Plant trees in every ward") \
+        < texts.index("And for homes:") < texts.index("Build new council homes")
+    assert ("list_item", 2, "-", "Recycle more at the kerbside") in shown
+    assert ("table", 0, "", "Measure\tTarget\nTrees planted\t10,000\nHomes built\t500") in shown
