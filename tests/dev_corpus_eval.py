@@ -39,9 +39,9 @@ REAL_WORLD = ("docx-typed", "html-cms", "pdf-designed", "pdf-office")
 ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
 #: Formats round 4 (tests/formats/to_pdf_print.py, to_docx_numbered.py): a typeset PDF
 #: (hyphenated, ligatures, contents page with dot leaders, running heads with page numbers),
-#: Word numbered by numbering.xml alone, Word with text in text boxes and content controls.
-#: ``--format round4`` scores them beside Markdown.
-ROUND4 = ("pdf-print", "docx-numbered", "docx-boxes")
+#: Word numbered by numbering.xml alone, Word with text in text boxes and content controls,
+#: Word lists typed line by line with manual line breaks. ``--format round4`` scores them.
+ROUND4 = ("pdf-print", "docx-numbered", "docx-boxes", "docx-breaks")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
 if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, "all", "real", "round3", "round4"):
     raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4)}, all, real, round3, round4")

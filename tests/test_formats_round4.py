@@ -41,6 +41,11 @@ CASES = [
     ("docx-numbered", "newton-st-cyres-parish-council-action-plan-2018-20"),
     ("docx-boxes", "ealing-council-priorities"),
     ("docx-boxes", "newton-st-cyres-parish-council-action-plan-2018-20"),
+    # Lists typed with manual line breaks: every list one paragraph (before: outcomes 113/331).
+    ("docx-breaks", "wolverhampton-council-plan-strategic-outcomes"),
+    ("docx-breaks", "tandridge-equality-objectives-2023-26"),
+    ("docx-breaks", "telford-local-transport-plan-2011-26-goals"),
+    ("docx-breaks", "wealden-equalities-objectives-2022-25"),  # numbered "1.", "2." lines
 ]
 
 
@@ -64,14 +69,15 @@ def test_the_typeset_pdf_writer_is_deterministic(tmp_path: Path) -> None:
     assert _blocks(first) == _blocks(second)
 
 
-@pytest.mark.parametrize("fmt", ["docx-numbered", "docx-boxes"])
+@pytest.mark.parametrize("fmt", ["docx-numbered", "docx-boxes", "docx-breaks"])
 def test_the_word_writers_are_deterministic(fmt: str, tmp_path: Path) -> None:
     plan = _plan(_stem("ealing-council-priorities"))
     parts = []
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
         with zipfile.ZipFile(corpus.write_as(plan, fmt, tmp_path / sub)) as z:
-            parts.append((z.read("word/document.xml"), z.read("word/numbering.xml")))
+            parts.append([z.read(n) for n in ("word/document.xml", "word/numbering.xml")
+                          if n in z.namelist()])
     assert parts[0] == parts[1]
 
 
@@ -215,3 +221,50 @@ def test_text_in_text_boxes_and_content_controls_is_read_once_in_place(tmp_path:
         < texts.index("And for homes:") < texts.index("Build new council homes")
     assert ("list_item", 2, "-", "Recycle more at the kerbside") in shown
     assert ("table", 0, "", "Measure\tTarget\nTrees planted\t10,000\nHomes built\t500") in shown
+
+
+def _typed_paragraphs(path: Path, paragraphs: list[list[str]]) -> Path:
+    """A Word file of Normal paragraphs, each of the given lines joined by manual breaks."""
+    import docx
+
+    document = docx.Document()
+    for lines in paragraphs:
+        paragraph = document.add_paragraph()
+        for n, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if n < len(lines) - 1:
+                run.add_break()
+    document.save(str(path))
+    return path
+
+
+def test_a_list_typed_with_manual_line_breaks_is_a_list(tmp_path: Path) -> None:
+    path = _typed_paragraphs(tmp_path / "plan.docx", [
+        ["Our priorities are:", "•\tPlant 10,000 trees by 2027", "\t–\tIn every ward",
+         "•\tBuild 500 council homes by 2028", "Working with housing associations.",
+         "•\tCut carbon emissions by half"],
+        ["1.\tHomes people can afford", "2.\tA greener district"],
+    ])
+    assert _shown(path) == [
+        ("paragraph", 0, "", "Our priorities are:"),
+        ("list_item", 1, "-", "Plant 10,000 trees by 2027"),
+        ("list_item", 2, "–", "In every ward"),
+        ("list_item", 1, "-", "Build 500 council homes by 2028"),
+        ("paragraph", 1, "", "Working with housing associations."),  # the item's description
+        ("list_item", 1, "-", "Cut carbon emissions by half"),
+        ("list_item", 1, "1.", "Homes people can afford"),
+        ("list_item", 1, "2.", "A greener district"),
+    ]
+    groups = [b.group for b in read_bytes(path.read_bytes(), path.name).blocks
+              if b.kind is BlockKind.LIST_ITEM]
+    assert groups[0] == groups[3] != groups[4]  # each paragraph its own list
+
+
+def test_lines_with_manual_breaks_that_are_not_a_list_stay_one_paragraph(tmp_path: Path) -> None:
+    path = _typed_paragraphs(tmp_path / "plan.docx", [
+        ["Wexbridge City Council", "1 High Street", "Wexbridge WX1 1AA"],
+        ["We will:", "•\tPlant 10,000 trees by 2027"],  # one item: a lead-in and its bullet
+    ])
+    assert [t for _, _, _, t in _shown(path)][0] == \
+        "Wexbridge City Council 1 High Street Wexbridge WX1 1AA"
+    assert len(_shown(path)) == 2
