@@ -119,10 +119,28 @@ _ENDS_LOWER = re.compile(r"[a-z]$")
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
 _ENDS_HYPHEN = re.compile(r"[A-Za-z]{2}-$")
 # The words of the PDF being read (lower case, punctuation trimmed), save those a line-end
-# hyphen split: what a hyphen at a line's end joins is judged by how the document spells the
-# word elsewhere. A layout program that hyphenates breaks words by syllable ("com-munity");
-# one that does not breaks only compounds ("co-production").
-_VOCABULARY: ContextVar[set[str] | None] = ContextVar("pdf_vocabulary", default=None)
+# hyphen split, and the splits: what a hyphen at a line's end joins is judged by how the
+# document spells the word elsewhere. A layout program that hyphenates breaks words by
+# syllable ("com-munity"); one that does not (Word's default) breaks only compounds
+# ("co-production"), and a document shows which by words it splits and spells whole.
+
+
+@dataclass(slots=True)
+class _Vocabulary:
+    words: set[str] = field(default_factory=set)
+    splits: list[tuple[str, str]] = field(default_factory=list)
+
+    def syllables(self) -> bool:
+        """Whether the document breaks words by syllable: two of its line-end splits, or
+        one in three, join into a word it spells whole elsewhere or end in a bare suffix
+        ("develop-ment"). (Not kept: a table's cells are read while the pages after it
+        are not yet.)"""
+        whole = sum(1 for a, b in self.splits if f"{a}-{b}" not in self.words
+                    and (a + b in self.words or _SUFFIX.match(b)))
+        return whole >= 2 or whole * 3 >= len(self.splits) > 0
+
+
+_VOCABULARY: ContextVar[_Vocabulary | None] = ContextVar("pdf_vocabulary", default=None)
 # Prefixes set with a hyphen whose compounds' second part may occur nowhere else in a plan.
 _HYPHEN_PREFIXES = frozenset({
     "co", "non", "self", "cross", "multi", "pre", "post", "anti", "inter", "well", "long",
@@ -1512,41 +1530,46 @@ def _core(text: str) -> str:
     return _CORE.sub("", text).lower()
 
 
-def _learn(texts: Iterable[str], vocabulary: set[str] | None) -> None:
+def _learn(texts: Iterable[str], vocabulary: _Vocabulary | None) -> None:
     """Add a page's words to ``vocabulary``, leaving out a word that ends in a hyphen and
-    the word after it (the two halves of a word or a compound the line end split)."""
+    the word after it (the two halves of a word or a compound the line end split), which
+    are kept as a split."""
     if vocabulary is None:
         return
-    split = False
+    head = ""
     for text in texts:
-        if split:
-            split = False
+        if head:
+            if text[:1].islower():
+                vocabulary.splits.append((head, _core(text)))
+            head = ""
             continue
         if len(text) > 1 and text[-1] == "-" and text[-2].isalpha():
-            split = True
+            head = _core(text[:-1]) or "-"
             continue
-        vocabulary.add(_core(text))
+        vocabulary.words.add(_core(text))
 
 
 def _split_word(head: str, tail: str) -> bool:
     """Whether a hyphen at a line's end between ``head`` and ``tail`` (lower case) split one
     word, so the hyphen goes: by the document's own spelling of the word or the compound
-    elsewhere first; then a bare suffix ("develop-ment"); a second part that is a word of the
-    document ("take-up", "decision-making") or a first part that is ("self-", "long-") is a
-    compound; halves that are no words of the document ("com-munity", "deli-vers") are one."""
-    vocabulary = _VOCABULARY.get() or set()
+    elsewhere first; then a bare suffix ("develop-ment"). In a document that breaks words by
+    syllable, halves that are no words of it ("com-munity", "deli-vers") are one word too,
+    while a second part that is a word ("take-up") or a first part that is ("self-", "long-")
+    makes a compound."""
+    vocabulary = _VOCABULARY.get() or _Vocabulary()
+    words = vocabulary.words
     first, second = _core(head), _core(tail)
-    if f"{first}-{second}" in vocabulary:
+    if f"{first}-{second}" in words:
         return False
-    if first + second in vocabulary or _SUFFIX.match(tail):
+    if first + second in words or _SUFFIX.match(tail):
         return True
-    if not vocabulary:
+    if not vocabulary.syllables():
         return False
     word = re.match(r"[a-z]+", second)
-    if word is None or word.group(0) in vocabulary:
+    if word is None or word.group(0) in words:
         return False
     last = re.search(r"[a-z]+$", first)
-    return last is not None and last.group(0) not in vocabulary \
+    return last is not None and last.group(0) not in words \
         and last.group(0) not in _HYPHEN_PREFIXES
 
 
@@ -1735,7 +1758,7 @@ def read_pdf(data: bytes, name: str, path: str | None) -> Document:
     pdf = _open(data, where)
     pages: list[_Page] = []
     drawn = False
-    vocabulary = _VOCABULARY.set(set())
+    vocabulary = _VOCABULARY.set(_Vocabulary())
     try:
         try:
             count = len(pdf)
