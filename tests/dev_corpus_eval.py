@@ -178,6 +178,22 @@ def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph
     return scores
 
 
+def compare_reading(plan: Path, path: Path):  # noqa: ANN201 (tuple of dicts and sets)
+    """What ``path`` (``plan`` written in another format) reads against ``plan`` itself:
+    ``(missed, base_missed, nodes, base_nodes)``, the expected items each misses per
+    category and the judged nodes (label, name) each makes."""
+    from stratgraph.loaders.document import SourceDocument
+    from stratgraph.loaders.registry import extract as run
+
+    out = []
+    for source in (path, plan):
+        graph = run(SourceDocument.from_path(source)).graph
+        out.append(({key: s.missed for key, s in score_graph(plan, graph).items()},
+                    {(n.label.value, n.name) for n in graph.nodes.values() if n.label.value in JUDGED}))
+    (missed, nodes), (base, made) = out
+    return missed, base, nodes, made
+
+
 def _referenced_from(graph, node_id: str, under: str) -> bool:  # noqa: ANN001 (a Graph)
     """Whether a REFERENCES (or, for a partnership, INVOLVES) link reaches ``node_id`` from the
     node named ``under`` (any label; "plan" is the document's Plan node)."""

@@ -25,7 +25,7 @@ from formats import write_docx_boxes, write_docx_numbered, write_pdf_print
 from formats.to_pdf_print import ligatures, syllables
 from stratgraph.loaders.read import read_bytes
 from stratgraph.loaders.read.model import Block, BlockKind
-from test_corpus_formats import _plan, _reading
+from test_corpus_formats import _plan
 from test_formats_round3 import _HEADED, _blocks, _stem
 
 # Plans whose names the typeset PDF broke ("sustaina-bility", "rough slee-ping") or whose
@@ -51,10 +51,7 @@ CASES = [
 @pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
 def test_a_plan_in_a_round4_shape_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
     plan = _plan(_stem(stem))
-    base_graph, made = _reading(plan)
-    base = {key: s.missed for key, s in corpus.score_graph(plan, base_graph).items()}
-    graph, nodes = _reading(corpus.write_as(plan, fmt, tmp_path))
-    missed = {key: s.missed for key, s in corpus.score_graph(plan, graph).items()}
+    missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, fmt, tmp_path))
     assert missed == base
     assert nodes == made, sorted(nodes ^ made)
 
@@ -107,59 +104,50 @@ def _read(data: bytes):  # noqa: ANN202 (Document)
     return read_bytes(data, "plan.pdf")
 
 
-def test_a_word_hyphenated_by_syllable_at_a_line_end_is_whole_again() -> None:
+# Each: a page's lines, and what its paragraphs read with the line-end hyphens judged.
+HYPHENS = {
     # "community" and "delivers" stand elsewhere in the document, so "com-" / "munity" and
     # "deli-" / "vers" are one word each; "co-" / "production" and "take-" / "up" are
     # compounds: "up" is a word of the document, "co" a prefix set with a hyphen.
-    doc = _read(_pdf([[
-        "Our community plan says what the council delivers and how the take-up of services",
-        "will grow. We will work with every com-",
-        "munity group so that the council deli-",
-        "vers co-",
-        "production of services and the take-",
-        "up of free school meals rises in every ward of the borough this year.",
-    ]]))
-    assert doc.blocks[0].text.endswith(
+    "spelt-whole-elsewhere": (
+        ["Our community plan says what the council delivers and how the take-up of services",
+         "will grow. We will work with every com-", "munity group so that the council deli-",
+         "vers co-", "production of services and the take-",
+         "up of free school meals rises in every ward of the borough this year."],
         "We will work with every community group so that the council delivers co-production "
         "of services and the take-up of free school meals rises in every ward of the borough "
-        "this year.")
-
-
-def test_in_a_document_hyphenated_by_syllable_halves_that_are_no_words_are_one_word() -> None:
-    # "com-munity" and "deli-vers" join into words the page spells whole, so the document
-    # breaks words by syllable; then neither "sustaina" nor "bility" being a word of it makes
-    # them one word, while a compound's parts are words ("long-term": "long" a prefix).
-    doc = _read(_pdf([[
-        "Our community plan says what the council delivers for residents of the borough.",
-        "We will work with every com-",
-        "munity group so that the council deli-",
-        "vers and improves the sustaina-",
-        "bility of the local economy with a long-",
-        "term plan that is place-based and based on what residents need from the council.",
-    ]]))
-    assert doc.blocks[0].text.endswith(
+        "this year."),
+    # The two joins above show the document breaks words by syllable; then neither
+    # "sustaina" nor "bility" being a word of it makes them one word, while a compound's
+    # parts are words ("long-term": "long" a prefix).
+    "syllables": (
+        ["Our community plan says what the council delivers for residents of the borough.",
+         "We will work with every com-", "munity group so that the council deli-",
+         "vers and improves the sustaina-", "bility of the local economy with a long-",
+         "term plan that is place-based and based on what residents need from the council."],
         "We will work with every community group so that the council delivers and improves the "
         "sustainability of the local economy with a long-term plan that is place-based and "
-        "based on what residents need from the council.")
+        "based on what residents need from the council."),
+    # Word does not hyphenate: "start-" / "up" is a compound although neither part is
+    # another word of this page.
+    "compounds-only": (
+        ["We will stimulate inclusive growth and innovation, help businesses to start-",
+         "up and grow, and create opportunities for people in every part of the city."],
+        "help businesses to start-up and grow"),
+    # A hyphen the document writes mid-line is kept at a line end.
+    "hyphenated-elsewhere": (
+        ["Health and well-being come first in this plan for the people of the whole county.",
+         "We will improve the health and well-",
+         "being of residents of every age in every town and village across the county."],
+        "improve the health and well-being of residents"),
+}
 
 
-def test_in_a_document_that_breaks_only_compounds_a_line_end_hyphen_is_kept() -> None:
-    # Word does not hyphenate: "start-" / "up" is a compound even though "up" is no other
-    # word of this page and "start" none either.
-    doc = _read(_pdf([[
-        "We will stimulate inclusive growth and innovation, help businesses to start-",
-        "up and grow, and create opportunities for people in every part of the city.",
-    ]]))
-    assert "help businesses to start-up and grow" in doc.blocks[0].text
-
-
-def test_a_hyphen_the_document_writes_mid_line_is_kept_at_a_line_end() -> None:
-    doc = _read(_pdf([[
-        "Health and well-being come first in this plan for the people of the whole county.",
-        "We will improve the health and well-",
-        "being of residents of every age in every town and village across the county.",
-    ]]))
-    assert "improve the health and well-being of residents" in doc.blocks[-1].text
+@pytest.mark.parametrize("case", HYPHENS)
+def test_a_hyphen_at_a_line_end_is_judged_by_the_documents_own_words(case: str) -> None:
+    lines, expected = HYPHENS[case]
+    doc = _read(_pdf([lines]))
+    assert expected in doc.text
 
 
 def test_a_contents_page_with_dot_leaders_is_navigation_not_text() -> None:

@@ -12,6 +12,8 @@ text boxes opened), so the blocks come in reading order:
 - **list items**: a ``List Bullet``/``List Number`` (``2``, ``3``: nesting) or ``List Paragraph``
   style, or Word numbering (``w:numPr``; ``ilvl`` is the nesting). The marker is ``-`` for a
   bullet, else the number Word shows (``1.``, ``a)``, ``iv.``), counted per list as Word does.
+  A bullet or number typed by hand is an item too, also on each line of one paragraph whose
+  lines are typed items parted by manual line breaks (Shift+Enter).
 - **tables**: rows of cells in the model's cell convention; a merged cell's text is written
   once, in its first grid column, the columns it spans and the rows it runs down left empty.
   A one-column table is a box around text and is read as that text.

@@ -24,7 +24,8 @@ person sees, one page at a time (a page is open only while its words and ruling 
    a list's disc so).
 3. **Rows and segments.** Words on one visual row form the row; a row splits into segments at
    gaps wider than 1.5 em.
-4. **Furniture** (once every page is read). A segment in the top or bottom tenth of a page, in
+4. **Furniture** (once every page is read). A contents page's entries (a title run on a
+   leader of dots to a page number, the "Contents" title over them) are navigation. A segment in the top or bottom tenth of a page, in
    type no larger than the body's, is a running header or footer when the same text (digits
    aside, so "Page 3 of 9" matches "Page 4 of 9") stands at the same height on at least 40%
    of the pages; a lone page number there ("12", "Page 3", "- 4 -") is furniture on any page.
@@ -38,10 +39,14 @@ person sees, one page at a time (a page is open only while its words and ruling 
    number, or the line ended although the next line's first word would have fitted (so a line
    ending mid-sentence continues, and a short last line ends its paragraph). Hyphenation: a
    line ending in a hyphen after a letter joins the next line without a space, *keeping* the
-   hyphen ("co-\\nproduction", "take-\\nup": council documents hyphenate compounds, rarely
-   syllables), except that a soft hyphen (U+00AD) is dropped, and so is a hyphen before a bare
-   suffix ("develop-\\nment"). A lone word that fills its line to the edge (a path or address
-   the layout broke) joins the next line without a space. Inside a line, "co -produced" and
+   hyphen ("co-\\nproduction", "take-\\nup": council documents hyphenate compounds more
+   often than syllables), except that a soft hyphen (U+00AD) is dropped, and so is a hyphen
+   the document's own words say split one word: the joined word stands elsewhere in it (and
+   the hyphenated one does not), the second part is a bare suffix ("develop-\\nment"), or,
+   in a document that shows syllable hyphenation so, neither part is a word of it nor the
+   first a prefix set with a hyphen ("sustaina-\\nbility"; ``_split_word``). A lone word
+   that fills its line to the edge (a path or address the layout broke) joins the next line
+   without a space. Inside a line, "co -produced" and
    "non- operational" close up.
 7. **Headings and lists** (against the body size: the most common size of the running text).
    A short paragraph is a heading when its type is 25% larger than the body, or 10% larger

@@ -16,7 +16,7 @@ from pathlib import Path
 from stratgraph.loaders.read.model import Block, BlockKind
 
 from .common import ordered
-from .to_docx import write_docx
+from .to_docx import add_definition, list_definition, write_docx
 
 #: The outline list the heading styles are linked to (an id clear of :class:`to_docx._Lists`').
 _OUTLINE_ID = "900"
@@ -36,33 +36,11 @@ def _outline(document) -> None:  # noqa: ANN001 (a python-docx Document)
     from docx.oxml.ns import qn
 
     numbering = document.part.numbering_part.element
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), _OUTLINE_ID)
-    kind = OxmlElement("w:multiLevelType")
-    kind.set(qn("w:val"), "multilevel")
-    abstract.append(kind)
-    for ilvl in range(3):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(ilvl))
-        text = ".".join(f"%{k + 1}" for k in range(ilvl + 1)) + ("." if ilvl == 0 else "")
-        for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"),
-                           ("w:pStyle", f"Heading{ilvl + 1}"), ("w:lvlText", text),
-                           ("w:lvlJc", "left")):
-            el = OxmlElement(tag)
-            el.set(qn("w:val"), value)
-            lvl.append(el)
-        abstract.append(lvl)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), _OUTLINE_ID)
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), _OUTLINE_ID)
-    num.append(ref)
-    first_num = numbering.find(qn("w:num"))
-    if first_num is not None:
-        first_num.addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    numbering.append(num)
+    levels = [[("w:start", "1"), ("w:numFmt", "decimal"), ("w:pStyle", f"Heading{ilvl + 1}"),
+               ("w:lvlText", ".".join(f"%{k + 1}" for k in range(ilvl + 1)) + ("." if ilvl == 0 else "")),
+               ("w:lvlJc", "left")] for ilvl in range(3)]
+    abstract = list_definition(_OUTLINE_ID, "multilevel", levels)
+    add_definition(numbering, abstract, _OUTLINE_ID)
     for level in range(1, 4):
         style = document.styles[f"Heading {level}"]
         ppr = style.element.get_or_add_pPr()
