@@ -37,9 +37,14 @@ REAL_WORLD = ("docx-typed", "html-cms", "pdf-designed", "pdf-office")
 #: landscape tables over pages with the header row repeated, Word built from layout tables.
 #: ``--format round3`` scores them beside Markdown.
 ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
+#: Formats round 4 (tests/formats/to_pdf_print.py, to_docx_numbered.py): a typeset PDF
+#: (hyphenated, ligatures, contents page with dot leaders, running heads with page numbers),
+#: Word numbered by numbering.xml alone, Word with text in text boxes and content controls,
+#: Word lists typed line by line with manual line breaks. ``--format round4`` scores them.
+ROUND4 = ("pdf-print", "docx-numbered", "docx-boxes", "docx-breaks")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, "all", "real", "round3"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3)}, all, real, round3")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, "all", "real", "round3", "round4"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4)}, all, real, round3, round4")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -105,7 +110,7 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
     blocks = with_descriptions(parse_blocks(text), text)
     if fmt == "pdf2":
         return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
-    if fmt in REAL_WORLD or fmt in ROUND3:
+    if fmt in REAL_WORLD or fmt in ROUND3 or fmt in ROUND4:
         import formats
 
         kind, suffix = fmt.split("-")
@@ -171,6 +176,22 @@ def score_graph(path: Path, graph) -> dict[str, Score]:  # noqa: ANN001 (a Graph
                 pa_found += _referenced_from(graph, match.id, item["under"])
         scores[key] = Score(len(items), found, tuple(missed), dl, dl_found, ow, ow_found, pa, pa_found)
     return scores
+
+
+def compare_reading(plan: Path, path: Path):  # noqa: ANN201 (tuple of dicts and sets)
+    """What ``path`` (``plan`` written in another format) reads against ``plan`` itself:
+    ``(missed, base_missed, nodes, base_nodes)``, the expected items each misses per
+    category and the judged nodes (label, name) each makes."""
+    from stratgraph.loaders.document import SourceDocument
+    from stratgraph.loaders.registry import extract as run
+
+    out = []
+    for source in (path, plan):
+        graph = run(SourceDocument.from_path(source)).graph
+        out.append(({key: s.missed for key, s in score_graph(plan, graph).items()},
+                    {(n.label.value, n.name) for n in graph.nodes.values() if n.label.value in JUDGED}))
+    (missed, nodes), (base, made) = out
+    return missed, base, nodes, made
 
 
 def _referenced_from(graph, node_id: str, under: str) -> bool:  # noqa: ANN001 (a Graph)
@@ -269,6 +290,9 @@ def main() -> None:
         return
     if FORMAT == "round3":
         side_by_side(("md", *ROUND3), verbose=verbose)
+        return
+    if FORMAT == "round4":
+        side_by_side(("md", *ROUND4), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)

@@ -12,6 +12,8 @@ text boxes opened), so the blocks come in reading order:
 - **list items**: a ``List Bullet``/``List Number`` (``2``, ``3``: nesting) or ``List Paragraph``
   style, or Word numbering (``w:numPr``; ``ilvl`` is the nesting). The marker is ``-`` for a
   bullet, else the number Word shows (``1.``, ``a)``, ``iv.``), counted per list as Word does.
+  A bullet or number typed by hand is an item too, also on each line of one paragraph whose
+  lines are typed items parted by manual line breaks (Shift+Enter).
 - **tables**: rows of cells in the model's cell convention; a merged cell's text is written
   once, in its first grid column, the columns it spans and the rows it runs down left empty.
   A one-column table is a box around text and is read as that text.
@@ -30,7 +32,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from stratgraph.errors import LoaderError
@@ -547,13 +549,36 @@ class _Reader:
             self.furniture.append(Block(BlockKind.FURNITURE, one_line(alt), page=para.page,
                                         role="caption"))
         plain = one_line("".join(t for t, _, _ in para.runs))
-        if plain:
+        if plain and (lines := _typed_lines(para, style, ppr)):
+            self._typed_list(style, ppr, lines)
+        elif plain:
             self._emit(style, ppr, para, plain)
         elif not style.list_kind and style.num_id is None and (
                 ppr is None or ppr.find(_w("numPr")) is None):
             self.list_open = False  # an empty paragraph between bullets: two lists, as in text
         for box in para.boxes:
             self.walk(box)
+
+    def _typed_list(self, style: _Style, ppr: Element | None, lines: list[_Para]) -> None:
+        """A list typed into one paragraph's lines (:func:`_typed_lines`): each typed line an
+        item, a level deeper for each tab before its marker; a line between items that has
+        no marker is the item's description. The paragraph's end ends the list."""
+        item: Block | None = None
+        for line in lines:
+            raw = "".join(t for t, _, _ in line.runs)
+            text = one_line(raw)
+            if item is not None and not _is_typed(text):
+                self.blocks.append(Block(BlockKind.PARAGRAPH, one_line(mark_runs(line.runs)),
+                                         page=line.page, level=item.level, group=self.lists_seen))
+                continue
+            count = len(self.blocks)
+            self._emit(style, ppr, line, text)
+            tabs = len(raw) - len(raw.lstrip("\t"))
+            if len(self.blocks) > count and self.blocks[-1].kind is BlockKind.LIST_ITEM:
+                item = self.blocks[-1]
+                if tabs:
+                    item = self.blocks[-1] = replace(item, level=item.level + tabs)
+        self.list_open = False
 
     def _emit(self, style: _Style, ppr: Element | None, para: _Para, plain: str) -> None:
         direct_outline = ppr.find(_w("outlineLvl")) if ppr is not None else None
@@ -725,6 +750,38 @@ class _Reader:
 
 _NO_BORDER = frozenset({"none", "nil"})
 _PLAIN_TABLE_STYLES = frozenset({"tablenormal", "normaltable"})
+
+
+def _typed_lines(para: _Para, style: _Style, ppr: Element | None) -> list[_Para]:
+    """A list typed line by line into one paragraph with manual line breaks (Shift+Enter:
+    "•<tab>Plant trees<br/>•<tab>Build homes", what accessibility guidance asks authors not to
+    do), as one paragraph per line: every line a typed item, or a lead-in line over two typed
+    items or more. Any other paragraph with breaks stays one paragraph (an address, a poem)."""
+    if style.heading or style.list_kind or style.num_id is not None or (
+            ppr is not None and ppr.find(_w("numPr")) is not None):
+        return []
+    if not any("\n" in t for t, _, _ in para.runs):
+        return []
+    lines = [_Para(page=para.page)]
+    for text, bold, italic in para.runs:
+        parts = text.split("\n")
+        for k, part in enumerate(parts):
+            if k:
+                lines.append(_Para(page=para.page))
+            if part:
+                lines[-1].runs.append((part, bold, italic))
+    lines = [ln for ln in lines if "".join(t for t, _, _ in ln.runs).strip()]
+    typed = [_is_typed(one_line("".join(t for t, _, _ in ln.runs))) for ln in lines]
+    first = typed.index(True) if True in typed else len(typed)
+    # A lead-in line may stand over the items; lines between items are their descriptions.
+    if first <= 1 and sum(typed) >= 2 and (typed[-1] or sum(typed) >= 3):
+        return lines
+    return []
+
+
+def _is_typed(text: str) -> bool:
+    """Whether a line starts with a bullet or a number typed by hand."""
+    return _TYPED_BULLET.match(text) is not None or typed_item(text) is not None
 
 
 def _borderless(tbl: Element) -> bool:

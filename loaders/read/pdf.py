@@ -24,7 +24,8 @@ person sees, one page at a time (a page is open only while its words and ruling 
    a list's disc so).
 3. **Rows and segments.** Words on one visual row form the row; a row splits into segments at
    gaps wider than 1.5 em.
-4. **Furniture** (once every page is read). A segment in the top or bottom tenth of a page, in
+4. **Furniture** (once every page is read). A contents page's entries (a title run on a
+   leader of dots to a page number, the "Contents" title over them) are navigation. A segment in the top or bottom tenth of a page, in
    type no larger than the body's, is a running header or footer when the same text (digits
    aside, so "Page 3 of 9" matches "Page 4 of 9") stands at the same height on at least 40%
    of the pages; a lone page number there ("12", "Page 3", "- 4 -") is furniture on any page.
@@ -38,10 +39,14 @@ person sees, one page at a time (a page is open only while its words and ruling 
    number, or the line ended although the next line's first word would have fitted (so a line
    ending mid-sentence continues, and a short last line ends its paragraph). Hyphenation: a
    line ending in a hyphen after a letter joins the next line without a space, *keeping* the
-   hyphen ("co-\\nproduction", "take-\\nup": council documents hyphenate compounds, rarely
-   syllables), except that a soft hyphen (U+00AD) is dropped, and so is a hyphen before a bare
-   suffix ("develop-\\nment"). A lone word that fills its line to the edge (a path or address
-   the layout broke) joins the next line without a space. Inside a line, "co -produced" and
+   hyphen ("co-\\nproduction", "take-\\nup": council documents hyphenate compounds more
+   often than syllables), except that a soft hyphen (U+00AD) is dropped, and so is a hyphen
+   the document's own words say split one word: the joined word stands elsewhere in it (and
+   the hyphenated one does not), the second part is a bare suffix ("develop-\\nment"), or,
+   in a document that shows syllable hyphenation so, neither part is a word of it nor the
+   first a prefix set with a hyphen ("sustaina-\\nbility"; ``_split_word``). A lone word
+   that fills its line to the edge (a path or address the layout broke) joins the next line
+   without a space. Inside a line, "co -produced" and
    "non- operational" close up.
 7. **Headings and lists** (against the body size: the most common size of the running text).
    A short paragraph is a heading when its type is 25% larger than the body, or 10% larger
@@ -73,7 +78,8 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from stratgraph.errors import LoaderError
@@ -117,6 +123,35 @@ _SUSPENDED = frozenset({"and", "or", "to", "nor", "&"})
 _ENDS_LOWER = re.compile(r"[a-z]$")
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
 _ENDS_HYPHEN = re.compile(r"[A-Za-z]{2}-$")
+# The words of the PDF being read (lower case, punctuation trimmed), save those a line-end
+# hyphen split, and the splits: what a hyphen at a line's end joins is judged by how the
+# document spells the word elsewhere. A layout program that hyphenates breaks words by
+# syllable ("com-munity"); one that does not (Word's default) breaks only compounds
+# ("co-production"), and a document shows which by words it splits and spells whole.
+
+
+@dataclass(slots=True)
+class _Vocabulary:
+    words: set[str] = field(default_factory=set)
+    splits: list[tuple[str, str]] = field(default_factory=list)
+
+    def syllables(self) -> bool:
+        """Whether the document breaks words by syllable: two of its line-end splits, or
+        one in three, join into a word it spells whole elsewhere or end in a bare suffix
+        ("develop-ment"). (Not kept: a table's cells are read while the pages after it
+        are not yet.)"""
+        whole = sum(1 for a, b in self.splits if f"{a}-{b}" not in self.words
+                    and (a + b in self.words or _SUFFIX.match(b)))
+        return whole >= 2 or whole * 3 >= len(self.splits) > 0
+
+
+_VOCABULARY: ContextVar[_Vocabulary | None] = ContextVar("pdf_vocabulary", default=None)
+# Prefixes set with a hyphen whose compounds' second part may occur nowhere else in a plan.
+_HYPHEN_PREFIXES = frozenset({
+    "co", "non", "self", "cross", "multi", "pre", "post", "anti", "inter", "well", "long",
+    "short", "high", "low", "part", "full", "semi", "sub", "over", "under", "mid", "ex", "e",
+})
+_CORE = re.compile(r"^[^\w]+|(?:['’]s)?[^\w]+$|['’]s$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1488,11 +1523,59 @@ def _join_lines(lines: list[list[_Word]]) -> list[_Word]:
                 line = line[1:]
             elif len(t) > 1 and t[-1] in "-–" and t[-2].isalnum() and first.text[:1].isalnum():
                 joined = (t[:-1] if t[-1] == "-" and first.text[:1].islower()
-                          and _SUFFIX.match(first.text) else t) + first.text
+                          and _split_word(t[:-1], first.text) else t) + first.text
                 out[-1] = _merge(last, first, joined)
                 line = line[1:]
         out.extend(line)
     return out
+
+
+def _core(text: str) -> str:
+    """A word as the vocabulary keeps it: lower case, without edge punctuation or "'s"."""
+    return _CORE.sub("", text).lower()
+
+
+def _learn(texts: Iterable[str], vocabulary: _Vocabulary | None) -> None:
+    """Add a page's words to ``vocabulary``, leaving out a word that ends in a hyphen and
+    the word after it (the two halves of a word or a compound the line end split), which
+    are kept as a split."""
+    if vocabulary is None:
+        return
+    head = ""
+    for text in texts:
+        if head:
+            if text[:1].islower():
+                vocabulary.splits.append((head, _core(text)))
+            head = ""
+            continue
+        if len(text) > 1 and text[-1] == "-" and text[-2].isalpha():
+            head = _core(text[:-1]) or "-"
+            continue
+        vocabulary.words.add(_core(text))
+
+
+def _split_word(head: str, tail: str) -> bool:
+    """Whether a hyphen at a line's end between ``head`` and ``tail`` (lower case) split one
+    word, so the hyphen goes: by the document's own spelling of the word or the compound
+    elsewhere first; then a bare suffix ("develop-ment"). In a document that breaks words by
+    syllable, halves that are no words of it ("com-munity", "deli-vers") are one word too,
+    while a second part that is a word ("take-up") or a first part that is ("self-", "long-")
+    makes a compound."""
+    vocabulary = _VOCABULARY.get() or _Vocabulary()
+    words = vocabulary.words
+    first, second = _core(head), _core(tail)
+    if f"{first}-{second}" in words:
+        return False
+    if first + second in words or _SUFFIX.match(tail):
+        return True
+    if not vocabulary.syllables():
+        return False
+    word = re.match(r"[a-z]+", second)
+    if word is None or word.group(0) in words:
+        return False
+    last = re.search(r"[a-z]+$", first)
+    return last is not None and last.group(0) not in words \
+        and last.group(0) not in _HYPHEN_PREFIXES
 
 
 def _with_marks(words: list[_Word], bold: bool = True, italic: bool = True) -> str:
@@ -1640,6 +1723,7 @@ def _read_page(pdf, index: int, R) -> tuple[_Page, bool]:
     try:
         place, width, height = _placement(page)
         words, visible = _page_words(page, R, place, width, height)
+        _learn((w.text for w in words), _VOCABULARY.get())
         drawn = False
         tables: list[_Table] = []
         if visible == 0:
@@ -1679,25 +1763,29 @@ def read_pdf(data: bytes, name: str, path: str | None) -> Document:
     pdf = _open(data, where)
     pages: list[_Page] = []
     drawn = False
+    vocabulary = _VOCABULARY.set(_Vocabulary())
     try:
-        count = len(pdf)
-        for i in range(count):
-            try:
-                page, has_objects = _read_page(pdf, i, R)
-            except Exception as exc:  # noqa: BLE001 (pdfium's errors carry no file name)
-                reason = " ".join(str(exc).split()) or type(exc).__name__
-                raise LoaderError(f"damaged PDF: page {i + 1} cannot be read ({reason})",
-                                  file=where) from None
-            drawn = drawn or has_objects
-            pages.append(page)
-        title = _title(pdf)
+        try:
+            count = len(pdf)
+            for i in range(count):
+                try:
+                    page, has_objects = _read_page(pdf, i, R)
+                except Exception as exc:  # noqa: BLE001 (pdfium's errors carry no file name)
+                    reason = " ".join(str(exc).split()) or type(exc).__name__
+                    raise LoaderError(f"damaged PDF: page {i + 1} cannot be read ({reason})",
+                                      file=where) from None
+                drawn = drawn or has_objects
+                pages.append(page)
+            title = _title(pdf)
+        finally:
+            pdf.close()
+        if not any(p.chars for p in pages):
+            if not drawn:
+                raise LoaderError("empty PDF: no text on any page", file=where)
+            raise LoaderError(_SCANNED, file=where)
+        return _assemble(pages, name, path, count, title)
     finally:
-        pdf.close()
-    if not any(p.chars for p in pages):
-        if not drawn:
-            raise LoaderError("empty PDF: no text on any page", file=where)
-        raise LoaderError(_SCANNED, file=where)
-    return _assemble(pages, name, path, count, title)
+        _VOCABULARY.reset(vocabulary)
 
 
 def _title(pdf) -> str:  # noqa: ANN001 (a pypdfium2 PdfDocument)
@@ -1763,6 +1851,8 @@ def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
                 flow.extend(_column_flow(column, page.number))
     flow, callouts = _callouts(flow, body)
     furniture += callouts
+    flow, contents = _contents(flow, count)
+    furniture += contents
     _classify(flow, body, _body_colour(pages))
     flow = _join_across(flow)
     blocks = [b for p in flow if (b := _block(p)) is not None]
@@ -1770,6 +1860,45 @@ def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
 
 
 _QUOTES = "\"“”‘’'«»"
+# A contents entry: its title, a leader of dots (or a rule of underscores) and a page number.
+_LEADER_ENTRY = re.compile(r"^(?P<title>.*?\S)\s*(?:[.·…_]\s*){4,}(?P<page>\d{1,4})$")
+_ENDS_PAGE = re.compile(r"\s(?P<page>\d{1,4})$")
+_CONTENTS_TITLE = re.compile(r"^(?:table\s+of\s+)?contents(?:\s+page)?:?$", re.IGNORECASE)
+
+
+def _contents(flow: list[_Para], count: int) -> tuple[list[_Para], list[Block]]:
+    """A contents page's entries taken out of the text, as navigation furniture: a line that
+    runs on a leader of dots to a page number, a "Contents" title over such lines, and a line
+    ending in a page number between two entries of one page (a long entry fills its line and
+    leaves no room for dots). They repeat the headings; read as text, an entry's last one
+    runs on into the first line of the next page."""
+    texts = [(" ".join(filter(None, (p.marker, _plain(p)))) if p.kind is BlockKind.PARAGRAPH
+              and p.lines else "") for p in flow]
+
+    def entry(i: int) -> bool:
+        m = _LEADER_ENTRY.match(texts[i])
+        return m is not None and 0 < int(m.group("page")) <= max(count, 1)
+
+    entries = [entry(i) for i in range(len(flow))]
+    if sum(entries) < 2:
+        return flow, []
+    for i, text in enumerate(texts):
+        if entries[i] or not text:
+            continue
+        m = _ENDS_PAGE.search(text)
+        before = next((j for j in range(i - 1, -1, -1) if texts[j]), None)
+        after = next((j for j in range(i + 1, len(flow)) if texts[j]), None)
+        if m and 0 < int(m.group("page")) <= max(count, 1) and before is not None \
+                and after is not None and entries[before] and entries[after] \
+                and flow[before].page == flow[i].page == flow[after].page:
+            entries[i] = True
+    for i, text in enumerate(texts):
+        if _CONTENTS_TITLE.match(text):
+            after = next((j for j in range(i + 1, len(flow)) if texts[j]), None)
+            entries[i] = after is not None and entries[after]
+    out = [Block(BlockKind.FURNITURE, texts[i], page=p.page, role="navigation")
+           for i, p in enumerate(flow) if entries[i]]
+    return [p for i, p in enumerate(flow) if not entries[i]], out
 
 
 def _callouts(flow: list[_Para], body: float) -> tuple[list[_Para], list[Block]]:

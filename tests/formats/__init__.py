@@ -11,7 +11,10 @@ checks that it gives the text version's blocks and graph.
 from __future__ import annotations
 
 from .to_docx import write_docx
+from .to_docx_boxes import write_docx_boxes
+from .to_docx_breaks import write_docx_breaks
 from .to_docx_layout import write_docx_layout
+from .to_docx_numbered import write_docx_numbered
 from .to_docx_typed import write_docx_typed
 from .to_html import write_html
 from .to_html_cms import write_html_cms
@@ -20,7 +23,8 @@ from .to_pdf import write_pdf
 from .to_pdf_designed import write_pdf_designed
 from .to_pdf_house import write_pdf_cols, write_pdf_grid, write_pdf_sized, write_pdf_wide
 from .to_pdf_office import write_pdf_office
+from .to_pdf_print import write_pdf_print
 
-__all__ = ["write_docx", "write_docx_layout", "write_docx_typed", "write_html", "write_html_cms", "write_md", "write_pdf",
-           "write_pdf_cols", "write_pdf_designed", "write_pdf_grid", "write_pdf_office", "write_pdf_sized",
+__all__ = ["write_docx", "write_docx_boxes", "write_docx_breaks", "write_docx_layout", "write_docx_numbered", "write_docx_typed", "write_html", "write_html_cms", "write_md", "write_pdf",
+           "write_pdf_cols", "write_pdf_designed", "write_pdf_grid", "write_pdf_office", "write_pdf_print", "write_pdf_sized",
            "write_pdf_wide"]

@@ -53,48 +53,19 @@ class _Lists:
 
     def add(self, items: Sequence[Block]) -> str:
         """A new list for ``items``: its numId."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
         firsts: dict[int, str] = {}
         for item in items:
             if item.kind is BlockKind.LIST_ITEM:
                 firsts.setdefault(min(max(item.level, 1), 9) - 1, item.marker)
         self.next_id += 1
         ident = str(self.next_id)
-        abstract = OxmlElement("w:abstractNum")
-        abstract.set(qn("w:abstractNumId"), ident)
-        kind = OxmlElement("w:multiLevelType")
-        kind.set(qn("w:val"), "hybridMultilevel")
-        abstract.append(kind)
+        levels = []
         for ilvl in range(9):
             fmt, text, start = _level_format(firsts.get(ilvl, "-"), ilvl)
-            lvl = OxmlElement("w:lvl")
-            lvl.set(qn("w:ilvl"), str(ilvl))
-            for tag, value in (("w:start", str(start)), ("w:numFmt", fmt), ("w:lvlText", text),
-                               ("w:lvlJc", "left")):
-                el = OxmlElement(tag)
-                el.set(qn("w:val"), value)
-                lvl.append(el)
-            ppr = OxmlElement("w:pPr")
-            ind = OxmlElement("w:ind")
-            ind.set(qn("w:left"), str(720 * (ilvl + 1)))
-            ind.set(qn("w:hanging"), "360")
-            ppr.append(ind)
-            lvl.append(ppr)
-            abstract.append(lvl)
-        num = OxmlElement("w:num")
-        num.set(qn("w:numId"), ident)
-        ref = OxmlElement("w:abstractNumId")
-        ref.set(qn("w:val"), ident)
-        num.append(ref)
-        # abstractNums come before nums in numbering.xml (the schema's order).
-        first_num = self.numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
-        else:
-            self.numbering.append(abstract)
-        self.numbering.append(num)
+            levels.append([("w:start", str(start)), ("w:numFmt", fmt), ("w:lvlText", text),
+                           ("w:lvlJc", "left")])
+        abstract = list_definition(ident, "hybridMultilevel", levels, indent=True)
+        add_definition(self.numbering, abstract, ident)
         return ident
 
     @staticmethod
@@ -111,6 +82,55 @@ class _Lists:
         ident.set(qn("w:val"), num_id)
         num_pr.extend([ilvl, ident])
         ppr.append(num_pr)
+
+
+def list_definition(ident: str, kind: str, levels: Sequence[Sequence[tuple[str, str]]],
+                    indent: bool = False) -> Any:
+    """A ``w:abstractNum`` ``ident`` of ``kind`` whose level N has the ``(tag, val)``
+    elements ``levels[N]`` (and, with ``indent``, a hanging indent half an inch a level)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), ident)
+    multi = OxmlElement("w:multiLevelType")
+    multi.set(qn("w:val"), kind)
+    abstract.append(multi)
+    for ilvl, elements in enumerate(levels):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, value in elements:
+            el = OxmlElement(tag)
+            el.set(qn("w:val"), value)
+            lvl.append(el)
+        if indent:
+            ppr = OxmlElement("w:pPr")
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:left"), str(720 * (ilvl + 1)))
+            ind.set(qn("w:hanging"), "360")
+            ppr.append(ind)
+            lvl.append(ppr)
+        abstract.append(lvl)
+    return abstract
+
+
+def add_definition(numbering: Any, abstract: Any, ident: str) -> None:
+    """Add the list definition ``abstract`` to numbering.xml and a ``w:num`` ``ident`` over it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), ident)
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), ident)
+    num.append(ref)
+    # abstractNums come before nums in numbering.xml (the schema's order).
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(num)
 
 
 def _page_field(paragraph: Any, field: str = "PAGE") -> None:
