@@ -55,6 +55,16 @@ def corpus_file(name: str) -> Path:
 _neo4j_outcomes: dict[str, str] = {}
 
 
+@pytest.fixture(scope="module")
+def stop_pdf_browser():
+    """Stop the Chromium the PDF writers share after a module that printed with it, so the
+    browser tests that run later can start their own sync Playwright."""
+    yield
+    from formats.to_pdf_designed import close_browser
+
+    close_browser()
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Remember which tests need the real Neo4j, to check after the run that they ran."""
     for item in items:

@@ -90,6 +90,13 @@ def documents() -> list[Path]:
                   or (CORPUS / (p.stem + ".expected.toml")).exists())
 
 
+def plan_stem(prefix: str) -> str:
+    """The first dev corpus plan whose file name starts with ``prefix`` (tests name plans so)."""
+    found = sorted(p.stem for p in CORPUS.glob(f"{prefix}*.md"))
+    assert found, f"no dev corpus plan {prefix}"
+    return found[0]
+
+
 def expected_of(path: Path) -> dict:
     """The expected items written for ``path``."""
     return tomllib.loads((CORPUS / (path.stem + ".expected.toml")).read_text(encoding="utf-8"))

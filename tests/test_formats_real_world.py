@@ -45,27 +45,15 @@ CASES = [
 ]
 
 
-def _stem(prefix: str) -> str:
-    found = sorted(p.stem for p in corpus.CORPUS.glob(f"{prefix}*.md"))
-    assert found, f"no dev corpus plan {prefix}"
-    return found[0]
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _stop_the_brochure_browser():
-    # The brochure writer keeps one Chromium for speed; stop it after this module so the
-    # browser tests that run later can start their own sync Playwright.
-    yield
-    from formats.to_pdf_designed import close_browser
-
-    close_browser()
+# The PDF writers share one Chromium: stopped after this module.
+pytestmark = pytest.mark.usefixtures("stop_pdf_browser")
 
 
 @pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
 def test_a_plan_as_a_council_makes_it_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
     if fmt == "pdf-designed" and not Path("/usr/bin/chromium").exists():
         pytest.skip("Chromium (/usr/bin/chromium) is not installed")
-    plan = _plan(_stem(stem))
+    plan = _plan(corpus.plan_stem(stem))
     base_graph, made = _reading(plan)
     base = {key: s.missed for key, s in corpus.score_graph(plan, base_graph).items()}
     graph, nodes = _reading(corpus.write_as(plan, fmt, tmp_path))
@@ -80,7 +68,7 @@ def test_both_accordion_styles_read_alike(tmp_path: Path) -> None:
     from formats import write_html_cms
     from formats.common import with_descriptions
 
-    plan = _plan(_stem("durham-police-and-crime-plan"))
+    plan = _plan(corpus.plan_stem("durham-police-and-crime-plan"))
     text = plan.read_text(encoding="utf-8")
     blocks = with_descriptions(parse_blocks(text), text)
     _, button = _reading(write_html_cms(blocks, tmp_path / "button.html", accordion="button"))
@@ -91,7 +79,7 @@ def test_both_accordion_styles_read_alike(tmp_path: Path) -> None:
 @pytest.mark.skipif(not __import__("formats.to_pdf_office", fromlist=["soffice"]).soffice(),
                     reason="LibreOffice Writer (soffice) is not installed")
 def test_word_exported_to_pdf_reads_as_its_markdown(tmp_path: Path) -> None:
-    plan = _plan(_stem("tower-hamlets-strategic-plan"))
+    plan = _plan(corpus.plan_stem("tower-hamlets-strategic-plan"))
     base_graph, made = _reading(plan)
     try:
         written = corpus.write_as(plan, "pdf-office", tmp_path)

@@ -42,20 +42,8 @@ CASES = [
 ]
 
 
-def _stem(prefix: str) -> str:
-    found = sorted(p.stem for p in corpus.CORPUS.glob(f"{prefix}*.md"))
-    assert found, f"no dev corpus plan {prefix}"
-    return found[0]
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _stop_the_browser():
-    # The PDF writers share one Chromium; stop it after this module so the browser tests that
-    # run later can start their own sync Playwright.
-    yield
-    from formats.to_pdf_designed import close_browser
-
-    close_browser()
+# The PDF writers share one Chromium: stopped after this module.
+pytestmark = pytest.mark.usefixtures("stop_pdf_browser")
 
 
 def _needs_chromium(fmt: str) -> None:
@@ -66,7 +54,7 @@ def _needs_chromium(fmt: str) -> None:
 @pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
 def test_a_plan_in_a_round3_shape_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
     _needs_chromium(fmt)
-    plan = _plan(_stem(stem))
+    plan = _plan(corpus.plan_stem(stem))
     base_graph, made = _reading(plan)
     base = {key: s.missed for key, s in corpus.score_graph(plan, base_graph).items()}
     graph, nodes = _reading(corpus.write_as(plan, fmt, tmp_path))
@@ -82,7 +70,7 @@ def _blocks(path: Path) -> list[tuple]:
 @pytest.mark.parametrize("fmt", ["pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide"])
 def test_the_pdf_writers_are_deterministic(fmt: str, tmp_path: Path) -> None:
     _needs_chromium(fmt)
-    plan = _plan(_stem("newton-st-cyres"))
+    plan = _plan(corpus.plan_stem("newton-st-cyres"))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     first = corpus.write_as(plan, fmt, tmp_path / "a")
@@ -91,7 +79,7 @@ def test_the_pdf_writers_are_deterministic(fmt: str, tmp_path: Path) -> None:
 
 
 def test_the_word_layout_writer_is_deterministic(tmp_path: Path) -> None:
-    plan = _plan(_stem("ealing-council-priorities"))
+    plan = _plan(corpus.plan_stem("ealing-council-priorities"))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     parts = []
@@ -160,7 +148,7 @@ def test_a_browsers_drawn_disc_bullets_are_list_items(tmp_path: Path) -> None:
     # Chromium prints a list's disc (and square) as a filled shape, not a "•" glyph:
     # "Over the next three years the Council's priorities will be around:" / "• Maximising
     # household incomes;" read as three paragraphs, and Cumbria lost its seven outcomes.
-    plan = _plan(_stem("cumbria-anti-poverty-strategy"))
+    plan = _plan(corpus.plan_stem("cumbria-anti-poverty-strategy"))
     path = corpus.write_as(plan, "pdf-sized", tmp_path)
     items = [b.text for b in SourceDocument.from_path(path).blocks if b.kind is BlockKind.LIST_ITEM]
     assert items[:3] == ["Maximising household incomes;", "Building community resilience",
@@ -178,7 +166,7 @@ def test_a_kpi_table_set_as_positioned_text_reads_row_by_row(fmt: str, tmp_path:
     # pdf-grid writes the cells column by column as boxes of their own with no line at all;
     # pdf-wide rules only under the rows. Before, Wandsworth's indicators came out as
     # "Reports about non-collection of waste (Minimise) 4,287 2,114" run into the next.
-    plan = _plan(_stem("wandsworth-waste-recycling-performance-measures"))
+    plan = _plan(corpus.plan_stem("wandsworth-waste-recycling-performance-measures"))
     tables = _table_rows(corpus.write_as(plan, fmt, tmp_path))
     assert len(tables) == 1
     assert tables[0][0] == ("Performance indicator", "2017/18 value", "2018/19 target")
@@ -190,7 +178,7 @@ def test_a_kpi_table_set_as_positioned_text_reads_row_by_row(fmt: str, tmp_path:
 @_NO_CHROMIUM
 @pytest.mark.parametrize("fmt", ["pdf-grid", "pdf-wide"])
 def test_an_action_table_of_wrapped_cells_keeps_its_rows(fmt: str, tmp_path: Path) -> None:
-    plan = _plan(_stem("newton-st-cyres-parish-council-action-plan-2018-20"))
+    plan = _plan(corpus.plan_stem("newton-st-cyres-parish-council-action-plan-2018-20"))
     tables = _table_rows(corpus.write_as(plan, fmt, tmp_path))
     assert len(tables) == 1
     rows = tables[0]

@@ -26,7 +26,7 @@ from formats.to_pdf_print import ligatures, syllables
 from stratgraph.loaders.read import read_bytes
 from stratgraph.loaders.read.model import Block, BlockKind
 from test_corpus_formats import _plan
-from test_formats_round3 import _HEADED, _blocks, _stem
+from test_formats_round3 import _HEADED, _blocks
 
 # Plans whose names the typeset PDF broke ("sustaina-bility", "rough slee-ping") or whose
 # title the contents page's last entry swallowed, before this round's fixes; and plans with
@@ -50,14 +50,14 @@ CASES = [
 
 @pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
 def test_a_plan_in_a_round4_shape_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
-    plan = _plan(_stem(stem))
+    plan = _plan(corpus.plan_stem(stem))
     missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, fmt, tmp_path))
     assert missed == base
     assert nodes == made, sorted(nodes ^ made)
 
 
 def test_the_typeset_pdf_writer_is_deterministic(tmp_path: Path) -> None:
-    plan = _plan(_stem("newton-st-cyres"))
+    plan = _plan(corpus.plan_stem("newton-st-cyres"))
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     first = corpus.write_as(plan, "pdf-print", tmp_path / "a")
@@ -67,7 +67,7 @@ def test_the_typeset_pdf_writer_is_deterministic(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["docx-numbered", "docx-boxes", "docx-breaks"])
 def test_the_word_writers_are_deterministic(fmt: str, tmp_path: Path) -> None:
-    plan = _plan(_stem("ealing-council-priorities"))
+    plan = _plan(corpus.plan_stem("ealing-council-priorities"))
     parts = []
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()

@@ -479,17 +479,23 @@ def test_pair_summaries_and_pages_follow_writes(seed: int, tmp_path: Path,
     _check(store)
 
 
-def test_a_file_with_facts_from_before_fact_refs_gets_them_on_open(tmp_path: Path) -> None:
+def _older_file(path: Path, graph: Any, *changes: str) -> None:
+    """A graph file written now, then changed by ``changes`` into what an older version left."""
     import sqlite3
 
-    path = tmp_path / "graph.db"
     store = EmbeddedStore(path)
-    store.write(dense_graph(7))
+    store.write(graph)
     store.close()
     con = sqlite3.connect(path)
-    con.execute("DROP TABLE fact_refs")
+    for change in changes:
+        con.execute(change)
     con.commit()
     con.close()
+
+
+def test_a_file_with_facts_from_before_fact_refs_gets_them_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "graph.db"
+    _older_file(path, dense_graph(7), "DROP TABLE fact_refs")
     _check(EmbeddedStore(path))
 
 
@@ -557,22 +563,13 @@ def test_a_file_without_coverage_counts_gets_them_on_open(tmp_path: Path) -> Non
     """A file whose facts are version 2 (no per-theme action counts, no measure keys) gets the
     counts on its next writable open; the rows built from them equal the rows networkx
     computes."""
-    import sqlite3
-
     from stratgraph.graph import sqlite_facts
     from stratgraph.graph.queries import run_embedded
 
     path = tmp_path / "graph.db"
-    made = EmbeddedStore(path)
-    made.write(random_graph(5))
-    made.close()
-    con = sqlite3.connect(path)
-    con.execute("DROP TABLE fact_action_counts")
-    con.execute("DROP TABLE fact_measure_keys")
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'facts_version'")
-    con.commit()
-    assert not sqlite_facts.current(con)
-    con.close()
+    _older_file(path, random_graph(5), "DROP TABLE fact_action_counts",
+                "DROP TABLE fact_measure_keys",
+                "UPDATE meta SET value = '2' WHERE key = 'facts_version'")
     live = run_embedded(EmbeddedStore(path), "coverage", {})
     store = EmbeddedStore(path)
     con = store._connect()
