@@ -37,9 +37,14 @@ REAL_WORLD = ("docx-typed", "html-cms", "pdf-designed", "pdf-office")
 #: landscape tables over pages with the header row repeated, Word built from layout tables.
 #: ``--format round3`` scores them beside Markdown.
 ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
+#: New file formats (tests/formats/to_odt.py, to_xlsx.py): OpenDocument text saved by
+#: LibreOffice from the Word file; each plan's tables as an Excel workbook and as LibreOffice
+#: Calc's .ods of it (tables only: compare with ``md-tables``, the Markdown of the same
+#: headings and tables). ``--format new`` scores them side by side (odt and ods need soffice).
+NEW = ("odt", "md-tables", "xlsx", "ods")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, "all", "real", "round3"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3)}, all, real, round3")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *NEW, "all", "real", "round3", "new"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + NEW)}, all, real, round3, new")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -105,6 +110,13 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
     blocks = with_descriptions(parse_blocks(text), text)
     if fmt == "pdf2":
         return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
+    if fmt in NEW:
+        from formats.to_odt import write_odt
+        from formats.to_xlsx import write_md_tables, write_ods, write_xlsx
+
+        new_writer = {"odt": write_odt, "xlsx": write_xlsx, "ods": write_ods,
+                      "md-tables": write_md_tables}[fmt]
+        return new_writer(blocks, folder / f"{path.stem}.{fmt.replace('md-tables', 'tables.md')}")
     if fmt in REAL_WORLD or fmt in ROUND3:
         import formats
 
@@ -269,6 +281,9 @@ def main() -> None:
         return
     if FORMAT == "round3":
         side_by_side(("md", *ROUND3), verbose=verbose)
+        return
+    if FORMAT == "new":
+        side_by_side(("md", *NEW), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)

@@ -11,7 +11,9 @@ What a cell is:
   never read as a formula (openpyxl's ``data_only``; an .ods cell's shown text, never its
   ``table:formula``); a formula cell saved with no value is empty. A cell whose text starts
   with ``=``, ``+``, ``-`` or ``@`` is that text.
-- a merged cell's text once, in its first row and column; the cells it covers empty.
+- a merged cell's text in every row it spans (a tracker's outcome merged down over its
+  actions is each action's outcome), in its first column only (a title merged across the
+  sheet is one cell of text).
 - hidden sheets, rows and columns are skipped: they are a tracker's working, not its plan.
 - dates as a plan writes them ("31 March 2025"), whole numbers without ".0", percentages as
   shown ("85%").
@@ -56,8 +58,8 @@ def _date(value: dt.date | dt.datetime) -> str:
 
 
 def _is_header(row: Sequence[str]) -> bool:
-    """Whether a table's first row reads as its header: every filled cell short text, not a
-    number or date, and at least two cells filled."""
+    """Whether a table's first row (of two or more) reads as its header: every filled cell
+    short text, not a number or date, and at least two cells filled."""
     filled = [c for c in row if c.strip()]
     return len(filled) >= 2 and all(
         len(c) <= 60 and "\n" not in c and not _NUMBER.match(c.strip()) for c in filled)
@@ -100,7 +102,7 @@ def _region(rows: list[Sequence[str]]) -> list[Block]:
         lines(cells.pop(0))
     table = tuple(tuple(c.strip() for c in r) for r in cells)
     blocks.append(Block(BlockKind.TABLE, table_text(table), rows=table,
-                        header=_is_header(table[0])))
+                        header=len(table) > 1 and _is_header(table[0])))
     return blocks
 
 
@@ -166,15 +168,20 @@ def read_xlsx(data: bytes, name: str, path: str | None) -> Document:
         for dim in ws.column_dimensions.values():
             if dim.hidden and dim.min and dim.max:
                 hidden_cols.update(range(dim.min, min(dim.max, MAX_COLUMNS) + 1))
-        rows: list[list[str]] = []
         max_row, max_col = min(ws.max_row, MAX_ROWS), min(ws.max_column, MAX_COLUMNS)
-        for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col),
-                                  start=1):
+        grid = [[_xlsx_cell(c) for c in cells]
+                for cells in ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)]
+        for merged in ws.merged_cells.ranges:
+            top, col = merged.min_row - 1, merged.min_col - 1
+            if top < len(grid) and col < max_col:
+                for r in range(top + 1, min(merged.max_row, len(grid))):
+                    grid[r][col] = grid[top][col]
+        rows: list[list[str]] = []
+        for r, cells in enumerate(grid, start=1):
             dim = ws.row_dimensions.get(r)  # .get: indexing would add a row dimension
             if dim is not None and dim.hidden:
                 continue
-            rows.append([_xlsx_cell(c) for j, c in enumerate(cells, start=1)
-                         if j not in hidden_cols])
+            rows.append([c for j, c in enumerate(cells, start=1) if j not in hidden_cols])
         sheets.append((ws.title, rows))
     return _document(name, path, "xlsx", title, sheets, where)
 
@@ -220,10 +227,11 @@ def read_ods(data: bytes, name: str, path: str | None) -> Document:
             continue
         hidden_cols = _ods_hidden_columns(sheet, table)
         rows: list[list[str]] = []
+        spans: dict[int, tuple[str, int]] = {}  # column -> (merged text, rows it still covers)
         for tr in _ods_rows(sheet, table):
+            cells = _ods_cells(tr, table, spans)
             if tr.get(f"{table}visibility", "visible") != "visible":
                 continue
-            cells = _ods_cells(tr, table)
             count = odt.repeat(tr, "number-rows-repeated")
             if any(cells):
                 row = [c for j, c in enumerate(cells) if j not in hidden_cols]
@@ -258,7 +266,8 @@ def _ods_hidden_columns(sheet: Any, table: str) -> set[int]:
     return hidden
 
 
-def _ods_cells(tr: Any, table: str) -> list[str]:
+def _ods_cells(tr: Any, table: str, spans: dict[int, tuple[str, int]]) -> list[str]:
+    """A row's shown cell texts; ``spans`` carries cells merged down into the rows below."""
     from stratgraph.loaders.read import odt
 
     text_p = f"{{{odt._TEXT}}}p"
@@ -267,10 +276,22 @@ def _ods_cells(tr: Any, table: str) -> list[str]:
         if cell.tag not in (f"{table}table-cell", f"{table}covered-table-cell"):
             continue
         count = odt.repeat(cell, "number-columns-repeated")
-        # The shown text (the cached value), never the formula in table:formula.
-        value = "" if cell.tag.endswith("covered-table-cell") else "\n".join(
-            one_line(_ods_text(p, odt)) for p in cell.iter(text_p))
-        value = value.strip("\n")
+        at = len(cells)
+        if cell.tag.endswith("covered-table-cell"):
+            # Covered by a cell merged down from above: that cell's text, in its first column.
+            text, left = spans.get(at, ("", 0))
+            value = text if left > 0 else ""
+            if left > 0:
+                spans[at] = (text, left - 1)
+        else:
+            # The shown text (the cached value), never the formula in table:formula.
+            value = "\n".join(one_line(_ods_text(p, odt)) for p in cell.iter(text_p)).strip("\n")
+            if value and cell.get(f"{{{odt._OFFICE}}}value-type") == "date":
+                value = _ods_date(cell.get(f"{{{odt._OFFICE}}}date-value") or "") or value
+            down = odt.repeat(cell, "number-rows-spanned")
+            spans.pop(at, None)
+            if down > 1 and value:
+                spans[at] = (value, down - 1)
         if not value and len(cells) + count >= MAX_COLUMNS:
             break  # the sheet's trailing empty columns, written as one repeated cell
         cells.extend([value] * min(count, MAX_COLUMNS - len(cells)))
@@ -279,6 +300,15 @@ def _ods_cells(tr: Any, table: str) -> list[str]:
     while cells and not cells[-1]:
         cells.pop()
     return cells
+
+
+def _ods_date(value: str) -> str:
+    """An .ods date cell's cached date (``office:date-value``) as :func:`_date` writes it,
+    so a tracker reads alike saved as .xlsx or .ods; ``""`` when it is not a date."""
+    try:
+        return _date(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return ""
 
 
 def _ods_text(p: Any, odt: Any) -> str:
