@@ -381,8 +381,9 @@ class _Reader:
             if tag in (H, P):
                 self.paragraph(child, tag == H)
             elif tag == LIST:
+                # The list stays open after it: a "List Continue" paragraph next is its
+                # item's description, as in Word; the next body paragraph closes it.
                 self.list_(child, 1, None, None)
-                self.list_open = False
             elif tag == TABLE:
                 self.table(child)
             elif tag in _INDEXES:
