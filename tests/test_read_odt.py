@@ -144,6 +144,17 @@ def test_bold_lines_are_headings_only_in_a_document_without_headings(tmp_path: P
     assert with_heading.text.splitlines()[2] == "**Our ambitions**"
 
 
+def test_numbered_headings_show_their_number_and_stay_headings(tmp_path: Path) -> None:
+    body = ('<text:list text:style-name="Numbers"><text:list-item><text:h text:outline-level="1">'
+            '<text:number>1.</text:number>Introduction</text:h></text:list-item></text:list>'
+            '<text:h text:outline-level="2"><text:number>1.1</text:number>Our vision</text:h>'
+            '<text:list text:style-name="Numbers"><text:list-item><text:p>'
+            '<text:number>4.</text:number>Cleaner streets</text:p></text:list-item></text:list>')
+    doc = read_document(_odt(tmp_path / "plan.odt", body))
+    assert doc.text.splitlines() == ["# 1. Introduction", "", "## 1.1 Our vision", "",
+                                     "4. Cleaner streets"]
+
+
 def test_document_text_is_never_markup(tmp_path: Path) -> None:
     body = "<text:p>&lt;script&gt;alert(1)&lt;/script&gt; =1+1 **not bold**</text:p>"
     doc = read_document(_odt(tmp_path / "plan.odt", body))

@@ -188,6 +188,9 @@ class _Para:
     sizes: list[float] = field(default_factory=list)
     boxes: list[Element] = field(default_factory=list)
     alt_texts: list[str] = field(default_factory=list)
+    #: The number the word processor last showed for a numbered heading or item
+    #: (``text:number``), kept apart from the text.
+    label: str = ""
 
 
 def _size(value: str | None) -> float | None:
@@ -353,6 +356,8 @@ class _Reader:
                 self._add(para, "\t", bold, italic, size)
             elif tag == _t("line-break"):
                 self._add(para, "\n", bold, italic, size)
+            elif tag == _t("number"):
+                para.label = one_line("".join(child.itertext()))
             elif tag == f"{{{_DRAW}}}frame" or tag == f"{{{_DRAW}}}custom-shape":
                 self._frame(child, para)
             elif isinstance(tag, str):
@@ -425,8 +430,10 @@ class _Reader:
                 if is_h and (value := p.get(_t("outline-level"))) is not None:
                     level = int(value) if value.isdigit() else level
                 self.uses_headings = True
-                self.blocks.append(Block(BlockKind.HEADING, one_line(mark_runs(para.runs)),
-                                         level=min(max(level, 1), 6)))
+                text = one_line(mark_runs(para.runs))
+                if para.label:  # a numbered heading ("1.2 Our priorities") shows its number
+                    text = f"{para.label} {text}"
+                self.blocks.append(Block(BlockKind.HEADING, text, level=min(max(level, 1), 6)))
                 self.list_open = False
             else:
                 self._body(display, para, plain, style_size)
@@ -482,15 +489,19 @@ class _Reader:
             for child in item:
                 if child.tag == LIST:
                     self.list_(child, level + 1, style, counts)
-                elif child.tag in (P, H) and first and item.tag == ITEM:
+                elif child.tag == H:
+                    # An outline-numbered heading is written inside a list: still a heading.
+                    self.paragraph(child, True)
+                elif child.tag == P and first and item.tag == ITEM:
                     first = False
                     para = self.read_para(child)
                     text = one_line(mark_runs(para.runs))
                     if text:
+                        shown = para.label if para.label and para.label[0].isalnum() else marker
                         self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=level,
-                                                 marker=marker, group=self._item_group()))
+                                                 marker=shown, group=self._item_group()))
                     self._hangers(para)
-                elif child.tag in (P, H):
+                elif child.tag == P:
                     # A further paragraph of the item (or a list header): its description.
                     para = self.read_para(child)
                     text = one_line(mark_runs(para.runs))
