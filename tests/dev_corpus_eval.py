@@ -136,7 +136,27 @@ def written(path: Path, fmt: str) -> Path:
 
     if "dir" not in _WRITTEN:
         _WRITTEN["dir"] = Path(tempfile.mkdtemp(prefix="stratgraph-formats-"))
+    if fmt in ("odt", "ods"):
+        return _converted_all(fmt)[path]
     return write_as(path, fmt, _WRITTEN["dir"])
+
+
+@lru_cache(maxsize=None)
+def _converted_all(fmt: str) -> dict[Path, Path]:
+    """Every corpus plan in ``fmt`` (odt, ods) through one LibreOffice run."""
+    from stratgraph.loaders.read.text import parse_blocks
+
+    from formats.common import with_descriptions
+    from formats.to_docx import write_docx
+    from formats.to_odt import convert_many
+    from formats.to_xlsx import write_xlsx
+
+    plans = []
+    for doc in documents():
+        text = doc.read_text(encoding="utf-8")
+        plans.append((with_descriptions(parse_blocks(text), text), _WRITTEN["dir"] / f"{doc.stem}.{fmt}"))
+    made = convert_many(write_docx if fmt == "odt" else write_xlsx, plans, fmt)
+    return dict(zip(documents(), made))
 
 
 @lru_cache(maxsize=None)

@@ -29,6 +29,30 @@ def write_odt(blocks: Sequence[Block], path: str | Path) -> Path:
     return _convert(write_docx, blocks, Path(path), "odt")
 
 
+def convert_many(writer, plans: Sequence[tuple[Sequence[Block], Path]], target: str) -> list[Path]:  # noqa: ANN001
+    """Many plans written by ``writer`` and converted to ``target`` in one LibreOffice run
+    (its start-up, seconds on a busy machine, paid once): the scoring script's batch."""
+    program = soffice()
+    if program is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory(prefix="stratgraph-odf-") as tmp:
+        work = Path(tmp)
+        sources = [writer(blocks, work / f"{path.stem}.{'xlsx' if target == 'ods' else 'docx'}")
+                   for blocks, path in plans]
+        subprocess.run([program, f"-env:UserInstallation={_profile().as_uri()}", "--headless",
+                        "--convert-to", target, "--outdir", str(work), *map(str, sources)],
+                       check=True, capture_output=True, timeout=60 + 20 * len(sources))
+        out = []
+        for _, path in plans:
+            made = work / f"{path.stem}.{target}"
+            if not made.exists():
+                raise RuntimeError(f"LibreOffice could not convert {path.stem} to .{target}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(made), path)
+            out.append(path)
+    return out
+
+
 def _convert(writer, blocks: Sequence[Block], path: Path, target: str) -> Path:  # noqa: ANN001
     program = soffice()
     if program is None:
