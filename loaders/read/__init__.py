@@ -128,6 +128,8 @@ def _ole_kind(data: bytes) -> str:
 
     if has("EncryptedPackage") or has("EncryptionInfo"):
         return "encrypted"
+    if has("PowerPoint Document"):
+        return "ole"  # a presentation: refused with the other kinds (its text may say "Book")
     if has("WordDocument"):
         return "doc"
     if has("Workbook") or has("Book"):

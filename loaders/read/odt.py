@@ -609,9 +609,13 @@ def _rows(tbl: Element) -> Iterator[Element]:
 
 
 def _cells(tr: Element) -> Iterator[Element]:
+    made = 0
     for child in tr:
         if child.tag in (CELL, COVERED):
             for _ in range(min(repeat(child, "number-columns-repeated"), 64)):
+                if made >= 256:  # no plan's table is wider; a repeat count is not a table
+                    return
+                made += 1
                 yield child
 
 

@@ -254,10 +254,12 @@ def _ods_rows(el: Any, table: str) -> Iterable[Any]:
 
 
 def _ods_hidden_columns(sheet: Any, table: str) -> set[int]:
+    from stratgraph.loaders.read import odt
+
     hidden: set[int] = set()
     at = 0
     for col in sheet.iter(f"{table}table-column"):
-        n = min(int(col.get(f"{table}number-columns-repeated", "1") or 1), MAX_COLUMNS)
+        n = min(odt.repeat(col, "number-columns-repeated"), MAX_COLUMNS)
         if col.get(f"{table}visibility", "visible") != "visible":
             hidden.update(range(at, at + n))
         at += n
