@@ -37,6 +37,7 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
  <style:text-properties fo:font-weight="bold"/></style:style>
 <style:style style:name="Title" style:family="paragraph"/>
 <style:style style:name="List_20_Continue" style:display-name="List Continue" style:family="paragraph"/>
+<style:style style:name="List_20_Bullet_20_2" style:display-name="List Bullet 2" style:family="paragraph"/>
 <text:list-style style:name="Numbers">
  <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
  <text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"/>
@@ -142,6 +143,40 @@ def test_bold_lines_are_headings_only_in_a_document_without_headings(tmp_path: P
     with_heading = read_document(_odt(tmp_path / "h.odt", '<text:h text:outline-level="1">Plan</text:h>'
                                       + body, _BOLD))
     assert with_heading.text.splitlines()[2] == "**Our ambitions**"
+
+
+_INDENTS = ''.join(
+    f'<style:style style:name="{name}" style:family="paragraph" style:parent-style-name="Standard">'
+    f'<style:paragraph-properties fo:margin-left="{left}" fo:text-indent="{indent}"/></style:style>'
+    for name, left, indent in (("I1", "0.3937in", "-0.3937in"), ("D1", "1cm", "0in"),
+                               ("I2", "0.7874in", "-0.3937in"), ("B1", "0.1in", "0in")))
+
+
+def test_items_typed_by_hand_nest_by_indent_and_keep_their_descriptions(tmp_path: Path) -> None:
+    # Word typed by hand, saved as .odt: "•<tab>" bullets with hanging indents, each item's
+    # description indented as far as the item's text, a nested item further in.
+    body = ('<text:p text:style-name="I1">•<text:tab/>Good homes</text:p>'
+            '<text:p text:style-name="D1">Working with landlords to improve renting.</text:p>'
+            '<text:p text:style-name="I2">a)<text:tab/>More social rent</text:p>'
+            '<text:p text:style-name="I1">•<text:tab/>Safer streets</text:p>'
+            '<text:p text:style-name="B1">Indented less than the items: body text.</text:p>')
+    doc = read_document(_odt(tmp_path / "plan.odt", body, _INDENTS))
+    assert doc.text.splitlines() == [
+        "- Good homes", "  Working with landlords to improve renting.", "  a) More social rent",
+        "- Safer streets", "", "Indented less than the items: body text."]
+
+
+def test_a_word_nested_list_style_saved_as_a_list_of_its_own_keeps_its_level(tmp_path: Path) -> None:
+    # Word's "List Bullet 2" items, saved by LibreOffice: a second list at its first level,
+    # the nesting only in the paragraph style's name.
+    body = ('<text:list text:style-name="Bullets"><text:list-item><text:p>Greener communities'
+            '</text:p></text:list-item></text:list><text:list text:style-name="Bullets">'
+            '<text:list-item><text:p text:style-name="L2">Cleaner parks</text:p></text:list-item>'
+            '</text:list>')
+    auto = ('<style:style style:name="L2" style:family="paragraph" '
+            'style:parent-style-name="List_20_Bullet_20_2"/>')
+    doc = read_document(_odt(tmp_path / "plan.odt", body, auto))
+    assert doc.text.splitlines() == ["- Greener communities", "  - Cleaner parks"]
 
 
 def test_numbered_headings_show_their_number_and_stay_headings(tmp_path: Path) -> None:

@@ -86,6 +86,9 @@ _MAX_UNPACKED = 512 * 1024 * 1024
 MAX_REPEAT = 1024
 
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9]|10)$", re.IGNORECASE)
+#: Word's nested list styles ("List Bullet 2"): a list LibreOffice saves from them is a list of
+#: its own at its first level, its nesting only in the style's name.
+_LIST_STYLE = re.compile(r"^list\s+(?:bullet|number)\s+([2-9])$", re.IGNORECASE)
 _CONTINUE_STYLE = re.compile(r"^list\s+continue(?:\s+([1-9]))?$", re.IGNORECASE)
 _CONTENTS_STYLE = re.compile(r"^(?:contents|toc)\s*(?:heading|[1-9]|10)$", re.IGNORECASE)
 _TYPED_BULLET = re.compile(r"^[•·▪◦●○■□♦◆►▶➢✓✔]\s+(?=\S)")
@@ -170,6 +173,7 @@ class _Style:
     bold: bool | None = None
     italic: bool | None = None
     size: float | None = None
+    left: float | None = None  # the paragraph's left margin, points
     automatic: bool = False
 
 
@@ -180,6 +184,7 @@ class _ListLevel:
     suffix: str = ""
     start: int = 1
     display: int = 1  # how many levels' numbers the marker shows ("1.2.")
+    left: float = 0.0  # where the item's text starts (points), for its description
 
 
 @dataclass
@@ -191,6 +196,18 @@ class _Para:
     #: The number the word processor last showed for a numbered heading or item
     #: (``text:number``), kept apart from the text.
     label: str = ""
+
+
+_POINTS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "px": 0.75}
+
+
+def _length(value: str | None) -> float | None:
+    """An ODF length ("0.3937in", "1cm", "12pt") in points, or None."""
+    m = re.match(r"^\s*(-?[0-9.]+)\s*(pt|in|cm|mm|pc|px)\s*$", value or "")
+    try:
+        return float(m.group(1)) * _POINTS[m.group(2)] if m else None
+    except ValueError:
+        return None
 
 
 def _size(value: str | None) -> float | None:
@@ -254,6 +271,9 @@ class _Styles:
                     if slant is not None:
                         info.italic = slant in ("italic", "oblique")
                     info.size = _size(props.get(f"{{{_FO}}}font-size"))
+                para_props = st.find(_st("paragraph-properties"))
+                if para_props is not None:
+                    info.left = _length(para_props.get(f"{{{_FO}}}margin-left"))
                 self.styles[name] = info
             for ls in root.iter(_t("list-style")):
                 self.lists[ls.get(_st("name")) or ""] = self._levels(ls)
@@ -266,6 +286,8 @@ class _Styles:
                 number = int(lvl.get(_t("level"), "1"))
             except ValueError:
                 continue
+            align = lvl.find(f"{_st('list-level-properties')}/{_st('list-level-label-alignment')}")
+            left = _length(align.get(f"{{{_FO}}}margin-left")) if align is not None else None
             if lvl.tag == _t("list-level-style-number"):
                 fmt = lvl.get(_st("num-format"), "1")
                 try:
@@ -275,10 +297,21 @@ class _Styles:
                     start, display = 1, 1
                 levels[number] = _ListLevel(fmt if fmt in _FORMATS else "",
                                             lvl.get(_st("num-prefix"), ""),
-                                            lvl.get(_st("num-suffix"), ""), start, display)
+                                            lvl.get(_st("num-suffix"), ""), start, display,
+                                            left or 0.0)
             else:
-                levels[number] = _ListLevel()
+                levels[number] = _ListLevel(left=left or 0.0)
         return levels
+
+    def left(self, name: str | None) -> float:
+        """A paragraph style's left margin in points (its own, else the nearest parent's)."""
+        seen: set[str] = set()
+        while name and name not in seen and name in self.styles:
+            seen.add(name)
+            if self.styles[name].left is not None:
+                return self.styles[name].left or 0.0
+            name = self.styles[name].parent
+        return 0.0
 
     def resolve(self, name: str | None) -> tuple[str, int | None, bool, bool, float | None]:
         """``(named style's display name, heading level, bold, italic, size)``: the heading
@@ -322,7 +355,8 @@ class _Reader:
         self.list_open = False
         #: Counters of the last list of each list style (for ``continue-numbering``).
         self.counters: dict[str, dict[int, int]] = {}
-        self.list_ids: dict[str, dict[int, int]] = {}
+        self.item_left = 0.0  # where the last list item's text starts (points)
+        self.typed_lefts: list[float] = []  # the indents of the open items numbered by hand
 
     # -- inline text ----------------------------------------------------------------------
 
@@ -436,31 +470,51 @@ class _Reader:
                 self.blocks.append(Block(BlockKind.HEADING, text, level=min(max(level, 1), 6)))
                 self.list_open = False
             else:
-                self._body(display, para, plain, style_size)
+                self._body(display, para, plain, style_size, self.styles.left(p.get(STYLE_NAME)))
         else:
             self.list_open = False  # an empty paragraph between bullets: two lists
         self._hangers(para)
 
-    def _body(self, display: str, para: _Para, plain: str, style_size: float | None) -> None:
+    def _body(self, display: str, para: _Para, plain: str, style_size: float | None,
+              left: float) -> None:
         text = one_line(mark_runs(para.runs))
         before = self.blocks[-1] if self.blocks else None
-        if (m := _CONTINUE_STYLE.match(display)) and self.list_open and before is not None \
-                and before.level > 0:
+        described = self.list_open and before is not None and before.level > 0 \
+            and before.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)
+        if described and (m := _CONTINUE_STYLE.match(display)):
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, level=min(
                 int(m.group(1) or 1), before.level), group=self.lists_seen))
             return
         if m := _TYPED_BULLET.match(text):
-            self.blocks.append(Block(BlockKind.LIST_ITEM, text[m.end():], level=1, marker="-",
+            self.blocks.append(Block(BlockKind.LIST_ITEM, text[m.end():],
+                                     level=self._typed_level(left), marker="-",
                                      group=self._item_group()))
             return
         if (typed := typed_item(text)) is not None and not _bold_heading(para.runs):
-            self.blocks.append(Block(BlockKind.LIST_ITEM, typed[1], level=1, marker=typed[0],
-                                     group=self._item_group()))
+            self.blocks.append(Block(BlockKind.LIST_ITEM, typed[1], level=self._typed_level(left),
+                                     marker=typed[0], group=self._item_group()))
+            return
+        if described and left > 0 and left >= self.item_left - 3:
+            # Indented as far as the item's text (as the Word reader reads it): its description.
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, level=before.level,
+                                     group=self.lists_seen))
             return
         if _bold_heading(para.runs):
             self.bold_candidates.append((len(self.blocks), max(para.sizes, default=style_size or 0)))
         self.blocks.append(Block(BlockKind.PARAGRAPH, text))
         self.list_open = False
+
+    def _typed_level(self, left: float) -> int:
+        """The nesting of an item numbered by hand: each indent further in than the list's
+        items before it a level deeper (the Word reader's rule, in points)."""
+        if not self.list_open:
+            self.typed_lefts = []
+        while self.typed_lefts and left < self.typed_lefts[-1] - 3:
+            self.typed_lefts.pop()
+        if not self.typed_lefts or left > self.typed_lefts[-1] + 3:
+            self.typed_lefts.append(left)
+        self.item_left = left
+        return len(self.typed_lefts)
 
     def _item_group(self) -> int:
         if not self.list_open:
@@ -496,9 +550,16 @@ class _Reader:
                     first = False
                     para = self.read_para(child)
                     text = one_line(mark_runs(para.runs))
+                    lvl = levels.get(level)
+                    self.item_left = self.styles.left(child.get(STYLE_NAME)) or (
+                        lvl.left if lvl is not None else 0.0)
+                    nested = level
+                    if level == 1 and (m := _LIST_STYLE.match(
+                            self.styles.resolve(child.get(STYLE_NAME))[0])):
+                        nested = int(m.group(1))
                     if text:
                         shown = para.label if para.label and para.label[0].isalnum() else marker
-                        self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=level,
+                        self.blocks.append(Block(BlockKind.LIST_ITEM, text, level=nested,
                                                  marker=shown, group=self._item_group()))
                     self._hangers(para)
                 elif child.tag == P:
