@@ -40,11 +40,15 @@ ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
 #: New file formats (tests/formats/to_odt.py, to_xlsx.py): OpenDocument text saved by
 #: LibreOffice from the Word file; each plan's tables as an Excel workbook and as LibreOffice
 #: Calc's .ods of it (tables only: compare with ``md-tables``, the Markdown of the same
-#: headings and tables). ``--format new`` scores them side by side (odt and ods need soffice).
+#: headings and tables). ``--format new`` scores them side by side (odt and ods need soffice);
+#: ``--format odt-real`` the Word files typed by hand and built from layout tables, as .odt.
 NEW = ("odt", "md-tables", "xlsx", "ods")
+ODT_REAL = ("odt-typed", "odt-layout")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *NEW, "all", "real", "round3", "new"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + NEW)}, all, real, round3, new")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *NEW, *ODT_REAL, "all", "real", "round3", "new",
+                  "odt-real"):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + NEW + ODT_REAL)}, "
+                     "all, real, round3, new, odt-real")
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -136,16 +140,17 @@ def written(path: Path, fmt: str) -> Path:
 
     if "dir" not in _WRITTEN:
         _WRITTEN["dir"] = Path(tempfile.mkdtemp(prefix="stratgraph-formats-"))
-    if fmt in ("odt", "ods"):
+    if fmt in ("odt", "ods", *ODT_REAL):
         return _converted_all(fmt)[path]
     return write_as(path, fmt, _WRITTEN["dir"])
 
 
 @lru_cache(maxsize=None)
 def _converted_all(fmt: str) -> dict[Path, Path]:
-    """Every corpus plan in ``fmt`` (odt, ods) through one LibreOffice run."""
+    """Every corpus plan in ``fmt`` (odt, ods, odt-typed, odt-layout) through one LibreOffice run."""
     from stratgraph.loaders.read.text import parse_blocks
 
+    from formats import write_docx_layout, write_docx_typed
     from formats.common import with_descriptions
     from formats.to_docx import write_docx
     from formats.to_odt import convert_many
@@ -154,8 +159,12 @@ def _converted_all(fmt: str) -> dict[Path, Path]:
     plans = []
     for doc in documents():
         text = doc.read_text(encoding="utf-8")
-        plans.append((with_descriptions(parse_blocks(text), text), _WRITTEN["dir"] / f"{doc.stem}.{fmt}"))
-    made = convert_many(write_docx if fmt == "odt" else write_xlsx, plans, fmt)
+        plans.append((with_descriptions(parse_blocks(text), text),
+                      _WRITTEN["dir"] / (f"{doc.stem}.{fmt}" if fmt in ("odt", "ods")
+                                         else f"{doc.stem}.{fmt[4:]}.odt")))
+    writer = {"odt": write_docx, "ods": write_xlsx, "odt-typed": write_docx_typed,
+              "odt-layout": write_docx_layout}[fmt]
+    made = convert_many(writer, plans, "ods" if fmt == "ods" else "odt")
     return dict(zip(documents(), made))
 
 
@@ -304,6 +313,9 @@ def main() -> None:
         return
     if FORMAT == "new":
         side_by_side(("md", *NEW), verbose=verbose)
+        return
+    if FORMAT == "odt-real":
+        side_by_side(("md", "docx-typed", "odt-typed", "docx-layout", "odt-layout"), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)
