@@ -49,11 +49,13 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
-## LibreOffice Calc, headless: the CSV tests open exports in a real spreadsheet engine.
+## LibreOffice Calc and Writer, headless: the CSV tests open exports in a real spreadsheet
+## engine; the .odt/.ods/.doc/.rtf tests read files LibreOffice saves (and .doc/.rtf are read
+## through it).
 spreadsheet:
-	@command -v soffice >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq libreoffice-calc-nogui >/dev/null; fi; }
+	@command -v soffice >/dev/null 2>&1 && [ -n "$$(ls /usr/lib/libreoffice/program/libswlo.so 2>/dev/null)" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null; fi; }
 
 ## The in-process Neo4j 5.26 the tests start (jars fetched by Maven, kept out of git).
 harness:

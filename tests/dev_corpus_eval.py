@@ -42,9 +42,18 @@ ROUND3 = ("pdf-sized", "pdf-cols", "pdf-grid", "pdf-wide", "docx-layout")
 #: Word numbered by numbering.xml alone, Word with text in text boxes and content controls,
 #: Word lists typed line by line with manual line breaks. ``--format round4`` scores them.
 ROUND4 = ("pdf-print", "docx-numbered", "docx-boxes", "docx-breaks")
+#: New file formats (tests/formats/to_odt.py, to_xlsx.py): OpenDocument text saved by
+#: LibreOffice from the Word file; each plan's tables as an Excel workbook and as LibreOffice
+#: Calc's .ods of it (tables only: compare with ``md-tables``, the Markdown of the same
+#: headings and tables). ``--format new`` scores them side by side (odt and ods need soffice);
+#: ``--format odt-real`` the Word files typed by hand and built from layout tables, as .odt.
+NEW = ("odt", "md-tables", "xlsx", "ods")
+ODT_REAL = ("odt-typed", "odt-layout")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, "all", "real", "round3", "round4"):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4)}, all, real, round3, round4")
+_GROUPS = ("all", "real", "round3", "round4", "new", "odt-real")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, *NEW, *ODT_REAL, *_GROUPS):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4 + NEW + ODT_REAL)}, "
+                     + ", ".join(_GROUPS))
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
 
@@ -117,6 +126,13 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
     blocks = with_descriptions(parse_blocks(text), text)
     if fmt == "pdf2":
         return write_pdf(blocks, folder / f"{path.stem}.2col.pdf", columns=2)
+    if fmt in NEW:
+        from formats.to_odt import write_odt
+        from formats.to_xlsx import write_md_tables, write_ods, write_xlsx
+
+        new_writer = {"odt": write_odt, "xlsx": write_xlsx, "ods": write_ods,
+                      "md-tables": write_md_tables}[fmt]
+        return new_writer(blocks, folder / f"{path.stem}.{fmt.replace('md-tables', 'tables.md')}")
     if fmt in REAL_WORLD or fmt in ROUND3 or fmt in ROUND4:
         import formats
 
@@ -136,7 +152,32 @@ def written(path: Path, fmt: str) -> Path:
 
     if "dir" not in _WRITTEN:
         _WRITTEN["dir"] = Path(tempfile.mkdtemp(prefix="stratgraph-formats-"))
+    if fmt in ("odt", "ods", *ODT_REAL):
+        return _converted_all(fmt)[path]
     return write_as(path, fmt, _WRITTEN["dir"])
+
+
+@lru_cache(maxsize=None)
+def _converted_all(fmt: str) -> dict[Path, Path]:
+    """Every corpus plan in ``fmt`` (odt, ods, odt-typed, odt-layout) through one LibreOffice run."""
+    from stratgraph.loaders.read.text import parse_blocks
+
+    from formats import write_docx_layout, write_docx_typed
+    from formats.common import with_descriptions
+    from formats.to_docx import write_docx
+    from formats.to_odt import convert_many
+    from formats.to_xlsx import write_xlsx
+
+    plans = []
+    for doc in documents():
+        text = doc.read_text(encoding="utf-8")
+        plans.append((with_descriptions(parse_blocks(text), text),
+                      _WRITTEN["dir"] / (f"{doc.stem}.{fmt}" if fmt in ("odt", "ods")
+                                         else f"{doc.stem}.{fmt[4:]}.odt")))
+    writer = {"odt": write_docx, "ods": write_xlsx, "odt-typed": write_docx_typed,
+              "odt-layout": write_docx_layout}[fmt]
+    made = convert_many(writer, plans, "ods" if fmt == "ods" else "odt")
+    return dict(zip(documents(), made))
 
 
 @lru_cache(maxsize=None)
@@ -300,6 +341,12 @@ def main() -> None:
         return
     if FORMAT == "round4":
         side_by_side(("md", *ROUND4), verbose=verbose)
+        return
+    if FORMAT == "new":
+        side_by_side(("md", *NEW), verbose=verbose)
+        return
+    if FORMAT == "odt-real":
+        side_by_side(("md", "docx-typed", "odt-typed", "docx-layout", "odt-layout"), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)

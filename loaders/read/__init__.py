@@ -11,6 +11,11 @@ markdown   .md .markdown                          (standard library)
 html       .html .htm                             beautifulsoup4
 docx       .docx                                  python-docx
 pdf        .pdf                                   pdfplumber (on pypdfium2)
+odt        .odt                                   (zipfile and lxml)
+xlsx       .xlsx .xlsm                            openpyxl
+ods        .ods                                   (zipfile and lxml)
+csv        .csv (named, not from a folder walk)    (standard library)
+doc, rtf   .doc .rtf (as .docx), .xls (as .xlsx)  LibreOffice, when installed
 =========  =====================================  ==========================
 """
 
@@ -38,26 +43,32 @@ _NON_BLANK = re.compile(r"\S")
 _TEXT = frozenset({".txt", ".text"})
 _MARKDOWN = frozenset({".md", ".markdown"})
 _HTML = frozenset({".html", ".htm"})
-#: Every suffix a folder walk picks up.
-READABLE_SUFFIXES = _TEXT | _MARKDOWN | _HTML | frozenset({".docx", ".pdf"})
-#: Office and other formats councils use that stratgraph does not read, and what to do instead.
+_SHEETS = frozenset({".xlsx", ".xlsm", ".ods"})
+#: Old formats read through LibreOffice (loaders/read/convert.py): suffix -> (what the file
+#: is, in the one-line errors; the format LibreOffice converts it to).
+_CONVERTED = {
+    ".doc": ("an old Word file (.doc)", "docx"),
+    ".rtf": ("a rich-text file (.rtf)", "docx"),
+    ".xls": ("an old Excel file (.xls)", "xlsx"),
+}
+#: Every suffix a folder walk picks up. Not .csv: a folder's CSV files are mostly data
+#: exports, not plans; a tracker saved as CSV is read when named (``stratgraph build t.csv``).
+READABLE_SUFFIXES = (_TEXT | _MARKDOWN | _HTML | _SHEETS
+                     | frozenset({".docx", ".pdf", ".odt", *_CONVERTED}))
+#: Formats councils use that stratgraph does not read, and what to do instead.
 _UNSUPPORTED = {
-    ".doc": "an old Word file: save it as .docx or PDF",
-    ".odt": "an OpenDocument file: save it as .docx or PDF",
-    ".rtf": "a rich-text file: save it as .docx or PDF",
     ".pptx": "a PowerPoint file: export it to PDF",
     ".ppt": "a PowerPoint file: export it to PDF",
     ".odp": "a presentation: export it to PDF",
-    ".xlsx": "a spreadsheet: save the plan's tables in a .docx or PDF",
-    ".xls": "a spreadsheet: save the plan's tables in a .docx or PDF",
-    ".ods": "a spreadsheet: save the plan's tables in a .docx or PDF",
-    ".csv": "a spreadsheet export, not a plan",
     ".epub": "an e-book: export it to PDF",
 }
-_SUPPORTED_LIST = ".txt, .md, .html, .docx, .pdf"
+_SUPPORTED_LIST = ".txt, .md, .html, .docx, .odt, .pdf, .xlsx, .ods, .csv (.doc, .rtf, .xls with LibreOffice)"
 #: Office formats a folder walk also picks up, so a plan saved in one is reported (one line
 #: saying what to save it as) rather than silently left out of the graph.
-OFFICE_SUFFIXES = frozenset(s for s in _UNSUPPORTED if s not in (".csv", ".epub"))
+OFFICE_SUFFIXES = frozenset(s for s in _UNSUPPORTED if s != ".epub")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RTF = b"{\\rtf"
+_ODF_MIMETYPE = re.compile(rb"^mimetype(application/vnd\.oasis\.opendocument\.[a-z-]+)")
 
 
 def _kind(mode: int) -> str:
@@ -109,15 +120,49 @@ def _read(path: Path) -> bytes:
         raise LoaderError(f"cannot read ({exc.strerror or exc})", file=str(path)) from exc
 
 
+def _ole_kind(data: bytes) -> str:
+    """What an OLE compound file (Office 97-2003, or any encrypted Office file) holds, by the
+    names of its streams (UTF-16 in its directory)."""
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptedPackage") or has("EncryptionInfo"):
+        return "encrypted"
+    if has("PowerPoint Document"):
+        return "ole"  # a presentation: refused with the other kinds (its text may say "Book")
+    if has("WordDocument"):
+        return "doc"
+    if has("Workbook") or has("Book"):
+        return "xls"
+    return "ole"
+
+
 def _sniff(data: bytes, suffix: str) -> str:
     """The format by content first (a PDF saved as .txt is still a PDF), then by suffix."""
     head = data[:1024].lstrip()
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        if b"word/" in data[:65536] or suffix == ".docx":
+    if data.startswith(b"PK\x03\x04"):
+        # OpenDocument's first entry is its mimetype, stored uncompressed (ODF 1.2, 3.3).
+        if m := _ODF_MIMETYPE.match(data[30:130]):
+            kind = m.group(1).decode("ascii").rsplit(".", 1)[-1]
+            return {"text": "odt", "text-template": "odt", "spreadsheet": "ods",
+                    "spreadsheet-template": "ods"}.get(kind, "odf-other")
+        names = data[:65536]
+        if b"word/" in names or suffix == ".docx":
             return "docx"
+        if b"xl/" in names or suffix in (".xlsx", ".xlsm"):
+            return "xlsx"
+        if suffix == ".odt":
+            return "odt"
+        if suffix == ".ods":
+            return "ods"
         return "zip"
+    if data.startswith(_OLE):
+        kind = _ole_kind(data)
+        return "docx" if kind == "ole" and suffix == ".docx" else kind  # the Word reader says why
+    if head.startswith(_RTF):
+        return "rtf"
     if suffix in _HTML:
         return "html"
     if suffix in _MARKDOWN:
@@ -125,11 +170,29 @@ def _sniff(data: bytes, suffix: str) -> str:
     lowered = head[:256].lower()
     if suffix not in _TEXT and (lowered.startswith(b"<!doctype html") or lowered.startswith(b"<html")):
         return "html"
-    if suffix == ".pdf":
-        return "pdf"
-    if suffix == ".docx":
-        return "docx"
+    if suffix in (".pdf", ".docx", ".odt", ".ods", ".csv", ".rtf"):
+        return suffix[1:]
+    if suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".doc", ".xls"):
+        return suffix[1:] + "-damaged"
     return "text"
+
+
+def _converted(data: bytes, name: str, path: str | None, fmt: str) -> Document:
+    """A .doc, .rtf or .xls read through LibreOffice's conversion to .docx or .xlsx."""
+    from stratgraph.loaders.read.convert import convert
+
+    what, target = _CONVERTED[f".{fmt}"]
+    where = path or name
+    converted = convert(data, where, f".{fmt}", target, what=what)
+    if target == "xlsx":
+        from stratgraph.loaders.read.sheets import read_xlsx
+
+        return read_xlsx(converted, name, path)
+    from stratgraph.loaders.read.docx import read_docx
+
+    return read_docx(converted, name, path)
 
 
 def read_bytes(data: bytes, name: str, path: str | None = None, suffix: str = "") -> Document:
@@ -143,6 +206,17 @@ def read_bytes(data: bytes, name: str, path: str | None = None, suffix: str = ""
     if fmt == "zip":
         raise LoaderError(f"a zip archive, not a Word document (stratgraph reads {_SUPPORTED_LIST})",
                           file=where)
+    if fmt == "odf-other":
+        raise LoaderError(f"an OpenDocument file of a kind that is not a plan's text or sheets: "
+                          f"export it to PDF (stratgraph reads {_SUPPORTED_LIST})", file=where)
+    if fmt == "encrypted":
+        raise LoaderError("a password-protected (encrypted) Office file: save it again without "
+                          "the password", file=where)
+    if fmt == "ole" or fmt.endswith("-damaged"):
+        raise LoaderError("not a readable Office file (damaged, or an Office 97-2003 file of "
+                          "another kind): save it as .docx or PDF", file=where)
+    if fmt in ("doc", "xls", "rtf"):
+        return _converted(data, name, path, fmt)
     if fmt == "pdf":
         from stratgraph.loaders.read.pdf import read_pdf
 
@@ -151,6 +225,15 @@ def read_bytes(data: bytes, name: str, path: str | None = None, suffix: str = ""
         from stratgraph.loaders.read.docx import read_docx
 
         return read_docx(data, name, path)
+    if fmt == "odt":
+        from stratgraph.loaders.read.odt import read_odt
+
+        return read_odt(data, name, path)
+    if fmt in ("xlsx", "ods", "csv"):
+        from stratgraph.loaders.read import sheets
+
+        reader = {"xlsx": sheets.read_xlsx, "ods": sheets.read_ods, "csv": sheets.read_csv}[fmt]
+        return reader(data, name, path)
     if fmt == "html":
         from stratgraph.loaders.read.html import read_html
 
