@@ -205,6 +205,16 @@ FLOORS.update({"strategies": 0.78, "partnerships": 1.0, "references": 0.8})
 # rules at 96/97, 15/15, 6/8 (corpus outcomes 317/331, actions 172/184, strategies 44/56,
 # references 40/49); the 70 earlier plans read exactly as before.
 FLOORS.update({"outcomes": 0.95})
+# References round 2 (tests/test_general_refs2.py; twelve new plans rich in leads, strategies and
+# partnerships, 97 in all): the untouched reader read them at leads 3/13, strategies 12/17,
+# partnerships 7/14, references 8/10; the round's rules at 13/13, 14/17, 11/14, 10/10 (corpus
+# leads 22/22, strategies 58/73, partnerships 19/21, references 50/59). The new plans put three
+# floors where they read, none from a reading that got worse (every earlier plan reads as
+# before): outcomes 324/342 (Epping Forest's objectives read as actions, a bracket kept in a
+# Brighton priority), deadlines 44/51 (a period in a list's lead-in, "areas of focus for
+# 2025/26", not given to the items under it; a three-sentence bullet not read), partnerships
+# 19/21 (the Multi-Agency Risk Assessment Conference ends in no keyword; a plural set of bodies).
+FLOORS.update({"outcomes": 0.94, "deadlines": 0.86, "partnerships": 0.9, "strategies": 0.79, "references": 0.84})
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
 #: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,
@@ -247,6 +257,12 @@ KNOWN_GAPS = {
     # the next page's link at the foot of a page whose objectives are "Name – description"
     # lines of the same shape: nothing on the line tells them apart
     "Housing - helping to deliver more of the right homes",
+    # references round 2, written before the reader ran, still made (outside the round's kinds):
+    # cabinet resolutions in minutes read as the plan's actions, and a decision's metadata line
+    # as a theme (statements and cues); a portfolio's service area as a policy document
+    "Agree the Council Plan 2024-2028 including its actions and measures and recommends its approval to Council.",
+    "Is subject to call in?: No",
+    "Planning Policy",
 }
 
 

@@ -15,36 +15,39 @@ from dataclasses import dataclass
 
 _NAME = r"(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,}(?=\b)|(?:de|van|von|le|la|di)\s+[A-Z][a-z'’-]+)){1,3}"
 _CLLR = r"(?:Councillor|Cllr\.?|Clr\.?)"
-_ROLE = (r"(?:(?:Deputy\s+)?Cabinet\s+(?:Member|Lead)|(?:Deputy\s+)?Portfolio\s+Holder|Executive\s+(?:Member|Councillor)"
+_ROLE = (r"(?:(?:Deputy\s+)?Cabinet\s+(?:Member|Lead)|(?:Deputy\s+)?Portfolio\s+(?:Holder|Member)|Executive\s+(?:Member|Councillor)"
          r"|Lead\s+(?:Member|Councillor)|Assistant\s+(?:Cabinet\s+Member|Mayor)|Deputy\s+Mayor)")
+#: A capitalised word of a portfolio or a title ("Co-ordination", "Children's").
+_WORD = r"[A-Z][\w'’-]*"
 _PORTFOLIO = r"(?P<portfolio>[A-Z&][\w ,&'’-]{2,90}?)"
 _END = (r"(?=\s*(?:[,.;:)(\n–—|]|\s-\s|$)|\s+(?:is|are|was|were|will|would|shall|has|have|had|said|says"
-        r"|leads?|led|who|which|and\s+(?:Cllr|Councillor|the|Deputy))\b)")
+        r"|leads?|led|who|which|and\s+(?:Cllr|Councillor|the|Deputy))\b"
+        r"|\s+(?!(?:and|of|the|for|in|with|to|on|at|or)\b)[a-z])")
 
 #: Offices that may follow a member's first office with "and": "Mayor of West Yorkshire and Chair
 #: of the Combined Authority" is a mayor, not the mayor of "West Yorkshire and Chair".
 _OFFICE = r"(?:Chair(?:man|person)?|Leader|Chief|Deputy|Cabinet|Member|Portfolio|Commissioner|Mayor|Head|Director)"
 
-_PATTERNS = (
+_PATTERN_TEXTS = (
     # Cllr Jane Smith, Leader and Cabinet Member for Finance: one member holding both offices
-    re.compile(rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?\s+(?:and|&)\s+{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"),
+    rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:as\s+)?(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?\s+(?:and|&)\s+{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}",
     # Cllr Jane Smith, Cabinet Member for Housing
-    re.compile(rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"),
+    rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:as\s+)?(?:the\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}",
     # Cabinet Member for Housing, Cllr Jane Smith  /  Portfolio Holder for X: Councillor Y
-    re.compile(rf"(?:the\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}\s*(?:,|:|–|—|-|\()\s*{_CLLR}\s+(?P<name>{_NAME})"),
+    rf"(?:the\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}\s*(?:,|:|–|—|-|\()\s*{_CLLR}\s+(?P<name>{_NAME})",
     # Cllr Jane Smith, Leader of the Council
-    re.compile(rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?)\b"),
+    rf"{_CLLR}\s+(?P<name>{_NAME})\s*(?:,|–|—|-|\()\s*(?:as\s+)?(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?)\b",
     # Council leader Cllr Huw Thomas / Leader of the Council, Councillor X
-    re.compile(rf"(?P<role>(?:Deputy\s+)?(?:Council\s+)?[Ll]eader)(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?\s*,?\s*{_CLLR}\s+(?P<name>{_NAME})"),
+    rf"(?P<role>(?:Deputy\s+)?(?:Council\s+)?[Ll]eader)(?:\s+of\s+(?:the\s+)?[\w ]{{0,40}}?Council)?\s*,?\s*{_CLLR}\s+(?P<name>{_NAME})",
     # Foreword by Nick Rushton, Leader of Leicestershire County Council
-    re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,5}}Council)\b"),
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,5}}Council)\b",
     # Joy Allen, Police and Crime Commissioner / Mayor
-    re.compile(rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|(?:Metro\s+|City\s+)?Mayor)(?:\s+(?:for|of)\s+[A-Z][\w ]{{2,40}}?)?){_END}"),
-    re.compile(rf"(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|PCC|Metro\s+Mayor|City\s+Mayor|Mayor))(?:\s+(?:for|of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){{0,3}})?,?\s+(?:Cllr\s+)?(?P<name>{_NAME})(?:{_END}|(?=\s+(?:on|in|at|from|with)\b))"),
+    rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|(?:Metro\s+|City\s+)?Mayor)(?:\s+(?:for|of)\s+[A-Z][\w ]{{2,40}}?)?){_END}",
+    rf"(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|PCC|Metro\s+Mayor|City\s+Mayor|Mayor))(?:\s+(?:for|of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){{0,3}})?,?\s+(?:Cllr\s+)?(?P<name>{_NAME})(?:{_END}|(?=\s+(?:on|in|at|from|with)\b))",
 )
 # A member named by role alone: "the Cabinet Member for Children and Families", "Leader of the Council".
-_ROLE_ONLY = re.compile(
-    rf"\b(?:[Tt]he\s+)?(?P<role>{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"
+_ROLE_ONLY_TEXT = (
+    rf"\b(?:[Tt]he\s+)?(?P<role>(?:(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?\s+(?:and|&)\s+)?{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"
     r"|\b(?:[Tt]he\s+)?(?P<leader>(?:Deputy\s+)?Leader\s+of\s+the\s+Council"
     rf"|(?:Metro\s+)?Mayor\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+(?!{_OFFICE}\b))?[A-Z][\w'’-]+){{0,3}}"
     rf"|Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner\s+for\s+[A-Z][\w'’-]+(?:\s+(?:and\s+(?!{_OFFICE}\b))?[A-Z][\w'’-]+){{0,3}})"
@@ -52,10 +55,67 @@ _ROLE_ONLY = re.compile(
 #: Words before a member named only as the one another acts for, or as a delegate of a
 #: decision ("delegated to the Managing Director and Leader of the Council to approve ..."):
 #: not the plan's lead.
-_ON_BEHALF = re.compile(
+_ON_BEHALF_TEXT = (
     r"\b(?:on\s+behalf\s+of|p\.?p\.?"
     r"|delegat(?:e|ed|es|ing)\s+(?:authority\s+|powers?\s+)?to)"
-    r"\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+(?:and|&)\s+(?:the\s+)?)?$", re.IGNORECASE)
+    r"\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}\s+(?:and|&)\s+(?:the\s+)?)?$")
+#: A Portfolio Holder written with the portfolio straight after the role, no "for" ("the
+#: Portfolio Holder Council and Corporate Co-ordination"); not a page or paper of the post
+#: ("Portfolio Holder Decisions", "Portfolio Holder Report").
+_HOLDER_THEN_PORTFOLIO_TEXT = (
+    r"\b(?:[Tt]he\s+)?(?P<role>(?:Deputy\s+)?Portfolio\s+Holder)\s+"
+    r"(?!(?:for|with|Cllr|Councillor|Decisions?|Reports?|Meetings?|Statements?|Briefings?|Responsibilities"
+    r"|Duties|Details|Portfolio)\b)"
+    rf"(?P<portfolio>{_WORD}(?:\s+(?:(?:and|&|of|the)\s+)*{_WORD}){{0,5}})(?![\w'’-])")
+#: The portfolio written before the role ("the Resources Portfolio Holder", "the Economies and
+#: Enterprise Portfolio Holder", "Leader Portfolio Holder"), as district councils title posts.
+_PORTFOLIO_THEN_HOLDER_TEXT = (
+    rf"(?<![\w'’&-])(?P<portfolio>{_WORD}(?:\s+(?:(?:and|&)\s+)?{_WORD}){{0,4}})\s+"
+    r"(?P<role>Portfolio\s+Holder)\b(?!\s+(?:for|with)\b)")
+#: The Leader or Deputy Leader by title alone, as minutes name them ("The Leader, Deputy Leader
+#: and Portfolio Holder ...", "The Deputy Leader echoed ..."): "the" before a bare Leader (never a
+#: group's or team's leader, or the Leader of the Opposition).
+_BARE_LEADER_TEXT = (
+    r"(?:\b[Tt]he\s+(?P<leader>(?:Deputy\s+)?Leader)|(?<=,\s)(?P<deputy>Deputy\s+Leader)|(?<=\band\s)(?P<deputy2>Deputy\s+Leader))"
+    r"\b(?!\s+of\b)(?!['’]s\b)")
+#: Words a portfolio never starts with: "The Portfolio Holder", "Cabinet Portfolio Holder".
+_NOT_PORTFOLIO_START = frozenset({"The", "This", "Each", "Every", "Our", "A", "An", "Cabinet", "Deputy",
+                                  "Council", "Executive", "Shadow", "Relevant", "Appropriate", "Any", "All"})
+#: More portfolio areas after a comma, to a last one after "and" ("Education, Welsh Language,
+#: Culture and Leisure"): never a member's name after the comma.
+_MORE_AREAS_TEXT = (
+    rf"(?:,\s+(?!(?:Cllr|Councillor|Clr|the|The|and)\b){_WORD}(?:\s+(?:(?:of|the)\s+)*{_WORD})*)+"
+    rf",?\s+(?:and|&)\s+(?:the\s+)?{_WORD}(?:\s+(?:(?:of|the)\s+)*{_WORD})*(?![\w'’-])")
+
+
+class _Compiled:
+    """The patterns, compiled on first use: most documents a build reads name no member, and
+    importing the reader should not pay for them."""
+
+    def __init__(self) -> None:
+        self.patterns = tuple(re.compile(text) for text in _PATTERN_TEXTS)
+        self.role_only = re.compile(_ROLE_ONLY_TEXT)
+        self.on_behalf = re.compile(_ON_BEHALF_TEXT, re.IGNORECASE)
+        self.holder_then_portfolio = re.compile(_HOLDER_THEN_PORTFOLIO_TEXT)
+        self.portfolio_then_holder = re.compile(_PORTFOLIO_THEN_HOLDER_TEXT)
+        self.bare_leader = re.compile(_BARE_LEADER_TEXT)
+        self.more_areas = re.compile(_MORE_AREAS_TEXT)
+        self.cllr = re.compile(_CLLR)
+        self.cabinet = re.compile(
+            rf"^\s*(?:{_CLLR}\s+{_NAME}|(?:the\s+)?{_ROLE}\b.*|(?:the\s+)?(?:Deputy\s+)?Leader\b.*)$")
+        self.split_owners = re.compile(r"\s*(?:;|/|\n|,\s+(?=[A-Z])|\s+&\s+|\s+\+\s+)\s*")
+
+
+_COMPILED: _Compiled | None = None
+
+
+def _re() -> _Compiled:
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = _Compiled()
+    return _COMPILED
+
+
 _NOT_NAMES = frozenset({"The", "Our", "This", "Cabinet", "Member", "Council", "Leader", "Deputy",
                         "Mayor", "Portfolio", "Holder", "Executive", "Lead"})
 
@@ -83,31 +143,46 @@ def _ok_name(name: str) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
 
 
+def _more_areas(text: str, match: re.Match[str]) -> str | None:
+    """The portfolio of ``match`` with the areas listed after a comma ("Education, Welsh
+    Language, Culture and Leisure"), where the pattern stopped at the comma."""
+    portfolio = match.groupdict().get("portfolio")
+    if not portfolio:
+        return portfolio
+    more = _re().more_areas.match(text, match.end("portfolio"))
+    return portfolio + more.group(0) if more else portfolio
+
+
 def find_leads(text: str) -> list[Lead]:
     """Every cabinet lead a sentence or line names, by name where given, else by role."""
     if not any(w in text for w in ("Cllr", "Councillor", "Cabinet", "Portfolio", "Leader",
                                    "Commissioner", "PCC", "Mayor", "Executive Member", "Lead Member", "Clr")):
         return []
+    compiled = _re()
     found: list[Lead] = []
     spans: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+
+    def taken(start: int, end: int) -> bool:
+        return any(s <= start < e or s < end <= e for s, e in spans)
+
+    for pattern in compiled.patterns:
         for m in pattern.finditer(text):
-            if any(s <= m.start() < e or s < m.end() <= e for s, e in spans):
+            if taken(m.start(), m.end()):
                 continue
             name = m.group("name").strip()
             if not _ok_name(name):
                 continue
             role = " ".join(m.group("role").split())
-            portfolio = _tidy_portfolio(m.groupdict().get("portfolio"))
+            portfolio = _tidy_portfolio(_more_areas(text, m))
             if role.lower().endswith("leader") and "of" not in role:
                 role = role if role[0].isupper() else role.capitalize()
-            person = f"Cllr {name}" if re.search(_CLLR, m.group(0)) else name
+            person = f"Cllr {name}" if compiled.cllr.search(m.group(0)) else name
             found.append(Lead(person, f"{role} for {portfolio}" if portfolio else role, portfolio, m.start()))
             spans.append((m.start(), m.end()))
-    for m in _ROLE_ONLY.finditer(text):
+    for m in compiled.role_only.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        if _ON_BEHALF.search(text[:m.start()]):
+        if compiled.on_behalf.search(text[:m.start()]):
             # "signed by the Chief Executive on behalf of the Leader of the Council", "delegated
             # to the Managing Director and Leader of the Council": named as the one another acts
             # for, or as a delegate of a decision, not as leading anything in the plan.
@@ -118,23 +193,47 @@ def find_leads(text: str) -> list[Lead]:
             found.append(Lead(f"the {role}", role, None, m.start()))
         else:
             role = " ".join(m.group("role").split())
-            portfolio = _tidy_portfolio(m.group("portfolio"))
+            portfolio = _tidy_portfolio(_more_areas(text, m))
             if portfolio:
                 found.append(Lead(f"the {role} for {portfolio}", f"{role} for {portfolio}", portfolio, m.start()))
+        spans.append((m.start(), m.end()))
+    for m in compiled.holder_then_portfolio.finditer(text):
+        portfolio = _tidy_portfolio(m.group("portfolio"))
+        if taken(m.start(), m.end()) or not portfolio or compiled.on_behalf.search(text[:m.start()]):
+            continue
+        role = " ".join(m.group("role").split())
+        found.append(Lead(f"the {role} {portfolio}", f"{role} for {portfolio}", portfolio, m.start()))
+        spans.append((m.start(), m.end()))
+    for m in compiled.portfolio_then_holder.finditer(text):
+        words = m.group("portfolio").split()
+        while words and words[0] in _NOT_PORTFOLIO_START | {"and", "&"}:
+            words.pop(0)  # "the Cabinet ... Portfolio Holder": the words before are no portfolio
+        if not words or taken(m.start("role"), m.end()) or compiled.on_behalf.search(text[:m.start()]):
+            continue
+        portfolio = " ".join(words)
+        if portfolio == "Leader":  # "Leader Portfolio Holder": the Leader's own post
+            found.append(Lead("the Leader Portfolio Holder", "Leader", None, m.start()))
+        else:
+            found.append(Lead(f"the {portfolio} Portfolio Holder", f"Portfolio Holder for {portfolio}",
+                              portfolio, m.start()))
+        spans.append((m.start(), m.end()))
+    for m in compiled.bare_leader.finditer(text):
+        if taken(m.start(), m.end()) or compiled.on_behalf.search(text[:m.start()]):
+            continue
+        role = " ".join((m.group("leader") or m.group("deputy") or m.group("deputy2")).split())
+        found.append(Lead(f"the {role}", role, None, m.start()))
         spans.append((m.start(), m.end()))
     return sorted(found, key=lambda lead: lead.offset)
 
 
-_CABINET = re.compile(rf"^\s*(?:{_CLLR}\s+{_NAME}|(?:the\s+)?{_ROLE}\b.*|(?:the\s+)?(?:Deputy\s+)?Leader\b.*)$")
-_SPLIT_OWNERS = re.compile(r"\s*(?:;|/|\n|,\s+(?=[A-Z])|\s+&\s+|\s+\+\s+)\s*")
 
 
 def split_owners(cell: str) -> list[str]:
     """The owners one table cell names ("Head of Housing / Director of Place")."""
-    parts = [p.strip(" .-–•*") for p in _SPLIT_OWNERS.split(cell.replace("**", "")) if p and p.strip(" .-–•*")]
+    parts = [p.strip(" .-–•*") for p in _re().split_owners.split(cell.replace("**", "")) if p and p.strip(" .-–•*")]
     return [p for p in parts if len(p) > 1 and not re.fullmatch(r"[\d\W]+|n/?a|tbc|tbd|all|various", p, re.I)]
 
 
 def is_cabinet_member(owner: str) -> bool:
     """Whether an owner cell's entry names a cabinet member rather than an officer or team."""
-    return bool(_CABINET.match(owner))
+    return bool(_re().cabinet.match(owner))

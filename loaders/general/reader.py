@@ -51,7 +51,7 @@ from stratgraph.loaders.general.leads import find_leads, is_cabinet_member
 from stratgraph.loaders.general.flat_rows import columns_after_action, split_action_row
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
-from stratgraph.loaders.general.references import may_name, named_in, names_a_partnership
+from stratgraph.loaders.general.references import may_name, named_in, names_a_partnership, own_plan_names, without_years
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
@@ -1656,9 +1656,10 @@ class GeneralReader(TableRows):
         for back in THIS_NAMED.finditer(plain):
             self.own_names |= {normalise_name(m.name) for m in named_in(back.group("name"), self.vocab, self.place)
                                if m.label == "strategy"}
+        self.own_names |= {normalise_name(name) for name in own_plan_names(plain)}
         for mention in named_in(plain, self.vocab, self.place):
-            if (normalise_name(mention.name) in self.own_title and not self._reports_on(mention.name)
-                and not (self.title_from_file and len(mention.name.split()) > 2)) \
+            if (any(normalise_name(name) in self.own_title for name in {mention.name, without_years(mention.name)})
+                and not self._reports_on(mention.name) and not (self.title_from_file and len(mention.name.split()) > 2)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
                     or (mention.label == "strategy" and self._own_years(plain, mention.name)):
                 continue  # the plan naming itself

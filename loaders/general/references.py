@@ -42,7 +42,7 @@ _KEYWORD = re.compile(
 _SCRUTINY = re.compile(r"(?i)\bscrutiny\b|\badvisory\s+panel\b|\bpolice\s+(?:and|&)\s+crime\s+panel\b")
 #: The role a job title ends in, right after the keyword: "Programme Manager", "Partnership Officer".
 _ROLE_AFTER = re.compile(
-    r"^\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
+    r"\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
     r"|chair(?:man|person)?|clerk|secretary)s?\b", re.IGNORECASE)
 #: "... is our overarching strategy", "... as a strategy": the text before a describing name.
 _COPULA_BEFORE = re.compile(
@@ -51,6 +51,12 @@ _COPULA_BEFORE = re.compile(
 #: "... policy and practices", "... policy and procedures": a policy area paired with the way it is
 #: carried out, not a document (a published policy is named in title case).
 _POLICY_AND_PRACTICE = re.compile(r"(?i)\s+(?:and|&)\s+(?:practices?|procedures?|processes|guidance)\b")
+
+#: A lower-case partnership word used to describe the noun after it ("partnership responses",
+#: "partnership working", "board members"): no body is named.
+_MODIFIED_AFTER = re.compile(
+    r"\s+(?:responses?|working|approach(?:es)?|arrangements?|structures?|members?|meetings?|activit(?:y|ies)"
+    r"|models?|agreements?|funding|bids?|priorities|areas?)\b")
 
 #: "funded through the", "funding from", "a grant from the": the words before a fund that pays.
 _FUNDED_BY = re.compile(
@@ -75,8 +81,17 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
     and descriptions (see the module docstring)."""
     if _OFFICERS_LINE.match(text.strip()):
         return []  # "Anna Collier Policy and Information Manager and ...": who wrote it, not a policy
-    return [_with_years(text, _without_possessive(m)) for m in find_entities(text, vocab, place)
-            if not _set_aside(text, m)]
+    found: list[EntityMention] = []
+    for mention in _found(text, vocab, place):
+        for part in _parts(mention, vocab, place):
+            part = _without_possessive(_without_owner(part))
+            if _CUT_YEARS.match(text, _end(text, part)):
+                continue  # "draft Corporate Plan 2024-" at a block's end: see _CUT_YEARS
+            if not _set_aside(text, part):
+                found.append(_with_years(text, part))
+            elif part.label == "strategy" and _ROLE_AFTER.match(text, _end(text, part)):
+                found += _bodies_in_post(part, vocab, place)
+    return found
 
 
 #: A report cover's line of officers: names and posts only ("Angela Woodhouse Head of Policy ...").
@@ -94,9 +109,113 @@ def _without_possessive(mention: EntityMention) -> EntityMention:
                    if mention.offset >= 0 else mention.offset)
 
 
+#: A name's years cut at the end of the text ("... and draft Corporate Plan 2024-" where a PDF's
+#: wrapped line broke the paragraph): the name is read where it is written whole, not here
+#: without its years as if another document.
+_CUT_YEARS = re.compile(r"\s+(?:19|20)\d\d\s*[-–—/]\s*$")
+
+#: A keyword joined to its qualifier by a hyphen ("Skills and Enterprise Sub-Partnership"): the
+#: finder reads words, so the hyphen is read as a space (same length: offsets hold) and the name
+#: is taken back from the text as written.
+_HYPHENED_KEYWORD = re.compile(r"(?<=[A-Za-z])-(?=(?:Partnership|Board|Group|Forum|Panel|Trust)\b)")
+
+
+def _found(text: str, vocab: Vocabulary, place: str | None) -> list[EntityMention]:
+    if "-" not in text or not _HYPHENED_KEYWORD.search(text):
+        return find_entities(text, vocab, place)
+    spaced = _HYPHENED_KEYWORD.sub(" ", text)
+    found = []
+    for mention in find_entities(spaced, vocab, place):
+        start = spaced.find(mention.name, max(mention.offset, 0))
+        found.append(replace(mention, name=text[start:start + len(mention.name)]) if start >= 0 else mention)
+    return found
+
+
+#: Two bodies joined by "and" ("the Place Partnership and Provider Collaborative Board",
+#: "Lancashire Health and Wellbeing Board and Lancashire Place Partnership"): a partnership's
+#: name never runs on past its own keyword into another's.
+_JOINED = re.compile(r"^(?P<first>.+?\b(?:Partnership|Board|Trust|Forum|Panel))\s+(?:and|&)\s+(?P<second>[A-Z].*)$")
+#: "Jackie Moran, NHS Lancashire and South Cumbria Integrated Care Board": a person named before
+#: the body they come from; the body after the last comma is still named.
+_AFTER_COMMA = re.compile(r",\s+(?=[A-Z])")
+
+
+def _parts(mention: EntityMention, vocab: Vocabulary, place: str | None) -> list[EntityMention]:
+    name = mention.name
+    if mention.label == "partnership" and "," in name:
+        tail = _AFTER_COMMA.split(name)[-1]
+        if tail != name and tail.split()[-1] == name.split()[-1]:
+            # the finder read the whole run as one name, so its last part is one too
+            mention = replace(mention, name=tail, offset=mention.offset + name.rfind(tail))
+    joined = _JOINED.match(mention.name) if mention.label == "partnership" else None
+    if joined:
+        return [replace(mention, name=joined.group("first")),
+                replace(mention, name=joined.group("second"), offset=mention.offset + joined.start("second"))]
+    return [mention]
+
+
+#: "the Council's Corporate Plan": the body whose plan it is, written before the name as a
+#: possessive, is not part of the name ("Corporate Plan 2024-28").
+_OWNER_BEFORE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Council|County|City|Borough|District|Authority|Government|Board|Partnership)['’]s\s+"
+    r"(?=[A-Z])")
+
+
+def _without_owner(mention: EntityMention) -> EntityMention:
+    owner = _OWNER_BEFORE.match(mention.name)
+    if owner is None:
+        return mention
+    return replace(mention, name=mention.name[owner.end():], offset=mention.offset + owner.end())
+
+
+def _end(text: str, mention: EntityMention) -> int:
+    start = text.find(mention.name, max(mention.offset, 0))
+    if start < 0:
+        start = text.find(mention.name)
+    return start + len(mention.name) if start >= 0 else 0
+
+
+def _bodies_in_post(mention: EntityMention, vocab: Vocabulary, place: str | None) -> list[EntityMention]:
+    """The partnership a job title names before its post ("Gwynedd and Anglesey Public Services
+    Board Programme Manager" is the board's manager): the board is still named."""
+    head = mention.name.rsplit(" ", 1)[0] if " " in mention.name else ""
+    return [replace(m, offset=mention.offset + m.offset) for m in find_entities(head, vocab, place)
+            if m.label == "partnership" and head.endswith(m.name) and not _SCRUTINY.search(m.name)]
+
+
+#: The organisation's overarching plan, named by "our" and said to set out the aims, objectives
+#: or priorities the page presents ("Our Corporate Plan outlines our key strategic objectives:",
+#: "Our corporate strategy sets out how we will achieve our aims"): the document the page
+#: summarises, not another it refers to. Only a plan of no topic (corporate, council, strategic,
+#: business): "Our Housing Strategy sets out our priorities for housing" is another document, and
+#: so is "Our current Business Plan sets out our strategic vision" in an annual report (one of a
+#: series, its vision rather than the aims the page presents).
+_OWN_PLAN = re.compile(
+    r"(?i)\bour\s+(?:(?:new|updated|latest)\s+)?(?P<name>(?:corporate|council|strategic|business)\s+(?:plan|strategy))"
+    r"\s+(?:sets?\s+out|outlines?|describes?|explains?|summari[sz]es?|details?|defines?)\s+"
+    r"(?:how\s+we\s+will\s+\w+\s+)?(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:aims|objectives|priorities|ambitions|outcomes|goals)\b")
+
+
+def own_plan_names(text: str) -> list[str]:
+    """The names ``text`` gives the document itself: its overarching plan said to set out the
+    aims the page presents (see ``_OWN_PLAN``)."""
+    if "our" not in text.lower():
+        return []
+    return [m.group("name") for m in _OWN_PLAN.finditer(text)]
+
+
 #: "the previous Housing Strategy 2020 - 2025": the years the finder left off a strategy's name
 #: because a space stands each side of the dash.
-_YEARS_AFTER = re.compile(r"\s+(?:19|20)\d\d\s+[-–—]\s+(?:19|20)?\d\d\b")
+_YEARS_AFTER = re.compile(r"\s+(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d\b")
+
+
+def without_years(name: str) -> str:
+    """``name`` without the span of years it ends in ("Corporate Plan 2024-28" -> "Corporate
+    Plan"): the document's own title may name it without them."""
+    return _YEARS_TAIL.sub("", name)
+
+
+_YEARS_TAIL = re.compile(r"\s+(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d$")
 
 
 def _with_years(text: str, mention: EntityMention) -> EntityMention:
@@ -128,6 +247,9 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
         return True  # "our equality and diversity policy and practices": how the council works
     if _ROLE_AFTER.match(text, start + len(mention.name)):
         return True
+    if mention.label == "partnership" and mention.name.split()[-1].islower() \
+            and _MODIFIED_AFTER.match(text, start + len(mention.name)):
+        return True  # "partnership responses like the MARAC": a kind of response, no body
     if mention.name.lower().endswith("fund") and _FUNDED_BY.search(text[:start]):
         return True
     if mention.name[:1].islower() and _COPULA_BEFORE.search(text[:start]):
