@@ -193,7 +193,8 @@ You can view the objectives Draft Corporate Strategy 2025-30 and what we will do
 
 def test_a_councils_possessive_is_no_part_of_a_name_and_the_plans_own_years_name_itself() -> None:
     graph = _read(OWNED_AND_OWN)
-    assert set(_names(graph, Label.STRATEGY)) == {"Strategic Plan"}
+    # (the name keeps the years written after it: references round 2)
+    assert set(_names(graph, Label.STRATEGY)) == {"Strategic Plan 2019-45"}
 
 
 # armagh-banbridge-craigavon-community-plan-healthy-community, lines 4-8.
@@ -220,3 +221,23 @@ def test_a_long_term_outcome_label_over_a_named_statement_gives_that_outcome_and
     assert "Using Evidence" not in _names(graph, Label.THEME)
     # tracking progress against the indicators just named is how they are used, not a to-do
     assert _names(graph, Label.ACTION) == {}
+
+
+# anglesey-gwynedd-psb-well-being-plan-2023-28-scrutiny, lines 3, 7 and 19 (shortened): minutes
+# whose title says they scrutinise delivery of a plan name that plan with the minutes' own years;
+# it is the plan reported on, a document of its own, not the minutes naming themselves.
+REPORTED_ON = """Issue - meetings
+
+Public Services Board - governance arrangements/scrutiny of delivery of the Well-being Plan
+
+4 Gwynedd & Anglesey Public Services Board - governance arrangements & scrutinise progress against the 2023-2028 Well-being Plan
+
+The Gwynedd and Anglesey Well-being Plan 2023-2028 was published in May 2023 which highlighted the three specific Well-being objectives as noted within the report.
+"""
+
+
+def test_a_plan_named_with_the_documents_years_in_a_report_on_its_progress_is_its_own_document() -> None:
+    graph = _read(REPORTED_ON)
+    assert "Gwynedd and Anglesey Well-being Plan 2023-2028" in _names(graph, Label.STRATEGY)
+    # The same words on a page of the plan's own objectives name the page's plan (test above).
+    assert set(_names(_read(OWNED_AND_OWN), Label.STRATEGY)) == {"Strategic Plan 2019-45"}

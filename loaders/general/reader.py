@@ -180,6 +180,13 @@ REPORT_ON = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:performance|overview|progress|monitoring|annual|quarterly|mid\W?year|year\W?end)\W+"
     r"(?:\w+\W+){0,1}(?:report|dashboard|update|summary|scorecard|review)\b")
 
+#: A title saying the document reports on a plan's delivery ("Housing Strategy Action Plan
+#: Performance Update", "... scrutinise progress against the 2023-2028 Well-being Plan"): a plan
+#: it names with its years is the plan reported on, a document of its own.
+REPORTING_TITLE = re.compile(
+    r"(?i)\b(?:progress\s+(?:against|on|report|update)|performance\s+(?:update|report)|scrutin\w*"
+    r"|monitoring\s+report|update\s+on)\b")
+
 #: "These outcomes were developed through ...": the line after a list naming what its items are.
 CALLED_AFTER = re.compile(
     r"(?i)^(?:these|the\s+above|all\s+of\s+these)\s+(?:[\w-]+\s+){0,2}(?:outcomes|priorities|objectives|aims|ambitions|goals)\b")
@@ -1677,6 +1684,9 @@ class GeneralReader(TableRows):
         as a page names the document it summarises."""
         plan = self.b.graph.nodes[self.b.plan_id].properties
         start, end = plan.get("start_year"), plan.get("end_year")
+        if REPORTING_TITLE.search(self.own_title):
+            return False
+        name = without_years(name)  # a name may carry its years: they are what is compared
         at = text.find(name)
         years = _YEARS_WRITTEN.match(text, at + len(name)) if at >= 0 and start and end and start != end else None
         return bool(years) and (int(years.group(1)), int(years.group(2)) % 100) == (start, end % 100) \
