@@ -529,6 +529,24 @@ def _write_parts(tx: ManagedTransaction, rows: Sequence[dict[str, Any]], batch_s
             tx.run(_merge_parts_query(), rows=stored).consume()
 
 
+def _parts_stored(tx: ManagedTransaction, load: Mapping[str, Any]) -> bool:
+    return bool(tx.run(cypher_text("store_parts_stored.cypher"),
+                       documents=load["documents"]).single(strict=True)["stored"])
+
+
+def _create_parts(tx: ManagedTransaction, rows: Sequence[dict[str, Any]], batch_size: int,
+                  load: Mapping[str, Any]) -> int:
+    """Per-document records of a fresh load (none of its documents' records was stored when
+    it started), by CREATE (store_create_parts.cypher); raises :class:`_NotFresh` (the
+    transaction rolls back) when another unfinished load names the load's documents, as
+    the created relationships do (:func:`_run_checked`)."""
+    for chunk in _chunks(rows, batch_size):
+        tx.run(cypher_text("store_create_parts.cypher"), rows=list(chunk)).consume()
+    if _overlapping(tx, load):
+        raise _NotFresh
+    return 0
+
+
 def _strip(tx: ManagedTransaction, docs: list[str], batch_size: int) -> bool:
     """One step of removing what ``docs`` contributed; True when nothing was left to remove.
 
@@ -854,8 +872,11 @@ class Neo4jStore:
         transactions = _one_ahead(
             _transactions(graph, self.batch_size, self.batch_size, fresh.yes,
                           apart=self.workers > 1))
+        # Records are created only when none of the load's documents has one stored (no
+        # constraint would stop a second copy); checked once, before any is written.
+        create_parts = fresh.yes and not session.execute_read(_parts_stored, load)
         written, first_rels = self._write_nodes_side_by_side(
-            transactions, fresh, load, part_rows(graph))
+            transactions, fresh, load, part_rows(graph), create_parts)
         if first_rels is not None:
             written += fresh.run(session, first_rels, load)
         for statements in transactions:
@@ -866,6 +887,7 @@ class Neo4jStore:
     def _write_nodes_side_by_side(
         self, transactions: Iterator[list[_Statement]], fresh: _FreshLoad,
         load: Mapping[str, Any], parts: Sequence[dict[str, Any]] = (),
+        create_parts: bool = False,
     ) -> tuple[int, list[_Statement] | None]:
         """Run the node transactions at the head of ``transactions``, then the per-document
         records ``parts``, on ``workers`` sessions at once, and once every node is written,
@@ -888,6 +910,13 @@ class Neo4jStore:
 
         def run_parts(rows: Sequence[dict[str, Any]]) -> int:
             with self._session() as session:
+                if fresh.yes and create_parts:
+                    # A fresh load creates the records (no MERGE look-ups), unless another
+                    # load of the same documents runs (then MERGE).
+                    try:
+                        return session.execute_write(_create_parts, rows, self.batch_size, load)
+                    except _NotFresh:
+                        pass
                 session.execute_write(_write_parts, rows, self.batch_size)
             return 0
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,9 @@ from stratgraph.graph.data import GraphData
 from test_store_conformance import DOC_A, DOC_B, assert_same, combined, plan_a, plan_b
 
 pytestmark = pytest.mark.neo4j
+
+# bench/synthetic.py, for the tests run on their own (other test files add it too).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 SIZES = [pytest.param({}, id="one-transaction"),
          pytest.param({"batch_size": 3, "transaction_rows": 5, "workers": 2}, id="batched")]
@@ -216,3 +221,75 @@ def test_side_by_side_relationship_transactions_share_no_node() -> None:
                 for row in rows:
                     for end in (row["start"], row["end"]):
                         assert seen.setdefault(end, i) == i
+
+
+def _recording_parts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record how each transaction of per-document records ended: created, or not fresh."""
+    seen: list[str] = []
+    real = module._create_parts
+
+    def recording(tx: Any, rows: Any, batch_size: int, load: Any) -> int:
+        try:
+            written = real(tx, rows, batch_size, load)
+        except module._NotFresh:
+            seen.append("not fresh")
+            raise
+        seen.append("created")
+        return written
+
+    monkeypatch.setattr(module, "_create_parts", recording)
+    return seen
+
+
+def test_a_fresh_batched_load_creates_the_per_document_records(
+        neo4j_server: Neo4jServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records are created without MERGE on a fresh load (issue #17), and are those the one
+    transaction write merges; writing the same documents again (no --replace) finds them
+    stored and merges: no record twice."""
+    graph = combined(plan_a(), plan_b())
+    neo4j_server.wipe()
+    with neo4j_server.open_store() as store:
+        store.write(graph)
+    single = _parts(neo4j_server)
+    neo4j_server.wipe()
+    seen = _recording_parts(monkeypatch)
+    with neo4j_server.open_store(batch_size=3, transaction_rows=5, workers=2) as store:
+        store.write(graph)
+        assert seen and set(seen) == {"created"}
+        assert _parts(neo4j_server) == single
+        seen.clear()
+        store.write(graph)
+        store.write(plan_a())
+        assert "created" not in seen  # found stored (or the nodes' constraint said so first)
+        assert_same(store.read(), graph)
+    assert _parts(neo4j_server) == single
+
+
+def test_records_of_a_load_beside_another_load_of_its_documents_are_merged(
+        neo4j_server: Neo4jServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another load of the same documents starts while the records are created: the check
+    before the commit sees it, and the records are written again with MERGE."""
+    graph = combined(plan_a(), plan_b())
+    neo4j_server.wipe()
+    with neo4j_server.open_store() as store:
+        store.write(graph)
+    single = _parts(neo4j_server)
+    neo4j_server.wipe()
+    real = module._overlapping
+    started = {"done": False}
+
+    def other_load_starts(tx: Any, load: Any) -> bool:
+        if not started["done"] and tx.run("MATCH (p:StratgraphPart) RETURN count(p) AS n"
+                                          ).single(strict=True)["n"]:
+            started["done"] = True
+            tx.run("CREATE (:StratgraphLoad {id: 'other', documents: $docs, rows: 1})",
+                   docs=[DOC_A])
+        return real(tx, load)
+
+    monkeypatch.setattr(module, "_overlapping", other_load_starts)
+    seen = _recording_parts(monkeypatch)
+    with neo4j_server.open_store(batch_size=3, transaction_rows=5, workers=1) as store:
+        store.write(graph)
+        assert_same(store.read(), graph)
+    assert started["done"] and "not fresh" in seen
+    assert _parts(neo4j_server) == single
