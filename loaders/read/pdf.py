@@ -499,6 +499,7 @@ def _ruling(page, R, place: _Place,
             shade[0] = bool(R.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
                             and fill_mode.value and not stroke.value)
             start = prev = None
+            first_h, first_v = len(h), len(v)
             count = min(R.FPDFPath_CountSegments(obj), 20000)
             points: list[tuple[float, float]] = []
             for k in range(count):
@@ -516,6 +517,11 @@ def _ruling(page, R, place: _Place,
                 if R.FPDFPathSegment_GetClose(seg) and start is not None and pt != start:
                     edge(pt, start)
                 prev = pt
+            if shade[0] and (len(h) == first_h) != (len(v) == first_v):
+                # A filled bar, edges one way only: a border Chromium paints as a thin filled
+                # rectangle, a line for a box's sides, unlike a filled area (edges both ways).
+                for e in (*h[first_h:], *v[first_v:]):
+                    e["bar"] = True
             if points and (fill_mode.value or stroke.value):
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
                 box = place(min(xs), min(ys), max(xs), max(ys))
@@ -878,8 +884,8 @@ def _empty_boxes(h: list[dict], v: list[dict], words: list[_Word], width: float,
     (pdfplumber's finder drops a table of one cell): a plan's line of bare pipes ("||")
     written as an empty table. Shading, narrow boxes (a form's tick box) and tall ones are
     no such line."""
-    stroked_h = [e for e in h if not e.get("shade")]
-    stroked_v = [e for e in v if not e.get("shade")]
+    stroked_h = [e for e in h if not e.get("shade") or e.get("bar")]
+    stroked_v = [e for e in v if not e.get("shade") or e.get("bar")]
     boxes = []
     for top_edge in stroked_h:
         x0, x1 = top_edge["x0"], top_edge["x1"]
