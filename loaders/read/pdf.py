@@ -229,6 +229,8 @@ class _Para:
     space_below: float | None = None
     #: Whether its last line runs (nearly) to its column's right edge (the widest line's).
     full: bool = False
+    #: The room left at its last line's end, to its text block's right edge.
+    room: float = math.inf
     level: int = 1
     opens: bool = False  # first text of its column or page
     closes: bool = False  # last text of its column or page
@@ -1449,12 +1451,13 @@ def _paragraphs(lines: list[list[_Word]], page: int, edge: float | None = None) 
             cur.lines.append(line)
             cur.bottom = bottom
             cur.full = full
+            cur.room = right - line[-1].x1
         else:
             if cur is not None:
                 cur.space_below = top - cur.bottom
             words = _strip_marker(line, marker) if marker else line
             cur = _Para([words], page, x0=line[0].x0, marker=marker, top=top, bottom=bottom,
-                        indent=line[0].x0 - left, full=full,
+                        indent=line[0].x0 - left, full=full, room=right - line[-1].x1,
                         marker_word=line[0] if marker and len(words) < len(line) else None)
             paras.append(cur)
         prev = line
@@ -2078,7 +2081,7 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                     and abs(prev.size - p.size) < 0.6 and prev.lines and p.lines
                     and not _ends_sentence(prev.lines[-1])
                     and (p.lines[0][0].text[:1].islower() or prev.full
-                         or prev.lines[-1][-1].text in _OPEN_ENDS)
+                         or prev.lines[-1][-1].text in _OPEN_ENDS or _would_not_fit(prev, p))
                     # An item's text runs on at its own indent; a paragraph at the margin
                     # after an item that ends a page is the text under the list.
                     and (prev.kind is not BlockKind.LIST_ITEM
@@ -2093,6 +2096,17 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                 continue
         out.append(p)
     return out
+
+
+def _would_not_fit(prev: _Para, p: _Para) -> bool:
+    """Whether ``p``'s first word would not have fitted at the end of ``prev``'s last line:
+    the line was broken for want of room, so a sentence cut at a column's foot ("... on year 1
+    of our 3-year" / "Investment Plan 2022-2024.") goes on at the next column's top."""
+    first, last = p.lines[0][0], prev.lines[-1]
+    # A line of one word (an address) or a bold line meeting a plain one (a label over its
+    # value) ends where it does by itself, not for want of room.
+    return (len(last) > 1 and _line_bold(last) == _line_bold(p.lines[0])
+            and prev.room <= (first.x1 - first.x0) + 0.6 * prev.size)
 
 
 #: Words a sentence never ends on: a paragraph whose column or page ends on one ("... such
