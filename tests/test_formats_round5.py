@@ -49,6 +49,7 @@ def test_an_empty_one_cell_table_chromium_borders_with_bars_is_kept(tmp_path: Pa
 CASES = [
     ("pdf-sized", "scottish-executive-community-safety-strategy-checklist"),  # "||" as a box
     ("pdf-cols", "muirhouse-housing-association-strategic-objectives"),  # cut at a column's foot
+    ("pdf-cols", "peak-district-npmp-2023-28-welcoming-place"),  # short headings across columns
 ]
 
 
@@ -73,3 +74,20 @@ def test_a_sentence_cut_at_a_columns_foot_goes_on_at_the_next_columns_top(tmp_pa
     assert any("we will deliver on year 1 of our 3-year Investment Plan 2022-2024. We will "
                "continue our planned painting works" in t for t in texts)
     assert not any(t.startswith("Investment Plan") for t in texts)
+
+
+@_NO_CHROMIUM
+def test_a_short_heading_set_across_two_columns_parts_their_flow(tmp_path: Path) -> None:
+    # Chromium sets the 24 pt "Target" and "Headline delivery" across both columns and
+    # balances the paragraph between them over the two: "By 2028 there will have been an
+    # increase in" / "people recognising sustainable visitor" on the left, "practices." on the
+    # right. Before, the short headings read as left-column lines, so "practices." came after
+    # the whole left column and the outcome heading's last line joined "Target".
+    plan = _plan(_stem("peak-district-npmp-2023-28-welcoming-place"))
+    doc = SourceDocument.from_path(corpus.write_as(plan, "pdf-cols", tmp_path))
+    texts = [b.text for b in doc.blocks]
+    at = texts.index("Target")
+    assert texts[at - 1].endswith("respects the wellbeing of local communities.")
+    assert texts[at + 1:at + 3] == [
+        "By 2028 there will have been an increase in people recognising sustainable visitor "
+        "practices.", "Headline delivery"]

@@ -1260,8 +1260,11 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
                 band[side] = []
 
     spanning: list[_Elem] = []
+    rights = [e for e in elems if _side(e[2], e[3], gutter) == 1]
     for e in sorted(elems, key=lambda e: (e[4], e[2])):
         side = _side(e[2], e[3], gutter)
+        if side == -1 and _spans_columns(e, rights, band[1], band[-1]):
+            side = 0
         if side == 0:
             close_band()
             spanning.append(e)  # consecutive full-width elements read as one column
@@ -1274,6 +1277,29 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
     if spanning:
         columns.append(spanning)
     return columns
+
+
+def _spans_columns(e: _Elem, rights: list[_Elem], band_right: list[_Elem],
+                   band_left: list[_Elem]) -> bool:
+    """Whether a left element with nothing beside it in the right column, below the right
+    column's text so far and above more of it, stands across both: a short heading set
+    across the columns (CSS ``column-span``) breaks their flow as a wide one does, the text
+    above it filling both columns before it and the text below both after it. It opens the
+    band or is set a quarter larger than the left column's text above it (a heading): a line
+    of about that text's size (a bold label) is that column going on beside the right
+    column's shorter end or a drawing."""
+    if e[0] != "text":
+        return False
+    size = max(w.size for w in e[1].words)  # type: ignore[union-attr]
+    above = [x for x in band_left if x[0] == "text"]
+    if above and size < 1.25 * max(w.size for w in above[-1][1].words):  # type: ignore[union-attr]
+        return False
+    reach = 1.0
+    if any(r[4] < e[5] + reach and r[5] > e[4] - reach for r in rights):
+        return False
+    if any(r[5] > e[4] for r in band_right):
+        return False
+    return any(r[4] >= e[5] for r in rights)
 
 
 def _split_elems(elems: list[_Elem]) -> tuple[list[_Seg], list[_Table]]:
