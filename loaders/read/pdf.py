@@ -2129,9 +2129,10 @@ def _would_not_fit(prev: _Para, p: _Para) -> bool:
     the line was broken for want of room, so a sentence cut at a column's foot ("... on year 1
     of our 3-year" / "Investment Plan 2022-2024.") goes on at the next column's top."""
     first, last = p.lines[0][0], prev.lines[-1]
-    # A line of one word (an address) or a bold line meeting a plain one (a label over its
-    # value) ends where it does by itself, not for want of room.
-    return (len(last) > 1 and _line_bold(last) == _line_bold(p.lines[0])
+    # A line of one word (an address), a one-line paragraph (a list of indicator names set
+    # as lines, one nearly as wide as the column) or a bold line meeting a plain one (a label
+    # over its value) ends where it does by itself, not for want of room.
+    return (len(last) > 1 and len(prev.lines) > 1 and _line_bold(last) == _line_bold(p.lines[0])
             and prev.room <= (first.x1 - first.x0) + 0.6 * prev.size)
 
 
