@@ -779,3 +779,40 @@ def test_garbage_truncated_encrypted_and_blank_pdfs(tmp_path: Path) -> None:
     c.save()
     blank.write_bytes(buf.getvalue())
     assert one_line_error(blank) == "empty PDF: no text on any page"
+
+
+def _two_columns(left: list[str], right: list[str]) -> Document:
+    """A page of two columns set line by line (Helvetica 10 on 13), ``left`` ending at the foot
+    of the left column and ``right`` starting at the top of the right one."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    top, foot = A4[1] - 72, 72
+    for i, line in enumerate(left):
+        c.drawString(56, foot + 13 * (len(left) - 1 - i), line)
+    for i, line in enumerate(right):
+        c.drawString(310, top - 13 * i, line)
+    c.showPage()
+    c.save()
+    return read(buf.getvalue())
+
+
+def test_a_sentence_cut_at_a_columns_foot_runs_on_when_the_next_word_would_not_have_fitted() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    filler = ["Effective management of our homes will always",
+              "be our core business: we keep homes safe, warm"] * 26
+    right = ["Investment Plan 2022-2024. We will continue our",
+             "painting works to external buildings and areas."] * 26
+    # The last line stops short of the measure by less than "Investment" and a space
+    # ("full" would need 85% of the measure): it was broken for want of room.
+    last = "and dry. We deliver year 1 of our 3-year"
+    measure = max(stringWidth(s, "Helvetica", 10) for s in filler)
+    room = measure - stringWidth(last, "Helvetica", 10)
+    assert 0.15 * measure < room < stringWidth("Investment ", "Helvetica", 10)
+    doc = _two_columns(filler + [last], right)
+    texts = [b.text for b in doc.blocks]
+    assert len(texts) == 1 and "of our 3-year Investment Plan 2022-2024. We will" in texts[0]
+    # A one-line paragraph at the foot (a list of names set as lines) stays apart.
+    doc = _two_columns(filler + ["", last], right)
+    assert [b.text for b in doc.blocks][-2:] == [last, " ".join(right)]

@@ -229,6 +229,8 @@ class _Para:
     space_below: float | None = None
     #: Whether its last line runs (nearly) to its column's right edge (the widest line's).
     full: bool = False
+    #: The room left at its last line's end, to its text block's right edge.
+    room: float = math.inf
     level: int = 1
     opens: bool = False  # first text of its column or page
     closes: bool = False  # last text of its column or page
@@ -499,6 +501,7 @@ def _ruling(page, R, place: _Place,
             shade[0] = bool(R.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
                             and fill_mode.value and not stroke.value)
             start = prev = None
+            first_h, first_v = len(h), len(v)
             count = min(R.FPDFPath_CountSegments(obj), 20000)
             points: list[tuple[float, float]] = []
             for k in range(count):
@@ -516,6 +519,11 @@ def _ruling(page, R, place: _Place,
                 if R.FPDFPathSegment_GetClose(seg) and start is not None and pt != start:
                     edge(pt, start)
                 prev = pt
+            if shade[0] and (len(h) == first_h) != (len(v) == first_v):
+                # A filled bar, edges one way only: a border Chromium paints as a thin filled
+                # rectangle, a line for a box's sides, unlike a filled area (edges both ways).
+                for e in (*h[first_h:], *v[first_v:]):
+                    e["bar"] = True
             if points and (fill_mode.value or stroke.value):
                 xs, ys = [p[0] for p in points], [p[1] for p in points]
                 box = place(min(xs), min(ys), max(xs), max(ys))
@@ -878,8 +886,8 @@ def _empty_boxes(h: list[dict], v: list[dict], words: list[_Word], width: float,
     (pdfplumber's finder drops a table of one cell): a plan's line of bare pipes ("||")
     written as an empty table. Shading, narrow boxes (a form's tick box) and tall ones are
     no such line."""
-    stroked_h = [e for e in h if not e.get("shade")]
-    stroked_v = [e for e in v if not e.get("shade")]
+    stroked_h = [e for e in h if not e.get("shade") or e.get("bar")]
+    stroked_v = [e for e in v if not e.get("shade") or e.get("bar")]
     boxes = []
     for top_edge in stroked_h:
         x0, x1 = top_edge["x0"], top_edge["x1"]
@@ -1252,8 +1260,11 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
                 band[side] = []
 
     spanning: list[_Elem] = []
+    rights = [e for e in elems if _side(e[2], e[3], gutter) == 1]
     for e in sorted(elems, key=lambda e: (e[4], e[2])):
         side = _side(e[2], e[3], gutter)
+        if side == -1 and _spans_columns(e, rights, band[1], band[-1]):
+            side = 0
         if side == 0:
             close_band()
             spanning.append(e)  # consecutive full-width elements read as one column
@@ -1266,6 +1277,29 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
     if spanning:
         columns.append(spanning)
     return columns
+
+
+def _spans_columns(e: _Elem, rights: list[_Elem], band_right: list[_Elem],
+                   band_left: list[_Elem]) -> bool:
+    """Whether a left element with nothing beside it in the right column, below the right
+    column's text so far and above more of it, stands across both: a short heading set
+    across the columns (CSS ``column-span``) breaks their flow as a wide one does, the text
+    above it filling both columns before it and the text below both after it. It opens the
+    band or is set a quarter larger than the left column's text above it (a heading): a line
+    of about that text's size (a bold label) is that column going on beside the right
+    column's shorter end or a drawing."""
+    if e[0] != "text":
+        return False
+    size = max(w.size for w in e[1].words)  # type: ignore[union-attr]
+    above = [x for x in band_left if x[0] == "text"]
+    if above and size < 1.25 * max(w.size for w in above[-1][1].words):  # type: ignore[union-attr]
+        return False
+    reach = 1.0
+    if any(r[4] < e[5] + reach and r[5] > e[4] - reach for r in rights):
+        return False
+    if any(r[5] > e[4] for r in band_right):
+        return False
+    return any(r[4] >= e[5] for r in rights)
 
 
 def _split_elems(elems: list[_Elem]) -> tuple[list[_Seg], list[_Table]]:
@@ -1443,12 +1477,13 @@ def _paragraphs(lines: list[list[_Word]], page: int, edge: float | None = None) 
             cur.lines.append(line)
             cur.bottom = bottom
             cur.full = full
+            cur.room = right - line[-1].x1
         else:
             if cur is not None:
                 cur.space_below = top - cur.bottom
             words = _strip_marker(line, marker) if marker else line
             cur = _Para([words], page, x0=line[0].x0, marker=marker, top=top, bottom=bottom,
-                        indent=line[0].x0 - left, full=full,
+                        indent=line[0].x0 - left, full=full, room=right - line[-1].x1,
                         marker_word=line[0] if marker and len(words) < len(line) else None)
             paras.append(cur)
         prev = line
@@ -2072,7 +2107,7 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                     and abs(prev.size - p.size) < 0.6 and prev.lines and p.lines
                     and not _ends_sentence(prev.lines[-1])
                     and (p.lines[0][0].text[:1].islower() or prev.full
-                         or prev.lines[-1][-1].text in _OPEN_ENDS)
+                         or prev.lines[-1][-1].text in _OPEN_ENDS or _would_not_fit(prev, p))
                     # An item's text runs on at its own indent; a paragraph at the margin
                     # after an item that ends a page is the text under the list.
                     and (prev.kind is not BlockKind.LIST_ITEM
@@ -2087,6 +2122,18 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                 continue
         out.append(p)
     return out
+
+
+def _would_not_fit(prev: _Para, p: _Para) -> bool:
+    """Whether ``p``'s first word would not have fitted at the end of ``prev``'s last line:
+    the line was broken for want of room, so a sentence cut at a column's foot ("... on year 1
+    of our 3-year" / "Investment Plan 2022-2024.") goes on at the next column's top."""
+    first, last = p.lines[0][0], prev.lines[-1]
+    # A line of one word (an address), a one-line paragraph (a list of indicator names set
+    # as lines, one nearly as wide as the column) or a bold line meeting a plain one (a label
+    # over its value) ends where it does by itself, not for want of room.
+    return (len(last) > 1 and len(prev.lines) > 1 and _line_bold(last) == _line_bold(p.lines[0])
+            and prev.room <= (first.x1 - first.x0) + 0.6 * prev.size)
 
 
 #: Words a sentence never ends on: a paragraph whose column or page ends on one ("... such
