@@ -617,6 +617,119 @@ def cmd_pages(args: argparse.Namespace) -> None:
     out.unlink(missing_ok=True)
 
 
+# -- first asks in fresh processes, and what keeping answers costs a write (branch neo1m3) ----
+
+def _neo4j_env() -> tuple[str, str, str | None]:
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        raise SystemExit("set NEO4J_URI (and NEO4J_PASSWORD) to the server holding the graph")
+    return (uri, os.environ.get("NEO4J_USERNAME", "neo4j"),
+            os.environ.get("NEO4J_PASSWORD") or None)
+
+
+def _first_one(what: str) -> dict:
+    """In a fresh interpreter, after the imports a server does at start: the first ``/`` of a
+    new explorer app (app made, store opened on the request), or plan-evolution's first page
+    (store opened, then the page)."""
+    uri, user, password = _neo4j_env()
+    from stratgraph.graph.neo4j_store import Neo4jStore
+    from stratgraph.graph.queries import stream_query
+
+    if what == "/":
+        from fastapi.testclient import TestClient
+
+        from stratgraph.viz.explorer import ExplorerConfig
+        from stratgraph.viz.explorer.app import create_app
+
+        t0 = time.perf_counter()
+        app = create_app(ExplorerConfig(open_store=lambda: Neo4jStore(uri, user, password),
+                                        read_only=True))
+        with TestClient(app) as client:
+            page = client.get("/")
+            page.raise_for_status()
+            took = time.perf_counter() - t0
+        return {"seconds": took, "bytes": len(page.content),
+                "bounded": "Too large to chart here" in page.text}
+    t0 = time.perf_counter()
+    store = Neo4jStore(uri, user, password)
+    opened = time.perf_counter() - t0
+    rows = list(stream_query(store, "plan-evolution", {}, limit=50))
+    took = time.perf_counter() - t0
+    store.close()
+    return {"seconds": took, "open": opened, "rows": len(rows)}
+
+
+def cmd_firstask(args: argparse.Namespace) -> None:
+    """The `/` overview's first view of a new app and plan-evolution's first page (limit 50),
+    each on a first ask in a fresh process, ``--repeat`` times."""
+    for what in ("/", "plan-evolution"):
+        runs = [_child(["_first", what]) for _ in range(args.repeat)]
+        times = sorted(r["seconds"] for r in runs)
+        print(f"{what}: first ask in a fresh process, median {statistics.median(times):.3f} s, "
+              f"all {', '.join(f'{t:.3f}' for t in times)}; {runs[0]}", flush=True)
+
+
+def cmd_writecost(args: argparse.Namespace) -> None:
+    """A one-plan rewrite (``--replace`` of the first council's first plan, as
+    bench_neo4j_replace.py) at the NEO4J_URI graph: as the store now does it (pair answers
+    kept when nothing they read changed), with the pair answers counted again (the meta
+    node's ``pair_dirty`` set first: what every write paid before), and the overview's answers'
+    keeping timed apart."""
+    from synthetic import synthetic_graph
+
+    from stratgraph.graph.neo4j_store import Neo4jStore
+
+    uri, user, password = _neo4j_env()
+    store = Neo4jStore(uri, user, password)
+    plan = synthetic_graph(councils=1, plans=1, themes=args.themes, actions=args.actions)
+    doc = sorted({n.provenance.document for n in plan.nodes.values()})[0]
+    print(f"graph {store.counts()}; plan {doc}: {len(plan.nodes)} nodes, "
+          f"{len(plan.relationships)} relationships", flush=True)
+    for round_ in range(args.repeat):
+        for how in ("kept", "recounted"):
+            if how == "recounted":
+                store._driver.execute_query("MATCH (m:StratgraphFactsMeta {id: 'facts'}) "
+                                            "SET m.pair_dirty = true")
+            t0 = time.perf_counter()
+            store.write(plan, replace_documents=[doc])
+            took = time.perf_counter() - t0
+            t1 = time.perf_counter()
+            store._keep_overview()
+            keep = time.perf_counter() - t1
+            print(f"round {round_ + 1}: one-plan rewrite, pair answers {how}: {took:.2f} s "
+                  f"(of which keeping the overview's answers, timed again apart: {keep:.2f} s); "
+                  f"facts current: {store.facts_stamp() is not None}, overview kept: "
+                  f"{store.kept_overview() is not None}", flush=True)
+    store.close()
+
+
+def cmd_settlecost(args: argparse.Namespace) -> None:
+    """The pair answers' part of a write's settle on the NEO4J_URI graph, side by side: the
+    check that nothing they read changed (what a rewrite of an unchanged plan now pays) and
+    the whole count (what every write paid before), each in its own write transaction; then
+    the overview's answers asked and kept."""
+    from stratgraph.graph import neo4j_pair_facts
+    from stratgraph.graph.neo4j_store import Neo4jStore
+
+    uri, user, password = _neo4j_env()
+    store = Neo4jStore(uri, user, password)
+    for round_ in range(args.repeat):
+        for force in (False, True):
+            with store._driver.session() as session:
+                t0 = time.perf_counter()
+                counted = session.execute_write(neo4j_pair_facts.store_answers, force=force)
+                took = time.perf_counter() - t0
+            print(f"round {round_ + 1}: pair answers at settle, "
+                  f"{'counted (forced)' if force else 'checked'}: {took:.2f} s "
+                  f"(counted: {counted})", flush=True)
+        t0 = time.perf_counter()
+        store._keep_overview()
+        print(f"round {round_ + 1}: the overview's answers asked and kept: "
+              f"{time.perf_counter() - t0:.2f} s; kept: {store.kept_overview() is not None}",
+              flush=True)
+    store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -659,6 +772,16 @@ def main() -> None:
                    "answer is too slow to run (cross-theme-dependencies at 1M: ~29M rows)")
     p.add_argument("--before", help="also time each first page with the Cypher of this git "
                    "revision (e.g. a3de3f6)")
+    p = sub.add_parser("firstask")
+    p.add_argument("--repeat", type=int, default=3)
+    p = sub.add_parser("writecost")
+    p.add_argument("--repeat", type=int, default=2)
+    p.add_argument("--themes", type=int, default=8)
+    p.add_argument("--actions", type=int, default=40)
+    p = sub.add_parser("settlecost")
+    p.add_argument("--repeat", type=int, default=2)
+    p = sub.add_parser("_first")
+    p.add_argument("what")
     p = sub.add_parser("_stream")
     for name in ("how", "uri", "user", "password", "name", "out"):
         p.add_argument(name)
@@ -689,6 +812,8 @@ def main() -> None:
         print(json.dumps(_load_one(args.nodes, args.tmp)))
     elif args.cmd == "_queries_embedded":
         print(json.dumps(_queries_embedded(args.nodes, args.repeat, args.filtered)))
+    elif args.cmd == "_first":
+        print(json.dumps(_first_one(args.what)))
     elif args.cmd == "_stream":
         print(json.dumps(_stream_one(args.how, args.uri, args.user, args.password, args.name,
                                      args.out)))
@@ -697,7 +822,8 @@ def main() -> None:
                                         args.profile, args.load, args.filtered)))
     else:
         {"extract": cmd_extract, "load": cmd_load, "queries": cmd_queries,
-         "startup": cmd_startup, "pages": cmd_pages}[args.cmd](args)
+         "startup": cmd_startup, "pages": cmd_pages, "firstask": cmd_firstask,
+         "writecost": cmd_writecost, "settlecost": cmd_settlecost}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -770,6 +770,9 @@ def schema_statements() -> list[str]:
     from stratgraph.graph import neo4j_pair_facts
 
     statements += neo4j_pair_facts.schema_statements()
+    from stratgraph.graph import neo4j_overview_facts
+
+    statements += neo4j_overview_facts.schema_statements()
     return statements
 
 

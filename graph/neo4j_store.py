@@ -981,6 +981,27 @@ class Neo4jStore:
                     log.warning("write-time facts not refreshed after a failed write")
                 raise
             neo4j_facts.finish_write(session, keys)
+        self._keep_overview()
+
+    def _keep_overview(self) -> None:
+        """Once the facts settle: keep the bounded overview's answers under their stamp
+        (graph/neo4j_overview_facts.py); a failure only leaves the overview asking live."""
+        from stratgraph.graph import neo4j_overview_facts
+
+        try:
+            kept = neo4j_overview_facts.ask(self)
+            with self._session() as session:
+                session.execute_write(neo4j_overview_facts.write, kept)
+        except Exception:
+            log.warning("the overview's answers not kept after a write", exc_info=True)
+
+    def kept_overview(self) -> Any:
+        """The bounded overview's answers kept at the last write, when current (else None)."""
+        from stratgraph.graph import neo4j_overview_facts
+
+        if not self.use_facts:
+            return None
+        return self._read(neo4j_overview_facts.read)
 
     def refresh_facts(self) -> None:
         """Recompute every plan's write-time facts (after a write was cut off, or for a graph
@@ -990,6 +1011,7 @@ class Neo4jStore:
         self.ensure_schema()
         with self._errors("refresh the facts"), self._session() as session:
             neo4j_facts.refresh_all(session)
+        self._keep_overview()
 
     def unfinished_load(self) -> str | None:
         """One line about loads that started and never finished (``None`` when there are none).

@@ -216,6 +216,15 @@ def _overview(store: GraphStore, plans: Sequence[str] | None, today: dt.date,
     # The whole graph's plan rows are asked once: they are the plans (on Neo4j read from
     # write-time facts); its theme rows only when the graph is small enough to chart whole
     # (coverage sorts plan rows first, so plan rows + theme rows is the whole answer).
+    if not plans:
+        # A store may keep the bounded overview's answers at write time (Neo4j:
+        # graph/neo4j_overview_facts.py): then a national graph's first view is one read.
+        kept_overview = getattr(store, "kept_overview", None)
+        kept = kept_overview() if kept_overview is not None else None
+        if kept is not None:
+            refs = _plans(store, None, kept.plan_rows)
+            if len(refs) > live_plans:
+                return _bounded_from(refs, kept, today)
     plan_rows = None if plans else run_query(store, "coverage", {"scope": "plan"})
     refs = _plans(store, plans, plan_rows)
     if plan_rows is not None and len(refs) > live_plans:
@@ -260,13 +269,61 @@ def _overview(store: GraphStore, plans: Sequence[str] | None, today: dt.date,
     )
 
 
+@dataclass(frozen=True, slots=True)
+class BoundedParts:
+    """Every answer the bounded overview is drawn from, as the named queries gave them: a
+    store may keep these at write time (graph/neo4j_overview_facts.py) so that a first view
+    is one read; what depends on the day (overdue quarters) is worked out when drawn."""
+
+    #: coverage, scope plan (every plan's row)
+    plan_rows: list[dict[str, Any]]
+    #: coverage, scope theme: the first :data:`BOUNDED_ROWS` rows (the weakest themes)
+    theme_rows: list[dict[str, Any]]
+    #: coverage, scope theme: the summary's rows (how many themes there are)
+    theme_summary: list[dict[str, Any]]
+    #: whole-graph summaries of orphan-actions, unsupported-outcomes and deadlines
+    summaries: dict[str, list[dict[str, Any]]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"plan_rows": self.plan_rows, "theme_rows": self.theme_rows,
+                "theme_summary": self.theme_summary, "summaries": self.summaries}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BoundedParts:
+        return cls(data["plan_rows"], data["theme_rows"], data["theme_summary"],
+                   data["summaries"])
+
+
+#: The whole-graph summaries the bounded overview draws.
+BOUNDED_SUMMARIES = ("orphan-actions", "unsupported-outcomes", "deadlines")
+
+
+def bounded_parts(store: GraphStore, plan_rows: list[dict[str, Any]] | None = None
+                  ) -> BoundedParts:
+    """Ask the store everything the bounded overview draws (``plan_rows``: coverage's plan
+    rows, when already asked)."""
+    if plan_rows is None:
+        plan_rows = run_query(store, "coverage", {"scope": "plan"})
+    # The weakest themes a page, and how many there are (counted, not fetched).
+    theme_rows = list(stream_query(store, "coverage", {"scope": "theme"}, limit=BOUNDED_ROWS))
+    theme_summary = query_summary(store, "coverage", {"scope": "theme"})
+    summaries = {name: query_summary(store, name, {"plan": None})
+                 for name in BOUNDED_SUMMARIES}
+    return BoundedParts(plan_rows, theme_rows, theme_summary, summaries)
+
+
 def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], plan_rows: list[dict[str, Any]],
              today: dt.date) -> Overview:
     """The whole graph's overview from the queries a national store answers at once."""
-    summaries = _Summaries(store)
-    # The weakest themes a page, and how many there are (counted, not fetched).
-    theme_rows = list(stream_query(store, "coverage", {"scope": "theme"}, limit=BOUNDED_ROWS))
-    theme_total = sum(r[_ROWS] for r in query_summary(store, "coverage", {"scope": "theme"}))
+    return _bounded_from(refs, bounded_parts(store, plan_rows), today)
+
+
+def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date) -> Overview:
+    """The bounded overview drawn from its answers."""
+    summaries = _Summaries(None)
+    summaries.seen.update({(name, None): rows for name, rows in parts.summaries.items()})
+    plan_rows, theme_rows = parts.plan_rows, parts.theme_rows
+    theme_total = sum(r[_ROWS] for r in parts.theme_summary)
     coverage = tuple(Coverage(**{f: r[f] for f in Coverage.__dataclass_fields__})
                      for r in plan_rows + theme_rows)
     # The tables carry no rows, only how many there are: a bar's rows are asked from the
@@ -340,7 +397,8 @@ class _Summaries:
     """Each query summary asked once per overview: on Neo4j a summary is the query run again,
     counted in Cypher, and the charts and the tables' totals ask the same ones."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: Any) -> None:
+        # None: every summary given beforehand in ``seen`` (a kept overview).
         self.store = store
         self.seen: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
 
@@ -464,6 +522,8 @@ def _changes(evolution: list[dict[str, Any]], only: set[str | None] | None) -> t
 
 __all__ = [
     "BOUNDED_ROWS",
+    "BOUNDED_SUMMARIES",
+    "BoundedParts",
     "LIVE_PLANS",
     "ROW_LIMIT",
     "Coverage",
@@ -474,6 +534,7 @@ __all__ = [
     "QuarterCount",
     "SharedStrategy",
     "Table",
+    "bounded_parts",
     "is_overdue",
     "overview",
     "quarter_end",

@@ -160,3 +160,79 @@ def test_kept_answers_serve_pages_and_pages_past_them_are_counted(
     assert neo4j_store._driver.execute_query(
         "MATCH (a:PairAnswers) RETURN count(*) AS n").records[0]["n"] == 2
     assert_pairs_agree(neo4j_store)
+
+
+def test_plan_evolutions_first_rows_are_kept_whole(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # plan-evolution's first KEPT_PAGE rows are kept as they are (a first page on a first ask
+    # builds nothing): pages inside them, across their end and past them equal the live rows,
+    # before and after a replace, and the kept rows themselves are the live first rows.
+    import json
+
+    monkeypatch.setattr(neo4j_pair_facts, "KEPT_PAGE", 4)
+    monkeypatch.setattr(neo4j_pair_facts, "KEPT_ROWS", 8)
+    first, second = dense_graph(17, 4), dense_graph(67, 4)
+    for d in range(4):
+        neo4j_store.write(_one_document(first, f"doc{d}.txt"))
+    for step in range(2):
+        neo4j_store.use_facts = False
+        rows = run_query(neo4j_store, "plan-evolution")
+        neo4j_store.use_facts = True
+        assert len(rows) > 10
+        kept = neo4j_store._driver.execute_query(
+            "MATCH (a:PairAnswers {query: 'plan-evolution'}) RETURN a.page AS page"
+        ).records[0]["page"]
+        assert json.loads(kept) == rows[:4]
+        for offset in range(len(rows) + 1):
+            for limit in (1, 3, 4, 9):
+                page = list(stream_query(neo4j_store, "plan-evolution", offset=offset,
+                                         limit=limit))
+                assert page == rows[offset:offset + limit], (step, offset, limit)
+        if step == 0:
+            neo4j_store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+    assert_pairs_agree(neo4j_store)
+
+
+def test_answers_are_counted_again_only_when_what_they_read_changed(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A write whose plans' facts, themes, links and plan nodes are as they were keeps the
+    # answers (and their DEPENDS_ON links found again by stratgraph id, though the rewrite
+    # gave them new element ids); a write changing any of them counts them again.
+    counted: list[int] = []
+    real = neo4j_pair_facts._count_answers
+    monkeypatch.setattr(neo4j_pair_facts, "_count_answers",
+                        lambda tx, inputs: counted.append(1) or real(tx, inputs))
+    first, second = dense_graph(31, 4), dense_graph(81, 4)
+    for d in range(4):
+        neo4j_store.write(_one_document(first, f"doc{d}.txt"))
+    assert counted
+    assert_pairs_agree(neo4j_store)
+    # The same document written again (replaced by itself): nothing the answers read changed.
+    counted.clear()
+    links = neo4j_store._driver.execute_query(
+        "MATCH ()-[d:DEPENDS_ON]->() RETURN collect(elementId(d)) AS l").records[0]["l"]
+    neo4j_store.write(_one_document(first, "doc1.txt"), replace_documents=["doc1.txt"])
+    assert counted == []
+    after = neo4j_store._driver.execute_query(
+        "MATCH ()-[d:DEPENDS_ON]->() RETURN collect(elementId(d)) AS l").records[0]["l"]
+    assert set(after) != set(links)  # recreated: the kept links are found by their ids
+    assert_pairs_agree(neo4j_store)
+    # Each kind of change counts them again, and they still equal the live rows.
+    neo4j_store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+    assert counted == [1]
+    assert_pairs_agree(neo4j_store)
+    # One theme of the document renamed, the rest as it was.
+    part = _one_document(second, "doc1.txt")
+    node = next(n for n in sorted(part.nodes.values(), key=lambda n: n.id)
+                if n.label.value == "Theme" and not n.parts)
+    part.nodes[node.id] = type(node)(node.id, node.label, node.name + " renamed",
+                                     node.provenance, dict(node.properties))
+    neo4j_store.write(part, replace_documents=["doc1.txt"])
+    assert neo4j_store.node(node.id).node.name == node.name + " renamed"
+    assert counted == [1, 1]
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(GraphData(), replace_documents=["doc2.txt"])
+    assert counted == [1, 1, 1]
+    assert_pairs_agree(neo4j_store)

@@ -250,6 +250,67 @@ def test_the_overview_is_read_in_one_transaction(examples_store: GraphStore,
     assert checks == [1]  # the bounded overview reads the facts: checked once
 
 
+def _live_overview(store: GraphStore, **options: object) -> dict[str, object]:
+    """The overview asked answer by answer (nothing kept read), as JSON."""
+    store.kept_overview = lambda: None  # type: ignore[attr-defined]
+    try:
+        return overview(store, today=TODAY, **options).to_json()  # type: ignore[arg-type]
+    finally:
+        del store.kept_overview  # type: ignore[attr-defined]
+
+
+@pytest.mark.neo4j
+def test_the_kept_overview_is_the_live_one_and_follows_writes(
+    neo4j_store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Neo4j keeps the bounded overview's answers when a write's facts settle
+    # (graph/neo4j_overview_facts.py): the page drawn from them equals the one asked answer by
+    # answer, and the one computed by the named queries' own Cypher (no facts at all), after
+    # writes, a replace and a removal; a graph changed outside stratgraph is asked live.
+    from test_sqlite_summaries import _one_document, dense_graph
+
+    from stratgraph.graph import neo4j_overview_facts
+    from stratgraph.graph.data import GraphData
+
+    monkeypatch.setattr(neo4j_overview_facts, "KEEP_ABOVE", 0)
+    store = neo4j_store
+
+    def agree() -> None:
+        assert store.kept_overview() is not None  # type: ignore[attr-defined]
+        kept = overview(store, today=TODAY, live_plans=0).to_json()
+        assert kept == _live_overview(store, live_plans=0)
+        store.use_facts = False  # type: ignore[attr-defined]
+        try:
+            assert kept == _live_overview(store, live_plans=0)
+        finally:
+            store.use_facts = True  # type: ignore[attr-defined]
+        assert kept["notes"] and kept["coverage"]
+
+    first, second = dense_graph(21, 4), dense_graph(71, 4)
+    for d in range(4):
+        store.write(_one_document(first, f"doc{d}.txt"))
+    agree()
+    before = store.kept_overview()  # type: ignore[attr-defined]
+    store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+    agree()
+    assert store.kept_overview() != before  # type: ignore[attr-defined]
+    store.write(GraphData(), replace_documents=["doc2.txt"])
+    agree()
+    # Above the threshold only: a small graph keeps nothing (its overview is another page).
+    monkeypatch.setattr(neo4j_overview_facts, "KEEP_ABOVE", 50)
+    store.write(GraphData(), replace_documents=["doc3.txt"])
+    assert store.kept_overview() is None  # type: ignore[attr-defined]
+    monkeypatch.setattr(neo4j_overview_facts, "KEEP_ABOVE", 0)
+    store.refresh_facts()  # type: ignore[attr-defined]
+    agree()
+    # Changed outside stratgraph: the facts are not current, nothing kept is read.
+    store._driver.execute_query(  # type: ignore[attr-defined]
+        "CREATE (:Stratgraph:Plan {id: 'outside', name: 'Outside plan'})")
+    assert store.kept_overview() is None  # type: ignore[attr-defined]
+    assert (overview(store, today=TODAY, live_plans=0).to_json()
+            == _live_overview(store, live_plans=0))
+
+
 # -- the page -------------------------------------------------------------------------------
 
 HOSTILE = "</script><img src=x onerror=alert(1)> =HYPERLINK(\"http://evil.example\",\"x\")"

@@ -1,0 +1,101 @@
+"""The bounded ``/`` overview's answers kept at write time on Neo4j (issues #16 and #17).
+
+A national graph's overview (graph/overview.py, more than ``LIVE_PLANS`` plans) draws five
+whole-graph answers: coverage's plan rows and weakest themes, its theme count, and the
+orphan-actions, unsupported-outcomes and deadlines summaries. Each is read from write-time
+facts already, yet each took 0.7 to 1.0 s at 1M nodes on a busy machine, 2.0 s for a first
+view. They change only when the graph does, so once a write's facts have settled they are
+asked once more, through the store's own query paths (so they are the rows a live ask gives,
+by construction), and kept as one ``:StratgraphFact:OverviewAnswers`` node under the facts'
+stamp (:func:`stratgraph.graph.neo4j_facts.stamp`: settled writes, nodes, relationships).
+
+A first view reads that node and draws it only when its stamp is the facts' current one; a
+stale or missing node (a write cut off, a graph changed outside stratgraph, facts made before
+this module) sends the overview back to asking each answer, as before. What depends on the
+day (which quarters are overdue) is worked out when the page is drawn, never kept.
+
+Kept only for a graph of more than :data:`KEEP_ABOVE` plans (``None``: the overview's
+``LIVE_PLANS``): a smaller graph's overview is another page (every row), cheap at that size.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from neo4j import ManagedTransaction
+
+    from stratgraph.graph.neo4j_store import Neo4jStore
+    from stratgraph.graph.overview import BoundedParts
+
+LABEL = "OverviewAnswers"
+#: The kept node's format (a node of another version is not read).
+VERSION = 1
+#: Plans above which the answers are kept (``None``: graph/overview.py's ``LIVE_PLANS``).
+KEEP_ABOVE: int | None = None
+
+
+def schema_statements() -> list[str]:
+    """One kept node: two writers settling at once must MERGE the same one."""
+    return [f"CREATE CONSTRAINT stratgraph_overview_answers_id IF NOT EXISTS "
+            f"FOR (a:{LABEL}) REQUIRE a.id IS UNIQUE"]
+
+
+def ask(store: Neo4jStore) -> tuple[tuple[int, int, int], str] | None:
+    """The facts' stamp and the bounded overview's answers as JSON, asked in one read; ``None``
+    when the facts are not current, the graph is too small, or it changed meanwhile."""
+    from stratgraph.graph.overview import LIVE_PLANS, bounded_parts
+    from stratgraph.graph.queries import run_query
+
+    above = LIVE_PLANS if KEEP_ABOVE is None else KEEP_ABOVE
+    with store.reading():
+        stamp = store.facts_stamp()
+        if stamp is None:
+            return None
+        plan_rows = run_query(store, "coverage", {"scope": "plan"})
+        if len(plan_rows) <= above:
+            return None
+        parts = bounded_parts(store, plan_rows)
+        if store.facts_stamp() != stamp:
+            return None
+    try:
+        return stamp, json.dumps(parts.to_json(), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):  # a value JSON cannot hold exactly: ask live instead
+        return None
+
+
+def write(tx: ManagedTransaction, kept: tuple[tuple[int, int, int], str] | None) -> None:
+    """Keep ``kept`` (from :func:`ask`) while its stamp is still the facts' count of writes;
+    ``None`` removes what was kept."""
+    from stratgraph.graph.neo4j_facts import FACT_LABEL, META_LABEL
+
+    tx.run(f"MATCH (a:{LABEL}) DELETE a").consume()
+    if kept is None:
+        return
+    (writes, nodes, relationships), text = kept
+    tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) WHERE coalesce(m.writes, 0) = $writes "
+           f"MERGE (a:{FACT_LABEL}:{LABEL} {{id: 'overview'}}) "
+           "SET a.version = $version, a.writes = $writes, a.nodes = $nodes, "
+           "a.relationships = $relationships, a.parts = $parts",
+           writes=writes, nodes=nodes, relationships=relationships, parts=text,
+           version=VERSION).consume()
+
+
+def read(tx: ManagedTransaction) -> BoundedParts | None:
+    """The kept answers, when they describe the graph as it is (the facts' current stamp)."""
+    from stratgraph.graph.neo4j_facts import stamp
+    from stratgraph.graph.overview import BoundedParts
+
+    now = stamp(tx)
+    if now is None:
+        return None
+    record = tx.run(f"MATCH (a:{LABEL} {{id: 'overview'}}) WHERE a.version = $version "
+                    "RETURN a.writes AS writes, a.nodes AS nodes, "
+                    "a.relationships AS relationships, a.parts AS parts",
+                    version=VERSION).single()
+    if record is None or (record["writes"], record["nodes"], record["relationships"]) != now:
+        return None
+    data: dict[str, Any] = json.loads(record["parts"])
+    return BoundedParts.from_json(data)
+
