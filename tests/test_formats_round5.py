@@ -14,16 +14,11 @@ import dev_corpus_eval as corpus
 from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.read.model import Block, BlockKind
 from test_corpus_formats import _plan
-from test_formats_round3 import _NO_CHROMIUM, _stem
+from test_formats_round3 import _NO_CHROMIUM
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _stop_the_browser():
-    # The PDF writers share one Chromium; stop it after this module (see round 3's tests).
-    yield
-    from formats.to_pdf_designed import close_browser
-
-    close_browser()
+# The PDF writers share one Chromium: stopped after this module.
+pytestmark = pytest.mark.usefixtures("stop_pdf_browser")
 
 
 def _blocks(blocks: list[Block], path: Path) -> list[tuple[str, str]]:
@@ -57,7 +52,7 @@ CASES = [
 @pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
 def test_a_plan_in_a_chromium_printed_shape_reads_as_its_markdown(fmt: str, stem: str,
                                                                    tmp_path: Path) -> None:
-    plan = _plan(_stem(stem))
+    plan = _plan(corpus.plan_stem(stem))
     missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, fmt, tmp_path))
     assert missed == base
     assert nodes == made, sorted(nodes ^ made)
@@ -68,7 +63,7 @@ def test_a_sentence_cut_at_a_columns_foot_goes_on_at_the_next_columns_top(tmp_pa
     # The first column ends "... on year 1 of our 3-year", no room left for "Investment": the
     # line was broken for want of room, so the next column's "Investment Plan 2022-2024." runs
     # on although it starts with a capital (Muirhouse, pdf-cols; before: two paragraphs).
-    plan = _plan(_stem("muirhouse-housing-association-strategic-objectives"))
+    plan = _plan(corpus.plan_stem("muirhouse-housing-association-strategic-objectives"))
     doc = SourceDocument.from_path(corpus.write_as(plan, "pdf-cols", tmp_path))
     texts = [b.text for b in doc.blocks]
     assert any("we will deliver on year 1 of our 3-year Investment Plan 2022-2024. We will "
@@ -83,7 +78,7 @@ def test_a_short_heading_set_across_two_columns_parts_their_flow(tmp_path: Path)
     # increase in" / "people recognising sustainable visitor" on the left, "practices." on the
     # right. Before, the short headings read as left-column lines, so "practices." came after
     # the whole left column and the outcome heading's last line joined "Target".
-    plan = _plan(_stem("peak-district-npmp-2023-28-welcoming-place"))
+    plan = _plan(corpus.plan_stem("peak-district-npmp-2023-28-welcoming-place"))
     doc = SourceDocument.from_path(corpus.write_as(plan, "pdf-cols", tmp_path))
     texts = [b.text for b in doc.blocks]
     at = texts.index("Target")
