@@ -55,6 +55,18 @@ def corpus_file(name: str) -> Path:
 _neo4j_outcomes: dict[str, str] = {}
 
 
+def need_soffice() -> None:
+    """Skip a test that needs LibreOffice where it is absent, but fail in CI (or when
+    STRATGRAPH_REQUIRE_SPREADSHEET=1): there it must run."""
+    from stratgraph.loaders.read.convert import soffice
+
+    if soffice() is None:
+        reason = "no LibreOffice (make spreadsheet installs it)"
+        if os.environ.get("CI") or os.environ.get("STRATGRAPH_REQUIRE_SPREADSHEET") == "1":
+            pytest.fail(f"the LibreOffice test must run here, but {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def stop_pdf_browser():
     """Stop the Chromium the PDF writers share after a module that printed with it, so the

@@ -19,6 +19,7 @@ from stratgraph.cli.main import app
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read import read_document
 from stratgraph.loaders.read.convert import soffice
+from conftest import need_soffice
 
 runner = CliRunner()
 CORPUS = Path(__file__).parent / "dev_corpus"
@@ -267,18 +268,11 @@ def test_an_encrypted_word_file_is_one_line(tmp_path: Path) -> None:
 
 # -- with LibreOffice: real files it saves read as the Word file does --------------------------
 
-def _need_soffice() -> None:
-    if soffice() is None:
-        reason = "no LibreOffice (make spreadsheet installs it)"
-        if os.environ.get("CI") or os.environ.get("STRATGRAPH_REQUIRE_SPREADSHEET") == "1":
-            pytest.fail(f"the LibreOffice test must run here, but {reason}", pytrace=False)
-        pytest.skip(reason)
-
 
 @pytest.mark.parametrize("stem", ["tower-hamlets-strategic-plan-2022-26-priorities",
                                   "isle-of-wight-housing-renewal-strategy-action-plan-2003"])
 def test_libreoffice_odt_reads_as_the_word_file(tmp_path: Path, stem: str) -> None:
-    _need_soffice()
+    need_soffice()
     from formats.common import with_descriptions
     from formats.to_docx import write_docx
     from formats.to_odt import write_odt
@@ -296,7 +290,7 @@ def test_libreoffice_odt_reads_as_the_word_file(tmp_path: Path, stem: str) -> No
 
 @pytest.mark.parametrize("target", ["doc", "rtf"])
 def test_doc_and_rtf_read_through_libreoffice_as_the_word_file(tmp_path: Path, target: str) -> None:
-    _need_soffice()
+    need_soffice()
     import subprocess
 
     from formats.common import with_descriptions

@@ -24,6 +24,7 @@ from stratgraph.loaders.document import SourceDocument
 from stratgraph.loaders.read import read_document
 from stratgraph.loaders.read.convert import soffice
 from stratgraph.loaders.registry import extract
+from conftest import need_soffice
 
 from formats.to_xlsx import TRACKER_ROWS, write_tracker
 
@@ -51,13 +52,6 @@ MEASURES = {
     "Percentage of major planning applications decided on time": ("88%", "90%"),
 }
 
-
-def _need_soffice() -> None:
-    if soffice() is None:
-        reason = "no LibreOffice (make spreadsheet installs it)"
-        if os.environ.get("CI") or os.environ.get("STRATGRAPH_REQUIRE_SPREADSHEET") == "1":
-            pytest.fail(f"the LibreOffice test must run here, but {reason}", pytrace=False)
-        pytest.skip(reason)
 
 
 def _graph(path: Path):  # noqa: ANN202 (Graph)
@@ -158,7 +152,7 @@ def test_the_tracker_gives_its_actions_outcomes_and_measures(tmp_path: Path) -> 
 # -- .ods -------------------------------------------------------------------------------------
 
 def test_the_tracker_saved_by_calc_as_ods_reads_as_the_xlsx(tmp_path: Path) -> None:
-    _need_soffice()
+    need_soffice()
     import subprocess
 
     source = write_tracker(tmp_path / "tracker.xlsx")

@@ -40,6 +40,7 @@ from stratgraph.loaders.read.furniture import is_page_number
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
+from stratgraph.loaders.read.list_numbers import letters, roman
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -106,33 +107,13 @@ class _Style:
 
 
 # Word's number formats: how the counter of a level is written in its marker.
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)  # beyond what Roman numerals write (and a hostile start value)
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _letters(n: int) -> str:
-    # Word repeats the letter past z: a..z, aa..zz.
-    if not 0 < n <= 26 * 20:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
 _FORMATS = {
     "decimal": str,
     "decimalZero": lambda n: f"{n:02d}",
-    "lowerLetter": _letters,
-    "upperLetter": lambda n: _letters(n).upper(),
-    "lowerRoman": _roman,
-    "upperRoman": lambda n: _roman(n).upper(),
+    "lowerLetter": letters,
+    "upperLetter": lambda n: letters(n).upper(),
+    "lowerRoman": roman,
+    "upperRoman": lambda n: roman(n).upper(),
 }
 
 

@@ -818,16 +818,16 @@ def _level(value: object) -> int:
 
 
 def _ol_marker(count: int, kind: str) -> str:
-    from stratgraph.loaders.read.docx import _letters, _roman
+    from stratgraph.loaders.read.list_numbers import letters, roman
 
     if kind == "a":
-        return _letters(count) + "."
+        return letters(count) + "."
     if kind == "A":
-        return _letters(count).upper() + "."
+        return letters(count).upper() + "."
     if kind == "i":
-        return _roman(count) + "."
+        return roman(count) + "."
     if kind == "I":
-        return _roman(count).upper() + "."
+        return roman(count).upper() + "."
     return f"{count}."
 
 

@@ -36,6 +36,7 @@ from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
+from stratgraph.loaders.read.list_numbers import letters, roman
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -218,27 +219,8 @@ def _size(value: str | None) -> float | None:
         return None
 
 
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
-                           (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-def _letters(n: int) -> str:
-    if not 0 < n <= 26 * 20:
-        return str(n)
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-
-
-_FORMATS = {"1": str, "a": _letters, "A": lambda n: _letters(n).upper(), "i": _roman,
-            "I": lambda n: _roman(n).upper()}
+_FORMATS = {"1": str, "a": letters, "A": lambda n: letters(n).upper(), "i": roman,
+            "I": lambda n: roman(n).upper()}
 
 
 class _Styles:
