@@ -6,7 +6,7 @@ text boxes opened), so the blocks come in reading order:
 - **headings**: a paragraph whose style (or a style it is based on) is ``Heading 1`` ..
   ``Heading 6`` (7-9 read as 6), ``Title`` (level 1), ``TOC Heading`` (level 1), or that sets
   an outline level 1-6. Only in a document that uses no heading style at all is a short
-  all-bold ``Normal`` paragraph taken as a heading (see :func:`_bold_heading`): a document that
+  all-bold ``Normal`` paragraph taken as a heading (see :func:`~stratgraph.loaders.read.furniture.bold_heading`): a document that
   uses heading styles says what its headings are, and its bold lines ("**Helen Marsh**") are
   text, as they are in the plan's text version.
 - **list items**: a ``List Bullet``/``List Number`` (``2``, ``3``: nesting) or ``List Paragraph``
@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from stratgraph.errors import LoaderError
-from stratgraph.loaders.read.furniture import is_page_number
+from stratgraph.loaders.read.furniture import bold_heading, is_page_number
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
@@ -593,7 +593,7 @@ class _Reader:
                                      level=self._typed_level(ppr), marker="-",
                                      group=self._item_group()))
             return
-        if (typed := typed_item(text)) is not None and not _bold_heading(para.runs):
+        if (typed := typed_item(text)) is not None and not bold_heading(para.runs):
             # A number typed by hand ("1.1<tab>", "a)<tab>", "(iv) ") as a text plan has it.
             self.blocks.append(Block(BlockKind.LIST_ITEM, typed[1], page=para.page,
                                      level=self._typed_level(ppr), marker=typed[0],
@@ -604,7 +604,7 @@ class _Reader:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, page=para.page, level=level,
                                      group=self.lists_seen))
             return
-        if style.name in ("", "normal", "body text", "no spacing") and _bold_heading(para.runs):
+        if style.name in ("", "normal", "body text", "no spacing") and bold_heading(para.runs):
             size = max(para.sizes, default=style.size or 0)
             self.bold_candidates.append((len(self.blocks), size))
         self.blocks.append(Block(BlockKind.PARAGRAPH, text, page=para.page))
@@ -857,22 +857,6 @@ def _plain_text(p: Element) -> Iterator[str]:
         if any(a.tag in (_w("del"), FALLBACK) for a in el.iterancestors()):
             continue
         yield el.text or "" if el.tag == T else " "
-
-
-def _bold_heading(runs: list[tuple[str, bool, bool]]) -> bool:
-    """Whether a paragraph could be a heading set in bold type rather than a heading style.
-
-    All its words are bold, it is 1-10 words and at most 80 characters, it starts with a
-    capital or a digit, has letters, and does not end as a sentence or a lead-in does
-    (``.`` ``:`` ``;`` ``,`` ``?`` ``!``).
-    """
-    if not runs or not all(b for t, b, _ in runs if t.strip()):
-        return False
-    text = one_line("".join(t for t, _, _ in runs))
-    words = text.split()
-    return (0 < len(words) <= 10 and len(text) <= 80 and (text[0].isupper() or text[0].isdigit())
-            and any(c.isalpha() for c in text) and text[-1] not in ".:;,?!"
-            and not is_page_number(text))
 
 
 def _check_package(data: bytes, where: str) -> None:

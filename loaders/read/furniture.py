@@ -53,3 +53,22 @@ def chrome_role(text: str) -> str | None:
     if _BREADCRUMB.match(text):
         return "breadcrumb"
     return "navigation"
+
+
+def bold_heading(runs: list[tuple[str, bool, bool]]) -> bool:
+    """Whether a paragraph of (text, bold, italic) runs could be a heading set in bold type
+    rather than a heading style (Word and OpenDocument files typed by hand).
+
+    All its words are bold, it is 1-10 words and at most 80 characters, it starts with a
+    capital or a digit, has letters, does not end as a sentence or a lead-in does
+    (``.`` ``:`` ``;`` ``,`` ``?`` ``!``) and is not a page number ("Page 3").
+    """
+    from stratgraph.loaders.read.render import one_line
+
+    if not runs or not all(b for t, b, _ in runs if t.strip()):
+        return False
+    text = one_line("".join(t for t, _, _ in runs))
+    words = text.split()
+    return (0 < len(words) <= 10 and len(text) <= 80 and (text[0].isupper() or text[0].isdigit())
+            and any(c.isalpha() for c in text) and text[-1] not in ".:;,?!"
+            and not is_page_number(text))

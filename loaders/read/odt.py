@@ -36,6 +36,7 @@ from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
+from stratgraph.loaders.read.furniture import bold_heading
 from stratgraph.loaders.read.list_numbers import letters, roman
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -472,7 +473,7 @@ class _Reader:
                                      level=self._typed_level(left), marker="-",
                                      group=self._item_group()))
             return
-        if (typed := typed_item(text)) is not None and not _bold_heading(para.runs):
+        if (typed := typed_item(text)) is not None and not bold_heading(para.runs):
             self.blocks.append(Block(BlockKind.LIST_ITEM, typed[1], level=self._typed_level(left),
                                      marker=typed[0], group=self._item_group()))
             return
@@ -481,7 +482,7 @@ class _Reader:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, level=before.level,
                                      group=self.lists_seen))
             return
-        if _bold_heading(para.runs):
+        if bold_heading(para.runs):
             self.bold_candidates.append((len(self.blocks), max(para.sizes, default=style_size or 0)))
         self.blocks.append(Block(BlockKind.PARAGRAPH, text))
         self.list_open = False
@@ -660,18 +661,6 @@ def _cells(tr: Element) -> Iterator[Element]:
                     return
                 made += 1
                 yield child
-
-
-def _bold_heading(runs: list[tuple[str, bool, bool]]) -> bool:
-    """Whether a paragraph could be a heading set in bold type: all its words bold, 1-10
-    words and at most 80 characters, starting with a capital or digit, not ending as a
-    sentence or lead-in does (the Word reader's rule)."""
-    if not runs or not all(b for t, b, _ in runs if t.strip()):
-        return False
-    text = one_line("".join(t for t, _, _ in runs))
-    words = text.split()
-    return (0 < len(words) <= 10 and len(text) <= 80 and (text[0].isupper() or text[0].isdigit())
-            and any(c.isalpha() for c in text) and text[-1] not in ".:;,?!")
 
 
 def _headers_footers(styles_root: Element | None, reader: _Reader) -> None:
