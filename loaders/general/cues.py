@@ -59,6 +59,9 @@ OUTCOME_LEAD_IN = re.compile(
     r"|\b(?:aims?|ambitions?|goals?)\s+(?:is\s+|are\s+)?to(?:\s+have)?(?:\s+\w+){0,2}\s*:\s*$"
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
+    # "Detailed below are the priorities under the Wellbeing theme which we will work to achieve
+    # over the lifetime of the Community Plan 2015-2030:"
+    rf"|^(?:detailed|listed|set\s+out|outlined|shown|described)\s+below\s+(?:are|is)\s+(?:the|our)\s+(?:[\w-]+\s+){{0,2}}{_OUTCOME_NOUNS}\b[^:]{{0,160}}:\s*$"
     r"|\bfocus(?:es|ed|ing)?\s+on\s+(?:the\s+following|these|(?:\w+\s+){0,2}(?:areas|themes|priorities))\b[^:]{0,30}:\s*$"
     r"|\b(?:asked|agreed|chosen|decided)\s+to\s+focus\s+on\s*:\s*$"
     r"|\bvision\b[^:]{0,80}:\s*$|\bwe\s+want\s+(?:\w+\s+){0,4}to\s+(?:be|have|see)\b[^:]{0,60}:\s*$"
@@ -111,8 +114,12 @@ MEASURE_HEADING = re.compile(
     r"|how\s+will\s+we\s+(?:measure|monitor|track|know)\b.*"
     # "Performance Measure Level 1": a table's caption in the singular.
     r"|(?:key\s+)?performance\s+(?:indicators?|measures?|metrics?)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
-    r"|(?:key\s+)?(?:success\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
-    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*"
+    r"|(?:key\s+)?(?:success\s+|result\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
+    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*|(?:[\w-]+\s+){0,2}metrics\b.*"
+    # "What success will look like", "We will know we have been successful when": the list
+    # under it says what will be so when the outcome is met, the outcome's measures.
+    r"|what\s+success\s+(?:will|would|should)\s+look\s+like"
+    r"|we\s+will\s+know\s+(?:that\s+)?(?:we\s+have|we['’]ve)\s+(?:been\s+successful|succeeded|made\s+a\s+difference)\b.*"
     # "Our targets and measures"
     r"|(?:our\s+)?(?:targets?|measures|indicators)\s+and\s+(?:targets?|measures|indicators))\s*:?$",
     re.IGNORECASE,
@@ -143,7 +150,7 @@ BOILERPLATE_HEADING = re.compile(
     r"|case\s+stud(?:y|ies)\b.*|(?:what\s+we\s+(?:have|'ve|’ve)|what\s+we)\s+(?:achieved|done|delivered)\b.*"
     r"|(?:our\s+|key\s+|recent\s+)?achievements(?:\s+(?:so\s+far|to\s+date|in\s+[\w\s/-]{1,20}))?|get\s+involved|have\s+your\s+say"
     r"|what\s+(?:is|has)\s+(?:different|new|changed)\b.*|why\s+(?:do\s+we\s+need|have)\s+(?:an?|the|this)\b.*"
-    r"|our\s+(?:values|principles|ways\s+of\s+working)|how\s+(?:we|our\s+\w+)\s+(?:will\s+)?work|values|principles|progress|status|update|yes|no)\s*:?$",
+    r"|our\s+(?:values|principles|ways\s+of\s+working)|how\s+(?:we|our\s+\w+)\s+(?:will\s+)?work|the\s+ways?\s+we\s+(?:will\s+)?work|values|principles|progress|status|update|yes|no)\s*:?$",
     re.IGNORECASE,
 )
 # A line that is a link or a call to act on the web page, not plan content.
@@ -166,9 +173,15 @@ LINK_LINE = re.compile(
 )
 
 
+#: "Appendix one: ", "Annex B - ": the label of a document's part, before what the part holds.
+_PART_LABEL = re.compile(r"(?i)^(?:appendix|annex|schedule)\s+\w{1,6}\s*[:.\-–—]\s*(?=\S)")
+
+
 def heading_mode(text: str) -> Mode | None:
-    """What a heading's section holds, when its words say so."""
+    """What a heading's section holds, when its words say so ("Appendix one: Key result
+    measures" by the words after its label)."""
     text = text.strip().rstrip(":").strip().replace("’", "'")
+    text = text[label.end():] if (label := _PART_LABEL.match(text)) else text
     if ACTION_HEADING.match(text):
         return Mode.ACTION
     if MEASURE_HEADING.match(text):
@@ -226,7 +239,10 @@ def counted_sentence(text: str) -> bool:
 
 
 def is_boilerplate(text: str) -> bool:
-    """A heading of the document's apparatus (contents, foreword, contact us ...)."""
+    """A heading of the document's apparatus (contents, foreword, contact us ...); an appendix
+    whose title says it holds measures, actions or outcomes is the plan's content."""
+    if _PART_LABEL.match(text.strip()) and heading_mode(text) is not None:
+        return False
     return bool(BOILERPLATE_HEADING.match(text.strip()))
 
 

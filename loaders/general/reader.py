@@ -55,6 +55,8 @@ from stratgraph.loaders.general.references import may_name, named_in, names_a_pa
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
+    META_LABEL,
+    META_LINE,
     column_names_only,
     IMAGE_FILE,
     IMAGE_LINK,
@@ -100,7 +102,7 @@ from stratgraph.loaders.general.wording import (
     content_words,
     title_like,
 )
-from stratgraph.loaders.general.statements import commitment, reported_indicator, sentences, target
+from stratgraph.loaders.general.statements import commitment, indicator_targets, reported_indicator, sentences, target
 from stratgraph.loaders.shapes.narrative.entities import Vocabulary
 from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.read.furniture import is_page_number, is_site_chrome
@@ -202,7 +204,18 @@ AIM_AFTER_NAME = re.compile(r"^to\s+(?:be|have|[a-z]+)\s+\S.{10,}$")
 #: are drawn from:": a lead-in to a set that is not the plan's outcomes, actions or measures.
 _OTHER_SET_LEAD = re.compile(
     r"(?i)\b(?:principles|values|behaviours|ways\s+of\s+working)\b[^:]{0,40}:\s*$"
+    # "... put together this statement of principles on how we will work.": the list after it
+    # is the principles, ways of working the page itself sets apart from what it delivers.
+    r"|\b(?:statement|set|charter)\s+of\s+(?:our\s+)?(?:principles|values|behaviours)\b[^.:]{0,60}[.:]\s*$"
     r"|\b(?:drawn|derived|informed|developed|evolved|shaped)\s+(?:from|by)\s*:\s*$")
+#: "Result Metric for measurement Reference": the header of a key results table, flattened.
+_RESULT_METRIC_HEADER = re.compile(
+    r"(?i)^(?=\S+\s+\S+\s+\S)(?:(?:ref(?:erence)?|code)\s+)?(?:results?|outcomes?|goals?|objectives?)\s+"
+    r"(?:metrics?|measures?|indicators?)(?:\s+(?:for|of)\s+(?:measurement|success|progress))?(?:\s+(?:ref(?:erence)?|code))?$")
+#: "... considered disadvantaged KR111": a row's code at its end.
+_ROW_CODE_END = re.compile(r"\s+([A-Z]{1,4}\s?\d{1,4}[a-z]?|\d{1,2}(?:\.\d{1,2}){1,3})$")
+#: "... in this measure: Target: >75% community satisfaction score.": a target stated as a label.
+_TARGET_LABEL = re.compile(r"(?i)\btarget\s*:\s*(?P<target>[<>≥≤]?\s*[£]?\d[^.(;]{0,80}?)\s*(?:[.(;]|$)")
 #: "Long-term Outcome", "Population outcome": a label over one outcome stated on the next line.
 _ONE_OUTCOME_LABEL = re.compile(r"(?i)^(?:(?:long|medium|short)[- ]term|population|our|the)\s+outcome:?$")
 #: "Healthy Community: People are making positive lifestyle choices. ...": a short name, then
@@ -326,6 +339,11 @@ class GeneralReader(TableRows):
         #: The field whose value the next paragraph is, after its label (see _field).
         self.field: str | None = None
         self.field_measure: str | None = None
+        #: The measure a list item under a measures cue just made: a paragraph under it may say
+        #: its target ("For Council to be successful in this measure: Target: >95% ...").
+        self.list_measure: str | None = None
+        #: A paragraph under a measure item named the item's parts ("covers four key areas:").
+        self.parts_of_item = False
         self.flat_outcome: str | None = None
         self.flat_header_end = 0
         self.matrix_end = 0
@@ -457,6 +475,8 @@ class GeneralReader(TableRows):
         table's kind ("measure" or "action"), read from the header's words."""
         block = self.blocks[self.index]
         words = block.text.replace("**", "").split()
+        if _RESULT_METRIC_HEADER.match(block.text.replace("**", "").strip()):
+            return "result"
         if len(words) <= 25 and not re.search(r"[.;!?]\s|[.;!?]$", block.text):
             roles = FLAT_HEADER_WORDS.findall(block.text)
             if len({r.lower().rstrip("s") for r in roles}) >= 4:
@@ -518,6 +538,9 @@ class GeneralReader(TableRows):
         text = block.text.replace("**", "").strip()
         if block.line <= self.flat_header_end:
             return
+        if self.flat == "result":
+            self._result_metric_row(text, block.line)
+            return
         if self.flat == "measure":
             self._flat_measure_row(text, block.line)
             return
@@ -558,6 +581,24 @@ class GeneralReader(TableRows):
                 and not self.b.graph.nodes[action].properties.get("owner"):
             self._set(action, owner=text)
             self._owner_cell(text, block.line, action, rule="flattened-table-row")
+
+    def _result_metric_row(self, text: str, line: int) -> None:
+        """A row of a key results table a web copy ran into one line ("Raise secondary
+        attainment levels for disadvantaged students Attainment 8 for KS4 pupils considered
+        disadvantaged KR111"): the result the plan aims for (an outcome), then the metric that
+        measures it from its own capitalised noun, then the row's code."""
+        code = _ROW_CODE_END.search(text)
+        row = text[:code.start()].rstrip() if code else text
+        result, metric = split_two_cells(row)
+        if metric is None or bad_name(clean(result)):
+            return
+        section = self.stack[-1] if self.stack else None
+        outcome = self.b.outcome(clean(result), line, theme=self._theme(section), level="priority",
+                                 rule="result-metric-row")
+        self.declared.setdefault(normalise_name(clean(result)), outcome)
+        if not bad_name(clean(metric)):
+            self._measure(clean(metric), line, "result-metric-row", outcome=outcome,
+                          indicator_code=code.group(1) if code else None)
 
     def _flat_measure_row(self, text: str, line: int) -> None:
         """One line of a flattened KPI table: an indicator with its figures, the polarity and
@@ -916,7 +957,10 @@ class GeneralReader(TableRows):
 
     def _theme(self, section: _Section | None, rule: str = "section-heading") -> str | None:
         """The theme of a section: its own, or its nearest thematic ancestor's (made on use)."""
-        while section is not None and not section.thematic:
+        # "Status: Green", "Objective details": a tracker's field or a report's label over
+        # what follows, no theme of the plan.
+        while section is not None and (not section.thematic or META_LINE.match(section.name)
+                                       or META_LABEL.match(section.name)):
             section = section.parent
         if section is None or section.skip:
             return None
@@ -926,6 +970,16 @@ class GeneralReader(TableRows):
             section.theme_id = self.b.theme(section.name, section.line, rule=rule, **props)
             self.theme_names[section.theme_id] = section.name
         return section.theme_id
+
+    def _under_fields(self) -> bool:
+        """Whether the section being read is a decision notice's field ("Is Key decision?: No"
+        over the minute's recommendations): its to-do list is read, with no theme."""
+        section = self.stack[-1] if self.stack else None
+        while section is not None:
+            if section.thematic and not section.skip and (META_LINE.match(section.name) or META_LABEL.match(section.name)):
+                return True
+            section = section.parent
+        return False
 
     def _commitments_heading(self, section: _Section | None, line: int) -> str | None:
         """A short plain heading whose section commits to things is the outcome they serve
@@ -966,6 +1020,24 @@ class GeneralReader(TableRows):
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        if text.endswith(":") and self._mode() is Mode.MEASURE and self._describes_item(text[:-1] + "."):
+            # "The Governance Health Check covers four key areas:" under the measure it
+            # describes: the lines after it are the measure's parts, not the plan's outcomes.
+            self._names(text, block.line, self._anchor())
+            self.run = _ListRun(None, other=True)
+            self.parts_of_item = True
+            return
+        if self.parts_of_item and block.kind is BlockKind.PARAGRAPH and not title_like(block) \
+                and len(text.split()) <= 4 and text.endswith((",", " and", ";")):
+            return  # "Ethics,", "Risk management,", "Information management and": those parts
+        self.parts_of_item = False
+        if self.list_measure is not None and (goal := _TARGET_LABEL.search(text)):
+            # "For Council to be successful in this measure: Target: >95% integrated plans
+            # delivered on time (...)": the target of the measure the item above names.
+            self._set(self.list_measure, target=goal.group("target").strip())
+            self.list_measure = None
+            self._names(text, block.line, self._anchor())
+            return
         before = self.blocks[self.index - 1] if self.index else None
         if before is not None and before.kind is not BlockKind.LIST_ITEM \
                 and _ONE_OUTCOME_LABEL.match(before.text.replace("**", "").strip()) \
@@ -1054,6 +1126,12 @@ class GeneralReader(TableRows):
                 self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
                 self.run = _ListRun(Mode.OUTCOME)
                 return
+        if re.match(r"(?i)(?:detailed|listed|set\s+out|outlined|shown|described)\s+below\s+(?:are|is)\s+(?:the|our)\b", text) \
+                and text.endswith(".") and self.index + 1 < len(self.blocks) \
+                and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM:
+            # "Detailed below are the priorities under the Wellbeing theme which we will work to
+            # achieve ...": a lead-in ended with a stop, the list right under it.
+            text = text[:-1] + ":"
         if text.endswith(("the following.", "as follows.")) \
                 or re.search(r"\bthe\s+following\s+(?:[\w-]+\s+){0,4}(?:measures|indicators|targets|kpis)\.$", text, re.I):
             # "By 2028 we will have improved ... through the following.", "... will be measured
@@ -1196,6 +1274,11 @@ class GeneralReader(TableRows):
             self.declared.setdefault(normalise_name(clean(text)), self.paragraph_outcome)
             self.run = _ListRun(Mode.OUTCOME)  # the next priority line may follow its prose
             return
+        if section_mode is Mode.MEASURE and self._describes_item(text):
+            # "Council reports against actions ...": the item above described, no measure; the
+            # documents it names still count.
+            self._names(text, block.line, self._anchor())
+            return
         if section_mode is Mode.MEASURE and not self._skipping() and len(text.split()) <= 25 \
                 and len(list(sentences(text))) == 1 and not re.search(r"\b(?:is|are)\b", text) \
                 and not text.endswith(":") and not commitment(text):
@@ -1311,6 +1394,7 @@ class GeneralReader(TableRows):
 
     def _item(self, block: Block) -> None:
         self.card = False  # a card's title follows its label at once, or there is no card
+        self.list_measure = None
         if self.run is None:
             self.run = _ListRun(self._section_list_mode())
         if self.run.mode is None and self.index in self.called_outcomes:
@@ -1379,6 +1463,14 @@ class GeneralReader(TableRows):
             text = text[:lead.start()].rstrip() + ("." if text[lead.start():lead.start() + 1] == "." else "")
         else:
             lead = None
+        if mode is Mode.OUTCOME and (targets := indicator_targets(text)):
+            # "- To increase the percentage of residents who have heard of X to 90%" among a
+            # priority's outcomes: an indicator and its target, measuring the outcome above.
+            parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
+            for name, goal in targets:
+                if not bad_name(name):
+                    self._measure(name, block.line, "indicator-target-item", target=goal, outcome=parent)
+            return
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
             theme = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
@@ -1442,15 +1534,19 @@ class GeneralReader(TableRows):
                                   deadline=found[2], action=action)
         elif mode is Mode.MEASURE:
             name = clean(text)
-            if not bad_name(name):
-                self._measure(name, block.line, "list-after-measure-cue")
+            if not bad_name(name) or self._content_among_items(name):
+                # "Governance", "Risk management" among "Service delivery", "Customer
+                # satisfaction" ... after "The measures are:": measures, not page apparatus.
+                self.list_measure = self._measure(name, block.line, "list-after-measure-cue")
+                return
         else:
             name = commitment(text)
             if name and not bad_name(name):
                 self._action(name, block.line, "we-will-item", text)
             elif block.line in self.todo_lists and IMPERATIVE.match(NUMBERING.sub("", text, count=1)) \
                     and not bad_name(clean(text)) and (
-                    self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)):
+                    self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)
+                    or self._under_fields()):
                 outcome = None
                 if self.run.lead_outcome:
                     if self.run.lead_outcome_id is None:
@@ -1489,7 +1585,14 @@ class GeneralReader(TableRows):
         elif label.startswith(("lead", "owner", "responsible", "led")):
             if not props.get("owner") and not bad_name(value):
                 self._lead_after_item(value, block.line, action)
-        elif label == "status":
+        elif label in ("section", "service area", "team"):
+            if not props.get("owner") and not bad_name(value):
+                self._lead_after_item(value, block.line, action)  # "Section: Public Health"
+        elif label == "directorate":
+            self._set(action, directorate=value)
+        elif label in ("stage", "percentage complete", "% complete", "progress"):
+            self._set(action, progress=value)
+        elif label.startswith(("status", "rag")):
             self._set(action, status=value)
         else:  # what the action should achieve: its measure of success, as written
             self._set(action, success_measure=value)
@@ -1530,6 +1633,19 @@ class GeneralReader(TableRows):
             found = target(text)
             self._set(self.field_measure, target=found[1] if found and found[1] else text)
         return True
+
+    def _describes_item(self, text: str) -> bool:
+        """Whether a paragraph is a sentence describing the list item just above it, paragraphs
+        only between them ("Service delivery" / "While the Community Strategic Plan lays out
+        ...", "Council reports against actions and budgets ...")."""
+        if not text.endswith((".", "!", "?")) or len(text.split()) < 8:
+            return False
+        for before in reversed(self.blocks[max(0, self.index - 3):self.index]):
+            if before.kind is BlockKind.LIST_ITEM:
+                return True
+            if before.kind is not BlockKind.PARAGRAPH or title_like(before):
+                return False
+        return False
 
     def _content_among_items(self, name: str) -> bool:
         """Whether a list item that names an apparatus word ("Governance") is content all the
@@ -1578,6 +1694,9 @@ class GeneralReader(TableRows):
         action = self._action(name, line, "action-row-in-text", head,
                               deadline=when.group(0) if when else None, ref=code)
         self.last_row_action = None if when else action
+        # "Directorate: ...", "Due date: 31 March 2024", "Status: Green" on the lines under it:
+        # the coded objective's fields.
+        self.labelled_action = action
         for lead in find_leads(rest[when.end():] if when else ""):
             lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio,
                                   rule="action-row-in-text")

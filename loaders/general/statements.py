@@ -176,6 +176,30 @@ _RESULT = re.compile(
     r"\s+(?:£\s?)?\d", re.IGNORECASE)
 
 
+#: "To increase the percentage of residents who have heard of X to 90%": an indicator and the
+#: level it is to reach, written as an aim among a list of outcomes.
+_INDICATOR_TARGET = re.compile(
+    r"^to\s+(?:increase|reduce|raise|bring\s+down|lower|decrease|improve|cut|halve|double)\s+(?:the\s+)?"
+    r"(?P<what>(?:percentage|proportion|number|rate|level|share)\s+of\s+.{5,200}?)\s+to\s+"
+    r"(?P<target>(?:under|below|over|above|at\s+least\s+)?[£₤]?\d[\d,.]*\s*(?:%|per\s*cent)?)\s*[.;]?$",
+    re.IGNORECASE)
+_NEXT_TARGET = re.compile(r"\s+and\s+(?=to\s+(?:increase|reduce|raise|bring\s+down|lower|decrease|improve|cut)\b)",
+                          re.IGNORECASE)
+
+
+def indicator_targets(text: str) -> list[tuple[str, str]]:
+    """(indicator, target) for each "to increase the percentage of ... to 80%" clause that
+    ``text`` is made of ("... to 25% and to bring down the percentage of ... to 42.4%"), or
+    [] when any part of it is something else."""
+    found = []
+    for part in _NEXT_TARGET.split(text.strip()):
+        m = _INDICATOR_TARGET.match(part.strip())
+        if not m:
+            return []
+        found.append((capitalise(m.group("what").strip()), m.group("target").strip()))
+    return found
+
+
 def reported_indicator(sentence: str) -> str | None:
     """The indicator a result statement reports on, or None."""
     m = _RESULT.match(sentence.strip())

@@ -56,7 +56,9 @@ FLAT_HEADER_WORDS = re.compile(
     re.IGNORECASE)
 #: Nouns a table's header names its people and timing columns by, beyond FLAT_HEADER_WORDS.
 _HEADER_NOUNS = re.compile(r"(?i)\b(?:lead|leads|officers?|directorates?|cabinet|members?|portfolio|holders?"
-                           r"|departments?|completion|dates?|who|when|timescales?|responsibility)\b")
+                           r"|departments?|completion|dates?|who|when|timescales?|responsibility"
+                           # "Result Metric for measurement Reference": a key results table's header
+                           r"|results?|metrics?|measurement)\b")
 
 
 def column_names_only(text: str) -> bool:
@@ -253,6 +255,9 @@ ACTION_LABEL = re.compile(
 ACTION_CELL = re.compile(
     r"^(?P<label>year|timescales?|by\s+when|deadline|target\s+date|due(?:\s+date)?|when|lead(?:\s+officer)?"
     r"|owner|responsible|led\s+by|status|target\s*/\s*outcome|outcome\s*/\s*target|success\s+measures?"
+    # A tracker's fields under its coded objective ("Directorate: Delivery", "Section: Public
+    # Health", "Stage: In progress", "Percentage complete: 80%").
+    r"|directorate|section|service\s+area|team|stage|percentage\s+complete|%\s+complete|progress|rag(?:\s+status)?"
     r"|measures?\s+of\s+success)\s*(?:[:–—-]\s*|(?=\s+\d))\s*(?P<value>\S.*)$",
     re.IGNORECASE)
 #: "Objective Measuring success", "Outcome Success measures": the header of a two-column table of
@@ -283,8 +288,19 @@ def split_two_cells(text: str) -> tuple[str, str | None]:
 FRAGMENT_END = re.compile(r"(?i)(?<![;,])\s(?:the|a|an|of|to|and|or|in|for|with|by|on|our|their|its|from)\s*$")
 #: A page's record of a meeting or a publication ("Meeting: 06/12/2017 - Cabinet (Item 48)",
 #: "Published: 2 July 2025"): when, not what the plan is for.
-META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:updated|reviewed)|decided\s+at)\s*:",
+META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:updated|reviewed)|decided\s+at"
+                       # A decision notice's or report cover's fields ("Is Key decision?: No",
+                       # "Wards affected: All"), a tracker's ("Status: Green", "Due date: ...").
+                       r"|decision\s+(?:maker|status|type)|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]in|callable\s+in)\??"
+                       r"|wards?\s+affected|(?:lead\s+officer\s+and\s+)?report\s+authors?|classification|final\s+decision[\s-]maker"
+                       r"|publication\s+date|date\s+of\s+decision|effective\s+from|(?:accompanying|supporting|additional)\s+documents"
+                       r"|status|stage|directorate|section|percentage\s+complete|due\s+date|rag(?:\s+status)?|contact\s+officer)\s*:",
                        re.IGNORECASE)
+#: The same fields as bare labels on a line of their own ("Wards affected", "Report author"),
+#: and a tracker's "Objective details" over its items.
+META_LABEL = re.compile(r"(?i)^(?:decision\s+(?:maker|status)|is\s+key\s+decision\??|wards?\s+affected"
+                        r"|(?:lead\s+officer\s+and\s+)?report\s+authors?|final\s+decision[\s-]maker|lead\s+head\s+of\s+service"
+                        r"|(?:objective|project|action|indicator|measure|priority)\s+details)\s*:?$")
 #: A count of items by status, as a performance summary gives it: "1 has not started (less
 #: than 1%)", "64 are complete (55%)"; or a chart's counts by colour: "Red, 14 (15%); Green,
 #: 78 (82%)".
@@ -348,7 +364,7 @@ def bad_name(name: str) -> bool:
         return True
     if len(HEADER_WORDS.findall(name)) >= 3 and len(name.split()) <= 10:
         return True
-    if META_LINE.match(name) or STATUS_COUNT.match(name) or ABOUT_DELIVERY.match(name) or CONTACT_LINE.search(name) \
+    if META_LINE.match(name) or META_LABEL.match(name) or STATUS_COUNT.match(name) or ABOUT_DELIVERY.match(name) or CONTACT_LINE.search(name) \
             or AIM_LABEL.match(name) or REPORTED_LINE.match(name):
         return True
     if len(name.split()) <= 5 and FRAGMENT_END.search(name):

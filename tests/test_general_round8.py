@@ -1,0 +1,242 @@
+"""The general reader, round 8: plans of kinds the development corpus lacked (decision notices
+and committee resolutions, an objective tracker, indicators with targets among outcomes,
+success criteria, key result measures with their targets, a statement of principles).
+
+Each test quotes the lines of a development plan (tests/dev_corpus/, rows "round 8" in
+SOURCES.md) that its rule reads; the rules are worded for the shape, never the plan. The
+held-out plans (tests/heldout_corpus/) are never quoted here.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.data import GraphData
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.cues import Mode, heading_mode, is_boilerplate, lead_in_mode
+from stratgraph.loaders.general.statements import indicator_targets
+from stratgraph.loaders.general.wording import bad_name
+
+from general_reading import read_general as _read
+
+
+def _names(graph: GraphData, label: Label) -> dict[str, int]:
+    return {n.name: n.provenance.line for n in graph.nodes.values() if n.label is label}
+
+
+def _node(graph: GraphData, label: Label, name: str):  # noqa: ANN202 (a Node)
+    return next(n for n in graph.nodes.values() if n.label is label and n.name == name)
+
+
+# burngreave-ndc-community-strength-wellbeing-outcomes, lines 1-13.
+TARGETS_AMONG_OUTCOMES = """Priority Area Outcomes
+
+  • To increase the percentage of residents who have heard of BNDfC to 90%.
+
+  • To bring down the percentage of households with a household income of less than ₤5000 to 25% and to bring down the percentage of households with a household income of less than ₤8000 to 42.4%.
+
+  • Residents will have a healthier diet eating more fruit and vegetables. The current guidance is to eat five portions a day.
+
+  • Residents will be more physically active. The current guidance is to be physically active for 30 minutes at least five times a week.
+"""
+
+
+def test_an_indicator_and_its_target_among_outcomes_is_a_measure() -> None:
+    graph = _read(TARGETS_AMONG_OUTCOMES)
+    measures = _names(graph, Label.MEASURE)
+    assert measures == {
+        "Percentage of residents who have heard of BNDfC": 3,
+        "Percentage of households with a household income of less than ₤5000": 5,
+        "Percentage of households with a household income of less than ₤8000": 5}
+    assert _node(graph, Label.MEASURE, "Percentage of residents who have heard of BNDfC").properties["target"] == "90%"
+    assert _node(graph, Label.MEASURE,
+                 "Percentage of households with a household income of less than ₤8000").properties["target"] == "42.4%"
+    outcomes = _names(graph, Label.OUTCOME)
+    assert not any(name.startswith("To ") for name in outcomes)
+    assert any(name.startswith("Residents will have a healthier diet") for name in outcomes)
+
+
+def test_only_a_line_made_of_indicator_targets_is_split_so() -> None:
+    assert indicator_targets("To increase the number of homes built to 300") == [("Number of homes built", "300")]
+    assert indicator_targets("To increase the percentage of residents who feel safe") == []  # no target
+    assert indicator_targets("To increase the number of homes and to improve their quality") == []
+
+
+# east-ayrshire-community-plan-wellbeing-theme, lines 3-21.
+SUCCESS_LOOKS_LIKE = """Wellbeing theme
+
+Detailed below are the priorities under the Wellbeing theme which we will work to achieve over the lifetime of the Community Plan 2015-2030.
+
+  • Older people and adults who require support and their carers are included and empowered to live the healthiest life possible.
+  • Communities are supported to address the impact that inequalities have on the health and wellbeing of our residents.
+
+Wellbeing Delivery Plan
+
+We will continue to provide opportunities for residents to improve their overall wellbeing, lead an active healthy life and make positive lifestyle choices. The local outcomes and priority actions which we will take forward as Partners can be found in the Delivery Plan for Wellbeing.
+
+What success will look like
+
+
+  • Our children will have better life chances, particularly those in our most deprived communities.
+  • We will have halted the levels of overweight and obesity among children and adults.
+"""
+
+
+def test_priorities_detailed_below_and_what_success_will_look_like() -> None:
+    graph = _read(SUCCESS_LOOKS_LIKE)
+    outcomes = _names(graph, Label.OUTCOME)
+    assert outcomes.get("Older people and adults who require support and their carers are included and empowered to live the healthiest life possible") == 5
+    assert len([n for n in outcomes if n.startswith(("Older people", "Communities are"))]) == 2
+    measures = _names(graph, Label.MEASURE)
+    assert set(measures.values()) == {15, 16}
+    # "We will have halted ...": a state to reach, measured, not a to-do item.
+    assert not any(name.startswith("Have halted") for name in _names(graph, Label.ACTION))
+
+
+def test_cue_shapes() -> None:
+    assert lead_in_mode("Detailed below are the priorities under the Wellbeing theme which we will work to achieve:") is Mode.OUTCOME
+    assert heading_mode("What success will look like") is Mode.MEASURE
+    assert heading_mode("We will know we have been successful when") is Mode.MEASURE
+    assert heading_mode("Appendix one: Key result measures") is Mode.MEASURE
+    assert not is_boilerplate("Appendix one: Key result measures")
+    assert is_boilerplate("Appendix 2: Glossary")
+
+
+# teignbridge-council-strategy-the-way-we-will-work, lines 11-17.
+PRINCIPLES = """The Way We Will Work
+
+Following our conversations with members and representatives from across our communities, we have listened to your feedback and put together this statement of principles on how we will work.
+
+  • We will talk meaningfully to you about the projects and decisions that affect you and encourage you to get involved in what happens in your area.
+  • We will make sure you can see how and why decisions are being made.
+  • We will manage our money and resources so that we can provide well run services.
+"""
+
+
+def test_a_statement_of_principles_holds_no_actions() -> None:
+    graph = _read(PRINCIPLES)
+    assert _names(graph, Label.ACTION) == {}
+    assert _names(graph, Label.OUTCOME) == {}
+
+
+# port-stephens-delivery-program-key-result-measures, lines 3-14.
+KEY_RESULT_MEASURES = """Appendix one: Key result measures
+Council deploys seven key measures to record its performance against targets. The measures are:
+1. Service delivery
+While the Community Strategic Plan lays out the general priorities for the community, the Delivery Program and Operational Plan detail how Council will deliver these priorities through activities and actions.
+Council reports against actions and budgets, detailed in the Delivery Program and the annual Operational Plan through its Annual and Six Monthly reports.
+For Council to be successful in this measure: Target: >95% integrated plans delivered on time (which includes delivery of the actions set out in the annual Operational Plan).
+2. Community satisfaction
+Council’s annual Community Satisfaction Survey provides the community with an opportunity to have their say on how Council is performing and their level of satisfaction with Council’s facilities and services.
+For Council to be successful in this measure: Target: >75% community satisfaction score. In addition to the Community Satisfaction Survey, Council also undertakes a number of other user surveys.
+3. Employee wellbeing
+"""
+
+
+def test_numbered_measures_in_an_appendix_with_their_targets_and_descriptions() -> None:
+    graph = _read(KEY_RESULT_MEASURES)
+    assert _names(graph, Label.MEASURE) == {"Service delivery": 3, "Community satisfaction": 7, "Employee wellbeing": 10}
+    assert _node(graph, Label.MEASURE, "Service delivery").properties["target"] == ">95% integrated plans delivered on time"
+    assert _node(graph, Label.MEASURE, "Community satisfaction").properties["target"] == ">75% community satisfaction score"
+    assert "Community Strategic Plan" in _names(graph, Label.STRATEGY)
+
+
+# singleton-how-do-we-know-we-have-succeeded, lines 1-9.
+APPARATUS_WORDS_AS_MEASURES = """How do we know if we have succeeded?
+
+Council deploys key measures to record its performance against targets. Targets for each of these measures are determined annually and are listed in the Delivery Program. The measures are:
+
+  1. Service delivery
+  2. Customer satisfaction
+  3. Employee engagement
+  4. Governance
+  5. Risk management
+"""
+
+
+def test_apparatus_words_among_measures_are_measures() -> None:
+    graph = _read(APPARATUS_WORDS_AS_MEASURES)
+    assert {"Governance", "Risk management"} <= set(_names(graph, Label.MEASURE))
+
+
+# bracknell-forest-caring-for-you-objectives-q3-2023-24, lines 17-36.
+TRACKER = """Objective details
+
+Select an objective below to learn more about what we've been doing.
+
+4.01.01 Increase participation in sports, leisure and cultural activities
+
+Directorate: Delivery
+
+Section: Executive Director: Delivery
+
+Stage: In progress
+
+Due date: 31 March 2024
+
+Percentage complete: 80%
+
+Status: Green
+
+
+Performance remains within the agreed client requirements.
+"""
+
+
+def test_a_tracker_objectives_fields_are_its_owner_deadline_and_status() -> None:
+    graph = _read(TRACKER)
+    assert _names(graph, Label.ACTION) == {"Increase participation in sports, leisure and cultural activities": 5}
+    props = _node(graph, Label.ACTION, "Increase participation in sports, leisure and cultural activities").properties
+    assert (props["deadline"], props["owner"], props["status"]) == ("31 March 2024", "Executive Director: Delivery", "Green")
+    assert _names(graph, Label.OUTCOME) == {}
+    assert "Objective details" not in _names(graph, Label.THEME)
+
+
+# lancashire-hwb-place-partnership-areas-of-focus-2025-26, lines 1-3; tonbridge-malling-...,
+# lines 1-4; west-lancashire-..., line 3.
+def test_decision_notice_fields_are_no_names() -> None:
+    for line in ("Is Key decision?: No", "Decision status: Recommendations Approved", "Is subject to call in?: Yes",
+                 "Decision Maker: Cabinet", "Wards affected", "Publication date: 13/02/2025", "Status: Green",
+                 "Objective details", "Accompanying Documents:"):
+        assert bad_name(line), line
+    assert not bad_name("Status of women in the workforce is improved")
+
+
+# bracknell-forest-council-plan-key-result-definitions, lines 11-16.
+RESULT_METRIC_ROWS = """Engaged and healthy communities
+
+Measurement metrics for engaged and healthy communities
+Result Metric for measurement Reference
+Raise secondary attainment levels for disadvantaged students Attainment 8 for KS4 pupils considered disadvantaged KR111
+Raise primary school development for disadvantaged children Percentage of disadvantaged children achieving expected standard+ (EXS+) combined Reading, Writing, Maths (RWM) by end of KS2 KR112
+"""
+
+
+def test_a_flattened_key_results_table_gives_each_result_and_its_metric() -> None:
+    graph = _read(RESULT_METRIC_ROWS)
+    assert _names(graph, Label.OUTCOME) == {
+        "Raise secondary attainment levels for disadvantaged students": 5,
+        "Raise primary school development for disadvantaged children": 6}
+    measures = _names(graph, Label.MEASURE)
+    assert measures == {
+        "Attainment 8 for KS4 pupils considered disadvantaged": 5,
+        "Percentage of disadvantaged children achieving expected standard+ (EXS+) combined Reading, Writing, Maths (RWM) by end of KS2": 6}
+    assert _node(graph, Label.MEASURE, "Attainment 8 for KS4 pupils considered disadvantaged").properties["indicator_code"] == "KR111"
+    assert "Result Metric for measurement Reference" not in _names(graph, Label.THEME)
+
+
+# port-stephens-delivery-program-key-result-measures, lines 14-20.
+PARTS_OF_A_MEASURE = """Key result measures
+Council deploys seven key measures to record its performance against targets. The measures are:
+4. Governance health check
+The Governance Health Check ensures the Council is held to account for meeting its legislative and operational requirements. The Governance Health Check covers four key areas:
+Ethics,
+Risk management,
+Information management and
+Reporting. For Council to be successful in this measure: Target: >95% governance health check.
+5. Risk management maturity
+"""
+
+
+def test_the_parts_a_measures_description_lists_are_not_outcomes() -> None:
+    graph = _read(PARTS_OF_A_MEASURE)
+    assert _names(graph, Label.OUTCOME) == {}
+    assert set(_names(graph, Label.MEASURE)) == {"Governance health check", "Risk management maturity"}
