@@ -240,3 +240,35 @@ def test_the_parts_a_measures_description_lists_are_not_outcomes() -> None:
     graph = _read(PARTS_OF_A_MEASURE)
     assert _names(graph, Label.OUTCOME) == {}
     assert set(_names(graph, Label.MEASURE)) == {"Governance health check", "Risk management maturity"}
+
+
+# east-devon-council-plan-2024-28-cabinet, lines 17-23 (a references-round plan: its resolutions
+# were read as the plan's actions); spelthorne-service-plans-2024-25-committee, lines 26-30.
+RESOLUTIONS = """Council Plan 2024-2028
+
+RESOLVED: that Cabinet
+
+1.     Agree the Council Plan 2024-2028 including its actions and measures and recommends its approval to Council.
+
+2.     Gives delegated authority to the Director of Finance in consultation with the Portfolio Holder Council and Corporate Co-ordination to make any minor changes to the text as required prior to submission to Full Council.
+
+3.     Consider and agree the frequency of monitoring of the actions and measures set out on the plan.
+"""
+
+COMMITTEE_RESOLVED = """Service Plans 2024-25
+
+The Committee resolved to:
+
+  1. Approve the proposed Revenue Growth Bids, Capital Growth Bids and Savings Plans for 2024-25 for this Committee.
+
+2.    Recommend to Corporate Policy & Resources Committee that they approve the proposed Revenue Growth Bids, Capital Growth Bids and Savings Plans for 2024-25.
+"""
+
+
+def test_a_meetings_resolutions_are_not_the_plans_actions() -> None:
+    for text in (RESOLUTIONS, COMMITTEE_RESOLVED):
+        graph = _read(text)
+        assert _names(graph, Label.ACTION) == {}
+        assert not any(name.startswith("RESOLVED") for name in _names(graph, Label.OUTCOME))
+        assert not any(name.startswith("RESOLVED") for name in _names(graph, Label.THEME))
+    assert bad_name("RESOLVED: that Cabinet")

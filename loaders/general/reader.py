@@ -208,6 +208,12 @@ _OTHER_SET_LEAD = re.compile(
     # is the principles, ways of working the page itself sets apart from what it delivers.
     r"|\b(?:statement|set|charter)\s+of\s+(?:our\s+)?(?:principles|values|behaviours)\b[^.:]{0,60}[.:]\s*$"
     r"|\b(?:drawn|derived|informed|developed|evolved|shaped)\s+(?:from|by)\s*:\s*$")
+#: "RESOLVED: that Cabinet", "The Committee resolved to:", "RECOMMENDED:", "Cabinet agreed
+#: that -": a meeting's decision over its numbered resolutions.
+_RESOLUTION_LEAD = re.compile(
+    r"(?i)^(?:(?:it\s+was\s+)?(?:resolved|recommended|agreed)(?:\s*:\s*|\s+)?(?:that\b[^.:]{0,40}?)?(?:resolves\s+that)?\s*[-–:]?"
+    r"|(?:the\s+)?(?:cabinet|committee|council|board|panel|executive|sub-committee)\s+(?:resolved|agreed|decided|resolves)"
+    r"(?:\s+(?:to|that))?(?:\s*[-–:])?)\s*$")
 #: "Result Metric for measurement Reference": the header of a key results table, flattened.
 _RESULT_METRIC_HEADER = re.compile(
     r"(?i)^(?=\S+\s+\S+\s+\S)(?:(?:ref(?:erence)?|code)\s+)?(?:results?|outcomes?|goals?|objectives?)\s+"
@@ -1401,6 +1407,12 @@ class GeneralReader(TableRows):
             self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
         if self.run.other:
             return  # "The Strategy is based on three guiding principles:" over its principles
+        if self._after_resolution():
+            # "RESOLVED: that Cabinet" over "1. Agree the Council Plan ...": what the meeting
+            # decided, done by the decision itself, not the plan's to-do items; the documents
+            # it names still count.
+            self._names(block.text.replace("**", "").strip(), block.line, self._anchor())
+            return
         mode = self.run.mode
         text = block.text.replace("**", "").strip()
         level = max(block.level, 1)
@@ -1633,6 +1645,19 @@ class GeneralReader(TableRows):
             found = target(text)
             self._set(self.field_measure, target=found[1] if found and found[1] else text)
         return True
+
+    def _after_resolution(self) -> bool:
+        """Whether the list being read follows a meeting's resolution line ("RESOLVED: that
+        Cabinet", "The Committee resolved to:", "It was RESOLVED that -"), only list items and
+        the resolution's own numbered paragraphs between them."""
+        for before in reversed(self.blocks[max(0, self.index - 12):self.index]):
+            text = before.text.replace("**", "").strip()
+            if _RESOLUTION_LEAD.match(text):
+                return True
+            if before.kind is BlockKind.LIST_ITEM or (before.kind is BlockKind.PARAGRAPH and NUMBERING.match(text)):
+                continue
+            return False
+        return False
 
     def _describes_item(self, text: str) -> bool:
         """Whether a paragraph is a sentence describing the list item just above it, paragraphs

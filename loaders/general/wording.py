@@ -300,7 +300,9 @@ META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:upd
 #: and a tracker's "Objective details" over its items.
 META_LABEL = re.compile(r"(?i)^(?:decision\s+(?:maker|status)|is\s+key\s+decision\??|wards?\s+affected"
                         r"|(?:lead\s+officer\s+and\s+)?report\s+authors?|final\s+decision[\s-]maker|lead\s+head\s+of\s+service"
-                        r"|(?:objective|project|action|indicator|measure|priority)\s+details)\s*:?$")
+                        r"|(?:objective|project|action|indicator|measure|priority)\s+details"
+                        # "RESOLVED: that Cabinet": a meeting's decision over its resolutions.
+                        r"|(?:it\s+was\s+)?(?:resolved|recommended)(?:\s*:)?(?:\s+that\b[^.:]{0,40})?)\s*[:-]?$")
 #: A count of items by status, as a performance summary gives it: "1 has not started (less
 #: than 1%)", "64 are complete (55%)"; or a chart's counts by colour: "Red, 14 (15%); Green,
 #: 78 (82%)".
