@@ -272,3 +272,31 @@ def test_a_meetings_resolutions_are_not_the_plans_actions() -> None:
         assert not any(name.startswith("RESOLVED") for name in _names(graph, Label.OUTCOME))
         assert not any(name.startswith("RESOLVED") for name in _names(graph, Label.THEME))
     assert bad_name("RESOLVED: that Cabinet")
+
+
+# ballina-community-strategic-plan-2022-32-connected-community, lines 3-12.
+CODED_TABLE = """CONNECTED COMMUNITY (CC
+REF: OUR OUTCOMES AND WHAT COUNCIL WILL DO WHAT THE BENEFITS WILL BE CC1 WE FEEL SAFE AND RESILIENT
+CC1.1 Actively promote safety and well-being strategies Lower crime rates against people and property Reduce incidences of non-compliance through proactive programs
+CC1.2 Ensure plans are in place for epidemics, natural disasters and environmental changes The community is well prepared
+CC2 WE HAVE A SENSE OF BELONGING WITHIN THE COMMUNITY
+CC2.1 Encourage community interaction, volunteering and wellbeing within all our communities
+CC2.2 Create events and activities that promote interaction and education, as well as a sense of place There are more people volunteering in our community
+Increase in events and community participation
+CC2.3 Support and promote our cultures and heritage We recognize and value our Indigenous history and living culture
+"""
+
+
+def test_a_coded_outcomes_table_gives_outcomes_and_their_actions_without_the_benefits() -> None:
+    graph = _read(CODED_TABLE)
+    assert _names(graph, Label.OUTCOME) == {"We feel safe and resilient": 2,
+                                            "We have a sense of belonging within the community": 5}
+    actions = _names(graph, Label.ACTION)
+    assert actions == {
+        "Actively promote safety and well-being strategies": 3,
+        "Ensure plans are in place for epidemics, natural disasters and environmental changes": 4,
+        "Encourage community interaction, volunteering and wellbeing within all our communities": 6,
+        "Create events and activities that promote interaction and education, as well as a sense of place": 7,
+        "Support and promote our cultures and heritage": 9}
+    assert _node(graph, Label.ACTION, "Actively promote safety and well-being strategies").properties["benefits"] \
+        .startswith("Lower crime rates")

@@ -214,6 +214,16 @@ _RESOLUTION_LEAD = re.compile(
     r"(?i)^(?:(?:it\s+was\s+)?(?:resolved|recommended|agreed)(?:\s*:\s*|\s+)?(?:that\b[^.:]{0,40}?)?(?:resolves\s+that)?\s*[-–:]?"
     r"|(?:the\s+)?(?:cabinet|committee|council|board|panel|executive|sub-committee)\s+(?:resolved|agreed|decided|resolves)"
     r"(?:\s+(?:to|that))?(?:\s*[-–:])?)\s*$")
+#: "REF: OUR OUTCOMES AND WHAT COUNCIL WILL DO WHAT THE BENEFITS WILL BE CC1 WE FEEL SAFE ...":
+#: a coded outcomes table's header (its first row may run on after it).
+_CODED_HEADER = re.compile(
+    r"^(?:REF|Ref|REFERENCE|Reference|CODE|Code)\s*:?\s+(?=.*\b(?:OUTCOMES?|Outcomes?)\b)[A-Za-z][A-Za-z\s,&'’/-]*?"
+    r"\b(?:BENEFITS|[Bb]enefits|IMPACTS?|[Ii]mpacts?|RESULTS|[Rr]esults|MEASURES|[Mm]easures)(?:\s+(?:WILL\s+BE|will\s+be|ARE|are))?"
+    r"(?:\s+(?P<first>[A-Z]{1,4}\d{1,2}\s+[A-Z][A-Z\s,'’&-]+))?$")
+#: "CC2 WE HAVE A SENSE OF BELONGING WITHIN THE COMMUNITY": a coded outcome, in capitals.
+_CODED_OUTCOME = re.compile(r"^(?P<code>[A-Z]{1,4}\d{1,2})\s+(?P<name>[A-Z][A-Z\s,'’&-]{8,})$")
+#: "CC1.1 Actively promote safety ...": a coded action under it.
+_CODED_ACTION = re.compile(r"^(?P<code>[A-Z]{1,4}\d{1,2}\.\d{1,2})\s+(?P<rest>[A-Z].+)$")
 #: "Result Metric for measurement Reference": the header of a key results table, flattened.
 _RESULT_METRIC_HEADER = re.compile(
     r"(?i)^(?=\S+\s+\S+\s+\S)(?:(?:ref(?:erence)?|code)\s+)?(?:results?|outcomes?|goals?|objectives?)\s+"
@@ -433,6 +443,8 @@ class GeneralReader(TableRows):
                 aim = list(re.finditer(r"(?i)\b(?:target|aim)\b", block.text))
                 self.flat_target_from_end = 1 + len(FLAT_HEADER_WORDS.findall(block.text[aim[-1].end():])) \
                     if aim else None
+                if kind == "coded" and (first := _CODED_HEADER.match(block.text.strip()).group("first")):
+                    self._coded_row(first, block.line)  # the first outcome, run onto the header
             elif block.line <= self.matrix_end:
                 continue  # a row of an outcomes matrix, read with its header
             elif block.kind is BlockKind.PARAGRAPH and self._outcome_matrix(block):
@@ -483,6 +495,8 @@ class GeneralReader(TableRows):
         words = block.text.replace("**", "").split()
         if _RESULT_METRIC_HEADER.match(block.text.replace("**", "").strip()):
             return "result"
+        if _CODED_HEADER.match(block.text.replace("**", "").strip()):
+            return "coded"
         if len(words) <= 25 and not re.search(r"[.;!?]\s|[.;!?]$", block.text):
             roles = FLAT_HEADER_WORDS.findall(block.text)
             if len({r.lower().rstrip("s") for r in roles}) >= 4:
@@ -547,6 +561,9 @@ class GeneralReader(TableRows):
         if self.flat == "result":
             self._result_metric_row(text, block.line)
             return
+        if self.flat == "coded":
+            self._coded_row(text, block.line)
+            return
         if self.flat == "measure":
             self._flat_measure_row(text, block.line)
             return
@@ -587,6 +604,29 @@ class GeneralReader(TableRows):
                 and not self.b.graph.nodes[action].properties.get("owner"):
             self._set(action, owner=text)
             self._owner_cell(text, block.line, action, rule="flattened-table-row")
+
+    def _coded_row(self, text: str, line: int) -> None:
+        """A row of a coded outcomes table a copy flattened (under "REF: OUR OUTCOMES AND WHAT
+        COUNCIL WILL DO WHAT THE BENEFITS WILL BE"): "CC1 WE FEEL SAFE AND RESILIENT" is an
+        outcome, "CC1.1 Actively promote ... strategies Lower crime rates ..." an action of it
+        with its benefits run on after it; a benefit wrapped onto a line of its own is none."""
+        if (outcome := _CODED_OUTCOME.match(text)) and not is_boilerplate(outcome.group("name")):
+            # (a statement of what is so, "We have a sense of belonging ...", is no record of
+            # past work here: the code and the table say it is an outcome)
+            section = self.stack[-1] if self.stack else None
+            name = clean(outcome.group("name").capitalize())
+            self.flat_outcome = self.b.outcome(name, line, theme=self._theme(section), level="priority",
+                                               rule="coded-table-row", ref=outcome.group("code"))
+            self.declared.setdefault(normalise_name(name), self.flat_outcome)
+            return
+        if (action := _CODED_ACTION.match(text)) and IMPERATIVE.match(re.sub(r"^[A-Z][a-z]+ly\s+", "", action.group("rest"))):
+            name, benefits = split_two_cells(action.group("rest"))
+            if not bad_name(clean(name)):
+                self._action(clean(name), line, "coded-table-row", text, outcome=self.flat_outcome,
+                             ref=action.group("code"), benefits=benefits)
+            return
+        if text.isupper() and len(text.split()) >= 2:
+            self.flat = None  # "WHAT THE COMMUNITY ...": the next table's header, past this one
 
     def _result_metric_row(self, text: str, line: int) -> None:
         """A row of a key results table a web copy ran into one line ("Raise secondary
