@@ -300,3 +300,21 @@ def test_a_coded_outcomes_table_gives_outcomes_and_their_actions_without_the_ben
         "Support and promote our cultures and heritage": 9}
     assert _node(graph, Label.ACTION, "Actively promote safety and well-being strategies").properties["benefits"] \
         .startswith("Lower crime rates")
+
+
+# Made-up lines (no development plan holds the shape yet): a priority named before a colon,
+# then what the council will do for it.
+NAME_COLON_PLEDGE = """Our plan for a greener borough
+
+Our priorities are:
+
+- Cleaner streets: we will increase street cleansing in the town centre to daily
+- Safer parks: we will install new lighting in five parks by 2026
+"""
+
+
+def test_a_priority_named_before_a_colon_then_we_will_is_an_outcome_and_its_action() -> None:
+    graph = _read(NAME_COLON_PLEDGE)
+    assert _names(graph, Label.OUTCOME) == {"Cleaner streets": 5, "Safer parks": 6}
+    assert _names(graph, Label.ACTION) == {"Increase street cleansing in the town centre to daily": 5,
+                                           "Install new lighting in five parks by 2026": 6}

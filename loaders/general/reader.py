@@ -1526,6 +1526,21 @@ class GeneralReader(TableRows):
         if mode is Mode.OUTCOME:
             title = TITLE_DASH.match(text)
             theme = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
+            if title and len(title.group("title").split()) <= 8 and ":" in text[:title.end("title") + 2] \
+                    and (pledge := commitment(title.group("rest"))) and not bad_name(clean(title.group("title"))) \
+                    and not LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(pledge)):
+                # "- Cleaner streets: we will increase street cleansing ...": the name before
+                # the colon is the outcome, what the council will do after it its action.
+                name = clean(title.group("title"))
+                parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
+                outcome = self.b.outcome(name, block.line, theme=theme, level="priority",
+                                         rule="outcome-colon-commitment")
+                self.declared.setdefault(normalise_name(name), outcome)
+                if parent and parent != outcome:
+                    self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="outcome-colon-commitment")
+                self._action(clean(pledge), block.line, "outcome-colon-commitment", text, outcome=outcome)
+                self.run.by_level[level] = outcome
+                return
             if title and LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(title.group("rest"))):
                 # "- Priority 1: Provide important local services ...": the label only counts
                 # the items; the words after it are the outcome.
