@@ -318,3 +318,14 @@ def test_a_priority_named_before_a_colon_then_we_will_is_an_outcome_and_its_acti
     assert _names(graph, Label.OUTCOME) == {"Cleaner streets": 5, "Safer parks": 6}
     assert _names(graph, Label.ACTION) == {"Increase street cleansing in the town centre to daily": 5,
                                            "Install new lighting in five parks by 2026": 6}
+
+
+# flintshire-council-plan-2023-28-development-cabinet, line 13 (a references-round plan).
+RESOLUTION_SENTENCE = """Council Plan 2023-28 Development
+
+(2)       That the Chief Executive be given authority, in consultation with the Leader of the Council and Cabinet Member for Education, Welsh Language, Culture and Leisure, to amend the Council Plan to reflect comments from the Overview and Scrutiny Committees.
+"""
+
+
+def test_a_resolution_sentence_is_no_commitment() -> None:
+    assert _names(_read(RESOLUTION_SENTENCE), Label.ACTION) == {}

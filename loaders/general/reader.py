@@ -224,6 +224,11 @@ _CODED_HEADER = re.compile(
 _CODED_OUTCOME = re.compile(r"^(?P<code>[A-Z]{1,4}\d{1,2})\s+(?P<name>[A-Z][A-Z\s,'’&-]{8,})$")
 #: "CC1.1 Actively promote safety ...": a coded action under it.
 _CODED_ACTION = re.compile(r"^(?P<code>[A-Z]{1,4}\d{1,2}\.\d{1,2})\s+(?P<rest>[A-Z].+)$")
+#: "(2) That the Chief Executive be given authority ... to amend the Council Plan to reflect
+#: comments ...": a resolution of the meeting, done by the decision, no commitment of a plan.
+_RESOLUTION_SENTENCE = re.compile(
+    r"(?i)^(?:\(?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*[).]\s*)?that\b.{0,200}?\b(?:be|is|are)\s+(?:hereby\s+)?"
+    r"(?:given|granted|delegated|approved|noted|agreed|authori[sz]ed|adopted|endorsed|recommended|asked|requested|received)\b")
 #: "Result Metric for measurement Reference": the header of a key results table, flattened.
 _RESULT_METRIC_HEADER = re.compile(
     r"(?i)^(?=\S+\s+\S+\s+\S)(?:(?:ref(?:erence)?|code)\s+)?(?:results?|outcomes?|goals?|objectives?)\s+"
@@ -1415,7 +1420,7 @@ class GeneralReader(TableRows):
             action_id = None
             if ALT_TEXT.match(sentence.text):
                 continue  # an image's description a web copy kept in the text
-            if not self._skipping():
+            if not self._skipping() and not _RESOLUTION_SENTENCE.match(text):
                 name = commitment(sentence.text)
                 if name and not bad_name(name):
                     action_id = self._action(name, line, "we-will-sentence", sentence.text)
