@@ -220,11 +220,12 @@ FLOORS.update({"outcomes": 0.94, "deadlines": 0.86, "partnerships": 0.9, "strate
 # together (round 7's read strategies 3/4 and its references as they stood).
 FLOORS.update({"strategies": 0.78, "references": 0.83})
 # Round 8 (tests/test_general_round8.py; sixteen new plans of kinds the corpus lacked, 127 in
-# all): the new plans put three floors where they read, none from a reading that got worse (every
-# earlier plan reads as before or better, node by node): outcomes (a flattened key-results table
-# and a benefits column not split, a title taken from an objective line), strategies (the new
-# plans name documents the reader does not yet read), Strategy precision (their own plans named).
-FLOORS.update({"outcomes": 0.93, "strategies": 0.74})
+# all): the untouched reader read them at outcomes 26/45, actions 8/13, measures 4/29; the round's
+# rules at 38/45, 12/13, 29/29 (corpus outcomes 417/439, actions 191/204, measures 147/162). The
+# new plans put two floors where they read, none from a reading that got worse (every earlier plan
+# reads as before or better, node by node): strategies 64/86 (the new plans name documents the
+# reader does not read, references.py) and Strategy precision 80/94 (their own plans named).
+FLOORS.update({"strategies": 0.74})
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
 #: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,
