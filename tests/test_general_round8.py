@@ -95,6 +95,10 @@ def test_cue_shapes() -> None:
     assert lead_in_mode("Detailed below are the priorities under the Wellbeing theme which we will work to achieve:") is Mode.OUTCOME
     assert heading_mode("What success will look like") is Mode.MEASURE
     assert heading_mode("We will know we have been successful when") is Mode.MEASURE
+    # the same cue in other words (made-up lines)
+    assert lead_in_mode("We’ll know we’ve been successful when:") is Mode.MEASURE
+    assert lead_in_mode("We will know we have succeeded when we see:") is Mode.MEASURE
+    assert lead_in_mode("This is what success looks like:") is Mode.MEASURE
     assert heading_mode("Appendix one: Key result measures") is Mode.MEASURE
     assert not is_boilerplate("Appendix one: Key result measures")
     assert is_boilerplate("Appendix 2: Glossary")

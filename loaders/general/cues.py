@@ -118,14 +118,17 @@ MEASURE_HEADING = re.compile(
     r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*|(?:[\w-]+\s+){0,2}metrics\b.*"
     # "What success will look like", "We will know we have been successful when": the list
     # under it says what will be so when the outcome is met, the outcome's measures.
-    r"|what\s+success\s+(?:will|would|should)\s+look\s+like"
-    r"|we\s+will\s+know\s+(?:that\s+)?(?:we\s+have|we['’]ve)\s+(?:been\s+successful|succeeded|made\s+a\s+difference)\b.*"
+    r"|(?:this\s+is\s+)?what\s+success\s+(?:will\s+|would\s+|should\s+)?looks?\s+like|success\s+will\s+(?:mean|look\s+like)"
+    r"|we(?:\s+will|'ll)\s+know\s+(?:that\s+)?(?:we\s+(?:have|are|were)|we've|we're)\s+(?:been\s+|being\s+)?"
+    r"(?:successful|succeeded|succeeding|made\s+a\s+difference|making\s+a\s+difference|on\s+track)\b.*"
     # "Our targets and measures"
     r"|(?:our\s+)?(?:targets?|measures|indicators)\s+and\s+(?:targets?|measures|indicators))\s*:?$",
     re.IGNORECASE,
 )
 MEASURE_LEAD_IN = re.compile(
     r"\b(?:measure|measured|track|monitor)\w*\b[^:]{0,60}\b(?:by|through|using|against)\b[^:]{0,40}:\s*$"
+    # "We will know we have succeeded when we see:", "We'll know we are making a difference when:"
+    r"|\bwe(?:\s+will|['’]ll)\s+know\b[^:]{0,60}\b(?:successful|succeeded|difference|on\s+track)\b[^:]{0,40}:\s*$"
     r"|\b(?:indicators|measures|targets|kpis)\b[^:]{0,40}:\s*$",
     re.IGNORECASE,
 )
