@@ -333,3 +333,18 @@ RESOLUTION_SENTENCE = """Council Plan 2023-28 Development
 
 def test_a_resolution_sentence_is_no_commitment() -> None:
     assert _names(_read(RESOLUTION_SENTENCE), Label.ACTION) == {}
+
+
+# west-lancashire-council-plan-2023-28-development-decision, lines 3-27.
+REWORDED_PRIORITY = """Council Plan 2023-2028 Development
+
+Is Key decision?: No
+
+RESOLVED:   A.     That the draft Council Plan 2023-2028 priorities and areas of focus at Appendix 1 to be used in public consultation, subject to the fourth priority being amended to read "Manage a resilient, financially strong Council that listens to its residents".
+"""
+
+
+def test_a_priority_reworded_in_a_resolution_is_an_outcome() -> None:
+    graph = _read(REWORDED_PRIORITY)
+    assert _names(graph, Label.OUTCOME) == {"Manage a resilient, financially strong Council that listens to its residents": 5}
+    assert _names(graph, Label.ACTION) == {}

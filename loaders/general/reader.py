@@ -229,6 +229,10 @@ _CODED_ACTION = re.compile(r"^(?P<code>[A-Z]{1,4}\d{1,2}\.\d{1,2})\s+(?P<rest>[A
 _RESOLUTION_SENTENCE = re.compile(
     r"(?i)^(?:\(?\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\s*[).]\s*)?that\b.{0,200}?\b(?:be|is|are)\s+(?:hereby\s+)?"
     r"(?:given|granted|delegated|approved|noted|agreed|authori[sz]ed|adopted|endorsed|recommended|asked|requested|received)\b")
+#: "... the fourth priority being amended to read "Manage a resilient ..."": a priority's new words.
+_REWORDED_PRIORITY = re.compile(
+    r"(?i)\b(?:priority|objective|outcome|ambition|aim|goal)\s+(?:\w+\s+){0,2}?(?:being\s+|is\s+|be\s+)?"
+    r"(?:amended|changed|reworded|renamed|revised)\s+to\s+(?:read\s+|say\s+)?(?::\s*)?[\"“‘'](?P<name>[^\"”’]{10,200})[\"”’']")
 #: "Result Metric for measurement Reference": the header of a key results table, flattened.
 _RESULT_METRIC_HEADER = re.compile(
     r"(?i)^(?=\S+\s+\S+\s+\S)(?:(?:ref(?:erence)?|code)\s+)?(?:results?|outcomes?|goals?|objectives?)\s+"
@@ -1429,6 +1433,13 @@ class GeneralReader(TableRows):
                 if found and not bad_name(found[0]):
                     self._measure(found[0], line, "target-sentence", target=found[1],
                                   deadline=found[2], action=action_id)
+            if (quoted := _REWORDED_PRIORITY.search(sentence.text)) and not bad_name(clean(quoted.group("name"))):
+                # "... subject to the fourth priority being amended to read "Manage a resilient,
+                # financially strong Council ..."": the priority's new wording, an outcome.
+                section = self.stack[-1] if self.stack else None
+                name = clean(quoted.group("name"))
+                self.declared.setdefault(normalise_name(name), self.b.outcome(
+                    name, line, theme=self._theme(section), level="priority", rule="reworded-priority"))
             self._leads(sentence.text, line)
             if action_id is None:
                 self._names(sentence.text, line, self._anchor())
