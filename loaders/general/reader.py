@@ -233,6 +233,11 @@ _RESOLUTION_SENTENCE = re.compile(
 _REWORDED_PRIORITY = re.compile(
     r"(?i)\b(?:priority|objective|outcome|ambition|aim|goal)\s+(?:\w+\s+){0,2}?(?:being\s+|is\s+|be\s+)?"
     r"(?:amended|changed|reworded|renamed|revised)\s+to\s+(?:read\s+|say\s+)?(?::\s*)?[\"“‘'](?P<name>[^\"”’]{10,200})[\"”’']")
+#: A sentence that tells about something rather than naming it: "... lays out ...", "Council
+#: reports against ...", "The Governance Health Check ensures ...".
+_DESCRIBING_VERB = re.compile(
+    r"(?i)\b(?:is|are|was|were|has|have|provides?|ensures?|reports?|measures?|covers?|lays?|details?|includes?"
+    r"|shows?|means?|gives?|helps?|allows?|looks?|sets?|tells?|describes?|explains?|continues?|undertakes?)\b")
 #: "Result Metric for measurement Reference": the header of a key results table, flattened.
 _RESULT_METRIC_HEADER = re.compile(
     r"(?i)^(?=\S+\s+\S+\s+\S)(?:(?:ref(?:erence)?|code)\s+)?(?:results?|outcomes?|goals?|objectives?)\s+"
@@ -1734,8 +1739,9 @@ class GeneralReader(TableRows):
         """Whether a paragraph is a sentence describing the list item just above it, paragraphs
         only between them ("Service delivery" / "While the Community Strategic Plan lays out
         ...", "Council reports against actions and budgets ...")."""
-        if not text.endswith((".", "!", "?")) or len(text.split()) < 8:
-            return False
+        if not text.endswith((".", "!", "?")) or len(text.split()) < 8 or QUANTITY.match(text) \
+                or not _DESCRIBING_VERB.search(text):
+            return False  # "Number of affordable homes delivered each year.": a measure itself
         for before in reversed(self.blocks[max(0, self.index - 3):self.index]):
             if before.kind is BlockKind.LIST_ITEM:
                 return True
