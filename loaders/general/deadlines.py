@@ -89,18 +89,29 @@ def deadline_in(sentence: str) -> str | None:
 #: The period a list's lead-in sets for its items ("By 2027 we will:", "The proposed areas of
 #: focus for 2025/26 were:", "Over the next 12 months we will:", "In Q3 2025/26 we will:").
 _NUMBER_WORDS = r"(?:\d{1,2}|two|three|four|five|six|eight|ten|twelve|eighteen|twenty-four)"
-_LEAD_PERIOD = re.compile(
+_LEAD_PERIOD_TEXT = (
     rf"\b(?:(?:by|before|until|no\s+later\s+than)\s+(?P<by>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
     rf"|(?:in|during|throughout)\s+(?P<in>(?:{_PERIOD}|{_A_YEAR}))"
     rf"|for\s+(?P<for>(?:{_PERIOD}|{_FIN_YEAR}))"
     rf"|(?:over|in|during|within)\s+(?P<next>the\s+(?:next|coming)\s+(?:{_NUMBER_WORDS}\s+(?:months|years)|year|twelve\s+months)))\b"
-    r"|(?P<fyq>(?:19|20)\d\d\s*/\s*\d\d\s+Q[1-4])\b",
-    re.IGNORECASE)
+    r"|(?P<fyq>(?:19|20)\d\d\s*/\s*\d\d\s+Q[1-4])\b")
 #: A lead-in to what was done, not what is to be: "In 2023/24 we delivered:", "Our achievements
 #: during 2024:".
-_LOOKS_BACK = re.compile(
+_LOOKS_BACK_TEXT = (
     r"(?i)\b(?:we\s+(?:have|had|did)|(?:were|was|have\s+been|has\s+been)\s+(?:achieved|delivered|completed)"
     r"|we\s+(?:delivered|achieved|completed|made|saw)|achievements?|highlights|progress)\b")
+
+
+_LEAD_IN_PATTERNS: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _lead_in_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lead-in patterns, compiled on first use: few lines are a list's lead-in, and
+    importing the reader should not pay for them."""
+    global _LEAD_IN_PATTERNS
+    if _LEAD_IN_PATTERNS is None:
+        _LEAD_IN_PATTERNS = (re.compile(_LEAD_PERIOD_TEXT, re.IGNORECASE), re.compile(_LOOKS_BACK_TEXT))
+    return _LEAD_IN_PATTERNS
 
 
 def lead_in_period(text: str) -> str | None:
@@ -108,9 +119,12 @@ def lead_in_period(text: str) -> str | None:
     "2027", "... areas of focus for 2025/26 were:" gives "2025/26"); None when the line is no
     lead-in (it ends in a colon), names no period, or looks back on what was done."""
     text = " ".join(text.replace("**", "").split())
-    if not text.rstrip("-– ").endswith(":") or _LOOKS_BACK.search(text):
+    if not text.rstrip("-– ").endswith(":"):
         return None
-    m = _LEAD_PERIOD.search(text)
+    period, looks_back = _lead_in_patterns()
+    if looks_back.search(text):
+        return None
+    m = period.search(text)
     if m is None:
         return None
     return next(g for g in m.groups() if g)
