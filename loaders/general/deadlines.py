@@ -33,12 +33,17 @@ _RECURRING = re.compile(
 #: 2025/26", "by March 2027" (the date as written, without "by"). "In" takes only a month,
 #: season or quarter of a year: "the recommendations made in 2021" set no deadline.
 _PERIOD = rf"(?:(?:{_MONTH_NAMES}|{_SEASON_NAMES}|Q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?{_A_YEAR})"
+#: A financial year ("2021/22", "2025/2026"): "in" before one says when a thing is done, as
+#: "in" before a bare year need not ("carry out an appraisal in 2021/22").
+_FIN_YEAR = r"(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d"
 _DUE = re.compile(
     rf"\b(?:(?:by|before|until|during|no\s+later\s+than)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
-    rf"|in\s+(?P<period>(?:the\s+)?(?:end\s+of\s+)?{_PERIOD}))\b", re.IGNORECASE)
+    rf"|in\s+(?P<period>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_FIN_YEAR}(?!\s+(?:and\s+beyond|onwards?)\b))))\b",
+    re.IGNORECASE)
 _FY = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d|(?:19|20)\d\d)\b")
 _QUARTER = re.compile(r"\b(?:Q|Quarter\s+)([1-4])\b\s*(?:of\s+)?(?:(?P<fy>(?:19|20)\d\d\s*[/-]\s*\d{2,4})|(?P<year>(?:19|20)\d\d))?",
                       re.IGNORECASE)
+_FY_THEN_QUARTER = re.compile(r"\b((?:19|20)\d\d\s*/\s*\d{2,4})\s+(?:Q|Quarter\s+)([1-4])\b", re.IGNORECASE)
 _DMY = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
 _DAY_MONTH_YEAR = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]{3,9})\.?\s+((?:19|20)\d\d)\b")
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -81,6 +86,50 @@ def deadline_in(sentence: str) -> str | None:
     return None
 
 
+#: The period a list's lead-in sets for its items ("By 2027 we will:", "The proposed areas of
+#: focus for 2025/26 were:", "Over the next 12 months we will:", "In Q3 2025/26 we will:").
+_NUMBER_WORDS = r"(?:\d{1,2}|two|three|four|five|six|eight|ten|twelve|eighteen|twenty-four)"
+_LEAD_PERIOD_TEXT = (
+    rf"\b(?:(?:by|before|until|no\s+later\s+than)\s+(?P<by>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
+    rf"|(?:in|during|throughout)\s+(?P<in>(?:{_PERIOD}|{_A_YEAR}))"
+    rf"|for\s+(?P<for>(?:{_PERIOD}|{_FIN_YEAR}))"
+    rf"|(?:over|in|during|within)\s+(?P<next>the\s+(?:next|coming)\s+(?:{_NUMBER_WORDS}\s+(?:months|years)|year|twelve\s+months)))\b"
+    r"|(?P<fyq>(?:19|20)\d\d\s*/\s*\d\d\s+Q[1-4])\b")
+#: A lead-in to what was done, not what is to be: "In 2023/24 we delivered:", "Our achievements
+#: during 2024:".
+_LOOKS_BACK_TEXT = (
+    r"(?i)\b(?:we\s+(?:have|had|did)|(?:were|was|have\s+been|has\s+been)\s+(?:achieved|delivered|completed)"
+    r"|we\s+(?:delivered|achieved|completed|made|saw)|achievements?|highlights|progress)\b")
+
+
+_LEAD_IN_PATTERNS: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _lead_in_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lead-in patterns, compiled on first use: few lines are a list's lead-in, and
+    importing the reader should not pay for them."""
+    global _LEAD_IN_PATTERNS
+    if _LEAD_IN_PATTERNS is None:
+        _LEAD_IN_PATTERNS = (re.compile(_LEAD_PERIOD_TEXT, re.IGNORECASE), re.compile(_LOOKS_BACK_TEXT))
+    return _LEAD_IN_PATTERNS
+
+
+def lead_in_period(text: str) -> str | None:
+    """The period a list's lead-in line sets its items, as written ("By 2027 we will:" gives
+    "2027", "... areas of focus for 2025/26 were:" gives "2025/26"); None when the line is no
+    lead-in (it ends in a colon), names no period, or looks back on what was done."""
+    text = " ".join(text.replace("**", "").split())
+    if not text.rstrip("-– ").endswith(":"):
+        return None
+    period, looks_back = _lead_in_patterns()
+    if looks_back.search(text):
+        return None
+    m = period.search(text)
+    if m is None:
+        return None
+    return next(g for g in m.groups() if g)
+
+
 def read_deadline(text: str) -> Deadline | None:
     """The deadline ``text`` names, or ``None`` when it names no time at all."""
     text = " ".join(text.split())
@@ -88,6 +137,10 @@ def read_deadline(text: str) -> Deadline | None:
         return None
     if _ONGOING.match(text) or _RECURRING.fullmatch(text.strip(" .")):
         return Deadline(text, None, ongoing=True)
+    if m := _FY_THEN_QUARTER.search(text):
+        # "2025/26 Q3": the quarter of that financial year, as "Q3 2025/26" reads
+        same = read_deadline(f"Q{m.group(2)} {m.group(1)}")
+        return Deadline(text, same.date if same else None)
     if m := _QUARTER.search(text):
         quarter = int(m.group(1))
         if m.group("fy"):

@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NAME = r"(?:[A-Z][a-z'’-]+|[A-Z]\.?)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,}(?=\b)|(?:de|van|von|le|la|di)\s+[A-Z][a-z'’-]+)){1,3}"
+#: A name's word may hold an inner capital after a hyphen, apostrophe or prefix ("Mullen-James",
+#: "O'Neill", "McDonald"): the first capital alone would cut the name there.
+_NAME_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"
+_NAME = rf"(?:{_NAME_WORD}|[A-Z]\.?)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|[A-Z]{{2,}}(?=\b)|(?:de|van|von|le|la|di)\s+{_NAME_WORD})){{1,3}}"
 _CLLR = r"(?:Councillor|Cllr\.?|Clr\.?)"
 _ROLE = (r"(?:(?:Deputy\s+)?Cabinet\s+(?:Member|Lead)|(?:Deputy\s+)?Portfolio\s+(?:Holder|Member)|Executive\s+(?:Member|Councillor)"
          r"|Lead\s+(?:Member|Councillor)|Assistant\s+(?:Cabinet\s+Member|Mayor)|Deputy\s+Mayor)")
@@ -45,10 +48,19 @@ _PATTERN_TEXTS = (
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|(?:Metro\s+|City\s+)?Mayor)(?:\s+(?:for|of)\s+[A-Z][\w ]{{2,40}}?)?){_END}",
     rf"(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|PCC|Metro\s+Mayor|City\s+Mayor|Mayor))(?:\s+(?:for|of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){{0,3}})?,?\s+(?:Cllr\s+)?(?P<name>{_NAME})(?:{_END}|(?=\s+(?:on|in|at|from|with)\b))",
 )
+#: The role written in lower case, as minutes often do ("the portfolio holder for Health and
+#: Housing"): still a member's office when a capitalised portfolio follows "for".
+_ROLE_LOWER = (r"(?:(?:deputy\s+)?cabinet\s+member|(?:deputy\s+)?portfolio\s+holder|executive\s+member"
+               r"|lead\s+member)")
+#: A report cover's label cell before the member it names ("Cabinet member(s) | Cllr Adam
+#: Varley", "Portfolio Holder: Councillor Ali Khan"): the member holds that office.
+_LABELLED_TEXT = (
+    r"(?P<role>(?:Cabinet|Executive|Lead)\s+[Mm]ember|Portfolio\s+[Hh]older)(?:\(s\)|s)?\s*(?:[|:]\s*)+"
+    rf"(?P<cllr>{_CLLR})\s+(?P<name>{_NAME})(?=\s*(?:[|,;.(]|$))")
 # A member named by role alone: "the Cabinet Member for Children and Families", "Leader of the Council".
 _ROLE_ONLY_TEXT = (
-    rf"\b(?:[Tt]he\s+)?(?P<role>(?:(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?\s+(?:and|&)\s+)?{_ROLE})\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"
-    r"|\b(?:[Tt]he\s+)?(?P<leader>(?:Deputy\s+)?Leader\s+of\s+the\s+Council"
+    rf"\b(?:[Tt]he\s+)?(?P<role>(?:(?:Deputy\s+)?Leader(?:\s+of\s+the\s+Council)?\s+(?:and|&)\s+)?(?:{_ROLE}|{_ROLE_LOWER}))\s+(?:for|with\s+responsibility\s+for)\s+{_PORTFOLIO}{_END}"
+    r"|\b(?:[Tt]he\s+)?(?P<leader>(?:Deputy\s+)?Leader\s+of\s+(?:the\s+)?Council"
     rf"|(?:Metro\s+)?Mayor\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+(?!{_OFFICE}\b))?[A-Z][\w'’-]+){{0,3}}"
     rf"|Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner\s+for\s+[A-Z][\w'’-]+(?:\s+(?:and\s+(?!{_OFFICE}\b))?[A-Z][\w'’-]+){{0,3}})"
 )
@@ -99,6 +111,7 @@ class _Compiled:
         self.holder_then_portfolio = re.compile(_HOLDER_THEN_PORTFOLIO_TEXT)
         self.portfolio_then_holder = re.compile(_PORTFOLIO_THEN_HOLDER_TEXT)
         self.bare_leader = re.compile(_BARE_LEADER_TEXT)
+        self.labelled = re.compile(_LABELLED_TEXT)
         self.more_areas = re.compile(_MORE_AREAS_TEXT)
         self.cllr = re.compile(_CLLR)
         self.cabinet = re.compile(
@@ -138,6 +151,11 @@ def _tidy_portfolio(text: str | None) -> str | None:
     return text or None
 
 
+def _title_role(role: str) -> str:
+    """A role written in lower case, in the title case the office is known by."""
+    return role if role[:1].isupper() else " ".join(w.capitalize() for w in role.split())
+
+
 def _ok_name(name: str) -> bool:
     words = name.split()
     return bool(words) and words[0] not in _NOT_NAMES and words[-1] not in _NOT_NAMES
@@ -156,7 +174,8 @@ def _more_areas(text: str, match: re.Match[str]) -> str | None:
 def find_leads(text: str) -> list[Lead]:
     """Every cabinet lead a sentence or line names, by name where given, else by role."""
     if not any(w in text for w in ("Cllr", "Councillor", "Cabinet", "Portfolio", "Leader",
-                                   "Commissioner", "PCC", "Mayor", "Executive Member", "Lead Member", "Clr")):
+                                   "Commissioner", "PCC", "Mayor", "Executive Member", "Lead Member", "Clr")) \
+            and not any(w in text for w in ("portfolio holder", "cabinet member", "lead member", "executive member")):
         return []
     compiled = _re()
     found: list[Lead] = []
@@ -179,6 +198,12 @@ def find_leads(text: str) -> list[Lead]:
             person = f"Cllr {name}" if compiled.cllr.search(m.group(0)) else name
             found.append(Lead(person, f"{role} for {portfolio}" if portfolio else role, portfolio, m.start()))
             spans.append((m.start(), m.end()))
+    for m in compiled.labelled.finditer(text):
+        if taken(m.start(), m.end()) or not _ok_name(m.group("name")):
+            continue
+        role = " ".join(m.group("role").split())
+        found.append(Lead(f"Cllr {m.group('name')}", role[0].upper() + role[1:].lower(), None, m.start()))
+        spans.append((m.start(), m.end()))
     for m in compiled.role_only.finditer(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -192,7 +217,7 @@ def find_leads(text: str) -> list[Lead]:
             role = " ".join(m.group("leader").split())
             found.append(Lead(f"the {role}", role, None, m.start()))
         else:
-            role = " ".join(m.group("role").split())
+            role = _title_role(" ".join(m.group("role").split()))
             portfolio = _tidy_portfolio(_more_areas(text, m))
             if portfolio:
                 found.append(Lead(f"the {role} for {portfolio}", f"{role} for {portfolio}", portfolio, m.start()))

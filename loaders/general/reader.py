@@ -46,12 +46,19 @@ from stratgraph.loaders.general.cues import (
     is_link_line,
     lead_in_mode,
 )
-from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
+from stratgraph.loaders.general.deadlines import deadline_in, lead_in_period, read_deadline
 from stratgraph.loaders.general.leads import find_leads, is_cabinet_member
 from stratgraph.loaders.general.flat_rows import columns_after_action, split_action_row
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
-from stratgraph.loaders.general.references import may_name, named_in, names_a_partnership, own_plan_names, without_years
+from stratgraph.loaders.general.references import (
+    earlier_edition,
+    may_name,
+    named_in,
+    names_a_partnership,
+    own_plan_names,
+    without_years,
+)
 from stratgraph.loaders.general.table_rows import TableRows, measure_items
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.general.wording import (
@@ -308,6 +315,9 @@ class _ListRun:
     #: The lead-in names another set than the plan's items (its principles, values, or the
     #: sources its priorities were drawn from): the list holds no outcome, action or measure.
     other: bool = False
+    #: The period the lead-in line sets its items ("By 2027 we will:"): an item's deadline
+    #: unless it says its own ("" once the lead-in was read and named none).
+    period: str | None = None
 
 
 def _flat_kind(header: str) -> str:
@@ -1464,6 +1474,10 @@ class GeneralReader(TableRows):
         self.list_measure = None
         if self.run is None:
             self.run = _ListRun(self._section_list_mode())
+        if self.run.period is None:
+            before = self.blocks[self.index - 1] if self.index else None
+            self.run.period = (lead_in_period(before.text) if before is not None
+                               and before.kind is BlockKind.PARAGRAPH else None) or ""
         if self.run.mode is None and self.index in self.called_outcomes:
             self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
         if self.run.other:
@@ -1597,7 +1611,7 @@ class GeneralReader(TableRows):
             self._names(text, block.line, outcome)
         elif mode is Mode.ACTION:
             titled = TITLE_DASH.match(text)
-            due = self.run.deadline
+            due = deadline_in(text) or self.run.deadline  # an item's own date before its lead-in's
             if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
                 # "LED streetlights – a project is already underway to ...": the title names it,
                 # and the description may say when ("expected to be completed by 2024").
@@ -1612,7 +1626,8 @@ class GeneralReader(TableRows):
             else:
                 name = clean(commitment(text) or text)
             if not bad_name(name):
-                action = self._action(name, block.line, "list-after-action-cue", text, deadline=due)
+                action = self._action(name, block.line, "list-after-action-cue", text, deadline=due,
+                                      period=self.run.period)
                 if lead is not None:
                     self._lead_after_item(lead.group("owner").strip(), block.line, action)
                 found = target(text)
@@ -1630,7 +1645,7 @@ class GeneralReader(TableRows):
         else:
             name = commitment(text)
             if name and not bad_name(name):
-                self._action(name, block.line, "we-will-item", text)
+                self._action(name, block.line, "we-will-item", text, period=self.run.period)
             elif block.line in self.todo_lists and IMPERATIVE.match(NUMBERING.sub("", text, count=1)) \
                     and not bad_name(clean(text)) and (
                     self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)
@@ -1644,7 +1659,8 @@ class GeneralReader(TableRows):
                             name, line, theme=self._theme(section), level="priority",
                             rule="outcome-over-actions")
                     outcome = self.run.lead_outcome_id
-                self._action(clean(text), block.line, "imperative-item", text, outcome=outcome)
+                self._action(clean(text), block.line, "imperative-item", text, outcome=outcome,
+                             period=self.run.period)
             else:
                 self._leads(text, block.line)
                 self._names(text, block.line, self._anchor())
@@ -1846,12 +1862,12 @@ class GeneralReader(TableRows):
         return (section.theme_id if section is not None and section.theme_id else None) or self.b.plan_id
 
     def _action(self, name: str, line: int, rule: str, source: str, *, deadline: str | None = None,
-                outcome: str | None = None, **props: object) -> str:
+                outcome: str | None = None, period: str | None = None, **props: object) -> str:
         section = self.stack[-1] if self.stack else None
         theme = self._theme(section)
         if not deadline:
             # "Deliver the Skills Hub by September 2026", "Review it in September each year"
-            deadline = deadline_in(name)
+            deadline = deadline_in(name) or period
         read = read_deadline(deadline) if deadline else None
         action = self.b.action(name, line, theme=theme, deadline=read.text if read else (deadline or None),
                                deadline_date=read.date if read else None, rule=rule, **props)
@@ -1887,7 +1903,8 @@ class GeneralReader(TableRows):
         self.own_names |= {normalise_name(name) for name in own_plan_names(plain)}
         for mention in named_in(plain, self.vocab, self.place):
             if (any(normalise_name(name) in self.own_title for name in {mention.name, without_years(mention.name)})
-                and not self._reports_on(mention.name) and not (self.title_from_file and len(mention.name.split()) > 2)) \
+                and not self._reports_on(mention.name) and not (self.title_from_file and len(mention.name.split()) > 2)
+                and not earlier_edition(plain, mention.name)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
                     or (mention.label == "strategy" and self._own_years(plain, mention.name)):
                 continue  # the plan naming itself

@@ -21,6 +21,17 @@ aside after the finder has read them:
   plan it is (action, delivery, implementation or performance plan or framework), or one
   pointing back with "this", names no other document a planner could look up.
 
+Names the finder's vocabulary lacks are read here too (references round 3):
+
+* a capitalised name ending in a plan-like head the shared vocabulary leaves out ("Healthy
+  Travel Charter", "Net Zero Roadmap", "Glasgow City Region City Deal", "Belfast Agenda",
+  "Local Area Agreements"): the shared vocabulary is not widened, as the shape loaders' readings
+  of their own plans would change with it (:func:`_plan_like_names`);
+* a name the text says is a plan by an appositive ("Growth without Gridlock (2010), our transport
+  delivery plan"): the title is the name, the lower-case phrase after it only its kind;
+* an edition's number after a plan's name ("the previous Local Transport Plan 3 (2011-2016)"):
+  kept with the name, as years are, so that the edition is told from the document itself.
+
 Which lines are read for names is the reader's job; :func:`may_name` is the cheap test it runs
 first (most lines name nothing).
 """
@@ -38,8 +49,11 @@ _KEYWORD = re.compile(
     r"(?i)\b" + word_pattern(STRATEGY_WORDS | PARTNERSHIP_WORDS | set(QUALIFIED_PARTNERSHIP_WORDS)
                              | {"masterplan", "agreement", "program"}) + r"\b")
 #: The council's own scrutiny and advisory panels ("Communities Scrutiny Board", "Tackling
-#: Poverty Advisory Panel", the "Police and Crime Panel" that holds a commissioner to account).
-_SCRUTINY = re.compile(r"(?i)\bscrutiny\b|\badvisory\s+panel\b|\bpolice\s+(?:and|&)\s+crime\s+panel\b")
+#: Poverty Advisory Panel", the "Police and Crime Panel" that holds a commissioner to account),
+#: and the panel of residents it surveys ("the council's Citizens Panel"): people consulted, not
+#: a partnership of bodies.
+_SCRUTINY = re.compile(r"(?i)\bscrutiny\b|\badvisory\s+panel\b|\bpolice\s+(?:and|&)\s+crime\s+panel\b"
+                       r"|\b(?:citizens?|residents?|people|tenants?|customers?)['’]?s?['’]?\s+panel$")
 #: The role a job title ends in, right after the keyword: "Programme Manager", "Partnership Officer".
 _ROLE_AFTER = re.compile(
     r"\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
@@ -73,7 +87,56 @@ _POINTS_BACK = re.compile(r"(?i)\b(?:this|these)\s+(?:\w+\s+){0,2}\w+$")
 
 def may_name(text: str) -> bool:
     """Whether ``text`` holds a keyword a strategy or partnership name ends in."""
-    return bool(_KEYWORD.search(text))
+    return bool(_KEYWORD.search(text) or _PLAN_LIKE_HEAD.search(text))
+
+
+#: Heads that end a plan-like name though the shared vocabulary leaves them out, each with the
+#: kind of Strategy it makes; only capitalised ("a charter for ...", "a good deal" name nothing).
+_PLAN_LIKE_KINDS = {"Charter": "document", "Roadmap": "document", "Blueprint": "document",
+                    "Compact": "document", "Covenant": "document", "Prospectus": "document",
+                    "Pledge": "document", "Agenda": "document", "Accord": "document",
+                    "Concordat": "document", "Agreements": "programme", "Deal": "programme"}
+_PLAN_LIKE_HEAD = re.compile(r"\b(?:" + "|".join(_PLAN_LIKE_KINDS) + r")\b")
+#: A run of capitalised words (numbers, "and"/"&"/"of"/"for" between them) ending in such a head.
+_PLAN_LIKE_NAME = re.compile(
+    r"(?<![\w'’&-])(?P<name>(?:[A-Z][\w'’&-]*|\d+)(?:\s+(?:(?:and|&|of|for)\s+)?(?:[A-Z][\w'’&-]*|\d+))*?"
+    r"\s+(?P<head>" + "|".join(_PLAN_LIKE_KINDS) + r"))\b(?![-'’])")
+#: Words that open a sentence or point at a name rather than being part of it.
+_NAME_OPENERS = frozenset({"The", "This", "That", "These", "Our", "Its", "Their", "A", "An", "Each", "Every",
+                           "New", "Draft", "Revised", "Updated", "Current", "Previous", "Proposed", "Refreshed"})
+#: A meeting's or a body's agenda ("Cabinet Agenda", "Full Council Agenda", "Agenda item"): the
+#: papers of a meeting, not a plan.
+_MEETING_WORDS = frozenset({"Council", "Cabinet", "Committee", "Meeting", "Meetings", "Board", "Panel", "Forum",
+                            "Executive", "Scrutiny", "Sub-Committee", "Full", "Annual", "Supplementary", "Public",
+                            "Item", "Items", "Agenda", "Reports", "Papers", "Minutes"})
+
+
+#: A part or stage of a named plan before its name ("Phase 1 of", "Year 2 of"): not the name's.
+_PART_OF = re.compile(r"^(?:Phase|Part|Stage|Year|Section|Chapter|Appendix|Annex|Theme|Priority)\s+\S+\s+of\s+(?=\S+\s)")
+
+
+def _plan_like_names(text: str, taken: list[tuple[int, int]]) -> list[EntityMention]:
+    """Capitalised names ending in a plan-like head the shared vocabulary lacks ("Healthy Travel
+    Charter", "City Deal"), outside the spans ``taken`` by the finder's names."""
+    found: list[EntityMention] = []
+    for m in _PLAN_LIKE_NAME.finditer(text):
+        words = m.group("name").split()
+        start = m.start("name")
+        while words[:-1] and (words[0] in _NAME_OPENERS or words[0].endswith(("'s", "’s"))):
+            start = text.index(words[1], start + len(words[0]))
+            words.pop(0)  # "The Healthy Travel Charter", "Council's Charter": not the name's
+        if (part := _PART_OF.match(" ".join(words))) is not None:
+            start = text.index(words[len(part.group(0).split())], start)
+            words = words[len(part.group(0).split()):]  # "Phase 1 of Belfast Agenda": a stage of it
+        head = m.group("head")
+        if len(words) < 2 or any(s <= start < e or s < m.end() <= e for s, e in taken):
+            continue
+        if head == "Agenda" and any(w in _MEETING_WORDS or w.endswith("ing") for w in words[:-1]):
+            continue  # "Cabinet Agenda": a meeting's papers; "the Tackling Poverty Agenda": a cause
+        if re.search(r"(?i)\b(?:a|an)\s+$", text[:start]):
+            continue  # "a Good Deal", "a Community Charter for ...": a kind, not a name
+        found.append(EntityMention(" ".join(words), "strategy", _PLAN_LIKE_KINDS[head], start))
+    return found
 
 
 def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
@@ -82,7 +145,12 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
     if _OFFICERS_LINE.match(text.strip()):
         return []  # "Anna Collier Policy and Information Manager and ...": who wrote it, not a policy
     found: list[EntityMention] = []
-    for mention in _found(text, vocab, place):
+    mentions = _found(text, vocab, place)
+    if _PLAN_LIKE_HEAD.search(text):
+        spans = [(m.offset, m.offset + len(m.name)) for m in mentions if m.offset >= 0]
+        mentions = sorted(mentions + _plan_like_names(text, spans), key=lambda m: m.offset)
+    for mention in mentions:
+        mention = _titled_by_apposition(text, mention)
         for part in _parts(mention, vocab, place):
             part = _without_possessive(_without_owner(part))
             if _CUT_YEARS.match(text, _end(text, part)):
@@ -92,6 +160,31 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
             elif part.label == "strategy" and _ROLE_AFTER.match(text, _end(text, part)):
                 found += _bodies_in_post(part, vocab, place)
     return found
+
+
+#: "Growth without Gridlock (2010) (PDF, 2.7 MB), our transport delivery plan": a title before a
+#: comma (and any brackets), then a lower-case plan phrase after "our"/"the" saying what it is.
+_APPOSED_TITLE = re.compile(
+    r"(?P<title>[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for|the|in|to|on|at|a|without|with)\s+)*[A-Z0-9][\w'’-]*)*)"
+    r"\s*(?:\([^()]*\)\s*)*,\s+(?:our|the|its|their)\s+$")
+
+
+def _titled_by_apposition(text: str, mention: EntityMention) -> EntityMention:
+    """The title ``mention`` (a lower-case plan phrase) stands in apposition to, as its name."""
+    if mention.label != "strategy" or not mention.name[:1].islower() or mention.offset < 0 \
+            or "," not in text[:mention.offset]:
+        return mention
+    before = _APPOSED_TITLE.search(text[:mention.offset])
+    if before is None:
+        return mention
+    words = before.group("title").split()
+    start = before.start("title")
+    while words[:-1] and words[0] in _NAME_OPENERS:
+        start = text.index(words[1], start + len(words[0]))
+        words.pop(0)
+    if len(words) < 2:
+        return mention  # "Leicester, our city plan": one word is a place, not a title
+    return replace(mention, name=" ".join(words), offset=start)
 
 
 #: A report cover's line of officers: names and posts only ("Angela Woodhouse Head of Policy ...").
@@ -210,20 +303,43 @@ _YEARS_AFTER = re.compile(r"\s+(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d\b")
 
 
 def without_years(name: str) -> str:
-    """``name`` without the span of years it ends in ("Corporate Plan 2024-28" -> "Corporate
-    Plan"): the document's own title may name it without them."""
-    return _YEARS_TAIL.sub("", name)
+    """``name`` without the span of years or the edition's number it ends in ("Corporate Plan
+    2024-28" -> "Corporate Plan", "Local Transport Plan 4" -> "Local Transport Plan"): the
+    document's own title may name it without them."""
+    return _EDITION_TAIL.sub("", _YEARS_TAIL.sub("", name))
 
 
 _YEARS_TAIL = re.compile(r"\s+(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d$")
+_EDITION_TAIL = re.compile(r"(?<=[A-Za-z])\s+\d{1,2}$")
+
+#: "the previous Local Transport Plan 3", "our former Corporate Plan": an earlier edition, never
+#: the document being read, though its title names the same kind of plan.
+_EARLIER = re.compile(r"(?i)\b(?:previous|former|earlier|last|old|preceding|original)\s+$")
+
+
+def earlier_edition(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as an earlier edition ("the previous Local Transport Plan 3")."""
+    at = text.find(name)
+    return at > 0 and bool(_EARLIER.search(text[:at]))
+
+
+#: An edition's number after a plan's name ("Local Transport Plan 3 (2011-2016)", "Local
+#: Transport Plan 4: Delivering Growth"), before a bracket, colon, comma or a verb; not a list's
+#: next number ("... Strategy 2. Improve ...") or a count ("Strategy 5 themes").
+_EDITION_AFTER = re.compile(
+    r"\s+\d{1,2}(?=\s*(?:$|[(:;,])|\s+(?:and|to|with|in|is|was|will|has|which|sets?|builds?)\b)")
 
 
 def _with_years(text: str, mention: EntityMention) -> EntityMention:
-    """``mention`` with the span of years written after it, spaced, as part of its name: the
-    years tell this edition from the document being read (the 2025 to 2030 strategy)."""
+    """``mention`` with the span of years (or the edition's number) written after it, spaced,
+    as part of its name: they tell this edition from the document being read (the 2025 to 2030
+    strategy, Local Transport Plan 3)."""
     if mention.label != "strategy" or re.search(r"\d\W*$", mention.name):
         return mention
     start = text.find(mention.name, max(mention.offset, 0))
+    if start >= 0 and mention.name[-1:].isalpha() and mention.name.split()[-1][:1].isupper() \
+            and (edition := _EDITION_AFTER.match(text, start + len(mention.name))):
+        mention = replace(mention, name=mention.name + edition.group(0))
     years = _YEARS_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
     if years is None or text.strip() == text[start:years.end()].strip():
         return mention  # a line of the name and years alone is a title: the document's own
@@ -237,6 +353,8 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
         return True  # "our first strategy": which edition, in lower case, names no document
     if _KIND_ONLY.match(mention.name.strip()) or _POINTS_BACK.search(mention.name):
         return True  # the document itself or its own part, not a document of its own
+    if re.search(r"\sfor\s+[a-z]+$", mention.name):
+        return True  # "responsible to the UK and Scottish Governments for project selection": a task
     start = text.find(mention.name, mention.offset) if mention.offset >= 0 else -1
     if start < 0:
         start = text.find(mention.name)
