@@ -193,3 +193,17 @@ def test_a_panel_of_residents_is_no_partnership() -> None:
 def test_a_keyword_after_for_names_a_task() -> None:
     # glasgow-city-region-deal-structure-regional-partnerships line 17
     assert _found("It is responsible to the UK and Scottish Governments for project selection and delivery") == []
+
+
+def test_a_cover_tables_cells_name_its_documents_and_its_label_pair_its_lead() -> None:
+    # north-norfolk-net-zero-strategy-review-climate-reports lines 5 and 12: a table of no known
+    # shape (label | value), where the summary cell names the charter and the label beside its
+    # value names the member
+    text = ("# Net zero strategy review\n\n"
+            "| Executive Summary | This paper presents the following reports: · the revised Environmental "
+            "Charter · a draft decarbonisation strategy |\n"
+            "| Wards affected | All |\n"
+            "| Cabinet member(s) | Cllr Adam Varley |\n")
+    graph = read_general(text)
+    assert "Environmental Charter" in by_label(graph, Label.STRATEGY)
+    assert list(by_label(graph, Label.CABINET_LEAD)) == ["Cllr Adam Varley"]

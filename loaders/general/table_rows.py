@@ -41,9 +41,14 @@ class TableRows:
             return
         shape = table_shape(block.rows[0])
         if not shape.kind:
+            # A table of no known shape (a report cover's labelled cells): its cells still name
+            # documents, and a label beside its value ("Cabinet member(s) | Cllr X") names a lead
+            # only when read together.
             for row in block.rows:
-                for cell in row:
-                    self._leads(cell, block.line)
+                cells = [c.strip() for c in row if c.strip()]
+                for cell in cells:
+                    self._names(cell, block.line, self._anchor())
+                self._leads(": ".join(cells) if len(cells) == 2 else " ".join(cells), block.line)
             return
         exact = block.end_line - block.line + 1 == len(block.rows)
         group_outcome: str | None = None
