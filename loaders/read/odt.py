@@ -37,6 +37,7 @@ from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
 from stratgraph.loaders.read.furniture import bold_heading
+from stratgraph.loaders.read.docx import style_heading_level
 from stratgraph.loaders.read.list_numbers import letters, roman
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -317,8 +318,8 @@ class _Styles:
                 lowered = st.display.lower()
                 if not st.automatic and (m := _HEADING_STYLE.match(lowered)):
                     heading = min(int(m.group(1)), 6)
-                elif not st.automatic and lowered == "title":
-                    heading = 1
+                elif not st.automatic and (level := style_heading_level(lowered)) is not None:
+                    heading = level  # "Title", a localised or a house heading style
                 elif st.outline is not None:
                     heading = min(st.outline, 6) if st.outline > 0 else 0
             current = st.parent
