@@ -53,8 +53,9 @@ ODT_REAL = ("odt-typed", "odt-layout", "odt-revised")
 #: Word file (tracked changes, comments, a TOC field, house heading styles, content controls,
 #: a text box drawn twice), the same saved as .odt by LibreOffice (``odt-revised``, in
 #: ``--format odt-real``), and a web page of tabs and accordions with hidden panels, a
-#: definition list and lists typed with <br>. ``--format round6`` scores the first two.
-ROUND6 = ("docx-revised", "html-panels")
+#: definition list and lists typed with <br>; the plan as a deck of slides (to_pptx.py, a
+#: slide a heading). ``--format round6`` scores them.
+ROUND6 = ("docx-revised", "html-panels", "pptx")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
 _GROUPS = ("all", "real", "round3", "round4", "new", "odt-real", "round6")
 if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, *NEW, *ODT_REAL, *ROUND6, *_GROUPS):
@@ -139,6 +140,10 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
         new_writer = {"odt": write_odt, "xlsx": write_xlsx, "ods": write_ods,
                       "md-tables": write_md_tables}[fmt]
         return new_writer(blocks, folder / f"{path.stem}.{fmt.replace('md-tables', 'tables.md')}")
+    if fmt == "pptx":
+        from formats.to_pptx import write_pptx
+
+        return write_pptx(blocks, folder / f"{path.stem}.pptx")
     if fmt in REAL_WORLD or fmt in ROUND3 or fmt in ROUND4 or fmt in ROUND6:
         import formats
 

@@ -285,3 +285,140 @@ def test_the_working_word_file_saved_as_odt_reads_as_its_markdown(tmp_path: Path
     assert missed == base
     assert nodes == made, sorted(nodes ^ made)
 
+
+
+# -- PowerPoint ("plan on a page" slides) ----------------------------------------------------
+
+
+def _deck():
+    from pptx import Presentation
+
+    return Presentation()
+
+
+def _slides(deck, tmp_path: Path | None = None):
+    out = io.BytesIO()
+    deck.save(out)
+    return read_bytes(out.getvalue(), "plan.pptx", suffix=".pptx")
+
+
+def _bullets(frame, lines: list[tuple[int, str]]) -> None:
+    for k, (level, text) in enumerate(lines):
+        p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+        p.text = text
+        p.level = level
+
+
+def test_slides_read_as_headings_items_paragraphs_and_tables() -> None:
+    from lxml import etree
+    from pptx.util import Inches
+
+    deck = _deck()
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = "Council Plan 2024-2028"
+    first.placeholders[1].text = "Our plan on a page"
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Priority 1: Thriving economy"
+    _bullets(slide.placeholders[1].text_frame, [
+        (0, "We will:"), (0, "Build 500 homes by 2026"), (1, "200 of them affordable"),
+        (0, "Support 100 local businesses")])
+    lead = slide.placeholders[1].text_frame.paragraphs[0]
+    etree.SubElement(lead._p.get_or_add_pPr(), "{http://schemas.openxmlformats.org/drawingml/2006/main}buNone")
+    box = slide.shapes.add_textbox(Inches(1), Inches(6), Inches(8), Inches(1))
+    box.text_frame.text = "Lead: Cabinet Member for Growth"
+    numbered = deck.slides.add_slide(deck.slide_layouts[1])
+    numbered.shapes.title.text = "How we will measure success"
+    frame = numbered.placeholders[1].text_frame
+    _bullets(frame, [(0, "Homes built"), (0, "Jobs created")])
+    for p in frame.paragraphs:
+        etree.SubElement(p._p.get_or_add_pPr(), "{http://schemas.openxmlformats.org/drawingml/2006/main}buAutoNum",
+                         type="alphaLcParenR")
+    table = numbered.shapes.add_table(3, 2, Inches(1), Inches(4), Inches(8), Inches(1)).table
+    for i, row in enumerate([("Measure", "Target"), ("Homes built", "500"), ("Jobs created", "")]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    hidden = deck.slides.add_slide(deck.slide_layouts[1])
+    hidden.shapes.title.text = "Speaker backup: old targets"
+    hidden._element.set("show", "0")
+    doc = _slides(deck)
+    assert doc.format == "pptx" and doc.page_count == 3
+    assert [(b.kind.value, b.level, b.marker, b.text, b.page) for b in doc.blocks] == [
+        ("heading", 1, "", "Council Plan 2024-2028", 1),
+        ("paragraph", 0, "", "Our plan on a page", 1),
+        ("heading", 2, "", "Priority 1: Thriving economy", 2),
+        ("paragraph", 0, "", "We will:", 2),
+        ("list_item", 1, "-", "Build 500 homes by 2026", 2),
+        ("list_item", 2, "-", "200 of them affordable", 2),
+        ("list_item", 1, "-", "Support 100 local businesses", 2),
+        ("paragraph", 0, "", "Lead: Cabinet Member for Growth", 2),
+        ("heading", 2, "", "How we will measure success", 3),
+        ("list_item", 1, "a)", "Homes built", 3),
+        ("list_item", 1, "b)", "Jobs created", 3),
+        ("table", 0, "", "Measure\tTarget\nHomes built\t500\nJobs created\t", 3)]
+    assert doc.blocks[-1].header
+    assert "old targets" not in doc.text
+
+
+def test_slide_furniture_pictures_and_reading_order(tmp_path: Path) -> None:
+    from pptx.util import Inches
+
+    from test_read_docx import _png
+
+    deck = _deck()
+    slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
+    slide.shapes.title.text = "Our priorities"
+    # Two boxes side by side, the right one drawn first; a box under both.
+    right = slide.shapes.add_textbox(Inches(5), Inches(2), Inches(4), Inches(1))
+    right.text_frame.text = "Healthy people"
+    left = slide.shapes.add_textbox(Inches(1), Inches(2.1), Inches(4), Inches(1))
+    left.text_frame.text = "Thriving economy"
+    under = slide.shapes.add_textbox(Inches(1), Inches(4), Inches(8), Inches(1))
+    under.text_frame.text = "Both by 2028"
+    picture = tmp_path / "logo.png"
+    picture.write_bytes(_png())
+    pic = slide.shapes.add_picture(str(picture), Inches(8), Inches(6))
+    pic._element.nvPicPr.cNvPr.set("descr", "Wexbridge Council logo")
+    layout_number = next(p for p in deck.slide_layouts[5].placeholders
+                         if p.placeholder_format.type is not None
+                         and p.placeholder_format.type.name == "SLIDE_NUMBER")
+    slide.shapes.clone_placeholder(layout_number)
+    slide.shapes[-1].text_frame.text = "7"
+    doc = _slides(deck)
+    assert [b.text for b in doc.blocks] == ["Our priorities", "Thriving economy", "Healthy people",
+                                            "Both by 2028"]
+    assert {(f.role, f.text) for f in doc.furniture} == {("caption", "Wexbridge Council logo"),
+                                                         ("page-footer", "7")}
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"PK\x03\x04 slides", "damaged PowerPoint file"),
+    (None, "no ppt/presentation.xml"),
+    ("empty", "empty PowerPoint file"),
+])
+def test_a_bad_deck_is_one_line_naming_it(tmp_path: Path, data, reason: str) -> None:
+    import zipfile
+
+    from stratgraph.errors import LoaderError
+    from stratgraph.loaders.read import read_document
+
+    path = tmp_path / "deck.pptx"
+    if data is None:
+        with zipfile.ZipFile(path, "w") as zf:
+            zf.writestr("ppt/slides/slide1.xml", "<x/>")
+    elif data == "empty":
+        deck = _deck()
+        deck.slides.add_slide(deck.slide_layouts[6])  # blank
+        deck.save(str(path))
+    else:
+        path.write_bytes(data)
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    message = str(err.value)
+    assert "\n" not in message and "deck.pptx" in message and reason in message
+
+
+def test_a_plan_as_slides_reads_as_its_markdown(tmp_path: Path) -> None:
+    plan = _plan(corpus.plan_stem("bradford-corporate-plan-2013-14-priorities"))
+    missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, "pptx", tmp_path))
+    assert missed == base
+    assert nodes == made, sorted(nodes ^ made)

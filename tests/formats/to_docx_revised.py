@@ -7,8 +7,8 @@ plan's text as published (the text version, and what Word prints with "No Markup
 - **tracked changes**: in each paragraph a deleted phrase (``w:del``), part of its text as
   an insertion (``w:ins``, which is the text); after each heading a paragraph that was moved
   away (``w:moveFrom``, read nowhere) and one deleted whole (its mark deleted too);
-- **comments and notes**: a comment on every other paragraph (its range and reference mark,
-  the comment in ``comments.xml``), a footnote reference mark;
+- **comments**: a comment on every other paragraph (its range and reference mark, the
+  comment in ``comments.xml``);
 - **a contents list** as Word's References > Table of Contents inserts it when the document's
   template has no "TOC N" styles: a ``TOC`` field over plain paragraphs, each entry a link to
   its heading with a tab and a page number;
@@ -92,9 +92,6 @@ def _revise(p: Any, n: int) -> None:
         runs[1].addprevious(ins)
         for r in runs[1:]:
             ins.append(r)
-    if n % 5 == 1:
-        p.append(_xml('<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
-                      '<w:footnoteReference w:id="1"/></w:r>'))
 
 
 def _link(p: Any) -> None:
@@ -145,8 +142,25 @@ def _text_box(p: Any) -> Any:
         '<v:textbox><w:txbxContent/></v:textbox></v:shape></w:pict></mc:Fallback>'
         '</mc:AlternateContent></w:r></w:p>')
     for box in holder.iter(_w("txbxContent")):
-        box.append(deepcopy(p))
+        copy = deepcopy(p)
+        # A comment is anchored once in a document: the box drawn twice holds none.
+        for mark in list(copy.iter(_w("commentRangeStart"), _w("commentRangeEnd"),
+                                   _w("commentReference"))):
+            holder_of = mark.getparent() if mark.tag == _w("commentReference") else mark
+            holder_of.getparent().remove(holder_of)
+        box.append(copy)
     return holder
+
+
+def _drop_comment(document: Any, ident: str | None) -> None:
+    """Take comment ``ident`` out of comments.xml (its paragraph goes into a text box)."""
+    try:
+        comments = document.part._comments_part.element
+    except Exception:  # noqa: BLE001 - no comments part: nothing to take out
+        return
+    for comment in list(comments.iterchildren(_w("comment"))):
+        if comment.get(_w("id")) == ident:
+            comments.remove(comment)
 
 
 def write_docx_revised(blocks: Sequence[Block], path: str | Path) -> Path:
@@ -186,6 +200,8 @@ def write_docx_revised(blocks: Sequence[Block], path: str | Path) -> Path:
         listed = ppr is not None and ppr.find(_w("numPr")) is not None
         if not boxed and not listed:
             # The plan's first paragraph set in a box: the box is the text, read once.
+            for ref in p.iter(_w("commentReference")):
+                _drop_comment(document, ref.get(_w("id")))
             p.addprevious(_text_box(p))
             body.remove(p)
             boxed = True
