@@ -417,8 +417,14 @@ def test_a_bad_deck_is_one_line_naming_it(tmp_path: Path, data, reason: str) -> 
     assert "\n" not in message and "deck.pptx" in message and reason in message
 
 
-def test_a_plan_as_slides_reads_as_its_markdown(tmp_path: Path) -> None:
-    plan = _plan(corpus.plan_stem("bradford-corporate-plan-2013-14-priorities"))
+@pytest.mark.parametrize("stem", [
+    "bradford-corporate-plan-2013-14-priorities",
+    # Each priority an item, its description a paragraph with the bullet off at the item's
+    # level (before: read as a paragraph apart, 5 actions lost).
+    "ealing-council-priorities",
+])
+def test_a_plan_as_slides_reads_as_its_markdown(stem: str, tmp_path: Path) -> None:
+    plan = _plan(corpus.plan_stem(stem))
     missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, "pptx", tmp_path))
     assert missed == base
     assert nodes == made, sorted(nodes ^ made)

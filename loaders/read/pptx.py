@@ -9,7 +9,9 @@ bullets the commitments, a table of measures. Each shown slide is a page, read i
 - **list items**: paragraphs of a body (content) placeholder, which the slide master bullets,
   unless the paragraph turns its bullet off (``a:buNone``); paragraphs of a plain text box
   only when they set a bullet (``a:buChar``) or a number (``a:buAutoNum``: ``1.``, ``a)``,
-  ``iv.``, counted as PowerPoint counts them). The paragraph's indent level is the nesting.
+  ``iv.``, counted as PowerPoint counts them). The paragraph's indent level is the nesting. A
+  paragraph with its bullet off right under an item, at the item's level and indent (no
+  ``marL`` of its own), is the item's description; one moved to the margin is a paragraph.
 - **tables**: rows of cells in the model's cell convention (a merged cell's text once), the
   first row the header when the table marks it so (``firstRow``).
 - **shapes** in reading order: top to bottom, then left to right (rows of boxes side by side
@@ -23,12 +25,13 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.list_numbers import letters, roman
 from stratgraph.loaders.read.model import Block, BlockKind, Document
-from stratgraph.loaders.read.render import assemble, mark_runs, one_line, table_text
+from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 # Unpacked size past which a deck is refused (a plan's deck is tens of MB with its pictures).
@@ -115,6 +118,15 @@ class _Reader:
             off = ppr is not None and ppr.find(_a("buNone")) is not None
             typed = ppr is not None and ppr.find(_a("buChar")) is not None
             if off or not (bulleted or typed or number is not None):
+                item = self.blocks[-1] if open_list and self.blocks else None
+                if (item is not None and item.kind in (BlockKind.LIST_ITEM, BlockKind.PARAGRAPH)
+                        and item.level and level >= item.level and (ppr is None
+                                                                    or ppr.get("marL") is None)):
+                    # A paragraph with its bullet off at the item's level, its indent the
+                    # level's: its text sits under the item's text, the item's description.
+                    self.blocks.append(Block(BlockKind.PARAGRAPH, text, page=page,
+                                             level=item.level, group=self.lists_seen))
+                    continue
                 self.blocks.append(Block(BlockKind.PARAGRAPH, text, page=page))
                 open_list = False
                 counters.clear()
@@ -145,6 +157,9 @@ class _Reader:
                 cells.append("\n".join(ln for ln in lines if ln))
             rows.append(tuple(cells))
         if not any(c.strip() for row in rows for c in row):
+            if len(rows) == 1 and rows[0]:
+                # One row of empty cells: a plan's line of bare pipes, whose count a reader needs.
+                self.blocks.append(replace(empty_table(len(rows[0])), page=page))
             return
         header = bool(getattr(table, "first_row", False))
         self.blocks.append(Block(BlockKind.TABLE, table_text(rows), page=page,

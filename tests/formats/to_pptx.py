@@ -1,11 +1,12 @@
 """A text plan as a "plan on a page" PowerPoint deck: a slide a section.
 
-The plan's title on a title slide (its first paragraph the subtitle); then a "Title and
-Content" slide for each heading, the heading its title, its lists as the content
-placeholder's bullets (an item's level its indent level; numbered items as PowerPoint's
-auto-numbers; an item's description a paragraph of the item's level with its bullet off),
-its paragraphs with their bullets off, its tables as table shapes (first row the header) on
-the same slide, and a slide-number placeholder's text on every slide.
+The plan's first heading, when it opens the plan, on a title slide; then a "Title and
+Content" slide for each heading (and for the text before the first, or under the title, with
+no title), the heading its title, its lists as the content placeholder's bullets (an
+item's level its indent level; numbered items as PowerPoint's auto-numbers; an item's
+description a paragraph of the item's level with its bullet off), its paragraphs with their
+bullets off, its tables as table shapes (first row the header) under the text on the same
+slide.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from stratgraph.loaders.read.model import Block, BlockKind
 
-from .common import ordered, padded, runs, table_width, title_of
+from .common import ordered, padded, runs, table_width
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _AUTONUM = {"1": "arabic", "a": "alphaLc", "A": "alphaUc", "i": "romanLc", "I": "romanUc"}
@@ -55,20 +56,20 @@ def write_pptx(blocks: Sequence[Block], path: str | Path) -> Path:
     from pptx.util import Emu
 
     deck = Presentation()
-    first = deck.slides.add_slide(deck.slide_layouts[0])
-    first.shapes.title.text = title_of(blocks)
     sections: list[tuple[Block | None, list[Block]]] = [(None, [])]
     for block in blocks:
         if block.kind is BlockKind.HEADING:
             sections.append((block, []))
         else:
             sections[-1][1].append(block)
-    intro = [b for b in sections[0][1] if b.kind is BlockKind.PARAGRAPH][:1]
-    if intro:
-        first.placeholders[1].text = intro[0].text.replace("**", "")
     for n, (heading, body) in enumerate(sections):
-        if heading is None:
-            body = [b for b in body if b not in intro]
+        if heading is None and not body:
+            continue
+        if heading is not None and n == 1 and not sections[0][1]:
+            # The plan's first heading on a title slide; its text on a slide of its own.
+            first = deck.slides.add_slide(deck.slide_layouts[0])
+            first.shapes.title.text = heading.text.replace("**", "")
+            heading = None
             if not body:
                 continue
         slide = deck.slides.add_slide(deck.slide_layouts[1])
@@ -99,9 +100,13 @@ def write_pptx(blocks: Sequence[Block], path: str | Path) -> Path:
                 p.level = min(max(block.level, 1), 9) - 1
                 if ordered(block.marker) is not None:
                     _bullet(p, block.marker)
-            else:
-                p.level = max(block.level - 1, 0) if block.level else 0
+            elif block.level:  # an item's description: under the item's text
+                p.level = max(block.level - 1, 0)
                 _bullet(p, None)
+            else:  # a paragraph: bullet off and moved to the margin, as authors do
+                _bullet(p, None)
+                p._p.get_or_add_pPr().set("marL", "0")
+                p._p.get_or_add_pPr().set("indent", "0")
     path = Path(path)
     deck.save(str(path))
     return path
