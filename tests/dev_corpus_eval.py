@@ -48,11 +48,18 @@ ROUND4 = ("pdf-print", "docx-numbered", "docx-boxes", "docx-breaks")
 #: headings and tables). ``--format new`` scores them side by side (odt and ods need soffice);
 #: ``--format odt-real`` the Word files typed by hand and built from layout tables, as .odt.
 NEW = ("odt", "md-tables", "xlsx", "ods")
-ODT_REAL = ("odt-typed", "odt-layout")
+ODT_REAL = ("odt-typed", "odt-layout", "odt-revised")
+#: Formats round 6 (tests/formats/to_docx_revised.py, to_html_panels.py): a council's working
+#: Word file (tracked changes, comments, a TOC field, house heading styles, content controls,
+#: a text box drawn twice), the same saved as .odt by LibreOffice (``odt-revised``, in
+#: ``--format odt-real``), and a web page of tabs and accordions with hidden panels, a
+#: definition list and lists typed with <br>; the plan as a deck of slides (to_pptx.py, a
+#: slide a heading). ``--format round6`` scores them.
+ROUND6 = ("docx-revised", "html-panels", "pptx")
 FORMAT = sys.argv[sys.argv.index("--format") + 1] if "--format" in sys.argv else "md"
-_GROUPS = ("all", "real", "round3", "round4", "new", "odt-real")
-if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, *NEW, *ODT_REAL, *_GROUPS):
-    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4 + NEW + ODT_REAL)}, "
+_GROUPS = ("all", "real", "round3", "round4", "new", "odt-real", "round6")
+if FORMAT not in (*FORMATS, *REAL_WORLD, *ROUND3, *ROUND4, *NEW, *ODT_REAL, *ROUND6, *_GROUPS):
+    raise SystemExit(f"--format is one of {', '.join(FORMATS + REAL_WORLD + ROUND3 + ROUND4 + NEW + ODT_REAL + ROUND6)}, "
                      + ", ".join(_GROUPS))
 CATEGORIES = {"outcomes": "Outcome", "actions": "Action", "measures": "Measure", "leads": "CabinetLead",
               "strategies": "Strategy", "partnerships": "Partnership"}
@@ -133,7 +140,11 @@ def write_as(path: Path, fmt: str, folder: Path) -> Path:
         new_writer = {"odt": write_odt, "xlsx": write_xlsx, "ods": write_ods,
                       "md-tables": write_md_tables}[fmt]
         return new_writer(blocks, folder / f"{path.stem}.{fmt.replace('md-tables', 'tables.md')}")
-    if fmt in REAL_WORLD or fmt in ROUND3 or fmt in ROUND4:
+    if fmt == "pptx":
+        from formats.to_pptx import write_pptx
+
+        return write_pptx(blocks, folder / f"{path.stem}.pptx")
+    if fmt in REAL_WORLD or fmt in ROUND3 or fmt in ROUND4 or fmt in ROUND6:
         import formats
 
         kind, suffix = fmt.split("-")
@@ -162,7 +173,7 @@ def _converted_all(fmt: str) -> dict[Path, Path]:
     """Every corpus plan in ``fmt`` (odt, ods, odt-typed, odt-layout) through one LibreOffice run."""
     from stratgraph.loaders.read.text import parse_blocks
 
-    from formats import write_docx_layout, write_docx_typed
+    from formats import write_docx_layout, write_docx_revised, write_docx_typed
     from formats.common import with_descriptions
     from formats.to_docx import write_docx
     from formats.to_odt import convert_many
@@ -175,7 +186,7 @@ def _converted_all(fmt: str) -> dict[Path, Path]:
                       _WRITTEN["dir"] / (f"{doc.stem}.{fmt}" if fmt in ("odt", "ods")
                                          else f"{doc.stem}.{fmt[4:]}.odt")))
     writer = {"odt": write_docx, "ods": write_xlsx, "odt-typed": write_docx_typed,
-              "odt-layout": write_docx_layout}[fmt]
+              "odt-layout": write_docx_layout, "odt-revised": write_docx_revised}[fmt]
     made = convert_many(writer, plans, "ods" if fmt == "ods" else "odt")
     return dict(zip(documents(), made))
 
@@ -347,6 +358,9 @@ def main() -> None:
         return
     if FORMAT == "odt-real":
         side_by_side(("md", "docx-typed", "odt-typed", "docx-layout", "odt-layout"), verbose=verbose)
+        return
+    if FORMAT == "round6":
+        side_by_side(("md", *ROUND6), verbose=verbose)
         return
     for path in documents():
         scores = score(path, FORMAT)

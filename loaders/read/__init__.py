@@ -16,6 +16,7 @@ xlsx       .xlsx .xlsm                            openpyxl
 ods        .ods                                   (zipfile and lxml)
 csv        .csv (named, not from a folder walk)    (standard library)
 doc, rtf   .doc .rtf (as .docx), .xls (as .xlsx)  LibreOffice, when installed
+pptx       .pptx                                  python-pptx
 =========  =====================================  ==========================
 """
 
@@ -54,15 +55,15 @@ _CONVERTED = {
 #: Every suffix a folder walk picks up. Not .csv: a folder's CSV files are mostly data
 #: exports, not plans; a tracker saved as CSV is read when named (``stratgraph build t.csv``).
 READABLE_SUFFIXES = (_TEXT | _MARKDOWN | _HTML | _SHEETS
-                     | frozenset({".docx", ".pdf", ".odt", *_CONVERTED}))
+                     | frozenset({".docx", ".pdf", ".odt", ".pptx", *_CONVERTED}))
 #: Formats councils use that stratgraph does not read, and what to do instead.
 _UNSUPPORTED = {
-    ".pptx": "a PowerPoint file: export it to PDF",
-    ".ppt": "a PowerPoint file: export it to PDF",
+    ".ppt": "an old PowerPoint file (.ppt): save it as .pptx or export it to PDF",
     ".odp": "a presentation: export it to PDF",
     ".epub": "an e-book: export it to PDF",
 }
-_SUPPORTED_LIST = ".txt, .md, .html, .docx, .odt, .pdf, .xlsx, .ods, .csv (.doc, .rtf, .xls with LibreOffice)"
+_SUPPORTED_LIST = (".txt, .md, .html, .docx, .odt, .pdf, .xlsx, .ods, .csv, .pptx "
+                   "(.doc, .rtf, .xls with LibreOffice)")
 #: Office formats a folder walk also picks up, so a plan saved in one is reported (one line
 #: saying what to save it as) rather than silently left out of the graph.
 OFFICE_SUFFIXES = frozenset(s for s in _UNSUPPORTED if s != ".epub")
@@ -153,6 +154,8 @@ def _sniff(data: bytes, suffix: str) -> str:
             return "docx"
         if b"xl/" in names or suffix in (".xlsx", ".xlsm"):
             return "xlsx"
+        if b"ppt/" in names or suffix == ".pptx":
+            return "pptx"
         if suffix == ".odt":
             return "odt"
         if suffix == ".ods":
@@ -225,6 +228,10 @@ def read_bytes(data: bytes, name: str, path: str | None = None, suffix: str = ""
         from stratgraph.loaders.read.docx import read_docx
 
         return read_docx(data, name, path)
+    if fmt == "pptx":
+        from stratgraph.loaders.read.pptx import read_pptx
+
+        return read_pptx(data, name, path)
     if fmt == "odt":
         from stratgraph.loaders.read.odt import read_odt
 

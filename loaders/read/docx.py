@@ -76,9 +76,25 @@ _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list\s+(bullet|number)(?:\s+([1-9]))?$", re.IGNORECASE)
 #: Word's style for a paragraph that goes on under a list item ("List Continue 2": level 2).
 _CONTINUE_STYLE = re.compile(r"^list\s+continue(?:\s+([1-9]))?$", re.IGNORECASE)
+#: "heading 1" in the languages councils' neighbours' and staff's Word may be set to: Welsh
+#: (Pennawd), German, French, Dutch, Spanish/Portuguese, Italian, Polish.
+_LOCAL_HEADING = re.compile(
+    r"^(?:pennawd|überschrift|uberschrift|titre|kop|título|titulo|encabezado|titolo|"
+    r"nagłówek|naglowek|rubrik)\s*([1-9])$")
+_LOCAL_TITLE = frozenset({"teitl", "titel", "titre", "título", "titulo", "titolo", "tytuł"})
+#: A house style named as a heading: "Plan Heading 2", "Sub-heading", "Subheading".
+_HOUSE_HEADING = re.compile(r"\b(sub[\s-]?)?heading\b(?:\s*([1-9])\b)?")
+#: Styles named so that are not the document's headings: a table's or a box's heading row,
+#: a contents list's, a caption's, a page header's, a character style's ("Heading 1 Char").
+_NOT_HEADING_STYLE = re.compile(
+    r"\b(?:table|tbl|toc|contents|caption|header|footer|char|box|sidebar|cover|note|"
+    r"quote|figure|chart|list)\b")
 _TOC_STYLE = re.compile(r"^toc\s*[1-9]$|^table of contents$|^toc heading$", re.IGNORECASE)
 _TYPED_BULLET = re.compile(r"^[•·▪◦●○■□♦◆►▶➢✓✔]\s+(?=\S)")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_FLD_CHAR, _INSTR_TEXT = _w("fldChar"), _w("instrText")
+#: Fields whose result is a generated list of the document's own headings or captions.
+_CONTENTS_FIELD = re.compile(r"^\s*(TOC|INDEX|TOA)\b", re.IGNORECASE)
 
 
 def _on(el: Element) -> bool:
@@ -229,6 +245,8 @@ class _Reader:
         self.list_open = False
         self.item_left = 0  # where the last list item's text starts (twips), for its description
         self.typed_lefts: list[int] = []  # the indents of the open items numbered by hand
+        #: Open fields, outermost first: whether each is a contents (TOC/index) field.
+        self.fields: list[bool] = []
         try:
             styles_root = document.styles.element
         except Exception:  # noqa: BLE001 - a damaged styles part: read without styles
@@ -257,6 +275,17 @@ class _Reader:
         seen: set[str] = set()
         sid = style_id
         first = True
+        if sid and sid not in self.styles:
+            # A style the file uses but does not define (written by a program that leaves
+            # Word's built-in styles out): its id is its name ("Heading2", "ListBullet").
+            spaced = re.sub(r"(?<=[a-z])(?=[A-Z0-9])", " ", sid).lower()
+            info.name = spaced
+            info.heading = style_heading_level(spaced)
+            if m := _LIST_STYLE.match(spaced):
+                info.list_kind = m.group(1).lower()
+                info.list_level = int(m.group(2)) if m.group(2) else 1
+            elif spaced == "list paragraph":
+                info.list_kind = "paragraph"
         while sid and sid not in seen and sid in self.styles:
             seen.add(sid)
             st = self.styles[sid]
@@ -267,10 +296,7 @@ class _Reader:
                 first = False
             lowered = name.lower()
             if info.heading is None:
-                if m := _HEADING_STYLE.match(lowered):
-                    info.heading = min(int(m.group(1)), 6)
-                elif lowered in ("title", "toc heading"):
-                    info.heading = 1
+                info.heading = style_heading_level(lowered)
             if not info.list_kind and (m := _LIST_STYLE.match(lowered)):
                 info.list_kind = m.group(1).lower()
                 info.list_level = int(m.group(2)) if m.group(2) else 1
@@ -522,7 +548,13 @@ class _Reader:
 
     def paragraph(self, p: Element) -> None:
         style, ppr = self.para_style(p)
-        if _TOC_STYLE.match(style.name):  # an entry of a contents list outside its control
+        in_contents = self._fields(p)
+        if in_contents and style.heading:
+            in_contents = False
+            self.fields.clear()  # a contents field never closed (a damaged file): not the rest
+        if _TOC_STYLE.match(style.name) or in_contents:
+            # An entry of a contents list outside its control: by its style, or inside a TOC
+            # field typed with Word's plain styles (a contents list by hyperlinks and tabs).
             self._contents([p])
             return
         para = self.read_para(p)
@@ -539,6 +571,25 @@ class _Reader:
             self.list_open = False  # an empty paragraph between bullets: two lists, as in text
         for box in para.boxes:
             self.walk(box)
+
+    def _fields(self, p: Element) -> bool:
+        """Follow the complex fields (``w:fldChar`` begin/separate/end, which may run over
+        many paragraphs) through ``p``: whether any of it lies inside a contents field (TOC,
+        an index or a table of figures), whose result repeats the document's headings."""
+        inside = any(self.fields)
+        for el in p.iter(_FLD_CHAR, _INSTR_TEXT):
+            if el.tag == _FLD_CHAR:
+                kind = el.get(_w("fldCharType"))
+                if kind == "begin" and len(self.fields) < 64:
+                    self.fields.append(False)
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+            elif self.fields and _CONTENTS_FIELD.match(el.text or ""):
+                self.fields[-1] = True
+                inside = True
+            if any(self.fields):
+                inside = True
+        return inside
 
     def _typed_list(self, style: _Style, ppr: Element | None, lines: list[_Para]) -> None:
         """A list typed into one paragraph's lines (:func:`_typed_lines`): each typed line an
@@ -731,6 +782,29 @@ class _Reader:
 
 _NO_BORDER = frozenset({"none", "nil"})
 _PLAIN_TABLE_STYLES = frozenset({"tablenormal", "normaltable"})
+
+
+def style_heading_level(name: str) -> int | None:
+    """The heading level a style's (lower-cased) name gives, else ``None``: Word's
+    ``heading 1``..``heading 9`` (7-9 read as 6), ``Title``; the same names as a Welsh, French,
+    German, Dutch, Spanish or Italian Word writes them into files that other programs saved;
+    a house style named as a heading ("Plan Heading 2", "Sub-heading"; not "Subtitle", a
+    cover's line under the title)."""
+    if m := _HEADING_STYLE.match(name):
+        return min(int(m.group(1)), 6)
+    if name in ("title", "toc heading"):
+        return 1
+    if m := _LOCAL_HEADING.match(name):
+        return min(int(m.group(1)), 6)
+    if name in _LOCAL_TITLE:
+        return 1
+    if _NOT_HEADING_STYLE.search(name):
+        return None
+    if m := _HOUSE_HEADING.search(name):
+        if m.group(2):
+            return min(int(m.group(2)), 6)
+        return 2 if m.group(1) else 1
+    return None
 
 
 def _typed_lines(para: _Para, style: _Style, ppr: Element | None) -> list[_Para]:

@@ -352,6 +352,7 @@ class _Reader:
                 panels.add(id(after))
             if toggle.name == "button" and toggle.find_parent(list(_HEADINGS)) is not None:
                 toggle.unwrap()  # the section's title
+        panels.update(self.hidden_panels(body))
         walk = _Walk(body)
         for event, tag in walk:
             if event != "start":
@@ -382,7 +383,51 @@ class _Reader:
                 form.decompose()
         for label in body.find_all("label"):
             label.decompose()
+        for dl in body.find_all("dl"):
+            if not dl.decomposed:
+                _definitions(dl, self.soup)
         return self.choose_main(body)
+
+    def hidden_panels(self, body: Tag) -> set[int]:
+        """The ids of a page's tab panels and collapsed accordion sections: hidden (``hidden``,
+        ``aria-hidden``, ``display: none``) only until a reader picks the tab or opens the
+        section, and each a part of the plan (a CMS puts each priority in one).
+
+        A panel is ``role=tabpanel``, an element a tab or a collapse toggle points at (by
+        ``aria-controls``, ``data-target``/``data-bs-target`` or ``href="#id"``), or one whose
+        class names it as a panel of an accordion, collapse or tab set. A tab panel without a
+        heading of its own is read under its tab's label, a level under the heading the tab set
+        stands under (:func:`_label_level`).
+        """
+        found: dict[int, Tag] = {}
+        labels: dict[int, str] = {}
+        for tag in body.find_all(True):
+            role = str(tag.get("role") or "").lower()
+            if role == "tabpanel" or _panel_named(tag):
+                found[id(tag)] = tag
+            toggle = str(tag.get("data-toggle") or tag.get("data-bs-toggle") or "").lower()
+            if role != "tab" and toggle not in ("collapse", "tab", "pill"):
+                continue
+            targets = str(tag.get("aria-controls") or "").split()
+            for attr in ("data-target", "data-bs-target", "href"):
+                ref = str(tag.get(attr) or "")
+                if ref.startswith("#") and len(ref) > 1:
+                    targets.append(ref[1:])
+            for ident in targets:
+                panel = body.find(id=ident)
+                if panel is not None and panel is not tag:
+                    found[id(panel)] = panel
+                    if role == "tab" and (text := one_line(tag.get_text(" "))):
+                        labels[id(panel)] = text
+        for key, panel in found.items():
+            label = labels.get(key)
+            if label and panel.find(list(_HEADINGS)) is None \
+                    and panel.find(attrs={"role": "heading"}) is None:
+                heading = self.soup.new_tag("div", attrs={
+                    "role": "heading", "aria-level": str(_label_level(panel))})
+                heading.string = label
+                panel.insert(0, heading)
+        return set(found)
 
     def choose_main(self, body: Tag) -> Tag:
         total = len(one_line(body.get_text(" ")))
@@ -443,7 +488,10 @@ class _Reader:
             if not text:
                 return
             if not items and not lists and (typed := _typed_lines(runs)):
-                # "• Item<br>• Item" or "1. Item<br>2. Item": a list typed into a paragraph.
+                # "• Item<br>• Item" or "1. Item<br>2. Item": a list typed into a paragraph,
+                # under a lead-in line of its own ("We will:<br>- Plant trees<br>- ...").
+                if typed[0][0] == "":
+                    self.blocks.append(Block(BlockKind.PARAGRAPH, typed.pop(0)[1]))
                 self.lists_seen += 1
                 for marker, line in typed:
                     self.blocks.append(Block(BlockKind.LIST_ITEM, line, level=1, marker=marker,
@@ -723,7 +771,8 @@ class _Reader:
 
 def _typed_lines(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, str]] | None:
     """A paragraph's lines (broken by ``<br>``) as ``(marker, text)`` items when every line
-    is a list item typed by hand, else ``None``."""
+    is a list item typed by hand, or every line but a first (a lead-in, marker ``""``) and
+    at least two are; else ``None``."""
     lines: list[list[tuple[str, bool, bool]]] = [[]]
     for run in runs:
         if run[0] == "\n":
@@ -737,9 +786,86 @@ def _typed_lines(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, str]] | 
             continue
         item = typed_item(text)
         if item is None:
-            return None
+            if out:
+                return None
+            item = ("", text)  # a lead-in, when items follow
         out.append(item)
+    if out and out[0][0] == "" and len(out) < 3:
+        return None
     return out or None
+
+
+#: Class words of the panels of accordions, collapsible sections and tab sets.
+_PANEL_WORDS = frozenset({
+    "accordion", "accordions", "collapse", "collapsible", "collapsed", "tabpanel", "tab-panel",
+    "tab-pane", "tabs-panel", "tab-content", "expandable", "expander", "expand-collapse",
+    "disclosure", "toggle-content", "show-hide", "showhide",
+})
+
+
+def _panel_named(tag: Tag) -> bool:
+    """Whether an element's class or id names it as an accordion, collapse or tab panel (a
+    ``nav`` or menu is chrome, set aside before this is asked)."""
+    words, _ = _words(tag)
+    return bool(words & _PANEL_WORDS)
+
+
+def _label_level(panel: Tag) -> int:
+    """The heading level of a tab's label: one under the heading the tab set stands under,
+    the nearest heading before it among its own and its containers' siblings (a heading
+    inside an earlier section's box is that section's), else 2 (under the page's title)."""
+    node: Tag | None = panel
+    while node is not None and node.name not in ("body", "main", "html", "[document]"):
+        for before in node.find_previous_siblings(True):
+            if before.name in _HEADINGS:
+                return min(int(before.name[1]) + 1, 6)
+            if str(before.get("role") or "") == "heading":
+                return min(_level(before.get("aria-level")) + 1, 6)
+        node = node.parent
+    return 2
+
+
+def _definitions(dl: Tag, soup: BeautifulSoup) -> None:
+    """A definition list (``<dl>``) as the page shows it. Pairs of a name and a short value
+    ("Published" / "3 March 2024", "Lead" / "Head of Housing") become one line each,
+    "Name: value", as a page's facts copied as text read; pairs with longer text ("Thriving
+    economy" / "We will build 500 homes ...") become a list, each name an item and its
+    text the item's description, as a CMS's titled list does."""
+    pairs: list[tuple[Tag, list[Tag]]] = []
+    for child in dl.find_all(["dt", "dd"]):
+        if child.find_parent("dl") is not dl:
+            continue  # a list inside a definition is read as it stands
+        if child.name == "dt":
+            pairs.append((child, []))
+        elif pairs:
+            pairs[-1][1].append(child)
+    if not pairs:
+        return
+    short = all(len(one_line(dt.get_text(" ")).split()) <= 6
+                and all(len(one_line(dd.get_text(" ")).split()) <= 6 and not dd.find(_BLOCK_TAGS)
+                        for dd in dds)
+                for dt, dds in pairs)
+    for dt, dds in pairs:
+        if short:
+            dt.name = "p"
+            for k, dd in enumerate(dds):
+                dt.append(": " if k == 0 else "; ")
+                for node in list(dd.contents):
+                    dt.append(node.extract())
+                dd.decompose()
+        else:
+            dt.name = "li"
+            inner = soup.new_tag("p")
+            for node in list(dt.contents):
+                inner.append(node.extract())
+            dt.append(inner)
+            for dd in dds:
+                dd.name = "div"
+                dt.append(dd.extract())
+    dl.name = "div" if short else "ul"
+
+
+_BLOCK_TAGS = ["p", "ul", "ol", "table", "div"]
 
 
 def _bold_lead(runs: list[tuple[str, bool, bool]]) -> bool:

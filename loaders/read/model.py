@@ -82,7 +82,8 @@ class Document:
     name: str
     text: str
     path: str | None = None
-    #: Which reader read it: ``text``, ``markdown``, ``html``, ``docx`` or ``pdf``.
+    #: Which reader read it: ``text``, ``markdown``, ``html``, ``docx``, ``pdf``, ``odt``,
+    #: ``xlsx``, ``ods``, ``csv`` or ``pptx``.
     format: str = "text"
     #: Blocks as the reader found them; ``None`` for text, which is parsed on first use.
     parsed_blocks: tuple[Block, ...] | None = field(default=None, repr=False, compare=False)

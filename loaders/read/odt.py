@@ -37,6 +37,7 @@ from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
 from stratgraph.loaders.read.furniture import bold_heading
+from stratgraph.loaders.read.docx import style_heading_level
 from stratgraph.loaders.read.list_numbers import letters, roman
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -81,6 +82,20 @@ _NOT_TEXT = frozenset([_t("note"), f"{{{_OFFICE}}}annotation", f"{{{_OFFICE}}}an
                        _t("reference-mark-start"), _t("reference-mark-end"),
                        _t("soft-page-break"), _t("sequence-decls"), _t("variable-decls"),
                        _t("user-field-decls"), _t("tracked-changes")])
+#: Drawn shapes that may hold text of their own: LibreOffice saves a Word text box (a
+#: DrawingML shape) as a custom shape whose paragraphs are its children, not a text box.
+_SHAPES = frozenset(f"{{{_DRAW}}}{t}" for t in (
+    "custom-shape", "rect", "ellipse", "circle", "polygon", "polyline", "path", "regular-polygon",
+    "caption", "measure", "connector", "line", "g"))
+_TEXT_BOX = f"{{{_DRAW}}}text-box"
+
+
+def _holds_text(shape: Element) -> bool:
+    """Whether a shape's own children are paragraphs, headings or lists (its text)."""
+    return shape.tag != f"{{{_DRAW}}}frame" and any(
+        child.tag in (H, P, LIST) for child in shape)
+
+
 # Unpacked size past which a package is refused (a plan is a few MB; a zip bomb is not a plan).
 _MAX_UNPACKED = 512 * 1024 * 1024
 #: Columns or rows one repeat attribute may make: a sheet's trailing "1,048,576 empty rows"
@@ -317,8 +332,8 @@ class _Styles:
                 lowered = st.display.lower()
                 if not st.automatic and (m := _HEADING_STYLE.match(lowered)):
                     heading = min(int(m.group(1)), 6)
-                elif not st.automatic and lowered == "title":
-                    heading = 1
+                elif not st.automatic and (level := style_heading_level(lowered)) is not None:
+                    heading = level  # "Title", a localised or a house heading style
                 elif st.outline is not None:
                     heading = min(st.outline, 6) if st.outline > 0 else 0
             current = st.parent
@@ -375,7 +390,7 @@ class _Reader:
                 self._add(para, "\n", bold, italic, size)
             elif tag == _t("number"):
                 para.label = one_line("".join(child.itertext()))
-            elif tag == f"{{{_DRAW}}}frame" or tag == f"{{{_DRAW}}}custom-shape":
+            elif tag == f"{{{_DRAW}}}frame" or tag in _SHAPES:
                 self._frame(child, para)
             elif isinstance(tag, str):
                 b, i, s = bold, italic, size
@@ -392,8 +407,19 @@ class _Reader:
         for el in frame.iter(f"{{{_SVG}}}title", f"{{{_SVG}}}desc"):
             if (el.text or "").strip():
                 para.alt_texts.append(el.text)
-        for box in frame.iter(f"{{{_DRAW}}}text-box"):
-            para.boxes.append(box)
+        if _holds_text(frame):
+            para.boxes.append(frame)  # a shape with its own text (a Word text box, saved)
+            return
+
+        def boxes(el: Element) -> None:
+            # The outermost boxes only: a box inside a box is read with the outer one's text.
+            for child in el:
+                if child.tag == _TEXT_BOX or (child.tag in _SHAPES and _holds_text(child)):
+                    para.boxes.append(child)
+                elif child.tag in _SHAPES or child.tag == f"{{{_DRAW}}}frame":
+                    boxes(child)
+
+        boxes(frame)
 
     # -- the walk -------------------------------------------------------------------------
 
@@ -412,7 +438,7 @@ class _Reader:
                 self._contents(child)
             elif tag in (_t("section"), _t("index-body"), f"{{{_OFFICE}}}text"):
                 self.walk(child)
-            elif tag == f"{{{_DRAW}}}frame":
+            elif tag == f"{{{_DRAW}}}frame" or tag in _SHAPES:
                 para = _Para()
                 self._frame(child, para)
                 self._hangers(para)
