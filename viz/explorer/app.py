@@ -163,11 +163,12 @@ def create_app(config: ExplorerConfig) -> FastAPI:
         # The start page: each plan's health (the same page `stratgraph report` writes), its
         # charts linking into the explorer. Computed from the named queries, again after
         # every write (a store stamping its state keeps the last page until it changes).
-        from stratgraph.graph.overview import overview
-        from stratgraph.viz.overview_page import overview_page
+        # A national graph on Neo4j keeps the page's data at write time: a first view is
+        # then one read (viz/overview_page.py served_overview_page).
+        from stratgraph.viz.overview_page import served_overview_page
 
         store = stores.get()
-        page = pages.page(store, lambda: overview_page(overview(store), served=True))
+        page = pages.page(store, lambda: served_overview_page(store, served=True))
         return Response(page.html, media_type="text/html; charset=utf-8",
                         headers={"content-security-policy": page.csp + "; frame-ancestors 'none'",
                                  "cache-control": "no-cache"})
