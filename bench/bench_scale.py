@@ -635,7 +635,10 @@ def _first_one(what: str) -> dict:
     from stratgraph.graph.neo4j_store import Neo4jStore
     from stratgraph.graph.queries import stream_query
 
-    if what == "/":
+    if what == "/before":
+        # The page drawn as before this branch: the model built from the kept answers.
+        Neo4jStore.kept_overview_page = lambda self: None  # type: ignore[method-assign]
+    if what in ("/", "/before"):
         from fastapi.testclient import TestClient
 
         from stratgraph.viz.explorer import ExplorerConfig
@@ -831,7 +834,8 @@ def main() -> None:
     p = sub.add_parser("firstask")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--what", default="/,plan-evolution",
-                   help="comma-separated: /, /parts, /floor, plan-evolution")
+                   help="comma-separated: /, /before (the page drawn from the model, as "
+                        "before the kept page), /parts, /floor, plan-evolution")
     p = sub.add_parser("writecost")
     p.add_argument("--repeat", type=int, default=2)
     p.add_argument("--themes", type=int, default=8)

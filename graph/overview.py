@@ -21,10 +21,11 @@ within a second on Neo4j by asking only what the store keeps as write-time facts
 (graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
 pages; the deadlines summary): coverage draws every plan and the :data:`BOUNDED_ROWS` weakest
 themes, deadlines every plan's quarters; the tables carry only their totals (a bar's rows are
-asked from the query when it is clicked: the explorer's API, or the query named offline); the charts whose
-queries have no facts (cross-theme-dependencies, plan-evolution: ~20M cross-theme rows at 1M
-nodes) are not drawn, and ``notes`` says so and why, so no chart ever shows part of a count
-as if it were all of it.
+asked from the query when it is clicked: the explorer's API, or the query named offline);
+shared strategies are the :data:`STRATEGY_LIMIT` strategies feeding the most outcomes
+(strategy-feeds' summary: which themes and plans each ties would need the ~20M cross-theme
+rows at 1M nodes); the changes between plan years (every plan-evolution row) are not drawn.
+``notes`` says so and why, so no chart ever shows part of a count as if it were all of it.
 """
 
 from __future__ import annotations
