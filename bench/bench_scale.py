@@ -635,7 +635,10 @@ def _first_one(what: str) -> dict:
     from stratgraph.graph.neo4j_store import Neo4jStore
     from stratgraph.graph.queries import stream_query
 
-    if what == "/":
+    if what == "/before":
+        # The page drawn as before this branch: the model built from the kept answers.
+        Neo4jStore.kept_overview_page = lambda self: None  # type: ignore[method-assign]
+    if what in ("/", "/before"):
         from fastapi.testclient import TestClient
 
         from stratgraph.viz.explorer import ExplorerConfig
@@ -650,6 +653,10 @@ def _first_one(what: str) -> dict:
             took = time.perf_counter() - t0
         return {"seconds": took, "bytes": len(page.content),
                 "bounded": "Too large to chart here" in page.text}
+    if what == "/parts":
+        return _first_view_parts(uri, user, password)
+    if what == "/floor":
+        return _first_view_floor(uri, user, password)
     t0 = time.perf_counter()
     store = Neo4jStore(uri, user, password)
     opened = time.perf_counter() - t0
@@ -659,11 +666,63 @@ def _first_one(what: str) -> dict:
     return {"seconds": took, "open": opened, "rows": len(rows)}
 
 
+def _first_view_parts(uri: str, user: str, password: str | None) -> dict:
+    """The kept `/` page's steps one by one in a fresh process (branch neo1m4), then the
+    page drawn as before (the model built from the kept answers) on the same open store."""
+    import datetime as dt
+
+    parts: dict[str, float] = {}
+    t = time.perf_counter()
+    import neo4j  # noqa: F401 (what opening the store imports first)
+
+    parts["import neo4j"] = time.perf_counter() - t
+    from stratgraph.graph.neo4j_store import Neo4jStore
+    from stratgraph.graph.overview import overview
+    from stratgraph.viz.overview_page import kept_overview_page, overview_page
+
+    t = time.perf_counter()
+    store = Neo4jStore(uri, user, password)
+    parts["store opened (driver, RETURN 1)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    store.facts_stamp()
+    parts["facts stamp"] = time.perf_counter() - t
+    t = time.perf_counter()
+    kept = store.kept_overview_page()
+    parts["kept page read"] = time.perf_counter() - t
+    t = time.perf_counter()
+    html = kept_overview_page(kept, dt.date.today(), served=True).html
+    parts["page joined"] = time.perf_counter() - t
+    t = time.perf_counter()
+    html2 = overview_page(overview(store), served=True).html
+    parts["as before: model from the kept answers + page drawn (warm driver)"] = (
+        time.perf_counter() - t)
+    store.close()
+    return {"parts": parts, "bytes": len(html.encode()), "same page": html == html2}
+
+
+def _first_view_floor(uri: str, user: str, password: str | None) -> dict:
+    """The floor of a first `/`: the bare driver opened in a fresh process, the kept page's
+    strings read in one auto-commit query, joined with nothing else."""
+    t0 = time.perf_counter()
+    import neo4j
+
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
+        with driver.session() as session:
+            record = session.run("MATCH (a:OverviewAnswers {id: 'overview'}) "
+                                 "RETURN a.page_head AS head, a.page_tail AS tail").single()
+            text = record["head"] + record["tail"]
+    return {"seconds": time.perf_counter() - t0, "chars": len(text)}
+
+
 def cmd_firstask(args: argparse.Namespace) -> None:
     """The `/` overview's first view of a new app and plan-evolution's first page (limit 50),
     each on a first ask in a fresh process, ``--repeat`` times."""
-    for what in ("/", "plan-evolution"):
+    for what in args.what.split(","):
         runs = [_child(["_first", what]) for _ in range(args.repeat)]
+        if what == "/parts":
+            for r in runs:
+                print(f"{what}: {r}", flush=True)
+            continue
         times = sorted(r["seconds"] for r in runs)
         print(f"{what}: first ask in a fresh process, median {statistics.median(times):.3f} s, "
               f"all {', '.join(f'{t:.3f}' for t in times)}; {runs[0]}", flush=True)
@@ -774,6 +833,9 @@ def main() -> None:
                    "revision (e.g. a3de3f6)")
     p = sub.add_parser("firstask")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--what", default="/,plan-evolution",
+                   help="comma-separated: /, /before (the page drawn from the model, as "
+                        "before the kept page), /parts, /floor, plan-evolution")
     p = sub.add_parser("writecost")
     p.add_argument("--repeat", type=int, default=2)
     p.add_argument("--themes", type=int, default=8)

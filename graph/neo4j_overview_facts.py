@@ -14,6 +14,11 @@ stale or missing node (a write cut off, a graph changed outside stratgraph, fact
 this module) sends the overview back to asking each answer, as before. What depends on the
 day (which quarters are overdue) is worked out when the page is drawn, never kept.
 
+Beside the answers, the page's own JSON (graph/overview.py :class:`KeptPage`: the bounded
+overview drawn from them, but for the day's part) is kept on the same node: a first view then
+reads one string and joins it into the page (:func:`read_page`), with no model to build and
+no 1.5 MB of JSON to write while the user waits.
+
 Kept only for a graph of more than :data:`KEEP_ABOVE` plans (``None``: the overview's
 ``LIVE_PLANS``): a smaller graph's overview is another page (every row), cheap at that size.
 """
@@ -27,11 +32,12 @@ if TYPE_CHECKING:
     from neo4j import ManagedTransaction
 
     from stratgraph.graph.neo4j_store import Neo4jStore
-    from stratgraph.graph.overview import BoundedParts
+    from stratgraph.graph.overview import BoundedParts, KeptPage
 
 LABEL = "OverviewAnswers"
-#: The kept node's format (a node of another version is not read).
-VERSION = 1
+#: The kept node's format (a node of another version is not read). 2: the strategy-feeds
+#: summary among the answers, and the page's JSON.
+VERSION = 2
 #: Plans above which the answers are kept (``None``: graph/overview.py's ``LIVE_PLANS``).
 KEEP_ABOVE: int | None = None
 
@@ -42,10 +48,18 @@ def schema_statements() -> list[str]:
             f"FOR (a:{LABEL}) REQUIRE a.id IS UNIQUE"]
 
 
-def ask(store: Neo4jStore) -> tuple[tuple[int, int, int], str] | None:
-    """The facts' stamp and the bounded overview's answers as JSON, asked in one read; ``None``
-    when the facts are not current, the graph is too small, or it changed meanwhile."""
-    from stratgraph.graph.overview import LIVE_PLANS, bounded_parts
+#: What :func:`ask` gives :func:`write`: the facts' stamp, the answers as JSON, and the page.
+Kept = tuple[tuple[int, int, int], str, "KeptPage"]
+
+
+def ask(store: Neo4jStore) -> Kept | None:
+    """The facts' stamp, the bounded overview's answers as JSON and its page, asked in one
+    read; ``None`` when the facts are not current, the graph is too small, or it changed
+    meanwhile."""
+    import datetime as dt
+
+    from stratgraph.graph.overview import (LIVE_PLANS, KeptPage, bounded_overview,
+                                           bounded_parts)
     from stratgraph.graph.queries import run_query
 
     above = LIVE_PLANS if KEEP_ABOVE is None else KEEP_ABOVE
@@ -60,12 +74,14 @@ def ask(store: Neo4jStore) -> tuple[tuple[int, int, int], str] | None:
         if store.facts_stamp() != stamp:
             return None
     try:
-        return stamp, json.dumps(parts.to_json(), ensure_ascii=False, allow_nan=False)
+        # The day only decides what KeptPage leaves out (overdue quarters, added when drawn).
+        page = KeptPage.of(bounded_overview(parts, dt.date.today()))
+        return stamp, json.dumps(parts.to_json(), ensure_ascii=False, allow_nan=False), page
     except (TypeError, ValueError):  # a value JSON cannot hold exactly: ask live instead
         return None
 
 
-def write(tx: ManagedTransaction, kept: tuple[tuple[int, int, int], str] | None) -> None:
+def write(tx: ManagedTransaction, kept: Kept | None) -> None:
     """Keep ``kept`` (from :func:`ask`) while its stamp is still the facts' count of writes;
     ``None`` removes what was kept."""
     from stratgraph.graph.neo4j_facts import FACT_LABEL, META_LABEL
@@ -73,12 +89,15 @@ def write(tx: ManagedTransaction, kept: tuple[tuple[int, int, int], str] | None)
     tx.run(f"MATCH (a:{LABEL}) DELETE a").consume()
     if kept is None:
         return
-    (writes, nodes, relationships), text = kept
+    (writes, nodes, relationships), text, page = kept
     tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) WHERE coalesce(m.writes, 0) = $writes "
            f"MERGE (a:{FACT_LABEL}:{LABEL} {{id: 'overview'}}) "
            "SET a.version = $version, a.writes = $writes, a.nodes = $nodes, "
-           "a.relationships = $relationships, a.parts = $parts",
+           "a.relationships = $relationships, a.parts = $parts, a.page_plans = $plans, "
+           "a.page_head = $head, a.page_tail = $tail, a.page_quarters = $quarters",
            writes=writes, nodes=nodes, relationships=relationships, parts=text,
+           plans=page.plans, head=page.head, tail=page.tail,
+           quarters=json.dumps(page.quarters, ensure_ascii=False),
            version=VERSION).consume()
 
 
@@ -99,3 +118,23 @@ def read(tx: ManagedTransaction) -> BoundedParts | None:
     data: dict[str, Any] = json.loads(record["parts"])
     return BoundedParts.from_json(data)
 
+
+
+def read_page(tx: ManagedTransaction) -> KeptPage | None:
+    """The kept page, when it describes the graph as it is (the facts' current stamp)."""
+    from stratgraph.graph.neo4j_facts import stamp
+    from stratgraph.graph.overview import KeptPage
+
+    now = stamp(tx)
+    if now is None:
+        return None
+    record = tx.run(f"MATCH (a:{LABEL} {{id: 'overview'}}) WHERE a.version = $version "
+                    "RETURN a.writes AS writes, a.nodes AS nodes, "
+                    "a.relationships AS relationships, a.page_plans AS plans, "
+                    "a.page_head AS head, a.page_tail AS tail, a.page_quarters AS quarters",
+                    version=VERSION).single()
+    if (record is None or record["head"] is None
+            or (record["writes"], record["nodes"], record["relationships"]) != now):
+        return None
+    quarters = tuple((q, n) for q, n in json.loads(record["quarters"]))
+    return KeptPage(record["plans"], record["head"], record["tail"], quarters)

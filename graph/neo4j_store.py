@@ -1003,6 +1003,15 @@ class Neo4jStore:
             return None
         return self._read(neo4j_overview_facts.read)
 
+    def kept_overview_page(self) -> Any:
+        """The bounded overview's page data kept at the last write, when current (else None):
+        graph/overview.py ``KeptPage``."""
+        from stratgraph.graph import neo4j_overview_facts
+
+        if not self.use_facts:
+            return None
+        return self._read(neo4j_overview_facts.read_page)
+
     def refresh_facts(self) -> None:
         """Recompute every plan's write-time facts (after a write was cut off, or for a graph
         written before stratgraph kept them: until then named queries run live)."""

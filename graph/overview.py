@@ -21,15 +21,17 @@ within a second on Neo4j by asking only what the store keeps as write-time facts
 (graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
 pages; the deadlines summary): coverage draws every plan and the :data:`BOUNDED_ROWS` weakest
 themes, deadlines every plan's quarters; the tables carry only their totals (a bar's rows are
-asked from the query when it is clicked: the explorer's API, or the query named offline); the charts whose
-queries have no facts (cross-theme-dependencies, plan-evolution: ~20M cross-theme rows at 1M
-nodes) are not drawn, and ``notes`` says so and why, so no chart ever shows part of a count
-as if it were all of it.
+asked from the query when it is clicked: the explorer's API, or the query named offline);
+shared strategies are the :data:`STRATEGY_LIMIT` strategies feeding the most outcomes
+(strategy-feeds' summary: which themes and plans each ties would need the ~20M cross-theme
+rows at 1M nodes); the changes between plan years (every plan-evolution row) are not drawn.
+``notes`` says so and why, so no chart ever shows part of a count as if it were all of it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
@@ -115,8 +117,10 @@ class SharedStrategy:
     #: the strategy nodes of that name (each council's own is a node of its own)
     strategy_ids: tuple[str, ...]
     plans: tuple[str, ...]
-    themes: int
-    theme_pairs: int
+    #: None on a national graph's overview, which draws only ``outcomes`` (the
+    #: strategy-feeds summary: themes and plans would need every cross-theme row)
+    themes: int | None
+    theme_pairs: int | None
     outcomes: int
 
 
@@ -295,7 +299,7 @@ class BoundedParts:
 
 
 #: The whole-graph summaries the bounded overview draws.
-BOUNDED_SUMMARIES = ("orphan-actions", "unsupported-outcomes", "deadlines")
+BOUNDED_SUMMARIES = ("orphan-actions", "unsupported-outcomes", "deadlines", "strategy-feeds")
 
 
 def bounded_parts(store: GraphStore, plan_rows: list[dict[str, Any]] | None = None
@@ -337,14 +341,18 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
     # in well under a second at 1M nodes.
     deadlines = _all_quarters(_quarters(summaries, [None], today))
     size = f"{len(refs):,} plans"
+    strategies, named = _most_feeding(summaries.one("strategy-feeds", None))
+    tables["strategy-feeds"] = _table("strategy-feeds", {}, [],
+                                      sum(s.outcomes for s in named))
     notes = {
         "coverage": (f"{size}: every plan is drawn; a plan's themes only among the "
                      f"{len(theme_rows):,} weakest of {theme_total:,} themes "
                      "(open the query for the rest)."),
         "deadlines": (f"{size}: their deadlines counted together, per quarter; open the "
                       "deadlines query for the rows, or choose plans."),
-        "strategies": (f"Too large to chart here ({size}): open the cross-theme-dependencies "
-                       "query, or choose plans."),
+        "strategies": (f"{size}: the {len(strategies):,} strategies feeding the most "
+                       f"outcomes, of {len(named):,} (strategy-feeds); the themes and plans "
+                       "each ties: open the cross-theme-dependencies query, or choose plans."),
         "changes": (f"Too large to chart here ({size}): open the plan-evolution query, "
                     "or choose plans."),
     }
@@ -355,14 +363,78 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
         orphans=_gaps(summaries, "orphan-actions", [None], refs),
         unsupported=_gaps(summaries, "unsupported-outcomes", [None], refs),
         deadlines=deadlines,
-        strategies=(),
+        strategies=strategies,
         changes=(),
         tables=tables,
         notes=notes,
     )
 
 
-def _plans(store: GraphStore, wanted: Sequence[str] | None,
+def _most_feeding(summary: list[dict[str, Any]]
+                  ) -> tuple[tuple[SharedStrategy, ...], tuple[SharedStrategy, ...]]:
+    """A national graph's shared strategies: the :data:`STRATEGY_LIMIT` strategy names
+    feeding the most outcomes (strategy-feeds' summary rows: one per strategy and outcome), and
+    every name counted. A strategy that feeds many outcomes is one many themes lean on; which
+    themes and plans it ties is in the cross-theme-dependencies rows, too many to count for
+    every strategy at once (~20M rows at 1M nodes)."""
+    named = tuple(SharedStrategy(r["strategy"], (), (), None, None, r[_ROWS])
+                  for r in summary if r["strategy"] is not None)
+    top = sorted(named, key=lambda s: (-s.outcomes, s.strategy))[:STRATEGY_LIMIT]
+    return tuple(top), named
+
+
+def bounded_overview(parts: BoundedParts, today: dt.date) -> Overview:
+    """The bounded overview drawn from its answers (``parts``, e.g. kept at write time)."""
+    return _bounded_from(_plans(None, None, parts.plan_rows), parts, today)
+
+
+def _dumps(value: Any) -> str:
+    # As the page writes its data (viz/page.py safe_json, before its HTML escapes).
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+#: The overview's JSON members before and after ``deadlines`` (Overview's field order, which
+#: is the order ``to_json`` gives them), and the one that depends on the day.
+_HEAD = ("plans", "coverage", "orphans", "unsupported")
+_TAIL = ("strategies", "changes", "tables", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPage:
+    """A bounded overview as the JSON text its page carries, kept at write time so that a
+    national graph's first ``/`` is one read and a few string joins (at 1M nodes building the
+    model from the kept answers and writing its 1.5 MB of JSON took 0.6 to 1.3 s of a busy
+    machine's first view). What depends on the day (``today``, which quarters are overdue)
+    is added when drawn: the text is then byte for byte ``json.dumps`` of ``to_json()``."""
+
+    #: how many plans it covers (the page is the bounded one only above ``LIVE_PLANS``)
+    plans: int
+    #: the JSON object members before ``deadlines`` and after it, each ``"key":value,...``
+    head: str
+    tail: str
+    #: every plan's deadlines summed per quarter (None: undated), in the chart's order
+    quarters: tuple[tuple[str | None, int], ...]
+
+    @classmethod
+    def of(cls, found: Overview) -> KeptPage:
+        data = found.to_json()
+        if list(data) != ["today", *_HEAD, "deadlines", *_TAIL] or any(
+                c.plan is not None for c in found.deadlines):
+            raise ValueError("only the bounded overview is kept as a page")
+        return cls(len(found.plans),
+                   ",".join(f"{_dumps(k)}:{_dumps(data[k])}" for k in _HEAD),
+                   ",".join(f"{_dumps(k)}:{_dumps(data[k])}" for k in _TAIL),
+                   tuple((c.quarter, c.actions) for c in found.deadlines))
+
+    def json_text(self, today: dt.date) -> str:
+        """``json.dumps`` of the overview's ``to_json()`` on ``today`` (compact)."""
+        deadlines = [{"plan": None, "quarter": q, "actions": n,
+                      "overdue": is_overdue(q, today)} for q, n in self.quarters]
+        return (f'{{"today":{_dumps(today.isoformat())},{self.head},'
+                f'"deadlines":{_dumps(deadlines)},{self.tail}}}')
+
+
+def _plans(store: GraphStore | None, wanted: Sequence[str] | None,
            plan_rows: list[dict[str, Any]] | None = None) -> tuple[PlanRef, ...]:
     """The plans asked for (every plan when ``wanted`` is None), as ``coverage`` names them
     (``plan_rows``: the whole graph's coverage plan rows, already asked)."""
@@ -524,6 +596,7 @@ __all__ = [
     "BOUNDED_ROWS",
     "BOUNDED_SUMMARIES",
     "BoundedParts",
+    "KeptPage",
     "LIVE_PLANS",
     "ROW_LIMIT",
     "Coverage",
@@ -534,6 +607,7 @@ __all__ = [
     "QuarterCount",
     "SharedStrategy",
     "Table",
+    "bounded_overview",
     "bounded_parts",
     "is_overdue",
     "overview",

@@ -410,6 +410,7 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
     monkeypatch.setattr(overview_module, "LIVE_PLANS", 1)
     store = served.opener()
     orphans = store.run_query("orphan-actions", {})
+    feeds = store.run_query("strategy-feeds", {})
     store.close()
     plan = Counter(r["plan"] for r in orphans).most_common(1)[0][0]
     reason = Counter(x for r in orphans if r["plan"] == plan for x in r["reasons"]).most_common(
@@ -443,6 +444,31 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
         assert shown == expected and shown
         assert (page.locator("#rows-note").text_content() or "").startswith(
             f"{len(expected)} row(s) of query orphan-actions")
+        # Shared strategies: the strategies feeding the most outcomes, as strategy-feeds
+        # counts them; a bar's rows are the query's rows for that strategy.
+        drawn = page.evaluate(
+            """() => { const c = Chart.getChart('chart-strategies');
+                return [c.data.labels, c.data.datasets.map(d => d.label), c.data.datasets[0].data]; }""")
+        fed = Counter(r["strategy"] for r in feeds)
+        top = sorted(fed.items(), key=lambda kv: (-kv[1], kv[0]))[:overview_module.STRATEGY_LIMIT]
+        assert drawn == [[k for k, _ in top], ["outcomes"], [n for _, n in top]] and top
+        label = top[0][0]
+        point = page.evaluate(
+            """(label) => { const c = Chart.getChart('chart-strategies');
+                const bar = c.getDatasetMeta(0).data[c.data.labels.indexOf(label)];
+                const p = bar.getCenterPoint();
+                c.canvas.scrollIntoView();
+                const box = c.canvas.getBoundingClientRect();
+                return {x: box.left + p.x, y: box.top + p.y}; }""", label)
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_function("() => stratgraphOverview.opened() > 1", timeout=30_000)
+        page.wait_for_function(
+            "() => document.getElementById('rows').getAttribute('data-query') === 'strategy-feeds'"
+            " && document.getElementById('rows-note').textContent.includes('row(s)')")
+        shown = page.eval_on_selector_all(
+            "#rows-table tbody tr", "trs => trs.map(tr => tr.children[1].textContent)")
+        assert shown == [r["outcome"] for r in feeds if r["strategy"] == label][:1000]
+        assert len(shown) == fed[label]
         visit.assert_clean()
     finally:
         bounded.stop()

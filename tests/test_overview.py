@@ -216,8 +216,20 @@ def test_a_national_graph_charts_only_what_it_counts_at_once(examples_store: Gra
         by_quarter[q.quarter] = by_quarter.get(q.quarter, 0) + q.actions
     assert {q.quarter: q.actions for q in o.deadlines} == by_quarter
     assert all(q.plan is None for q in o.deadlines)
+    # Shared strategies: the STRATEGY_LIMIT strategies feeding the most outcomes, counted
+    # here from strategy-feeds' own rows (every strategy name, every plan).
+    from stratgraph.graph.overview import STRATEGY_LIMIT
+
+    feeds = run_query(examples_store, "strategy-feeds")
+    fed = Counter(r["strategy"] for r in feeds)
+    top = sorted(fed.items(), key=lambda kv: (-kv[1], kv[0]))[:STRATEGY_LIMIT]
+    assert [(s.strategy, s.outcomes) for s in o.strategies] == top and top
+    assert all(s.themes is None and s.plans == () for s in o.strategies)
+    assert o.tables["strategy-feeds"].total == len(feeds)
+    assert o.tables["strategy-feeds"].rows == ()
+    assert f"of {len(fed):,} (strategy-feeds)" in o.notes["strategies"]
     # ...and what it cannot count at once is left out, said so, never drawn in part.
-    assert o.strategies == o.changes == ()
+    assert o.changes == ()
     assert "plan-evolution" not in o.tables
     assert "Too large to chart here (5 plans)" in o.notes["changes"]
     page = render_overview(o, served=True)
@@ -278,6 +290,7 @@ def test_the_kept_overview_is_the_live_one_and_follows_writes(
     def agree() -> None:
         assert store.kept_overview() is not None  # type: ignore[attr-defined]
         kept = overview(store, today=TODAY, live_plans=0).to_json()
+        _kept_page_agrees(store)
         assert kept == _live_overview(store, live_plans=0)
         store.use_facts = False  # type: ignore[attr-defined]
         try:
@@ -307,8 +320,52 @@ def test_the_kept_overview_is_the_live_one_and_follows_writes(
     store._driver.execute_query(  # type: ignore[attr-defined]
         "CREATE (:Stratgraph:Plan {id: 'outside', name: 'Outside plan'})")
     assert store.kept_overview() is None  # type: ignore[attr-defined]
+    assert store.kept_overview_page() is None  # type: ignore[attr-defined]
     assert (overview(store, today=TODAY, live_plans=0).to_json()
             == _live_overview(store, live_plans=0))
+
+
+def _kept_page_agrees(store: GraphStore) -> None:
+    """The page kept at write time is byte for byte the page drawn from the overview asked
+    answer by answer, on any day (overdue quarters are the day's), and the one `/` serves."""
+    from stratgraph.graph import overview as ov
+    from stratgraph.viz.overview_page import (kept_overview_page, overview_page,
+                                              served_overview_page)
+
+    kept = store.kept_overview_page()  # type: ignore[attr-defined]
+    assert kept is not None and kept.plans == len(overview(store, today=TODAY).plans)
+    store.kept_overview = lambda: None  # type: ignore[attr-defined]
+    try:
+        for day in (TODAY, dt.date(2019, 1, 1), dt.date(2031, 6, 30)):
+            live = overview(store, today=day, live_plans=0)
+            for served in (True, False):
+                assert (kept_overview_page(kept, day, served=served).html
+                        == overview_page(live, served=served).html)
+    finally:
+        del store.kept_overview  # type: ignore[attr-defined]
+    # `/` serves the kept page above LIVE_PLANS (lowered here), asking nothing else.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ov, "LIVE_PLANS", 0)
+        patch.setattr(ov, "_overview", None)  # would fail if asked
+        assert (served_overview_page(store, today=TODAY).html
+                == kept_overview_page(kept, TODAY, served=True).html)
+
+
+def test_a_kept_page_is_the_drawn_page(examples_store: GraphStore) -> None:
+    # graph/overview.py KeptPage: the bounded overview as its page's JSON without the day's
+    # part; joined on any day it is json.dumps of that day's overview, so the page is the same.
+    from stratgraph.graph.overview import KeptPage, _dumps
+    from stratgraph.viz.overview_page import kept_overview_page, overview_page
+
+    kept = KeptPage.of(overview(examples_store, today=TODAY, live_plans=4))
+    assert kept.plans == 5 and kept.quarters
+    for day in (TODAY, dt.date(2019, 1, 1), dt.date(2031, 6, 30)):
+        o = overview(examples_store, today=day, live_plans=4)
+        assert kept.json_text(day) == _dumps(o.to_json())
+        assert (kept_overview_page(kept, day, served=True).html
+                == overview_page(o, served=True).html)
+    with pytest.raises(ValueError):  # the whole overview (per-plan deadlines) is not kept
+        KeptPage.of(overview(examples_store, today=TODAY))
 
 
 # -- the page -------------------------------------------------------------------------------

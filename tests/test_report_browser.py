@@ -21,7 +21,7 @@ from test_viz_browser import Visit as PictureVisit
 from test_viz_browser import browser  # noqa: F401 - the shared Chromium fixture
 
 from stratgraph.graph.embedded import EmbeddedStore
-from stratgraph.graph.overview import is_overdue, overview
+from stratgraph.graph.overview import STRATEGY_LIMIT, is_overdue, overview
 from stratgraph.graph.queries import query_summary, run_query
 from stratgraph.viz.overview_page import render_overview
 
@@ -183,10 +183,17 @@ def test_a_national_graphs_page_says_what_it_leaves_out(browser: Any, examples: 
     deadlines = query_summary(examples, "deadlines")
     chart = visit.chart("chart-deadlines")
     assert sum(sum(v) for v in chart["data"].values()) == sum(r["rows"] for r in deadlines)
-    for section in ("strategies", "changes"):
-        assert visit.chart(f"chart-{section}")["labels"] == []
-        note = visit.page.locator(f"#sec-{section} p.bounded").text_content() or ""
-        assert note.startswith("Too large to chart here (5 plans)")
+    # Shared strategies: those feeding the most outcomes, as strategy-feeds counts them.
+    fed = Counter(r["strategy"] for r in run_query(examples, "strategy-feeds"))
+    top = sorted(fed.items(), key=lambda kv: (-kv[1], kv[0]))[:STRATEGY_LIMIT]
+    chart = visit.chart("chart-strategies")
+    assert chart["labels"] == [k for k, _ in top] and top
+    assert chart["data"] == {"outcomes": [n for _, n in top]}
+    assert (visit.page.locator("#sec-strategies p.bounded").text_content() or "").startswith(
+        "5 plans: the ")
+    assert visit.chart("chart-changes")["labels"] == []
+    note = visit.page.locator("#sec-changes p.bounded").text_content() or ""
+    assert note.startswith("Too large to chart here (5 plans)")
     assert "weakest" in (visit.page.locator("#sec-coverage p.bounded").text_content() or "")
     visit.assert_clean()
 

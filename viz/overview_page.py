@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stratgraph.viz.page import _asset, _hash, _inline_script, safe_json
+from stratgraph.viz.page import _JSON_ESCAPES, _JSON_UNSAFE, _asset, _hash, _inline_script
 
 from stratgraph.errors import ExportError
 
 if TYPE_CHECKING:
-    from stratgraph.graph.overview import Overview
+    from stratgraph.graph.overview import KeptPage, Overview
     from stratgraph.graph.store import GraphStore
 
 _MARKER = re.compile(r"@@([A-Z_]+)@@")
@@ -56,6 +56,33 @@ class OverviewPage:
 
 def overview_page(overview: Overview, *, served: bool) -> OverviewPage:
     """The overview page with its policy; see :func:`render_overview`."""
+    from stratgraph.graph.overview import _dumps
+
+    return _page(_dumps(overview.to_json()), served=served)
+
+
+def kept_overview_page(kept: KeptPage, today: dt.date, *, served: bool) -> OverviewPage:
+    """The page of an overview kept as JSON text (graph/overview.py ``KeptPage``): byte for
+    byte the page :func:`overview_page` draws from the same overview on ``today``."""
+    return _page(kept.json_text(today), served=served)
+
+
+def served_overview_page(store: GraphStore, *, served: bool = True,
+                         today: dt.date | None = None) -> OverviewPage:
+    """The whole graph's overview page: the page kept at write time when the store keeps one
+    for its graph as it is (a national graph on Neo4j: one read), else asked and drawn."""
+    from stratgraph.graph import overview as ov
+
+    today = today or dt.date.today()
+    keeper = getattr(store, "kept_overview_page", None)
+    kept = keeper() if keeper is not None else None
+    if kept is not None and kept.plans > ov.LIVE_PLANS:
+        return kept_overview_page(kept, today, served=served)
+    return overview_page(ov.overview(store, today=today), served=served)
+
+
+def _page(data_json: str, *, served: bool) -> OverviewPage:
+    """The page around ``data_json`` (an overview's ``to_json()`` as compact JSON text)."""
     from stratgraph.graph.overview import STRATEGY_LIMIT
 
     scripts = {
@@ -75,12 +102,13 @@ def overview_page(overview: Overview, *, served: bool) -> OverviewPage:
         "base-uri 'none'",
         "form-action 'none'",
     ])
-    data = {**overview.to_json(), "strategy_limit": STRATEGY_LIMIT}
+    # {**overview.to_json(), "strategy_limit": ...} as safe_json writes it, from the text.
+    data = f'{data_json[:-1]},"strategy_limit":{STRATEGY_LIMIT}}}'
     values = {
         "CSP": csp,
         "PAGE_CSS": css,
         "SERVED": "true" if served else "false",
-        "DATA_JSON": safe_json(data),
+        "DATA_JSON": _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], data),
         **scripts,
     }
     # One pass over the template: text substituted in is never searched for markers again.
@@ -112,4 +140,5 @@ def write_report(
     return Report(path, found)
 
 
-__all__ = ["OverviewPage", "Report", "chart_js", "overview_page", "render_overview", "write_report"]
+__all__ = ["OverviewPage", "Report", "chart_js", "kept_overview_page", "overview_page",
+           "render_overview", "served_overview_page", "write_report"]

@@ -302,6 +302,12 @@
   }
 
   function drawStrategies() {
+    // A national graph's page carries the strategies feeding the most outcomes, counted over
+    // every plan (strategy-feeds' summary; no themes or plans): drawn whichever plan is chosen.
+    if (data.strategies.length && data.strategies[0].themes === null) {
+      drawFeeding();
+      return;
+    }
     var id = selectedPlan();
     var name = id ? planName(id) : null;
     var rows = data.strategies.filter(function (s) {
@@ -334,6 +340,26 @@
     });
     chart.update();
     setLinks("sec-strategies", queryLinks("cross-theme-dependencies"));
+  }
+
+  function drawFeeding() {
+    var rows = data.strategies;
+    var chart = draw("chart-strategies", {
+      type: "bar",
+      data: { labels: rows.map(function (s) { return s.strategy; }), datasets: [
+        dataset("outcomes", rows.map(function (s) { return s.outcomes; }), COLORS.outcomes)
+      ] },
+      options: { indexAxis: "y",
+                 scales: { y: { ticks: { callback: function (v) { return short(this.getLabelForValue(v)); } } } } }
+    });
+    chart.rowsShown = rows;
+    onBar(chart, function (label) {
+      showRows("strategy-feeds", "Outcomes fed by " + label, function (x) {
+        return x.strategy === label;
+      }, { strategy: label });
+    });
+    chart.update();
+    setLinks("sec-strategies", queryLinks("strategy-feeds"));
   }
 
   var KINDS = ["strategy", "partnership", "theme"];
