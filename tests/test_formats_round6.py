@@ -36,6 +36,8 @@ CASES = [
 # The same, in the Chromium-printed shapes (skipped without Chromium).
 CHROMIUM_CASES = [
     ("pdf-sized", "lancashire-hwb-place-partnership-areas-of-focus"),  # "ii." / "iii." items
+    ("pdf-designed", "west-dunbartonshire-strategic-plan-indicators"),  # lines across a gutter
+    ("pdf-designed", "chorley-economic-strategy-2022-delivery"),  # the same
 ]
 # The same, in Word's export (LibreOffice; skipped without it outside CI).
 OFFICE_CASES = [
@@ -91,6 +93,22 @@ def test_a_roman_numbered_list_printed_with_dots_is_a_list(tmp_path: Path) -> No
     items = [(b.marker, b.text[:30]) for b in doc.blocks if b.kind.value == "list_item"]
     assert items[-3:] == [("i.", "Develop the case further and f"), ("ii.", "Align the strategic leadership"),
                           ("iii.", "Build shared enabling function")]
+
+
+@_NO_CHROMIUM
+def test_a_line_across_a_sidebars_gutter_does_not_run_on_into_the_next(tmp_path: Path) -> None:
+    # Below a sidebar, indicator names of one line each; two are wider than the body beside
+    # the sidebar was, so they cross its gutter and stand as columns of their own between the
+    # narrower ones. A one-line column is as wide as its line, so its last line looked "full"
+    # and ran on into the next: "Citizens feeling the Council listens to residents in the
+    # design and delivery of services Citizens feeling the Council communicates well".
+    texts = _texts("west-dunbartonshire-strategic-plan-indicators", "pdf-designed", tmp_path)
+    at = texts.index("Citizens feeling the Council listens to residents in the design and delivery "
+                     "of services")
+    assert texts[at + 1:at + 4] == [
+        "Citizens feeling the Council communicates well", "Council resources directed by communities",
+        "Citizens feeling a sense of control and influence over council decision making"]
+    assert "Buildings suitable for current use" in texts
 
 
 def test_a_lower_case_line_a_point_further_down_runs_on(tmp_path: Path) -> None:

@@ -1931,6 +1931,16 @@ def _column_flow(column: list[_Elem], page: int) -> list[_Para]:
         out.extend(_paragraphs(_lines(run), page, edge))
     if out:
         out[0].opens = out[-1].closes = True
+        last = out[-1]
+        if last.full and last.lines:
+            # Its last line reaching the column's edge says the break, not the writer, ended
+            # it only when other lines reach that edge too: a column of one or two lines (a
+            # line set across a sidebar's gutter between narrower ones) is as wide as its
+            # widest line, so its last line is always "full".
+            lines = [ln for p in out for ln in p.lines]
+            width = edge - min(ln[0].x0 for ln in lines)
+            if sum(edge - ln[-1].x1 < 0.15 * width for ln in lines[:-1]) < 2:
+                last.full = False
     return out
 
 
