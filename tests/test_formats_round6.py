@@ -38,6 +38,7 @@ CHROMIUM_CASES = [
     ("pdf-sized", "lancashire-hwb-place-partnership-areas-of-focus"),  # "ii." / "iii." items
     ("pdf-designed", "west-dunbartonshire-strategic-plan-indicators"),  # lines across a gutter
     ("pdf-designed", "chorley-economic-strategy-2022-delivery"),  # the same
+    ("pdf-designed", "east-devon-poverty-reduction-strategy-objectives"),  # round a sidebar
 ]
 # The same, in Word's export (LibreOffice; skipped without it outside CI).
 OFFICE_CASES = [
@@ -109,6 +110,20 @@ def test_a_line_across_a_sidebars_gutter_does_not_run_on_into_the_next(tmp_path:
         "Citizens feeling the Council communicates well", "Council resources directed by communities",
         "Citizens feeling a sense of control and influence over council decision making"]
     assert "Buildings suitable for current use" in texts
+
+
+@_NO_CHROMIUM
+def test_justified_lines_round_a_sidebar_keep_their_measure(tmp_path: Path) -> None:
+    # The numbered objectives wrap round a floated sidebar, justified to 338 pt, under an
+    # introduction set to 391 pt in the same block: measured to 391 pt there was room for
+    # "Service", so "... reducing indebtedness. Lead" / "Service – Finance." parted and the
+    # objective's name took "Lead". Three lines ending at one x give the measure.
+    plan = _plan(corpus.plan_stem("east-devon-poverty-reduction-strategy-objectives"))
+    doc = SourceDocument.from_path(corpus.write_as(plan, "pdf-designed", tmp_path))
+    items = [b.text for b in doc.blocks if b.kind.value == "list_item"]
+    assert ("Helping people on low incomes to maximise their household income and minimise their "
+            "costs, building financial resilience and reducing indebtedness. Lead Service – Finance."
+            in items)
 
 
 def test_a_lower_case_line_a_point_further_down_runs_on(tmp_path: Path) -> None:

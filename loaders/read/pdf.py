@@ -1571,6 +1571,14 @@ def _right_edges(lines: list[list[_Word]]) -> list[float]:
         edge = max(w.x1 for ln in lines[start:k] for w in ln)
         rights.extend([edge] * (k - start))
         start = k
+    # Justified text set narrower than its block (wrapped round a floated sidebar under a
+    # wider introduction): three lines ending at one x short of the block's edge show the
+    # measure the next line was broken to ("... reducing indebtedness. Lead" / "Service –
+    # Finance.": at the block's edge there was room for "Service").
+    for k in range(3, len(lines)):
+        ends = [lines[j][-1].x1 for j in range(k - 3, k)]
+        if max(ends) - min(ends) <= 1.0 and max(ends) < rights[k] - 1.0:
+            rights[k] = max(ends)
     return rights
 
 
