@@ -507,6 +507,39 @@ def test_a_one_page_plans_running_title_is_furniture_but_its_title_line_is_not()
     assert read(buf.getvalue()).text.startswith("Our Plan 2024-28\n")
 
 
+def test_a_one_page_word_exports_header_named_in_the_file_name_is_furniture() -> None:
+    # Word's "Save as PDF" of a one-page plan (formats round 6: Falkirk, Rother, Wolverhampton
+    # in pdf-office): the header "Council Plan" in the body's size, two lines and more above
+    # the text, repeating no line below and with no metadata title. Its words are the file's
+    # name's, as a header's title is; before, it was read as the plan's first line (and its
+    # title, so the text's "Council Plan" became a Strategy of its own).
+    def header(c, template) -> None:  # noqa: ANN001
+        c.saveState()
+        c.setFont("Helvetica", 10)
+        c.drawString(72, A4[1] - 40, "Council Plan")
+        c.restoreState()
+
+    data = build([Paragraph("The Council Plan sets out what we aim to achieve. " + SENTENCE, BODY)],
+                 onFirstPage=header)
+    named = read(data, "wexshire-council-plan-2024-28.pdf")
+    assert named.text.startswith("The Council Plan sets out")
+    assert [(f.role, f.text) for f in named.furniture] == [("page-header", "Council Plan")]
+    # A file named otherwise: the line may be the plan's own first line, and stays.
+    assert read(data, "report.pdf").text.startswith("Council Plan\n")
+
+
+def test_roman_numbers_printed_with_a_dot_are_list_markers() -> None:
+    # "(ii)" printed as "ii." (a browser's <ol type="i">); before, only the one-letter "i."
+    # made an item and "ii." / "iii." read as the start of a paragraph.
+    style = ParagraphStyle("roman", parent=BODY, leftIndent=24, bulletIndent=6)
+    doc = read(build([Paragraph(text, style, bulletText=marker) for marker, text in
+                      (("i.", "Develop the case"), ("ii.", "Align the leadership"),
+                       ("iii.", "Build shared functions"))]))
+    assert [(b.kind, b.marker, b.text) for b in doc.blocks] == [
+        (BlockKind.LIST_ITEM, "i.", "Develop the case"), (BlockKind.LIST_ITEM, "ii.", "Align the leadership"),
+        (BlockKind.LIST_ITEM, "iii.", "Build shared functions")]
+
+
 def test_bullets_numbers_and_nesting() -> None:
     def item(text: str, marker: str, level: int) -> Paragraph:
         style = ParagraphStyle(f"list{level}", parent=BODY, leftIndent=18 * level,

@@ -107,8 +107,9 @@ _WORD = re.compile(r"[^\s\x00\u200b\ufeff\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]"
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|w[6-9]\b", re.IGNORECASE)
 _ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv", re.IGNORECASE)
 _BULLETS = frozenset("•·▪◦●○■□♦◆►▶➢✓✔❑➔-–—*+")
-# "a." too: a browser or Word prints a lettered list's "a)" as "a." in a PDF.
-_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])$")
+# "a." too: a browser or Word prints a lettered list's "a)" as "a." in a PDF, and a roman
+# one's "(ii)" as "ii." (a one-letter "i." or "v." is a letter's already).
+_NUMBERED = re.compile(r"^(?:\(?[ivx]{1,4}\)|[ivx]{2,4}\.|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])$")
 _SENTENCE_END = ".!?:;"
 # A section number opening a heading: "5", "2.3", "10.".
 _SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
@@ -1043,19 +1044,29 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
+def _named_in(text: str, name: str) -> bool:
+    """Whether every word of ``text`` is a word of the file name ``name`` ("Council Plan" in
+    "council-plan-2024.pdf"), and it has a word of letters."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    named = set(re.findall(r"[^\W_]+", name.lower()))
+    return any(w.isalpha() for w in words) and all(w in named for w in words)
+
+
 def _page_number_value(text: str) -> int | None:
     m = re.search(r"\d{1,4}", text)
     return int(m.group()) if m else None
 
 
-def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[Block]:
+def _split_furniture(pages: list[_Page], body: float, title: str = "", name: str = "") -> list[Block]:
     """Take running headers, footers and page numbers out of the pages' segments.
 
     A running header or footer recurs at the same height: the same text elsewhere (a plan
     whose title is also its running header) is content. A header that cannot recur (a
     one-page plan) is still known when, the page's first line and smaller than the body, it
     is the file's own title (its metadata) or repeats a line below it on its page (the
-    running title over the title it runs from).
+    running title over the title it runs from); in the body's size, standing apart above the
+    text, also when its words are all words of the file's name (``name``): a Word file's
+    header is its title, and the file is named after it.
     """
     def zone(page: _Page, seg: _Seg) -> str:
         if seg.bottom <= page.height * 0.1:
@@ -1097,7 +1108,8 @@ def _split_furniture(pages: list[_Page], body: float, title: str = "") -> list[B
             # apart above the text (the header's own distance from the page's edge, two lines
             # and more) and repeats a line below: a column's first line has no such gap.
             below = [o.top for o in page.segs if o.top > seg.bottom]
-            return repeated and bool(below) and min(below) - seg.bottom >= 2 * (seg.bottom - seg.top)
+            return ((repeated or _named_in(key, name)) and bool(below)
+                    and min(below) - seg.bottom >= 2 * (seg.bottom - seg.top))
         return key == said(title) or repeated
 
     need = max(2, math.ceil(0.4 * len(with_text)))
@@ -1181,6 +1193,45 @@ def _gutter(segs: list[_Seg], tables: list[_Table] = ()) -> float | None:  # typ
     return None
 
 
+def _tail_gutter(segs: list[_Seg]) -> float | None:
+    """The gutter before a second column that holds only the text's last line or two, at the
+    page's top beside a column of wrapped text (a two-column plan's last page), or None.
+
+    :func:`_gutter` wants two lines and a quarter of the width on each side, so such a page
+    read as one column: the right line ran into the left column's first ("The Plan to 2030
+    Our") and widened its edge. The left side is a column: six lines or more, four of them
+    (and a third) wrapped at one edge, with nothing crossing the band; the right lines start
+    level with the left column's first line at one x, one after the other, within a gap a
+    quarter of the column's width and a column's width from it (a date set at the far right
+    of a letter's first line is no column's tail)."""
+    if len(segs) < 7:
+        return None
+    for right in ([s for s in segs if s.x0 >= x - 2] for x in sorted({s.x0 for s in segs})[-3:]):
+        if not 1 <= len(right) <= 3:
+            continue
+        rx = min(s.x0 for s in right)
+        left = [s for s in segs if s.x1 < rx - 9]
+        if len(left) + len(right) != len(segs) or len(left) < 6:
+            continue
+        lx0, lx1 = min(s.x0 for s in left), max(s.x1 for s in left)
+        width = lx1 - lx0
+        wrapped = sum(s.x1 >= lx1 - 0.1 * width for s in left)
+        if wrapped < max(4, len(left) / 3) or rx - lx1 > 0.25 * width:
+            continue
+        if any(abs(s.x0 - rx) > 2 or s.x1 > rx + width + 2 for s in right):
+            continue
+        right.sort(key=lambda s: s.top)
+        ltop = min(s.top for s in left)
+        first = min(left, key=lambda s: s.top)
+        step = 2 * (first.bottom - first.top)
+        if abs(right[0].top - ltop) > first.bottom - first.top:
+            continue
+        if any(b.top - a.bottom > step for a, b in zip(right, right[1:])):
+            continue
+        return (lx1 + rx) / 2
+    return None
+
+
 def _columns_on_both_sides(boxes: list[_Box], g0: float, g1: float, span: float,
                            clear: bool) -> bool:
     """Whether the band [g0, g1] has a column of text on each side.
@@ -1231,6 +1282,8 @@ def _reading_order(segs: list[_Seg], tables: list[_Table], depth: int = 0) -> li
     elems: list[_Elem] = [("text", s, s.x0, s.x1, s.top, s.bottom) for s in segs]
     elems += [("table", t, t.bbox[0], t.bbox[2], t.bbox[1], t.bbox[3]) for t in tables]
     gutter = _gutter(segs, tables) if depth < 2 else None
+    if gutter is None and depth < 2 and not tables:
+        gutter = _tail_gutter(segs)
     if gutter is None:
         if depth == 0 and (bands := _side_bands(elems)) is not None:
             # A sidebar beside part of the page only (a designed plan's box of quotes and
@@ -1518,15 +1571,29 @@ def _right_edges(lines: list[list[_Word]]) -> list[float]:
         edge = max(w.x1 for ln in lines[start:k] for w in ln)
         rights.extend([edge] * (k - start))
         start = k
+    # Justified text set narrower than its block (wrapped round a floated sidebar under a
+    # wider introduction): three lines ending at one x short of the block's edge show the
+    # measure the next line was broken to ("... reducing indebtedness. Lead" / "Service –
+    # Finance.": at the block's edge there was room for "Service").
+    for k in range(3, len(lines)):
+        ends = [lines[j][-1].x1 for j in range(k - 3, k)]
+        if max(ends) - min(ends) <= 1.0 and max(ends) < rights[k] - 1.0:
+            rights[k] = max(ends)
     return rights
 
 
 def _breaks(prev: list[_Word], line: list[_Word], right: float, cur: _Para) -> bool:
     """Whether ``line`` starts a new paragraph after ``prev``."""
     size, psize = _line_size(line), _line_size(prev)
-    if min(w.top for w in line) - max(w.bottom for w in prev) > 0.45 * min(size, psize):
-        return True  # extra space between them
     last, first = prev[-1], line[0]
+    gap = min(w.top for w in line) - max(w.bottom for w in prev)
+    # A sentence running on in lower case may stand a little further down: the boxes of a
+    # line's end words vary by a point (LibreOffice's "knife related serious" / "violence.":
+    # gaps of 4.0-5.0 pt at 11 pt), where paragraphs stand apart by half a line and more.
+    running_on = (first.text[:1].islower() and not _ends_sentence(prev)
+                  and abs(size - psize) <= 0.6)
+    if gap > (0.55 if running_on else 0.45) * min(size, psize):
+        return True  # extra space between them
     if abs(last.size - first.size) > 0.6 and not first.text[:1].islower():
         return True  # the type changes size: a heading above body text
     if _line_bold(prev) != _line_bold(line):
@@ -1872,12 +1939,22 @@ def _column_flow(column: list[_Elem], page: int) -> list[_Para]:
         out.extend(_paragraphs(_lines(run), page, edge))
     if out:
         out[0].opens = out[-1].closes = True
+        last = out[-1]
+        if last.full and last.lines:
+            # Its last line reaching the column's edge says the break, not the writer, ended
+            # it only when other lines reach that edge too: a column of one or two lines (a
+            # line set across a sidebar's gutter between narrower ones) is as wide as its
+            # widest line, so its last line is always "full".
+            lines = [ln for p in out for ln in p.lines]
+            width = edge - min(ln[0].x0 for ln in lines)
+            if sum(edge - ln[-1].x1 < 0.15 * width for ln in lines[:-1]) < 2:
+                last.full = False
     return out
 
 
 def _assemble(pages: list[_Page], name: str, path: str | None, count: int,
               title: str = "") -> Document:
-    furniture = _split_furniture(pages, _body_size(pages, margins=False), title)
+    furniture = _split_furniture(pages, _body_size(pages, margins=False), title, name)
     body = _body_size(pages)
     flow: list[_Para] = []
     for page in pages:
@@ -2106,7 +2183,7 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                     and prev.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
                     and abs(prev.size - p.size) < 0.6 and prev.lines and p.lines
                     and not _ends_sentence(prev.lines[-1])
-                    and (p.lines[0][0].text[:1].islower() or prev.full
+                    and (p.lines[0][0].text[:1].islower() or (prev.full and not _title_line(p))
                          or prev.lines[-1][-1].text in _OPEN_ENDS or _would_not_fit(prev, p))
                     # An item's text runs on at its own indent; a paragraph at the margin
                     # after an item that ends a page is the text under the list.
@@ -2122,6 +2199,16 @@ def _join_across(flow: list[_Para]) -> list[_Para]:
                 continue
         out.append(p)
     return out
+
+
+def _title_line(p: _Para) -> bool:
+    """Whether ``p`` is a line set as a title: one short line in title case ("Cross Cutting
+    Objectives"), not ending a sentence, with more text under it in its column. A line that
+    fills a column's foot does not run on into it: a sentence's tail ends on its full stop."""
+    line = p.lines[0]
+    return (len(p.lines) == 1 and not p.full and p.space_below is not None
+            and not _ends_sentence(line)
+            and all(w.text[:1].isupper() for w in line if len(w.text) >= 4 and w.text[:1].isalpha()))
 
 
 def _would_not_fit(prev: _Para, p: _Para) -> bool:
