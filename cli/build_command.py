@@ -185,6 +185,7 @@ def quick_build(args: list[str]) -> int | None:
     plain = quick_arguments(args)
     if plain is None:
         return None
+    _import_for_build()
     from stratgraph.config import adopt_legacy_default
 
     try:
@@ -204,3 +205,23 @@ def quick_build(args: list[str]) -> int | None:
         sys.stdout = PacifyFlushWrapper(sys.stdout)
         sys.stderr = PacifyFlushWrapper(sys.stderr)
         return 1
+
+
+def _import_for_build() -> None:
+    """Import what every build into the embedded store imports, with the cyclic collector
+    paused, then set it aside for good (``gc.freeze``), as the console script does with the
+    CLI: these modules, classes and functions live as long as the process, yet imported
+    on the way they were swept in ten collections (7 to 9 ms of CPU; 2 to 3 ms in one now)."""
+    import gc
+
+    gc.disable()
+    try:
+        import stratgraph.api  # noqa: F401
+        import stratgraph.graph.embedded  # noqa: F401
+        import stratgraph.graph.passes.curation  # noqa: F401
+        import stratgraph.graph.passes.resolve  # noqa: F401
+        import stratgraph.graph.passes.linking  # noqa: F401
+        import stratgraph.loaders.registry  # noqa: F401
+    finally:
+        gc.freeze()
+        gc.enable()
