@@ -335,3 +335,27 @@ def test_the_quick_path_and_the_command_share_their_defaults() -> None:
             assert run[name].default == param.default, name
     assert QuickArguments([]).graph == command["graph"].default
     assert QuickArguments([]).no_infer == command["no_infer"].default
+
+
+def test_the_shapes_records_carry_no_generated_comparison() -> None:
+    # loaders/shapes/__init__.py: records nothing compares are made with eq=False (each
+    # generated __eq__/__hash__ is compiled in every process that builds); a record that is
+    # compared keeps eq and says why.
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import stratgraph.loaders.shapes as shapes
+
+    compared = {"stratgraph.loaders.shapes.narrative.sections.ThemeSpan"}
+    records = []
+    for info in pkgutil.walk_packages(shapes.__path__, "stratgraph.loaders.shapes."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (isinstance(value, type) and dataclasses.is_dataclass(value)
+                    and value.__module__ == info.name):
+                records.append(value)
+    assert len(records) > 40
+    for record in records:
+        name = f"{record.__module__}.{record.__qualname__}"
+        assert ("__eq__" in vars(record)) is (name in compared), name
