@@ -72,8 +72,9 @@ def counting(pattern, flags):
     return real(pattern, flags)
 re._compile = counting
 before = set(sys.modules)
-from stratgraph.cli.main import main
+# As the console script runs it (a plain build takes the quick path, without typer).
 sys.argv = ["stratgraph", "build", sys.argv[1], "--graph", sys.argv[2]]
+from stratgraph.cli.entry import main
 try:
     main()
 except SystemExit:
@@ -213,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         graph.unlink(missing_ok=True)
         imports = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "from stratgraph.cli.main import main"],
+            # (the typer CLI every other command imports; a plain build imports cli.entry and
+            # cli.build_command alone before its work)
             capture_output=True, text=True, env=env, check=True).stderr
     print(f"{args.rounds} rounds each, alternating; PYTHONDONTWRITEBYTECODE="
           f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}; load average "

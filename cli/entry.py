@@ -24,10 +24,27 @@ def main() -> None:
         # command itself.
         gc.disable()
         try:
-            from stratgraph.cli.main import main as run
+            if sys.argv[1:2] == ["build"]:
+                # A plainly written build runs without typer (see build_command); anything
+                # else, or any doubt, is typer's to parse.
+                from stratgraph.cli.build_command import quick_build
+
+                run = None
+            else:
+                from stratgraph.cli.main import main as run
         finally:
             gc.freeze()
             gc.enable()
+        if run is None:
+            code = quick_build(sys.argv[2:])
+            if code is not None:
+                raise SystemExit(code)
+            gc.disable()
+            try:
+                from stratgraph.cli.main import main as run
+            finally:
+                gc.freeze()
+                gc.enable()
         run()
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")

@@ -84,57 +84,15 @@ def build(
     ] = False,
 ) -> None:
     """Read plans, build the graph, save it, and print what it holds."""
-    from stratgraph.cli.render import print_summary, progress_callback
+    from stratgraph.cli.build_command import run_build
 
-    from stratgraph.api import build as build_graph
-    from stratgraph.api import discover
-
-    from stratgraph.errors import LoaderError
-
-    with reported():
-        files = discover(paths)
-        if not files:
-            # "0 documents" with exit 0 reads as success; say what was looked for instead.
-            from stratgraph.loaders.read import READABLE_SUFFIXES
-
-            raise LoaderError(
-                f"no plan files in {', '.join(str(p) for p in paths)} (stratgraph reads "
-                f"{' '.join(sorted(READABLE_SUFFIXES))}); nothing was built"
-            )
-        with open_from_options(store, graph, uri, user, password, database, password_file) as target:
-            with progress_callback(len(files)) as tick:
-                result = build_graph(
-                    paths, target, loader=loader, replace=replace, curation=curation,
-                    infer=not no_infer, threshold=threshold, progress=tick, plans_only=True,
-                )
-    from stratgraph.cli.render import print_readings, printable
-
-    print_readings(result.extractions)
-    from stratgraph.cli.render import printable
-
-    for note in result.skipped:
-        typer.echo(printable(f"skipped: {note}"), err=True)
-    for note in result.notes:
-        typer.echo(printable(f"warning: {note}"), err=True)
-    for error in result.errors:
-        typer.echo(printable(f"error: {error}"), err=True)
-    for document in result.not_plans:
-        typer.echo(printable(f"warning: {document}: no theme, outcome, action or measure: "
-                             "not a plan, not saved"), err=True)
-    if result.summary and (result.written or result.summary.nodes):
-        print_summary(result.summary, loaded=[e.document for e in result.extractions
-                                              if e.document not in result.not_plans])
-    saved = len(result.extractions) - len(result.not_plans)
-    if result.not_plans and not result.errors:
-        typer.echo(f"{len(result.not_plans)} file(s) read as no plan; {saved} saved.", err=True)
-        raise typer.Exit(1)
-    if result.errors:
-        no_plan = f"{len(result.not_plans)} read as no plan; " if result.not_plans else ""
-        typer.echo(
-            f"{len(result.errors)} file(s) could not be loaded; {no_plan}{saved} loaded and saved.",
-            err=True,
-        )
-        raise typer.Exit(1)
+    code = run_build(
+        paths, store=store, graph=graph, uri=uri, user=user, password=password,
+        password_file=password_file, database=database, loader=loader, replace=replace,
+        curation=curation, threshold=threshold, no_infer=no_infer, debug=state["debug"],
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command(cls=Command)

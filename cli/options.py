@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from stratgraph.config import DEFAULT_GRAPH_FILE, StoreConfig, adopt_legacy_default
+from stratgraph.cli.stores import store_config
+from stratgraph.config import DEFAULT_GRAPH_FILE, adopt_legacy_default
 
 if TYPE_CHECKING:
     from stratgraph.graph.select import Selection
@@ -122,25 +123,6 @@ def selection_from_options(
     return Selection(
         plans=tuple(plan or ()), themes=tuple(theme or ()), labels=tuple(label or ()),
         focus=focus, hops=hops, query=query,
-    )
-
-
-def store_config(
-    store: str,
-    graph: Path,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
-    password_file: Path | None = None,
-) -> StoreConfig:
-    """The :class:`StoreConfig` the shared options describe."""
-    if password_file is not None:
-        from stratgraph.config import read_password_file
-
-        password = read_password_file(password_file)
-    return StoreConfig(
-        kind=store, graph_file=graph, uri=uri, user=user, password=password, database=database
     )
 
 

@@ -69,9 +69,7 @@ def _plain_table(headers: tuple[str, ...], rows: list[tuple[object, ...]],
 
 
 def _write_lines(lines: list[str]) -> None:
-    import typer
-
-    typer.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 def _rich_summary(totals: str, kinds: list[tuple[str, int]], title: str,
@@ -167,11 +165,30 @@ def _markup_free(text: str) -> str:
     return escape(printable(text))
 
 
+def echo(text: str, *, err: bool = False) -> None:
+    """Print ``text`` and a newline to stdout (or stderr), as ``typer.echo`` does.
+
+    A command typer runs prints through typer's echo. ``build``'s quick path
+    (:mod:`stratgraph.cli.build_command`), which never imports typer, prints the same bytes
+    with the same write and flush: it runs only where click's echo adds nothing (streams in
+    UTF-8), and its lines hold no escape sequence for click to strip (document text is
+    :func:`printable` first)."""
+    import sys
+
+    typer = sys.modules.get("typer")
+    if typer is not None:
+        typer.echo(text, err=err)
+        return
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    stream.write(text + "\n")
+    stream.flush()
+
+
 def say(text: str, *, err: bool = False) -> None:
     """Print a line that may hold document text or user input, safe for a terminal."""
-    import typer
-
-    typer.echo(printable(text), err=err)
+    echo(printable(text), err=err)
 
 
 def _echo(text: str) -> None:
@@ -181,16 +198,14 @@ def _echo(text: str) -> None:
 def print_readings(extractions) -> None:  # noqa: ANN001 (Extraction, imported lazily)
     """One line per document read: its format, pages, the reader chosen and how sure it was;
     then each document's warnings."""
-    import typer
-
     for e in extractions:
         pages = f", {e.pages} page(s)" if e.pages else ""
-        typer.echo(printable(f"read {e.document} ({e.format}{pages}) with {e.loader} "
-                             f"(sure {e.recognition:.2f})"), err=True)
+        echo(printable(f"read {e.document} ({e.format}{pages}) with {e.loader} "
+                       f"(sure {e.recognition:.2f})"), err=True)
         for warning in e.warnings:
             # Some loaders already name the file ("plan.txt:87: ..."): name it once.
             where = "" if warning.startswith(f"{e.document}:") else f"{e.document}: "
-            typer.echo(printable(f"warning: {where}{warning}"), err=True)
+            echo(printable(f"warning: {where}{warning}"), err=True)
 
 
 def _where(doc, line: int) -> str:  # noqa: ANN001 (Document)

@@ -5,18 +5,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from stratgraph.cli.options import store_config
+from stratgraph.cli.stores import open_from_options
 
 from stratgraph.errors import StratgraphError
 
-if TYPE_CHECKING:
-    from stratgraph.graph.store import GraphStore
 
 def _plain_help_option(option):  # noqa: ANN001, ANN202 (typer's or click's Option)
     # Typer shows every option's type; a flag takes no value, so "--help <bool>" misleads.
@@ -98,26 +94,4 @@ def reported() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-@contextmanager
-def open_from_options(
-    store: str,
-    graph: Path,
-    uri: str | None,
-    user: str | None,
-    password: str | None,
-    database: str | None,
-    password_file: Path | None = None,
-) -> Iterator[GraphStore]:
-    """The store the shared options describe, closed when the block ends."""
-    from stratgraph.config import open_store
-
-    target = open_store(store_config(store, graph, uri, user, password, database, password_file))
-    try:
-        # A Neo4j load cut off part-way leaves a mark; every command that opens it says so.
-        unfinished = getattr(target, "unfinished_load", None)
-        notice = unfinished() if unfinished is not None else None
-        if notice:
-            typer.echo(f"warning: {notice}", err=True)
-        yield target
-    finally:
-        target.close()
+__all__ = ["Command", "Group", "app_for", "open_from_options", "reported", "state"]

@@ -171,3 +171,191 @@ def test_known_names_are_found_where_the_pattern_per_name_found_them() -> None:
             pattern = re.compile(rf"(?<![\w']){re.escape(name)}(?![\w])")
             assert list(_occurrences(name, text)) == [m.span() for m in pattern.finditer(text)], (
                 name, text)
+
+
+def test_the_row_encoder_writes_what_the_standard_encoder_writes() -> None:
+    # graph/sqlite_tables.py keeps one C encoder for the rows' JSON (a new one per value was
+    # half their time): same text for every kind of value, and a value that fails leaves no
+    # circular-reference mark behind to trip the next one.
+    import json
+    import random
+
+    from stratgraph.graph.sqlite_tables import dumps_row
+
+    standard = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    rng = random.Random(17)
+    words = ["", "é", "\u2028", "\x00", '"', "\\", "Cllr Ali", "\ud800", "\U0001f600", "a\nb"]
+
+    def value(depth: int):  # noqa: ANN202
+        kind = rng.randrange(8 if depth < 3 else 5)
+        if kind == 0:
+            return rng.choice(words)
+        if kind == 1:
+            return rng.randrange(-10**12, 10**12)
+        if kind == 2:
+            return rng.choice([0.1, -0.0, 1e300, 3.0, 2.5e-7])
+        if kind == 3:
+            return rng.choice([True, False, None])
+        if kind == 4:
+            return rng.choice(words) * rng.randrange(3)
+        if kind == 5:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        if kind == 6:
+            return tuple(value(depth + 1) for _ in range(rng.randrange(4)))
+        return {rng.choice(words) + str(i): value(depth + 1) for i in range(rng.randrange(4))}
+
+    for _ in range(2000):
+        v = value(0)
+        assert dumps_row(v) == standard(v)
+    # The containers marked when a value fails are the ones holding it: mended, each encodes.
+    for bad, mend in (({"k": float("nan")}, lambda b: b.update(k=1)),
+                      ([1, [object()]], lambda b: b[1].clear())):
+        for encode in (dumps_row, standard):
+            try:
+                encode(bad)
+            except (ValueError, TypeError) as exc:
+                assert "Circular" not in str(exc)
+            else:
+                raise AssertionError("no error")
+        mend(bad)
+        assert dumps_row(bad) == standard(bad)
+
+
+# -- `build`'s quick path (cli/build_command.py): a plainly written build runs without typer ---
+
+_VIA_ENTRY = ("import sys\nfrom stratgraph.cli.entry import main\n"
+              "sys.argv = ['stratgraph', *{args!r}]\nmain()\n")
+_VIA_TYPER = ("import sys\nfrom stratgraph.cli.main import main\n"
+              "sys.argv = ['stratgraph', *{args!r}]\nmain()\n")
+
+
+def _run(template: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", template.format(args=args)], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def _rows(graph: Path) -> list[object]:
+    import sqlite3
+
+    if not graph.exists():
+        return []
+    con = sqlite3.connect(graph)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return [(t, sorted(map(repr, con.execute(f'SELECT * FROM "{t}"')))) for t in tables
+                if not t.startswith("search_words_")]
+    finally:
+        con.close()
+
+
+def test_a_plain_build_through_the_console_script_never_imports_typer(tmp_path) -> None:
+    # The modules it imports up front (collector paused, then frozen) leave the collector on.
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    for extra in ([], ["--no-infer"]):
+        code = _VIA_ENTRY.format(args=["build", str(examples), "--graph", str(tmp_path / "g.db"),
+                                       *extra])
+        code = code.replace("main()\n", "try:\n    main()\nexcept SystemExit as exc:\n"
+                            "    assert not exc.code, exc.code\n"
+                            "import gc, json\nassert gc.isenabled()\n"
+                            "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True, cwd=tmp_path)
+        modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+        assert "stratgraph.loaders.registry" in modules and (tmp_path / "g.db").exists()
+        assert not {m for m in modules if m.split(".")[0] in ("typer", "click", "rich", "pydantic")}
+
+
+def test_the_quick_path_prints_saves_and_exits_as_typer_does(tmp_path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    (tmp_path / "empty").mkdir()
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "minutes.txt").write_text("Minutes of the meeting\n\nApologies were received.\n")
+    (notes / "broken.docx").write_bytes(b"not a zip")
+    cases = [
+        ["build", str(examples), "--graph", "{graph}"],
+        ["build", "--no-infer", str(examples / "wexbridge-city-delivery-plan-2024-25.txt"),
+         "--graph", "{graph}"],
+        ["build", str(tmp_path / "empty"), "--graph", "{graph}"],
+        ["build", str(notes), str(examples / "wexshire-county-strategic-plan-2020-24.txt"),
+         "--graph", "{graph}"],
+        ["build", str(tmp_path / "missing.txt"), "--graph", "{graph}"],
+    ]
+    from stratgraph.cli.build_command import quick_arguments
+
+    for n, case in enumerate(cases):
+        answers = []
+        for way, template in (("quick", _VIA_ENTRY), ("typer", _VIA_TYPER)):
+            graph = tmp_path / f"{way}{n}.db"
+            args = [a.replace("{graph}", str(graph)) for a in case]
+            assert quick_arguments(args[1:]) is not None
+            done = _run(template, args, tmp_path)
+            answers.append((done.returncode, done.stdout,
+                            done.stderr.replace(str(graph), "GRAPH"), _rows(graph)))
+        assert answers[0] == answers[1], case
+
+
+def test_anything_but_a_plain_build_is_left_to_typer(tmp_path) -> None:
+    from stratgraph.cli.build_command import quick_arguments
+
+    (tmp_path / "folder").mkdir()
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Plan\n")
+    unread = tmp_path / "unread.txt"
+    unread.write_text("x")
+    unread.chmod(0)
+    plain = quick_arguments([str(plan), "--graph", str(tmp_path / "g.db"), "--no-infer"])
+    assert plain is not None and plain.paths == [plan] and plain.no_infer
+    for args in ([], ["--help"], [str(plan), "--help"], [str(plan), "--store", "embedded"],
+                 [str(plan), "--graph=g.db"], [str(plan), "--graph"],
+                 [str(plan), "--graph", "a.db", "--graph", "b.db"],
+                 [str(plan), "--no-infer", "--no-infer"], ["--", str(plan)], ["-"],
+                 [str(plan), "--graph", str(tmp_path / "folder")], ["./plan.txt"],
+                 [str(tmp_path) + "/"], [str(plan), "--loader", "narrative"],
+                 [str(plan), "--no-replace"], [str(plan), "--graph", "-x"]):
+        assert quick_arguments(args) is None, args
+    import os
+
+    if os.geteuid() != 0:  # root reads every file
+        assert quick_arguments([str(unread)]) is None
+
+
+def test_the_quick_path_and_the_command_share_their_defaults() -> None:
+    import inspect
+
+    from stratgraph.cli.build_command import QuickArguments, run_build
+    from stratgraph.cli.main import build
+
+    command = inspect.signature(build).parameters
+    run = inspect.signature(run_build).parameters
+    assert set(command) <= set(run)
+    for name, param in command.items():
+        if name != "paths":
+            assert run[name].default == param.default, name
+    assert QuickArguments([]).graph == command["graph"].default
+    assert QuickArguments([]).no_infer == command["no_infer"].default
+
+
+def test_the_shapes_records_carry_no_generated_comparison() -> None:
+    # loaders/shapes/__init__.py: records nothing compares are made with eq=False (each
+    # generated __eq__/__hash__ is compiled in every process that builds); a record that is
+    # compared keeps eq and says why.
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import stratgraph.loaders.shapes as shapes
+
+    compared = {"stratgraph.loaders.shapes.narrative.sections.ThemeSpan"}
+    records = []
+    for info in pkgutil.walk_packages(shapes.__path__, "stratgraph.loaders.shapes."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if (isinstance(value, type) and dataclasses.is_dataclass(value)
+                    and value.__module__ == info.name):
+                records.append(value)
+    assert len(records) > 40
+    for record in records:
+        name = f"{record.__module__}.{record.__qualname__}"
+        assert ("__eq__" in vars(record)) is (name in compared), name

@@ -94,7 +94,7 @@ def flat_list_items(raw: str) -> list[str] | None:
 # -- a cell's paragraphs, bold runs and items ---------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Cell:
     """A table cell parsed from HTML: its free text paragraphs, bold runs and list items."""
 

@@ -16,7 +16,7 @@ _ORG = re.compile(
 _COUNCIL_WORDS = frozenset({"city", "county", "borough", "district", "council", "metropolitan"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PlanInfo:
     """What the text says about the plan itself: its title (and line), council and period."""
 

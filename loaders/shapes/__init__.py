@@ -10,4 +10,10 @@
 
 What every shape reads alike (layout, cells, names, dates, plan metadata) is in
 :mod:`stratgraph.loaders.common`.
+
+The shapes' records (rows, cells, mentions, outlines) are dataclasses with ``eq=False``: nothing
+compares or hashes them (checked over the builds of the real plans, the examples, the dev and
+held-out corpora and the loaders' tests), and every process that builds pays for each
+generated ``__eq__`` and ``__hash__`` (issue #17). A record that is compared says so: it
+keeps ``eq`` (``narrative.sections.ThemeSpan``, a dict key).
 """

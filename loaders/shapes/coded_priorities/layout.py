@@ -43,7 +43,7 @@ MAX_AIM_WORDS = 8
 COLUMNS = ("name", "actions", "targets", "baseline", "interim", "benefits")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Aim:
     """A strategic aim: its name and its one-line statement, each with its line."""
 
@@ -53,7 +53,7 @@ class Aim:
     statement_line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PriorityRow:
     """One priority's row with its wrapped continuations: raw cell fragments per column."""
 
@@ -67,7 +67,7 @@ class PriorityRow:
         return self.cells.get(column, ())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class CodedPrioritiesOutline:
     """The aims (index = theme) and the priority rows, in document order."""
 

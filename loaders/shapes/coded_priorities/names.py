@@ -44,7 +44,7 @@ _LOWER_MENTION = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class NamedEntity:
     """A strategy (``kind`` document or programme) or a partnership named in some text."""
 

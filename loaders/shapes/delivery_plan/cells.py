@@ -39,7 +39,7 @@ def _drop_space_before_close(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Item:
     """One ``<li>``: its own text and any nested list's items."""
 
@@ -47,7 +47,7 @@ class Item:
     children: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Block:
     """A run of the cell in reading order: a text paragraph, or a list of items."""
 
@@ -60,7 +60,7 @@ class Block:
         return bool(self.items)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class HtmlCell:
     """A parsed cell: the first bold run outside lists (a title) and the blocks in order."""
 

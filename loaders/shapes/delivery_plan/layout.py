@@ -70,7 +70,7 @@ def is_measure_header(cells: list[str]) -> bool:
             and "measure" in cells[0].casefold() and "target" in cells[-1].casefold())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Row:
     """One table row: its 1-based line and raw cells, with the table's header cells."""
 
@@ -89,7 +89,7 @@ class Row:
         return ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SummaryItem:
     """A "Summary of priorities" bullet with its nested bullets."""
 
@@ -98,7 +98,7 @@ class SummaryItem:
     children: tuple[SummaryItem, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ThemeSection:
     """Everything under one theme heading."""
 
@@ -109,7 +109,7 @@ class ThemeSection:
     measure_rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LeadEntry:
     """A cabinet lead's bold "Role Name:" line and the portfolio paragraph under it."""
 
@@ -119,7 +119,7 @@ class LeadEntry:
     portfolio: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class DeliveryPlanOutline:
     """The whole document, read into its parts (headings with their text tidied)."""
 

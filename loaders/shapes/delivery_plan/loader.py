@@ -114,7 +114,7 @@ class DeliveryPlanLoader:
                           tuple(reader.warnings))
 
 
-@dataclass
+@dataclass(eq=False)
 class _Reader:
     doc: SourceDocument
     loader: str

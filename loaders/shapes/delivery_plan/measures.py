@@ -31,7 +31,7 @@ _CURRENTLY = re.compile(r"\s*\((?P<base>currently[^()]*)\)", re.IGNORECASE)
 _TARGET_START = re.compile(rf"(?=\b{YEAR}/\d\d\s*[–-])")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MeasureRecord:
     """A measure as the table states it."""
 

@@ -35,7 +35,7 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _YEARS = re.compile(rf"^{YEAR_OR_RANGE}$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class NamedEntity:
     """A strategy or partnership named in the plan: its name, what it is and its kind."""
 

@@ -28,7 +28,7 @@ SEE_ALSO = re.compile(r"\(?\bsee\s+(?:p(?:age)?\.?\s*\d+\s*[:,-]?\s*)?(?P<target
 _ALL = re.compile(r"^all\s+(?=\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PlannedAction:
     """An action as the row states it."""
 
@@ -43,7 +43,7 @@ class PlannedAction:
     see_target: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ActivityRow:
     """One row of a "Council activity" table, read."""
 

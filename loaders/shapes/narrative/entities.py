@@ -99,7 +99,7 @@ _SENTENCE_PUNCT = frozenset(".!?:;")
 _MODIFIER = re.compile(r"[a-z]+(?:'s|s')?|&")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class EntityMention:
     """One named strategy or partnership found in a text, at a character offset."""
 

@@ -62,7 +62,7 @@ class ThemeSpan:
     parent: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NarrativeOutline:
     """The themes of one document and where its body starts."""
 

@@ -42,7 +42,7 @@ _BY_DATE = by_date(end_of_in_date=True, ignore_case=True)
 _LEADING_THE = re.compile(r"^the\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Ambition:
     """An ambition the document sets out, at its line."""
 
@@ -50,7 +50,7 @@ class Ambition:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Commitment:
     """A "we will" commitment, with the deadline its sentence gives."""
 
@@ -59,7 +59,7 @@ class Commitment:
     deadline: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class LeadMention:
     """A cabinet lead: a named member or a role, with role and portfolio when stated."""
 

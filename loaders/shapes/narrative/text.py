@@ -75,7 +75,7 @@ def clean_text(text: str) -> str:
     return _DOUBLED_APOSTROPHE.sub("'s", text) if "'s'" in text else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Block:
     """A heading, bullet, prose paragraph or table row, with the line of each part."""
 
@@ -108,7 +108,7 @@ class Block:
         return [start for start, _ in self.spans]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Group:
     kind: str
     parts: list[tuple[int, str]]
@@ -216,7 +216,7 @@ def _block(group: _Group, kind: str) -> Block:
     return Block(kind, " ".join(pieces), tuple(spans), group.level)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Sentence:
     """One sentence of a block: its text, its offset in the block, and the line it starts on."""
 

@@ -33,7 +33,7 @@ _DEADLINE = by_date(seasons=True, ignore_case=True)
 SAME_COMMITMENT = 80
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Commitment:
     """A sentence committing the council to produce something, under its nearest heading."""
 

@@ -20,7 +20,7 @@ from stratgraph.loaders.common.names import clean_name
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MeasureRow:
     """One table row: the supporting outcome as the row spells it, its measures, its line."""
 
@@ -29,7 +29,7 @@ class MeasureRow:
     measures: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MeasureTable:
     """One theme's measures: the heading's theme name and statement, and the rows."""
 

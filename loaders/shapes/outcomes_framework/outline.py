@@ -27,7 +27,7 @@ _PLAN_WORD = re.compile(r"\b(?:Plan|Strategy|Framework)\b", re.IGNORECASE)
 _POSSESSIVE_ORG = re.compile(r"^.*?\bCouncil['’]s\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Item:
     """A line of text the plan lists, with its 1-based line number."""
 
@@ -35,7 +35,7 @@ class Item:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class StrategicOutcome:
     """A strategic outcome: short title, first heading line, bold statement, supporting list."""
 
@@ -46,7 +46,7 @@ class StrategicOutcome:
     supporting: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Title:
     """The plan's title line and the slogan heading above it (when there is one)."""
 

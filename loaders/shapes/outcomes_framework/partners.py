@@ -47,7 +47,7 @@ _BETWEEN = re.compile(r"^(?:a\s+)?partnership\s+(?:between|of|with)\s+", re.IGNO
 _SENTENCE_END = re.compile(r"[.:;]\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Named:
     """A strategy named by the list, with its kind (``document`` or ``programme``)."""
 
@@ -55,7 +55,7 @@ class Named:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Body:
     """A partnership or organisation named in the list."""
 
@@ -63,7 +63,7 @@ class Body:
     is_organisation: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PartnerEntry:
     """One line of the list, read: what it names, who owns it, who takes part."""
 
@@ -84,7 +84,7 @@ class PartnerEntry:
         return tuple(b.name for b in self.bodies)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PartnerList:
     """The list's entries in order, and the acronyms it defines (acronym -> expansion)."""
 

@@ -31,7 +31,7 @@ _HTML_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|br|ul|ol|div)\b", re.IGNORECASE)
 # and any space that is not a single " ". Most table text has none of it.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Part:
     """A piece of a cell as it sits in the file: its 1-based line and its raw text."""
 
@@ -39,7 +39,7 @@ class Part:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Item:
     """One action or target read from a cell: clean name, line, footnote markers."""
 

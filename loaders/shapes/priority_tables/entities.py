@@ -57,7 +57,7 @@ _GENERIC = _KEYWORDS | _JOINERS | frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Mention:
     """A strategy or partnership named in a text: its name, label, kind and offset."""
 
@@ -67,7 +67,7 @@ class Mention:
     start: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Tok:
     text: str
     start: int

@@ -41,7 +41,7 @@ _DANGLING = frozenset(
 _MAX_HEADING_WORDS = 14
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SectionHeading:
     """A section heading: its clean text and line."""
 
@@ -50,7 +50,7 @@ class SectionHeading:
     front_matter: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class RunIn:
     """A run-in heading opening a paragraph ("Educational Excellence - We will ...")."""
 
@@ -58,7 +58,7 @@ class RunIn:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Row:
     """A table row: for each of its three cells, the pieces it was written in."""
 
@@ -70,7 +70,7 @@ class Row:
         return join_parts(self.cells[index])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Table:
     """A PRIORITY / PLANS-ACTIONS / MEASUREMENT table: header line, header markers, rows."""
 
@@ -79,7 +79,7 @@ class Table:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class NumberedList:
     """A numbered italic list (the strategic imperatives) with its lead-in sentence."""
 
@@ -87,7 +87,7 @@ class NumberedList:
     items: tuple[tuple[int, Part], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PriorityTablesOutline:
     """Everything the loader reads, in document order."""
 

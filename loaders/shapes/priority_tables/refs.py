@@ -39,7 +39,7 @@ _IMPERATIVE_NUMBERS = re.compile(
 _MIN_COVERAGE = 0.75
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Section:
     """A heading a reference can point at, and the theme it stands for."""
 
@@ -57,7 +57,7 @@ class Section:
         object.__setattr__(self, "stems", _stems(self.words))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SectionRef:
     """A reference to another section found in a sentence."""
 
