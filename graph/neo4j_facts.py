@@ -849,6 +849,11 @@ def begin_write(tx: ManagedTransaction, graph: GraphData, docs: Collection[str])
     if not record["complete"]:
         return Touched((), (), refresh=True)
     keys = touched_plans(tx, graph, docs)
+    # What the pair answers read of these plans, as it stands before the write, when a whole
+    # refresh left them undigested (graph/neo4j_pair_facts.py note_baseline).
+    from stratgraph.graph import neo4j_pair_facts
+
+    neo4j_pair_facts.note_baseline(tx, keys)
     ids = sorted({*graph.nodes, *(i for r in graph.relationships.values()
                                   for i in (r.start, r.end))})
     leads = touched_leads(tx, keys, ids)
@@ -863,8 +868,9 @@ def _lock(tx: ManagedTransaction) -> dict[str, Any]:
     return {"complete": bool(record["complete"])}
 
 
-def _recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
-    """The per-plan facts (per item, per scope) of the plans ``keys``."""
+def _recompute(tx: ManagedTransaction, keys: Sequence[str], *, digest: bool = True) -> None:
+    """The per-plan facts (per item, per scope) of the plans ``keys`` (``digest``: see
+    :func:`stratgraph.graph.neo4j_pair_facts.recompute`)."""
     params = _params()
     plan_ids = [k for k in keys if k]
     for spec in FACT_QUERIES.values():
@@ -893,7 +899,7 @@ def _recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
     # cross-theme-dependencies and plan-evolution (graph/neo4j_pair_facts.py).
     from stratgraph.graph import neo4j_pair_facts
 
-    neo4j_pair_facts.recompute(tx, keys)
+    neo4j_pair_facts.recompute(tx, keys, digest=digest)
 
 
 def _recompute_leads(tx: ManagedTransaction, leads: Sequence[str]) -> None:
@@ -1015,21 +1021,27 @@ def refresh_all(session: Session, *, pending: int | None = None) -> None:
     and mark the facts complete. ``pending``: the writes this refresh settles (``None``, a
     repair run while no build runs: every write counted as begun is settled)."""
 
+    from stratgraph.graph import neo4j_pair_facts
+
     def clear(tx: ManagedTransaction) -> int:
         _lock(tx)
-        tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) SET m.complete = false").consume()
+        # Every plan's pair facts are made below, chunk by chunk: marked as this version's
+        # now, the first chunk does not make them all first (neo4j_pair_facts.recompute).
+        tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) SET m.complete = false, "
+               "m.pair_facts = $pair_version",
+               pair_version=neo4j_pair_facts.VERSION).consume()
         return tx.run(f"MATCH (f:{FACT_LABEL}) WITH f LIMIT 50000 DELETE f "
                       "RETURN count(*) AS n").single(strict=True)["n"]
 
     while session.execute_write(clear):
         pass
-    from stratgraph.graph import neo4j_pair_facts
-
     keys = sorted(set(session.execute_read(_all_plan_keys))
                   | set(session.execute_read(neo4j_pair_facts.plan_keys)))
     for start in range(0, len(keys), PLANS_PER_TRANSACTION):
         chunk = keys[start:start + PLANS_PER_TRANSACTION]
-        session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute(tx, c)))
+        # No digests of the pair answers' inputs: the answers are counted at the settle
+        # anyway (neo4j_pair_facts.note_baseline takes them when a write needs them).
+        session.execute_write(lambda tx, c=chunk: (_lock(tx), _recompute(tx, c, digest=False)))
     leads = session.execute_read(_all_leads)
     for start in range(0, len(leads), LEADS_PER_TRANSACTION):
         chunk = leads[start:start + LEADS_PER_TRANSACTION]

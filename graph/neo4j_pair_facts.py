@@ -33,6 +33,9 @@ what the answers read of that plan (its facts, themes, plan node, theme links, D
 and REFERENCES links with their evidence; :func:`_note_inputs`, one ``:PairInputs`` node per
 plan) and, at settle time, every plan, strategy and partnership (few); when no digest changed
 the kept answers stay (a rewrite of an unchanged plan paid the whole count, 18-26 s at 1M).
+A whole refresh (a first load into an empty store, ``refresh_facts``) keeps no digest, since it
+counts the answers anyway; a later write digests its plans before it writes when they have none
+(:func:`note_baseline`), so a first load no longer reads every plan back to digest it.
 plan-evolution's first :data:`KEPT_PAGE` rows are kept whole as JSON with its answers, so a
 first page on a first ask builds nothing.
 
@@ -110,9 +113,11 @@ def plan_keys(tx: ManagedTransaction) -> list[str]:
     return sorted(record["keys"])
 
 
-def recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
+def recompute(tx: ManagedTransaction, keys: Sequence[str], *, digest: bool = True) -> None:
     """The facts of the plans ``keys`` (inside the caller's write, under the facts' lock); all
-    of them when the store has none from this version yet."""
+    of them when the store has none from this version yet. ``digest``: also digest what the
+    answers read of those plans (:func:`_note_inputs`); a whole refresh does not (see
+    :func:`note_baseline`)."""
     from stratgraph.graph.neo4j_facts import META_LABEL
 
     record = tx.run(f"MATCH (m:{META_LABEL} {{id: 'facts'}}) RETURN m.pair_facts AS v").single()
@@ -129,7 +134,8 @@ def recompute(tx: ManagedTransaction, keys: Sequence[str]) -> None:
         tx.run(_PLANNED, plan_ids=plan_ids).consume()
     if "" in keys:
         tx.run(_UNPLANNED).consume()
-    _note_inputs(tx, keys)
+    if digest:
+        _note_inputs(tx, keys)
 
 
 # -- what the kept answers read of each plan: recount only when it changed ---------------------
@@ -190,11 +196,8 @@ def _digest(values: list[Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _note_inputs(tx: ManagedTransaction, keys: Sequence[str]) -> None:
-    """Digest what the answers read of the plans ``keys``; mark the answers to be counted
-    again (the meta node's ``pair_dirty``) when a digest is not the one kept."""
-    from stratgraph.graph.neo4j_facts import META_LABEL
-
+def _digests(tx: ManagedTransaction, keys: Sequence[str]) -> dict[str, str]:
+    """A digest, per plan key of ``keys``, of what the answers read of that plan."""
     values: dict[str, list[Any]] = {k: [] for k in keys}
     facts = tx.run(f"MATCH (f:{FACT}) WHERE f.part IN $keys "
                    "RETURN f.part AS k, ['fact', f.shared, f.theme, f.kind] AS v",
@@ -212,16 +215,49 @@ def _note_inputs(tx: ManagedTransaction, keys: Sequence[str]) -> None:
     if "" in keys:
         for r in tx.run(_inputs_cypher(_unplanned_find())):
             values[""].append(r["v"])
-    digests = {k: _digest(v) for k, v in values.items()}
-    kept = {r["k"]: r["d"] for r in tx.run(
+    return {k: _digest(v) for k, v in values.items()}
+
+
+def _kept_digests(tx: ManagedTransaction, keys: Sequence[str]) -> dict[str, str]:
+    return {r["k"]: r["d"] for r in tx.run(
         f"MATCH (i:{INPUTS}) WHERE i.part IN $keys RETURN i.part AS k, i.digest AS d",
         keys=list(keys))}
-    if kept != digests:
-        tx.run(f"MATCH (i:{INPUTS}) WHERE i.part IN $keys DELETE i", keys=list(keys)).consume()
-        tx.run(f"UNWIND $rows AS row CREATE (:StratgraphFact:{INPUTS} "
-               "{part: row.k, digest: row.d})",
-               rows=[{"k": k, "d": d} for k, d in digests.items()]).consume()
+
+
+def _keep_digests(tx: ManagedTransaction, digests: Mapping[str, str]) -> None:
+    tx.run(f"MATCH (i:{INPUTS}) WHERE i.part IN $keys DELETE i", keys=list(digests)).consume()
+    tx.run(f"UNWIND $rows AS row CREATE (:StratgraphFact:{INPUTS} "
+           "{part: row.k, digest: row.d})",
+           rows=[{"k": k, "d": d} for k, d in digests.items()]).consume()
+
+
+def _note_inputs(tx: ManagedTransaction, keys: Sequence[str]) -> None:
+    """Digest what the answers read of the plans ``keys``; mark the answers to be counted
+    again (the meta node's ``pair_dirty``) when a digest is not the one kept."""
+    from stratgraph.graph.neo4j_facts import META_LABEL
+
+    digests = _digests(tx, keys)
+    if _kept_digests(tx, keys) != digests:
+        _keep_digests(tx, digests)
         tx.run(f"MERGE (m:{META_LABEL} {{id: 'facts'}}) SET m.pair_dirty = true").consume()
+
+
+def note_baseline(tx: ManagedTransaction, keys: Sequence[str]) -> None:
+    """Before a write into a store with current pair facts: digest, as they stand now, the
+    plans ``keys`` that have no digest kept, so the write's :func:`_note_inputs` has one to
+    compare with.
+
+    A whole refresh (a first load into an empty store, or ``refresh_facts``) counts the
+    answers anyway and keeps no digest: digesting every plan read each plan's themes, links
+    and facts back to the client, a third of a first load's facts step (issue #17). Until a
+    write touches a plan, the plan is as the answers were counted from (every write through
+    stratgraph touches its plans, and takes this baseline before changing them), so its
+    digest can be taken then, before the write, for that plan alone."""
+    if not keys or not _has_facts(tx):
+        return
+    missing = sorted(set(keys) - set(_kept_digests(tx, keys)))
+    if missing:
+        _keep_digests(tx, _digests(tx, missing))
 
 
 def _global_inputs(tx: ManagedTransaction) -> str:

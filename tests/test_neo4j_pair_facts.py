@@ -236,3 +236,78 @@ def test_answers_are_counted_again_only_when_what_they_read_changed(
     neo4j_store.write(GraphData(), replace_documents=["doc2.txt"])
     assert counted == [1, 1, 1]
     assert_pairs_agree(neo4j_store)
+
+
+def _inputs_kept(store: Neo4jStore) -> list[str]:
+    return sorted(store._driver.execute_query(
+        f"MATCH (i:{neo4j_pair_facts.INPUTS}) RETURN collect(i.part) AS k").records[0]["k"])
+
+
+def test_a_first_load_digests_nothing_and_later_writes_recount_only_on_change(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A first load into an empty store counts the answers once and keeps no digest of their
+    # inputs (nothing kept could be reused); a later write takes its plans' digests before
+    # it writes (note_baseline), so an unchanged rewrite still keeps the answers.
+    counted: list[int] = []
+    real = neo4j_pair_facts._count_answers
+    monkeypatch.setattr(neo4j_pair_facts, "_count_answers",
+                        lambda tx, inputs: counted.append(1) or real(tx, inputs))
+    digested: list[list[str]] = []
+    real_digests = neo4j_pair_facts._digests
+    monkeypatch.setattr(neo4j_pair_facts, "_digests",
+                        lambda tx, keys: digested.append(sorted(keys)) or real_digests(tx, keys))
+    first, second = dense_graph(31, 4), dense_graph(81, 4)
+    neo4j_store.write(first)
+    assert counted == [1] and digested == [] and _inputs_kept(neo4j_store) == []
+    assert_pairs_agree(neo4j_store)
+    # The same document again: digested before and after the write, equal, answers kept.
+    counted.clear()
+    neo4j_store.write(_one_document(first, "doc1.txt"), replace_documents=["doc1.txt"])
+    assert counted == [] and len(digested) == 2 and digested[0] == digested[1]
+    assert _inputs_kept(neo4j_store) == digested[0]
+    assert_pairs_agree(neo4j_store)
+    # A plan not written since the first load: its baseline is taken when a write reaches it.
+    digested.clear()
+    neo4j_store.write(_one_document(first, "doc2.txt"), replace_documents=["doc2.txt"])
+    assert counted == [] and digested[0] != [] and set(digested[0]) <= set(digested[1])
+    assert_pairs_agree(neo4j_store)
+    # A change and a removal count them again, and they equal the live rows.
+    neo4j_store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+    assert counted == [1]
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(GraphData(), replace_documents=["doc3.txt"])
+    assert counted == [1, 1]
+    assert_pairs_agree(neo4j_store)
+    # refresh_facts counts them again, keeps no digest, and the next write finds its baseline.
+    neo4j_store.refresh_facts()
+    assert counted == [1, 1, 1] and _inputs_kept(neo4j_store) == []
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(_one_document(first, "doc2.txt"), replace_documents=["doc2.txt"])
+    assert counted == [1, 1, 1]
+    assert_pairs_agree(neo4j_store)
+    neo4j_store.write(_one_document(second, "doc2.txt"), replace_documents=["doc2.txt"])
+    assert counted == [1, 1, 1, 1]
+    assert_pairs_agree(neo4j_store)
+
+
+def test_a_first_load_makes_each_plans_pair_facts_once(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # refresh_all marks the pair facts as this version's before its chunks: the first chunk
+    # made every plan's facts, then each chunk made its own again.
+    from stratgraph.graph import neo4j_facts
+
+    made: list[str] = []
+    real = neo4j_pair_facts.recompute
+    monkeypatch.setattr(neo4j_facts, "PLANS_PER_TRANSACTION", 2)
+    monkeypatch.setattr(neo4j_pair_facts, "plan_keys",
+                        lambda tx, real_keys=neo4j_pair_facts.plan_keys: (
+                            made.append("all") or real_keys(tx)))
+    seen: list[str] = []
+    monkeypatch.setattr(neo4j_pair_facts, "recompute",
+                        lambda tx, keys, **kw: seen.extend(keys) or real(tx, keys, **kw))
+    neo4j_store.write(dense_graph(7, 4))
+    assert made == ["all"]  # once, to list the keys; never inside a chunk
+    assert len(seen) == len(set(seen))
+    assert_pairs_agree(neo4j_store)
