@@ -359,3 +359,22 @@ def test_the_shapes_records_carry_no_generated_comparison() -> None:
     for record in records:
         name = f"{record.__module__}.{record.__qualname__}"
         assert ("__eq__" in vars(record)) is (name in compared), name
+
+
+def test_lead_patterns_naming_a_councillor_are_left_alone_by_a_text_naming_none() -> None:
+    # The foreword check asks for leads in "Foreword by ..., Leader of ... Council": the patterns
+    # that need "Cllr"/"Councillor"/"Clr" cannot match it, so they are neither compiled nor run.
+    from stratgraph.loaders.general import leads
+
+    assert all(leads._CLLR in text for text in leads._PATTERN_TEXTS[:leads._CLLR_PATTERNS])
+    compiled = leads._Compiled()
+    leads._COMPILED, before = compiled, leads._COMPILED
+    try:
+        found = leads.find_leads("Foreword by Nick Rushton, Leader of Leicestershire County Council")
+        assert [(lead.name, lead.role) for lead in found] == [
+            ("Nick Rushton", "Leader of Leicestershire County Council")]
+        assert compiled._patterns[:leads._CLLR_PATTERNS] == [None] * leads._CLLR_PATTERNS
+        assert leads.find_leads("Cllr Jane Smith, Cabinet Member for Housing")[0].name == "Cllr Jane Smith"
+        assert compiled._patterns[1] is not None
+    finally:
+        leads._COMPILED = before

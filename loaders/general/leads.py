@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 #: A name's word may hold an inner capital after a hyphen, apostrophe or prefix ("Mullen-James",
 #: "O'Neill", "McDonald"): the first capital alone would cut the name there.
@@ -100,23 +101,36 @@ _MORE_AREAS_TEXT = (
     rf",?\s+(?:and|&)\s+(?:the\s+)?{_WORD}(?:\s+(?:(?:of|the)\s+)*{_WORD})*(?![\w'’-])")
 
 
+#: The first patterns all name a member by "Cllr"/"Councillor"/"Clr": a text without one of
+#: those words cannot match them, so they are neither compiled nor run for it.
+_CLLR_PATTERNS = 5
+_CLLR_WORDS = ("Cllr", "Councillor", "Clr")
+
+
 class _Compiled:
-    """The patterns, compiled on first use: most documents a build reads name no member, and
-    importing the reader should not pay for them."""
+    """The patterns, each compiled on its first use: most documents a build reads name no member,
+    and a foreword's "Leader of ... Council" should not pay for the patterns it cannot meet."""
 
     def __init__(self) -> None:
-        self.patterns = tuple(re.compile(text) for text in _PATTERN_TEXTS)
-        self.role_only = re.compile(_ROLE_ONLY_TEXT)
-        self.on_behalf = re.compile(_ON_BEHALF_TEXT, re.IGNORECASE)
-        self.holder_then_portfolio = re.compile(_HOLDER_THEN_PORTFOLIO_TEXT)
-        self.portfolio_then_holder = re.compile(_PORTFOLIO_THEN_HOLDER_TEXT)
-        self.bare_leader = re.compile(_BARE_LEADER_TEXT)
-        self.labelled = re.compile(_LABELLED_TEXT)
-        self.more_areas = re.compile(_MORE_AREAS_TEXT)
-        self.cllr = re.compile(_CLLR)
-        self.cabinet = re.compile(
-            rf"^\s*(?:{_CLLR}\s+{_NAME}|(?:the\s+)?{_ROLE}\b.*|(?:the\s+)?(?:Deputy\s+)?Leader\b.*)$")
-        self.split_owners = re.compile(r"\s*(?:;|/|\n|,\s+(?=[A-Z])|\s+&\s+|\s+\+\s+)\s*")
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(_PATTERN_TEXTS)
+
+    def pattern(self, index: int) -> re.Pattern[str]:
+        compiled = self._patterns[index]
+        if compiled is None:
+            compiled = self._patterns[index] = re.compile(_PATTERN_TEXTS[index])
+        return compiled
+
+    role_only = cached_property(lambda self: re.compile(_ROLE_ONLY_TEXT))
+    on_behalf = cached_property(lambda self: re.compile(_ON_BEHALF_TEXT, re.IGNORECASE))
+    holder_then_portfolio = cached_property(lambda self: re.compile(_HOLDER_THEN_PORTFOLIO_TEXT))
+    portfolio_then_holder = cached_property(lambda self: re.compile(_PORTFOLIO_THEN_HOLDER_TEXT))
+    bare_leader = cached_property(lambda self: re.compile(_BARE_LEADER_TEXT))
+    labelled = cached_property(lambda self: re.compile(_LABELLED_TEXT))
+    more_areas = cached_property(lambda self: re.compile(_MORE_AREAS_TEXT))
+    cllr = cached_property(lambda self: re.compile(_CLLR))
+    cabinet = cached_property(lambda self: re.compile(
+        rf"^\s*(?:{_CLLR}\s+{_NAME}|(?:the\s+)?{_ROLE}\b.*|(?:the\s+)?(?:Deputy\s+)?Leader\b.*)$"))
+    split_owners = cached_property(lambda self: re.compile(r"\s*(?:;|/|\n|,\s+(?=[A-Z])|\s+&\s+|\s+\+\s+)\s*"))
 
 
 _COMPILED: _Compiled | None = None
@@ -184,8 +198,9 @@ def find_leads(text: str) -> list[Lead]:
     def taken(start: int, end: int) -> bool:
         return any(s <= start < e or s < end <= e for s, e in spans)
 
-    for pattern in compiled.patterns:
-        for m in pattern.finditer(text):
+    named_cllr = any(word in text for word in _CLLR_WORDS)
+    for index in range(0 if named_cllr else _CLLR_PATTERNS, len(_PATTERN_TEXTS)):
+        for m in compiled.pattern(index).finditer(text):
             if taken(m.start(), m.end()):
                 continue
             name = m.group("name").strip()
