@@ -7,14 +7,9 @@ that its rule reads; the rules are worded for the shape, never the plan.
 
 from __future__ import annotations
 
-from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label
 
-from general_reading import read_general as _read
-
-
-def _names(graph: GraphData, label: Label) -> dict[str, int]:
-    return {n.name: n.provenance.line for n in graph.nodes.values() if n.label is label}
+from general_reading import read_general as _read, lines_by_name as _names
 
 
 # yateley-town-council-plan-2020-strategic-priorities, lines 1-26 (two priorities shortened).

@@ -14,11 +14,7 @@ from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general.cues import Mode, is_link_line, lead_in_mode
 from stratgraph.loaders.general.wording import bad_name, split_two_cells
 
-from general_reading import by_label, read_general as _read
-
-
-def _names(graph: GraphData, label: Label) -> dict[str, int]:
-    return {n.name: n.provenance.line for n in graph.nodes.values() if n.label is label}
+from general_reading import by_label, read_general as _read, lines_by_name as _names
 
 
 def _owners(graph: GraphData, node_name: str) -> set[str]:

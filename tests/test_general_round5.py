@@ -10,17 +10,12 @@ are never quoted here.
 
 from __future__ import annotations
 
-from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.cues import counted_sentence, is_boilerplate
 from stratgraph.loaders.general.statements import commitment
 from stratgraph.loaders.general.wording import bad_name
 
-from general_reading import read_general as _read
-
-
-def _names(graph: GraphData, label: Label) -> dict[str, int]:
-    return {n.name: n.provenance.line for n in graph.nodes.values() if n.label is label}
+from general_reading import read_general as _read, lines_by_name as _names
 
 
 # folkestone-hythe-corporate-plan-2025-draft-priorities, lines 15-25.

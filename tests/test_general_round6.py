@@ -9,20 +9,11 @@ held-out plans (tests/heldout_corpus/) are never quoted here.
 
 from __future__ import annotations
 
-from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general.cues import Mode, counted_sentence, lead_in_mode
 from stratgraph.loaders.general.statements import commitment
 
-from general_reading import read_general as _read
-
-
-def _names(graph: GraphData, label: Label) -> dict[str, int]:
-    return {n.name: n.provenance.line for n in graph.nodes.values() if n.label is label}
-
-
-def _node(graph: GraphData, label: Label, name: str):  # noqa: ANN202 (a Node)
-    return next(n for n in graph.nodes.values() if n.label is label and n.name == name)
+from general_reading import read_general as _read, lines_by_name as _names, node_named as _node
 
 
 # tandridge-equality-objectives-2023-26, lines 1-25.

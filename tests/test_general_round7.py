@@ -9,17 +9,12 @@ held-out plans (tests/heldout_corpus/) are never quoted here.
 
 from __future__ import annotations
 
-from stratgraph.graph.data import GraphData
 from stratgraph.graph.model import Label, RelType
 from stratgraph.loaders.general.cues import Mode, lead_in_mode
 from stratgraph.loaders.general.tables import table_shape
 from stratgraph.loaders.general.wording import bad_name
 
-from general_reading import read_general as _read
-
-
-def _names(graph: GraphData, label: Label) -> dict[str, int]:
-    return {n.name: n.provenance.line for n in graph.nodes.values() if n.label is label}
+from general_reading import read_general as _read, lines_by_name as _names
 
 
 # west-norfolk-corporate-business-plan-priorities, lines 24-31.
