@@ -55,24 +55,81 @@ class ParagraphReading:
 
     def _paragraph(self, block: Block) -> None:
         text = block.text.replace("**", "").strip()
+        if self._part_of_item(block, text):
+            return
+        if self._target_of_item_measure(block, text):
+            return
+        if self._outcome_under_label(block, text):
+            return
+        self._past_group()
+        if self._card_title(block, text):
+            return
+        if self._name_pending_label(text, block.line):
+            return
+        if text.endswith(":-"):
+            text = text[:-1]  # "Our priorities to tackle these challenges are:-": a colon, typed so
+        if self._labelled_action(block, text):
+            return
+        if self._objective_statement(block, text):
+            return
+        if self._section_list_mode() is not Mode.OUTCOME and self._ref_row(text, block.line):
+            return
+        if self._row_tail(text, block.line):
+            return
+        if self._indicators_cue(block, text):
+            return
+        if self._colon_numbered_priority(block, text):
+            return
+        if re.match(r"(?i)(?:detailed|listed|set\s+out|outlined|shown|described)\s+below\s+(?:are|is)\s+(?:the|our)\b", text) \
+                and text.endswith(".") and self.index + 1 < len(self.blocks) \
+                and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM:
+            # "Detailed below are the priorities under the Wellbeing theme which we will work to
+            # achieve ...": a lead-in ended with a stop, the list right under it.
+            text = text[:-1] + ":"
+        if text.endswith(("the following.", "as follows.")) \
+                or re.search(r"\bthe\s+following\s+(?:[\w-]+\s+){0,4}(?:measures|indicators|targets|kpis)\.$", text, re.I):
+            # "By 2028 we will have improved ... through the following.", "... will be measured
+            # via the following suite of performance measures.": a lead-in ended with a stop.
+            text = text[:-1] + ":"
+        if self._labelled_outcome_line(block, text):
+            return
+        if re.fullmatch(r"(?i)(?:we|the\s+council)\s+(?:will|plan\s+to|aim\s+to|intend\s+to|are\s+going\s+to"
+                        r"|are\s+committed\s+to)", text.strip()):
+            text = text.strip() + ":"  # "We plan to" over its list
+        if self._lead_in(block, text):
+            return
+        if self._description_of_item(block, text):
+            return
+        self._line_by_section(block, text)
+
+    def _part_of_item(self, block: Block, text: str) -> bool:
+        """A line under a measure item naming the item's parts, or one of those parts."""
         if text.endswith(":") and self._mode() is Mode.MEASURE and self._describes_item(text[:-1] + "."):
             # "The Governance Health Check covers four key areas:" under the measure it
             # describes: the lines after it are the measure's parts, not the plan's outcomes.
             self._names(text, block.line, self._anchor())
             self.run = _ListRun(None, other=True)
             self.parts_of_item = True
-            return
+            return True
         if self.parts_of_item and block.kind is BlockKind.PARAGRAPH and not title_like(block) \
                 and len(text.split()) <= 4 and text.endswith((",", " and", ";")):
-            return  # "Ethics,", "Risk management,", "Information management and": those parts
+            return True  # "Ethics,", "Risk management,", "Information management and": those parts
         self.parts_of_item = False
+        return False
+
+    def _target_of_item_measure(self, block: Block, text: str) -> bool:
+        """The target a line states for the measure the list item above it names."""
         if self.list_measure is not None and (goal := _TARGET_LABEL.search(text)):
             # "For Council to be successful in this measure: Target: >95% integrated plans
             # delivered on time (...)": the target of the measure the item above names.
             self._set(self.list_measure, target=goal.group("target").strip())
             self.list_measure = None
             self._names(text, block.line, self._anchor())
-            return
+            return True
+        return False
+
+    def _outcome_under_label(self, block: Block, text: str) -> bool:
+        """The one outcome a label ("Long-term Outcome") stands over, stated after its short name."""
         before = self.blocks[self.index - 1] if self.index else None
         if before is not None and before.kind is not BlockKind.LIST_ITEM \
                 and _ONE_OUTCOME_LABEL.match(before.text.replace("**", "").strip()) \
@@ -85,7 +142,11 @@ class ParagraphReading:
             while self.stack and self.stack[-1].line == before.line:
                 self.stack.pop()  # the label's section holds that one outcome
             self.run = None
-            return
+            return True
+        return False
+
+    def _past_group(self) -> None:
+        """Leaves the group of outcomes (a heading and its list) a line after its list is past."""
         if self.stack and self.stack[-1].group:
             # A group of outcomes is a heading and its list: a line after the list is past the
             # group and past the cue whose groups they were ("Housing - helping to deliver ...",
@@ -94,9 +155,12 @@ class ParagraphReading:
             if group.parent is not None and group.parent.grouped and self.stack and self.stack[-1] is group.parent:
                 self.stack.pop()
             self.run = None
+
+    def _card_title(self, block: Block, text: str) -> bool:
+        """The title line under a card's label, as the card's outcome."""
         if self.card:
             if not text.strip("-–—•* "):
-                return  # the card's empty separator line
+                return True  # the card's empty separator line
             self.card = False
             name = clean(text)
             if title_like(block) and not bad_name(name):
@@ -105,11 +169,11 @@ class ParagraphReading:
                                          rule="card-label-then-title")
                 self.declared.setdefault(normalise_name(name), outcome)
                 self.run = None
-                return
-        if self._name_pending_label(text, block.line):
-            return
-        if text.endswith(":-"):
-            text = text[:-1]  # "Our priorities to tackle these challenges are:-": a colon, typed so
+                return True
+        return False
+
+    def _labelled_action(self, block: Block, text: str) -> bool:
+        """An "Action - ..." line, as the action it labels."""
         if (labelled := ACTION_LABEL.match(text)) and not self._skipping():
             # "Action - provide an emergency accommodation offer ...": a row of an action table
             # set as a labelled line; its cells ("- year - ongoing") follow it.
@@ -117,7 +181,11 @@ class ParagraphReading:
             if not bad_name(name):
                 self.run = None
                 self.labelled_action = self._action(name, block.line, "labelled-action-line", text)
-                return
+                return True
+        return False
+
+    def _objective_statement(self, block: Block, text: str) -> bool:
+        """A statement the pre-walk pass marked as an objective under its short heading."""
         if self.index in self.objective_statements and not self._skipping():
             # "Our planet" then "We will champion climate action; ...": the statement is the
             # objective (a plan's improvement or well-being objectives are worded so), the
@@ -130,11 +198,11 @@ class ParagraphReading:
             if section is not None and section.outcome_id is None:
                 section.outcome_id = self.paragraph_outcome
             self.run = None
-            return
-        if self._section_list_mode() is not Mode.OUTCOME and self._ref_row(text, block.line):
-            return
-        if self._row_tail(text, block.line):
-            return
+            return True
+        return False
+
+    def _indicators_cue(self, block: Block, text: str) -> bool:
+        """A sentence saying the lines after it are the plan's indicators, opening a measures section."""
         if INDICATORS_LISTED.search(text) and not self._skipping():
             # "These data factfiles explain each performance indicator in our Strategic Plan.":
             # the lines that follow are the plan's indicators.
@@ -144,7 +212,11 @@ class ParagraphReading:
             self.stack.append(_Section(IMPLICIT_LEVEL, text, block.line, mode=Mode.MEASURE,
                                        thematic=False, parent=parent))
             self.run = None
-            return
+            return True
+        return False
+
+    def _colon_numbered_priority(self, block: Block, text: str) -> bool:
+        """A "1: ..." line under an outcomes cue, as a priority."""
         numbered = NUMBER_COLON.match(text)
         if numbered and not self._skipping() and (self._section_list_mode() is Mode.OUTCOME or (
                 self.run is not None and self.run.mode is Mode.OUTCOME)):
@@ -160,18 +232,11 @@ class ParagraphReading:
                                                         ref=text[:numbered.end()].strip(" :") or None)
                 self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
                 self.run = _ListRun(Mode.OUTCOME)
-                return
-        if re.match(r"(?i)(?:detailed|listed|set\s+out|outlined|shown|described)\s+below\s+(?:are|is)\s+(?:the|our)\b", text) \
-                and text.endswith(".") and self.index + 1 < len(self.blocks) \
-                and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM:
-            # "Detailed below are the priorities under the Wellbeing theme which we will work to
-            # achieve ...": a lead-in ended with a stop, the list right under it.
-            text = text[:-1] + ":"
-        if text.endswith(("the following.", "as follows.")) \
-                or re.search(r"\bthe\s+following\s+(?:[\w-]+\s+){0,4}(?:measures|indicators|targets|kpis)\.$", text, re.I):
-            # "By 2028 we will have improved ... through the following.", "... will be measured
-            # via the following suite of performance measures.": a lead-in ended with a stop.
-            text = text[:-1] + ":"
+                return True
+        return False
+
+    def _labelled_outcome_line(self, block: Block, text: str) -> bool:
+        """An "Aim: ..." line, as an outcome (with the measure cell a copy ran into it)."""
         labelled = NUMBERED_OUTCOME.match(text)
         if labelled and (len(text.split()) <= 40 or block.line in self.two_cell_rows) and not self._skipping() \
                 and (labelled.group("word") or labelled.group("word2")).lower() != "theme" and not bad_name(clean(labelled.group("name"))):
@@ -192,14 +257,15 @@ class ParagraphReading:
                 self.b.link(RelType.SUPPORTS, self.paragraph_outcome, parent, block.line,
                             rule="labelled-outcome-line")
             self.run = None
-            return
-        if re.fullmatch(r"(?i)(?:we|the\s+council)\s+(?:will|plan\s+to|aim\s+to|intend\s+to|are\s+going\s+to"
-                        r"|are\s+committed\s+to)", text.strip()):
-            text = text.strip() + ":"  # "We plan to" over its list
+            return True
+        return False
+
+    def _lead_in(self, block: Block, text: str) -> bool:
+        """A lead-in line: the list after it and what its items are."""
         mode = lead_in_mode(text)
         if mode is None and _OTHER_SET_LEAD.search(text):
             self.run = _ListRun(None, other=True)
-            return
+            return True
         if mode is None and counted_sentence(text) and self.index + 1 < len(self.blocks) \
                 and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM:
             # "Our draft plan sets out five key priorities for the coming years." over a
@@ -227,14 +293,14 @@ class ParagraphReading:
             parent = self.stack[-1] if self.stack else None
             self.stack.append(_Section(IMPLICIT_LEVEL + 1, clean(themed.group("name")), block.line, parent=parent))
             self.run = _ListRun(Mode.OUTCOME)
-            return
+            return True
         if mode is None and text.endswith(":") and 3 <= len(text.split()) <= 20 \
                 and not self._skipping() and not re.search(r"\b(?:we|following|include|includes|are|is|was|were|asked|on)\s*:$", text, re.I) \
                 and not ABOUT_THE_DOCUMENT.match(text):
             # "Education meets the needs of all our young people:" over to-do items: an outcome
             # the items serve (made when the first item proves to be one).
             self.run = _ListRun(None, lead_outcome=(clean(text.rstrip(":")), block.line))
-            return
+            return True
         if mode is Mode.ACTION and not self._skipping():
             stated = list(sentences(text))[:-1]
             outcome = self._outcome(self.stack[-1] if self.stack else None)
@@ -249,14 +315,18 @@ class ParagraphReading:
             self._open_cue(mode, block, carries=True)
             self.run = None  # the headings under it are headings, not items of a list
             self._names(text, block.line, self._anchor())
-            return
+            return True
         if mode is not None:
             by = BY_WHEN.search(text)
             self.run = _ListRun(mode, by.group(1) if by else None)
             # Any lead-in may name the document its list comes from ("the priorities detailed
             # in our community safety delivery plan:").
             self._names(text, block.line, self._anchor())
-            return
+            return True
+        return False
+
+    def _description_of_item(self, block: Block, text: str) -> bool:
+        """The description under a list's item: what it means and is delivered by."""
         if self.run is not None and self.run.mode is not None and not text.endswith(":") \
                 and (len(text.split()) > 25 or text[-1:] in ".!?") and self._next_continues_run():
             # "1. Boosting productivity", its description indented below, "2. ...": the
@@ -265,9 +335,13 @@ class ParagraphReading:
             if not self._means(text, block.line) and not self._meaning(text, block.line):
                 self._prose(text, block.line)
             self.run = run
-            return
+            return True
         if self._right_under_item(block) and self._meaning(text, block.line):
-            return  # the last priority's description: what it means, item by item
+            return True  # the last priority's description: what it means, item by item
+        return False
+
+    def _line_by_section(self, block: Block, text: str) -> None:
+        """A line no cue explains, read by what its section (or the lead-in above it) says it holds."""
         # "Our priorities to tackle these challenges are:-" then "Employment and Enjoyment" over
         # its description, and the next: lines after a priorities lead-in, not a list.
         after_lead_in = self.run is not None and self.run.mode is Mode.OUTCOME and not self.run.by_level and (
