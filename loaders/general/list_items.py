@@ -54,16 +54,7 @@ class ListItems:
     """How :class:`~stratgraph.loaders.general.reader.GeneralReader` reads a list item."""
 
     def _item(self, block: Block) -> None:
-        self.card = False  # a card's title follows its label at once, or there is no card
-        self.list_measure = None
-        if self.run is None:
-            self.run = _ListRun(self._section_list_mode())
-        if self.run.period is None:
-            before = self.blocks[self.index - 1] if self.index else None
-            self.run.period = (lead_in_period(before.text) if before is not None
-                               and before.kind is BlockKind.PARAGRAPH else None) or ""
-        if self.run.mode is None and self.index in self.called_outcomes:
-            self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
+        self._open_run()
         if self.run.other:
             return  # "The Strategy is based on three guiding principles:" over its principles
         if self._after_resolution():
@@ -79,6 +70,48 @@ class ListItems:
             del self.run.by_level[deeper]
         for deeper in [k for k in self.run.themes if k >= level]:
             del self.run.themes[deeper]
+        if self._theme_completed_below(block, text, mode, level):
+            return
+        if self._skipping():
+            self._leads(text, block.line)
+            return
+        if self._reported_line(block, text, mode):
+            return
+        if self._cue_among_items(text, mode):
+            return
+        lead = LEAD_TAIL.search(text) if mode in (Mode.OUTCOME, Mode.ACTION) else None
+        if lead is not None and lead.start() >= 20 and not bad_name(lead.group("owner")):
+            # "Helping people on low incomes ... indebtedness. Lead Service – Finance.": the
+            # item, then who leads it (its owner, not a part of its name).
+            text = text[:lead.start()].rstrip() + ("." if text[lead.start():lead.start() + 1] == "." else "")
+        else:
+            lead = None
+        if self._indicator_target_items(block, text, mode, level):
+            return
+        if mode is Mode.OUTCOME:
+            self._outcome_item(block, text, level, lead)
+        elif mode is Mode.ACTION:
+            self._action_item(block, text, lead)
+        elif mode is Mode.MEASURE:
+            self._measure_item(block, text)
+        else:
+            self._unmarked_item(block, text)
+
+    def _open_run(self) -> None:
+        """The list an item belongs to: the run its section or lead-in opened, the period it sets."""
+        self.card = False  # a card's title follows its label at once, or there is no card
+        self.list_measure = None
+        if self.run is None:
+            self.run = _ListRun(self._section_list_mode())
+        if self.run.period is None:
+            before = self.blocks[self.index - 1] if self.index else None
+            self.run.period = (lead_in_period(before.text) if before is not None
+                               and before.kind is BlockKind.PARAGRAPH else None) or ""
+        if self.run.mode is None and self.index in self.called_outcomes:
+            self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
+
+    def _theme_completed_below(self, block: Block, text: str, mode: Mode | None, level: int) -> bool:
+        """An item ("Enable people to:") naming the theme the items nested under it complete."""
         completed = COMPLETED_BELOW.match(text)
         if mode is Mode.OUTCOME and completed and self.index + 1 < len(self.blocks) \
                 and self.blocks[self.index + 1].kind is BlockKind.LIST_ITEM and self.blocks[self.index + 1].level > block.level \
@@ -88,15 +121,16 @@ class ListItems:
             parent = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
             self.run.themes[level] = self.b.theme(clean(completed.group("name")), block.line, rule="item-completed-below",
                                                   **({"parent": parent} if parent else {}))
-            return
-        if self._skipping():
-            self._leads(text, block.line)
-            return
+            return True
+        return False
+
+    def _reported_line(self, block: Block, text: str, mode: Mode | None) -> bool:
+        """A line that reports rather than plans: said already done, a rated indicator, a result."""
         if REPORTED_LINE.match(text):
             # "- We have already installed 30 cameras", "- This priority links to our Community
             # Safety Strategy": no item of the list, but the documents it names still count.
             self._names(text, block.line, self._anchor())
-            return
+            return True
         rated = RAG_RATED.search(text)
         if rated and self._rated_list():
             # "- % of household waste recycled (Green)": a performance report's indicator with
@@ -106,34 +140,35 @@ class ListItems:
                 section = self.stack[-1] if self.stack else None
                 self._measure(name, block.line, "rated-indicator-item", outcome=self._outcome(section),
                               status=rated.group(1))
-            return
+            return True
         if mode is None and (indicator := reported_indicator(text)) and not bad_name(indicator) \
                 and (outcome := self._outcome(self.stack[-1] if self.stack else None)):
             # "- The percentage of household waste sent to landfill ... was 1.64%" under an
             # outcome of a progress report: a result, reported on the outcome's indicator.
             self._measure(indicator, block.line, "reported-result-item", outcome=outcome)
-            return
+            return True
+        return False
+
+    def _cue_among_items(self, text: str, mode: Mode | None) -> bool:
+        """An item that is a cue for what follows: a card's label, a lead-in, the outer list again."""
         if mode in (None, Mode.OUTCOME) and self._card_label(text):
-            return  # a card's label, even under "A summary of the priorities is shown below:"
+            return True  # a card's label, even under "A summary of the priorities is shown below:"
         if mode is None and text.endswith(":") and (lead := lead_in_mode(text)) is not None:
             # "(f) The plan was built around six strategic goals. These are:" as an item of an
             # officer's lettered points: the cue holds for the list that follows it.
             by = BY_WHEN.search(text)
             self.run = _ListRun(lead, by.group(1) if by else None, lead_says=_says(text))
-            return
+            return True
         if mode is Mode.ACTION and self.run.lead_says and _says(text):
             # "- sets out actions that will be taken to:", "- build and retrofit home", ...,
             # "- acknowledges the local effects of climate change": a nested list printed at one
             # level; the item that says what the document does again is back in the outer list.
             self.run = _ListRun(None)
-            return
-        lead = LEAD_TAIL.search(text) if mode in (Mode.OUTCOME, Mode.ACTION) else None
-        if lead is not None and lead.start() >= 20 and not bad_name(lead.group("owner")):
-            # "Helping people on low incomes ... indebtedness. Lead Service – Finance.": the
-            # item, then who leads it (its owner, not a part of its name).
-            text = text[:lead.start()].rstrip() + ("." if text[lead.start():lead.start() + 1] == "." else "")
-        else:
-            lead = None
+            return True
+        return False
+
+    def _indicator_target_items(self, block: Block, text: str, mode: Mode | None, level: int) -> bool:
+        """Indicators and their targets an outcomes list states, measuring the outcome above."""
         if mode is Mode.OUTCOME and (targets := indicator_targets(text)):
             # "- To increase the percentage of residents who have heard of X to 90%" among a
             # priority's outcomes: an indicator and its target, measuring the outcome above.
@@ -141,113 +176,121 @@ class ListItems:
             for name, goal in targets:
                 if not bad_name(name):
                     self._measure(name, block.line, "indicator-target-item", target=goal, outcome=parent)
-            return
-        if mode is Mode.OUTCOME:
-            title = TITLE_DASH.match(text)
-            theme = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
-            if title and len(title.group("title").split()) <= 8 and ":" in text[:title.end("title") + 2] \
-                    and (pledge := commitment(title.group("rest"))) and not bad_name(clean(title.group("title"))) \
-                    and not LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(pledge)):
-                # "- Cleaner streets: we will increase street cleansing ...": the name before
-                # the colon is the outcome, what the council will do after it its action.
-                name = clean(title.group("title"))
-                parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
-                outcome = self.b.outcome(name, block.line, theme=theme, level="priority",
-                                         rule="outcome-colon-commitment")
-                self.declared.setdefault(normalise_name(name), outcome)
-                if parent and parent != outcome:
-                    self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="outcome-colon-commitment")
-                self._action(clean(pledge), block.line, "outcome-colon-commitment", text, outcome=outcome)
-                self.run.by_level[level] = outcome
-                return
-            if title and LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(title.group("rest"))):
-                # "- Priority 1: Provide important local services ...": the label only counts
-                # the items; the words after it are the outcome.
-                text, title = title.group("rest"), None
-            elif title and len(title.group("title").split()) <= 4 and _NAMED_PHRASE.match(title.group("rest")) \
-                    and not bad_name(clean(title.group("rest"))):
-                # "- Our Future - enabling the best start in life for our children ...": a short
-                # name, then the phrase it names, run on in lower case: the phrase is the
-                # outcome, the name its theme (as "People – to have ..." below).
-                theme = self.b.theme(clean(title.group("title")), block.line, rule="name-before-aim",
-                                     **({"parent": theme} if theme else {}))
-                text, title = title.group("rest"), None
-            elif title and len(title.group("title").split()) <= 3 and AIM_AFTER_NAME.match(title.group("rest")) \
-                    and not bad_name(clean(title.group("rest"))):
-                # "People – to have a safe, happy, healthy population ...": the aim is the
-                # outcome; the word before the dash names its theme.
-                theme = self.b.theme(clean(title.group("title")), block.line, rule="name-before-aim",
-                                     **({"parent": theme} if theme else {}))
-                text, title = title.group("rest"), None
-            name = clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
-            if bad_name(name) and not self._content_among_items(name):
-                return
+            return True
+        return False
+
+    def _outcome_item(self, block: Block, text: str, level: int, lead: re.Match[str] | None) -> None:
+        """An item of an outcomes list: the outcome (its theme and parent), or its name and commitment."""
+        title = TITLE_DASH.match(text)
+        theme = self.run.themes.get(level - 1) or self._theme(self.stack[-1] if self.stack else None)
+        if title and len(title.group("title").split()) <= 8 and ":" in text[:title.end("title") + 2] \
+                and (pledge := commitment(title.group("rest"))) and not bad_name(clean(title.group("title"))) \
+                and not LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(pledge)):
+            # "- Cleaner streets: we will increase street cleansing ...": the name before
+            # the colon is the outcome, what the council will do after it its action.
+            name = clean(title.group("title"))
             parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
-            outcome = self.b.outcome(name, block.line, theme=theme,
-                                     level="priority", rule="list-after-outcomes-cue",
-                                     description=title.group("rest") if title and name != clean(text) else None)
+            outcome = self.b.outcome(name, block.line, theme=theme, level="priority",
+                                     rule="outcome-colon-commitment")
             self.declared.setdefault(normalise_name(name), outcome)
             if parent and parent != outcome:
-                self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="list-after-outcomes-cue")
-            if lead is not None:
-                self._lead_after_item(lead.group("owner").strip(), block.line, outcome)
+                self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="outcome-colon-commitment")
+            self._action(clean(pledge), block.line, "outcome-colon-commitment", text, outcome=outcome)
             self.run.by_level[level] = outcome
-            self._names(text, block.line, outcome)
-        elif mode is Mode.ACTION:
-            titled = TITLE_DASH.match(text)
-            due = deadline_in(text) or self.run.deadline  # an item's own date before its lead-in's
-            if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
-                # "LED streetlights – a project is already underway to ...": the title names it,
-                # and the description may say when ("expected to be completed by 2024").
-                name = clean(titled.group("title"))
-                if due is None and (when := DUE_IN_TEXT.search(titled.group("rest"))):
-                    due = when.group(1)
-            elif IMPERATIVE.match(text) and (said := list(sentences(text))) and len(said) > 1 \
-                    and re.match(r"(?i)if\b", said[1].text):
-                # "seek public feedback ... and report back on this. If this falls, I will ensure
-                # ...": the item is its first sentence; the "If ..." one says what follows it.
-                name = clean(said[0].text)
-            else:
-                name = clean(commitment(text) or text)
-            if not bad_name(name):
-                action = self._action(name, block.line, "list-after-action-cue", text, deadline=due,
-                                      period=self.run.period)
-                if lead is not None:
-                    self._lead_after_item(lead.group("owner").strip(), block.line, action)
-                found = target(text)
-                if found and not bad_name(found[0]):
-                    # "Reducing carbon emissions by 20 per cent": the to-do item sets a target.
-                    self._measure(found[0], block.line, "target-in-action", target=found[1],
-                                  deadline=found[2], action=action)
-        elif mode is Mode.MEASURE:
-            name = clean(text)
-            if not bad_name(name) or self._content_among_items(name):
-                # "Governance", "Risk management" among "Service delivery", "Customer
-                # satisfaction" ... after "The measures are:": measures, not page apparatus.
-                self.list_measure = self._measure(name, block.line, "list-after-measure-cue")
-                return
+            return
+        if title and LABEL_ONLY.match(title.group("title").strip()) and not bad_name(clean(title.group("rest"))):
+            # "- Priority 1: Provide important local services ...": the label only counts
+            # the items; the words after it are the outcome.
+            text, title = title.group("rest"), None
+        elif title and len(title.group("title").split()) <= 4 and _NAMED_PHRASE.match(title.group("rest")) \
+                and not bad_name(clean(title.group("rest"))):
+            # "- Our Future - enabling the best start in life for our children ...": a short
+            # name, then the phrase it names, run on in lower case: the phrase is the
+            # outcome, the name its theme (as "People – to have ..." below).
+            theme = self.b.theme(clean(title.group("title")), block.line, rule="name-before-aim",
+                                 **({"parent": theme} if theme else {}))
+            text, title = title.group("rest"), None
+        elif title and len(title.group("title").split()) <= 3 and AIM_AFTER_NAME.match(title.group("rest")) \
+                and not bad_name(clean(title.group("rest"))):
+            # "People – to have a safe, happy, healthy population ...": the aim is the
+            # outcome; the word before the dash names its theme.
+            theme = self.b.theme(clean(title.group("title")), block.line, rule="name-before-aim",
+                                 **({"parent": theme} if theme else {}))
+            text, title = title.group("rest"), None
+        name = clean(title.group("title") if title and len(title.group("title").split()) <= 10 else text)
+        if bad_name(name) and not self._content_among_items(name):
+            return
+        parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
+        outcome = self.b.outcome(name, block.line, theme=theme,
+                                 level="priority", rule="list-after-outcomes-cue",
+                                 description=title.group("rest") if title and name != clean(text) else None)
+        self.declared.setdefault(normalise_name(name), outcome)
+        if parent and parent != outcome:
+            self.b.link(RelType.SUPPORTS, outcome, parent, block.line, rule="list-after-outcomes-cue")
+        if lead is not None:
+            self._lead_after_item(lead.group("owner").strip(), block.line, outcome)
+        self.run.by_level[level] = outcome
+        self._names(text, block.line, outcome)
+
+    def _action_item(self, block: Block, text: str, lead: re.Match[str] | None) -> None:
+        """An item of an actions list: the action, its deadline and lead, and a target it sets."""
+        titled = TITLE_DASH.match(text)
+        due = deadline_in(text) or self.run.deadline  # an item's own date before its lead-in's
+        if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
+            # "LED streetlights – a project is already underway to ...": the title names it,
+            # and the description may say when ("expected to be completed by 2024").
+            name = clean(titled.group("title"))
+            if due is None and (when := DUE_IN_TEXT.search(titled.group("rest"))):
+                due = when.group(1)
+        elif IMPERATIVE.match(text) and (said := list(sentences(text))) and len(said) > 1 \
+                and re.match(r"(?i)if\b", said[1].text):
+            # "seek public feedback ... and report back on this. If this falls, I will ensure
+            # ...": the item is its first sentence; the "If ..." one says what follows it.
+            name = clean(said[0].text)
         else:
-            name = commitment(text)
-            if name and not bad_name(name):
-                self._action(name, block.line, "we-will-item", text, period=self.run.period)
-            elif block.line in self.todo_lists and IMPERATIVE.match(NUMBERING.sub("", text, count=1)) \
-                    and not bad_name(clean(text)) and (
-                    self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)
-                    or self._under_fields()):
-                outcome = None
-                if self.run.lead_outcome:
-                    if self.run.lead_outcome_id is None:
-                        name, line = self.run.lead_outcome
-                        section = self.stack[-1] if self.stack else None
-                        self.run.lead_outcome_id = self.b.outcome(
-                            name, line, theme=self._theme(section), level="priority",
-                            rule="outcome-over-actions")
-                    outcome = self.run.lead_outcome_id
-                self._action(clean(text), block.line, "imperative-item", text, outcome=outcome,
-                             period=self.run.period)
-            else:
-                self._leads(text, block.line)
-                self._names(text, block.line, self._anchor())
+            name = clean(commitment(text) or text)
+        if not bad_name(name):
+            action = self._action(name, block.line, "list-after-action-cue", text, deadline=due,
+                                  period=self.run.period)
+            if lead is not None:
+                self._lead_after_item(lead.group("owner").strip(), block.line, action)
+            found = target(text)
+            if found and not bad_name(found[0]):
+                # "Reducing carbon emissions by 20 per cent": the to-do item sets a target.
+                self._measure(found[0], block.line, "target-in-action", target=found[1],
+                              deadline=found[2], action=action)
+
+    def _measure_item(self, block: Block, text: str) -> None:
+        """An item of a measures list: the measure."""
+        name = clean(text)
+        if not bad_name(name) or self._content_among_items(name):
+            # "Governance", "Risk management" among "Service delivery", "Customer
+            # satisfaction" ... after "The measures are:": measures, not page apparatus.
+            self.list_measure = self._measure(name, block.line, "list-after-measure-cue")
+
+    def _unmarked_item(self, block: Block, text: str) -> None:
+        """An item of a list no cue named: a "we will" commitment, a to-do item, or names only."""
+        name = commitment(text)
+        if name and not bad_name(name):
+            self._action(name, block.line, "we-will-item", text, period=self.run.period)
+        elif block.line in self.todo_lists and IMPERATIVE.match(NUMBERING.sub("", text, count=1)) \
+                and not bad_name(clean(text)) and (
+                self.run.lead_outcome or self._theme(self.stack[-1] if self.stack else None)
+                or self._under_fields()):
+            outcome = None
+            if self.run.lead_outcome:
+                if self.run.lead_outcome_id is None:
+                    name, line = self.run.lead_outcome
+                    section = self.stack[-1] if self.stack else None
+                    self.run.lead_outcome_id = self.b.outcome(
+                        name, line, theme=self._theme(section), level="priority",
+                        rule="outcome-over-actions")
+                outcome = self.run.lead_outcome_id
+            self._action(clean(text), block.line, "imperative-item", text, outcome=outcome,
+                         period=self.run.period)
+        else:
+            self._leads(text, block.line)
+            self._names(text, block.line, self._anchor())
 
     def _chrome_between(self, before: int, after: int) -> bool:
         """Whether a line of page chrome lies between two lines the reader reads."""
