@@ -8,7 +8,7 @@ import re
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.general.cues import heading_mode, is_boilerplate
 from stratgraph.loaders.general.deadlines import read_deadline
-from stratgraph.loaders.general.flat_rows import split_action_row
+from stratgraph.loaders.general.flat_rows import columns_after_action, split_action_row
 from stratgraph.loaders.general.flat_tables import (
     _CODED_ACTION,
     _CODED_HEADER,
@@ -74,6 +74,21 @@ class FlatReading:
             self.flat_header_end = cells[-1].line  # the header's other cells are not rows
             return _flat_kind(" ".join(c.text for c in cells))
         return None
+
+    def _open_flat(self, block: Block, kind: str) -> None:
+        """Starts reading the rows under a flattened table's header line, as ``kind``."""
+        self.flat = kind
+        self.flat_grouped = bool(re.match(r"(?i)\W*(?:priorit(?:y|ies)|outcomes?|objectives?|goals?|themes?|aims?)\b",
+                                          block.text))
+        self.flat_outcome = self.flat_measure = self.flat_category = None
+        self.flat_columns = columns_after_action(block.text) if kind == "action" else ()
+        # Which of a row's closing figures is its target: the header's "Target"/"Aim"
+        # column counted from the end ("... Actuals Aim Year to date": second from last).
+        aim = list(re.finditer(r"(?i)\b(?:target|aim)\b", block.text))
+        self.flat_target_from_end = 1 + len(FLAT_HEADER_WORDS.findall(block.text[aim[-1].end():])) \
+            if aim else None
+        if kind == "coded" and (first := _CODED_HEADER.match(block.text.strip()).group("first")):
+            self._coded_row(first, block.line)  # the first outcome, run onto the header
 
     def _outcome_matrix(self, block: Block) -> bool:
         """A table of outcomes against goals a web copy flattened: the header on one line, an

@@ -54,11 +54,7 @@ from stratgraph.loaders.general.cues import (
 )
 from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.flat_reading import FlatReading
-from stratgraph.loaders.general.flat_rows import columns_after_action
-from stratgraph.loaders.general.flat_tables import (
-    _CODED_HEADER,
-    _rows_under_outcome_measure_header,
-)
+from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
 from stratgraph.loaders.general.list_items import ListItems
@@ -78,7 +74,6 @@ from stratgraph.loaders.general.wording import (
     IMAGE_LINK,
     DATE_STAMP,
     RUN_TOGETHER_HEADER,
-    FLAT_HEADER_WORDS,
     HEADING_NUMBER,
     IMPLICIT_LEVEL,
     LABEL_ONLY,
@@ -180,19 +175,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 continue
             self.labelled_action = None
             if block.line == title_line and block.kind is not BlockKind.TABLE:
-                # The title opens the document's outermost section: never a theme, but its
-                # words still say what its lists are ("Priorities of X Council 2017-2022").
-                mode = heading_mode(block.text) or (Mode.MEASURE if INDICATORS_LISTED.search(block.text) else None)
-                self.stack = [_Section(0, block.text, block.line, mode=mode, thematic=False)]
-                named = NUMBERED_OUTCOME.match(block.text.replace("**", "").strip())
-                if named and not bad_name(clean(named.group("name"))):
-                    # "Council Plan theme - Every child able to fulfil their potential": the
-                    # document is about one outcome, which everything in it serves.
-                    self.stack[0].outcome_id = self.b.outcome(
-                        clean(named.group("name")), block.line, level="priority", rule="title-names-outcome")
-                # A paragraph taken as the title may still name other documents ("agreed as part
-                # of our Health & Wellbeing Integrated Care Strategy"); its own name is skipped.
-                self._names(block.text, block.line, self.b.plan_id)
+                self._title_block(block)
                 continue
             if self.index in self.interventions:
                 self._intervention(block)
@@ -212,18 +195,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                     self.flat == "measure" and block.kind is BlockKind.LIST_ITEM)):
                 self._flat_row(block)
             elif block.kind is BlockKind.PARAGRAPH and (kind := self._flat_header()):
-                self.flat = kind
-                self.flat_grouped = bool(re.match(r"(?i)\W*(?:priorit(?:y|ies)|outcomes?|objectives?|goals?|themes?|aims?)\b",
-                                                  block.text))
-                self.flat_outcome = self.flat_measure = self.flat_category = None
-                self.flat_columns = columns_after_action(block.text) if kind == "action" else ()
-                # Which of a row's closing figures is its target: the header's "Target"/"Aim"
-                # column counted from the end ("... Actuals Aim Year to date": second from last).
-                aim = list(re.finditer(r"(?i)\b(?:target|aim)\b", block.text))
-                self.flat_target_from_end = 1 + len(FLAT_HEADER_WORDS.findall(block.text[aim[-1].end():])) \
-                    if aim else None
-                if kind == "coded" and (first := _CODED_HEADER.match(block.text.strip()).group("first")):
-                    self._coded_row(first, block.line)  # the first outcome, run onto the header
+                self._open_flat(block, kind)
             elif block.line <= self.matrix_end:
                 continue  # a row of an outcomes matrix, read with its header
             elif block.kind is BlockKind.PARAGRAPH and self._outcome_matrix(block):
@@ -264,6 +236,22 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
+
+    def _title_block(self, block: Block) -> None:
+        """The plan's title line: the document's outermost section, and what its words say."""
+        # The title opens the document's outermost section: never a theme, but its
+        # words still say what its lists are ("Priorities of X Council 2017-2022").
+        mode = heading_mode(block.text) or (Mode.MEASURE if INDICATORS_LISTED.search(block.text) else None)
+        self.stack = [_Section(0, block.text, block.line, mode=mode, thematic=False)]
+        named = NUMBERED_OUTCOME.match(block.text.replace("**", "").strip())
+        if named and not bad_name(clean(named.group("name"))):
+            # "Council Plan theme - Every child able to fulfil their potential": the
+            # document is about one outcome, which everything in it serves.
+            self.stack[0].outcome_id = self.b.outcome(
+                clean(named.group("name")), block.line, level="priority", rule="title-names-outcome")
+        # A paragraph taken as the title may still name other documents ("agreed as part
+        # of our Health & Wellbeing Integrated Care Strategy"); its own name is skipped.
+        self._names(block.text, block.line, self.b.plan_id)
 
     def _intervention(self, block: Block) -> None:
         self.run = None
