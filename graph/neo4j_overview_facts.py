@@ -29,7 +29,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from neo4j import ManagedTransaction
+    from neo4j import ManagedTransaction, Record
 
     from stratgraph.graph.neo4j_store import Neo4jStore
     from stratgraph.graph.overview import BoundedParts, KeptPage
@@ -101,40 +101,40 @@ def write(tx: ManagedTransaction, kept: Kept | None) -> None:
            version=VERSION).consume()
 
 
-def read(tx: ManagedTransaction) -> BoundedParts | None:
-    """The kept answers, when they describe the graph as it is (the facts' current stamp)."""
+def _current(tx: ManagedTransaction, fields: str) -> Record | None:
+    """The kept node's ``fields`` (a RETURN list), when it describes the graph as it is (the
+    facts' current stamp)."""
     from stratgraph.graph.neo4j_facts import stamp
-    from stratgraph.graph.overview import BoundedParts
 
     now = stamp(tx)
     if now is None:
         return None
     record = tx.run(f"MATCH (a:{LABEL} {{id: 'overview'}}) WHERE a.version = $version "
-                    "RETURN a.writes AS writes, a.nodes AS nodes, "
-                    "a.relationships AS relationships, a.parts AS parts",
+                    f"RETURN a.writes AS writes, a.nodes AS nodes, a.relationships AS relationships, {fields}",
                     version=VERSION).single()
     if record is None or (record["writes"], record["nodes"], record["relationships"]) != now:
+        return None
+    return record
+
+
+def read(tx: ManagedTransaction) -> BoundedParts | None:
+    """The kept answers, when they describe the graph as it is."""
+    from stratgraph.graph.overview import BoundedParts
+
+    record = _current(tx, "a.parts AS parts")
+    if record is None:
         return None
     data: dict[str, Any] = json.loads(record["parts"])
     return BoundedParts.from_json(data)
 
 
-
 def read_page(tx: ManagedTransaction) -> KeptPage | None:
-    """The kept page, when it describes the graph as it is (the facts' current stamp)."""
-    from stratgraph.graph.neo4j_facts import stamp
+    """The kept page, when it describes the graph as it is."""
     from stratgraph.graph.overview import KeptPage
 
-    now = stamp(tx)
-    if now is None:
-        return None
-    record = tx.run(f"MATCH (a:{LABEL} {{id: 'overview'}}) WHERE a.version = $version "
-                    "RETURN a.writes AS writes, a.nodes AS nodes, "
-                    "a.relationships AS relationships, a.page_plans AS plans, "
-                    "a.page_head AS head, a.page_tail AS tail, a.page_quarters AS quarters",
-                    version=VERSION).single()
-    if (record is None or record["head"] is None
-            or (record["writes"], record["nodes"], record["relationships"]) != now):
+    record = _current(tx, "a.page_plans AS plans, a.page_head AS head, a.page_tail AS tail, "
+                          "a.page_quarters AS quarters")
+    if record is None or record["head"] is None:
         return None
     quarters = tuple((q, n) for q, n in json.loads(record["quarters"]))
     return KeptPage(record["plans"], record["head"], record["tail"], quarters)
