@@ -22,6 +22,40 @@ from stratgraph.loaders.general.report_cover import (
 from stratgraph.loaders.general.wording import clean, content_words
 
 
+#: A lower-case kind of work after a name ("Regional Partnerships project"): the work on the
+#: thing named, so the name before it is what is compared with the title.
+_WORK_AFTER = re.compile(r"\s+(?:project|programme|program|initiative|work|workstream)$")
+
+
+#: Two plans named as one document ("Delivery Program and Operational Plan"), the second a plan
+#: of no topic (operational, delivery, action, business, service plan): when the first is the
+#: document's own title, both parts are the document.
+_JOINT_PLAN = re.compile(
+    r"^(?P<first>.+?)\s+(?:and|&)\s+(?P<second>(?:(?:Annual|Operational|Delivery|Action|Business|Service"
+    r"|Implementation)\s+)+(?:Plan|Programme|Program))$")
+
+
+def _initials_in(key: str, title: str) -> bool:
+    """Whether the normalised name ``key`` and the normalised ``title`` hold the same words,
+    one of them shortened to initials ("ldp preferred strategy" in "local development plan
+    preferred strategy", "integrated care strategy" in "... our ics strategy"): at least three
+    letters, and the name's last word (its kind) in the title."""
+    words, title_words = key.split(), title.split()
+    if len(words) < 2 or words[-1] not in title_words:
+        return False
+    want = "".join(w[:1] for w in words)
+    for i, word in enumerate(title_words):
+        # the title's acronym stands for the whole name ("ics" for "integrated care strategy")
+        if len(word) >= 3 and word == want:
+            return True
+        # the name's first word is an acronym of a run of the title's words, the rest as written
+        for j in range(i + 2, len(title_words) + 1):
+            if len(words[0]) >= 3 and "".join(w[:1] for w in title_words[i:j]) == words[0] \
+                    and title_words[j:j + len(words) - 1] == words[1:]:
+                return True
+    return False
+
+
 class NameLinking:
     """The names :class:`~stratgraph.loaders.general.reader.GeneralReader` finds in a line, and the
     leads it links once the walk is done."""
@@ -35,12 +69,17 @@ class NameLinking:
                                if m.label == "strategy"}
         self.own_names |= {normalise_name(name) for name in own_plan_names(plain)}
         for mention in named_in(plain, self.vocab, self.place):
-            if (any(normalise_name(name) in self.own_title for name in {mention.name, without_years(mention.name)})
-                and not self._reports_on(mention.name) and not (self.title_from_file and len(mention.name.split()) > 2)
+            if (self._in_own_title(mention.name) and not self._reports_on(mention.name)
                 and not earlier_edition(plain, mention.name)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
                     or (mention.label == "strategy" and self._own_years(plain, mention.name)):
                 continue  # the plan naming itself
+            if mention.label == "strategy" and (joint := _JOINT_PLAN.match(mention.name)) \
+                    and self._in_own_title(joint.group("first")):
+                # "the Delivery Program and Operational Plan" in the Delivery Program: one
+                # document of two parts, so the other part named alone later is the plan too
+                self.own_names.add(normalise_name(joint.group("second")))
+                continue
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
                                        rule="named-strategy")
@@ -48,6 +87,38 @@ class NameLinking:
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
                 self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+
+    def _in_own_title(self, name: str) -> bool:
+        """Whether ``name`` is the document's own title or a part of it: as written, without its
+        years, with a lower-case kind of work after it ("Regional Partnerships project" in a
+        report on "Phase 2: Regional Partnerships"), by its initials ("LDP Preferred Strategy"
+        in the "Local Development Plan Preferred Strategy"), or with an owner before the whole
+        title ("Joy Allen & Jo Farrell Police & Crime Plan" in the "Police and Crime Plan")."""
+        bare = without_years(name)
+        if self.title_from_file:
+            # a file name holds a bare kind of plan ("Council Plan 2024-2028" in
+            # "...-council-plan-2024-28-..."), its years the plan's own; a longer name is only
+            # the page's topic (see GeneralReader.read)
+            return len(bare.split()) <= 2 and normalise_name(bare) in self.own_title and self._years_agree(name)
+        title = self.own_title
+        if any(normalise_name(n) in title for n in {name, bare}):
+            return True
+        key = normalise_name(bare)
+        if len(title.split()) >= 3 and key.endswith(" " + title):
+            return True
+        if (work := _WORK_AFTER.search(bare)) and len(key.split()) >= 3 \
+                and normalise_name(bare[:work.start()]) in title:
+            return True
+        return _initials_in(key, title)
+
+    def _years_agree(self, name: str) -> bool:
+        """Whether the span of years ``name`` is written with (if any) is the title's own
+        ("Council Plan 2024-2028" under "...-council-plan-2024-28-..."; not the "Corporate Plan
+        2024-28" under "...-corporate-plan-highlight-priorities-2024-25", a year's part of it)."""
+        if (years := _YEARS_WRITTEN.search(name)) is None:
+            return True
+        return any((int(years.group(1)), int(years.group(2)) % 100) == (int(own.group(1)), int(own.group(2)) % 100)
+                   for own in _YEARS_WRITTEN.finditer(self.own_title.replace(" ", "-")))
 
     def _own_years(self, text: str, name: str) -> bool:
         """Whether ``name`` is written with the plan's own period after it ("the objectives

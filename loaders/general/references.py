@@ -20,6 +20,9 @@ aside after the finder has read them:
   out ... in the Action Plan", "our performance framework"): a name of nothing but the kind of
   plan it is (action, delivery, implementation or performance plan or framework), or one
   pointing back with "this", names no other document a planner could look up.
+* a committee's remit ("Corporate Policy and Resources Committee", "the policy and resources
+  area"), a standards body ("Fire Standards Board") or a budget's line ("the Savings Plan"):
+  the words of a meeting or a budget, no document and no partnership (Strategy precision).
 
 Names the finder's vocabulary lacks are read here too (references round 3):
 
@@ -150,7 +153,7 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
         spans = [(m.offset, m.offset + len(m.name)) for m in mentions if m.offset >= 0]
         mentions = sorted(mentions + _plan_like_names(text, spans), key=lambda m: m.offset)
     for mention in mentions:
-        mention = _titled_by_apposition(text, mention)
+        mention = _titled_by_apposition(text, _with_named_year(text, mention))
         for part in _parts(mention, vocab, place):
             part = _without_possessive(_without_owner(part))
             if _CUT_YEARS.match(text, _end(text, part)):
@@ -160,6 +163,26 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
             elif part.label == "strategy" and _ROLE_AFTER.match(text, _end(text, part)):
                 found += _bodies_in_post(part, vocab, place)
     return found
+
+
+#: A word and the year it looks to, written before a name ("Generation 2030 Community Plan",
+#: "Vision 2040 Strategy"): the finder stops at the number, but both are the name's.
+_NAMED_YEAR_BEFORE = re.compile(r"(?<![\w'’&-])(?P<word>[A-Z][a-z][\w'’-]*)\s+(?:20|19)\d\d\s+$")
+#: Words that place a year rather than name it ("In 2030", "March 2024", "The 2030 ...").
+_NOT_NAMING_YEAR = frozenset({"In", "By", "From", "Since", "Until", "To", "Of", "For", "Before", "After",
+                              "During", "January", "February", "March", "April", "May", "June", "July",
+                              "August", "September", "October", "November", "December", "Spring", "Summer",
+                              "Autumn", "Winter"})
+
+
+def _with_named_year(text: str, mention: EntityMention) -> EntityMention:
+    if mention.label != "strategy" or mention.offset <= 0 or not mention.name[:1].isupper() \
+            or not text[mention.offset - 1:mention.offset].isspace():
+        return mention
+    before = _NAMED_YEAR_BEFORE.search(text, max(0, mention.offset - 40), mention.offset)
+    if before is None or before.group("word") in _NOT_NAMING_YEAR | _NAME_OPENERS:
+        return mention
+    return replace(mention, name=text[before.start():mention.offset] + mention.name, offset=before.start())
 
 
 #: "Growth without Gridlock (2010) (PDF, 2.7 MB), our transport delivery plan": a title before a
@@ -287,14 +310,29 @@ _OWN_PLAN = re.compile(
     r"(?i)\bour\s+(?:(?:new|updated|latest)\s+)?(?P<name>(?:corporate|council|strategic|business)\s+(?:plan|strategy))"
     r"\s+(?:sets?\s+out|outlines?|describes?|explains?|summari[sz]es?|details?|defines?)\s+"
     r"(?:how\s+we\s+will\s+\w+\s+)?(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:aims|objectives|priorities|ambitions|outcomes|goals)\b")
+#: The same plan offered in full from the page that summarises it ("You can read our updated
+#: Corporate Plan here", "download our Council Plan in full"): the page's own source, not a
+#: document it depends on. Only a plan of no topic, as for ``_OWN_PLAN``.
+#: The page defining its own plan of no topic as the document that sets out the goals ("The
+#: Council Plan is the major strategic document that outlines the goals of Council"): the
+#: definition of the document itself, as a plan's opening page gives it.
+_OWN_PLAN_DEFINED = re.compile(
+    r"(?i)\b(?:the|our)\s+(?P<name>(?:corporate|council|strategic|business)\s+(?:plan|strategy))\s+is\s+(?:the|our)\s+"
+    r"(?:[\w-]+\s+){0,3}document\s+(?:that|which)\s+(?:sets?\s+out|outlines?|describes?|defines?)\s+"
+    r"(?:our|the)\s+(?:[\w-]+\s+){0,3}(?:aims|objectives|priorities|ambitions|outcomes|goals)\b")
+_OWN_PLAN_IN_FULL = re.compile(
+    r"(?i)\b(?:read|download|view)\s+our\s+(?:(?:full|new|updated|latest)\s+)*"
+    r"(?P<name>(?:corporate|council|strategic|business)\s+(?:plan|strategy))\s+(?:here|in\s+full|online)\b")
 
 
 def own_plan_names(text: str) -> list[str]:
     """The names ``text`` gives the document itself: its overarching plan said to set out the
-    aims the page presents (see ``_OWN_PLAN``)."""
-    if "our" not in text.lower():
+    aims the page presents, offered in full from the page, or defined as the document that sets
+    out the goals (see ``_OWN_PLAN``, ``_OWN_PLAN_IN_FULL``, ``_OWN_PLAN_DEFINED``)."""
+    low = text.lower()
+    if "our" not in low and "document" not in low:
         return []
-    return [m.group("name") for m in _OWN_PLAN.finditer(text)]
+    return [m.group("name") for pattern in (_OWN_PLAN, _OWN_PLAN_IN_FULL, _OWN_PLAN_DEFINED) for m in pattern.finditer(text)]
 
 
 #: "the previous Housing Strategy 2020 - 2025": the years the finder left off a strategy's name
@@ -346,9 +384,29 @@ def _with_years(text: str, mention: EntityMention) -> EntityMention:
     return replace(mention, name=mention.name + years.group(0))
 
 
+#: A standards body ("Fire Standards Board", the council's "Standards Committee"): it sets or
+#: polices standards of conduct or practice; it is no partnership that delivers a plan.
+_STANDARDS_BODY = re.compile(r"(?i)\bstandards\s+(?:board|committee|panel|authority)$")
+#: The rest of a committee's or a portfolio's name after a strategy word ("Corporate Policy and
+#: Resources Committee", "the policy and resources area"): the keyword is one of the remit's
+#: words, not the head of a document's name.
+_REMIT_AFTER = re.compile(
+    r"\s+(?:and|&)\s+[A-Za-z][\w-]*\s+(?:(?:sub-?)?committee|panel|board|cabinet|portfolio|area|remit)s?\b",
+    re.IGNORECASE)
+
+
+#: A budget's own lines ("the Savings Plan", "Savings Plans for 2024-25", "Spending Plans"): the
+#: sums a budget saves or spends, not a document a planner could look up.
+_BUDGET_LINE = re.compile(r"(?i)^(?:savings?|spending|budget)\s+(?:plans?|programmes?)$")
+
+
 def _set_aside(text: str, mention: EntityMention) -> bool:
     if _SCRUTINY.search(mention.name) or "," in mention.name:
         return True  # a name never holds a comma: "Simon Howson, Senior Policy and Programme"
+    if mention.label == "partnership" and _STANDARDS_BODY.search(mention.name):
+        return True
+    if mention.label == "strategy" and _BUDGET_LINE.match(mention.name):
+        return True
     if re.match(r"(?:first|second|third|previous|current|next|new|last|latest|own)\s+\S+$", mention.name):
         return True  # "our first strategy": which edition, in lower case, names no document
     if _KIND_ONLY.match(mention.name.strip()) or _POINTS_BACK.search(mention.name):
@@ -364,6 +422,11 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
             and _POLICY_AND_PRACTICE.match(text, start + len(mention.name)):
         return True  # "our equality and diversity policy and practices": how the council works
     if _ROLE_AFTER.match(text, start + len(mention.name)):
+        return True
+    if mention.label == "strategy" and mention.name.lower().endswith(("policy", "strategy")) \
+            and _REMIT_AFTER.match(text, start + len(mention.name)):
+        # "recommend to Corporate Policy and Resources Committee": a committee ("the Local Plan
+        # and Planning Committee" still names the Local Plan: a plan is no committee's remit)
         return True
     if mention.label == "partnership" and mention.name.split()[-1].islower() \
             and _MODIFIED_AFTER.match(text, start + len(mention.name)):
