@@ -343,6 +343,16 @@ class EmbeddedStore:
         except (ValueError, TypeError, KeyError) as exc:
             raise self._damaged(exc) from exc
 
+    def plan_changes(self) -> list[dict[str, Any]] | None:
+        """What changed per plan pair, as plan-evolution's rows count it, from the write-time
+        facts (graph/sqlite_facts.py); None: the rows decide."""
+        from stratgraph.graph import sqlite_facts
+
+        if not self.path.exists():
+            return None
+        self._connect()
+        return self._read(sqlite_facts.plan_changes)
+
     # -- GraphStore ---------------------------------------------------------------------------
 
     def write(self, graph: GraphData, *, replace_documents: Collection[str] = ()) -> WriteSummary:

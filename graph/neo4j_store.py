@@ -1012,6 +1012,15 @@ class Neo4jStore:
             return None
         return self._read(neo4j_overview_facts.read_page)
 
+    def plan_changes(self) -> list[dict[str, Any]] | None:
+        """What changed per plan pair, as plan-evolution's rows count it (kept with its pair
+        answers at write time: graph/neo4j_pair_facts.py); None: the rows decide."""
+        from stratgraph.graph import neo4j_pair_facts
+
+        if not self.use_facts:
+            return None
+        return self._read(neo4j_pair_facts.plan_changes)
+
     def refresh_facts(self) -> None:
         """Recompute every plan's write-time facts (after a write was cut off, or for a graph
         written before stratgraph kept them: until then named queries run live)."""
