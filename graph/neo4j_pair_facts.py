@@ -334,19 +334,21 @@ def _evolution_answers(tx: ManagedTransaction) -> tuple[list[Any], list[dict[str
     return evolution_answers(plans, shared, documents, references, themes)
 
 
-def plan_changes(tx: ManagedTransaction) -> list[dict[str, Any]] | None:
-    """What changed per plan pair (graph/pair_answers.py ``pair_changes``): kept with the
-    answers at write time, else counted from the facts; None when the facts are not
-    current (the rows decide)."""
+def plan_changes(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int] | None:
+    """What changed per plan pair (graph/pair_answers.py ``pair_changes``) and how many
+    plan-evolution rows there are: kept with the answers at write time, else counted from
+    the facts; None when these facts were not made (the caller checks they are current)."""
     import json
 
-    if not current(tx):
+    if not _has_facts(tx):
         return None
     record = tx.run(f"MATCH (a:{ANSWERS} {{query: 'plan-evolution'}}) WHERE a.version = $version "
-                    "RETURN a.changes AS changes", version=ANSWERS_VERSION).single()
+                    "RETURN a.changes AS changes, a.total AS total",
+                    version=ANSWERS_VERSION).single()
     if record is not None and record["changes"] is not None:
-        return list(json.loads(record["changes"]))
-    return _evolution_answers(tx)[1]
+        return list(json.loads(record["changes"])), int(record["total"])
+    items, changes = _evolution_answers(tx)
+    return changes, len(items)
 
 
 # -- answers kept at write time ----------------------------------------------------------------

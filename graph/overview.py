@@ -312,19 +312,20 @@ class BoundedParts:
     #: whole-graph summaries of orphan-actions, unsupported-outcomes and deadlines
     summaries: dict[str, list[dict[str, Any]]]
     #: what changed per plan pair and item kind (graph/pair_answers.py ``pair_changes``) and
-    #: plan-evolution's summary; None: the store cannot count them at once (not drawn)
+    #: how many plan-evolution rows there are; None: the store cannot count them at once
+    #: (not drawn)
     changes: list[dict[str, Any]] | None = None
-    evolution_summary: list[dict[str, Any]] | None = None
+    evolution_rows: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"plan_rows": self.plan_rows, "theme_rows": self.theme_rows,
                 "theme_summary": self.theme_summary, "summaries": self.summaries,
-                "changes": self.changes, "evolution_summary": self.evolution_summary}
+                "changes": self.changes, "evolution_rows": self.evolution_rows}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BoundedParts:
         return cls(data["plan_rows"], data["theme_rows"], data["theme_summary"],
-                   data["summaries"], data.get("changes"), data.get("evolution_summary"))
+                   data["summaries"], data.get("changes"), data.get("evolution_rows"))
 
 
 #: The whole-graph summaries the bounded overview draws.
@@ -345,9 +346,9 @@ def bounded_parts(store: GraphStore, plan_rows: list[dict[str, Any]] | None = No
     # What changed between plan years, when the store counts it from what it keeps (never
     # from plan-evolution's whole rows: 102 s at 1M nodes).
     counter = getattr(store, "plan_changes", None)
-    changes = counter() if counter is not None else None
-    evolution = None if changes is None else query_summary(store, "plan-evolution", {})
-    return BoundedParts(plan_rows, theme_rows, theme_summary, summaries, changes, evolution)
+    counted = counter() if counter is not None else None
+    changes, rows = (None, None) if counted is None else counted
+    return BoundedParts(plan_rows, theme_rows, theme_summary, summaries, changes, rows)
 
 
 def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], plan_rows: list[dict[str, Any]],
@@ -389,13 +390,12 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
                        "each ties: open the cross-theme-dependencies query, or choose plans."),
     }
     pairs: tuple[PairChange, ...] = ()
-    if parts.changes is None or parts.evolution_summary is None:
+    if parts.changes is None or parts.evolution_rows is None:
         notes["changes"] = (f"Too large to chart here ({size}): open the plan-evolution "
                             "query, or choose plans.")
     else:
         pairs, counted = _most_changed(parts.changes)
-        tables["plan-evolution"] = _table("plan-evolution", {}, [],
-                                          sum(r[_ROWS] for r in parts.evolution_summary))
+        tables["plan-evolution"] = _table("plan-evolution", {}, [], parts.evolution_rows)
         notes["changes"] = (
             f"{size}: the {len(pairs):,} plan pairs (a plan and the next plan of the same "
             f"organisation) that changed most, of {counted:,}: strategies, partnerships and "

@@ -349,29 +349,32 @@ def pair_changes(plans: Iterable[PlanInfo], held: Iterable[tuple[str, set[str]]]
 
     ``held``: (kind, plan ids) of every row. One dict per (pair, kind) with a change or a kept
     item, pairs in organisation then plan order. Cost: per row, the plans of the bodies it
-    appears in (a national strategy named by every council: every council's plans, once).
+    appears in (its own plans' neighbours: a national strategy named by every council costs
+    its own plans, not every council's).
     """
     by_org: dict[Any, list[PlanInfo]] = defaultdict(list)
     for p in plans:
         if p.organisation not in (None, ""):
             by_org[p.organisation].append(p)
     nexts: dict[str, list[PlanInfo]] = {}
-    org_of: dict[str, Any] = {}
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
     for org, own in by_org.items():
         own.sort(key=lambda p: p.order)
-        if len(own) < 2:
-            continue
-        for p in own:
-            org_of[p.id] = org
         for earlier, later in zip(own, own[1:]):
             nexts[earlier.id] = [earlier, later]
+            after[earlier.id], before[later.id] = later.id, earlier.id
+    # Per row, only the pairs next to its own plans: (h, next) kept or dropped, (previous, h)
+    # new when the previous plan does not have it.
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     for kind, having in held:
-        for org in {org_of[h] for h in having if h in org_of}:
-            for earlier, later in (nexts[p.id] for p in by_org[org][:-1]):
-                a, b = earlier.id in having, later.id in having
-                if a or b:
-                    counts[(earlier.id, kind)][0 if a and b else 1 if a else 2] += 1
+        for h in having:
+            nxt = after.get(h)
+            if nxt is not None:
+                counts[(h, kind)][0 if nxt in having else 1] += 1
+            prev = before.get(h)
+            if prev is not None and prev not in having:
+                counts[(prev, kind)][2] += 1
     out = []
     for org in sorted(by_org, key=str):
         for earlier, later in (nexts[p.id] for p in by_org[org][:-1]):

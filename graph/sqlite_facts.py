@@ -419,9 +419,10 @@ def add_ref_facts(con: sqlite3.Connection) -> None:
     _refresh_refs(con, None)
 
 
-def plan_changes(con: sqlite3.Connection) -> list[dict[str, Any]] | None:
-    """What changed per plan pair (graph/pair_answers.py ``pair_changes``), from the facts
-    plan-evolution's summary reads (None: no current facts; the rows decide)."""
+def plan_changes(con: sqlite3.Connection) -> tuple[list[dict[str, Any]], int] | None:
+    """What changed per plan pair (graph/pair_answers.py ``pair_changes``) and how many
+    plan-evolution rows there are, from the facts its summary reads (None: no current
+    facts; the rows decide)."""
     from stratgraph.graph.pair_answers import PlanInfo, evolution_answers
 
     if not (current(con) and has_ref_facts(con)):
@@ -437,7 +438,8 @@ def plan_changes(con: sqlite3.Connection) -> list[dict[str, Any]] | None:
     references = con.execute("SELECT shared, part FROM fact_refs").fetchall()
     themes = con.execute("SELECT id, name, plan_id FROM nodes WHERE label = 'Theme'"
                          " ORDER BY id").fetchall()
-    return evolution_answers(plans, shared, documents, references, themes)[1]
+    items, changes = evolution_answers(plans, shared, documents, references, themes)
+    return changes, len(items)
 
 
 def _drop(con: sqlite3.Connection) -> None:
