@@ -37,7 +37,8 @@ A whole refresh (a first load into an empty store, ``refresh_facts``) keeps no d
 counts the answers anyway; a later write digests its plans before it writes when they have none
 (:func:`note_baseline`), so a first load no longer reads every plan back to digest it.
 plan-evolution's first :data:`KEPT_PAGE` rows are kept whole as JSON with its answers, so a
-first page on a first ask builds nothing.
+first page on a first ask builds nothing; so is what changed per plan pair (graph/pair_answers.py
+``pair_changes``, counted in the same pass as its items), which the bounded ``/`` overview draws.
 
 Served only for ``min_confidence`` 0 with no theme, plan, name or organisation named (a kind
 may be), and only when the facts are current (:func:`stratgraph.graph.neo4j_facts.current`)
