@@ -343,6 +343,25 @@ class EmbeddedStore:
         except (ValueError, TypeError, KeyError) as exc:
             raise self._damaged(exc) from exc
 
+    def plan_changes(self) -> tuple[list[dict[str, Any]], int] | None:
+        """What changed per plan pair, as plan-evolution's rows count it, and how many rows
+        it has, from the write-time facts (graph/sqlite_facts.py); None: the rows decide."""
+        from stratgraph.graph import sqlite_facts
+
+        if not self.path.exists():
+            return None
+        self._connect()
+        # Saved like a whole-graph answer until the next write: counted from the facts it is
+        # plan-evolution's summary's work again (about 1 s at 1.2M nodes), once per write.
+        key = t.dumps_row(["plan-changes"]) if self._saving else None
+        saved = None if key is None else self._saved_rows(key, 0, None)
+        if saved:
+            return saved[1:], int(saved[0]["rows"])
+        counted = self._read(sqlite_facts.plan_changes)
+        if counted is not None and key is not None:
+            self._save_rows(key, [{"rows": counted[1]}, *counted[0]])
+        return counted
+
     # -- GraphStore ---------------------------------------------------------------------------
 
     def write(self, graph: GraphData, *, replace_documents: Collection[str] = ()) -> WriteSummary:

@@ -37,7 +37,8 @@ A whole refresh (a first load into an empty store, ``refresh_facts``) keeps no d
 counts the answers anyway; a later write digests its plans before it writes when they have none
 (:func:`note_baseline`), so a first load no longer reads every plan back to digest it.
 plan-evolution's first :data:`KEPT_PAGE` rows are kept whole as JSON with its answers, so a
-first page on a first ask builds nothing.
+first page on a first ask builds nothing; so is what changed per plan pair (graph/pair_answers.py
+``pair_changes``, counted in the same pass as its items), which the bounded ``/`` overview draws.
 
 Served only for ``min_confidence`` 0 with no theme, plan, name or organisation named (a kind
 may be), and only when the facts are current (:func:`stratgraph.graph.neo4j_facts.current`)
@@ -310,11 +311,16 @@ def _theme_pairs(tx: ManagedTransaction) -> Any:
 
 
 def _evolution_items(tx: ManagedTransaction) -> list[Any]:
-    from stratgraph.graph.pair_answers import PlanInfo, evolution_items
+    return _evolution_answers(tx)[0]
 
-    plans = [PlanInfo(r["id"], r["name"], r["year"], r["doc"]) for r in tx.run(
+
+def _evolution_answers(tx: ManagedTransaction) -> tuple[list[Any], list[dict[str, Any]]]:
+    """plan-evolution's items and what changed per plan pair (pair_answers.evolution_answers)."""
+    from stratgraph.graph.pair_answers import PlanInfo, evolution_answers
+
+    plans = [PlanInfo(r["id"], r["name"], r["year"], r["doc"], r["org"]) for r in tx.run(
         "MATCH (p:Stratgraph:Plan) RETURN p.id AS id, p.name AS name, p.start_year AS year, "
-        "p.source_document AS doc")]
+        "p.source_document AS doc, p.organisation AS org")]
     shared, documents = [], []
     for r in tx.run("MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership "
                     "RETURN s.id AS id, CASE WHEN s:Strategy THEN 'Strategy' ELSE 'Partnership' "
@@ -326,7 +332,24 @@ def _evolution_items(tx: ManagedTransaction) -> list[Any]:
     themes = [(r["id"], r["name"], r["plan"]) for r in tx.run(
         "MATCH (t:Stratgraph:Theme) RETURN t.id AS id, t.name AS name, t.plan_id AS plan "
         "ORDER BY id")]
-    return evolution_items(plans, shared, documents, references, themes)
+    return evolution_answers(plans, shared, documents, references, themes)
+
+
+def plan_changes(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int] | None:
+    """What changed per plan pair (graph/pair_answers.py ``pair_changes``) and how many
+    plan-evolution rows there are: kept with the answers at write time, else counted from
+    the facts; None when these facts were not made (the caller checks they are current)."""
+    import json
+
+    if not _has_facts(tx):
+        return None
+    record = tx.run(f"MATCH (a:{ANSWERS} {{query: 'plan-evolution'}}) WHERE a.version = $version "
+                    "RETURN a.changes AS changes, a.total AS total",
+                    version=ANSWERS_VERSION).single()
+    if record is not None and record["changes"] is not None:
+        return list(json.loads(record["changes"])), int(record["total"])
+    items, changes = _evolution_answers(tx)
+    return changes, len(items)
 
 
 # -- answers kept at write time ----------------------------------------------------------------
@@ -406,17 +429,19 @@ def _count_answers(tx: ManagedTransaction, inputs: str) -> None:
            explicit_link_counts=[len(links.get(pair, ())) for pair in explicit],
            shared_a=[a for a, _, _ in shared], shared_b=[b for _, b, _ in shared],
            shared_kinds=[k for _, _, k in shared]).consume()
-    items = _evolution_items(tx)
+    items, changes = _evolution_answers(tx)
     first = items[:KEPT_ROWS]
     tx.run(f"CREATE (:StratgraphFact:{ANSWERS} {{query: $name, version: $version, "
            "inputs: $inputs, "
            "total: $total, kinds: $kinds, item_kinds: $item_kinds, item_keys: $item_keys, "
-           "member_counts: $member_counts, members: $members, page: $page})",
+           "member_counts: $member_counts, members: $members, page: $page, "
+           "changes: $changes})",
            name="plan-evolution", version=ANSWERS_VERSION, inputs=inputs, total=len(items),
            kinds=[i[0] for i in items], item_kinds=[i[0] for i in first],
            item_keys=[i[3] for i in first], member_counts=[len(i[4]) for i in first],
            members=[m for i in first for m in i[4]],
-           page=_kept_rows(_evolution_rows(tx, first[:KEPT_PAGE]))).consume()
+           page=_kept_rows(_evolution_rows(tx, first[:KEPT_PAGE])),
+           changes=_kept_rows(changes)).consume()
 
 
 def _kept_rows(rows: list[dict[str, Any]]) -> str | None:

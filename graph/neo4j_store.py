@@ -1012,6 +1012,23 @@ class Neo4jStore:
             return None
         return self._read(neo4j_overview_facts.read_page)
 
+    def plan_changes(self) -> tuple[list[dict[str, Any]], int] | None:
+        """What changed per plan pair, as plan-evolution's rows count it, and how many rows
+        it has (kept with its pair answers at write time: graph/neo4j_pair_facts.py); None:
+        the facts cannot say (the rows decide)."""
+        from stratgraph.graph import neo4j_facts as facts
+        from stratgraph.graph import neo4j_pair_facts as pair_facts
+
+        if not self.use_facts:
+            return None
+
+        def work(tx: ManagedTransaction) -> tuple[list[dict[str, Any]], int] | None:
+            if not self._checked_once(tx, facts.current):
+                return None
+            return pair_facts.plan_changes(tx)
+
+        return self._read(work)
+
     def refresh_facts(self) -> None:
         """Recompute every plan's write-time facts (after a write was cut off, or for a graph
         written before stratgraph kept them: until then named queries run live)."""

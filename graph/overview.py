@@ -24,7 +24,11 @@ themes, deadlines every plan's quarters; the tables carry only their totals (a b
 asked from the query when it is clicked: the explorer's API, or the query named offline);
 shared strategies are the :data:`STRATEGY_LIMIT` strategies feeding the most outcomes
 (strategy-feeds' summary: which themes and plans each ties would need the ~20M cross-theme
-rows at 1M nodes); the changes between plan years (every plan-evolution row) are not drawn.
+rows at 1M nodes); the changes between plan years are the :data:`PAIR_LIMIT` plan pairs (a
+plan and the next plan of the same organisation) that changed most, with the strategies,
+partnerships and themes kept, dropped and new as plan-evolution's rows count them (counted
+with its pair answers at write time on Neo4j, from the write-time facts on the embedded
+store: graph/pair_answers.py ``pair_changes``; every plan-evolution row took 102 s at 1M).
 ``notes`` says so and why, so no chart ever shows part of a count as if it were all of it.
 """
 
@@ -55,6 +59,8 @@ LIVE_PLANS = 50
 BOUNDED_ROWS = 500
 #: Strategies drawn in the shared-strategies chart (the most shared first).
 STRATEGY_LIMIT = 20
+#: Plan pairs drawn in a national graph's what-changed chart (the most changed first).
+PAIR_LIMIT = 20
 #: The summary column that counts a group's rows.
 _ROWS = "rows"
 #: Columns the tables leave out: ids and evidence lists are for links, not for reading.
@@ -136,6 +142,22 @@ class PlanChange:
 
 
 @dataclass(frozen=True, slots=True)
+class PairChange:
+    """What changed from a plan to the next plan of the same organisation: plan-evolution's
+    rows (strategies, partnerships, themes) in both (``kept``), in the earlier only with the
+    later in ``dropped_in`` (``dropped``), in the later but not the earlier (``new``)."""
+
+    organisation: str
+    earlier: str | None
+    earlier_year: int | None
+    later: str | None
+    later_year: int | None
+    kept: int
+    dropped: int
+    new: int
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     """The rows behind a chart: the first of a named query's rows, and how many there are."""
 
@@ -162,6 +184,8 @@ class Overview:
     #: Per chart section (coverage, deadlines, strategies, changes): why it shows less than
     #: the whole graph, or nothing (a national graph; see the module docstring).
     notes: dict[str, str] = field(default_factory=dict)
+    #: A national graph's changes between plan years: the plan pairs that changed most.
+    pair_changes: tuple[PairChange, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: each record a dict (tuples stay tuples, which JSON writes as
@@ -287,15 +311,21 @@ class BoundedParts:
     theme_summary: list[dict[str, Any]]
     #: whole-graph summaries of orphan-actions, unsupported-outcomes and deadlines
     summaries: dict[str, list[dict[str, Any]]]
+    #: what changed per plan pair and item kind (graph/pair_answers.py ``pair_changes``) and
+    #: how many plan-evolution rows there are; None: the store cannot count them at once
+    #: (not drawn)
+    changes: list[dict[str, Any]] | None = None
+    evolution_rows: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"plan_rows": self.plan_rows, "theme_rows": self.theme_rows,
-                "theme_summary": self.theme_summary, "summaries": self.summaries}
+                "theme_summary": self.theme_summary, "summaries": self.summaries,
+                "changes": self.changes, "evolution_rows": self.evolution_rows}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> BoundedParts:
         return cls(data["plan_rows"], data["theme_rows"], data["theme_summary"],
-                   data["summaries"])
+                   data["summaries"], data.get("changes"), data.get("evolution_rows"))
 
 
 #: The whole-graph summaries the bounded overview draws.
@@ -313,7 +343,12 @@ def bounded_parts(store: GraphStore, plan_rows: list[dict[str, Any]] | None = No
     theme_summary = query_summary(store, "coverage", {"scope": "theme"})
     summaries = {name: query_summary(store, name, {"plan": None})
                  for name in BOUNDED_SUMMARIES}
-    return BoundedParts(plan_rows, theme_rows, theme_summary, summaries)
+    # What changed between plan years, when the store counts it from what it keeps (never
+    # from plan-evolution's whole rows: 102 s at 1M nodes).
+    counter = getattr(store, "plan_changes", None)
+    counted = counter() if counter is not None else None
+    changes, rows = (None, None) if counted is None else counted
+    return BoundedParts(plan_rows, theme_rows, theme_summary, summaries, changes, rows)
 
 
 def _bounded(store: GraphStore, refs: tuple[PlanRef, ...], plan_rows: list[dict[str, Any]],
@@ -353,9 +388,19 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
         "strategies": (f"{size}: the {len(strategies):,} strategies feeding the most "
                        f"outcomes, of {len(named):,} (strategy-feeds); the themes and plans "
                        "each ties: open the cross-theme-dependencies query, or choose plans."),
-        "changes": (f"Too large to chart here ({size}): open the plan-evolution query, "
-                    "or choose plans."),
     }
+    pairs: tuple[PairChange, ...] = ()
+    if parts.changes is None or parts.evolution_rows is None:
+        notes["changes"] = (f"Too large to chart here ({size}): open the plan-evolution "
+                            "query, or choose plans.")
+    else:
+        pairs, counted = _most_changed(parts.changes)
+        tables["plan-evolution"] = _table("plan-evolution", {}, [], parts.evolution_rows)
+        notes["changes"] = (
+            f"{size}: the {len(pairs):,} plan pairs (a plan and the next plan of the same "
+            f"organisation) that changed most, of {counted:,}: strategies, partnerships and "
+            "themes kept, dropped and new, as plan-evolution counts them; open the query for "
+            "the rest, or choose plans.")
     return Overview(
         today=today.isoformat(),
         plans=refs,
@@ -367,7 +412,28 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
         changes=(),
         tables=tables,
         notes=notes,
+        pair_changes=pairs,
     )
+
+
+def _most_changed(changes: list[dict[str, Any]]) -> tuple[tuple[PairChange, ...], int]:
+    """The :data:`PAIR_LIMIT` plan pairs with the most dropped and new items (every kind
+    together), and how many pairs there are."""
+    summed: dict[tuple[Any, ...], list[int]] = {}
+    for c in changes:
+        key = (c["organisation"], c["earlier_id"], c["later_id"], c["earlier"],
+               c["earlier_year"], c["later"], c["later_year"])
+        row = summed.setdefault(key, [0, 0, 0])
+        for i, what in enumerate(("kept", "dropped", "new")):
+            row[i] += c[what]
+    pairs = [(PairChange(k[0], k[3], k[4], k[5], k[6], *n), k) for k, n in summed.items()]
+    pairs.sort(key=lambda pk: (-(pk[0].dropped + pk[0].new), -pk[0].kept,
+                               str(pk[0].organisation), _year(pk[0].earlier_year), pk[1][1]))
+    return tuple(p for p, _ in pairs[:PAIR_LIMIT]), len(pairs)
+
+
+def _year(value: Any) -> tuple[bool, Any]:
+    return (value is None, value if value is not None else 0)
 
 
 def _most_feeding(summary: list[dict[str, Any]]
@@ -396,7 +462,7 @@ def _dumps(value: Any) -> str:
 #: The overview's JSON members before and after ``deadlines`` (Overview's field order, which
 #: is the order ``to_json`` gives them), and the one that depends on the day.
 _HEAD = ("plans", "coverage", "orphans", "unsupported")
-_TAIL = ("strategies", "changes", "tables", "notes")
+_TAIL = ("strategies", "changes", "tables", "notes", "pair_changes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -602,6 +668,8 @@ __all__ = [
     "Coverage",
     "Gaps",
     "Overview",
+    "PAIR_LIMIT",
+    "PairChange",
     "PlanChange",
     "PlanRef",
     "QuarterCount",

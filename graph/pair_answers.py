@@ -264,6 +264,8 @@ class PlanInfo:
     name: Any
     start_year: Any
     source_document: Any
+    #: the body that published it (plan-evolution's "dropped_in" looks through its plans)
+    organisation: Any = None
 
     @property
     def order(self) -> tuple[Any, ...]:
@@ -283,6 +285,17 @@ def evolution_items(
     id, document) of their ``documents`` lists; ``references``: (shared id, plan id of a node
     that REFERENCES it); ``themes``: (id, name, plan id), in id order.
     """
+    return evolution_answers(plans, shared, documents, references, themes)[0]
+
+
+def evolution_answers(
+    plans: Iterable[PlanInfo],
+    shared: Iterable[tuple[str, str, Any]],
+    documents: Iterable[tuple[str, Any]],
+    references: Iterable[tuple[str, str]],
+    themes: Iterable[tuple[str, Any, Any]],
+) -> tuple[list[tuple[str, Any, Any, str, list[str]]], list[dict[str, Any]]]:
+    """:func:`evolution_items` and :func:`pair_changes` of the same facts, counted once."""
     from stratgraph.graph.queries_view import name_key
 
     by_id = {p.id: p for p in plans}
@@ -297,11 +310,13 @@ def evolution_items(
         if plan_id in by_id:
             hits[item].add(plan_id)
     items: list[tuple[str, Any, Any, str, list[str]]] = []
+    held: list[tuple[str, set[str]]] = []  # (kind, plan ids) of each row, for pair_changes
     for id_, label, name in shared:
         having = hits.get(id_)
         if having:
             first = by_id[min(having, key=order.__getitem__)]
             items.append((label.lower(), first.start_year, name, id_, [id_]))
+            held.append((label.lower(), having))
     by_key: dict[str, list[tuple[str, Any, Any]]] = defaultdict(list)
     keys: dict[Any, str] = {}  # plans of many councils repeat their themes' names
     for id_, name, plan_id in themes:
@@ -316,8 +331,63 @@ def evolution_items(
         first = by_id[min(having, key=order.__getitem__)]
         item = next(m[1] for m in members if m[2] == first.id)
         items.append(("theme", first.start_year, item, key, [m[0] for m in members]))
+        held.append(("theme", set(having)))
     items.sort(key=lambda r: (r[0], _nulls_last(r[1]), _nulls_last(r[2]), r[3]))
-    return items
+    return items, pair_changes(by_id.values(), held)
+
+
+#: The counts of a plan pair's change, in the order the chart stacks them.
+CHANGES = ("kept", "dropped", "new")
+
+
+def pair_changes(plans: Iterable[PlanInfo], held: Iterable[tuple[str, set[str]]]
+                 ) -> list[dict[str, Any]]:
+    """What changed from each plan to the next plan of the same organisation (plans without
+    one are no body's: never paired), per item kind, as plan-evolution's rows count it:
+    ``kept`` rows have both plans in ``plans``, ``dropped`` rows the earlier in ``plans`` and
+    the later in ``dropped_in``, ``new`` rows the later in ``plans`` but not the earlier.
+
+    ``held``: (kind, plan ids) of every row. One dict per (pair, kind) with a change or a kept
+    item, pairs in organisation then plan order. Cost: per row, the plans of the bodies it
+    appears in (its own plans' neighbours: a national strategy named by every council costs
+    its own plans, not every council's).
+    """
+    by_org: dict[Any, list[PlanInfo]] = defaultdict(list)
+    for p in plans:
+        if p.organisation not in (None, ""):
+            by_org[p.organisation].append(p)
+    nexts: dict[str, list[PlanInfo]] = {}
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for org, own in by_org.items():
+        own.sort(key=lambda p: p.order)
+        for earlier, later in zip(own, own[1:]):
+            nexts[earlier.id] = [earlier, later]
+            after[earlier.id], before[later.id] = later.id, earlier.id
+    # Per row, only the pairs next to its own plans: (h, next) kept or dropped, (previous, h)
+    # new when the previous plan does not have it.
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for kind, having in held:
+        for h in having:
+            nxt = after.get(h)
+            if nxt is not None:
+                counts[(h, kind)][0 if nxt in having else 1] += 1
+            prev = before.get(h)
+            if prev is not None and prev not in having:
+                counts[(prev, kind)][2] += 1
+    out = []
+    for org in sorted(by_org, key=str):
+        for earlier, later in (nexts[p.id] for p in by_org[org][:-1]):
+            for kind in ("partnership", "strategy", "theme"):
+                n = counts.get((earlier.id, kind))
+                if n is None:
+                    continue
+                out.append({"organisation": org, "earlier": earlier.name,
+                            "earlier_year": earlier.start_year, "earlier_id": earlier.id,
+                            "later": later.name, "later_year": later.start_year,
+                            "later_id": later.id, "kind": kind,
+                            **dict(zip(CHANGES, n, strict=True))})
+    return out
 
 
 def evolution_summary(items: Iterable[tuple[str, Any, Any, str, list[str]]]

@@ -425,8 +425,7 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
         page.wait_for_function("() => window.stratgraphOverview && stratgraphOverview.ready")
         assert page.evaluate("() => stratgraphOverview.data.tables['orphan-actions'].rows"
                              ".length") == 0
-        assert "Too large to chart here" in (
-            page.locator("#sec-changes p.bounded").text_content() or "")
+        assert "plan pairs" in (page.locator("#sec-changes p.bounded").text_content() or "")
         point = page.evaluate(
             """([ds, label]) => { const c = Chart.getChart('chart-orphans');
                 const i = c.data.datasets.findIndex(d => d.label === ds);
@@ -469,6 +468,55 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
             "#rows-table tbody tr", "trs => trs.map(tr => tr.children[1].textContent)")
         assert shown == [r["outcome"] for r in feeds if r["strategy"] == label][:1000]
         assert len(shown) == fed[label]
+        # What changed between plan years: per plan pair (a plan and the next of the same
+        # organisation), kept, dropped and new as plan-evolution's rows count them; a bar's
+        # rows are that organisation's plan-evolution rows of that change.
+        pairs = page.evaluate(
+            """() => { const c = Chart.getChart('chart-changes');
+                return [c.data.datasets.map(d => d.label), c.data.datasets.map(d => d.data),
+                        stratgraphOverview.data.pair_changes]; }""")
+        assert pairs[0] == ["kept", "dropped", "new"] and pairs[2]
+        evolution = store_rows(served, "plan-evolution", {})
+        for i, c in enumerate(pairs[2]):
+            counts = _pair_counts(evolution, c["earlier"], c["later"])
+            assert [pairs[1][k][i] for k in range(3)] == list(counts) == [
+                c["kept"], c["dropped"], c["new"]]
+        c = max(pairs[2], key=lambda c: c["dropped"])
+        own = store_rows(served, "plan-evolution", {"organisation": c["organisation"]})
+        expected = [r["item"] for r in own
+                    if c["earlier"] in r["plans"] and c["later"] in r["dropped_in"]]
+        assert expected
+        point = page.evaluate(
+            """(index) => { const c = Chart.getChart('chart-changes');
+                const bar = c.getDatasetMeta(1).data[index];
+                const p = bar.getCenterPoint();
+                c.canvas.scrollIntoView();
+                const box = c.canvas.getBoundingClientRect();
+                return {x: box.left + p.x, y: box.top + p.y}; }""", pairs[2].index(c))
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_function("() => stratgraphOverview.opened() > 2", timeout=30_000)
+        page.wait_for_function(
+            "() => document.getElementById('rows').getAttribute('data-query') === 'plan-evolution'"
+            " && document.getElementById('rows-note').textContent.includes('row(s)')")
+        shown = page.eval_on_selector_all(
+            "#rows-table tbody tr", "trs => trs.map(tr => tr.children[1].textContent)")
+        assert shown == expected
         visit.assert_clean()
     finally:
         bounded.stop()
+
+
+def store_rows(served: Served, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """A named query's rows, asked of the served store."""
+    store = served.opener()
+    try:
+        return store.run_query(name, params)
+    finally:
+        store.close()
+
+
+def _pair_counts(rows: list[dict[str, Any]], earlier: str, later: str) -> tuple[int, int, int]:
+    """(kept, dropped, new) of a plan pair, counted from plan-evolution's rows."""
+    return (sum(earlier in r["plans"] and later in r["plans"] for r in rows),
+            sum(earlier in r["plans"] and later in r["dropped_in"] for r in rows),
+            sum(earlier not in r["plans"] and later in r["plans"] for r in rows))

@@ -228,12 +228,66 @@ def test_a_national_graph_charts_only_what_it_counts_at_once(examples_store: Gra
     assert o.tables["strategy-feeds"].total == len(feeds)
     assert o.tables["strategy-feeds"].rows == ()
     assert f"of {len(fed):,} (strategy-feeds)" in o.notes["strategies"]
-    # ...and what it cannot count at once is left out, said so, never drawn in part.
+    # What changed between plan years: the plan pairs that changed most, each number equal
+    # to plan-evolution's rows counted here; the rows open from the query when clicked.
     assert o.changes == ()
-    assert "plan-evolution" not in o.tables
-    assert "Too large to chart here (5 plans)" in o.notes["changes"]
-    page = render_overview(o, served=True)
-    assert "Too large to chart here" in page
+    _pairs_agree(examples_store, o)
+    assert [(c.earlier, c.later) for c in o.pair_changes] == [
+        (COUNTY20, COUNTY24), (CORPORATE, SELF), (SELF, DELIVERY)]
+    assert o.tables["plan-evolution"].rows == ()
+    assert o.tables["plan-evolution"].total == len(run_query(examples_store, "plan-evolution"))
+    assert "the 3 plan pairs" in o.notes["changes"] and "of 3:" in o.notes["changes"]
+    assert not full.pair_changes
+
+
+def _pair_counts(rows: list[dict[str, object]], earlier: str | None, later: str | None
+                 ) -> tuple[int, int, int]:
+    """(kept, dropped, new) of a plan pair, counted from plan-evolution's rows."""
+    def has(r: dict[str, object], key: str, plan: str | None) -> bool:
+        return plan in r[key]  # type: ignore[operator]
+
+    return (sum(has(r, "plans", earlier) and has(r, "plans", later) for r in rows),
+            sum(has(r, "plans", earlier) and has(r, "dropped_in", later) for r in rows),
+            sum(not has(r, "plans", earlier) and has(r, "plans", later) for r in rows))
+
+
+def _pairs_agree(store: GraphStore, o: Overview) -> None:
+    """The bounded overview's plan pairs are the most changed of every pair of consecutive
+    plans of one organisation (listed here from the plan nodes), each pair's numbers counted
+    here from plan-evolution's rows: every plan's, and its organisation's alone (what a bar's
+    click asks). Plans are named in the rows by name: pairs whose names repeat are left out."""
+    from stratgraph.graph.model import Label
+    from stratgraph.graph.overview import PAIR_LIMIT
+
+    rows = run_query(store, "plan-evolution")
+    by_org: dict[object, list[tuple[object, ...]]] = {}
+    names = Counter(n.name for n in store.nodes_labelled([Label.PLAN]))
+    for n in store.nodes_labelled([Label.PLAN]):
+        org, year = n.properties.get("organisation"), n.properties.get("start_year")
+        if org:
+            by_org.setdefault(org, []).append(
+                ((year is None, year or 0), (n.name is None, n.name or ""), n.id, n.name, year))
+    expected = []
+    for org, own in by_org.items():
+        own.sort()
+        for e, l in zip(own, own[1:]):
+            counts = _pair_counts(rows, e[3], l[3])
+            expected.append((org, e[3], e[4], l[3], l[4], counts))
+    assert f"of {len(expected):,}:" in o.notes["changes"]
+    assert len(o.pair_changes) == min(PAIR_LIMIT, len(expected))
+    shown = {(c.organisation, c.earlier, c.earlier_year, c.later, c.later_year):
+             (c.kept, c.dropped, c.new) for c in o.pair_changes}
+    checked = 0
+    for org, e, ey, l, ly, counts in expected:
+        key = (org, e, ey, l, ly)
+        if key in shown and names[e] == 1 and names[l] == 1:
+            assert shown[key] == counts, key
+            own_rows = run_query(store, "plan-evolution", {"organisation": org})
+            assert shown[key] == _pair_counts(own_rows, e, l), key
+            checked += 1
+    assert checked or not expected
+    changed = [-(c.dropped + c.new) for c in o.pair_changes]
+    assert changed == sorted(changed)
 
 
 # Neo4j only: the embedded store reads one SQLite connection anyway.
@@ -289,17 +343,23 @@ def test_the_kept_overview_is_the_live_one_and_follows_writes(
 
     def agree() -> None:
         assert store.kept_overview() is not None  # type: ignore[attr-defined]
-        kept = overview(store, today=TODAY, live_plans=0).to_json()
+        found = overview(store, today=TODAY, live_plans=0)
+        kept = found.to_json()
         _kept_page_agrees(store)
         assert kept == _live_overview(store, live_plans=0)
         store.use_facts = False  # type: ignore[attr-defined]
         try:
-            assert kept == _live_overview(store, live_plans=0)
+            # The plan pairs equal plan-evolution's rows from its own Cypher (no facts);
+            # without facts the overview does not count them (the rows took 102 s at 1M).
+            _pairs_agree(store, found)
+            live = _live_overview(store, live_plans=0)
+            assert live["pair_changes"] == () and "Too large" in live["notes"]["changes"]
+            assert _without_pairs(kept) == _without_pairs(live)
         finally:
             store.use_facts = True  # type: ignore[attr-defined]
         assert kept["notes"] and kept["coverage"]
 
-    first, second = dense_graph(21, 4), dense_graph(71, 4)
+    first, second = _named_apart(dense_graph(21, 4)), _named_apart(dense_graph(71, 4))
     for d in range(4):
         store.write(_one_document(first, f"doc{d}.txt"))
     agree()
@@ -323,6 +383,52 @@ def test_the_kept_overview_is_the_live_one_and_follows_writes(
     assert store.kept_overview_page() is None  # type: ignore[attr-defined]
     assert (overview(store, today=TODAY, live_plans=0).to_json()
             == _live_overview(store, live_plans=0))
+
+
+def _named_apart(graph: object) -> object:
+    """``graph`` with each plan's name made its own (plan-evolution's rows name plans by
+    name: a pair is told apart in them only when its plans' names are)."""
+    from dataclasses import replace
+
+    from stratgraph.graph.model import Label
+
+    nodes = graph.nodes  # type: ignore[attr-defined]
+    for key, node in list(nodes.items()):
+        if node.label == Label.PLAN:
+            nodes[key] = replace(node, name=f"{node.name} ({node.provenance.document})")
+    return graph
+
+
+@pytest.mark.parametrize("seeds", [(21, 71), (5, 8)])
+def test_plan_pairs_follow_writes_on_the_embedded_store(tmp_path: Path,
+                                                        seeds: tuple[int, int]) -> None:
+    # The embedded store counts the plan pairs from its write-time facts: after writes, a
+    # replace and a removal they equal plan-evolution's rows (Neo4j: the test below).
+    from test_sqlite_summaries import _one_document, dense_graph
+
+    from stratgraph.graph.data import GraphData
+
+    store = EmbeddedStore(tmp_path / "graph.db")
+    try:
+        first, second = _named_apart(dense_graph(seeds[0], 4)), _named_apart(dense_graph(seeds[1], 4))
+        for d in range(4):
+            store.write(_one_document(first, f"doc{d}.txt"))
+        _pairs_agree(store, overview(store, today=TODAY, live_plans=0))
+        store.write(_one_document(second, "doc1.txt"), replace_documents=["doc1.txt"])
+        _pairs_agree(store, overview(store, today=TODAY, live_plans=0))
+        store.write(GraphData(), replace_documents=["doc2.txt"])
+        _pairs_agree(store, overview(store, today=TODAY, live_plans=0))
+    finally:
+        store.close()
+
+
+def _without_pairs(data: dict[str, object]) -> dict[str, object]:
+    """An overview's JSON but for what changed between plan years."""
+    tables = {k: v for k, v in data["tables"].items()  # type: ignore[attr-defined]
+              if k != "plan-evolution"}
+    notes = {k: v for k, v in data["notes"].items()  # type: ignore[attr-defined]
+             if k != "changes"}
+    return {**data, "pair_changes": None, "tables": tables, "notes": notes}
 
 
 def _kept_page_agrees(store: GraphStore) -> None:

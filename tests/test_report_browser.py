@@ -191,9 +191,20 @@ def test_a_national_graphs_page_says_what_it_leaves_out(browser: Any, examples: 
     assert chart["data"] == {"outcomes": [n for _, n in top]}
     assert (visit.page.locator("#sec-strategies p.bounded").text_content() or "").startswith(
         "5 plans: the ")
-    assert visit.chart("chart-changes")["labels"] == []
+    # What changed: per plan pair (a plan and the next of the same organisation), kept,
+    # dropped and new as plan-evolution's rows count them.
+    found = overview(examples, today=TODAY, live_plans=4)
+    evolution = run_query(examples, "plan-evolution")
+    chart = visit.chart("chart-changes")
+    assert len(chart["labels"]) == len(found.pair_changes) == 3
+    for i, c in enumerate(found.pair_changes):
+        a = [r for r in evolution if c.earlier in r["plans"]]
+        assert [chart["data"][k][i] for k in ("kept", "dropped", "new")] == [
+            sum(c.later in r["plans"] for r in a),
+            sum(c.later in r["dropped_in"] for r in a),
+            sum(c.earlier not in r["plans"] and c.later in r["plans"] for r in evolution)]
     note = visit.page.locator("#sec-changes p.bounded").text_content() or ""
-    assert note.startswith("Too large to chart here (5 plans)")
+    assert note.startswith("5 plans: the 3 plan pairs")
     assert "weakest" in (visit.page.locator("#sec-coverage p.bounded").text_content() or "")
     visit.assert_clean()
 

@@ -364,7 +364,50 @@
 
   var KINDS = ["strategy", "partnership", "theme"];
 
+  // A national graph's page carries the plan pairs that changed most (a plan and the next
+  // plan of the same organisation), counted over every plan: drawn whichever plan is chosen.
+  var PAIR_CHANGES = [["kept", "#9aa5ae"], ["dropped", "#c0392b"], ["new", "#2a9d8f"]];
+
+  function pairLabel(c) {
+    var year = function (y) { return y === null || y === undefined ? "" : " (" + y + ")"; };
+    return short(c.earlier) + year(c.earlier_year) + " \u2192 " + short(c.later) +
+      year(c.later_year);
+  }
+
+  function drawPairChanges() {
+    var rows = data.pair_changes;
+    var chart = draw("chart-changes", {
+      type: "bar",
+      data: { labels: rows.map(pairLabel), datasets: PAIR_CHANGES.map(function (w) {
+        return dataset(w[0], rows.map(function (c) { return c[w[0]]; }), w[1],
+                       { stack: "pair", change: w[0] });
+      }) },
+      options: { indexAxis: "y",
+                 scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } },
+                 plugins: { tooltip: { callbacks: { footer: function (items) {
+                   return rows[items[0].dataIndex].organisation;
+                 } } } } }
+    });
+    chart.rowsShown = rows;
+    onBar(chart, function (label, ds, index) {
+      var c = rows[index];
+      showRows("plan-evolution", c.earlier + " \u2192 " + c.later + ": " + ds.change,
+               function (x) {
+                 var a = x.plans.indexOf(c.earlier) >= 0;
+                 if (ds.change === "kept") { return a && x.plans.indexOf(c.later) >= 0; }
+                 if (ds.change === "dropped") { return a && x.dropped_in.indexOf(c.later) >= 0; }
+                 return !a && x.plans.indexOf(c.later) >= 0;
+               }, { organisation: c.organisation });
+    });
+    chart.update();
+    setLinks("sec-changes", queryLinks("plan-evolution"));
+  }
+
   function drawChanges() {
+    if (data.pair_changes && data.pair_changes.length) {
+      drawPairChanges();
+      return;
+    }
     var names = plansShown();
     var plans = [];
     var by = {};
