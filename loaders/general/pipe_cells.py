@@ -21,7 +21,9 @@ spanning the table, as in a table read whole.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from itertools import product
 
 from stratgraph.loaders.general.tables import Column, column_role, table_shape
 from stratgraph.loaders.read.model import Block, BlockKind
@@ -90,6 +92,94 @@ def _header_width(cells: list[_Cell]) -> int:
     return width
 
 
+#: A short value cell: a count, a score, "nil", "TBC" (a KPI table's figure column).
+_VALUE = re.compile(r"(?i)^(?:[-+£$]?\d[\d.,%/:]*\s*\S{0,12}|nil|none|n/?a|tbc|tbd|yes|no|-)$")
+#: What a padded row costs against a full one, so that a table read whole stays whole.
+_PAD_COST = 1.0
+#: How much better the padded reading must fit than the counted one to be taken.
+_MARGIN = 3.0
+#: Widest header tried (the kinds of each column are searched exhaustively: 4 ** width).
+_MAX_SEARCH_WIDTH = 4
+#: Most profiles times cells searched (a table of 780 cells four wide, 3,000 three wide).
+_MAX_SEARCH = 200_000
+
+
+def _repeats_header(texts: list[str], header: tuple[str, ...]) -> bool:
+    return texts[1:] == list(header[1:]) and texts[0].lower().endswith(header[0].lower())
+
+
+def _kind(text: str, seen: Counter[str]) -> int:
+    """0 empty, 1 a short value, 2 text met again in the table (a column of set phrases:
+    "Quarterly reporting"), 3 other text."""
+    if not text:
+        return 0
+    if _VALUE.match(text):
+        return 1
+    return 2 if seen[text.lower()] > 1 else 3
+
+
+def _fit(kinds: list[int], width: int, profile: tuple[int, ...],
+         fixed: frozenset[int]) -> tuple[float, list[tuple[int, int]]]:
+    """The rows (start, cells) that best fit ``profile`` (each column's kind of cell): each
+    row one to ``width`` cells, its missing cells empty; and the fit (cells of their column's
+    kind, less each missing cell of a column not empty and ``_PAD_COST`` a short row but the
+    last, which a copy may have cut off).
+    A row starting at a ``fixed`` cell (the header again) is a whole row and no row crosses it."""
+    n = len(kinds)
+    best: list[float] = [float("-inf")] * (n + 1)
+    step: list[int] = [0] * (n + 1)
+    best[0] = 0.0
+    for at in range(n):
+        if best[at] == float("-inf"):
+            continue
+        score = best[at]
+        for size in range(1, min(width, n - at) + 1):
+            if at + size - 1 in fixed and size > 1:
+                break
+            score += kinds[at + size - 1] == profile[size - 1]
+            if at in fixed and size < width:
+                continue
+            total = score
+            if size < width and at + size < n:  # the last row may be cut off: no cost
+                # A missing cell fits only an empty column; it earns nothing (it is not there).
+                total -= sum(profile[j] != 0 for j in range(size, width)) + _PAD_COST
+            if at in fixed:
+                total = best[at]  # the header again: no evidence either way
+            if total > best[at + size]:
+                best[at + size], step[at + size] = total, size
+    spans: list[tuple[int, int]] = []
+    end = n
+    while end > 0:
+        spans.append((end - step[end], step[end]))
+        end -= step[end]
+    return best[n], spans[::-1]
+
+
+def _undrawn_rows(cells: list[_Cell], width: int, header: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """Rows (start, cells) of a table whose empty cells left no pipes: a PDF draws nothing for
+    an empty cell or an empty one-cell table ("||"), so a statement row one cell wide or a
+    row's empty tail is gone and the count of cells runs the rows together. The rows are
+    found by kind: each column holds one kind of cell (text, a set phrase met again, a short
+    value such as a count, or nothing), and a short row's missing cells were empty. None
+    when the counted rows fit as well (a table whose cells are all there)."""
+    body = cells[width:]
+    if width > _MAX_SEARCH_WIDTH or len(body) < 2 * width or 4 ** width * len(body) > _MAX_SEARCH:
+        return None
+    seen = Counter(c.text.lower() for c in body)
+    kinds = [_kind(c.text, seen) for c in body]
+    # A column of names (indicators, actions, outcomes) holds text, one name a row.
+    names = {i for i, h in enumerate(header) if column_role(h) in (Column.MEASURE, Column.ACTION, Column.OUTCOME)}
+    profiles = [p for p in product(range(4), repeat=width) if all(p[i] == 3 for i in names)]
+    counted = max(sum(kinds[i] == profile[i % width] for i in range(len(kinds))) for profile in profiles)
+    fixed = frozenset(i for i in range(len(body) - width + 1)
+                      if _repeats_header([c.text for c in body[i:i + width]], header))
+    found = max((_fit(kinds, width, profile, fixed) for profile in profiles),
+                key=lambda fit: fit[0])
+    if found[0] < counted + _MARGIN or all(size == width for _, size in found[1]):
+        return None
+    return [(width + at, size) for at, size in found[1]]
+
+
 def pipe_cell_table(blocks: list[Block], start: int, lines: list[str]) -> tuple[Block, int] | None:
     """The table whose first header cell is ``blocks[start]``, as one table block, and the index
     of its last block; None when no plan table (action or measure columns) starts there."""
@@ -112,26 +202,26 @@ def pipe_cell_table(blocks: list[Block], start: int, lines: list[str]) -> tuple[
         return None
     rows: list[tuple[str, ...]] = [header]
     lines: list[int] = [cells[0].line]
-    i = width
-    while i + width <= len(cells):
-        chunk = cells[i:i + width]
+    # An empty table's pipes ("||") on the page: the empty cells are there to count.
+    drawn = any((b.kind is BlockKind.TABLE and not b.text.strip()) or re.fullmatch(r"\|\s*\|[|\s]*", b.text.strip())
+                for b in blocks[start:last + 1])
+    spans = None if drawn else _undrawn_rows(cells, width, header)
+    if spans is None:  # the rows as counted: a header's width at a time
+        spans = [(at, width) for at in range(width, len(cells) - width + 1, width)]
+        if len(cells) - (width + len(spans) * width) >= 2:
+            # The copy cut the last row off: its cells so far, the rest empty.
+            spans.append((width + len(spans) * width, len(cells) - width - len(spans) * width))
+    for at, size in spans:
+        chunk = cells[at:at + size] + [_Cell("", cells[at].line)] * (width - size)
         texts = [c.text for c in chunk]
-        head = texts[0]
-        if texts[1:] == list(header[1:]) and head.lower().endswith(header[0].lower()):
+        if _repeats_header(texts, header):
             # The header again, under a group heading on the lines before its first cell.
-            title = head[:len(head) - len(header[0])].strip()
+            title = texts[0][:len(texts[0]) - len(header[0])].strip()
             if title:
                 rows.append((title,) + ("",) * (width - 1))
                 lines.append(chunk[0].line)
-            i += width
             continue
         rows.append(tuple(texts))
-        lines.append(next((c.line for c in chunk if c.text), chunk[0].line))
-        i += width
-    if len(cells) - i >= 2:
-        # The copy cut the last row off: its cells so far, the rest empty.
-        chunk = cells[i:]
-        rows.append(tuple(c.text for c in chunk) + ("",) * (width - len(chunk)))
         lines.append(next((c.line for c in chunk if c.text), chunk[0].line))
     if len(rows) < 2:
         return None
