@@ -423,22 +423,12 @@ def plan_changes(con: sqlite3.Connection) -> tuple[list[dict[str, Any]], int] | 
     """What changed per plan pair (graph/pair_answers.py ``pair_changes``) and how many
     plan-evolution rows there are, from the facts its summary reads (None: no current
     facts; the rows decide)."""
-    from stratgraph.graph.pair_answers import PlanInfo, evolution_answers
+    from stratgraph.graph.pair_answers import evolution_answers
+    from stratgraph.graph.sqlite_summaries import evolution_inputs
 
     if not (current(con) and has_ref_facts(con)):
         return None
-    plans = [PlanInfo(*row) for row in con.execute(
-        "SELECT id, name, json_extract(props, '$.start_year'), source_document,"
-        " json_extract(props, '$.organisation') FROM nodes WHERE label = 'Plan'")]
-    shared = con.execute("SELECT id, label, name FROM nodes"
-                         " WHERE label IN ('Strategy', 'Partnership')").fetchall()
-    documents = con.execute(
-        "SELECT nd.node_id, nd.document FROM nodes s CROSS JOIN node_documents nd"
-        " ON nd.node_id = s.id WHERE s.label IN ('Strategy', 'Partnership')").fetchall()
-    references = con.execute("SELECT shared, part FROM fact_refs").fetchall()
-    themes = con.execute("SELECT id, name, plan_id FROM nodes WHERE label = 'Theme'"
-                         " ORDER BY id").fetchall()
-    items, changes = evolution_answers(plans, shared, documents, references, themes)
+    items, changes = evolution_answers(*evolution_inputs(con))
     return changes, len(items)
 
 

@@ -548,12 +548,14 @@ def _node_attrs(con: sqlite3.Connection, ids: Collection[str]) -> list[tuple[str
         con, f"SELECT {t.NODE_COLUMNS} FROM nodes WHERE id IN ({{}})", sorted(ids))]
 
 
-def _evolution_items(con: sqlite3.Connection) -> list[Any]:
-    from stratgraph.graph.pair_answers import PlanInfo, evolution_items
+def evolution_inputs(con: sqlite3.Connection) -> tuple[list[Any], ...]:
+    """What plan-evolution's answers read, from the reference facts: plans (with their
+    organisation), shared items, their documents, references and themes."""
+    from stratgraph.graph.pair_answers import PlanInfo
 
-    plans = [PlanInfo(id_, name, year, doc) for id_, name, year, doc in con.execute(
-        "SELECT id, name, json_extract(props, '$.start_year'), source_document FROM nodes"
-        " WHERE label = 'Plan'")]
+    plans = [PlanInfo(*row) for row in con.execute(
+        "SELECT id, name, json_extract(props, '$.start_year'), source_document,"
+        " json_extract(props, '$.organisation') FROM nodes WHERE label = 'Plan'")]
     shared = con.execute("SELECT id, label, name FROM nodes"
                          " WHERE label IN ('Strategy', 'Partnership')").fetchall()
     documents = con.execute(
@@ -562,7 +564,13 @@ def _evolution_items(con: sqlite3.Connection) -> list[Any]:
     references = con.execute("SELECT shared, part FROM fact_refs").fetchall()
     themes = con.execute("SELECT id, name, plan_id FROM nodes WHERE label = 'Theme'"
                          " ORDER BY id").fetchall()
-    return evolution_items(plans, shared, documents, references, themes)
+    return plans, shared, documents, references, themes
+
+
+def _evolution_items(con: sqlite3.Connection) -> list[Any]:
+    from stratgraph.graph.pair_answers import evolution_items
+
+    return evolution_items(*evolution_inputs(con))
 
 
 def plan_evolution(con: sqlite3.Connection, p: dict[str, Any]) -> list[Triple] | None:
