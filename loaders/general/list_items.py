@@ -159,6 +159,18 @@ class ListItems:
             by = BY_WHEN.search(text)
             self.run = _ListRun(lead, by.group(1) if by else None, lead_says=_says(text))
             return True
+        if mode is Mode.OUTCOME and text.endswith(":") and lead_in_mode(text) is Mode.MEASURE and not self._skipping():
+            # "2. Following January's meeting ... now propose revised wording for the following
+            # supporting measures:" as a numbered point under "Objectives": it introduces the
+            # measures (grouped under "Objective 1", ... after it), it is not an objective.
+            following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+            if following is not None and (following.kind is BlockKind.HEADING or title_like(following)):
+                self._open_cue(Mode.MEASURE, self.blocks[self.index], carries=True)
+                self.run = None
+            else:
+                self.run = _ListRun(Mode.MEASURE)
+            self._names(text, self.blocks[self.index].line, self._anchor())
+            return True
         if mode is Mode.ACTION and self.run.lead_says and _says(text):
             # "- sets out actions that will be taken to:", "- build and retrofit home", ...,
             # "- acknowledges the local effects of climate change": a nested list printed at one

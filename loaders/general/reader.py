@@ -222,7 +222,9 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                     self._section_mode() is Mode.MEASURE and heading_mode(block.text.strip("* ")) is None
                     and not LABEL_ONLY.match(block.text.strip("* ")) and not is_boilerplate(block.text.strip("* "))) and (
                     not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
-                    or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))):
+                    or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))
+                    # "Objective 2" after the measures listed under "Objective 1": the next group's label
+                    or LABEL_ONLY.match(block.text.strip("* "))):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
                 if self.index and self._chrome_between(self.blocks[self.index - 1].line, block.line):
