@@ -48,3 +48,35 @@ def test_a_numbered_point_introducing_measures_is_their_cue_not_an_objective() -
     outcomes = _names(graph, Label.OUTCOME)
     assert not any(name.startswith("Following January") for name in outcomes)
     assert not any(name.startswith("Objective") for name in outcomes)
+
+
+# nottinghamshire-fire-performance-targets-2023-24, lines 1-18 (two of the four pillars).
+TARGETS_BELOW = """Our performance targets for 2023/24
+Our CRMP describes four pillars around which we measure our performance. Our high-level performance targets for each of these pillars are shown below.
+Community Outcomes
+- Visit 14,000 homes to deliver Safe and Well Visits
+- Compete 1,500 fire safety audits
+Professional and committed workforce
+- Average number of days lost through sickness absence is at or below an average of 9.2 days per annum for wholetime and support staff and 13.2 day for on-call staff
+- All staff have an annual personal development review
+"""
+
+
+def test_a_sentence_saying_targets_are_shown_below_makes_the_lists_under_its_groups_measures() -> None:
+    graph = _read(TARGETS_BELOW)
+    measures = _names(graph, Label.MEASURE)
+    assert measures == {
+        "Visit 14,000 homes to deliver Safe and Well Visits": 4,
+        "Compete 1,500 fire safety audits": 5,
+        "Average number of days lost through sickness absence is at or below an average of 9.2 days per annum"
+        " for wholetime and support staff and 13.2 day for on-call staff": 7,
+        "All staff have an annual personal development review": 8}
+    # the pillar a group of targets sits under is the outcome they measure
+    assert _names(graph, Label.OUTCOME) == {"Professional and committed workforce": 6}
+    workforce = next(n.id for n in graph.nodes.values() if n.name == "Professional and committed workforce"
+                     and n.label is Label.OUTCOME)
+    measured = {graph.nodes[r.end].name for r in graph.relationships.values()
+                if r.type is RelType.MEASURED_BY and r.start == workforce}
+    assert measured == {"All staff have an annual personal development review",
+                        "Average number of days lost through sickness absence is at or below an average of 9.2 days per annum"
+                        " for wholetime and support staff and 13.2 day for on-call staff"}

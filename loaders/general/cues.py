@@ -158,7 +158,8 @@ BOILERPLATE_HEADING = re.compile(
 )
 # A line that is a link or a call to act on the web page, not plan content.
 LINK_LINE = re.compile(
-    r"^(?:download|read|view|see|visit|find\s+out|discover|learn|watch|go\s+to|click|sign\s+up|subscribe"
+    # "Visit 14,000 homes to deliver Safe and Well Visits" is a target (a count), not a link.
+    r"^(?:download|read|view|see|visit(?!\s+[\d,]+\s)|find\s+out|discover|learn|watch|go\s+to|click|sign\s+up|subscribe"
     r"|email|contact|follow\s+us|back\s+to|return\s+to|more\s+on|read\s+more"
     # "Request an accessible format" (a page's offer); "Request that the panel begins ..." is
     # a plan's to-do item.

@@ -21,6 +21,12 @@ INDICATORS_LISTED = re.compile(
     r"(?i)\b(?:explains?|lists?|shows?|sets?\s+out|describes?)\s+(?:each|every|all|the|our)\s+(?:of\s+the\s+)?"
     r"(?:key\s+)?(?:performance\s+|strategic\s+)?(?:indicators?|measures?|kpis?)\b(?:\s+(?:in|of|for)\s+(?:our|the)\b[^.:]{0,60})?\.?\s")
 
+#: "Our high-level performance targets for each of these pillars are shown below.": a sentence
+#: saying the measures follow, closed by a full stop rather than a colon.
+MEASURES_BELOW = re.compile(
+    r"(?i)\b(?:our|the|these|its|their)\s+(?:[\w-]+\s+){0,3}(?:targets|measures|indicators|kpis|metrics)\b[^.:;]{0,60}"
+    r"\b(?:are|is|will\s+be)\s+(?:shown|set\s+out|listed|detailed|outlined|given|presented|summarised)\s+below\.?$")
+
 #: A line saying the plan's schemes follow: "... a number of specific schemes that will be led,
 #: directed or facilitated by the Council", "The interventions we will deliver are set out below".
 INTERVENTIONS_FOLLOW = re.compile(

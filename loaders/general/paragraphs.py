@@ -23,6 +23,7 @@ from stratgraph.loaders.general.item_wording import (
 from stratgraph.loaders.general.lead_ins import (
     ABOUT_THE_DOCUMENT,
     INDICATORS_LISTED,
+    MEASURES_BELOW,
     _ONE_OUTCOME_LABEL,
     _OTHER_SET_LEAD,
     THEMED_LEAD_IN,
@@ -203,7 +204,7 @@ class ParagraphReading:
 
     def _indicators_cue(self, block: Block, text: str) -> bool:
         """A sentence saying the lines after it are the plan's indicators, opening a measures section."""
-        if INDICATORS_LISTED.search(text) and not self._skipping():
+        if (INDICATORS_LISTED.search(text) or MEASURES_BELOW.search(text)) and not self._skipping():
             # "These data factfiles explain each performance indicator in our Strategic Plan.":
             # the lines that follow are the plan's indicators.
             while self.stack and self.stack[-1].level >= IMPLICIT_LEVEL:

@@ -220,11 +220,12 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                     # an indicator's name on its own line under "... each performance indicator":
                     # a row of the list, not a heading (a label like "Priority Two" still is)
                     self._section_mode() is Mode.MEASURE and heading_mode(block.text.strip("* ")) is None
-                    and not LABEL_ONLY.match(block.text.strip("* ")) and not is_boilerplate(block.text.strip("* "))) and (
+                    and not LABEL_ONLY.match(block.text.strip("* ")) and not is_boilerplate(block.text.strip("* "))
+                    and not self._over_measure_items()) and (
                     not self._in_list_mode() or heading_mode(block.text.strip("* ")) is not None
                     or is_boilerplate(block.text.strip("* ")) or NUMBERED_OUTCOME.match(block.text.strip("* "))
                     # "Objective 2" after the measures listed under "Objective 1": the next group's label
-                    or LABEL_ONLY.match(block.text.strip("* "))):
+                    or LABEL_ONLY.match(block.text.strip("* ")) or self._over_measure_items()):
                 self._heading(block.text.strip("*"), self._implicit_level(block.text), block.line)
             elif block.kind is BlockKind.LIST_ITEM:
                 if self.index and self._chrome_between(self.blocks[self.index - 1].line, block.line):
@@ -304,6 +305,8 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         if cue is not None and cue.level == IMPLICIT_LEVEL and heading_mode(bare) is None \
                 and not is_boilerplate(bare):
             return IMPLICIT_LEVEL + 1
+        if self._over_measure_items() and not is_boilerplate(bare):
+            return IMPLICIT_LEVEL + 1  # "Community Outcomes" over its targets: a group of the measures cue
         return IMPLICIT_LEVEL
 
     def _in_list_mode(self) -> bool:
@@ -351,6 +354,13 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             if section.theme_id:
                 self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
                             rule="section-of-declared-outcome")
+        elif self._over_measure_items() and not LABEL_ONLY.match(text):
+            # "Professional and committed workforce" between "Our high-level performance targets
+            # for each of these pillars are shown below." and its list of targets: the outcome
+            # the measures under it measure (though its words may say "Outcomes").
+            if not bad_name(clean(text)):
+                self._outcome_section(section, clean(text), "measures-group-heading")
+            section.mode, section.thematic = Mode.MEASURE, not bad_name(clean(text))
         elif numbered and (numbered.group("word") or numbered.group("word2")).lower() == "theme" \
                 and not bad_name(clean(numbered.group("name"))):
             # "Theme 1: A new kind of council": a theme (and its outcome) whose lists are its
@@ -386,6 +396,14 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         if parent is not None and parent.carries and section.mode is None and not section.skip:
             section.mode = parent.mode
         self.stack.append(section)
+
+    def _over_measure_items(self) -> bool:
+        """Whether the line being read groups measures: under a sentence saying the measures
+        follow, with list items right after it."""
+        following = self.blocks[self.index + 1] if self.index + 1 < len(self.blocks) else None
+        cue = next((s for s in reversed(self.stack) if s.level == IMPLICIT_LEVEL and s.mode is not None), None)
+        return following is not None and following.kind is BlockKind.LIST_ITEM \
+            and cue is not None and cue.mode is Mode.MEASURE and not cue.thematic and cue.outcome_id is None
 
     def _name_pending_label(self, text: str, line: int) -> bool:
         """Name the "Objective 7" section just opened with this heading or line."""
