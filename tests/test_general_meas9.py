@@ -80,3 +80,30 @@ def test_a_sentence_saying_targets_are_shown_below_makes_the_lists_under_its_gro
     assert measured == {"All staff have an annual personal development review",
                         "Average number of days lost through sickness absence is at or below an average of 9.2 days per annum"
                         " for wholetime and support staff and 13.2 day for on-call staff"}
+
+
+# nisra-programme-for-government-population-indicators, lines 1-15 and 34 (a few rows).
+LINKED_TO_OUTCOME = """Programme for Government Population Indicators
+
+Programme for Government Population Indicators - Measurement Annexes
+
+
+Linked to Outcome
+Prevalence rate (% of the population who were victims of any NI Crime Survey crime) 7, 10
+Healthy life expectancy at birth 4
+Number of adults receiving social care services at home or self directed support for social care as a % of the total number of adults needing care 8
+% of all journeys which are made by walking/cycling/public transport 2, 11
+"""
+
+
+def test_an_indicators_page_with_a_linked_to_outcome_column_reads_each_line_as_a_measure() -> None:
+    graph = _read(LINKED_TO_OUTCOME)
+    # the outcome numbers a flattened copy ran onto each line are the column, not the name;
+    # "Linked to Outcome" is that column's header, no outcomes cue
+    assert _names(graph, Label.MEASURE) == {
+        "Prevalence rate (% of the population who were victims of any NI Crime Survey crime)": 7,
+        "Healthy life expectancy at birth": 8,
+        "Number of adults receiving social care services at home or self directed support for social care as a %"
+        " of the total number of adults needing care": 9,
+        "% of all journeys which are made by walking/cycling/public transport": 10}
+    assert _names(graph, Label.OUTCOME) == {}

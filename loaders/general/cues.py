@@ -115,7 +115,9 @@ MEASURE_HEADING = re.compile(
     # "Performance Measure Level 1": a table's caption in the singular.
     r"|(?:key\s+)?performance\s+(?:indicators?|measures?|metrics?)\b.*|kpis?\b.*|measures(?:\s+of\s+success)?\b.*"
     r"|(?:key\s+)?(?:success\s+|result\s+)?measures|targets?|our\s+targets|key\s+targets|measuring\s+(?:success|progress)\b.*"
-    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*|(?:[\w-]+\s+){0,2}metrics\b.*"
+    r"|how\s+(?:will\s+)?we\s+know\b.*|(?:[\w-]+\s+){0,3}indicators\b.*"
+    # "Programme for Government Population Indicators": a framework's name, then what it lists
+    r"|(?-i:(?:[A-Z][\w-]*\s+|(?:for|of|and|the)\s+){4,6}Indicators)(?:\s*[-–—:]\s*.*)?|(?:[\w-]+\s+){0,2}metrics\b.*"
     # "What success will look like", "We will know we have been successful when": the list
     # under it says what will be so when the outcome is met, the outcome's measures.
     r"|(?:this\s+is\s+)?what\s+success\s+(?:will\s+|would\s+|should\s+)?looks?\s+like|success\s+will\s+(?:mean|look\s+like)"

@@ -43,6 +43,7 @@ from stratgraph.loaders.general.wording import (
     NUMBER_COLON,
     DOCUMENT_NAME,
     NUMBERING,
+    QUANTITY,
     REF,
     bad_name,
     clean,
@@ -389,8 +390,12 @@ class ParagraphReading:
             # documents it names still count.
             self._names(text, block.line, self._anchor())
             return
-        if section_mode is Mode.MEASURE and not self._skipping() and len(text.split()) <= 25 \
-                and len(list(sentences(text))) == 1 and not re.search(r"\b(?:is|are)\b", text) \
+        # "Number of adults receiving social care services ... as a % of the total number of adults
+        # needing care", "% of all journeys which are made by walking/cycling/public transport":
+        # worded as an indicator, a long name or a relative clause is still its name.
+        counted = bool(QUANTITY.match(text)) and len(text.split()) <= 40
+        if section_mode is Mode.MEASURE and not self._skipping() and (len(text.split()) <= 25 or counted) \
+                and len(list(sentences(text))) == 1 and (counted or not re.search(r"\b(?:is|are)\b", text)) \
                 and not text.endswith(":") and not commitment(text):
             name = clean(text)
             if not bad_name(name):

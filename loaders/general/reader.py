@@ -57,6 +57,7 @@ from stratgraph.loaders.general.flat_reading import FlatReading
 from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
+from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
 from stratgraph.loaders.general.list_items import ListItems
 from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
@@ -144,6 +145,8 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         #: The action of an "Action - ..." line, whose labelled cells may follow it.
         self.labelled_action: str | None = None
         self.warnings: list[str] = []
+        #: Under a "Linked to Outcome" column header: each indicator's line ends in outcome numbers.
+        self.linked_codes = False
 
     # -- the pass ---------------------------------------------------------------------
 
@@ -198,6 +201,8 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._open_flat(block, kind)
             elif block.line <= self.matrix_end:
                 continue  # a row of an outcomes matrix, read with its header
+            elif block.kind is BlockKind.PARAGRAPH and LINKED_TO.match(block.text.strip()):
+                self.linked_codes = True  # "Linked to Outcome": a column of numbers, not a cue
             elif block.kind is BlockKind.PARAGRAPH and self._outcome_matrix(block):
                 continue
             elif self._header_over_coded_rows(block):
@@ -532,6 +537,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
     def _measure(self, name: str, line: int, rule: str, *, action: str | None = None,
                  outcome: str | None = None, deadline: str | None = None, **props: object) -> str:
         section = self.stack[-1] if self.stack else None
+        name = without_codes(name) if self.linked_codes else name
         values = {k: v for k, v in props.items() if v}
         target_value = values.pop("target", None)
         baseline = values.pop("baseline", None)

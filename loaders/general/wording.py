@@ -97,7 +97,8 @@ FIELD_LABELS = (
 #: A sub-item's letter before a measure's name: "a) Effective enforcement actions".
 SUB_ITEM = re.compile(r"^\(?[a-z]\)\s*")
 #: A name that counts or rates something: an indicator's own name, not a category's.
-QUANTITY = re.compile(r"(?i)^(?:%|(?:the\s+)?(?:number|numbers|proportion|percentage|rate|average|total|amount|level|count|value)\s+of)\b")
+# ("% of schools ...": the sign has no word boundary after it, so it is matched with its space.)
+QUANTITY = re.compile(r"(?i)^(?:%\s|(?:the\s+)?(?:number|numbers|proportion|percentage|rate|average|total|amount|level|count|value)\s+of\b)")
 #: Where an indicator's name ends and its figures begin: "New", "2,300", "20%", "n/a", "+2%".
 FIRST_FIGURE = re.compile(r"\s(?:[+-]?\d[\d,.]*%?|New|n/?a|TBC|Establish\b)(?=\s|$)")
 #: A date cell of a flattened row: "16/17", "FY17-18", "2025/26", "March 2025", "Q3 2024/25".
