@@ -107,3 +107,28 @@ def test_an_indicators_page_with_a_linked_to_outcome_column_reads_each_line_as_a
         " of the total number of adults needing care": 9,
         "% of all journeys which are made by walking/cycling/public transport": 10}
     assert _names(graph, Label.OUTCOME) == {}
+
+
+# cumberland-jhwbs-2023-28-measuring-overall-success, lines 1-2.
+MEASURES_IN_PROSE = """How will we measure the overall success of the strategy?
+The overall aim of the Cumberland Joint Local Health and Wellbeing Strategy is to enable Cumberland’s communities to be healthy and to tackle health inequalities. High level measures of success will be monitored through changes to life expectancy, healthy life expectancy and the life expectancy / healthy life expectancy gap between the most and least deprived communities. Further measures are proposed in the document.
+"""
+
+
+def test_measures_of_success_named_in_a_sentence_measure_the_overall_aim_before_them() -> None:
+    graph = _read(MEASURES_IN_PROSE)
+    aim = "To enable Cumberland’s communities to be healthy and to tackle health inequalities"
+    assert _names(graph, Label.OUTCOME) == {aim: 2}
+    measures = _names(graph, Label.MEASURE)
+    assert measures == {
+        "Life expectancy": 2, "Healthy life expectancy": 2,
+        "The life expectancy / healthy life expectancy gap between the most and least deprived communities": 2}
+    aim_id = next(n.id for n in graph.nodes.values() if n.name == aim)
+    assert {graph.nodes[r.end].name for r in graph.relationships.values()
+            if r.type is RelType.MEASURED_BY and r.start == aim_id} == set(measures)
+
+
+def test_a_reports_purpose_is_no_overall_aim() -> None:
+    from stratgraph.loaders.general.success_sentences import overall_aim
+
+    assert overall_aim("The overall aim of this report is to update members on progress.") is None

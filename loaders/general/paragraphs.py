@@ -30,6 +30,7 @@ from stratgraph.loaders.general.lead_ins import (
 )
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
 from stratgraph.loaders.general.statements import commitment, sentences, target
+from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
 from stratgraph.loaders.general.wording import (
     ALT_TEXT,
@@ -480,6 +481,7 @@ class ParagraphReading:
 
     def _prose(self, text: str, line: int) -> int:
         made = 0
+        aim_id = None  # the plan's overall aim a sentence states, which the measures after it measure
         for sentence in sentences(text):
             action_id = None
             if ALT_TEXT.match(sentence.text):
@@ -493,6 +495,13 @@ class ParagraphReading:
                 if found and not bad_name(found[0]):
                     self._measure(found[0], line, "target-sentence", target=found[1],
                                   deadline=found[2], action=action_id)
+                if (aim := overall_aim(sentence.text)) and not bad_name(clean(aim)):
+                    section = self.stack[-1] if self.stack else None
+                    aim_id = self.b.outcome(clean(aim), line, theme=self._theme(section), level="priority",
+                                            rule="overall-aim-sentence")
+                for name in measures_judged_by(sentence.text):
+                    if not bad_name(clean(name)):
+                        self._measure(clean(name), line, "measures-named-in-sentence", outcome=aim_id)
             if (quoted := _REWORDED_PRIORITY.search(sentence.text)) and not bad_name(clean(quoted.group("name"))):
                 # "... subject to the fourth priority being amended to read "Manage a resilient,
                 # financially strong Council ..."": the priority's new wording, an outcome.
