@@ -132,3 +132,34 @@ def test_a_reports_purpose_is_no_overall_aim() -> None:
     from stratgraph.loaders.general.success_sentences import overall_aim
 
     assert overall_aim("The overall aim of this report is to update members on progress.") is None
+
+
+# dclg-fire-rescue-service-objectives-dso6-indicators, lines 21-31.
+LABELLED_INDICATORS = """Fire and rescue service objectives and targets: overview
+
+Departmental Strategic Objective 6
+
+"Ensuring safer communities by providing the framework for the Fire and Rescue Service and other agencies to prevent and respond to emergencies."
+
+Measurement - The DSO is supported by four indicators:
+
+  • Indicator 6.1: Numbers of primary fires and related fatalities and non-fatal casualties, excluding precautionary checks
+  • Indicator 6.2: Numbers of deliberate primary and secondary fires submitted through incident reports
+  • Fire and rescue service improvement programme
+"""
+
+
+def test_a_quoted_objective_under_its_label_is_measured_by_its_labelled_indicators() -> None:
+    graph = _read(LABELLED_INDICATORS)
+    objective = ("Ensuring safer communities by providing the framework for the Fire and Rescue Service and other"
+                 " agencies to prevent and respond to emergencies")
+    assert set(_names(graph, Label.OUTCOME)) == {objective}
+    measures = {n.name: n for n in graph.nodes.values() if n.label is Label.MEASURE}
+    # the label is the indicator's code, not its name; the unlabelled bullet after the set is a link
+    assert set(measures) == {
+        "Numbers of primary fires and related fatalities and non-fatal casualties, excluding precautionary checks",
+        "Numbers of deliberate primary and secondary fires submitted through incident reports"}
+    assert {m.properties.get("indicator_code") for m in measures.values()} == {"Indicator 6.1", "Indicator 6.2"}
+    objective_id = next(n.id for n in graph.nodes.values() if n.name == objective and n.label is Label.OUTCOME)
+    assert {graph.nodes[r.end].name for r in graph.relationships.values()
+            if r.type is RelType.MEASURED_BY and r.start == objective_id} == set(measures)

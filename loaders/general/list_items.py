@@ -9,6 +9,7 @@ import re
 from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.general.cues import Mode, is_boilerplate, lead_in_mode
 from stratgraph.loaders.general.deadlines import deadline_in, lead_in_period, read_deadline
+from stratgraph.loaders.general.indicator_labels import indicator_label
 from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
     _DESCRIBING_VERB,
@@ -274,11 +275,17 @@ class ListItems:
 
     def _measure_item(self, block: Block, text: str) -> None:
         """An item of a measures list: the measure."""
+        code, text = indicator_label(text)
+        if code is None and self.run.labelled:
+            # "Fire and rescue service improvement programme" after four "Indicator 6.n: ..."
+            # items: no indicator of the set (a link to the next page).
+            return
+        self.run.labelled = code is not None
         name = clean(text)
         if not bad_name(name) or self._content_among_items(name):
             # "Governance", "Risk management" among "Service delivery", "Customer
             # satisfaction" ... after "The measures are:": measures, not page apparatus.
-            self.list_measure = self._measure(name, block.line, "list-after-measure-cue")
+            self.list_measure = self._measure(name, block.line, "list-after-measure-cue", indicator_code=code)
 
     def _unmarked_item(self, block: Block, text: str) -> None:
         """An item of a list no cue named: a "we will" commitment, a to-do item, or names only."""

@@ -415,7 +415,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         section, self.pending_label = self.pending_label, None
         if section is None or not self.stack or self.stack[-1] is not section:
             return False
-        name = clean(text)
+        name = clean(text.strip().strip("\"“”'‘’"))  # the objective quoted under its label
         if bad_name(name) or heading_mode(text) is not None:
             return False
         self._outcome_section(section, name, "numbered-label-then-name")

@@ -51,3 +51,6 @@ class _ListRun:
     #: The period the lead-in line sets its items ("By 2027 we will:"): an item's deadline
     #: unless it says its own ("" once the lead-in was read and named none).
     period: str | None = None
+    #: The measures read so far carry an indicator label ("Indicator 6.1: ..."): an item without
+    #: one is no indicator of the set.
+    labelled: bool = False
