@@ -46,6 +46,8 @@ def test_a_numbered_point_introducing_measures_is_their_cue_not_an_objective() -
         "Number of drug trafficking organisations disrupted or dismantled": 18,
         "Value of assets recovered": 22}
     outcomes = _names(graph, Label.OUTCOME)
+    # point 1 reports that the set was agreed: neither an objective nor a measure
+    assert outcomes == {}
     assert not any(name.startswith("Following January") for name in outcomes)
     assert not any(name.startswith("Objective") for name in outcomes)
 

@@ -340,7 +340,11 @@ REPORTED_LINE = re.compile(
     r"|(?:residents|people|you|customers|tenants|communities|partners|businesses|young\s+people|the\s+public)\s+"
     r"(?:told|said|asked|tell|say)\b"
     r"|(?:this|these|it)\s+(?:priority|priorities|plan|strategy|work|section|objective|theme|outcome|action)s?\s+"
-    r"(?:links?|is|are|was|were|relates?|supports?|contributes?|aligns?)\b)")
+    r"(?:links?|is|are|was|were|relates?|supports?|contributes?|aligns?)\b"
+    # "The objectives and measures that will support the corporate priorities ... were agreed at
+    # January's full authority meeting": a report of the set's approval, not one of its items
+    r"|(?:the|these)\s+(?:objectives|priorities|outcomes|measures|targets|indicators)(?:\s+and\s+\w+)?\b[^.;]{0,100}?"
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:agreed|approved|adopted|endorsed|noted|considered)\b)")
 #: "Our commitment to residents", "Our aim": the label of an aim or pledge set among the items.
 AIM_LABEL = re.compile(r"(?i)^our\s+(?:commitments?|aims?|ambitions?|vision|promises?|pledges?)(?:\s+(?:to|for)\s+[\w\s]{1,30})?$"
                        # "Why this matters": the heading of a priority's reasons (its section
