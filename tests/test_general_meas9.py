@@ -165,3 +165,21 @@ def test_a_quoted_objective_under_its_label_is_measured_by_its_labelled_indicato
     objective_id = next(n.id for n in graph.nodes.values() if n.name == objective and n.label is Label.OUTCOME)
     assert {graph.nodes[r.end].name for r in graph.relationships.values()
             if r.type is RelType.MEASURED_BY and r.start == objective_id} == set(measures)
+
+
+# met-police-authority-policing-plan-2004-05-objectives-measures, lines 31 and 37-40, without
+# the point that introduces them: a list under "Objectives" worded as counts.
+COUNTED_UNDER_OBJECTIVES = """Policing and Performance Plan 2004/05
+
+Objectives
+
+  • Number of quality intelligence reports submitted
+  • Number of Counter Terrorism Deployments
+"""
+
+
+def test_items_worded_as_counts_under_an_objectives_heading_are_measures_not_outcomes() -> None:
+    graph = _read(COUNTED_UNDER_OBJECTIVES)
+    assert _names(graph, Label.MEASURE) == {"Number of quality intelligence reports submitted": 5,
+                                            "Number of Counter Terrorism Deployments": 6}
+    assert _names(graph, Label.OUTCOME) == {}

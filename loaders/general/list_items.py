@@ -89,7 +89,12 @@ class ListItems:
             lead = None
         if self._indicator_target_items(block, text, mode, level):
             return
-        if mode is Mode.OUTCOME:
+        if mode is Mode.OUTCOME and QUANTITY.match(text) and not bad_name(clean(text)):
+            # "- Number of quality intelligence reports submitted" among a list read as
+            # objectives: worded as something counted, an indicator of the outcome above it.
+            parent = self.run.by_level.get(level - 1) or self._outcome(self.stack[-1] if self.stack else None)
+            self._measure(clean(text), block.line, "counted-item-among-outcomes", outcome=parent)
+        elif mode is Mode.OUTCOME:
             self._outcome_item(block, text, level, lead)
         elif mode is Mode.ACTION:
             self._action_item(block, text, lead)

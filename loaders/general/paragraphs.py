@@ -381,6 +381,11 @@ class ParagraphReading:
                 and not DOCUMENT_NAME.match(clean(text)):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None
+            if QUANTITY.match(text):
+                # "% of schools found to be good or better" under an outcome: worded as something
+                # counted, an indicator of it, not a priority.
+                self._measure(clean(text), block.line, "counted-line-among-outcomes")
+                return
             self.paragraph_outcome = self.b.outcome(clean(text), block.line, theme=self._theme(section),
                                                     level="priority", rule="line-under-outcomes-cue")
             self.declared.setdefault(normalise_name(clean(text)), self.paragraph_outcome)
