@@ -183,3 +183,19 @@ def test_items_worded_as_counts_under_an_objectives_heading_are_measures_not_out
     assert _names(graph, Label.MEASURE) == {"Number of quality intelligence reports submitted": 5,
                                             "Number of Counter Terrorism Deployments": 6}
     assert _names(graph, Label.OUTCOME) == {}
+
+
+# cumberland-housing-strategy-2025-39-performance-indicators, lines 3-4, 11-12.
+INDICATORS_AND_A_WAY_OF_MONITORING = """Cumberland Housing Strategy 2025-2039
+We will monitor the performance of this strategy against the following indicators, whilst these are the current performance indicators they may be subject to change:
+- the number of new affordable homes delivered per annum (including supported temporary accommodation)
+- seeking the views of those on the Cumbria Choice housing register to monitor the customer experience
+- the number of completed Disabled Facilities Grants
+"""
+
+
+def test_a_gerund_with_an_object_among_indicators_is_a_way_of_monitoring_not_a_measure() -> None:
+    graph = _read(INDICATORS_AND_A_WAY_OF_MONITORING)
+    assert _names(graph, Label.MEASURE) == {
+        "The number of new affordable homes delivered per annum (including supported temporary accommodation)": 3,
+        "The number of completed Disabled Facilities Grants": 5}

@@ -280,6 +280,12 @@ class ListItems:
 
     def _measure_item(self, block: Block, text: str) -> None:
         """An item of a measures list: the measure."""
+        if re.match(r"(?i)^[a-z]+ing\s+(?:the|a|an|our|their|its|all|every)\b", text):
+            # "- seeking the views of those on the ... register to monitor the customer
+            # experience" among "the number of ..." indicators: a way of monitoring, something
+            # done to an object (a gerund's "Processing of ...", "Feeling safe" are indicators)
+            self._names(text, block.line, self._anchor())
+            return
         code, text = indicator_label(text)
         if code is None and self.run.labelled:
             # "Fire and rescue service improvement programme" after four "Indicator 6.n: ..."
