@@ -199,3 +199,25 @@ def test_a_gerund_with_an_object_among_indicators_is_a_way_of_monitoring_not_a_m
     assert _names(graph, Label.MEASURE) == {
         "The number of new affordable homes delivered per annum (including supported temporary accommodation)": 3,
         "The number of completed Disabled Facilities Grants": 5}
+
+
+# lincoln-operational-performance-q1-2018-19, lines 12-16 and 21.
+RESULT_BULLETS = """Reason for Decision
+Quarter one saw a long list of very good performance results, particularly in relation to development management and housing. A summary of exceptional areas of good performance were noted as follows:
+· the number of face to face enquires in customer services had dropped by 7,336 compared to quarter one last year;
+· the number of users logged into ‘myinfo’ this quarter had increased by 1,409 compared to quarter one last year;
+· the in-year collection rate for Lincoln Business Rates remained above its target of 30.53% at 35.86%;
+· the percentage of non-major and major planning applications determined within the government target at 94.67% and 100% respectively;
+"""
+
+
+def test_a_performance_reports_result_bullets_name_their_indicators_and_targets() -> None:
+    graph = _read(RESULT_BULLETS)
+    measures = {n.name: n for n in graph.nodes.values() if n.label is Label.MEASURE}
+    assert set(measures) == {
+        "The number of face to face enquires in customer services",
+        "The number of users logged into ‘myinfo’",
+        "The in-year collection rate for Lincoln Business Rates"}
+    assert measures["The in-year collection rate for Lincoln Business Rates"].properties["target"] == "30.53%"
+    # the result is not part of the name, and the line with no reporting verb is not read (a gap)
+    assert _names(graph, Label.ACTION) == {}

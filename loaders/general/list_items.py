@@ -10,6 +10,7 @@ from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.general.cues import Mode, is_boilerplate, lead_in_mode
 from stratgraph.loaders.general.deadlines import deadline_in, lead_in_period, read_deadline
 from stratgraph.loaders.general.indicator_labels import indicator_label
+from stratgraph.loaders.general.performance_results import result_indicator
 from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
     _DESCRIBING_VERB,
@@ -152,6 +153,12 @@ class ListItems:
             # "- The percentage of household waste sent to landfill ... was 1.64%" under an
             # outcome of a progress report: a result, reported on the outcome's indicator.
             self._measure(indicator, block.line, "reported-result-item", outcome=outcome)
+            return True
+        if mode in (None, Mode.OUTCOME) and (result := result_indicator(text)) and not bad_name(clean(result[0])):
+            # "· the in-year collection rate for Lincoln Business Rates remained above its target of
+            # 30.53% at 35.86%;": a performance report's result, on the indicator it names first.
+            self._measure(clean(result[0]), block.line, "indicator-result-item", target=result[1],
+                          outcome=self._outcome(self.stack[-1] if self.stack else None))
             return True
         return False
 
