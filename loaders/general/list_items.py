@@ -154,13 +154,23 @@ class ListItems:
             # outcome of a progress report: a result, reported on the outcome's indicator.
             self._measure(indicator, block.line, "reported-result-item", outcome=outcome)
             return True
-        if mode in (None, Mode.OUTCOME) and (result := result_indicator(text)) and not bad_name(clean(result[0])):
+        if mode in (None, Mode.OUTCOME) and (result := result_indicator(text)) and not bad_name(clean(result[0])) \
+                and self._performance_lead_in():
             # "· the in-year collection rate for Lincoln Business Rates remained above its target of
             # 30.53% at 35.86%;": a performance report's result, on the indicator it names first.
             self._measure(clean(result[0]), block.line, "indicator-result-item", target=result[1],
                           outcome=self._outcome(self.stack[-1] if self.stack else None))
             return True
         return False
+
+    def _performance_lead_in(self) -> bool:
+        """Whether the line over the list being read speaks of performance ("A summary of
+        exceptional areas of good performance were noted as follows:"): its results report on
+        indicators (a result under no such line is a statistic)."""
+        at = self.index
+        while at > 0 and self.blocks[at].kind is BlockKind.LIST_ITEM:
+            at -= 1
+        return bool(re.search(r"(?i)\b(?:performance|indicators?|measures|targets?|kpis?)\b", self.blocks[at].text))
 
     def _cue_among_items(self, text: str, mode: Mode | None) -> bool:
         """An item that is a cue for what follows: a card's label, a lead-in, the outer list again."""

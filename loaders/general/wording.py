@@ -304,6 +304,8 @@ META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:upd
 META_LABEL = re.compile(r"(?i)^(?:decision\s+(?:maker|status)|is\s+key\s+decision\??|wards?\s+affected"
                         r"|(?:lead\s+officer\s+and\s+)?report\s+authors?|final\s+decision[\s-]maker|lead\s+head\s+of\s+service"
                         r"|(?:objective|project|action|indicator|measure|priority)\s+details"
+                        # a decision notice's "Reason for Decision", "Alternative Options Considered and Rejected"
+                        r"|reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)|alternative\s+options(?:\s+considered)?(?:\s+and\s+rejected)?"
                         # "RESOLVED: that Cabinet": a meeting's decision over its resolutions.
                         r"|(?:it\s+was\s+)?(?:resolved|recommended)(?:\s*:)?(?:\s+that\b[^.:]{0,40})?)\s*[:-]?$")
 #: A count of items by status, as a performance summary gives it: "1 has not started (less
