@@ -85,7 +85,8 @@ NUMBERED_OUTCOME = re.compile(
 ACTION_HEADING = re.compile(
     r"^(?:what\s+(?:we\s+will|we'?ll|we\s+are\s+going\s+to|we\s+plan\s+to|the\s+council\s+will)\s+do"
     r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
-    r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments|projects|milestones)"
+    # "Our commitment" over a list of what the council commits to do: one pledge, its items.
+    r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments?|projects|milestones)"
     r"|actions?|activities|deliverables|commitments|key\s+projects(?:\s+and\s+activities)?"
     r"|our\s+plans?|what\s+we\s+are\s+doing|how\s+we\s+will\s+get\s+there|action\s+plan"
     r"|(?:headline\s+|key\s+)?delivery(?:\s+(?:actions|priorities|milestones))?)\b[^.]{0,60}:?$",

@@ -13,6 +13,7 @@ from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
     _DESCRIBING_VERB,
     _NAMED_PHRASE,
+    titled_project,
     _says,
 )
 from stratgraph.loaders.general.lead_ins import COMPLETED_BELOW
@@ -236,7 +237,12 @@ class ListItems:
         """An item of an actions list: the action, its deadline and lead, and a target it sets."""
         titled = TITLE_DASH.match(text)
         due = deadline_in(text) or self.run.deadline  # an item's own date before its lead-in's
-        if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
+        described = None
+        if project := titled_project(text):
+            # "Deliver the Cost of Living Action Plan - By providing a range of support ...":
+            # the project's title is the action, the sentence after the dash its description.
+            name, described = clean(project[0]), project[1]
+        elif titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
             # "LED streetlights – a project is already underway to ...": the title names it,
             # and the description may say when ("expected to be completed by 2024").
             name = clean(titled.group("title"))
@@ -251,7 +257,7 @@ class ListItems:
             name = clean(commitment(text) or text)
         if not bad_name(name):
             action = self._action(name, block.line, "list-after-action-cue", text, deadline=due,
-                                  period=self.run.period)
+                                  period=self.run.period, **({"description": described} if described else {}))
             if lead is not None:
                 self._lead_after_item(lead.group("owner").strip(), block.line, action)
             found = target(text)

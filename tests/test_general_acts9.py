@@ -1,0 +1,67 @@
+"""The general reader on priorities and the commitments under them (reading round acts9).
+
+Each test quotes the lines of a public plan of batch A (tests/dev_corpus/SOURCES.md names it)
+in a small document of its own, so the rule it pins is read from its words, not the file.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.item_wording import titled_project
+from stratgraph.loaders.read.furniture import is_site_chrome
+
+from general_reading import by_label, read_general
+
+# Chorley Council, Corporate Strategy 2023/24, "Healthy, safe and engaged communities"
+# (tests/dev_corpus/chorley-corporate-strategy-2023-24-healthy-safe-communities.md, lines 5-30)
+CHORLEY = """Healthy, safe and engaged communities
+
+Our commitment
+
+  • support and encourage active lifestyles and health and wellbeing
+  • work with partners to join up public services so that they make sense for everyone
+
+We will
+
+  • Deliver the Cost of Living Action Plan - By providing a range of support and intervention including food and fuel poverty, debt and housing
+  • Launch an Enhanced Social Prescribing Service Focussed on Supporting Family and Early Years -Taking an early action and prevention approach to support at families and children
+
+Measuring success
+
+  • % increase in visitor numbers
+Update cookies preferences
+"""
+
+
+def test_the_bullets_under_our_commitment_are_the_councils_actions() -> None:
+    actions = by_label(read_general(CHORLEY), Label.ACTION)
+    assert actions["Support and encourage active lifestyles and health and wellbeing"]["line"] == 5
+    # "work with partners ..." is what the council commits to do, not a partnership's name
+    assert actions["Work with partners to join up public services so that they make sense for everyone"]["line"] == 6
+
+
+def test_a_project_title_in_title_case_then_a_dash_is_the_action_and_the_sentence_its_description() -> None:
+    actions = by_label(read_general(CHORLEY), Label.ACTION)
+    plan = actions["Deliver the Cost of Living Action Plan"]
+    assert plan["line"] == 10
+    assert plan["description"].startswith("By providing a range of support")
+    # the dash may touch the description ("Early Years -Taking an early action ...")
+    assert actions["Launch an Enhanced Social Prescribing Service Focussed on Supporting Family and Early Years"][
+        "description"].startswith("Taking an early action")
+
+
+def test_a_sentence_that_runs_on_through_a_dash_is_no_project_title() -> None:
+    # Not title case before the dash: one sentence, left whole.
+    assert titled_project("Work with partners - including the NHS - to join up services") is None
+    assert titled_project("Become a leading council in Scotland for community engagement - 1% of the Council's "
+                          "discretionary budget will be allocated through participatory budgeting") is None
+    assert titled_project("Refresh and Deliver the Transformation Programme - Respond to significant national, "
+                          "regional and local challenges effectively") == (
+        "Refresh and Deliver the Transformation Programme",
+        "Respond to significant national, regional and local challenges effectively")
+
+
+def test_the_cookie_banners_link_under_a_measures_list_is_no_measure() -> None:
+    assert is_site_chrome("Update cookies preferences")
+    measures = by_label(read_general(CHORLEY), Label.MEASURE)
+    assert set(measures) == {"% increase in visitor numbers"}
