@@ -65,3 +65,33 @@ def test_the_cookie_banners_link_under_a_measures_list_is_no_measure() -> None:
     assert is_site_chrome("Update cookies preferences")
     measures = by_label(read_general(CHORLEY), Label.MEASURE)
     assert set(measures) == {"% increase in visitor numbers"}
+
+
+# Lisburn & Castlereagh City Council, Interim Corporate Plan 2021-24, the plan's page
+# (tests/dev_corpus/lisburn-castlereagh-interim-corporate-plan-2021-24.md, lines 1-15)
+LISBURN = """Interim Corporate Plan 2021-24
+Publication date: 23 September 2021
+Date range: 23 September 2021 to April 2024
+Download the document as a PDF
+Outcomes of the interim Corporate Plan as a PDF
+It has been a difficult two years for most people living in and coping with the COVID-19 pandemic.
+We will build on the many reasons to live, work, visit and invest here – the quality of life, our infrastructure, our schools and hospitals. We have a skilled workforce and low domestic and business rates making us an attractive area for continued growth.
+Our location makes us:
+- the ideal place for businesses looking to access national and international markets due to our excellent road, rail and air links
+- the ideal place for families to live, work and play
+"""
+
+
+def test_a_link_to_the_plan_as_a_pdf_and_its_date_range_are_page_furniture_not_cues() -> None:
+    graph = read_general(LISBURN)
+    assert by_label(graph, Label.OUTCOME) == {}
+    assert by_label(graph, Label.THEME) == {}
+
+
+def test_we_will_build_on_what_the_area_already_has_is_no_action() -> None:
+    # The introduction's "We will build on the many reasons to live, work ... here" names the
+    # ground the plan stands on; the bullets describe the area.
+    graph = read_general(LISBURN)
+    assert by_label(graph, Label.ACTION) == {}
+    built = read_general("Our plan\n\nWe will build on the success of the Towns Fund by opening two community hubs.\n")
+    assert list(by_label(built, Label.ACTION)) == ["Build on the success of the Towns Fund by opening two community hubs"]

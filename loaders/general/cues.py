@@ -172,6 +172,8 @@ LINK_LINE = re.compile(
     r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
     # "Show all parts of this policy", "Hide all sections": a guide page's contents control.
     r"|^(?:show|hide)\s+all\s+(?:parts|sections|steps|pages)\b.{0,40}$"
+    # "Outcomes of the interim Corporate Plan as a PDF": a link to the document in a format.
+    r"|\bas\s+an?\s+(?:pdf|word\s+document|docx?|spreadsheet|excel\s+file|xlsx?)\s*$"
     r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
     re.IGNORECASE,
 )
