@@ -95,3 +95,36 @@ def test_we_will_build_on_what_the_area_already_has_is_no_action() -> None:
     assert by_label(graph, Label.ACTION) == {}
     built = read_general("Our plan\n\nWe will build on the success of the Towns Fund by opening two community hubs.\n")
     assert list(by_label(built, Label.ACTION)) == ["Build on the success of the Towns Fund by opening two community hubs"]
+
+
+# London Borough of Redbridge, Health and Wellbeing strategy consultation
+# (tests/dev_corpus/redbridge-health-wellbeing-strategy-consultation-ambitions.md, lines 4-22)
+REDBRIDGE_HWS = """What are our Ambitions?
+Our proposed Ambitions and Priorities are:
+Ambition 1: Starting Well - Positive Beginnings for Babies, Children & Young People
+- Improving immunisation through increased vaccination uptake.
+- Better opportunities for those with special educational needs.
+Ambition 3: Caring Well - Prevention & Care of Long-term Conditions
+- Reducing the risk of long-term conditions from air pollution.
+- Improve identification and management of hypertension.
+Running through each of our Ambitions are a number of ‘Golden Threads’. These are:
+- Lifecycle prevention - by investing in ser
+"""
+
+
+def test_items_under_each_ambition_of_an_ambitions_and_priorities_lead_in_are_its_priorities() -> None:
+    graph = read_general("Health and Wellbeing strategy consultation\n" + REDBRIDGE_HWS)
+    outcomes = by_label(graph, Label.OUTCOME)
+    # each priority an outcome, however it is worded (a gerund, an imperative, a noun phrase)
+    for name, line in {"Improving immunisation through increased vaccination uptake": 5,
+                       "Better opportunities for those with special educational needs": 6,
+                       "Reducing the risk of long-term conditions from air pollution": 8,
+                       "Improve identification and management of hypertension": 9}.items():
+        assert outcomes[name]["line"] == line
+    assert by_label(graph, Label.ACTION) == {}
+    supports = {(graph.nodes[r.start].name, graph.nodes[r.end].name) for r in graph.relationships.values()
+                if r.type.value == "SUPPORTS"}
+    assert ("Improving immunisation through increased vaccination uptake",
+            "Starting Well - Positive Beginnings for Babies, Children & Young People") in supports
+    assert ("Improve identification and management of hypertension",
+            "Caring Well - Prevention & Care of Long-term Conditions") in supports

@@ -110,6 +110,13 @@ class ListItems:
                                and before.kind is BlockKind.PARAGRAPH else None) or ""
         if self.run.mode is None and self.index in self.called_outcomes:
             self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
+        if self.index in self.tiered_outcomes:
+            # "- Improving immunisation ..." under "Ambition 1: Starting Well - ..." after "Our
+            # proposed Ambitions and Priorities are:": the ambition's priorities, supporting it.
+            self.run.mode = Mode.OUTCOME
+            under = self.blocks[self.tiered_outcomes[self.index]].line
+            if not (self.stack and self.stack[-1].line == under) and self.paragraph_outcome:
+                self.run.by_level.setdefault(0, self.paragraph_outcome)
 
     def _theme_completed_below(self, block: Block, text: str, mode: Mode | None, level: int) -> bool:
         """An item ("Enable people to:") naming the theme the items nested under it complete."""
