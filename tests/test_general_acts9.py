@@ -128,3 +128,35 @@ def test_items_under_each_ambition_of_an_ambitions_and_priorities_lead_in_are_it
             "Starting Well - Positive Beginnings for Babies, Children & Young People") in supports
     assert ("Improve identification and management of hypertension",
             "Caring Well - Prevention & Care of Long-term Conditions") in supports
+
+
+# City of Edinburgh Council, Council Commitments, "Delivering a Council that works for all"
+# (tests/dev_corpus/edinburgh-council-commitments-council-that-works-for-all.md, lines 1-10)
+EDINBURGH = """Delivering a Council that works for all
+
+Council Commitments on more empowered, transparent and improved public services
+
+  1. Continue to make a case to the Scottish Government for the introduction of a Transient Visitor Levy and explore the possibility of introducing more flexibility in the application of business rates. Explore the possibility of introducing a workplace parking levy
+  2. Limit Council Tax increases to 3% a year to 2021
+  3. Devolve local decisions to four Locality Committees. Establish the membership of each Committee and how devolved decision making will work to encourage the maximum participation for local groups. Explore the effectiveness of community councils and how they can be enhanced to represent their local communities
+"""
+
+
+def test_council_commitments_over_a_list_are_its_actions_and_the_caption_no_outcome() -> None:
+    graph = read_general(EDINBURGH)
+    actions = by_label(graph, Label.ACTION)
+    # "Limit", "Devolve": verbs of a to-do item too
+    assert actions["Limit Council Tax increases to 3% a year to 2021"]["line"] == 6
+    assert "Council Commitments on more empowered, transparent and improved public services" not in by_label(
+        graph, Label.OUTCOME)
+    # "Limit Council Tax ...": the tax, not a body called "Limit Council"
+    assert "Limit Council" not in by_label(graph, Label.ORGANISATION)
+
+
+def test_a_commitment_then_its_steps_each_a_sentence_is_named_by_its_first_sentence() -> None:
+    actions = by_label(read_general(EDINBURGH), Label.ACTION)
+    devolve = actions["Devolve local decisions to four Locality Committees"]
+    assert devolve["line"] == 7
+    assert devolve["description"].startswith("Establish the membership of each Committee")
+    assert "Continue to make a case to the Scottish Government for the introduction of a Transient Visitor Levy and " \
+           "explore the possibility of introducing more flexibility in the application of business rates" in actions

@@ -87,6 +87,9 @@ ACTION_HEADING = re.compile(
     r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
     # "Our commitment" over a list of what the council commits to do: one pledge, its items.
     r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments?|projects|milestones)"
+    # "Council Commitments on more empowered, transparent and improved public services": the
+    # council's (its administration's, its manifesto's) pledges, each a thing to do.
+    r"|(?:council|administration|manifesto|cabinet)(?:'s)?\s+commitments"
     r"|actions?|activities|deliverables|commitments|key\s+projects(?:\s+and\s+activities)?"
     r"|our\s+plans?|what\s+we\s+are\s+doing|how\s+we\s+will\s+get\s+there|action\s+plan"
     r"|(?:headline\s+|key\s+)?delivery(?:\s+(?:actions|priorities|milestones))?)\b[^.]{0,60}:?$",

@@ -260,6 +260,12 @@ class ListItems:
             # "seek public feedback ... and report back on this. If this falls, I will ensure
             # ...": the item is its first sentence; the "If ..." one says what follows it.
             name = clean(said[0].text)
+        elif IMPERATIVE.match(text) and (said := list(sentences(text))) and len(said) > 1 \
+                and len(said[0].text.split()) >= 4 and all(IMPERATIVE.match(s.text) for s in said[1:]):
+            # "Devolve local decisions to four Locality Committees. Establish the membership of
+            # each Committee ... Explore ...": the commitment, then the steps it takes, each a
+            # sentence of its own: the first names the item, the rest describe it.
+            name, described = clean(said[0].text), " ".join(s.text for s in said[1:])
         else:
             name = clean(commitment(text) or text)
         if not bad_name(name):

@@ -143,7 +143,7 @@ PLANNING_VERBS = frozenset("""
     streamline collaborate share address reuse recycle conserve adapt mitigate deploy roll carry set
     undertake bring provide create
     prioritise prioritize conduct identify define submit select decide
-    appoint request
+    appoint request limit devolve freeze
 """.split()) - {"set", "plan", "map"}  # as often nouns ("Planning applications", "Sets out")
 _FIRST_WORD = re.compile(r"^\s*(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with\s+\S+\s+)?to)\s+)?([A-Za-z-]+)")
 _DATED_PAST = re.compile(r"^\S+\s+(?:by|in|on)\s+20\d\d")
