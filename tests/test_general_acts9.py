@@ -160,3 +160,15 @@ def test_a_commitment_then_its_steps_each_a_sentence_is_named_by_its_first_sente
     assert devolve["description"].startswith("Establish the membership of each Committee")
     assert "Continue to make a case to the Scottish Government for the introduction of a Transient Visitor Levy and " \
            "explore the possibility of introducing more flexibility in the application of business rates" in actions
+
+
+def test_a_commitment_then_a_dash_and_the_figure_it_sets_is_named_by_the_commitment() -> None:
+    # Edinburgh's commitment 1 (the same page, line 5)
+    graph = read_general(EDINBURGH.replace(
+        "  1. Continue to make",
+        "  1. Become a leading council in Scotland for community engagement - 1% of the Council's discretionary "
+        "budget will be allocated through participatory budgeting\n  4. Continue to make"))
+    actions = by_label(graph, Label.ACTION)
+    become = actions["Become a leading council in Scotland for community engagement"]
+    assert become["line"] == 5
+    assert become["description"].startswith("1% of the Council's discretionary budget")

@@ -89,3 +89,17 @@ def titled_project(text: str) -> tuple[str, str] | None:
             or (said and sum(w[0].isupper() for w in said) * 2 > len(said)):
         return None
     return title, rest
+
+
+#: "Become a leading council in Scotland for community engagement - 1% of the Council's
+#: discretionary budget will be allocated through participatory budgeting": a commitment, a
+#: dash, then the figure that says how much (its target, stated as a clause of its own).
+_COMMITMENT_THEN_FIGURE = re.compile(
+    r"^(?P<title>[A-Z][^–—]{10,160}?)\s+[–—-]\s+(?P<rest>\d[\d,.]*\s*(?:%|per\s*cent)\s+of\s.{10,})$")
+
+
+def figure_after_dash(text: str) -> tuple[str, str] | None:
+    """(commitment, figure clause) of a to-do item whose dash leads to the figure it sets;
+    ``None`` for any other item."""
+    found = _COMMITMENT_THEN_FIGURE.match(text.strip())
+    return (found.group("title").strip(), found.group("rest").strip()) if found else None

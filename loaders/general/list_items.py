@@ -13,6 +13,7 @@ from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
     _DESCRIBING_VERB,
     _NAMED_PHRASE,
+    figure_after_dash,
     titled_project,
     _says,
 )
@@ -245,9 +246,10 @@ class ListItems:
         titled = TITLE_DASH.match(text)
         due = deadline_in(text) or self.run.deadline  # an item's own date before its lead-in's
         described = None
-        if project := titled_project(text):
-            # "Deliver the Cost of Living Action Plan - By providing a range of support ...":
-            # the project's title is the action, the sentence after the dash its description.
+        if project := titled_project(text) or figure_after_dash(text):
+            # "Deliver the Cost of Living Action Plan - By providing a range of support ...",
+            # "Become a leading council ... - 1% of the Council's discretionary budget will be
+            # ...": the words before the dash are the action, what follows its description.
             name, described = clean(project[0]), project[1]
         elif titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
             # "LED streetlights – a project is already underway to ...": the title names it,
