@@ -172,3 +172,24 @@ def test_a_commitment_then_a_dash_and_the_figure_it_sets_is_named_by_the_commitm
     become = actions["Become a leading council in Scotland for community engagement"]
     assert become["line"] == 5
     assert become["description"].startswith("1% of the Council's discretionary budget")
+
+
+# Royal Borough of Windsor and Maidenhead, Corporate Plan 2021-2026
+# (tests/dev_corpus/windsor-maidenhead-corporate-plan-2021-26-objectives.md, lines 22-24)
+WINDSOR = """Corporate Plan 2021-2026
+
+The plan sets out the following priorities, which respond to evidence on the key challenges within the borough and the priorities of our residents: 
+
+  • Taking action to tackle climate change and its consequences, and improving our natural environment: the council has declared a Climate Emergency, and this priority sets out the actio
+"""
+
+
+def test_the_following_priorities_then_why_at_length_is_an_outcomes_cue() -> None:
+    outcomes = by_label(read_general(WINDSOR), Label.OUTCOME)
+    # a priority worded as an activity is still the plan's priority, not a to-do item (its name
+    # keeps the description the page copy cuts off: a title of 15 words is not split at the colon)
+    [(name, found)] = outcomes.items()
+    assert name.startswith("Taking action to tackle climate change and its consequences, and improving our natural "
+                           "environment")
+    assert found["line"] == 5
+    assert by_label(read_general(WINDSOR), Label.ACTION) == {}

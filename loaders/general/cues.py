@@ -59,6 +59,9 @@ OUTCOME_LEAD_IN = re.compile(
     r"|\b(?:aims?|ambitions?|goals?)\s+(?:is\s+|are\s+)?to(?:\s+have)?(?:\s+\w+){0,2}\s*:\s*$"
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
+    # "The plan sets out the following priorities, which respond to evidence on the key
+    # challenges within the borough and the priorities of our residents:": why, at length.
+    rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{_OUTCOME_NOUNS},?\s+(?:which|that)\b(?![^:]*\bwe\b)[^:]{{0,200}}:\s*$"
     # "Detailed below are the priorities under the Wellbeing theme which we will work to achieve
     # over the lifetime of the Community Plan 2015-2030:"
     rf"|^(?:detailed|listed|set\s+out|outlined|shown|described)\s+below\s+(?:are|is)\s+(?:the|our)\s+(?:[\w-]+\s+){{0,2}}{_OUTCOME_NOUNS}\b[^:]{{0,160}}:\s*$"
