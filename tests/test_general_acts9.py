@@ -193,3 +193,13 @@ def test_the_following_priorities_then_why_at_length_is_an_outcomes_cue() -> Non
                            "environment")
     assert found["line"] == 5
     assert by_label(read_general(WINDSOR), Label.ACTION) == {}
+
+
+def test_a_yearly_limit_to_a_year_is_due_that_year() -> None:
+    from stratgraph.loaders.general.deadlines import deadline_in
+
+    # Edinburgh's commitment 3 (line 7): the limit holds each year until 2021
+    assert deadline_in("Limit Council Tax increases to 3% a year to 2021") == "2021"
+    assert deadline_in("Move charges to 2021 levels") is None
+    actions = by_label(read_general(EDINBURGH), Label.ACTION)
+    assert actions["Limit Council Tax increases to 3% a year to 2021"]["deadline"] == "2021"
