@@ -203,3 +203,16 @@ def test_a_yearly_limit_to_a_year_is_due_that_year() -> None:
     assert deadline_in("Move charges to 2021 levels") is None
     actions = by_label(read_general(EDINBURGH), Label.ACTION)
     assert actions["Limit Council Tax increases to 3% a year to 2021"]["deadline"] == "2021"
+
+
+def test_a_project_title_then_a_dash_is_read_so_in_a_to_do_list_no_cue_names() -> None:
+    # Chorley's projects (lines 17 and 18) under a theme heading, without the "We will" cue
+    graph = read_general("Corporate Strategy\n\n## Healthy, safe and engaged communities\n\n"
+                         "  • Deliver the Cost of Living Action Plan - By providing a range of support and intervention "
+                         "including food and fuel poverty, debt and housing\n"
+                         "  • Deliver a Health and Wellbeing Programme to Support the Needs of Residents Across the "
+                         "Borough - Develop a community-based health and wellbeing programme\n")
+    actions = by_label(graph, Label.ACTION)
+    assert set(actions) == {"Deliver the Cost of Living Action Plan",
+                            "Deliver a Health and Wellbeing Programme to Support the Needs of Residents Across the Borough"}
+    assert actions["Deliver the Cost of Living Action Plan"]["description"].startswith("By providing a range")

@@ -307,8 +307,9 @@ class ListItems:
                         name, line, theme=self._theme(section), level="priority",
                         rule="outcome-over-actions")
                 outcome = self.run.lead_outcome_id
-            self._action(clean(text), block.line, "imperative-item", text, outcome=outcome,
-                         period=self.run.period)
+            project = titled_project(text) or figure_after_dash(text)
+            self._action(clean(project[0] if project else text), block.line, "imperative-item", text, outcome=outcome,
+                         period=self.run.period, **({"description": project[1]} if project else {}))
         else:
             self._leads(text, block.line)
             self._names(text, block.line, self._anchor())
