@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from stratgraph.loaders.general.cues import heading_mode, is_boilerplate
-from stratgraph.loaders.general.lead_ins import CALLED_AFTER, INTERVENTIONS_FOLLOW
+from stratgraph.loaders.general.cues import NUMBERED_OUTCOME, heading_mode, is_boilerplate
+from stratgraph.loaders.general.lead_ins import CALLED_AFTER, INTERVENTIONS_FOLLOW, TWO_TIER_LEAD
 from stratgraph.loaders.general.statements import commitment, sentences
 from stratgraph.loaders.general.wording import IMPERATIVE, NUMBERING, bad_name, clean, title_like
 from stratgraph.loaders.read.model import Block, BlockKind
@@ -110,6 +110,28 @@ class BlockMarks:
             if run and block is not None and block.kind is BlockKind.PARAGRAPH and CALLED_AFTER.match(block.text.strip()):
                 found.update(run)
             run = []
+        return found
+
+    def _tiered_outcomes(self) -> dict[int, int]:
+        """The list items under each labelled line after a two-tier lead-in ("Our proposed
+        Ambitions and Priorities are:", then "Ambition 1: Starting Well - ..." over its bullets),
+        by index, with the index of the line they sit under. The lead-in says what the items
+        are, the line's priorities, though most open with a verb ("Improving immunisation ...")."""
+        found: dict[int, int] = {}
+        group: int | None = None
+        tiered = False
+        for i, block in enumerate(self.blocks):
+            text = block.text.replace("**", "").strip()
+            if block.kind is BlockKind.PARAGRAPH and TWO_TIER_LEAD.match(text):
+                tiered, group = True, None
+            elif not tiered:
+                continue
+            elif block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and NUMBERED_OUTCOME.match(text):
+                group = i
+            elif block.kind is BlockKind.LIST_ITEM and group is not None:
+                found[i] = group
+            else:
+                tiered, group = False, None  # "Running through each of our Ambitions are ...": another set
         return found
 
     def _outcome_groups(self) -> set[int]:

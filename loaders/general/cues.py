@@ -59,6 +59,9 @@ OUTCOME_LEAD_IN = re.compile(
     r"|\b(?:aims?|ambitions?|goals?)\s+(?:is\s+|are\s+)?to(?:\s+have)?(?:\s+\w+){0,2}\s*:\s*$"
     rf"|\b(?:set|agreed|identified|adopted|have)\s+(?:out\s+)?(?:\w+\s+){{0,3}}{_OUTCOME_NOUNS}\s*:\s*$"
     r"|^(?:the|our|these|its|their)\b(?![^:]*\bwe\b)[^:]{0,40}\b(?:priorities|outcomes|objectives|ambitions|aims|goals)\b[^:]{0,80}:\s*$"
+    # "The plan sets out the following priorities, which respond to evidence on the key
+    # challenges within the borough and the priorities of our residents:": why, at length.
+    rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{_OUTCOME_NOUNS},?\s+(?:which|that)\b(?![^:]*\bwe\b)[^:]{{0,200}}:\s*$"
     # "Detailed below are the priorities under the Wellbeing theme which we will work to achieve
     # over the lifetime of the Community Plan 2015-2030:"
     rf"|^(?:detailed|listed|set\s+out|outlined|shown|described)\s+below\s+(?:are|is)\s+(?:the|our)\s+(?:[\w-]+\s+){{0,2}}{_OUTCOME_NOUNS}\b[^:]{{0,160}}:\s*$"
@@ -85,7 +88,11 @@ NUMBERED_OUTCOME = re.compile(
 ACTION_HEADING = re.compile(
     r"^(?:what\s+(?:we\s+will|we'?ll|we\s+are\s+going\s+to|we\s+plan\s+to|the\s+council\s+will)\s+do"
     r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
-    r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments|projects|milestones)"
+    # "Our commitment" over a list of what the council commits to do: one pledge, its items.
+    r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments?|projects|milestones)"
+    # "Council Commitments on more empowered, transparent and improved public services": the
+    # council's (its administration's, its manifesto's) pledges, each a thing to do.
+    r"|(?:council|administration|manifesto|cabinet)(?:'s)?\s+commitments"
     r"|actions?|activities|deliverables|commitments|key\s+projects(?:\s+and\s+activities)?"
     r"|our\s+plans?|what\s+we\s+are\s+doing|how\s+we\s+will\s+get\s+there|action\s+plan"
     r"|(?:headline\s+|key\s+)?delivery(?:\s+(?:actions|priorities|milestones))?)\b[^.]{0,60}:?$",
@@ -174,6 +181,8 @@ LINK_LINE = re.compile(
     r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
     # "Show all parts of this policy", "Hide all sections": a guide page's contents control.
     r"|^(?:show|hide)\s+all\s+(?:parts|sections|steps|pages)\b.{0,40}$"
+    # "Outcomes of the interim Corporate Plan as a PDF": a link to the document in a format.
+    r"|\bas\s+an?\s+(?:pdf|word\s+document|docx?|spreadsheet|excel\s+file|xlsx?)\s*$"
     r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
     re.IGNORECASE,
 )

@@ -37,7 +37,9 @@ _PERIOD = rf"(?:(?:{_MONTH_NAMES}|{_SEASON_NAMES}|Q[1-4]|quarter\s+[1-4])\s+(?:o
 #: "in" before a bare year need not ("carry out an appraisal in 2021/22").
 _FIN_YEAR = r"(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d"
 _DUE = re.compile(
-    rf"\b(?:(?:by|before|until|during|no\s+later\s+than)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
+    rf"\b(?:(?:by|before|until|during|no\s+later\s+than"
+    # "Limit Council Tax increases to 3% a year to 2021": a yearly limit that holds until then
+    rf"|(?:a|per|each)\s+(?:year|annum)\s+to)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
     rf"|in\s+(?P<period>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_FIN_YEAR}(?!\s+(?:and\s+beyond|onwards?)\b))))\b",
     re.IGNORECASE)
 _FY = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d|(?:19|20)\d\d)\b")

@@ -62,3 +62,44 @@ def _lost_bullet(block: Block) -> Block:
     if block.kind is not BlockKind.PARAGRAPH or not (marker := _LOST_BULLET.match(block.text)):
         return block
     return replace(block, kind=BlockKind.LIST_ITEM, text=block.text[marker.end():], level=max(block.level, 1))
+
+
+#: "Deliver the Cost of Living Action Plan - By providing a range of support ...": a project's
+#: title, a dash (spaced at least before it: "Anti-Social" is one word), then what the project
+#: involves, starting a sentence of its own.
+_TITLE_THEN_SENTENCE = re.compile(r"^(?P<title>[A-Z][^–—:]{10,140}?)\s+[–—-]\s*(?P<rest>[A-Z][a-z]+(?:\s+\S+){2,})$")
+#: Words a title leaves in lower case ("Focussed on Supporting Family and Early Years").
+_TITLE_SMALL = frozenset("a an and the of to for in on at by with or from into across as our its".split())
+
+
+def titled_project(text: str) -> tuple[str, str] | None:
+    """(title, description) of a to-do item written as a project's title in title case, a dash
+    and a sentence saying what it involves; ``None`` for any other item.
+
+    Title case is the tell: "Refresh and Deliver the Transformation Programme - Respond to ..."
+    names a project, while "Work with partners - including the NHS - to ..." runs one sentence
+    on through its dashes and is left whole."""
+    found = _TITLE_THEN_SENTENCE.match(text.strip())
+    if not found:
+        return None
+    title, rest = found.group("title").strip(), found.group("rest").strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", title) if w.lower() not in _TITLE_SMALL]
+    said = [w for w in re.findall(r"[A-Za-z][\w'’]*", rest)[1:] if w.lower() not in _TITLE_SMALL]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < len(words) \
+            or (said and sum(w[0].isupper() for w in said) * 2 > len(said)):
+        return None
+    return title, rest
+
+
+#: "Become a leading council in Scotland for community engagement - 1% of the Council's
+#: discretionary budget will be allocated through participatory budgeting": a commitment, a
+#: dash, then the figure that says how much (its target, stated as a clause of its own).
+_COMMITMENT_THEN_FIGURE = re.compile(
+    r"^(?P<title>[A-Z][^–—]{10,160}?)\s+[–—-]\s+(?P<rest>\d[\d,.]*\s*(?:%|per\s*cent)\s+of\s.{10,})$")
+
+
+def figure_after_dash(text: str) -> tuple[str, str] | None:
+    """(commitment, figure clause) of a to-do item whose dash leads to the figure it sets;
+    ``None`` for any other item."""
+    found = _COMMITMENT_THEN_FIGURE.match(text.strip())
+    return (found.group("title").strip(), found.group("rest").strip()) if found else None

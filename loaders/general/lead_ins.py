@@ -33,6 +33,13 @@ INTERVENTIONS_FOLLOW = re.compile(
     r"(?i)\b(?:schemes|interventions|projects|initiatives|programmes|activities)\b[^.]{0,60}"
     r"\b(?:will\s+be\s+(?:led|delivered|funded|developed|facilitated)|we\s+will\s+(?:deliver|lead|fund)|below|follow)")
 
+#: "Our proposed Ambitions and Priorities are:": a lead-in naming two tiers of the plan's aims,
+#: the labelled lines under it ("Ambition 1: Starting Well - ...") the first, the items under
+#: each line the second (its priorities, however they are worded).
+_TIERS = r"(?:ambitions?|themes?|pillars?|missions?|goals?|outcomes?|priorit(?:y|ies)|objectives?|aims?)"
+TWO_TIER_LEAD = re.compile(
+    rf"(?i)^(?:our|the)\s+(?:[\w-]+\s+){{0,2}}{_TIERS}\s+and\s+{_TIERS}(?:\s+(?:are|will\s+be))?\s*:$")
+
 #: "These outcomes were developed through ...": the line after a list naming what its items are.
 CALLED_AFTER = re.compile(
     r"(?i)^(?:these|the\s+above|all\s+of\s+these)\s+(?:[\w-]+\s+){0,2}(?:outcomes|priorities|objectives|aims|ambitions|goals)\b")

@@ -15,6 +15,8 @@ from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
     _DESCRIBING_VERB,
     _NAMED_PHRASE,
+    figure_after_dash,
+    titled_project,
     _says,
 )
 from stratgraph.loaders.general.lead_ins import COMPLETED_BELOW
@@ -116,6 +118,13 @@ class ListItems:
                                and before.kind is BlockKind.PARAGRAPH else None) or ""
         if self.run.mode is None and self.index in self.called_outcomes:
             self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
+        if self.index in self.tiered_outcomes:
+            # "- Improving immunisation ..." under "Ambition 1: Starting Well - ..." after "Our
+            # proposed Ambitions and Priorities are:": the ambition's priorities, supporting it.
+            self.run.mode = Mode.OUTCOME
+            under = self.blocks[self.tiered_outcomes[self.index]].line
+            if not (self.stack and self.stack[-1].line == under) and self.paragraph_outcome:
+                self.run.by_level.setdefault(0, self.paragraph_outcome)
 
     def _theme_completed_below(self, block: Block, text: str, mode: Mode | None, level: int) -> bool:
         """An item ("Enable people to:") naming the theme the items nested under it complete."""
@@ -271,7 +280,13 @@ class ListItems:
         """An item of an actions list: the action, its deadline and lead, and a target it sets."""
         titled = TITLE_DASH.match(text)
         due = deadline_in(text) or self.run.deadline  # an item's own date before its lead-in's
-        if titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
+        described = None
+        if project := titled_project(text) or figure_after_dash(text):
+            # "Deliver the Cost of Living Action Plan - By providing a range of support ...",
+            # "Become a leading council ... - 1% of the Council's discretionary budget will be
+            # ...": the words before the dash are the action, what follows its description.
+            name, described = clean(project[0]), project[1]
+        elif titled and len(titled.group("title").split()) <= 8 and " – " in text[:titled.end("title") + 3]:
             # "LED streetlights – a project is already underway to ...": the title names it,
             # and the description may say when ("expected to be completed by 2024").
             name = clean(titled.group("title"))
@@ -282,11 +297,17 @@ class ListItems:
             # "seek public feedback ... and report back on this. If this falls, I will ensure
             # ...": the item is its first sentence; the "If ..." one says what follows it.
             name = clean(said[0].text)
+        elif IMPERATIVE.match(text) and (said := list(sentences(text))) and len(said) > 1 \
+                and len(said[0].text.split()) >= 4 and all(IMPERATIVE.match(s.text) for s in said[1:]):
+            # "Devolve local decisions to four Locality Committees. Establish the membership of
+            # each Committee ... Explore ...": the commitment, then the steps it takes, each a
+            # sentence of its own: the first names the item, the rest describe it.
+            name, described = clean(said[0].text), " ".join(s.text for s in said[1:])
         else:
             name = clean(commitment(text) or text)
         if not bad_name(name):
             action = self._action(name, block.line, "list-after-action-cue", text, deadline=due,
-                                  period=self.run.period)
+                                  period=self.run.period, **({"description": described} if described else {}))
             if lead is not None:
                 self._lead_after_item(lead.group("owner").strip(), block.line, action)
             found = target(text)
@@ -333,8 +354,9 @@ class ListItems:
                         name, line, theme=self._theme(section), level="priority",
                         rule="outcome-over-actions")
                 outcome = self.run.lead_outcome_id
-            self._action(clean(text), block.line, "imperative-item", text, outcome=outcome,
-                         period=self.run.period)
+            project = titled_project(text) or figure_after_dash(text)
+            self._action(clean(project[0] if project else text), block.line, "imperative-item", text, outcome=outcome,
+                         period=self.run.period, **({"description": project[1]} if project else {}))
         else:
             self._leads(text, block.line)
             self._names(text, block.line, self._anchor())

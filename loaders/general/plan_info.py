@@ -31,7 +31,8 @@ _ORGANISATION = re.compile(
     rf"|(?:Royal\s+Borough|London\s+Borough|City|County\s+Borough|County|Borough|Metropolitan\s+Borough)\s+of\s+{_PLACE_TAIL}(?:\s+Council)?"
     rf"|{_PLACE}\s+(?:City|County|Borough|District|Metropolitan\s+Borough|County\s+Borough|Town|Parish|Community)\s+Council"
     rf"|{_PLACE}\s+Council"
-    rf")\b"
+    # "Limit Council Tax increases to 3% a year": the tax, not a body called "Limit Council".
+    rf")\b(?!\s+[Tt]ax\b)"
 )
 # Words that start a sentence or a role, never a place: "The County Council", "Our Council".
 _NOT_PLACE = frozenset({"The", "Our", "This", "That", "A", "An", "Your", "Each", "Every", "Full",

@@ -39,6 +39,12 @@ _NOT_COMMITMENT = re.compile(
     r"|mak(?:e|ing)\s+(?:[\w’'&-]+\s+){1,6}an?\s+(?:[\w-]+\s+){0,2}place\s+(?:to|in\s+which\s+to|where\s+\w+\s+can)\s+(?:live|work|visit|grow|study|do)\b"
     # "we will ensure that no community is left behind": the vision restated, not a deliverable
     r"|ensure\s+(?:that\s+)?no(?:-?one|body|\s+one|\s+\w+)\s+(?:is|are|gets?)\s+left\s+behind\b"
+    # "We will build on the many reasons to live, work, visit and invest here": what the area or
+    # the council already has, the ground the plan stands on, unless it says what is built
+    # ("... by opening two hubs", "... to deliver ...").
+    r"|build\s+(?:on|upon)\s+(?:the\s+|our\s+|this\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:reasons|strengths?|success(?:es)?|assets|achievements|progress|foundations?|good\s+work)\b"
+    r"(?!.*\b(?:by\s+\w+ing|to\s+(?:deliver|create|build|provide|open|develop))\b)"
     r"|(?:always\s+)?be\s+(?:open|honest|transparent|accessible|accountable|fair|ambitious|visible|responsive"
     r"|approachable|respectful|inclusive)|always\s+(?:be|remain)\b)\b",
     re.IGNORECASE,

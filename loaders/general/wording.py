@@ -146,7 +146,7 @@ PLANNING_VERBS = frozenset("""
     streamline collaborate share address reuse recycle conserve adapt mitigate deploy roll carry set
     undertake bring provide create
     prioritise prioritize conduct identify define submit select decide
-    appoint request
+    appoint request limit devolve freeze
 """.split()) - {"set", "plan", "map"}  # as often nouns ("Planning applications", "Sets out")
 _FIRST_WORD = re.compile(r"^\s*(?:(?:continu(?:e|ing)\s+to|work(?:ing)?\s+(?:with\s+\S+\s+)?to)\s+)?([A-Za-z-]+)")
 _DATED_PAST = re.compile(r"^\S+\s+(?:by|in|on)\s+20\d\d")
@@ -296,7 +296,8 @@ META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:upd
                        # "Wards affected: All"), a tracker's ("Status: Green", "Due date: ...").
                        r"|decision\s+(?:maker|status|type)|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]in|callable\s+in)\??"
                        r"|wards?\s+affected|(?:lead\s+officer\s+and\s+)?report\s+authors?|classification|final\s+decision[\s-]maker"
-                       r"|publication\s+date|date\s+of\s+decision|effective\s+from|(?:accompanying|supporting|additional)\s+documents"
+                       # "Date range: 23 September 2021 to April 2024": a plan page's period field.
+                       r"|publication\s+date|date\s+(?:range|of\s+decision)|effective\s+from|(?:accompanying|supporting|additional)\s+documents"
                        r"|status|stage|directorate|section|percentage\s+complete|due\s+date|rag(?:\s+status)?|contact\s+officer)\s*:",
                        re.IGNORECASE)
 #: The same fields as bare labels on a line of their own ("Wards affected", "Report author"),

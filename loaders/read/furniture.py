@@ -16,8 +16,9 @@ PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?
 # that mentions cookies is content).
 _CHROME = re.compile(
     r"^\s*(?:skip\s+to\s+(?:main\s+)?(?:content|navigation)|back\s+to\s+top|back|previous|next|jump\s+to\s+navigation"
-    r"|(?:accept|reject|manage|allow)\s+(?:all\s+)?(?:cookies|cookie\s+settings)"
-    r"|cookie\s+(?:settings|preferences|policy|notice)|we\s+use\s+cookies\b.*"
+    # "Update cookies preferences": the banner's link to reopen it, as some sites word it.
+    r"|(?:accept|reject|manage|allow|update|change)\s+(?:all\s+|your\s+)?(?:cookies?\s+(?:settings|preferences)|cookies)"
+    r"|cookies?\s+(?:settings|preferences|policy|notice)|we\s+use\s+cookies\b.*"
     r"|share\s+(?:this\s+page|on\s+\w+)|print\s+this\s+page|was\s+this\s+page\s+(?:useful|helpful)\??.*"
     r"|(?:home|you\s+are\s+here)\s*[>›/»].*|report\s+a\s+problem\s+with\s+this\s+page"
     r"|sign\s+(?:in|up)|log\s+in|search\s+(?:this\s+site|the\s+site)?|menu|close|toggle\s+navigation"
