@@ -289,6 +289,7 @@ class ListItems:
             self._action(clean(text), block.line, "imperative-item", text, outcome=outcome,
                          period=self.run.period)
         else:
+            self._counted_outcomes(text, block.line)
             self._leads(text, block.line)
             self._names(text, block.line, self._anchor())
 

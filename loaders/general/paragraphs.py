@@ -13,6 +13,7 @@ from stratgraph.loaders.general.cues import (
     heading_mode,
     lead_in_mode,
 )
+from stratgraph.loaders.general.counted_lists import counted_names
 from stratgraph.loaders.general.flat_tables import _TARGET_LABEL
 from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
@@ -494,10 +495,22 @@ class ParagraphReading:
                 name = clean(quoted.group("name"))
                 self.declared.setdefault(normalise_name(name), self.b.outcome(
                     name, line, theme=self._theme(section), level="priority", rule="reworded-priority"))
+            self._counted_outcomes(sentence.text, line)
             self._leads(sentence.text, line)
             if action_id is None:
                 self._names(sentence.text, line, self._anchor())
         return made
+
+    def _counted_outcomes(self, text: str, line: int) -> None:
+        """"The four areas of focus were engagement, the environment, ...": priorities a sentence
+        counts and names (see :mod:`~stratgraph.loaders.general.counted_lists`), each an outcome."""
+        if self._skipping():
+            return
+        section = self.stack[-1] if self.stack else None
+        for name in counted_names(text):
+            if not bad_name(name):
+                self.declared.setdefault(normalise_name(name), self.b.outcome(
+                    name, line, theme=self._theme(section), level="priority", rule="counted-in-sentence"))
 
     def _card_label(self, text: str) -> bool:
         """"Strategic priorities - Long term aims ..." as a list item over a title two lines

@@ -1,0 +1,51 @@
+"""The general reader on plans of other kinds of public body (reading round 9).
+
+Each test quotes the lines of a public plan of batch A (tests/dev_corpus/SOURCES.md names it:
+Northern Ireland and Welsh councils, a public services board, health and wellbeing boards,
+community safety partnerships, a fire and rescue service, a national park authority) in a small
+document of its own, so the rule it pins is read from its words, not from the file.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.counted_lists import counted_names
+
+from general_reading import by_label, read_general
+
+
+# -- priorities a sentence counts and names -----------------------------------------------------
+
+# Vale of Glamorgan Council, minute on the Public Services Board's draft Well-being Plan
+VALE_PSB = """# Vale of Glamorgan Public Services Board Draft Well-being Plan
+
+Cabinet endorsement was sought of the draft Well-being Plan, which had been developed by the Public Services Board.
+
+In May 2017 the Vale Public Services Board published its Well-being Assessment. As part of the consultation on the draft Well-being Assessment views were sought on the four areas of focus which the PSB had identified to provide a framework for the Well-being Plan. The four areas of focus were engagement, the environment, early years and tackling poverty/inequalities and these had been developed into Well-being Objectives for the draft Plan which was attached at Appendix A to the report.
+"""
+
+# Herefordshire Council, Health and Wellbeing Board minutes on the Joint Local Health and Wellbeing Strategy
+HEREFORDSHIRE = """# The Health and Wellbeing Strategy
+
+The Director of Public Health provided an overview of the strategy. The principal points included:
+
+1. The strategy maintains the same principles that the board previously agreed on prevention and health inequalities.
+2. The strategy strikes the right balance between the two core priorities – ‘best start in life’ and ‘good mental wellbeing throughout life’ – and supporting priorities including wider determinants such as housing, economy, and the environment.
+"""
+
+
+def test_the_priorities_a_sentence_counts_and_names_are_outcomes() -> None:
+    outcomes = by_label(read_general(VALE_PSB), Label.OUTCOME)
+    assert {name: o["line"] for name, o in outcomes.items()} == {
+        "engagement": 5, "the environment": 5, "early years": 5, "tackling poverty/inequalities": 5}
+    outcomes = by_label(read_general(HEREFORDSHIRE), Label.OUTCOME)
+    assert set(outcomes) == {"best start in life", "good mental wellbeing throughout life"}
+
+
+def test_a_counted_set_names_nothing_unless_as_many_names_are_written() -> None:
+    # the first mention of the set, before its names: nothing is named
+    assert counted_names("views were sought on the four areas of focus which the PSB had identified") == ()
+    # a lead-in whose names follow as a list is read as a list, not here
+    assert counted_names("The plan was built around six strategic goals. These are:") == ()
+    # three names for a count of four: not the set
+    assert counted_names("The four areas of focus were engagement, the environment and early years.") == ()
