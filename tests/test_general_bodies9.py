@@ -49,3 +49,29 @@ def test_a_counted_set_names_nothing_unless_as_many_names_are_written() -> None:
     assert counted_names("The plan was built around six strategic goals. These are:") == ()
     # three names for a count of four: not the set
     assert counted_names("The four areas of focus were engagement, the environment and early years.") == ()
+
+
+# -- an introduction saying by what means the plan works --------------------------------------
+
+# Lancashire Fire and Rescue Service, Protection Strategy 2022-2027 (its introduction)
+LANCASHIRE_FIRE = """# Protection Strategy 2022-2027
+
+## Introduction
+
+The Protection Strategy 2022-27 explains how we intend to assess risk in Lancashire’s built environment and thereafter deploy fire protection, community safety and operational resources to manage that risk efficiently and effectively by:
+
+- Working collaboratively
+- Delivering our services intelligently
+- Protecting Lancashire’s heritage
+
+The Community Risk Management Plan (CRMP) sets out our overall direction and is informed by a Strategic Assessment of Risk.
+"""
+
+
+def test_the_means_an_introduction_says_the_plan_works_by_are_actions() -> None:
+    graph = read_general(LANCASHIRE_FIRE)
+    assert set(by_label(graph, Label.ACTION)) == {
+        "Working collaboratively", "Delivering our services intelligently", "Protecting Lancashire’s heritage"}
+    assert "Community Risk Management Plan" in by_label(graph, Label.STRATEGY)
+    # an introduction stays apparatus otherwise: its other lines make no outcome
+    assert by_label(graph, Label.OUTCOME) == {}

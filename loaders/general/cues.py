@@ -108,6 +108,13 @@ ACTION_LEAD_IN = re.compile(
     r"|\bwhat\s+(?:we|the\s+council)\s+(?:will|plan\s+to|are\s+going\s+to|intend\s+to|aim\s+to)\s+do\b[^.:]{0,60}:\s*$",
     re.IGNORECASE,
 )
+#: "The Protection Strategy explains how we intend to assess risk ... and deploy resources to
+#: manage that risk efficiently and effectively by:": the document saying, item by item, by what
+#: means it does what it is for; its list is the plan's actions wherever the line stands (an
+#: introduction too, which is otherwise apparatus).
+MEANS_LEAD_IN = re.compile(
+    r"(?i)(?:^|\bhow\s+)(?:we|the\s+(?:council|service|authority|partnership))\s+(?:will|intend\s+to|plan\s+to"
+    r"|aim\s+to|propose\s+to)\s+[^.:;]{3,250}\bby\s*:\s*$")
 MEASURE_HEADING = re.compile(
     r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
     # "How will we measure success?": the same cue asked as a question.
@@ -218,7 +225,7 @@ def lead_in_mode(text: str) -> Mode | None:
         return Mode.OUTCOME
     if MEASURE_LEAD_IN.search(text):
         return Mode.MEASURE
-    if ACTION_LEAD_IN.search(text):
+    if ACTION_LEAD_IN.search(text) or MEANS_LEAD_IN.search(text):
         return Mode.ACTION
     return None
 

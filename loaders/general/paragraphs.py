@@ -7,6 +7,7 @@ import re
 
 from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.general.cues import (
+    MEANS_LEAD_IN,
     NUMBERED_OUTCOME,
     Mode,
     counted_sentence,
@@ -279,6 +280,8 @@ class ParagraphReading:
             # does). "We will:" in "How we work" stays its ways of working.
             while self.stack and self.stack[-1].skip and self.stack[-1].level >= IMPLICIT_LEVEL:
                 self.stack.pop()
+        if mode is Mode.ACTION and self._skipping() and MEANS_LEAD_IN.search(text):
+            self.stack[-1].skip = False  # the introduction says by what means the plan works: content
         if mode is Mode.ACTION and self._section_list_mode() is Mode.OUTCOME \
                 and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)(?:\s+(?:do|achieve|deliver)\s+this\s+by)?\s*:", text):
             # "Our core aims" then "We will:", "Our priorities" then "We will do this by:": the
