@@ -75,3 +75,45 @@ def test_the_means_an_introduction_says_the_plan_works_by_are_actions() -> None:
     assert "Community Risk Management Plan" in by_label(graph, Label.STRATEGY)
     # an introduction stays apparatus otherwise: its other lines make no outcome
     assert by_label(graph, Label.OUTCOME) == {}
+
+
+# -- leads: an Executive Lead Member, a Mayor styled Alderman, one member named twice -----------
+
+# Ashfield District Council, Cabinet issue page on the Community Safety Plan 2024-2027
+ASHFIELD = """# Community Safety Partnership - Strategic Plan
+
+Councillor John Wilmott – Executive Lead Member for Community Safety and Crime Reduction
+
+c) the Executive Director for Place, in consultation with the Executive Lead Member for Community Safety and Crime Reduction and the Ashfield Community Safety Partnership, be requested to prepare an action plan to implement the Plan’s priorities;
+"""
+
+# Lisburn & Castlereagh City Council, Interim Corporate Plan 2021-24 (its web page)
+LISBURN = """# Interim Corporate Plan 2021-24
+
+Publication date: 23 September 2021
+
+Date range: 23 September 2021 to April 2024
+
+Download the document as a PDF
+
+Outcomes of the interim Corporate Plan as a PDF
+
+We have a vision for our area to create opportunities for strong, healthy communities and business growth. This plan dovetails with our Community Plan, our Local Development Plan and our Performance Improvement Plan, all of which will help us deliver our vision.
+
+The Right Worshipful the Mayor, Alderman Stephen Martin and Chief Executive David Burns will ensure that our corporate plan s
+"""
+
+
+def test_an_executive_lead_member_is_a_lead_and_named_once() -> None:
+    leads = by_label(read_general(ASHFIELD), Label.CABINET_LEAD)
+    assert set(leads) == {"Cllr John Wilmott"}
+    assert leads["Cllr John Wilmott"]["portfolio"] == "Community Safety and Crime Reduction"
+
+
+def test_the_mayor_styled_alderman_leads_and_a_file_link_is_no_outcomes_heading() -> None:
+    graph = read_general(LISBURN)
+    leads = by_label(graph, Label.CABINET_LEAD)
+    assert set(leads) == {"Stephen Martin"} and leads["Stephen Martin"]["role"] == "Mayor"
+    # "Outcomes of ... as a PDF" is a link, "Date range: ..." a field: neither makes an outcome
+    assert by_label(graph, Label.OUTCOME) == {}
+    assert set(by_label(graph, Label.STRATEGY)) == {"Community Plan", "Local Development Plan", "Performance Improvement Plan"}

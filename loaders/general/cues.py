@@ -178,7 +178,9 @@ LINK_LINE = re.compile(
     r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
     # "Show all parts of this policy", "Hide all sections": a guide page's contents control.
     r"|^(?:show|hide)\s+all\s+(?:parts|sections|steps|pages)\b.{0,40}$"
-    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
+    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b"
+    # "Outcomes of the interim Corporate Plan as a PDF": a link to the file, not a heading
+    r"|\s(?:as|in)\s+(?:an?\s+)?(?:pdf|word|excel|docx?|odt)(?:\s+(?:document|file|version|format))?\s*$",
     re.IGNORECASE,
 )
 

@@ -151,6 +151,8 @@ class NameLinking:
 
     def _leads(self, text: str, line: int) -> None:
         for lead in find_leads(text):
+            if lead.name.startswith("the ") and any(role.lower() == lead.role.lower() for role, _ in self.leads.values()):
+                continue  # "the Executive Lead Member for X" after "Cllr Y – Executive Lead Member for X": Cllr Y
             rule = "role-lead" if lead.name.startswith("the ") else "named-lead"
             lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio, rule=rule)
             self.leads[lead_id] = (lead.role, lead.portfolio)

@@ -293,7 +293,7 @@ META_LINE = re.compile(r"^(?:meeting|date|published|updated|issued|last\s+(?:upd
                        # "Wards affected: All"), a tracker's ("Status: Green", "Due date: ...").
                        r"|decision\s+(?:maker|status|type)|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]in|callable\s+in)\??"
                        r"|wards?\s+affected|(?:lead\s+officer\s+and\s+)?report\s+authors?|classification|final\s+decision[\s-]maker"
-                       r"|publication\s+date|date\s+of\s+decision|effective\s+from|(?:accompanying|supporting|additional)\s+documents"
+                       r"|publication\s+date|date\s+range|date\s+of\s+decision|effective\s+from|(?:accompanying|supporting|additional)\s+documents"
                        r"|status|stage|directorate|section|percentage\s+complete|due\s+date|rag(?:\s+status)?|contact\s+officer)\s*:",
                        re.IGNORECASE)
 #: The same fields as bare labels on a line of their own ("Wards affected", "Report author"),
