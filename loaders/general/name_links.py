@@ -35,6 +35,16 @@ _JOINT_PLAN = re.compile(
     r"|Implementation)\s+)+(?:Plan|Programme|Program))$")
 
 
+#: The kind of plan after a partnership's name in a title ("community safety partnership plan",
+#: "... board strategy 2024"): the partnership's own plan.
+_PLAN_AFTER_BODY = re.compile(r"\s*(?:[-–—:]\s*)?(?:(?:strategic|draft|annual|delivery|action|business)\s+)?"
+                              r"(?:plan|strategy|priorities|action\s+plan)\b")
+
+
+#: A partnership's word in a plan's title, which the text may leave out when it names the plan.
+_BODY_WORD = re.compile(r"\b(?:partnership|board|forum|trust|panel)\s+(?=\S)")
+
+
 def _initials_in(key: str, title: str) -> bool:
     """Whether the normalised name ``key`` and the normalised ``title`` hold the same words,
     one of them shortened to initials ("ldp preferred strategy" in "local development plan
@@ -70,7 +80,7 @@ class NameLinking:
         self.own_names |= {normalise_name(name) for name in own_plan_names(plain)}
         for mention in named_in(plain, self.vocab, self.place):
             if (self._in_own_title(mention.name) and not self._reports_on(mention.name)
-                and not earlier_edition(plain, mention.name)) \
+                and not earlier_edition(plain, mention.name) and not self._owns_titled_plan(mention)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
                     or (mention.label == "strategy" and self._own_years(plain, mention.name)):
                 continue  # the plan naming itself
@@ -106,10 +116,20 @@ class NameLinking:
         key = normalise_name(bare)
         if len(title.split()) >= 3 and key.endswith(" " + title):
             return True
+        if len(key.split()) >= 2 and key in _BODY_WORD.sub("", title):
+            return True  # "Community Safety Plan" in the "Community Safety Partnership Plan": the plan, shortened
         if (work := _WORK_AFTER.search(bare)) and len(key.split()) >= 3 \
                 and normalise_name(bare[:work.start()]) in title:
             return True
         return _initials_in(key, title)
+
+    def _owns_titled_plan(self, mention) -> bool:  # noqa: ANN001 (an EntityMention)
+        """Whether the partnership ``mention`` is the body whose plan the title names ("14
+        Community Safety Partnership Plan"): the plan's owner, named in the text, not the plan."""
+        if mention.label != "partnership":
+            return False
+        at = self.own_title.find(normalise_name(mention.name))
+        return at >= 0 and bool(_PLAN_AFTER_BODY.match(self.own_title[at + len(normalise_name(mention.name)):]))
 
     def _years_agree(self, name: str) -> bool:
         """Whether the span of years ``name`` is written with (if any) is the title's own
@@ -151,8 +171,6 @@ class NameLinking:
 
     def _leads(self, text: str, line: int) -> None:
         for lead in find_leads(text):
-            if lead.name.startswith("the ") and any(role.lower() == lead.role.lower() for role, _ in self.leads.values()):
-                continue  # "the Executive Lead Member for X" after "Cllr Y – Executive Lead Member for X": Cllr Y
             rule = "role-lead" if lead.name.startswith("the ") else "named-lead"
             lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio, rule=rule)
             self.leads[lead_id] = (lead.role, lead.portfolio)

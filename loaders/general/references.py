@@ -142,6 +142,39 @@ def _plan_like_names(text: str, taken: list[tuple[int, int]]) -> list[EntityMent
     return found
 
 
+#: "the Mental Health Collaborative", "Provider Collaborative": a collaborative of health and
+#: care providers is a partnership of bodies; capitalised, as a noun ending the name (not
+#: "Collaborative working"), after at least one capitalised word.
+_COLLABORATIVE = re.compile(
+    r"(?<![\w'’&-])(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for)\s+)?){1,5}Collaborative)\b"
+    r"(?!\s+(?:[a-z]+ing|approach|working|work|care|model|way)\b)")
+
+
+def _collaboratives(text: str, taken: list[tuple[int, int]]) -> list[EntityMention]:
+    found = []
+    for m in _COLLABORATIVE.finditer(text):
+        words, start = m.group("name").split(), m.start("name")
+        while words[:-1] and words[0] in _NAME_OPENERS:
+            start = text.index(words[1], start + len(words[0]))
+            words.pop(0)
+        if len(words) >= 2 and not any(s <= start < e for s, e in taken):
+            found.append(EntityMention(" ".join(words), "partnership", None, start))
+    return found
+
+
+#: "the Management Plan Partnership Delivery Group", "Children's Partnership Executive Board":
+#: a partnership's own group or board, named on from the partnership's name.
+_GROUP_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,3}?\s+(?:Group|Board|Forum)\b")
+
+
+def _with_its_group(text: str, mention: EntityMention) -> EntityMention:
+    if mention.label != "partnership" or mention.offset < 0 or not mention.name.endswith("Partnership"):
+        return mention
+    start = text.find(mention.name, mention.offset)
+    group = _GROUP_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
+    return replace(mention, name=mention.name + group.group(0)) if group else mention
+
+
 def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
     """The strategies and partnerships ``text`` names, without scrutiny committees, job titles
     and descriptions (see the module docstring)."""
@@ -152,8 +185,12 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
     if _PLAN_LIKE_HEAD.search(text):
         spans = [(m.offset, m.offset + len(m.name)) for m in mentions if m.offset >= 0]
         mentions = sorted(mentions + _plan_like_names(text, spans), key=lambda m: m.offset)
+    if "Collaborative" in text:
+        spans = [(m.offset, m.offset + len(m.name)) for m in mentions if m.offset >= 0]
+        mentions = sorted(mentions + _collaboratives(text, spans), key=lambda m: m.offset)
     for mention in mentions:
         mention = _titled_by_apposition(text, _with_named_year(text, mention))
+        mention = _with_its_group(text, mention)
         for part in _parts(mention, vocab, place):
             part = _without_possessive(_without_owner(part))
             if _CUT_YEARS.match(text, _end(text, part)):
