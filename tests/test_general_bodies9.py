@@ -169,3 +169,30 @@ def test_a_long_minute_heading_is_the_title_so_its_plan_is_no_other_document() -
     plan = next(n for n in graph.nodes.values() if n.label is Label.PLAN)
     assert plan.name.startswith("C229 Vale of Glamorgan Public Services Board Draft Well-being Plan")
     assert by_label(graph, Label.STRATEGY) == {}
+
+
+# -- the plan's own parts: its accompanying action plan, a report it publishes ------------------
+
+ASHFIELD_RESOLVED = """# 43 Community Safety Partnership - Strategic Plan
+
+d) the new Community Safety Plan for 2024-2027 and the accompanying action plan, be recommended to Council for approval by 31 May 2024.
+"""
+
+NORTH_YORK_MOORS_MONITORING = """# Delivering the Plan
+
+## Annual monitoring statement
+
+Each year, we will publish a monitoring statement which assesses how partners are progressing on delivering the 24 objectives set out in the Management Plan.
+"""
+
+
+def test_the_accompanying_action_plan_is_the_plans_own() -> None:
+    assert by_label(read_general(ASHFIELD_RESOLVED), Label.STRATEGY) == {}
+
+
+def test_a_heading_naming_a_report_the_plan_publishes_is_no_outcome() -> None:
+    graph = read_general(NORTH_YORK_MOORS_MONITORING)
+    assert by_label(graph, Label.OUTCOME) == {}
+    assert set(by_label(graph, Label.ACTION)) == {
+        "Publish a monitoring statement which assesses how partners are progressing on delivering the 24 objectives "
+        "set out in the Management Plan"}

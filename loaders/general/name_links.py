@@ -41,8 +41,9 @@ _PLAN_AFTER_BODY = re.compile(r"\s*(?:[-–—:]\s*)?(?:(?:strategic|draft|annua
                               r"(?:plan|strategy|priorities|action\s+plan)\b")
 
 
-#: A partnership's word in a plan's title, which the text may leave out when it names the plan.
-_BODY_WORD = re.compile(r"\b(?:partnership|board|forum|trust|panel)\s+(?=\S)")
+#: A partnership's word in a plan's title, which the text may leave out when it names the plan
+#: ("the Community Safety Plan" of the "Community Safety Partnership - Strategic Plan").
+_BODY_WORD = re.compile(r"\b(?:partnership|board|forum|trust|panel)\s+(?:[-–—:]\s+)?(?:(?:strategic|draft)\s+)?(?=\S)")
 
 
 def _initials_in(key: str, title: str) -> bool:

@@ -81,9 +81,11 @@ _FUNDED_BY = re.compile(
     r"|funding\s+(?:from|through|via)|grants?\s+from|bids?\s+(?:to|for))\s+(?:the\s+|a\s+|an\s+)?$")
 
 
-#: A name that is only the kind of plan: "Action Plan", "the delivery plan", "performance framework".
+#: A name that is only the kind of plan: "Action Plan", "the delivery plan", "performance framework",
+#: "the accompanying action plan" (the plan's own, published with it).
 _KIND_ONLY = re.compile(
-    r"(?i)^(?:(?:the|this|our|its|their|an?)\s+)?(?:(?:action|delivery|implementation|performance|policy)\s+)+"
+    r"(?i)^(?:(?:the|this|our|its|their|an?)\s+)?(?:(?:accompanying|supporting|associated|attached)\s+)?"
+    r"(?:(?:action|delivery|implementation|performance|policy)\s+)+"
     r"(?:plans?|framework)$")
 _POINTS_BACK = re.compile(r"(?i)\b(?:this|these)\s+(?:\w+\s+){0,2}\w+$")
 
