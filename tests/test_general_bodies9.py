@@ -196,3 +196,16 @@ def test_a_heading_naming_a_report_the_plan_publishes_is_no_outcome() -> None:
     assert set(by_label(graph, Label.ACTION)) == {
         "Publish a monitoring statement which assesses how partners are progressing on delivering the 24 objectives "
         "set out in the Management Plan"}
+
+
+# Worcestershire County Council, Health and Wellbeing Board minutes on the JLHWS (batch B: this
+# line showed, after B was scored blind, that a line whose only partnership word is
+# "Collaborative" was never searched for names)
+WORCESTERSHIRE = """# Joint Local Health and Wellbeing Strategy
+
+- When asked whether the JLHWS linked well enough to the ICS and sufficiently addressed healthcare provision, it was cited that the JLHWS listed the ambitions which included supporting access to appropriate services and contributing to the work of the Mental Health Collaborative.
+"""
+
+
+def test_a_line_naming_only_a_collaborative_is_searched_for_names() -> None:
+    assert set(by_label(read_general(WORCESTERSHIRE), Label.PARTNERSHIP)) == {"Mental Health Collaborative"}

@@ -92,7 +92,7 @@ _POINTS_BACK = re.compile(r"(?i)\b(?:this|these)\s+(?:\w+\s+){0,2}\w+$")
 
 def may_name(text: str) -> bool:
     """Whether ``text`` holds a keyword a strategy or partnership name ends in."""
-    return bool(_KEYWORD.search(text) or _PLAN_LIKE_HEAD.search(text))
+    return bool(_KEYWORD.search(text) or _PLAN_LIKE_HEAD.search(text) or "Collaborative" in text)
 
 
 #: Heads that end a plan-like name though the shared vocabulary leaves them out, each with the
