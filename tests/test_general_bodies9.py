@@ -209,3 +209,16 @@ WORCESTERSHIRE = """# Joint Local Health and Wellbeing Strategy
 
 def test_a_line_naming_only_a_collaborative_is_searched_for_names() -> None:
     assert set(by_label(read_general(WORCESTERSHIRE), Label.PARTNERSHIP)) == {"Mental Health Collaborative"}
+
+
+# -- rules written after batches B and C were scored blind (B and C are no longer blind) --------
+
+# East Lothian Council, news release on the Outline Council Plan 2022-27
+EAST_LOTHIAN = """# Council agrees Outline Council Plan 2022-27
+
+East Lothian Council Chief Executive, Monica Patterson, said: “East Lothian Council’s priorities over the past five years have been clearly detailed in the Council Plan 2017-2022 which has identified a number of strategic goals, commitments and actions including how council services would develop and be delivered.
+"""
+
+
+def test_the_same_kind_of_plan_with_other_years_than_the_titles_is_another_edition() -> None:
+    assert set(by_label(read_general(EAST_LOTHIAN), Label.STRATEGY)) == {"Council Plan 2017-2022"}

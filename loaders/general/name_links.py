@@ -112,6 +112,8 @@ class NameLinking:
             # the page's topic (see GeneralReader.read)
             return len(bare.split()) <= 2 and normalise_name(bare) in self.own_title and self._years_agree(name)
         title = self.own_title
+        if bare != name and _YEARS_WRITTEN.search(title.replace(" ", "-")) and not self._years_agree(name):
+            return False  # "the Council Plan 2017-2022" on the "Outline Council Plan 2022-27" page: another edition
         if any(normalise_name(n) in title for n in {name, bare}):
             return True
         key = normalise_name(bare)
