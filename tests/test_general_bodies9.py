@@ -222,3 +222,23 @@ East Lothian Council Chief Executive, Monica Patterson, said: “East Lothian Co
 
 def test_the_same_kind_of_plan_with_other_years_than_the_titles_is_another_edition() -> None:
     assert set(by_label(read_general(EAST_LOTHIAN), Label.STRATEGY)) == {"Council Plan 2017-2022"}
+
+
+# Fermanagh and Omagh District Council, Key Plans and Strategies
+FERMANAGH = """# Key Plans and Strategies
+
+## Community Plan ‘Fermanagh and Omagh 2030’
+
+The Community Plan for the district, ‘Fermanagh and Omagh 2030’, is the overarching, long-term strategy for the area, based on a thorough analysis of the district’s needs and priorities.
+
+## The Fermanagh and Omagh District Council Corporate Plan ‘Our Council, Our Plan 2024-2028′
+
+The Corporate Plan ‘Our Council, Our Plan 2024-2028’ outlines the strategic direction for Fermanagh and Omagh District Council over the next four years.
+"""
+
+
+def test_a_plan_named_by_its_quoted_title_on_a_page_of_plans() -> None:
+    graph = read_general(FERMANAGH)
+    plan = next(n for n in graph.nodes.values() if n.label is Label.PLAN)
+    assert plan.name == "Key Plans and Strategies"  # a heading in the plural titles a page of plans
+    assert {"Fermanagh and Omagh 2030", "Our Council, Our Plan 2024-2028"} <= set(by_label(graph, Label.STRATEGY))

@@ -192,6 +192,9 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
         mentions = sorted(mentions + _collaboratives(text, spans), key=lambda m: m.offset)
     for mention in mentions:
         mention = _titled_by_apposition(text, _with_named_year(text, mention))
+        if (quoted := _titled_by_quote(text, mention)) is not mention:
+            found.append(quoted)  # a quoted title is the name as written, commas and all
+            continue
         mention = _with_its_group(text, mention)
         for part in _parts(mention, vocab, place):
             part = _without_possessive(_without_owner(part))
@@ -247,6 +250,22 @@ def _titled_by_apposition(text: str, mention: EntityMention) -> EntityMention:
     if len(words) < 2:
         return mention  # "Leicester, our city plan": one word is a place, not a title
     return replace(mention, name=" ".join(words), offset=start)
+
+
+#: "The Community Plan for the district, ‘Fermanagh and Omagh 2030’", "The Corporate Plan ‘Our
+#: Council, Our Plan 2024-2028’": a kind of plan, then its title in quotes: the title is the name.
+_QUOTED_TITLE_AFTER = re.compile(
+    r"(?:\s+for\s+(?:the|our)\s+[a-z]+)?,?\s*[‘'“\"](?P<title>[A-Z0-9][^‘’'“”\"′]{2,80}?)[’'”\"′]")
+
+
+def _titled_by_quote(text: str, mention: EntityMention) -> EntityMention:
+    if mention.label != "strategy" or mention.offset < 0 or len(mention.name.split()) > 3:
+        return mention
+    start = text.find(mention.name, mention.offset)
+    quoted = _QUOTED_TITLE_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
+    if quoted is None:
+        return mention
+    return replace(mention, name=quoted.group("title").strip(), offset=quoted.start("title"))
 
 
 #: A report cover's line of officers: names and posts only ("Angela Woodhouse Head of Policy ...").
