@@ -242,3 +242,21 @@ def test_a_plan_named_by_its_quoted_title_on_a_page_of_plans() -> None:
     plan = next(n for n in graph.nodes.values() if n.label is Label.PLAN)
     assert plan.name == "Key Plans and Strategies"  # a heading in the plural titles a page of plans
     assert {"Fermanagh and Omagh 2030", "Our Council, Our Plan 2024-2028"} <= set(by_label(graph, Label.STRATEGY))
+
+
+# Sussex Police and Crime Panel, minutes on the Police & Crime Plan 2017 - 2021; West Mercia
+# Police and Crime Panel, minutes on the draft plan
+SUSSEX = """# Police & Crime Plan 2017 - 2021
+
+81. The Panel considered a Report by the Police and Crime Commissioner which introduced a new Police and Crime Plan 2017-2021 following the re-election of the Commissioner in 2016.
+"""
+WEST_MERCIA = """# Draft Police and Crime Plan
+
+The PCC explained that all the responses received in the second round of consultation to the draft Safer West Mercia Plan had been included in the agenda.
+"""
+
+
+def test_the_police_and_crime_commissioner_by_title_alone_leads() -> None:
+    for text in (SUSSEX, WEST_MERCIA):
+        leads = by_label(read_general(text), Label.CABINET_LEAD)
+        assert set(leads) == {"the Police and Crime Commissioner"}

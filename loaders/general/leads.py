@@ -94,6 +94,10 @@ _PORTFOLIO_THEN_HOLDER_TEXT = (
 _BARE_LEADER_TEXT = (
     r"(?:\b[Tt]he\s+(?P<leader>(?:Deputy\s+)?Leader)|(?<=,\s)(?P<deputy>Deputy\s+Leader)|(?<=\band\s)(?P<deputy2>Deputy\s+Leader))"
     r"\b(?!\s+of\b)(?!['’]s\b)")
+#: The police and crime commissioner by title alone, as a panel's minutes name the plan's owner
+#: ("The PCC explained ...", "a Report by the Police and Crime Commissioner"): "the" before it,
+#: not another's ("the PCC's plan" still names the plan, not who speaks for it).
+_BARE_PCC_TEXT = r"\b[Tt]he\s+(?P<pcc>Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner|PCC)\b(?!\s+for\b)(?!['’]s\b)"
 #: Words a portfolio never starts with: "The Portfolio Holder", "Cabinet Portfolio Holder".
 _NOT_PORTFOLIO_START = frozenset({"The", "This", "Each", "Every", "Our", "A", "An", "Cabinet", "Deputy",
                                   "Council", "Executive", "Shadow", "Relevant", "Appropriate", "Any", "All"})
@@ -128,6 +132,7 @@ class _Compiled:
     holder_then_portfolio = cached_property(lambda self: re.compile(_HOLDER_THEN_PORTFOLIO_TEXT))
     portfolio_then_holder = cached_property(lambda self: re.compile(_PORTFOLIO_THEN_HOLDER_TEXT))
     bare_leader = cached_property(lambda self: re.compile(_BARE_LEADER_TEXT))
+    bare_pcc = cached_property(lambda self: re.compile(_BARE_PCC_TEXT))
     labelled = cached_property(lambda self: re.compile(_LABELLED_TEXT))
     more_areas = cached_property(lambda self: re.compile(_MORE_AREAS_TEXT))
     cllr = cached_property(lambda self: re.compile(_CLLR))
@@ -266,6 +271,12 @@ def find_leads(text: str) -> list[Lead]:
         role = " ".join((m.group("leader") or m.group("deputy") or m.group("deputy2")).split())
         found.append(Lead(f"the {role}", role, None, m.start()))
         spans.append((m.start(), m.end()))
+    if "PCC" in text or "Crime Commissioner" in text:
+        for m in compiled.bare_pcc.finditer(text):
+            if taken(m.start(), m.end()) or compiled.on_behalf.search(text[:m.start()]):
+                continue
+            found.append(Lead("the Police and Crime Commissioner", "Police and Crime Commissioner", None, m.start()))
+            spans.append((m.start(), m.end()))
     return sorted(found, key=lambda lead: lead.offset)
 
 
