@@ -260,3 +260,24 @@ def test_the_police_and_crime_commissioner_by_title_alone_leads() -> None:
     for text in (SUSSEX, WEST_MERCIA):
         leads = by_label(read_general(text), Label.CABINET_LEAD)
         assert set(leads) == {"the Police and Crime Commissioner"}
+
+
+# Barnsley Health and Wellbeing Board minutes, Health and Wellbeing Strategy Development Update
+BARNSLEY = """# Health and Wellbeing Strategy Development Update (HWB.05.04.2016/6)
+
+Members commented on the need to ensure that the strategy focused on those areas of activity where joint working under the Board could make a difference.
+
+(i) The progress to date and proposed timescales for consultation and completion of the revised strategy be noted;
+
+(ii) The following five key outcomes be approved as the basis of the strategy:-
+
+- Children start life healthy and stay healthy
+- People live longer, healthier lives
+
+(iii) The timescales for the draft Annual Report (2015/16) be approved to coincide with the timescales for performance and subsequent schedule for the development and implementation of a revised partnership communication plan.
+"""
+
+
+def test_the_outcomes_a_numbered_resolution_approves_are_outcomes_and_the_next_resolution_is_not() -> None:
+    assert set(by_label(read_general(BARNSLEY), Label.OUTCOME)) == {
+        "Children start life healthy and stay healthy", "People live longer, healthier lives"}

@@ -203,9 +203,14 @@ def heading_mode(text: str) -> Mode | None:
     return None
 
 
+_RESOLUTION_NUMBER = re.compile(r"^\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+(?=[A-Z])")
+
+
 def lead_in_mode(text: str) -> Mode | None:
     """What the list after a lead-in line holds ("Our priorities are:", "We will:")."""
-    text = text.strip()
+    # "(ii) The following five key outcomes be approved as the basis of the strategy:-": a
+    # resolution's number before its lead-in is the minute's, not the lead-in's.
+    text = _RESOLUTION_NUMBER.sub("", text.strip(), count=1)
     if text.endswith(":-"):
         text = text[:-1]  # "Our priorities to tackle these challenges are:-"
     if text.endswith(("...", "…")):

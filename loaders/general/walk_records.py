@@ -51,3 +51,6 @@ class _ListRun:
     #: The period the lead-in line sets its items ("By 2027 we will:"): an item's deadline
     #: unless it says its own ("" once the lead-in was read and named none).
     period: str | None = None
+    #: The lead-in was an item numbered as a minute numbers its resolutions ("(ii) The following
+    #: five key outcomes be approved ...:-"): the next item so numbered ends the list.
+    numbered: bool = False
