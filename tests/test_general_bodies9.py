@@ -281,3 +281,22 @@ Members commented on the need to ensure that the strategy focused on those areas
 def test_the_outcomes_a_numbered_resolution_approves_are_outcomes_and_the_next_resolution_is_not() -> None:
     assert set(by_label(read_general(BARNSLEY), Label.OUTCOME)) == {
         "Children start life healthy and stay healthy", "People live longer, healthier lives"}
+
+
+# Ards and North Down Borough Council, Corporate Plan 2024-28; Bridgend County Borough Council,
+# Town and Community Council Forum minutes on the Corporate Plan 2023-28 (Strategy precision)
+ARDS = """# Corporate Plan 2024-28
+
+Welcome to the third Corporate Plan for Ards and North Down Borough Council. In developing this Corporate Plan, we aligned our outcomes to the The Big Plan for Ards and North Down (also known as the Community Plan), engaged with key stakeholders.
+"""
+BRIDGEND = """# Corporate Plan 2023-28
+
+The Corporate Policy and Public Affairs Manager presented a report, in order to provide an update on the Council’s Corporate Plan and seek support from the Town and Community Council Forum on sharing the Corporate Plan 2023-28.
+"""
+
+
+def test_the_plans_own_kind_for_its_body_and_a_post_over_two_areas_name_no_other_document() -> None:
+    assert "Corporate Plan for Ards" not in by_label(read_general(ARDS), Label.STRATEGY)
+    graph = read_general(BRIDGEND)
+    assert by_label(graph, Label.STRATEGY) == {}
+    assert set(by_label(graph, Label.PARTNERSHIP)) == {"Town and Community Council Forum"}

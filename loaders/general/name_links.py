@@ -41,6 +41,8 @@ _PLAN_AFTER_BODY = re.compile(r"\s*(?:[-–—:]\s*)?(?:(?:strategic|draft|annua
                               r"(?:plan|strategy|priorities|action\s+plan)\b")
 
 
+#: Whose or where a plan is, after its kind ("Corporate Plan for Ards and North Down").
+_FOR_WHOM = re.compile(r"\s+for\s+.+$")
 #: A partnership's word in a plan's title, which the text may leave out when it names the plan
 #: ("the Community Safety Plan" of the "Community Safety Partnership - Strategic Plan").
 _BODY_WORD = re.compile(r"\b(?:partnership|board|forum|trust|panel)\s+(?:[-–—:]\s+)?(?:(?:strategic|draft)\s+)?(?=\S)")
@@ -119,6 +121,8 @@ class NameLinking:
         key = normalise_name(bare)
         if len(title.split()) >= 3 and key.endswith(" " + title):
             return True
+        if (kind := _FOR_WHOM.sub("", key)) != key and kind == normalise_name(without_years(self.title_text)):
+            return True  # "the third Corporate Plan for Ards and North Down ..." in the "Corporate Plan 2024-28"
         if len(key.split()) >= 2 and key in _BODY_WORD.sub("", title):
             return True  # "Community Safety Plan" in the "Community Safety Partnership Plan": the plan, shortened
         if (work := _WORK_AFTER.search(bare)) and len(key.split()) >= 3 \

@@ -155,6 +155,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         info = plan_info(self.blocks, self.doc.name)
         stem = self.doc.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
         self.own_title = normalise_name(info.title)
+        self.title_text = info.title
         #: A page with no title of its own is titled by its file name, which says what whoever
         #: saved it called it: a bare kind of plan it holds ("Council Plan") is still the plan
         #: itself, but a longer name is not the document because the file name holds those

@@ -61,6 +61,10 @@ _SCRUTINY = re.compile(r"(?i)\bscrutiny\b|\badvisory\s+panel\b|\bpolice\s+(?:and
 _ROLE_AFTER = re.compile(
     r"\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
     r"|chair(?:man|person)?|clerk|secretary)s?\b", re.IGNORECASE)
+#: A post over two areas ("The Corporate Policy and Public Affairs Manager"): the keyword is the
+#: first area of the post's title, which ends in the role after "and".
+_POST_AFTER = re.compile(
+    r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Manager|Officer|Director|Lead|Adviser|Advisor|Team|Co-?ordinator)s?\b")
 #: "... is our overarching strategy", "... as a strategy": the text before a describing name.
 _COPULA_BEFORE = re.compile(
     r"(?i)\b(?:is|are|was|were|becomes?|as)\s+(?:(?:our|the|a|an|its|their|this)\s+)?(?:\w+\s+)?$")
@@ -479,7 +483,7 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
     if mention.name[:1].islower() and mention.name.lower().endswith("policy") \
             and _POLICY_AND_PRACTICE.match(text, start + len(mention.name)):
         return True  # "our equality and diversity policy and practices": how the council works
-    if _ROLE_AFTER.match(text, start + len(mention.name)):
+    if _ROLE_AFTER.match(text, start + len(mention.name)) or _POST_AFTER.match(text, start + len(mention.name)):
         return True
     if mention.label == "strategy" and mention.name.lower().endswith(("policy", "strategy")) \
             and _REMIT_AFTER.match(text, start + len(mention.name)):
