@@ -115,6 +115,13 @@ ACTION_LEAD_IN = re.compile(
     r"|\bwhat\s+(?:we|the\s+council)\s+(?:will|plan\s+to|are\s+going\s+to|intend\s+to|aim\s+to)\s+do\b[^.:]{0,60}:\s*$",
     re.IGNORECASE,
 )
+#: "The Protection Strategy explains how we intend to assess risk ... and deploy resources to
+#: manage that risk efficiently and effectively by:": the document saying, item by item, by what
+#: means it does what it is for; its list is the plan's actions wherever the line stands (an
+#: introduction too, which is otherwise apparatus).
+MEANS_LEAD_IN = re.compile(
+    r"(?i)(?:^|\bhow\s+)(?:we|the\s+(?:council|service|authority|partnership))\s+(?:will|intend\s+to|plan\s+to"
+    r"|aim\s+to|propose\s+to)\s+[^.:;]{3,250}\bby\s*:\s*$")
 MEASURE_HEADING = re.compile(
     r"^(?:how\s+we\s+(?:will|'ll)\s+(?:measure|monitor|track|know)\b.*"
     # "How will we measure success?": the same cue asked as a question.
@@ -181,9 +188,9 @@ LINK_LINE = re.compile(
     r"|^(?:jump|skip)\s+to\b.{0,60}$|^(?:\w+\s+)?newsletter\s+sign[\s-]?up$"
     # "Show all parts of this policy", "Hide all sections": a guide page's contents control.
     r"|^(?:show|hide)\s+all\s+(?:parts|sections|steps|pages)\b.{0,40}$"
-    # "Outcomes of the interim Corporate Plan as a PDF": a link to the document in a format.
-    r"|\bas\s+an?\s+(?:pdf|word\s+document|docx?|spreadsheet|excel\s+file|xlsx?)\s*$"
-    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b",
+    r"|\((?:pdf|docx?|xlsx?)[^)]*\)\s*$|\(opens?\s+(?:in\s+)?(?:a\s+)?new\s+(?:window|tab)\)|\b(?:pdf|docx?),?\s+\d+(?:\.\d+)?\s*[km]b\b"
+    # "Outcomes of the interim Corporate Plan as a PDF": a link to the file in a format, not a heading.
+    r"|\s(?:as|in)\s+(?:an?\s+)?(?:pdf|word|excel|docx?|odt|spreadsheet|xlsx?)(?:\s+(?:document|file|version|format))?\s*$",
     re.IGNORECASE,
 )
 
@@ -206,9 +213,14 @@ def heading_mode(text: str) -> Mode | None:
     return None
 
 
+_RESOLUTION_NUMBER = re.compile(r"^\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s+(?=[A-Z])")
+
+
 def lead_in_mode(text: str) -> Mode | None:
     """What the list after a lead-in line holds ("Our priorities are:", "We will:")."""
-    text = text.strip()
+    # "(ii) The following five key outcomes be approved as the basis of the strategy:-": a
+    # resolution's number before its lead-in is the minute's, not the lead-in's.
+    text = _RESOLUTION_NUMBER.sub("", text.strip(), count=1)
     if text.endswith(":-"):
         text = text[:-1]  # "Our priorities to tackle these challenges are:-"
     if text.endswith(("...", "…")):
@@ -230,7 +242,7 @@ def lead_in_mode(text: str) -> Mode | None:
         return Mode.OUTCOME
     if MEASURE_LEAD_IN.search(text):
         return Mode.MEASURE
-    if ACTION_LEAD_IN.search(text):
+    if ACTION_LEAD_IN.search(text) or MEANS_LEAD_IN.search(text):
         return Mode.ACTION
     return None
 

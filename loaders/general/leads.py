@@ -19,13 +19,16 @@ from functools import cached_property
 _NAME_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"
 _NAME = rf"(?:{_NAME_WORD}|[A-Z]\.?)(?:\s+(?:{_NAME_WORD}|[A-Z]\.|[A-Z]{{2,}}(?=\b)|(?:de|van|von|le|la|di)\s+{_NAME_WORD})){{1,3}}"
 _CLLR = r"(?:Councillor|Cllr\.?|Clr\.?)"
+#: The civic rank a Northern Ireland or City of London member is styled by before the name
+#: ("the Mayor, Alderman Stephen Martin"): the rank, not a word of the name.
+_CIVIC = r"(?:Alderman|Alderwoman|Alder(?:person)?)"
 _ROLE = (r"(?:(?:Deputy\s+)?Cabinet\s+(?:Member|Lead)|(?:Deputy\s+)?Portfolio\s+(?:Holder|Member)|Executive\s+(?:Member|Councillor)"
-         r"|Lead\s+(?:Member|Councillor)|Assistant\s+(?:Cabinet\s+Member|Mayor)|Deputy\s+Mayor)")
+         r"|(?:Executive\s+)?Lead\s+(?:Member|Councillor)|Assistant\s+(?:Cabinet\s+Member|Mayor)|Deputy\s+Mayor)")
 #: A capitalised word of a portfolio or a title ("Co-ordination", "Children's").
 _WORD = r"[A-Z][\w'’-]*"
 _PORTFOLIO = r"(?P<portfolio>[A-Z&][\w ,&'’-]{2,90}?)"
 _END = (r"(?=\s*(?:[,.;:)(\n–—|]|\s-\s|$)|\s+(?:is|are|was|were|will|would|shall|has|have|had|said|says"
-        r"|leads?|led|who|which|and\s+(?:Cllr|Councillor|the|Deputy))\b"
+        r"|leads?|led|who|which|and\s+(?:Cllr|Councillor|the|Deputy|Chief))\b"
         r"|\s+(?!(?:and|of|the|for|in|with|to|on|at|or)\b)[a-z])")
 
 #: Offices that may follow a member's first office with "and": "Mayor of West Yorkshire and Chair
@@ -47,7 +50,7 @@ _PATTERN_TEXTS = (
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Deputy\s+)?Leader\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,5}}Council)\b",
     # Joy Allen, Police and Crime Commissioner / Mayor
     rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|(?:Metro\s+|City\s+)?Mayor)(?:\s+(?:for|of)\s+[A-Z][\w ]{{2,40}}?)?){_END}",
-    rf"(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|PCC|Metro\s+Mayor|City\s+Mayor|Mayor))(?:\s+(?:for|of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){{0,3}})?,?\s+(?:Cllr\s+)?(?P<name>{_NAME})(?:{_END}|(?=\s+(?:on|in|at|from|with)\b))",
+    rf"(?P<role>(?:Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner|PCC|Metro\s+Mayor|City\s+Mayor|Mayor))(?:\s+(?:for|of)\s+[A-Z][\w]+(?:\s+[A-Z][\w]+){{0,3}})?,?\s+(?:Cllr\s+|{_CIVIC}\s+)?(?P<name>{_NAME})(?:{_END}|(?=\s+(?:on|in|at|from|with)\b))",
 )
 #: The role written in lower case, as minutes often do ("the portfolio holder for Health and
 #: Housing"): still a member's office when a capitalised portfolio follows "for".
@@ -91,6 +94,10 @@ _PORTFOLIO_THEN_HOLDER_TEXT = (
 _BARE_LEADER_TEXT = (
     r"(?:\b[Tt]he\s+(?P<leader>(?:Deputy\s+)?Leader)|(?<=,\s)(?P<deputy>Deputy\s+Leader)|(?<=\band\s)(?P<deputy2>Deputy\s+Leader))"
     r"\b(?!\s+of\b)(?!['’]s\b)")
+#: The police and crime commissioner by title alone, as a panel's minutes name the plan's owner
+#: ("The PCC explained ...", "a Report by the Police and Crime Commissioner"): "the" before it,
+#: not another's ("the PCC's plan" still names the plan, not who speaks for it).
+_BARE_PCC_TEXT = r"\b[Tt]he\s+(?P<pcc>Police(?:,\s+Fire)?\s+(?:and|&)\s+Crime\s+Commissioner|PCC)\b(?!\s+for\b)(?!['’]s\b)"
 #: Words a portfolio never starts with: "The Portfolio Holder", "Cabinet Portfolio Holder".
 _NOT_PORTFOLIO_START = frozenset({"The", "This", "Each", "Every", "Our", "A", "An", "Cabinet", "Deputy",
                                   "Council", "Executive", "Shadow", "Relevant", "Appropriate", "Any", "All"})
@@ -125,6 +132,7 @@ class _Compiled:
     holder_then_portfolio = cached_property(lambda self: re.compile(_HOLDER_THEN_PORTFOLIO_TEXT))
     portfolio_then_holder = cached_property(lambda self: re.compile(_PORTFOLIO_THEN_HOLDER_TEXT))
     bare_leader = cached_property(lambda self: re.compile(_BARE_LEADER_TEXT))
+    bare_pcc = cached_property(lambda self: re.compile(_BARE_PCC_TEXT))
     labelled = cached_property(lambda self: re.compile(_LABELLED_TEXT))
     more_areas = cached_property(lambda self: re.compile(_MORE_AREAS_TEXT))
     cllr = cached_property(lambda self: re.compile(_CLLR))
@@ -263,6 +271,12 @@ def find_leads(text: str) -> list[Lead]:
         role = " ".join((m.group("leader") or m.group("deputy") or m.group("deputy2")).split())
         found.append(Lead(f"the {role}", role, None, m.start()))
         spans.append((m.start(), m.end()))
+    if "PCC" in text or "Crime Commissioner" in text:
+        for m in compiled.bare_pcc.finditer(text):
+            if taken(m.start(), m.end()) or compiled.on_behalf.search(text[:m.start()]):
+                continue
+            found.append(Lead("the Police and Crime Commissioner", "Police and Crime Commissioner", None, m.start()))
+            spans.append((m.start(), m.end()))
     return sorted(found, key=lambda lead: lead.offset)
 
 

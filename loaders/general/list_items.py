@@ -54,6 +54,9 @@ from stratgraph.loaders.general.wording import (
 from stratgraph.loaders.read.model import Block, BlockKind
 
 
+_RESOLUTION_NUMBERED = re.compile(r"^\s*\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s")
+
+
 class ListItems:
     """How :class:`~stratgraph.loaders.general.reader.GeneralReader` reads a list item."""
 
@@ -181,15 +184,28 @@ class ListItems:
             at -= 1
         return bool(re.search(r"(?i)\b(?:performance|indicators?|measures|targets?|kpis?)\b", self.blocks[at].text))
 
+    def _resolution_numbered(self, block: Block) -> bool:
+        """Whether ``block`` is written with a minute's bracketed number ("(ii) ...", "(b) ...")."""
+        raw = self.lines[block.line - 1] if 0 < block.line <= len(self.lines) else ""
+        return bool(_RESOLUTION_NUMBERED.match(raw))
+
     def _cue_among_items(self, text: str, mode: Mode | None) -> bool:
         """An item that is a cue for what follows: a card's label, a lead-in, the outer list again."""
         if mode in (None, Mode.OUTCOME) and self._card_label(text):
             return True  # a card's label, even under "A summary of the priorities is shown below:"
-        if mode is None and text.endswith(":") and (lead := lead_in_mode(text)) is not None:
+        if mode is None and text.endswith((":", ":-")) and (lead := lead_in_mode(text)) is not None:
             # "(f) The plan was built around six strategic goals. These are:" as an item of an
-            # officer's lettered points: the cue holds for the list that follows it.
+            # officer's lettered points ("(ii) The following five key outcomes be approved ...:-"
+            # as a resolution's): the cue holds for the list that follows it.
             by = BY_WHEN.search(text)
-            self.run = _ListRun(lead, by.group(1) if by else None, lead_says=_says(text))
+            self.run = _ListRun(lead, by.group(1) if by else None, lead_says=_says(text),
+                                numbered=self._resolution_numbered(self.blocks[self.index]))
+            return True
+        if mode is not None and self.run.numbered and self._resolution_numbered(self.blocks[self.index]):
+            # "(iii) The timescales for the draft Annual Report be approved ..." after "(ii) The
+            # following five key outcomes be approved ...:-" and its list: the next resolution.
+            self.run = _ListRun(None)
+            self._unmarked_item(self.blocks[self.index], text)
             return True
         if mode is Mode.OUTCOME and text.endswith(":") and lead_in_mode(text) is Mode.MEASURE and not self._skipping():
             # "2. Following January's meeting ... now propose revised wording for the following
@@ -358,6 +374,7 @@ class ListItems:
             self._action(clean(project[0] if project else text), block.line, "imperative-item", text, outcome=outcome,
                          period=self.run.period, **({"description": project[1]} if project else {}))
         else:
+            self._counted_outcomes(text, block.line)
             self._leads(text, block.line)
             self._names(text, block.line, self._anchor())
 

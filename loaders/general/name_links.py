@@ -35,6 +35,19 @@ _JOINT_PLAN = re.compile(
     r"|Implementation)\s+)+(?:Plan|Programme|Program))$")
 
 
+#: The kind of plan after a partnership's name in a title ("community safety partnership plan",
+#: "... board strategy 2024"): the partnership's own plan.
+_PLAN_AFTER_BODY = re.compile(r"\s*(?:[-–—:]\s*)?(?:(?:strategic|draft|annual|delivery|action|business)\s+)?"
+                              r"(?:plan|strategy|priorities|action\s+plan)\b")
+
+
+#: Whose or where a plan is, after its kind ("Corporate Plan for Ards and North Down").
+_FOR_WHOM = re.compile(r"\s+for\s+.+$")
+#: A partnership's word in a plan's title, which the text may leave out when it names the plan
+#: ("the Community Safety Plan" of the "Community Safety Partnership - Strategic Plan").
+_BODY_WORD = re.compile(r"\b(?:partnership|board|forum|trust|panel)\s+(?:[-–—:]\s+)?(?:(?:strategic|draft)\s+)?(?=\S)")
+
+
 def _initials_in(key: str, title: str) -> bool:
     """Whether the normalised name ``key`` and the normalised ``title`` hold the same words,
     one of them shortened to initials ("ldp preferred strategy" in "local development plan
@@ -70,7 +83,7 @@ class NameLinking:
         self.own_names |= {normalise_name(name) for name in own_plan_names(plain)}
         for mention in named_in(plain, self.vocab, self.place):
             if (self._in_own_title(mention.name) and not self._reports_on(mention.name)
-                and not earlier_edition(plain, mention.name)) \
+                and not earlier_edition(plain, mention.name) and not self._owns_titled_plan(mention)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
                     or (mention.label == "strategy" and self._own_years(plain, mention.name)):
                 continue  # the plan naming itself
@@ -101,15 +114,29 @@ class NameLinking:
             # the page's topic (see GeneralReader.read)
             return len(bare.split()) <= 2 and normalise_name(bare) in self.own_title and self._years_agree(name)
         title = self.own_title
+        if bare != name and _YEARS_WRITTEN.search(title.replace(" ", "-")) and not self._years_agree(name):
+            return False  # "the Council Plan 2017-2022" on the "Outline Council Plan 2022-27" page: another edition
         if any(normalise_name(n) in title for n in {name, bare}):
             return True
         key = normalise_name(bare)
         if len(title.split()) >= 3 and key.endswith(" " + title):
             return True
+        if (kind := _FOR_WHOM.sub("", key)) != key and kind == normalise_name(without_years(self.title_text)):
+            return True  # "the third Corporate Plan for Ards and North Down ..." in the "Corporate Plan 2024-28"
+        if len(key.split()) >= 2 and key in _BODY_WORD.sub("", title):
+            return True  # "Community Safety Plan" in the "Community Safety Partnership Plan": the plan, shortened
         if (work := _WORK_AFTER.search(bare)) and len(key.split()) >= 3 \
                 and normalise_name(bare[:work.start()]) in title:
             return True
         return _initials_in(key, title)
+
+    def _owns_titled_plan(self, mention) -> bool:  # noqa: ANN001 (an EntityMention)
+        """Whether the partnership ``mention`` is the body whose plan the title names ("14
+        Community Safety Partnership Plan"): the plan's owner, named in the text, not the plan."""
+        if mention.label != "partnership":
+            return False
+        at = self.own_title.find(normalise_name(mention.name))
+        return at >= 0 and bool(_PLAN_AFTER_BODY.match(self.own_title[at + len(normalise_name(mention.name)):]))
 
     def _years_agree(self, name: str) -> bool:
         """Whether the span of years ``name`` is written with (if any) is the title's own

@@ -7,12 +7,14 @@ import re
 
 from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.general.cues import (
+    MEANS_LEAD_IN,
     NUMBERED_OUTCOME,
     Mode,
     counted_sentence,
     heading_mode,
     lead_in_mode,
 )
+from stratgraph.loaders.general.counted_lists import counted_names
 from stratgraph.loaders.general.flat_tables import _TARGET_LABEL
 from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
@@ -281,6 +283,8 @@ class ParagraphReading:
             # does). "We will:" in "How we work" stays its ways of working.
             while self.stack and self.stack[-1].skip and self.stack[-1].level >= IMPLICIT_LEVEL:
                 self.stack.pop()
+        if mode is Mode.ACTION and self._skipping() and MEANS_LEAD_IN.search(text):
+            self.stack[-1].skip = False  # the introduction says by what means the plan works: content
         if mode is Mode.ACTION and self._section_list_mode() is Mode.OUTCOME \
                 and re.fullmatch(r"(?i)(?:we\s+will|we'll|we\s+are\s+going\s+to)(?:\s+(?:do|achieve|deliver)\s+this\s+by)?\s*:", text):
             # "Our core aims" then "We will:", "Our priorities" then "We will do this by:": the
@@ -514,10 +518,22 @@ class ParagraphReading:
                 name = clean(quoted.group("name"))
                 self.declared.setdefault(normalise_name(name), self.b.outcome(
                     name, line, theme=self._theme(section), level="priority", rule="reworded-priority"))
+            self._counted_outcomes(sentence.text, line)
             self._leads(sentence.text, line)
             if action_id is None:
                 self._names(sentence.text, line, self._anchor())
         return made
+
+    def _counted_outcomes(self, text: str, line: int) -> None:
+        """"The four areas of focus were engagement, the environment, ...": priorities a sentence
+        counts and names (see :mod:`~stratgraph.loaders.general.counted_lists`), each an outcome."""
+        if self._skipping():
+            return
+        section = self.stack[-1] if self.stack else None
+        for name in counted_names(text):
+            if not bad_name(name):
+                self.declared.setdefault(normalise_name(name), self.b.outcome(
+                    name, line, theme=self._theme(section), level="priority", rule="counted-in-sentence"))
 
     def _card_label(self, text: str) -> bool:
         """"Strategic priorities - Long term aims ..." as a list item over a title two lines

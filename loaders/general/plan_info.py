@@ -61,6 +61,9 @@ _KINDS = (
     ("plan", re.compile(r"\bplan\b", re.I)),
 )
 _TITLE_WORDS = re.compile(r"\b(?:plan|strategy|framework|priorities|objectives|report|ambitions?|vision|statement)\b", re.I)
+#: A heading may title a page of several documents ("Key Plans and Strategies"); a paragraph
+#: in the plural is as often an item ("Provide strategies for older residents ...").
+_HEADING_TITLE_WORDS = re.compile(r"\b(?:plans|strategies|frameworks)\b", re.I)
 
 
 def _clean_org(name: str) -> str | None:
@@ -134,10 +137,14 @@ def plan_info(blocks: Sequence[Block], name: str) -> PlanInfo:
         top = min(h.level for h in headings)
         first = next(h for h in headings if h.level == top)
         title, line = first.text, first.line
+    # A minute's item heading may run long ("C229 Vale of Glamorgan Public Services Board Draft
+    # Well-being Plan (l) (Scrutiny Committee – ...) -"): a heading is still the title, a
+    # paragraph that long is prose.
     candidates = [b for b in blocks[:15] if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
-                  and len(b.text) < 120 and _TITLE_WORDS.search(b.text)
-                  and b.text.rstrip()[-1:] not in ".:;,!?" and len(b.text.split()) <= 15]
-    if candidates and (not title or not _TITLE_WORDS.search(title)):
+                  and _TITLE_WORDS.search(b.text) and b.text.rstrip()[-1:] not in ".:;,!?"
+                  and (len(b.text) < 120 and len(b.text.split()) <= 15
+                       or b.kind is BlockKind.HEADING and len(b.text) < 200 and len(b.text.split()) <= 25)]
+    if candidates and (not title or not (_TITLE_WORDS.search(title) or _HEADING_TITLE_WORDS.search(title))):
         title, line = candidates[0].text, candidates[0].line
     if not title:
         stem = name.rsplit(".", 1)[0]

@@ -88,6 +88,10 @@ from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.shapes.narrative.entities import Vocabulary
 
 
+#: A heading naming a report the plan publishes ("Annual monitoring statement", "Progress reports").
+_REPORT_HEADING = re.compile(r"(?i)\b(?:monitoring|progress|annual|performance)\s+(?:statements?|reports?|reviews?)$")
+
+
 class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLinking, TableRows):
     """One pass over one document's blocks (tables: :class:`TableRows`)."""
 
@@ -154,6 +158,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         info = plan_info(self.blocks, self.doc.name)
         stem = self.doc.name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ").strip()
         self.own_title = normalise_name(info.title)
+        self.title_text = info.title
         #: A page with no title of its own is titled by its file name, which says what whoever
         #: saved it called it: a bare kind of plan it holds ("Council Plan") is still the plan
         #: itself, but a longer name is not the document because the file name holds those
@@ -471,8 +476,9 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         """A short plain heading whose section commits to things is the outcome they serve
         ("Good jobs" over "We will ..."): when a plan's priorities are its sections."""
         if section is None or not section.thematic or section.skip or section.mode is not None \
-                or section.outcome_id or len(section.name.split()) > 12 or bad_name(section.name):
-            return None
+                or section.outcome_id or len(section.name.split()) > 12 or bad_name(section.name) \
+                or _REPORT_HEADING.search(section.name):
+            return None  # "Annual monitoring statement" over "we will publish ...": a report, no outcome
         theme = self._theme(section, "section-with-commitments")
         section.outcome_id = self.b.outcome(clean(section.name), section.line, theme=theme,
                                             level="priority", rule="section-with-commitments")

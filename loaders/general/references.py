@@ -61,6 +61,10 @@ _SCRUTINY = re.compile(r"(?i)\bscrutiny\b|\badvisory\s+panel\b|\bpolice\s+(?:and
 _ROLE_AFTER = re.compile(
     r"\s+(?:manager|director|officer|lead|co-?ordinator|adviser|advisor|administrator|assistant|analyst"
     r"|chair(?:man|person)?|clerk|secretary)s?\b", re.IGNORECASE)
+#: A post over two areas ("The Corporate Policy and Public Affairs Manager"): the keyword is the
+#: first area of the post's title, which ends in the role after "and".
+_POST_AFTER = re.compile(
+    r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Manager|Officer|Director|Lead|Adviser|Advisor|Team|Co-?ordinator)s?\b")
 #: "... is our overarching strategy", "... as a strategy": the text before a describing name.
 _COPULA_BEFORE = re.compile(
     r"(?i)\b(?:is|are|was|were|becomes?|as)\s+(?:(?:our|the|a|an|its|their|this)\s+)?(?:\w+\s+)?$")
@@ -81,16 +85,18 @@ _FUNDED_BY = re.compile(
     r"|funding\s+(?:from|through|via)|grants?\s+from|bids?\s+(?:to|for))\s+(?:the\s+|a\s+|an\s+)?$")
 
 
-#: A name that is only the kind of plan: "Action Plan", "the delivery plan", "performance framework".
+#: A name that is only the kind of plan: "Action Plan", "the delivery plan", "performance framework",
+#: "the accompanying action plan" (the plan's own, published with it).
 _KIND_ONLY = re.compile(
-    r"(?i)^(?:(?:the|this|our|its|their|an?)\s+)?(?:(?:action|delivery|implementation|performance|policy)\s+)+"
+    r"(?i)^(?:(?:the|this|our|its|their|an?)\s+)?(?:(?:accompanying|supporting|associated|attached)\s+)?"
+    r"(?:(?:action|delivery|implementation|performance|policy)\s+)+"
     r"(?:plans?|framework)$")
 _POINTS_BACK = re.compile(r"(?i)\b(?:this|these)\s+(?:\w+\s+){0,2}\w+$")
 
 
 def may_name(text: str) -> bool:
     """Whether ``text`` holds a keyword a strategy or partnership name ends in."""
-    return bool(_KEYWORD.search(text) or _PLAN_LIKE_HEAD.search(text))
+    return bool(_KEYWORD.search(text) or _PLAN_LIKE_HEAD.search(text) or "Collaborative" in text)
 
 
 #: Heads that end a plan-like name though the shared vocabulary leaves them out, each with the
@@ -142,6 +148,39 @@ def _plan_like_names(text: str, taken: list[tuple[int, int]]) -> list[EntityMent
     return found
 
 
+#: "the Mental Health Collaborative", "Provider Collaborative": a collaborative of health and
+#: care providers is a partnership of bodies; capitalised, as a noun ending the name (not
+#: "Collaborative working"), after at least one capitalised word.
+_COLLABORATIVE = re.compile(
+    r"(?<![\w'’&-])(?P<name>(?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for)\s+)?){1,5}Collaborative)\b"
+    r"(?!\s+(?:[a-z]+ing|approach|working|work|care|model|way)\b)")
+
+
+def _collaboratives(text: str, taken: list[tuple[int, int]]) -> list[EntityMention]:
+    found = []
+    for m in _COLLABORATIVE.finditer(text):
+        words, start = m.group("name").split(), m.start("name")
+        while words[:-1] and words[0] in _NAME_OPENERS:
+            start = text.index(words[1], start + len(words[0]))
+            words.pop(0)
+        if len(words) >= 2 and not any(s <= start < e for s, e in taken):
+            found.append(EntityMention(" ".join(words), "partnership", None, start))
+    return found
+
+
+#: "the Management Plan Partnership Delivery Group", "Children's Partnership Executive Board":
+#: a partnership's own group or board, named on from the partnership's name.
+_GROUP_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,3}?\s+(?:Group|Board|Forum)\b")
+
+
+def _with_its_group(text: str, mention: EntityMention) -> EntityMention:
+    if mention.label != "partnership" or mention.offset < 0 or not mention.name.endswith("Partnership"):
+        return mention
+    start = text.find(mention.name, mention.offset)
+    group = _GROUP_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
+    return replace(mention, name=mention.name + group.group(0)) if group else mention
+
+
 def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[EntityMention]:
     """The strategies and partnerships ``text`` names, without scrutiny committees, job titles
     and descriptions (see the module docstring)."""
@@ -152,8 +191,15 @@ def named_in(text: str, vocab: Vocabulary, place: str | None = None) -> list[Ent
     if _PLAN_LIKE_HEAD.search(text):
         spans = [(m.offset, m.offset + len(m.name)) for m in mentions if m.offset >= 0]
         mentions = sorted(mentions + _plan_like_names(text, spans), key=lambda m: m.offset)
+    if "Collaborative" in text:
+        spans = [(m.offset, m.offset + len(m.name)) for m in mentions if m.offset >= 0]
+        mentions = sorted(mentions + _collaboratives(text, spans), key=lambda m: m.offset)
     for mention in mentions:
         mention = _titled_by_apposition(text, _with_named_year(text, mention))
+        if (quoted := _titled_by_quote(text, mention)) is not mention:
+            found.append(quoted)  # a quoted title is the name as written, commas and all
+            continue
+        mention = _with_its_group(text, mention)
         for part in _parts(mention, vocab, place):
             part = _without_possessive(_without_owner(part))
             if _CUT_YEARS.match(text, _end(text, part)):
@@ -208,6 +254,22 @@ def _titled_by_apposition(text: str, mention: EntityMention) -> EntityMention:
     if len(words) < 2:
         return mention  # "Leicester, our city plan": one word is a place, not a title
     return replace(mention, name=" ".join(words), offset=start)
+
+
+#: "The Community Plan for the district, ‘Fermanagh and Omagh 2030’", "The Corporate Plan ‘Our
+#: Council, Our Plan 2024-2028’": a kind of plan, then its title in quotes: the title is the name.
+_QUOTED_TITLE_AFTER = re.compile(
+    r"(?:\s+for\s+(?:the|our)\s+[a-z]+)?,?\s*[‘'“\"](?P<title>[A-Z0-9][^‘’'“”\"′]{2,80}?)[’'”\"′]")
+
+
+def _titled_by_quote(text: str, mention: EntityMention) -> EntityMention:
+    if mention.label != "strategy" or mention.offset < 0 or len(mention.name.split()) > 3:
+        return mention
+    start = text.find(mention.name, mention.offset)
+    quoted = _QUOTED_TITLE_AFTER.match(text, start + len(mention.name)) if start >= 0 else None
+    if quoted is None:
+        return mention
+    return replace(mention, name=quoted.group("title").strip(), offset=quoted.start("title"))
 
 
 #: A report cover's line of officers: names and posts only ("Angela Woodhouse Head of Policy ...").
@@ -421,7 +483,7 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
     if mention.name[:1].islower() and mention.name.lower().endswith("policy") \
             and _POLICY_AND_PRACTICE.match(text, start + len(mention.name)):
         return True  # "our equality and diversity policy and practices": how the council works
-    if _ROLE_AFTER.match(text, start + len(mention.name)):
+    if _ROLE_AFTER.match(text, start + len(mention.name)) or _POST_AFTER.match(text, start + len(mention.name)):
         return True
     if mention.label == "strategy" and mention.name.lower().endswith(("policy", "strategy")) \
             and _REMIT_AFTER.match(text, start + len(mention.name)):

@@ -54,3 +54,6 @@ class _ListRun:
     #: The measures read so far carry an indicator label ("Indicator 6.1: ..."): an item without
     #: one is no indicator of the set.
     labelled: bool = False
+    #: The lead-in was an item numbered as a minute numbers its resolutions ("(ii) The following
+    #: five key outcomes be approved ...:-"): the next item so numbered ends the list.
+    numbered: bool = False
