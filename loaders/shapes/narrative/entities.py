@@ -34,7 +34,7 @@ Leicester") is restored when the document spells the full name elsewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from stratgraph.loaders.shapes.narrative.tokens import (
     PARTNERSHIP_WORDS,
@@ -99,8 +99,7 @@ _SENTENCE_PUNCT = frozenset(".!?:;")
 _MODIFIER = re.compile(r"[a-z]+(?:'s|s')?|&")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class EntityMention:
+class EntityMention(NamedTuple):
     """One named strategy or partnership found in a text, at a character offset."""
 
     name: str
@@ -135,7 +134,7 @@ def find_entities(text: str, vocab: Vocabulary, place: str | None = None) -> lis
             if mention:
                 acronym = _ACRONYM.match(text, _end_of(tokens, k))
                 if acronym:
-                    mention = replace(mention, acronym=acronym.group(1))
+                    mention = mention._replace(acronym=acronym.group(1))
                 found.append(mention)
     return found
 
