@@ -356,6 +356,7 @@ def test_the_shapes_records_are_named_tuples_unless_a_tuple_cannot_do() -> None:
         "priority_tables.refs.Section",  # __post_init__
         "priority_tables.layout.PriorityTablesOutline",  # default_factory
         "delivery_plan.loader._Reader",  # mutable reader state
+        "narrative.entities.EntityMention",  # the general reader changes it with replace()
     }
     named, classes = [], set()
     for info in pkgutil.walk_packages(shapes.__path__, "stratgraph.loaders.shapes."):
@@ -395,3 +396,27 @@ def test_lead_patterns_naming_a_councillor_are_left_alone_by_a_text_naming_none(
         assert compiled._patterns[1] is not None
     finally:
         leads._COMPILED = before
+
+
+def test_lead_patterns_are_run_only_on_texts_holding_a_word_they_need(monkeypatch) -> None:
+    # A foreword's "Leader of ... Council" compiles neither the commissioner and mayor patterns
+    # nor the labelled or portfolio holder ones; and the words each needs are sound: every
+    # line of the dev corpus and the examples (with each sentence's neighbours, as a
+    # paragraph) gives the same leads with the checks as with every pattern run.
+    from stratgraph.loaders.general import leads
+
+    compiled = leads._Compiled()
+    monkeypatch.setattr(leads, "_COMPILED", compiled)
+    leads.find_leads("Foreword by Nick Rushton, Leader of Leicestershire County Council")
+    assert [i for i, p in enumerate(compiled._patterns) if p] == [5]
+    assert set(vars(compiled)) == {"_patterns", "role_only", "bare_leader", "cllr"}
+
+    root = Path(__file__).parent
+    texts = [line for path in [*sorted((root / "dev_corpus").glob("*.md")),
+                               *sorted((root.parent / "examples").glob("*.txt"))]
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [" ".join(texts[i:i + 3]) for i in range(0, len(texts), 3)]
+    gated = [leads.find_leads(text) for text in texts]
+    monkeypatch.setattr(leads, "_holds", lambda text, words: True)
+    assert gated == [leads.find_leads(text) for text in texts]
+    assert sum(map(len, gated)) > 50  # the lines name leads in many of the ways the patterns read

@@ -34,7 +34,7 @@ Leicester") is restored when the document spells the full name elsewhere.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from stratgraph.loaders.shapes.narrative.tokens import (
     PARTNERSHIP_WORDS,
@@ -99,7 +99,8 @@ _SENTENCE_PUNCT = frozenset(".!?:;")
 _MODIFIER = re.compile(r"[a-z]+(?:'s|s')?|&")
 
 
-class EntityMention(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class EntityMention:
     """One named strategy or partnership found in a text, at a character offset."""
 
     name: str
@@ -134,7 +135,7 @@ def find_entities(text: str, vocab: Vocabulary, place: str | None = None) -> lis
             if mention:
                 acronym = _ACRONYM.match(text, _end_of(tokens, k))
                 if acronym:
-                    mention = mention._replace(acronym=acronym.group(1))
+                    mention = replace(mention, acronym=acronym.group(1))
                 found.append(mention)
     return found
 
