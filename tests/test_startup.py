@@ -405,6 +405,7 @@ def test_lead_patterns_are_run_only_on_texts_holding_a_word_they_need(monkeypatc
     # paragraph) gives the same leads with the checks as with every pattern run.
     from stratgraph.loaders.general import leads
 
+    assert len(leads._PATTERN_NEEDS) == len(leads._PATTERN_TEXTS)
     compiled = leads._Compiled()
     monkeypatch.setattr(leads, "_COMPILED", compiled)
     leads.find_leads("Foreword by Nick Rushton, Leader of Leicestershire County Council")

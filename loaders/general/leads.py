@@ -118,7 +118,8 @@ _BARE_LEADER_NEEDS = ("Leader",)
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
-    return any(word in text for word in words)
+    """Whether ``text`` holds one of ``words`` (no words: any text may match)."""
+    return not words or any(word in text for word in words)
 
 
 class _Compiled:
@@ -211,8 +212,8 @@ def find_leads(text: str) -> list[Lead]:
     def taken(start: int, end: int) -> bool:
         return any(s <= start < e or s < end <= e for s, e in spans)
 
-    for index, needs in enumerate(_PATTERN_NEEDS):
-        if not _holds(text, needs):
+    for index in range(len(_PATTERN_TEXTS)):
+        if index < len(_PATTERN_NEEDS) and not _holds(text, _PATTERN_NEEDS[index]):
             continue
         for m in compiled.pattern(index).finditer(text):
             if taken(m.start(), m.end()):
