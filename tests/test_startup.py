@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import stratgraph
 
 HEAVY = ("networkx", "neo4j", "pyvis", "rich", "pypdfium2", "pypdf", "docx", "pdfplumber",
@@ -337,28 +339,44 @@ def test_the_quick_path_and_the_command_share_their_defaults() -> None:
     assert QuickArguments([]).no_infer == command["no_infer"].default
 
 
-def test_the_shapes_records_carry_no_generated_comparison() -> None:
-    # loaders/shapes/__init__.py: records nothing compares are made with eq=False (each
-    # generated __eq__/__hash__ is compiled in every process that builds); a record that is
-    # compared keeps eq and says why.
+def test_the_shapes_records_are_named_tuples_unless_a_tuple_cannot_do() -> None:
+    # loaders/shapes/__init__.py: a record class made by @dataclass compiles its generated
+    # methods in every process that builds; a NamedTuple is a plain class statement. The few
+    # kept as dataclasses each need what a tuple cannot give, and say so.
     import dataclasses
     import importlib
     import pkgutil
 
     import stratgraph.loaders.shapes as shapes
 
-    compared = {"stratgraph.loaders.shapes.narrative.sections.ThemeSpan"}
-    records = []
+    needs_a_dataclass = {
+        "narrative.sections.ThemeSpan",  # compared: a dict key
+        "narrative.text.Block",  # cached_property
+        "narrative.text._Group",  # mutable, while a block is gathered
+        "priority_tables.refs.Section",  # __post_init__
+        "priority_tables.layout.PriorityTablesOutline",  # default_factory
+        "delivery_plan.loader._Reader",  # mutable reader state
+        "narrative.entities.EntityMention",  # the general reader changes it with replace()
+    }
+    named, classes = [], set()
     for info in pkgutil.walk_packages(shapes.__path__, "stratgraph.loaders.shapes."):
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if (isinstance(value, type) and dataclasses.is_dataclass(value)
-                    and value.__module__ == info.name):
-                records.append(value)
-    assert len(records) > 40
-    for record in records:
-        name = f"{record.__module__}.{record.__qualname__}"
-        assert ("__eq__" in vars(record)) is (name in compared), name
+            if not isinstance(value, type) or value.__module__ != info.name:
+                continue
+            name = f"{info.name.removeprefix('stratgraph.loaders.shapes.')}.{value.__qualname__}"
+            if dataclasses.is_dataclass(value):
+                classes.add(name)
+            elif issubclass(value, tuple) and hasattr(value, "_fields"):
+                named.append(value)
+    assert classes == needs_a_dataclass
+    assert len(named) > 40
+    # Typed and immutable, as the dataclasses were.
+    for record in named:
+        assert record.__annotations__, record
+        made = record._make([None] * len(record._fields))
+        with pytest.raises(AttributeError):
+            setattr(made, record._fields[0], "changed")
 
 
 def test_lead_patterns_naming_a_councillor_are_left_alone_by_a_text_naming_none() -> None:
@@ -378,3 +396,28 @@ def test_lead_patterns_naming_a_councillor_are_left_alone_by_a_text_naming_none(
         assert compiled._patterns[1] is not None
     finally:
         leads._COMPILED = before
+
+
+def test_lead_patterns_are_run_only_on_texts_holding_a_word_they_need(monkeypatch) -> None:
+    # A foreword's "Leader of ... Council" compiles neither the commissioner and mayor patterns
+    # nor the labelled or portfolio holder ones; and the words each needs are sound: every
+    # line of the dev corpus and the examples (with each sentence's neighbours, as a
+    # paragraph) gives the same leads with the checks as with every pattern run.
+    from stratgraph.loaders.general import leads
+
+    assert len(leads._PATTERN_NEEDS) == len(leads._PATTERN_TEXTS)
+    compiled = leads._Compiled()
+    monkeypatch.setattr(leads, "_COMPILED", compiled)
+    leads.find_leads("Foreword by Nick Rushton, Leader of Leicestershire County Council")
+    assert [i for i, p in enumerate(compiled._patterns) if p] == [5]
+    assert set(vars(compiled)) == {"_patterns", "role_only", "bare_leader", "cllr"}
+
+    root = Path(__file__).parent
+    texts = [line for path in [*sorted((root / "dev_corpus").glob("*.md")),
+                               *sorted((root.parent / "examples").glob("*.txt"))]
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [" ".join(texts[i:i + 3]) for i in range(0, len(texts), 3)]
+    gated = [leads.find_leads(text) for text in texts]
+    monkeypatch.setattr(leads, "_holds", lambda text, words: True)
+    assert gated == [leads.find_leads(text) for text in texts]
+    assert sum(map(len, gated)) > 50  # the lines name leads in many of the ways the patterns read

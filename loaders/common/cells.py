@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from stratgraph.loaders.common.names import clean_name
 
@@ -94,8 +93,7 @@ def flat_list_items(raw: str) -> list[str] | None:
 # -- a cell's paragraphs, bold runs and items ---------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Cell:
+class Cell(NamedTuple):
     """A table cell parsed from HTML: its free text paragraphs, bold runs and list items."""
 
     paragraphs: tuple[str, ...]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: A markdown heading: group 1 the marks (its level), group 2 the text without a closing run
 #: of "#".
@@ -40,8 +40,7 @@ CELL_SEPARATOR = "\t"
 HEADING_INDENT = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     """A markdown heading: its 1-based line, its level (1 to 6) and its text."""
 
     line: int

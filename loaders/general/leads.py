@@ -11,8 +11,8 @@ organisation by the builder. An owner in an action table ("Director of Public He
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 #: A name's word may hold an inner capital after a hyphen, apostrophe or prefix ("Mullen-James",
 #: "O'Neill", "McDonald"): the first capital alone would cut the name there.
@@ -112,6 +112,21 @@ _MORE_AREAS_TEXT = (
 #: those words cannot match them, so they are neither compiled nor run for it.
 _CLLR_PATTERNS = 5
 _CLLR_WORDS = ("Cllr", "Councillor", "Clr")
+#: The words (case as written: no pattern ignores case) a text must hold one of for each
+#: pattern to match it, read off the pattern's required role: a text holding none is not
+#: worth compiling or running the pattern for (a foreword's "Leader of ... Council" needs
+#: none of the commissioner, mayor or portfolio holder patterns).
+_COMMISSIONER_OR_MAYOR = ("Commissioner", "Mayor", "PCC")
+_PATTERN_NEEDS = (*[_CLLR_WORDS] * _CLLR_PATTERNS, ("Leader",), _COMMISSIONER_OR_MAYOR,
+                  _COMMISSIONER_OR_MAYOR)
+_LABELLED_NEEDS = ("ember", "older")  # "Cabinet member(s)", "Portfolio Holder"
+_HOLDER_NEEDS = ("Portfolio",)  # "Portfolio Holder", either way round
+_BARE_LEADER_NEEDS = ("Leader",)
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` (no words: any text may match)."""
+    return not words or any(word in text for word in words)
 
 
 class _Compiled:
@@ -155,8 +170,7 @@ _NOT_NAMES = frozenset({"The", "Our", "This", "Cabinet", "Member", "Council", "L
                         "Mayor", "Portfolio", "Holder", "Executive", "Lead"})
 
 
-@dataclass(frozen=True, slots=True)
-class Lead:
+class Lead(NamedTuple):
     """A cabinet lead as the text names it."""
 
     name: str
@@ -206,8 +220,9 @@ def find_leads(text: str) -> list[Lead]:
     def taken(start: int, end: int) -> bool:
         return any(s <= start < e or s < end <= e for s, e in spans)
 
-    named_cllr = any(word in text for word in _CLLR_WORDS)
-    for index in range(0 if named_cllr else _CLLR_PATTERNS, len(_PATTERN_TEXTS)):
+    for index in range(len(_PATTERN_TEXTS)):
+        if index < len(_PATTERN_NEEDS) and not _holds(text, _PATTERN_NEEDS[index]):
+            continue
         for m in compiled.pattern(index).finditer(text):
             if taken(m.start(), m.end()):
                 continue
@@ -221,7 +236,7 @@ def find_leads(text: str) -> list[Lead]:
             person = f"Cllr {name}" if compiled.cllr.search(m.group(0)) else name
             found.append(Lead(person, f"{role} for {portfolio}" if portfolio else role, portfolio, m.start()))
             spans.append((m.start(), m.end()))
-    for m in compiled.labelled.finditer(text):
+    for m in (compiled.labelled.finditer(text) if _holds(text, _LABELLED_NEEDS) else ()):
         if taken(m.start(), m.end()) or not _ok_name(m.group("name")):
             continue
         role = " ".join(m.group("role").split())
@@ -245,14 +260,14 @@ def find_leads(text: str) -> list[Lead]:
             if portfolio:
                 found.append(Lead(f"the {role} for {portfolio}", f"{role} for {portfolio}", portfolio, m.start()))
         spans.append((m.start(), m.end()))
-    for m in compiled.holder_then_portfolio.finditer(text):
+    for m in (compiled.holder_then_portfolio.finditer(text) if _holds(text, _HOLDER_NEEDS) else ()):
         portfolio = _tidy_portfolio(m.group("portfolio"))
         if taken(m.start(), m.end()) or not portfolio or compiled.on_behalf.search(text[:m.start()]):
             continue
         role = " ".join(m.group("role").split())
         found.append(Lead(f"the {role} {portfolio}", f"{role} for {portfolio}", portfolio, m.start()))
         spans.append((m.start(), m.end()))
-    for m in compiled.portfolio_then_holder.finditer(text):
+    for m in (compiled.portfolio_then_holder.finditer(text) if _holds(text, _HOLDER_NEEDS) else ()):
         words = m.group("portfolio").split()
         while words and words[0] in _NOT_PORTFOLIO_START | {"and", "&"}:
             words.pop(0)  # "the Cabinet ... Portfolio Holder": the words before are no portfolio
@@ -265,7 +280,7 @@ def find_leads(text: str) -> list[Lead]:
             found.append(Lead(f"the {portfolio} Portfolio Holder", f"Portfolio Holder for {portfolio}",
                               portfolio, m.start()))
         spans.append((m.start(), m.end()))
-    for m in compiled.bare_leader.finditer(text):
+    for m in (compiled.bare_leader.finditer(text) if _holds(text, _BARE_LEADER_NEEDS) else ()):
         if taken(m.start(), m.end()) or compiled.on_behalf.search(text[:m.start()]):
             continue
         role = " ".join((m.group("leader") or m.group("deputy") or m.group("deputy2")).split())

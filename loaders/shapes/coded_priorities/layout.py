@@ -12,7 +12,6 @@ coded row. This module undoes the layout; it does not interpret the cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -43,8 +42,7 @@ MAX_AIM_WORDS = 8
 COLUMNS = ("name", "actions", "targets", "baseline", "interim", "benefits")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Aim:
+class Aim(NamedTuple):
     """A strategic aim: its name and its one-line statement, each with its line."""
 
     name: str
@@ -53,8 +51,7 @@ class Aim:
     statement_line: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class PriorityRow:
+class PriorityRow(NamedTuple):
     """One priority's row with its wrapped continuations: raw cell fragments per column."""
 
     aim: int
@@ -67,8 +64,7 @@ class PriorityRow:
         return self.cells.get(column, ())
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class CodedPrioritiesOutline:
+class CodedPrioritiesOutline(NamedTuple):
     """The aims (index = theme) and the priority rows, in document order."""
 
     aims: tuple[Aim, ...]

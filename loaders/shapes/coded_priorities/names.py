@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.loaders.common import entities
 
@@ -44,8 +44,7 @@ _LOWER_MENTION = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class NamedEntity:
+class NamedEntity(NamedTuple):
     """A strategy (``kind`` document or programme) or a partnership named in some text."""
 
     name: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -39,16 +39,14 @@ def _drop_space_before_close(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Item:
+class Item(NamedTuple):
     """One ``<li>``: its own text and any nested list's items."""
 
     text: str
     children: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Block:
+class Block(NamedTuple):
     """A run of the cell in reading order: a text paragraph, or a list of items."""
 
     text: str = ""
@@ -60,8 +58,7 @@ class Block:
         return bool(self.items)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class HtmlCell:
+class HtmlCell(NamedTuple):
     """A parsed cell: the first bold run outside lists (a title) and the blocks in order."""
 
     title: str | None

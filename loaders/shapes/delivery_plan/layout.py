@@ -15,7 +15,7 @@ headings, bullets, tab rows); what they make up is a :class:`DeliveryPlanOutline
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.layout import Heading, Layout, heading, split_cells
@@ -70,8 +70,7 @@ def is_measure_header(cells: list[str]) -> bool:
             and "measure" in cells[0].casefold() and "target" in cells[-1].casefold())
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Row:
+class Row(NamedTuple):
     """One table row: its 1-based line and raw cells, with the table's header cells."""
 
     line: int
@@ -89,8 +88,7 @@ class Row:
         return ""
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class SummaryItem:
+class SummaryItem(NamedTuple):
     """A "Summary of priorities" bullet with its nested bullets."""
 
     line: int
@@ -98,8 +96,7 @@ class SummaryItem:
     children: tuple[SummaryItem, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ThemeSection:
+class ThemeSection(NamedTuple):
     """Everything under one theme heading."""
 
     heading: Heading
@@ -109,8 +106,7 @@ class ThemeSection:
     measure_rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class LeadEntry:
+class LeadEntry(NamedTuple):
     """A cabinet lead's bold "Role Name:" line and the portfolio paragraph under it."""
 
     line: int
@@ -119,8 +115,7 @@ class LeadEntry:
     portfolio: str | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class DeliveryPlanOutline:
+class DeliveryPlanOutline(NamedTuple):
     """The whole document, read into its parts (headings with their text tidied)."""
 
     title: Heading | None

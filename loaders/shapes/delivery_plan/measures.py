@@ -15,7 +15,7 @@ Decisions, as a careful reader takes them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.loaders.common.dates import YEAR
 from stratgraph.loaders.shapes.delivery_plan.cells import parse_html_cell, plain_text, tidy
@@ -31,8 +31,7 @@ _CURRENTLY = re.compile(r"\s*\((?P<base>currently[^()]*)\)", re.IGNORECASE)
 _TARGET_START = re.compile(rf"(?=\b{YEAR}/\d\d\s*[–-])")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class MeasureRecord:
+class MeasureRecord(NamedTuple):
     """A measure as the table states it."""
 
     line: int

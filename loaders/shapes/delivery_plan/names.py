@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.loaders.common import entities
 from stratgraph.loaders.common.dates import YEAR_OR_RANGE
@@ -35,8 +35,7 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _YEARS = re.compile(rf"^{YEAR_OR_RANGE}$")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class NamedEntity:
+class NamedEntity(NamedTuple):
     """A strategy or partnership named in the plan: its name, what it is and its kind."""
 
     name: str

@@ -17,7 +17,7 @@ cell without a list holds its actions as paragraphs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.loaders.shapes.delivery_plan.cells import Item, flatten, parse_html_cell, tidy
 from stratgraph.loaders.shapes.delivery_plan.layout import Row
@@ -28,8 +28,7 @@ SEE_ALSO = re.compile(r"\(?\bsee\s+(?:p(?:age)?\.?\s*\d+\s*[:,-]?\s*)?(?P<target
 _ALL = re.compile(r"^all\s+(?=\w)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class PlannedAction:
+class PlannedAction(NamedTuple):
     """An action as the row states it."""
 
     name: str
@@ -43,8 +42,7 @@ class PlannedAction:
     see_target: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class ActivityRow:
+class ActivityRow(NamedTuple):
     """One row of a "Council activity" table, read."""
 
     line: int

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.shapes.narrative.text import Block
@@ -62,8 +63,7 @@ class ThemeSpan:
     parent: str | None = None
 
 
-@dataclass(frozen=True, eq=False)
-class NarrativeOutline:
+class NarrativeOutline(NamedTuple):
     """The themes of one document and where its body starts."""
 
     themes: tuple[ThemeSpan, ...]

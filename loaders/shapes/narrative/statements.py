@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.loaders.common.dates import by_date
 from stratgraph.loaders.common.layout import strip_list_mark
@@ -42,16 +42,14 @@ _BY_DATE = by_date(end_of_in_date=True, ignore_case=True)
 _LEADING_THE = re.compile(r"^the\s+")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Ambition:
+class Ambition(NamedTuple):
     """An ambition the document sets out, at its line."""
 
     name: str
     line: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Commitment:
+class Commitment(NamedTuple):
     """A "we will" commitment, with the deadline its sentence gives."""
 
     name: str
@@ -59,8 +57,7 @@ class Commitment:
     deadline: str | None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class LeadMention:
+class LeadMention(NamedTuple):
     """A cabinet lead: a named member or a role, with role and portfolio when stated."""
 
     name: str

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.cells import flat_list_items, parse_cell
@@ -20,8 +20,7 @@ from stratgraph.loaders.common.names import clean_name
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class MeasureRow:
+class MeasureRow(NamedTuple):
     """One table row: the supporting outcome as the row spells it, its measures, its line."""
 
     outcome: str
@@ -29,8 +28,7 @@ class MeasureRow:
     measures: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class MeasureTable:
+class MeasureTable(NamedTuple):
     """One theme's measures: the heading's theme name and statement, and the rows."""
 
     theme: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.dates import YEAR_RANGE
@@ -27,16 +27,14 @@ _PLAN_WORD = re.compile(r"\b(?:Plan|Strategy|Framework)\b", re.IGNORECASE)
 _POSSESSIVE_ORG = re.compile(r"^.*?\bCouncil['’]s\s+")
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Item:
+class Item(NamedTuple):
     """A line of text the plan lists, with its 1-based line number."""
 
     text: str
     line: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class StrategicOutcome:
+class StrategicOutcome(NamedTuple):
     """A strategic outcome: short title, first heading line, bold statement, supporting list."""
 
     name: str
@@ -46,8 +44,7 @@ class StrategicOutcome:
     supporting: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Title:
+class Title(NamedTuple):
     """The plan's title line and the slogan heading above it (when there is one)."""
 
     title: str | None

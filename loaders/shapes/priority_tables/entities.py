@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stratgraph.graph.model import Label
 from stratgraph.loaders.common import entities
@@ -57,8 +57,7 @@ _GENERIC = _KEYWORDS | _JOINERS | frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Mention:
+class Mention(NamedTuple):
     """A strategy or partnership named in a text: its name, label, kind and offset."""
 
     name: str
@@ -67,8 +66,7 @@ class Mention:
     start: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from stratgraph.loaders.common.layout import is_row, split_cells
 from stratgraph.loaders.common.names import clean_name, strip_footnotes
@@ -41,8 +42,7 @@ _DANGLING = frozenset(
 _MAX_HEADING_WORDS = 14
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class SectionHeading:
+class SectionHeading(NamedTuple):
     """A section heading: its clean text and line."""
 
     name: str
@@ -50,16 +50,14 @@ class SectionHeading:
     front_matter: bool = False
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class RunIn:
+class RunIn(NamedTuple):
     """A run-in heading opening a paragraph ("Educational Excellence - We will ...")."""
 
     name: str
     line: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Row:
+class Row(NamedTuple):
     """A table row: for each of its three cells, the pieces it was written in."""
 
     line: int
@@ -70,8 +68,7 @@ class Row:
         return join_parts(self.cells[index])
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Table:
+class Table(NamedTuple):
     """A PRIORITY / PLANS-ACTIONS / MEASUREMENT table: header line, header markers, rows."""
 
     line: int
@@ -79,8 +76,7 @@ class Table:
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class NumberedList:
+class NumberedList(NamedTuple):
     """A numbered italic list (the strategic imperatives) with its lead-in sentence."""
 
     lead_in: Part | None

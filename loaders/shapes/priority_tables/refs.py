@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
@@ -57,8 +58,7 @@ class Section:
         object.__setattr__(self, "stems", _stems(self.words))
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class SectionRef:
+class SectionRef(NamedTuple):
     """A reference to another section found in a sentence."""
 
     text: str
