@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from stratgraph.config import DEFAULT_GRAPH_FILE
 
@@ -103,7 +103,8 @@ def run_build(
     return 0
 
 
-class QuickArguments(NamedTuple):
+@dataclass(frozen=True, eq=False)
+class QuickArguments:
     """A plainly written ``build``: what :func:`run_build` needs from it."""
 
     paths: list[Path]

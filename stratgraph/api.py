@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from dataclasses import replace as with_changes
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from stratgraph.errors import LoaderError, StratgraphError
 from stratgraph.graph.data import GraphData, strip_documents
@@ -81,7 +81,8 @@ def _is_companion(path: Path, root: Path) -> bool:
     return path.stem.lower().startswith(("readme", "answers", "changelog", "licen", "sources"))
 
 
-class Walk(NamedTuple):
+@dataclass(frozen=True)
+class Walk:
     """The plan files a set of paths names, and what a folder walk left out and why."""
 
     files: tuple[Path, ...]

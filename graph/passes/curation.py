@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass, field, replace
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from stratgraph.errors import CurationError
 from stratgraph.graph.data import GraphData, merge_nodes
@@ -559,7 +559,8 @@ def _records(texts: Any) -> list[Node | Relationship]:
     return out
 
 
-class CuratedWrite(NamedTuple):
+@dataclass(frozen=True)
+class CuratedWrite:
     """What a build writes once curation is applied to the whole graph."""
 
     #: The records to write: the new documents' and those of every document curation changed.

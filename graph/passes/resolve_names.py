@@ -8,8 +8,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from stratgraph.graph.model import Label, normalise_name
 from stratgraph.loaders.common.plan_info import place_key
@@ -36,7 +36,8 @@ _COUNCIL_KINDS = frozenset({"city", "county", "borough", "district"})
 _YEARS = re.compile(r"\b(?:19|20)\d\d(?: \d{2,4})?(?: to (?:19|20)\d\d(?: \d{2,4})?)?\b")
 
 
-class Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Entry:
     """A shared node (or stored anchor) as grouping sees it: its names, label and council."""
 
     id: str

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 #: A markdown heading: group 1 the marks (its level), group 2 the text without a closing run
 #: of "#".
@@ -40,7 +40,8 @@ CELL_SEPARATOR = "\t"
 HEADING_INDENT = 3
 
 
-class Heading(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Heading:
     """A markdown heading: its 1-based line, its level (1 to 6) and its text."""
 
     line: int

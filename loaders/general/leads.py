@@ -11,8 +11,8 @@ organisation by the builder. An owner in an action table ("Director of Public He
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 
 #: A name's word may hold an inner capital after a hyphen, apostrophe or prefix ("Mullen-James",
 #: "O'Neill", "McDonald"): the first capital alone would cut the name there.
@@ -170,7 +170,8 @@ _NOT_NAMES = frozenset({"The", "Our", "This", "Cabinet", "Member", "Council", "L
                         "Mayor", "Portfolio", "Holder", "Executive", "Lead"})
 
 
-class Lead(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Lead:
     """A cabinet lead as the text names it."""
 
     name: str
