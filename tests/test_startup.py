@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import stratgraph
 
 HEAVY = ("networkx", "neo4j", "pyvis", "rich", "pypdfium2", "pypdf", "docx", "pdfplumber",
@@ -339,44 +337,28 @@ def test_the_quick_path_and_the_command_share_their_defaults() -> None:
     assert QuickArguments([]).no_infer == command["no_infer"].default
 
 
-def test_the_shapes_records_are_named_tuples_unless_a_tuple_cannot_do() -> None:
-    # loaders/shapes/__init__.py: a record class made by @dataclass compiles its generated
-    # methods in every process that builds; a NamedTuple is a plain class statement. The few
-    # kept as dataclasses each need what a tuple cannot give, and say so.
+def test_the_shapes_records_carry_no_generated_comparison() -> None:
+    # loaders/shapes/__init__.py: records nothing compares are made with eq=False (each
+    # generated __eq__/__hash__ is compiled in every process that builds); a record that is
+    # compared keeps eq and says why.
     import dataclasses
     import importlib
     import pkgutil
 
     import stratgraph.loaders.shapes as shapes
 
-    needs_a_dataclass = {
-        "narrative.sections.ThemeSpan",  # compared: a dict key
-        "narrative.text.Block",  # cached_property
-        "narrative.text._Group",  # mutable, while a block is gathered
-        "priority_tables.refs.Section",  # __post_init__
-        "priority_tables.layout.PriorityTablesOutline",  # default_factory
-        "delivery_plan.loader._Reader",  # mutable reader state
-        "narrative.entities.EntityMention",  # the general reader changes it with replace()
-    }
-    named, classes = [], set()
+    compared = {"stratgraph.loaders.shapes.narrative.sections.ThemeSpan"}
+    records = []
     for info in pkgutil.walk_packages(shapes.__path__, "stratgraph.loaders.shapes."):
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if not isinstance(value, type) or value.__module__ != info.name:
-                continue
-            name = f"{info.name.removeprefix('stratgraph.loaders.shapes.')}.{value.__qualname__}"
-            if dataclasses.is_dataclass(value):
-                classes.add(name)
-            elif issubclass(value, tuple) and hasattr(value, "_fields"):
-                named.append(value)
-    assert classes == needs_a_dataclass
-    assert len(named) > 40
-    # Typed and immutable, as the dataclasses were.
-    for record in named:
-        assert record.__annotations__, record
-        made = record._make([None] * len(record._fields))
-        with pytest.raises(AttributeError):
-            setattr(made, record._fields[0], "changed")
+            if (isinstance(value, type) and dataclasses.is_dataclass(value)
+                    and value.__module__ == info.name):
+                records.append(value)
+    assert len(records) > 40
+    for record in records:
+        name = f"{record.__module__}.{record.__qualname__}"
+        assert ("__eq__" in vars(record)) is (name in compared), name
 
 
 def test_lead_patterns_naming_a_councillor_are_left_alone_by_a_text_naming_none() -> None:

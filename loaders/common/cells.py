@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import NamedTuple, Protocol
+from typing import Protocol
 
 from stratgraph.loaders.common.names import clean_name
 
@@ -93,7 +94,8 @@ def flat_list_items(raw: str) -> list[str] | None:
 # -- a cell's paragraphs, bold runs and items ---------------------------------------------
 
 
-class Cell(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Cell:
     """A table cell parsed from HTML: its free text paragraphs, bold runs and list items."""
 
     paragraphs: tuple[str, ...]

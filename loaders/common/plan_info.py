@@ -4,7 +4,7 @@ after. Each shape finds its title its own way; these are what every shape reads 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.dates import YEAR_RANGE
@@ -16,7 +16,8 @@ _ORG = re.compile(
 _COUNCIL_WORDS = frozenset({"city", "county", "borough", "district", "council", "metropolitan"})
 
 
-class PlanInfo(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class PlanInfo:
     """What the text says about the plan itself: its title (and line), council and period."""
 
     title: str

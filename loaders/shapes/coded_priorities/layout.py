@@ -12,6 +12,7 @@ coded row. This module undoes the layout; it does not interpret the cells.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -42,7 +43,8 @@ MAX_AIM_WORDS = 8
 COLUMNS = ("name", "actions", "targets", "baseline", "interim", "benefits")
 
 
-class Aim(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Aim:
     """A strategic aim: its name and its one-line statement, each with its line."""
 
     name: str
@@ -51,7 +53,8 @@ class Aim(NamedTuple):
     statement_line: int
 
 
-class PriorityRow(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class PriorityRow:
     """One priority's row with its wrapped continuations: raw cell fragments per column."""
 
     aim: int
@@ -64,7 +67,8 @@ class PriorityRow(NamedTuple):
         return self.cells.get(column, ())
 
 
-class CodedPrioritiesOutline(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class CodedPrioritiesOutline:
     """The aims (index = theme) and the priority rows, in document order."""
 
     aims: tuple[Aim, ...]

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.loaders.common import entities
 
@@ -44,7 +44,8 @@ _LOWER_MENTION = re.compile(
 )
 
 
-class NamedEntity(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class NamedEntity:
     """A strategy (``kind`` document or programme) or a partnership named in some text."""
 
     name: str

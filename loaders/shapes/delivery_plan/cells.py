@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -39,14 +39,16 @@ def _drop_space_before_close(text: str) -> str:
     return text
 
 
-class Item(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Item:
     """One ``<li>``: its own text and any nested list's items."""
 
     text: str
     children: tuple[Item, ...] = ()
 
 
-class Block(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Block:
     """A run of the cell in reading order: a text paragraph, or a list of items."""
 
     text: str = ""
@@ -58,7 +60,8 @@ class Block(NamedTuple):
         return bool(self.items)
 
 
-class HtmlCell(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class HtmlCell:
     """A parsed cell: the first bold run outside lists (a title) and the blocks in order."""
 
     title: str | None

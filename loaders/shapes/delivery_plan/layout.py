@@ -15,7 +15,7 @@ headings, bullets, tab rows); what they make up is a :class:`DeliveryPlanOutline
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.layout import Heading, Layout, heading, split_cells
@@ -70,7 +70,8 @@ def is_measure_header(cells: list[str]) -> bool:
             and "measure" in cells[0].casefold() and "target" in cells[-1].casefold())
 
 
-class Row(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Row:
     """One table row: its 1-based line and raw cells, with the table's header cells."""
 
     line: int
@@ -88,7 +89,8 @@ class Row(NamedTuple):
         return ""
 
 
-class SummaryItem(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class SummaryItem:
     """A "Summary of priorities" bullet with its nested bullets."""
 
     line: int
@@ -96,7 +98,8 @@ class SummaryItem(NamedTuple):
     children: tuple[SummaryItem, ...] = ()
 
 
-class ThemeSection(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class ThemeSection:
     """Everything under one theme heading."""
 
     heading: Heading
@@ -106,7 +109,8 @@ class ThemeSection(NamedTuple):
     measure_rows: tuple[Row, ...]
 
 
-class LeadEntry(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class LeadEntry:
     """A cabinet lead's bold "Role Name:" line and the portfolio paragraph under it."""
 
     line: int
@@ -115,7 +119,8 @@ class LeadEntry(NamedTuple):
     portfolio: str | None
 
 
-class DeliveryPlanOutline(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class DeliveryPlanOutline:
     """The whole document, read into its parts (headings with their text tidied)."""
 
     title: Heading | None

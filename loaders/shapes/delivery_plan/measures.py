@@ -15,7 +15,7 @@ Decisions, as a careful reader takes them:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.loaders.common.dates import YEAR
 from stratgraph.loaders.shapes.delivery_plan.cells import parse_html_cell, plain_text, tidy
@@ -31,7 +31,8 @@ _CURRENTLY = re.compile(r"\s*\((?P<base>currently[^()]*)\)", re.IGNORECASE)
 _TARGET_START = re.compile(rf"(?=\b{YEAR}/\d\d\s*[–-])")
 
 
-class MeasureRecord(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class MeasureRecord:
     """A measure as the table states it."""
 
     line: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.loaders.common import entities
 from stratgraph.loaders.common.dates import YEAR_OR_RANGE
@@ -35,7 +35,8 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _YEARS = re.compile(rf"^{YEAR_OR_RANGE}$")
 
 
-class NamedEntity(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class NamedEntity:
     """A strategy or partnership named in the plan: its name, what it is and its kind."""
 
     name: str

@@ -17,7 +17,7 @@ cell without a list holds its actions as paragraphs.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.loaders.shapes.delivery_plan.cells import Item, flatten, parse_html_cell, tidy
 from stratgraph.loaders.shapes.delivery_plan.layout import Row
@@ -28,7 +28,8 @@ SEE_ALSO = re.compile(r"\(?\bsee\s+(?:p(?:age)?\.?\s*\d+\s*[:,-]?\s*)?(?P<target
 _ALL = re.compile(r"^all\s+(?=\w)", re.IGNORECASE)
 
 
-class PlannedAction(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class PlannedAction:
     """An action as the row states it."""
 
     name: str
@@ -42,7 +43,8 @@ class PlannedAction(NamedTuple):
     see_target: str | None = None
 
 
-class ActivityRow(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class ActivityRow:
     """One row of a "Council activity" table, read."""
 
     line: int

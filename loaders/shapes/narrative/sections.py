@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from stratgraph.loaders.common.names import clean_name
 from stratgraph.loaders.shapes.narrative.text import Block
@@ -63,7 +62,8 @@ class ThemeSpan:
     parent: str | None = None
 
 
-class NarrativeOutline(NamedTuple):
+@dataclass(frozen=True, eq=False)
+class NarrativeOutline:
     """The themes of one document and where its body starts."""
 
     themes: tuple[ThemeSpan, ...]

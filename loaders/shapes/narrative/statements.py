@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.loaders.common.dates import by_date
 from stratgraph.loaders.common.layout import strip_list_mark
@@ -42,14 +42,16 @@ _BY_DATE = by_date(end_of_in_date=True, ignore_case=True)
 _LEADING_THE = re.compile(r"^the\s+")
 
 
-class Ambition(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Ambition:
     """An ambition the document sets out, at its line."""
 
     name: str
     line: int
 
 
-class Commitment(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Commitment:
     """A "we will" commitment, with the deadline its sentence gives."""
 
     name: str
@@ -57,7 +59,8 @@ class Commitment(NamedTuple):
     deadline: str | None
 
 
-class LeadMention(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class LeadMention:
     """A cabinet lead: a named member or a role, with role and portfolio when stated."""
 
     name: str

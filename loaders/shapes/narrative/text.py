@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
 
 from stratgraph.loaders.common.layout import heading, is_row, list_item
 
@@ -217,7 +216,8 @@ def _block(group: _Group, kind: str) -> Block:
     return Block(kind, " ".join(pieces), tuple(spans), group.level)
 
 
-class Sentence(NamedTuple):
+@dataclass(frozen=True, eq=False)
+class Sentence:
     """One sentence of a block: its text, its offset in the block, and the line it starts on."""
 
     text: str

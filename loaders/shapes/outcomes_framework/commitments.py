@@ -11,7 +11,7 @@ action, kept at its first line.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from stratgraph.loaders.common.dates import by_date
@@ -33,7 +33,8 @@ _DEADLINE = by_date(seasons=True, ignore_case=True)
 SAME_COMMITMENT = 80
 
 
-class Commitment(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Commitment:
     """A sentence committing the council to produce something, under its nearest heading."""
 
     text: str

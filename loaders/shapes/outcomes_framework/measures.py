@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.cells import flat_list_items, parse_cell
@@ -20,7 +20,8 @@ from stratgraph.loaders.common.names import clean_name
 _HEADING_MARKS = re.compile(r"^\s*#{1,6}\s*")
 
 
-class MeasureRow(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class MeasureRow:
     """One table row: the supporting outcome as the row spells it, its measures, its line."""
 
     outcome: str
@@ -28,7 +29,8 @@ class MeasureRow(NamedTuple):
     measures: tuple[str, ...]
 
 
-class MeasureTable(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class MeasureTable:
     """One theme's measures: the heading's theme name and statement, and the rows."""
 
     theme: str

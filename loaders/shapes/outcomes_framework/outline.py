@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common.dates import YEAR_RANGE
@@ -27,14 +27,16 @@ _PLAN_WORD = re.compile(r"\b(?:Plan|Strategy|Framework)\b", re.IGNORECASE)
 _POSSESSIVE_ORG = re.compile(r"^.*?\bCouncil['’]s\s+")
 
 
-class Item(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Item:
     """A line of text the plan lists, with its 1-based line number."""
 
     text: str
     line: int
 
 
-class StrategicOutcome(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class StrategicOutcome:
     """A strategic outcome: short title, first heading line, bold statement, supporting list."""
 
     name: str
@@ -44,7 +46,8 @@ class StrategicOutcome(NamedTuple):
     supporting: tuple[Item, ...]
 
 
-class Title(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Title:
     """The plan's title line and the slogan heading above it (when there is one)."""
 
     title: str | None

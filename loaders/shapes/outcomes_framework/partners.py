@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
 from stratgraph.graph.model import normalise_name
 from stratgraph.loaders.common import entities
@@ -47,21 +47,24 @@ _BETWEEN = re.compile(r"^(?:a\s+)?partnership\s+(?:between|of|with)\s+", re.IGNO
 _SENTENCE_END = re.compile(r"[.:;]\s*$")
 
 
-class Named(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Named:
     """A strategy named by the list, with its kind (``document`` or ``programme``)."""
 
     name: str
     kind: str
 
 
-class Body(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Body:
     """A partnership or organisation named in the list."""
 
     name: str
     is_organisation: bool
 
 
-class PartnerEntry(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class PartnerEntry:
     """One line of the list, read: what it names, who owns it, who takes part."""
 
     line: int
@@ -81,7 +84,8 @@ class PartnerEntry(NamedTuple):
         return tuple(b.name for b in self.bodies)
 
 
-class PartnerList(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class PartnerList:
     """The list's entries in order, and the acronyms it defines (acronym -> expansion)."""
 
     entries: tuple[PartnerEntry, ...]
@@ -305,7 +309,7 @@ def partner_list(layout: Layout) -> PartnerList:
         orphan_owner = re.fullmatch(r"\((.+)\)", text)
         if orphan_owner and entries and entries[-1].strategies and not entries[-1].owners:
             owners = split_bodies(orphan_owner.group(1), acronyms)
-            entries[-1] = entries[-1]._replace(owners=owners, owner_line=line)
+            entries[-1] = replace(entries[-1], owners=owners, owner_line=line)
             continue
         entries.append(read_entry(text, line, group, acronyms))
     return PartnerList(tuple(entries), acronyms)

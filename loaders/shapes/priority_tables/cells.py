@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.loaders.common.cells import parse_cell
 from stratgraph.loaders.common.names import clean_name
@@ -31,14 +31,16 @@ _HTML_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|br|ul|ol|div)\b", re.IGNORECASE)
 # and any space that is not a single " ". Most table text has none of it.
 
 
-class Part(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Part:
     """A piece of a cell as it sits in the file: its 1-based line and its raw text."""
 
     line: int
     text: str
 
 
-class Item(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Item:
     """One action or target read from a cell: clean name, line, footnote markers."""
 
     name: str

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from stratgraph.graph.model import Label
 from stratgraph.loaders.common import entities
@@ -57,7 +57,8 @@ _GENERIC = _KEYWORDS | _JOINERS | frozenset(
 )
 
 
-class Mention(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Mention:
     """A strategy or partnership named in a text: its name, label, kind and offset."""
 
     name: str
@@ -66,7 +67,8 @@ class Mention(NamedTuple):
     start: int
 
 
-class _Tok(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class _Tok:
     text: str
     start: int
     end: int

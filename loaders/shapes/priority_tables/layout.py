@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from stratgraph.loaders.common.layout import is_row, split_cells
 from stratgraph.loaders.common.names import clean_name, strip_footnotes
@@ -42,7 +41,8 @@ _DANGLING = frozenset(
 _MAX_HEADING_WORDS = 14
 
 
-class SectionHeading(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class SectionHeading:
     """A section heading: its clean text and line."""
 
     name: str
@@ -50,14 +50,16 @@ class SectionHeading(NamedTuple):
     front_matter: bool = False
 
 
-class RunIn(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class RunIn:
     """A run-in heading opening a paragraph ("Educational Excellence - We will ...")."""
 
     name: str
     line: int
 
 
-class Row(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Row:
     """A table row: for each of its three cells, the pieces it was written in."""
 
     line: int
@@ -68,7 +70,8 @@ class Row(NamedTuple):
         return join_parts(self.cells[index])
 
 
-class Table(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Table:
     """A PRIORITY / PLANS-ACTIONS / MEASUREMENT table: header line, header markers, rows."""
 
     line: int
@@ -76,7 +79,8 @@ class Table(NamedTuple):
     rows: tuple[Row, ...]
 
 
-class NumberedList(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class NumberedList:
     """A numbered italic list (the strategic imperatives) with its lead-in sentence."""
 
     lead_in: Part | None

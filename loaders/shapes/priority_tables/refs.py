@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
@@ -58,7 +57,8 @@ class Section:
         object.__setattr__(self, "stems", _stems(self.words))
 
 
-class SectionRef(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class SectionRef:
     """A reference to another section found in a sentence."""
 
     text: str
