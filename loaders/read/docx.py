@@ -38,6 +38,7 @@ from typing import Any
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import bold_heading, is_page_number
 from stratgraph.loaders.read.model import Block, BlockKind, Document
+from stratgraph.loaders.read.grouped_header import combined_header
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
 from stratgraph.loaders.read.list_numbers import letters, roman
@@ -687,6 +688,7 @@ class _Reader:
             return
         self._table_page = None
         rows: list[tuple[str, ...]] = []
+        spanned: list[bool] = []  # the first row's columns covered by a cell to their left
         for tr, tcs in trs:
             row: list[str] = []
             trpr = tr.find(TRPR)
@@ -699,11 +701,15 @@ class _Reader:
                 lines = list(self._cell_lines(tc, 0))
                 # A cell merged with the one above it shows that cell's text: written once.
                 continued = merge is not None and merge.get(VAL, "continue") != "restart"
+                if not rows:
+                    spanned.extend([False] * (len(row) - len(spanned)) + [False]
+                                   + [True] * (_span(tc) - 1))
                 row.append("" if continued else "\n".join(lines))
                 row.extend([""] * (_span(tc) - 1))
             rows.append(tuple(row))
         if not any(c.strip() for row in rows for c in row):
             return
+        rows = combined_header(rows, spanned) or rows
         self.blocks.append(Block(BlockKind.TABLE, table_text(rows), page=self._table_page,
                                  rows=tuple(rows), header=True))
         self.list_open = False
