@@ -188,6 +188,46 @@ def test_a_title_row_across_the_table_is_no_group(tmp_path: Path) -> None:
     assert "Key performance indicators Indicator" not in rows[0]
 
 
+
+# -- 2. a table nested in a Word table's cell ------------------------------------------------
+
+INTRO = "Our ambition is a greener borough where every resident can recycle and travel cleanly."
+
+
+def test_a_table_in_a_layout_tables_cell_is_read_as_a_table_once_in_order(
+        tmp_path: Path, one_row: set) -> None:
+    # The page laid out as an outer table: the priority's heading and text in the left cell,
+    # the measures table and the actions table (one-row headers) inside the right cell.
+    doc = WordDocument()
+    doc.add_heading(TITLE, 1)
+    outer = doc.add_table(rows=1, cols=2)
+    left, right = outer.cell(0, 0), outer.cell(0, 1)
+    left.paragraphs[0].text = PRIORITY
+    left.paragraphs[0].style = doc.styles["Heading 2"]
+    left.add_paragraph(INTRO)
+    for heading, header, rows in (
+            ("Performance measures", ["Indicator", "Target 2024/25", "Target 2025/26"], MEASURES),
+            ("Actions", ["Action", "Deadline", "Lead Officer", "Lead Member"], ACTIONS)):
+        right.add_paragraph(heading, style="Heading 3")
+        inner = right.add_table(rows=1 + len(rows), cols=len(header))
+        inner.style = "Table Grid"
+        for i, row in enumerate([header, *rows]):
+            for j, value in enumerate(row):
+                inner.cell(i, j).text = value
+        right.add_paragraph("")
+    path = tmp_path / "layout.docx"
+    doc.save(str(path))
+    read = read_bytes(path.read_bytes(), path.name)
+    kinds = [(b.kind, b.text.split("\t")[0]) for b in read.blocks]
+    assert kinds == [(BlockKind.HEADING, TITLE), (BlockKind.HEADING, PRIORITY),
+                     (BlockKind.PARAGRAPH, INTRO), (BlockKind.HEADING, "Performance measures"),
+                     (BlockKind.TABLE, "Indicator"), (BlockKind.HEADING, "Actions"),
+                     (BlockKind.TABLE, "Action")]
+    assert read.text.count(ACTIONS[0][0]) == 1
+    # The plan reads as its one-row Markdown, with the introduction's text as well.
+    assert one_row <= _graph(path)
+
+
 # -- 3. a typeset PDF's syllable hyphens -------------------------------------------------------
 
 # Plans whose words the typeset PDF broke at a line end ("resi-lient", "deli-very", "maximi-

@@ -32,6 +32,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -674,16 +675,14 @@ class _Reader:
             return
         if trs and all(len(tcs) <= 1 and all(_span(tc) == 1 for tc in tcs) for _, tcs in trs):
             # One column: a box around text (a callout, a quote), read as that text.
-            for _, tcs in trs:
-                for tc in tcs:
-                    self.walk(tc)
+            self._walk_cells(trs)
             return
-        if _layout_table(tbl, trs):
-            # A template's layout: each row a sub-heading (the left cell, bold) beside its
+        if any(True for _ in islice(tbl.iter(TBL), 1, 2)) or _layout_table(tbl, trs):
+            # A table inside one of its cells: the outer table lays the page out (as a web
+            # page's does), its cells read in order and the inner table read as a table. Or
+            # a template's layout: each row a sub-heading (the left cell, bold) beside its
             # text. Read as the heading and text it lays out, not as a table of data.
-            for _, tcs in trs:
-                for tc in tcs:
-                    self.walk(tc)
+            self._walk_cells(trs)
             self.list_open = False
             return
         self._table_page = None
@@ -713,6 +712,11 @@ class _Reader:
         self.blocks.append(Block(BlockKind.TABLE, table_text(rows), page=self._table_page,
                                  rows=tuple(rows), header=True))
         self.list_open = False
+
+    def _walk_cells(self, trs: list[tuple[Element, list[Element]]]) -> None:
+        for _, tcs in trs:
+            for tc in tcs:
+                self.walk(tc)
 
     def _cell_lines(self, container: Element, depth: int) -> Iterator[str]:
         for child in container.iterchildren():
