@@ -35,6 +35,7 @@ COMMON = 10_000
 def _counts() -> dict[str, int]:
     from spellchecker import SpellChecker
 
+    # A plain dict of the counts: smaller than the checker's Counter, which is let go.
     return dict(SpellChecker(distance=1).word_frequency.dictionary)
 
 
