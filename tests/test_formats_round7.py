@@ -228,19 +228,20 @@ def test_a_table_in_a_layout_tables_cell_is_read_as_a_table_once_in_order(
     assert one_row <= _graph(path)
 
 
-# -- 3. a typeset PDF's syllable hyphens -------------------------------------------------------
+# -- 3. a typeset PDF's syllable hyphens ----------------------------------------------------
 
 # Plans whose words the typeset PDF broke at a line end ("resi-lient", "deli-very", "maximi-
 # sing") and that spell the joined word nowhere else, before this round.
-PRINTED = ["armagh-banbridge-craigavon-community-plan-healthy-community",
-           "belfast-labour-market-partnership-action-plan-2022-23",
-           "ealing-council-priorities", "cardiff-corporate-plan-2023-stronger-fairer-greener"]
+CASES = [("pdf-print", "armagh-banbridge-craigavon-community-plan-healthy-community"),
+         ("pdf-print", "belfast-labour-market-partnership-action-plan-2022-23"),
+         ("pdf-print", "ealing-council-priorities"),
+         ("pdf-print", "cardiff-corporate-plan-2023-stronger-fairer-greener")]
 
 
-@pytest.mark.parametrize("stem", PRINTED, ids=[s[:30] for s in PRINTED])
-def test_a_typeset_plan_reads_as_its_markdown(stem: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("fmt", "stem"), CASES, ids=[f"{f}-{s[:30]}" for f, s in CASES])
+def test_a_plan_in_print_reads_as_its_markdown(fmt: str, stem: str, tmp_path: Path) -> None:
     plan = _plan(corpus.plan_stem(stem))
-    missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, "pdf-print", tmp_path))
+    missed, base, nodes, made = corpus.compare_reading(plan, corpus.write_as(plan, fmt, tmp_path))
     assert missed == base
     assert nodes == made, sorted(nodes ^ made)
 
