@@ -14,7 +14,7 @@ from pathlib import Path
 import stratgraph
 
 HEAVY = ("networkx", "neo4j", "pyvis", "rich", "pypdfium2", "pypdf", "docx", "pdfplumber",
-         "rapidfuzz")
+         "rapidfuzz", "spellchecker")
 LATER = ("stratgraph.api", "stratgraph.graph.queries", "stratgraph.graph.export",
          "stratgraph.graph.select", "stratgraph.viz", "stratgraph.loaders")
 

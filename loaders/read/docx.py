@@ -32,12 +32,14 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import bold_heading, is_page_number
 from stratgraph.loaders.read.model import Block, BlockKind, Document
+from stratgraph.loaders.read.grouped_header import combined_header
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import typed_item
 from stratgraph.loaders.read.list_numbers import letters, roman
@@ -673,20 +675,19 @@ class _Reader:
             return
         if trs and all(len(tcs) <= 1 and all(_span(tc) == 1 for tc in tcs) for _, tcs in trs):
             # One column: a box around text (a callout, a quote), read as that text.
-            for _, tcs in trs:
-                for tc in tcs:
-                    self.walk(tc)
+            self._walk_cells(trs)
             return
-        if _layout_table(tbl, trs):
-            # A template's layout: each row a sub-heading (the left cell, bold) beside its
+        if any(True for _ in islice(tbl.iter(TBL), 1, 2)) or _layout_table(tbl, trs):
+            # A table inside one of its cells: the outer table lays the page out (as a web
+            # page's does), its cells read in order and the inner table read as a table. Or
+            # a template's layout: each row a sub-heading (the left cell, bold) beside its
             # text. Read as the heading and text it lays out, not as a table of data.
-            for _, tcs in trs:
-                for tc in tcs:
-                    self.walk(tc)
+            self._walk_cells(trs)
             self.list_open = False
             return
         self._table_page = None
         rows: list[tuple[str, ...]] = []
+        spanned: list[bool] = []  # the first row's columns covered by a cell to their left
         for tr, tcs in trs:
             row: list[str] = []
             trpr = tr.find(TRPR)
@@ -699,14 +700,23 @@ class _Reader:
                 lines = list(self._cell_lines(tc, 0))
                 # A cell merged with the one above it shows that cell's text: written once.
                 continued = merge is not None and merge.get(VAL, "continue") != "restart"
+                if not rows:
+                    spanned.extend([False] * (len(row) - len(spanned)) + [False]
+                                   + [True] * (_span(tc) - 1))
                 row.append("" if continued else "\n".join(lines))
                 row.extend([""] * (_span(tc) - 1))
             rows.append(tuple(row))
         if not any(c.strip() for row in rows for c in row):
             return
+        rows = combined_header(rows, spanned) or rows
         self.blocks.append(Block(BlockKind.TABLE, table_text(rows), page=self._table_page,
                                  rows=tuple(rows), header=True))
         self.list_open = False
+
+    def _walk_cells(self, trs: list[tuple[Element, list[Element]]]) -> None:
+        for _, tcs in trs:
+            for tc in tcs:
+                self.walk(tc)
 
     def _cell_lines(self, container: Element, depth: int) -> Iterator[str]:
         for child in container.iterchildren():

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import chrome_role
 from stratgraph.loaders.read.model import Block, BlockKind, Document
+from stratgraph.loaders.read.grouped_header import combined_header
 from stratgraph.loaders.read.render import assemble, empty_table, mark_runs, one_line, table_text
 from stratgraph.loaders.read.text import _looks_binary, decode, typed_item
 
@@ -654,6 +655,7 @@ class _Reader:
             return
         grid: list[tuple[str, ...]] = []
         spans: dict[int, int] = {}  # column -> rows still covered by a cell above
+        spanned: list[bool] = []  # the first row's columns covered by a cell to their left
         for row in rows:
             out: list[str] = []
 
@@ -667,18 +669,24 @@ class _Reader:
                 colspan = max(1, min(_int(cell.get("colspan"), 1), 64))
                 rowspan = max(1, min(_int(cell.get("rowspan"), 1), 1000))
                 start = len(out)
+                if not grid:
+                    spanned.extend([False] * (start - len(spanned)) + [False] + [True] * (colspan - 1))
                 out.append(self.cell_text(cell))
                 out.extend([""] * (colspan - 1))
                 if rowspan > 1:
                     for col in range(start, start + colspan):
                         spans[col] = rowspan - 1
             fill()
+            if not grid:
+                spanned.extend([False] * (len(out) - len(spanned)))
             grid.append(tuple(out))
         if not any(c.strip() for row in grid for c in row):
             return
+        combined = combined_header(grid, spanned)
         first = rows[0] if rows else []
-        header = bool(first) and (first[0].find_parent("thead") is not None
-                                  or all(c.name == "th" for c in first))
+        header = combined is not None or bool(first) and (
+            first[0].find_parent("thead") is not None or all(c.name == "th" for c in first))
+        grid = combined or grid
         self.blocks.append(Block(BlockKind.TABLE, table_text(grid), rows=tuple(grid),
                                  header=header))
 

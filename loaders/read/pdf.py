@@ -42,9 +42,11 @@ person sees, one page at a time (a page is open only while its words and ruling 
    hyphen ("co-\\nproduction", "take-\\nup": council documents hyphenate compounds more
    often than syllables), except that a soft hyphen (U+00AD) is dropped, and so is a hyphen
    the document's own words say split one word: the joined word stands elsewhere in it (and
-   the hyphenated one does not), the second part is a bare suffix ("develop-\\nment"), or,
-   in a document that shows syllable hyphenation so, neither part is a word of it nor the
-   first a prefix set with a hyphen ("sustaina-\\nbility"; ``_split_word``). A lone word
+   the hyphenated one does not), the second part is a bare suffix ("develop-\\nment"), the
+   joined word is in an English word list and the first part no prefix set with a hyphen
+   ("deliv-\\nery", "out-\\ncomes", but "co-\\nordinate"; ``word_list``), or, in a
+   document that shows syllable hyphenation so, neither part is a word of it nor the first a
+   prefix set with a hyphen ("sustaina-\\nbility"; ``_split_word``). A lone word
    that fills its line to the edge (a path or address the layout broke) joins the next line
    without a space. Inside a line, "co -produced" and
    "non- operational" close up.
@@ -84,8 +86,10 @@ from dataclasses import dataclass, field
 
 from stratgraph.errors import LoaderError
 from stratgraph.loaders.read.furniture import is_page_number
+from stratgraph.loaders.read.grouped_header import combined_header
 from stratgraph.loaders.read.model import Block, BlockKind, Document
 from stratgraph.loaders.read.render import assemble, table_text
+from stratgraph.loaders.read.word_list import is_common, is_word
 
 __all__ = ["read_pdf"]
 
@@ -142,7 +146,7 @@ class _Vocabulary:
         ("develop-ment"). (Not kept: a table's cells are read while the pages after it
         are not yet.)"""
         whole = sum(1 for a, b in self.splits if f"{a}-{b}" not in self.words
-                    and (a + b in self.words or _SUFFIX.match(b)))
+                    and (a + b in self.words or _SUFFIX.match(b) or _listed_split(a, b)))
         return whole >= 2 or whole * 3 >= len(self.splits) > 0
 
 
@@ -981,14 +985,28 @@ def _build_tables(words: list[_Word], raw_tables,
         taken.update(used)
         # Everything inside the table's box belongs to it, even words no cell claimed.
         taken.update(i for i, w in enumerate(words) if _inside(w, bbox))
+        table_rows = [[r[j] for j in keep_cols] for r in kept]
+        combined = combined_header(table_rows, [_spanned(rows, j) for j in keep_cols]) \
+            if kept[0] is cells[0] else None
         tables.append(_Table(
-            rows=[[r[j] for j in keep_cols] for r in kept],
+            rows=[list(r) for r in combined] if combined else table_rows,
             bbox=bbox,
             cols=cols,
-            header=header and len(kept) > 1 and kept[0] is cells[0],
+            header=combined is not None or header and len(kept) > 1 and kept[0] is cells[0],
         ))
     rest = [w for i, w in enumerate(words) if i not in taken]
     return tables, rest
+
+
+def _spanned(rows: list[list], j: int) -> bool:
+    """Whether column ``j`` of a drawn table's first row is covered by a merged cell to its
+    left: no cell of its own there, and the cell before it reaches past where the column's
+    cells in the rows below begin."""
+    if j == 0 or rows[0][j] is not None:
+        return False
+    left = next((c for c in reversed(rows[0][:j]) if c is not None), None)
+    starts = [row[j][0] for row in rows[1:] if row[j] is not None]
+    return left is not None and bool(starts) and left[2] > min(starts) + 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -1670,14 +1688,34 @@ def _split_word(head: str, tail: str) -> bool:
         return False
     if first + second in words or _SUFFIX.match(tail):
         return True
-    if not vocabulary.syllables():
+    if _listed_split(first, second):
+        return True
+    parts = _parts(first, second)
+    if parts is None or not vocabulary.syllables():
         return False
+    if is_word(parts[0] + parts[1]):
+        return True  # "out-comes" where the document breaks by syllable: not "start-up"
+    return parts[0] not in words and parts[1] not in words
+
+
+def _parts(first: str, second: str) -> tuple[str, str] | None:
+    """The letters either side of a line-end hyphen (``first`` and ``second`` lower case),
+    or None where there are none or the first part is a prefix set with a hyphen ("co-")."""
     word = re.match(r"[a-z]+", second)
-    if word is None or word.group(0) in words:
-        return False
     last = re.search(r"[a-z]+$", first)
-    return last is not None and last.group(0) not in words \
-        and last.group(0) not in _HYPHEN_PREFIXES
+    if word is None or last is None or last.group(0) in _HYPHEN_PREFIXES:
+        return None
+    return last.group(0), word.group(0)
+
+
+def _listed_split(first: str, second: str) -> bool:
+    """Whether a line-end hyphen between ``first`` and ``second`` can only have split a word:
+    joined they are a word of the English word list, and the parts are not both everyday
+    words as a compound's are ("resi-lient", "deli-very", "maximi-sing", but "start-up"), the
+    first no prefix set with a hyphen."""
+    parts = _parts(first, second)
+    return parts is not None and is_word(parts[0] + parts[1]) \
+        and not (is_common(parts[0]) and is_common(parts[1]))
 
 
 def _with_marks(words: list[_Word], bold: bool = True, italic: bool = True) -> str:
