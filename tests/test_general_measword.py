@@ -1,0 +1,144 @@
+"""Measures round measword: a line is a measure by its own shape (it names something counted or
+rated, whole, among lines that speak of targets and ratings), whatever heading it sits under.
+
+Each test quotes plans of tests/dev_corpus of different bodies (SOURCES.md names them) and
+asserts the nodes a planner reads there, or their absence.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.model import Label
+
+from general_reading import lines_by_name as _names, read_general as _read
+
+
+# ealing-performance-genuinely-affordable-homes-completed, lines 1-7 (the definition shortened).
+INDICATOR_PAGE = """No. of genuinely affordable homes completed
+
+Our goal
+
+The number of genuinely affordable homes delivered in Ealing. The gross supply of genuinely affordable homes delivered is defined as the number of affordable homes provided through new builds.
+
+Bigger values are best
+"""
+
+# bathnes-performance-plan-targets-waste-2003-04, lines 83-133 and 235-257 (a table one cell a
+# line, after a summary table whose header is read first).
+CELLS_A_LINE = """Cabinet
+
+Summary of Performance
+
+Performance Targets
+
+Planning
+
+Waste
+
+TOTAL
+
+RED
+
+2
+
+AMBER
+
+4
+
+Ref No
+
+Indicator
+
+Best 25% of all English Councils
+
+01/02 actual
+
+03/04 target
+
+Status
+
+Comment
+
+82a
+
+% of household waste recycled
+
+11
+
+22
+
+R
+
+Very close to target achievement
+
+82b
+
+% household waste composted
+
+5
+
+11
+
+R
+
+Local 88
+
+Number of household waste collections missed per 100,000
+
+Average for year
+
+% of land that is assessed as having light litter
+
+Total of a and b = 80%
+"""
+
+
+def test_a_page_titled_by_its_indicator_is_that_indicator() -> None:
+    assert _names(_read(INDICATOR_PAGE), Label.MEASURE) == {"No. of genuinely affordable homes completed": 1}
+
+
+def test_cells_naming_indicators_are_measures_under_any_table_header() -> None:
+    measures = _names(_read(CELLS_A_LINE), Label.MEASURE)
+    assert {name: line for name, line in measures.items() if line > 30} == {
+        "% of household waste recycled": 37,
+        "% household waste composted": 49,
+        "Number of household waste collections missed per 100,000": 59,
+        "% of land that is assessed as having light litter": 63,
+    }
+    # a sum of two figures, not an indicator
+    assert not any(name.startswith("Total of") for name in measures)
+
+
+# cumbria-council-plan-key-indicators-and-targets: an indicator's cell that a copy kept whole.
+RATE_CELL = """COUNCIL PLAN – APPENDIX ONE – Key Indicators & Targets
+
+Theme and Outcome
+
+NI 171
+
+New business registrations per 10,000 adult population
+
+Baseline
+
+54.5
+"""
+
+
+def test_a_rate_per_population_is_a_measure_among_targets() -> None:
+    assert _names(_read(RATE_CELL), Label.MEASURE) == {"New business registrations per 10,000 adult population": 7}
+
+
+AREA_PROFILE = """About the borough
+
+Number of households in the borough
+
+45,000
+
+The number of visitors rose to 3,000 this year.
+
+Percentage of residents aged over 65
+"""
+
+
+def test_a_counted_thing_in_a_profile_without_targets_or_ratings_is_no_measure() -> None:
+    # an area's statistics: nothing near speaks of a target, an indicator or a rating
+    assert _names(_read(AREA_PROFILE), Label.MEASURE) == {}
