@@ -142,3 +142,45 @@ Percentage of residents aged over 65
 def test_a_counted_thing_in_a_profile_without_targets_or_ratings_is_no_measure() -> None:
     # an area's statistics: nothing near speaks of a target, an indicator or a rating
     assert _names(_read(AREA_PROFILE), Label.MEASURE) == {}
+
+
+# cheshire-west-performance-housing-2019-20, lines 21-33 (the bullets shortened): results listed
+# under a bare reporting period, some with a figure, some with a rating or trend only.
+RESULTS_BY_PERIOD = """Good quality and affordable housing that meets the needs of our diverse communities
+
+2019/20 Q3
+
+  • The number of people supported to remain in their homes through the provision of disabled facilities grants increased from 65 to 91 and was higher than at this point last year.
+  • The proportion of empty homes returned to use remained below target and fewer homes were returned to use than during this period than in the previous one.
+
+2019/20 Q2
+
+  • The number of private sector homes achieving the decent homes standard through grant or loan provision was red against target but it is anticipated that the year-end target will be met.
+  • The number of vulnerable residents being enabled to remain in their own homes through disabled facilities grants showed improved performance. The team expect to achieve the target by the end of the year.
+  • The team was restructured in the autumn.
+"""
+
+# lincoln-operational-performance-q1-2018-19, lines 12-16: results under a line on performance.
+RESULTS_UNDER_PERFORMANCE = """Quarter one saw a long list of very good performance results. A summary of exceptional areas of good performance were noted as follows:
+· the number of face to face enquires in customer services had dropped by 7,336 compared to quarter one last year;
+· the in-year collection rate for Lincoln Business Rates remained above its target of 30.53% at 35.86%;
+"""
+
+
+def test_results_under_a_reporting_period_name_their_indicators() -> None:
+    measures = _names(_read(RESULTS_BY_PERIOD), Label.MEASURE)
+    assert measures == {
+        "The number of people supported to remain in their homes through the provision of disabled facilities grants": 5,
+        "The proportion of empty homes returned to use": 6,
+        "The number of private sector homes achieving the decent homes standard through grant or loan provision": 10,
+        "The number of vulnerable residents being enabled to remain in their own homes through disabled facilities grants": 11,
+    }
+    # "The team was restructured": nothing counted or rated, no measure
+
+
+def test_results_under_a_line_on_performance_still_name_their_indicators() -> None:
+    measures = _names(_read(RESULTS_UNDER_PERFORMANCE), Label.MEASURE)
+    assert measures == {
+        "The number of face to face enquires in customer services": 2,
+        "The in-year collection rate for Lincoln Business Rates": 3,
+    }
