@@ -184,3 +184,36 @@ def test_results_under_a_line_on_performance_still_name_their_indicators() -> No
         "The number of face to face enquires in customer services": 2,
         "The in-year collection rate for Lincoln Business Rates": 3,
     }
+
+
+# bedfordshire-fire-performance-indicators-targets-2018-19, lines 15 and 27: indicators named
+# in brackets after their codes, in minutes about proposed targets.
+CODES_THEN_NAMES = """Minutes:
+
+46.3     No changes were proposed to the performance indicators related to PI03 (fire fatalities), PI07 (the percentage of occasions global crewing enabled a total of nine riders on two pumps) and PI15 (percentage of Building Regulations consultations completed within the prescribed timescale).
+
+46.6     A target based on the 3 year average was being proposed for PI04 (deliberate building fires), with a 10% reduction on the 3 year average being proposed for PI06 (number of deliberate building fires).
+"""
+
+# lancaster-corporate-performance-review-q4-2009-10-minutes, line 22: the name, then its code.
+NAME_THEN_CODE = """Minutes:
+
+The Leader reported on the agreed actions and progress.  A detailed question and answer session followed, when Members requested further details on specific points.  With reference to agreed action 4, quarter 3 – number of affordable homes (NI 155), Councillor Whitelegg was concerned that not enough was being done to effect provision.
+"""
+
+
+def test_an_indicator_named_beside_its_code_is_a_measure_in_any_sentence() -> None:
+    assert _names(_read(CODES_THEN_NAMES), Label.MEASURE) == {
+        "Fire fatalities": 3,
+        "The percentage of occasions global crewing enabled a total of nine riders on two pumps": 3,
+        "Percentage of Building Regulations consultations completed within the prescribed timescale": 3,
+        "Deliberate building fires": 5,
+        "Number of deliberate building fires": 5,
+    }
+    assert _names(_read(NAME_THEN_CODE), Label.MEASURE) == {"Number of affordable homes": 3}
+
+
+def test_a_bracket_beside_a_code_that_names_no_indicator_is_no_measure() -> None:
+    # a cross-reference and a year in brackets: no indicator's name
+    text = "Minutes:\n\nThe targets for PI01 (see Appendix 2) and NI 155 (2019/20) were agreed.\n"
+    assert _names(_read(text), Label.MEASURE) == {}

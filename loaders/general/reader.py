@@ -56,6 +56,7 @@ from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.flat_reading import FlatReading
 from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
+from stratgraph.loaders.general.coded_indicators import coded_indicators
 from stratgraph.loaders.general.indicator_lines import NEAR, indicator_name, performance_near
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
 from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
@@ -182,6 +183,9 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             if block.line == title_line and block.kind is not BlockKind.TABLE:
                 self._title_block(block)
                 continue
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and self.flat is None \
+                    and self.index > self.pipe_end:
+                self._coded_indicators(block)
             if self.index in self.interventions:
                 self._intervention(block)
             elif self.index - 1 in self.interventions:
@@ -288,6 +292,14 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         # "Status": the indicator's name, measuring the outcome of the section it is in.
         self._measure(clean(block.text.strip("*# ")), block.line, "indicator-named-line")
         return True
+
+    def _coded_indicators(self, block: Block) -> None:
+        """The indicators a line names beside their codes, whatever else the line is."""
+        for name in coded_indicators(block.text.replace("**", "")):
+            # "PI03 (fire fatalities)", "number of affordable homes (NI 155)": the code says the
+            # words are an indicator's name, in a sentence about anything.
+            if not bad_name(clean(name)):
+                self._measure(clean(name), block.line, "coded-indicator")
 
     def _intervention(self, block: Block) -> None:
         self.run = None
