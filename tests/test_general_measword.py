@@ -217,3 +217,11 @@ def test_a_bracket_beside_a_code_that_names_no_indicator_is_no_measure() -> None
     # a cross-reference and a year in brackets: no indicator's name
     text = "Minutes:\n\nThe targets for PI01 (see Appendix 2) and NI 155 (2019/20) were agreed.\n"
     assert _names(_read(text), Label.MEASURE) == {}
+
+
+def test_a_performance_pages_polarity_key_is_no_outcome() -> None:
+    # ealing-performance-genuinely-affordable-homes-completed, line 7: the key says which way
+    # the indicator should move; it is about the indicator, not an outcome of the plan.
+    graph = _read(INDICATOR_PAGE)
+    assert _names(graph, Label.OUTCOME) == {}
+    assert _names(graph, Label.THEME) == {}
