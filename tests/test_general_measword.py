@@ -225,3 +225,32 @@ def test_a_performance_pages_polarity_key_is_no_outcome() -> None:
     graph = _read(INDICATOR_PAGE)
     assert _names(graph, Label.OUTCOME) == {}
     assert _names(graph, Label.THEME) == {}
+
+
+# nuneaton-bedworth-asb-strategy-2023-25-safer-communities, lines 17-19: the state success is
+# known by, in a paragraph under the question heading.
+SUCCESS_PARAGRAPH = """Commitment 2: Safer Communities
+
+How will we know when we have got there
+
+We will have successfully reduced the volume and severity of ASB incidents reported across the borough and this will be demonstrated within the ASB statistics.
+"""
+
+# east-ayrshire-community-plan-wellbeing-theme, lines 16-23: the same shape as a list's items.
+SUCCESS_LIST = """Wellbeing theme
+
+What success will look like
+
+  • We will have halted the levels of overweight and obesity among children and adults.
+  • We will have reduced the impact of alcohol and drugs misuse through a focus on recovery-oriented care.
+"""
+
+
+def test_the_state_a_plan_will_have_reached_under_a_success_heading_is_a_measure() -> None:
+    graph = _read(SUCCESS_PARAGRAPH)
+    assert _names(graph, Label.MEASURE) == {
+        "We will have successfully reduced the volume and severity of ASB incidents reported across the borough": 5}
+    assert _names(graph, Label.ACTION) == {}
+    listed = _read(SUCCESS_LIST)
+    assert set(_names(listed, Label.MEASURE).values()) == {5, 6}
+    assert _names(listed, Label.ACTION) == {}
