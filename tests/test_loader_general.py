@@ -270,6 +270,10 @@ FLOORS.update({"partnerships": 0.77, "references": 0.89})
 # 33/43, references 85/98, Strategy precision 137/149 (page titles and unnamed plans on the
 # measures and actions rounds' plans read as strategies: references.py, not changed by them).
 FLOORS.update({"partnerships": 0.76, "references": 0.86})
+# Measures round measword (tests/test_general_measword.py; six new plans, 170 in all): a line is a
+# measure by its own shape, under any heading. Corpus measures 252/313 -> 287/314 (round 9's blind
+# B: 3/36 -> 33/36); batch C (five plans kept blind) 26/36 -> 28/36. The floor goes back to 0.85.
+FLOORS.update({"measures": 0.85})
 #: Precision floor per judged label (strategies, partnerships and leads judged since the
 #: references round; the untouched reader: 25/29, 4/8, 8/8, and the rules 32/33, 5/7, 7/7).
 PRECISION_FLOORS = {"Outcome": 0.9, "Action": 0.9, "Measure": 0.9, "Strategy": 0.9, "Partnership": 0.7,
@@ -332,6 +336,9 @@ KNOWN_GAPS = {
     "Bigger values are best",
     "How will we get there",
     "Ref No",  # the same table's first column header, read as a theme over the rows
+    # measword's blind batch C, judged after its last score: the minutes' label over counts of
+    # indicators, read as a heading (no rule written from a blind plan)
+    "Status Summary",
 }
 
 

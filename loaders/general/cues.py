@@ -169,6 +169,10 @@ BOILERPLATE_HEADING = re.compile(
     r"|case\s+stud(?:y|ies)\b.*|(?:what\s+we\s+(?:have|'ve|’ve)|what\s+we)\s+(?:achieved|done|delivered)\b.*"
     r"|(?:our\s+|key\s+|recent\s+)?achievements(?:\s+(?:so\s+far|to\s+date|in\s+[\w\s/-]{1,20}))?|get\s+involved|have\s+your\s+say"
     r"|what\s+(?:is|has)\s+(?:different|new|changed)\b.*|why\s+(?:do\s+we\s+need|have)\s+(?:an?|the|this)\b.*"
+    # "Bigger values are best", "Direction of travel: improving": a performance page's key to
+    # its figures, about the indicator (never an outcome of the plan).
+    r"|(?:bigger|smaller|higher|lower)\s+(?:values?\s+|numbers?\s+|scores?\s+)?(?:is|are)\s+(?:best|better)"
+    r"|direction\s+of\s+travel\s*:.{0,30}"
     r"|our\s+(?:values|principles|ways\s+of\s+working)|how\s+(?:we|our\s+\w+)\s+(?:will\s+)?work|the\s+ways?\s+we\s+(?:will\s+)?work|values|principles|progress|status|update|yes|no)\s*:?$",
     re.IGNORECASE,
 )

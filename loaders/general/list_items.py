@@ -10,7 +10,7 @@ from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.general.cues import Mode, is_boilerplate, lead_in_mode
 from stratgraph.loaders.general.deadlines import deadline_in, lead_in_period, read_deadline
 from stratgraph.loaders.general.indicator_labels import indicator_label
-from stratgraph.loaders.general.performance_results import result_indicator
+from stratgraph.loaders.general.performance_results import REPORTING_PERIOD, result_indicator
 from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
     _DESCRIBING_VERB,
@@ -177,12 +177,15 @@ class ListItems:
 
     def _performance_lead_in(self) -> bool:
         """Whether the line over the list being read speaks of performance ("A summary of
-        exceptional areas of good performance were noted as follows:"): its results report on
-        indicators (a result under no such line is a statistic)."""
+        exceptional areas of good performance were noted as follows:") or is a reporting period
+        alone: its results report on indicators (a result under no such line is a statistic)."""
         at = self.index
         while at > 0 and self.blocks[at].kind is BlockKind.LIST_ITEM:
             at -= 1
-        return bool(re.search(r"(?i)\b(?:performance|indicators?|measures|targets?|kpis?)\b", self.blocks[at].text))
+        lead = self.blocks[at].text.replace("**", "").strip()
+        # "2019/20 Q3", "Quarter 2 2019/20" over the bullets: a report's period, its results listed
+        return bool(re.search(r"(?i)\b(?:performance|indicators?|measures|targets?|kpis?)\b", lead)
+                    or REPORTING_PERIOD.match(lead))
 
     def _resolution_numbered(self, block: Block) -> bool:
         """Whether ``block`` is written with a minute's bracketed number ("(ii) ...", "(b) ...")."""

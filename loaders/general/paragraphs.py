@@ -32,7 +32,7 @@ from stratgraph.loaders.general.lead_ins import (
 )
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
 from stratgraph.loaders.general.statements import commitment, sentences, target
-from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim
+from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim, success_state
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
 from stratgraph.loaders.general.wording import (
     ALT_TEXT,
@@ -418,6 +418,14 @@ class ParagraphReading:
             if not bad_name(name):
                 self._action(name, block.line, "paragraph-under-action-heading", text)
                 return
+        if section_mode is Mode.MEASURE and not self._skipping() and (said := list(sentences(text))) \
+                and (state := success_state(said[0].text)) and not bad_name(clean(state)):
+            # "We will have successfully reduced the volume and severity of ASB incidents ..."
+            # under "How will we know when we have got there": the state success is known by,
+            # as the same line in a list under such a heading is (not a thing to do).
+            self._measure(clean(state), block.line, "success-state-under-measure-heading")
+            self._names(text, block.line, self._anchor())
+            return
         made = self._prose(text, block.line)
         if made and section_mode is Mode.OUTCOME:
             # "Place Priorities", "We will drive investment ...", then programmes: the list

@@ -56,6 +56,8 @@ from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.flat_reading import FlatReading
 from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
+from stratgraph.loaders.general.coded_indicators import coded_indicators
+from stratgraph.loaders.general.indicator_lines import NEAR, indicator_name, performance_near
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
 from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
 from stratgraph.loaders.general.list_items import ListItems
@@ -186,10 +188,15 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             if block.line == title_line and block.kind is not BlockKind.TABLE:
                 self._title_block(block)
                 continue
+            if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and self.flat is None \
+                    and self.index > self.pipe_end:
+                self._coded_indicators(block)
             if self.index in self.interventions:
                 self._intervention(block)
             elif self.index - 1 in self.interventions:
                 continue  # the intervention's description, read with it
+            elif self._indicator_line(block):
+                continue
             elif block.kind is BlockKind.HEADING:
                 self.card = False
                 self.flat = None
@@ -263,9 +270,41 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             # document is about one outcome, which everything in it serves.
             self.stack[0].outcome_id = self.b.outcome(
                 clean(named.group("name")), block.line, level="priority", rule="title-names-outcome")
+        if self._is_indicator_name(block):
+            # "No. of genuinely affordable homes completed" over "Bigger values are best": the
+            # page is one indicator's page, and its title names the indicator.
+            self._measure(clean(block.text.strip("*# ")), block.line, "indicator-titled-page")
         # A paragraph taken as the title may still name other documents ("agreed as part
         # of our Health & Wellbeing Integrated Care Strategy"); its own name is skipped.
         self._names(block.text, block.line, self.b.plan_id)
+
+    def _is_indicator_name(self, block: Block) -> bool:
+        """Whether ``block`` is a line naming an indicator, in lines that report performance."""
+        if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or not indicator_name(block.text):
+            return False
+        near = self.blocks[max(0, self.index - NEAR):self.index + NEAR + 1]
+        return performance_near([b.text for b in near if b is not block])
+
+    def _indicator_line(self, block: Block) -> bool:
+        """A line that names an indicator whatever section it sits under: a cell of a table
+        flattened one cell a line (though an earlier table's header took the lines for an action
+        table's), a heading over the indicator's figures. Lists, sections and flattened tables
+        a measures cue opened read their measures by that cue."""
+        if self.flat not in (None, "action") or self.index <= self.pipe_end or self._section_mode() is Mode.MEASURE \
+                or (self.run is not None and self.run.mode is Mode.MEASURE) or not self._is_indicator_name(block):
+            return False
+        # "82a" / "% of household waste recycled" / "11" / "18" under "Ref No", "Indicator",
+        # "Status": the indicator's name, measuring the outcome of the section it is in.
+        self._measure(clean(block.text.strip("*# ")), block.line, "indicator-named-line")
+        return True
+
+    def _coded_indicators(self, block: Block) -> None:
+        """The indicators a line names beside their codes, whatever else the line is."""
+        for name in coded_indicators(block.text.replace("**", "")):
+            # "PI03 (fire fatalities)", "number of affordable homes (NI 155)": the code says the
+            # words are an indicator's name, in a sentence about anything.
+            if not bad_name(clean(name)):
+                self._measure(clean(name), block.line, "coded-indicator")
 
     def _intervention(self, block: Block) -> None:
         self.run = None

@@ -41,3 +41,18 @@ def measures_judged_by(sentence: str) -> list[str]:
     # last "and" joins two measures; an "and" inside the last of them is its own.
     head, _, tail = parts[-1].partition(" and ")
     return parts[:-1] + [head] + ([tail] if tail else [])
+
+
+#: "We will have successfully reduced the volume ... and this will be demonstrated within the
+#: ASB statistics": the state the plan will have reached, then how it will be shown.
+_SUCCESS_STATE = re.compile(r"(?i)^(?:by\s+[\w\s]{4,20},?\s+)?we\s+will\s+have\s+(?!to\b)\S")
+_SHOWN_BY = re.compile(r"(?i)[,;]?\s+and\s+(?:this|that|it)\s+will\s+be\s+(?:demonstrated|shown|evidenced|measured|seen)\b.*$")
+
+
+def success_state(sentence: str) -> str | None:
+    """The state a sentence says the plan will have reached ("We will have reduced X"), without
+    the clause saying how it will be shown; None for any other sentence."""
+    text = sentence.strip()
+    if not _SUCCESS_STATE.match(text):
+        return None
+    return _SHOWN_BY.sub("", text).rstrip(" .")
