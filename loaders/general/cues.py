@@ -247,6 +247,21 @@ COUNTED_SENTENCE = re.compile(
     r"|\s+to\s+(?:reflect|address|respond\s+to|meet|guide|support|deliver|achieve)\b[^.:;]{1,200})?\s*\.$")
 
 
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}
+#: "the four priority areas prioritised for collective action", "5 core goals", "three key
+#: objectives": a number counting a set of the plan's aims, wherever it stands in a sentence.
+_COUNTED_SET = re.compile(
+    rf"(?i)\b(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}\b")
+
+
+def counted_sets(text: str) -> set[int]:
+    """The sizes of the sets of priorities, objectives, aims ... that ``text`` counts ("... each
+    of the four priority areas ..." gives {4})."""
+    return {int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
+            for m in _COUNTED_SET.finditer(text)}
+
+
 def counted_sentence(text: str) -> bool:
     """Whether ``text`` is one sentence counting the plan's priorities, closed by a full stop
     (the reader takes the list right after it as those priorities)."""

@@ -168,6 +168,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         self.objective_statements = self._objective_statements()
         self.outcome_groups = self._outcome_groups()
         self.called_outcomes = self._called_outcomes()
+        self.counted_outcomes = self._counted_outcomes()
         self.tiered_outcomes = self._tiered_outcomes()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,

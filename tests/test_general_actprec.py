@@ -1,0 +1,67 @@
+"""The general reader on what is an Outcome and what is an Action (reading round actprec).
+
+The round changes how the reader decides, not which phrases it knows: each test quotes lines
+of public plans of different bodies (tests/dev_corpus/SOURCES.md names them) in a small
+document of its own, so the decision it pins is read from the plan's words and shape.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.cues import counted_sets
+
+from general_reading import by_label, read_general
+
+# South Gloucestershire Health and Wellbeing Board, joint strategy, "Areas for collective action"
+# (tests/dev_corpus/south-gloucestershire-hwb-strategy-areas-for-collective-action.md, lines 4-11)
+SOUTH_GLOS = """Areas for collective action
+
+The role of the Health and Wellbeing Board is systems leadership. This section sets out what we want to achieve in relation to each of the four priority areas prioritised for collective action that this strategy will focus on, and how we will do it.
+
+  1. Improve educational attainment of children and young people, and promote their wellbeing and aspirations.
+  2. Promote and enable positive mental health and wellbeing for all.
+  3. Promote and enable good nutrition, physical activity and a healthy weight for all.
+  4. Maximise the potential of our built and natural environment to enable healthy lifestyles and prevent disease.
+"""
+
+# Medway Council, Community Safety Plan 2013-16, cabinet minutes
+# (tests/dev_corpus/medway-community-safety-plan-2013-16-priorities.md, lines 20-26)
+MEDWAY = """Community Safety Plan
+
+The current Community Safety Plan covered the period 2013 to 2016 and formed part of the Council’s Policy Framework. Adopted in 2013 it identified five priorities:
+
+  • Tackle substance and alcohol abuse;
+  • Tackle anti-social behaviour (ASB) and Envirocrime;
+  • Reduce re-offending;
+  • Tackle domestic abuse; and
+  • Reduce the number of people killed or seriously injured in Road Traffic Collisions.
+"""
+
+
+def test_a_line_counting_the_priorities_over_as_many_items_makes_them_outcomes_though_imperative() -> None:
+    # "each of the four priority areas ..." over four numbered imperatives: the count ties
+    # the line to the list, so the items are the strategy's priorities, not its to-do items.
+    graph = read_general(SOUTH_GLOS)
+    outcomes = by_label(graph, Label.OUTCOME)
+    assert outcomes["Promote and enable positive mental health and wellbeing for all"]["line"] == 6
+    assert outcomes["Maximise the potential of our built and natural environment to enable healthy "
+                    "lifestyles and prevent disease"]["line"] == 8
+    assert len(outcomes) == 4  # the page's heading is no priority of its own
+    assert by_label(graph, Label.ACTION) == {}
+
+
+def test_imperatives_under_a_counted_lead_in_of_another_body_are_outcomes_too() -> None:
+    graph = read_general(MEDWAY)
+    outcomes = by_label(graph, Label.OUTCOME)
+    assert outcomes["Tackle substance and alcohol abuse"]["line"] == 5
+    assert outcomes["Reduce re-offending"]["line"] == 7
+    assert by_label(graph, Label.ACTION) == {}
+
+
+def test_counted_sets_reads_the_number_a_line_gives_its_set_of_aims() -> None:
+    # South Gloucestershire Council, Council Plan (south-gloucestershire-council-plan-goals.md, line 9)
+    assert counted_sets("The plan has 5 core goals.") == {5}
+    # Windsor and Maidenhead, Corporate Plan 2021-26 (windsor-maidenhead-corporate-plan-2021-26-objectives.md)
+    assert 3 in counted_sets("... 'a borough of innovation and opportunity' and is framed around three key objectives:")
+    # a number that counts no set of aims ("14 calendar days", Shobrooke Parish Council) counts nothing
+    assert counted_sets("To promptly acknowledge correspondence within 14 calendar days") == set()
