@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.cues import counted_sets
+from stratgraph.loaders.general.statements import commitment
 
 from general_reading import by_label, read_general
 
@@ -65,3 +66,31 @@ def test_counted_sets_reads_the_number_a_line_gives_its_set_of_aims() -> None:
     assert 3 in counted_sets("... 'a borough of innovation and opportunity' and is framed around three key objectives:")
     # a number that counts no set of aims ("14 calendar days", Shobrooke Parish Council) counts nothing
     assert counted_sets("To promptly acknowledge correspondence within 14 calendar days") == set()
+
+
+# Nuneaton and Bedworth Borough Council, ASB Strategy 2023-25, "Safer Communities"
+# (tests/dev_corpus/nuneaton-bedworth-asb-strategy-2023-25-safer-communities.md, lines 11-19)
+NUNEATON = """Safer Communities
+
+How will we get there
+
+  • We will make better use of our data to understand the trends and hot spots for ASB across the borough
+
+How will we know when we have got there
+
+We will have successfully reduced the volume and severity of ASB incidents reported across the borough and this will be demonstrated within the ASB statistics.
+"""
+
+
+def test_a_we_will_have_done_sentence_states_a_result_not_an_action() -> None:
+    # The future perfect says what will be so once the work is done: a result to check
+    # against, not a thing the council will do; the "We will make ..." line above still is.
+    actions = by_label(read_general(NUNEATON), Label.ACTION)
+    assert list(actions) == ["Make better use of our data to understand the trends and hot spots for ASB across the borough"]
+    # East Ayrshire Community Planning Partnership, Community Plan, Wellbeing theme
+    # (tests/dev_corpus/east-ayrshire-community-plan-wellbeing-theme.md, lines 21 and 23)
+    assert commitment("We will have halted the levels of overweight and obesity among children and adults.") is None
+    assert commitment("We will have reduced the impact of alcohol and drugs misuse through a focus on "
+                      "recovery-oriented care.") is None
+    # a "have" that is no perfect tense is still a commitment (Nuneaton, line 13)
+    assert commitment("We will make better use of our data to understand the trends") is not None
