@@ -10,6 +10,7 @@ from __future__ import annotations
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.cues import counted_sets
 from stratgraph.loaders.general.statements import commitment
+from stratgraph.loaders.general.wording import LABEL_ONLY
 
 from general_reading import by_label, read_general
 
@@ -94,3 +95,27 @@ def test_a_we_will_have_done_sentence_states_a_result_not_an_action() -> None:
                       "recovery-oriented care.") is None
     # a "have" that is no perfect tense is still a commitment (Nuneaton, line 13)
     assert commitment("We will make better use of our data to understand the trends") is not None
+
+
+# Forest of Dean District Council, draft Housing Strategy 2020-24
+# (tests/dev_corpus/forest-of-dean-housing-strategy-2020-24-draft-priorities.md, lines 14-18;
+# a batch C plan: this rule was written after its blind score, see docs/reading.md)
+FOREST_OF_DEAN = """Housing strategy
+
+The draft Housing Strategy 2020 to 2024 aims to support our aims to meet housing challenges by focusing on delivering three key objectives. The priorities identified within the draft strategy are:
+
+  • Strategic Housing Priority 1: Delivering Homes to meet the housing needs of our communities
+  • Strategic Housing Priority 2: Meeting the need of older people
+  • Strategic Housing Priority 3: Providing sustainable homes and places to live
+"""
+
+
+def test_words_before_a_numbered_priority_noun_are_part_of_its_label_not_its_name() -> None:
+    outcomes = by_label(read_general(FOREST_OF_DEAN), Label.OUTCOME)
+    assert outcomes["Meeting the need of older people"]["line"] == 6
+    assert not any(name.startswith("Strategic Housing Priority") for name in outcomes)
+    # Department for Communities and Local Government, fire and rescue objectives
+    # (tests/dev_corpus/dclg-fire-rescue-service-objectives-dso6-indicators.md, line 21)
+    assert LABEL_ONLY.match("Departmental Strategic Objective 6")
+    assert LABEL_ONLY.match("Strategic Housing Priority 1:")
+    assert not LABEL_ONLY.match("Meeting the need of older people")
