@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.cues import counted_sets
+from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.statements import commitment
 from stratgraph.loaders.general.wording import LABEL_ONLY
 
@@ -119,3 +120,55 @@ def test_words_before_a_numbered_priority_noun_are_part_of_its_label_not_its_nam
     assert LABEL_ONLY.match("Departmental Strategic Objective 6")
     assert LABEL_ONLY.match("Strategic Housing Priority 1:")
     assert not LABEL_ONLY.match("Meeting the need of older people")
+
+
+# Chorley Council, Corporate Strategy 2023/24, one priority's page
+# (tests/dev_corpus/chorley-corporate-strategy-2023-24-healthy-safe-communities.md, lines 1-9)
+CHORLEY_PAGE = """Healthy, safe and engaged communities
+
+"Across the borough communities have the tools and ability to achieve their best"
+
+Our commitment
+
+  • support and encourage active lifestyles and health and wellbeing
+  • support development of leisure services and facilities meeting the needs of residents
+  • deliver events and places to go for everyone
+"""
+
+# City of Edinburgh Council, Council Commitments, one theme's page
+# (tests/dev_corpus/edinburgh-council-commitments-council-that-works-for-all.md, lines 1-7)
+EDINBURGH_PAGE = """Delivering a Council that works for all
+
+Council Commitments on more empowered, transparent and improved public services
+
+  1. Limit Council Tax increases to 3% a year to 2021
+  2. Continue a policy of no compulsory redundancies and keep a presumption in favour of in-house service provision
+"""
+
+
+def _supported(graph, outcome: str) -> set[str]:  # noqa: ANN001 (GraphData)
+    target = next(n.id for n in graph.nodes.values() if n.label is Label.OUTCOME and n.name == outcome)
+    return {graph.nodes[r.start].name for r in graph.relationships.values()
+            if r.type.value == "SUPPORTS" and r.end == target}
+
+
+def test_a_pages_top_line_is_the_outcome_its_commitments_serve_when_nothing_else_is_above_them() -> None:
+    # A plan published a chapter a page: the page is headed by the priority it is about, the
+    # council's commitments under it, and no other outcome on the page.
+    graph = read_general(CHORLEY_PAGE, name="chorley-corporate-strategy-2023-24.md")
+    assert by_label(graph, Label.OUTCOME)["Healthy, safe and engaged communities"]["line"] == 1
+    assert "Deliver events and places to go for everyone" in _supported(graph, "Healthy, safe and engaged communities")
+    graph = read_general(EDINBURGH_PAGE, name="edinburgh-council-commitments.md")
+    assert by_label(graph, Label.OUTCOME)["Delivering a Council that works for all"]["line"] == 1
+    assert "Limit Council Tax increases to 3% a year to 2021" in _supported(graph, "Delivering a Council that works for all")
+
+
+def test_a_top_line_that_states_no_result_is_no_outcome() -> None:
+    # Lancashire Health and Wellbeing Board decision (lancashire-hwb-place-partnership-areas-of-focus-2025-26.md, line 1)
+    assert top_line_outcome("Decision Maker: Lancashire Health and Wellbeing Board") is None
+    # Lancashire 2050 (lancashire-2050-making-it-happen.md, line 1)
+    assert top_line_outcome("How we will make it happen - our shared commitment to residents") is None
+    # East Devon District Council cabinet (east-devon-council-plan-2024-28-cabinet.md, line 1)
+    assert top_line_outcome("Extraordinary Cabinet, Cabinet - Wednesday, 10th April, 2024") is None
+    # Kingston Council performance index (kingston-council-performance-index-2023-24-q1.md, line 1)
+    assert top_line_outcome("Council Performance") is None
