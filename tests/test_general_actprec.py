@@ -8,7 +8,7 @@ document of its own, so the decision it pins is read from the plan's words and s
 from __future__ import annotations
 
 from stratgraph.graph.model import Label
-from stratgraph.loaders.general.cues import counted_sets
+from stratgraph.loaders.general.cues import Mode, counted_sets, heading_mode
 from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.statements import commitment
 from stratgraph.loaders.general.wording import LABEL_ONLY
@@ -172,3 +172,16 @@ def test_a_top_line_that_states_no_result_is_no_outcome() -> None:
     assert top_line_outcome("Extraordinary Cabinet, Cabinet - Wednesday, 10th April, 2024") is None
     # Kingston Council performance index (kingston-council-performance-index-2023-24-q1.md, line 1)
     assert top_line_outcome("Council Performance") is None
+
+
+def test_how_will_we_get_there_asked_as_a_question_is_the_actions_cue() -> None:
+    # Nuneaton and Bedworth's ASB strategy (line 11) asks the cue as a question; so does Livin's
+    # Plan A (livin-plan-a-strategic-objective-6-strong-communities.md, line 9, "How will we
+    # achieve success?"): both head what the body will do, not an outcome of their own.
+    assert heading_mode("How will we get there") is Mode.ACTION
+    assert heading_mode("How will we achieve success?") is Mode.ACTION
+    # the measures' question keeps its reading (Nuneaton, line 17; Livin, line 21)
+    assert heading_mode("How will we know when we have got there") is Mode.MEASURE
+    assert heading_mode("How will we measure success?") is Mode.MEASURE
+    outcomes = by_label(read_general(NUNEATON), Label.OUTCOME)
+    assert "How will we get there" not in outcomes

@@ -88,6 +88,8 @@ NUMBERED_OUTCOME = re.compile(
 ACTION_HEADING = re.compile(
     r"^(?:what\s+(?:we\s+will|we'?ll|we\s+are\s+going\s+to|we\s+plan\s+to|the\s+council\s+will)\s+do"
     r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
+    # "How will we get there", "How will we achieve success?": the same cue asked as a question
+    r"|how\s+will\s+we\s+(?:get\s+there|(?:achieve|deliver|do)\s+(?:this|these|it|them|success|our\s+\w+))\??"
     # "Our commitment" over a list of what the council commits to do: one pledge, its items.
     r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments?|projects|milestones)"
     # "Council Commitments on more empowered, transparent and improved public services": the
