@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import re
 
-from stratgraph.loaders.general.cues import NUMBERED_OUTCOME, heading_mode, is_boilerplate
+from stratgraph.loaders.general.cues import NUMBERED_OUTCOME, Mode, counted_sets, heading_mode, is_boilerplate, lead_in_mode
 from stratgraph.loaders.general.lead_ins import CALLED_AFTER, INTERVENTIONS_FOLLOW, TWO_TIER_LEAD
 from stratgraph.loaders.general.statements import commitment, sentences
 from stratgraph.loaders.general.wording import IMPERATIVE, NUMBERING, bad_name, clean, title_like
 from stratgraph.loaders.read.model import Block, BlockKind
+
+
+#: A counted set that a law or a nation sets, not the plan ("7 wellbeing goals for Wales, set
+#: out in the ... Act 2015", "the seven national well-being goals").
+_SET_BY_LAW = re.compile(
+    r"(?i)\bnational\s+(?:well-?being\s+)?goals\b|\bgoals\s+for\s+(?:Wales|Scotland|England|Northern\s+Ireland)\b"
+    r"|\bAct\s+(?:19|20)\d\d\b")
 
 
 class BlockMarks:
@@ -96,6 +103,32 @@ class BlockMarks:
             i += 1
         if len(run) >= 3 and declared_objectives(run):
             found.update(run)
+        return found
+
+    def _counted_priority_lists(self) -> set[int]:
+        """The list items of a list whose lead-in counts the plan's priorities (objectives, aims,
+        ...) and has as many top-level items as it counts ("... each of the four priority areas
+        prioritised for collective action ..." over four numbered items). The count tying the
+        line to the list says what its items are, however they are worded: imperatives ("Promote
+        and enable positive mental health ...") at the top of a plan are its priorities."""
+        found: set[int] = set()
+        for i, block in enumerate(self.blocks[:-1]):
+            if block.kind is not BlockKind.PARAGRAPH or self.blocks[i + 1].kind is not BlockKind.LIST_ITEM:
+                continue
+            counts = counted_sets(block.text)
+            if not counts or lead_in_mode(block.text.strip()) in (Mode.ACTION, Mode.MEASURE):
+                continue  # "We will deliver our three priorities through:" lists the means
+            if _SET_BY_LAW.search(block.text):
+                # "there are 7 wellbeing goals for Wales, set out in the Wellbeing of Future
+                # Generations (Wales) Act 2015": a nation's goals the plan answers to, set by
+                # law, not the plan's own priorities.
+                continue
+            items = [i + 1]
+            while items[-1] + 1 < len(self.blocks) and self.blocks[items[-1] + 1].kind is BlockKind.LIST_ITEM:
+                items.append(items[-1] + 1)
+            top = min(self.blocks[j].level for j in items)
+            if sum(self.blocks[j].level == top for j in items) in counts:
+                found.update(j for j in items if self.blocks[j].level == top)
         return found
 
     def _called_outcomes(self) -> set[int]:

@@ -88,6 +88,8 @@ NUMBERED_OUTCOME = re.compile(
 ACTION_HEADING = re.compile(
     r"^(?:what\s+(?:we\s+will|we'?ll|we\s+are\s+going\s+to|we\s+plan\s+to|the\s+council\s+will)\s+do"
     r"|how\s+we\s+will\s+(?:achieve|deliver|do)\s+(?:this|these|it|them|our\s+\w+)"
+    # "How will we get there", "How will we achieve success?": the same cue asked as a question
+    r"|how\s+will\s+we\s+(?:get\s+there|(?:achieve|deliver|do)\s+(?:this|these|it|them|success|our\s+\w+))\??"
     # "Our commitment" over a list of what the council commits to do: one pledge, its items.
     r"|(?:key|our|main|priority|planned|proposed)\s+(?:actions|activities|deliverables|commitments?|projects|milestones)"
     # "Council Commitments on more empowered, transparent and improved public services": the
@@ -261,6 +263,21 @@ COUNTED_SENTENCE = re.compile(
     # "The corporate plan contains 4 key aims to reflect key priorities of residents ... as
     # defined through the wide range of consultation ...": why the set was chosen, at length.
     r"|\s+to\s+(?:reflect|address|respond\s+to|meet|guide|support|deliver|achieve)\b[^.:;]{1,200})?\s*\.$")
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}
+#: "the four priority areas prioritised for collective action", "5 core goals", "three key
+#: objectives": a number counting a set of the plan's aims, wherever it stands in a sentence.
+_COUNTED_SET = re.compile(
+    rf"(?i)\b(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}\b")
+
+
+def counted_sets(text: str) -> set[int]:
+    """The sizes of the sets of priorities, objectives, aims ... that ``text`` counts ("... each
+    of the four priority areas ..." gives {4})."""
+    return {int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
+            for m in _COUNTED_SET.finditer(text)}
 
 
 def counted_sentence(text: str) -> bool:

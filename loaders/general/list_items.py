@@ -121,6 +121,10 @@ class ListItems:
                                and before.kind is BlockKind.PARAGRAPH else None) or ""
         if self.run.mode is None and self.index in self.called_outcomes:
             self.run.mode = Mode.OUTCOME  # "These outcomes were developed ..." says so after the list
+        if self.run.mode in (None, Mode.ACTION) and self.index in self.counted_outcomes:
+            # "... each of the four priority areas prioritised for collective action ..." over
+            # four items: the count says the items are those priorities, verbs and all.
+            self.run.mode = Mode.OUTCOME
         if self.index in self.tiered_outcomes:
             # "- Improving immunisation ..." under "Ambition 1: Starting Well - ..." after "Our
             # proposed Ambitions and Priorities are:": the ambition's priorities, supporting it.

@@ -400,6 +400,15 @@ class ParagraphReading:
             # documents it names still count.
             self._names(text, block.line, self._anchor())
             return
+        if section_mode is Mode.MEASURE and not self._skipping() and (said := list(sentences(text))) \
+                and (state := success_state(said[0].text)) and not bad_name(clean(state)):
+            # "We will have successfully reduced the volume and severity of ASB incidents ..."
+            # under "How will we know when we have got there": the state success is known by,
+            # as the same line in a list under such a heading is (not a thing to do), named
+            # without the clause saying how it will be shown (asked first: it is one sentence too).
+            self._measure(clean(state), block.line, "success-state-under-measure-heading")
+            self._names(text, block.line, self._anchor())
+            return
         # "Number of adults receiving social care services ... as a % of the total number of adults
         # needing care", "% of all journeys which are made by walking/cycling/public transport":
         # worded as an indicator, a long name or a relative clause is still its name.
@@ -418,14 +427,6 @@ class ParagraphReading:
             if not bad_name(name):
                 self._action(name, block.line, "paragraph-under-action-heading", text)
                 return
-        if section_mode is Mode.MEASURE and not self._skipping() and (said := list(sentences(text))) \
-                and (state := success_state(said[0].text)) and not bad_name(clean(state)):
-            # "We will have successfully reduced the volume and severity of ASB incidents ..."
-            # under "How will we know when we have got there": the state success is known by,
-            # as the same line in a list under such a heading is (not a thing to do).
-            self._measure(clean(state), block.line, "success-state-under-measure-heading")
-            self._names(text, block.line, self._anchor())
-            return
         made = self._prose(text, block.line)
         if made and section_mode is Mode.OUTCOME:
             # "Place Priorities", "We will drive investment ...", then programmes: the list

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 
 from stratgraph.graph.builder import DocumentGraphBuilder
-from stratgraph.graph.model import RelType, normalise_name
+from stratgraph.graph.model import Label, RelType, normalise_name
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.common.plan_info import place_of
 from stratgraph.loaders.general.block_marks import BlockMarks
@@ -63,6 +63,7 @@ from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
 from stratgraph.loaders.general.list_items import ListItems
 from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
+from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
@@ -175,6 +176,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         self.objective_statements = self._objective_statements()
         self.outcome_groups = self._outcome_groups()
         self.called_outcomes = self._called_outcomes()
+        self.counted_outcomes = self._counted_priority_lists()
         self.tiered_outcomes = self._tiered_outcomes()
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
@@ -254,9 +256,27 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._table(block)
             else:
                 self._paragraph(block)
+        self._page_top_outcome()
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
+
+    def _page_top_outcome(self) -> None:
+        """The page's top line as the outcome of the actions that serve no outcome, when the page
+        states none and the line is not the document's title (`page_top.top_line_outcome`)."""
+        graph = self.b.graph
+        if not self.blocks or not self.title_from_file or any(n.label is Label.OUTCOME for n in graph.nodes.values()):
+            return
+        top = self.blocks[0]
+        if not (top.kind is BlockKind.HEADING or title_like(top)) or (name := top_line_outcome(top.text)) is None:
+            return
+        serving = {r.start for r in graph.relationships.values() if r.type is RelType.SUPPORTS}
+        loose = [n.id for n in graph.nodes.values() if n.label is Label.ACTION and n.id not in serving]
+        if len(loose) < 2:
+            return  # one stray sentence is no chapter of commitments under its priority
+        outcome = self.b.outcome(name, top.line, level="priority", rule="page-top-outcome")
+        for action in loose:
+            self.b.link(RelType.SUPPORTS, action, outcome, graph.nodes[action].provenance.line, rule="page-top-outcome")
 
     def _title_block(self, block: Block) -> None:
         """The plan's title line: the document's outermost section, and what its words say."""

@@ -60,6 +60,8 @@ _POINTS_BACK = re.compile(
 _ONLY_PARTNERS = re.compile(
     r"(?i)^work\s+(?:closely\s+|together\s+|jointly\s+)?(?:in\s+partnership\s+)?with\s+"
     r"(?![^.;:]*\b(?:to|on|in\s+order\s+to|so\s+that|for)\s+\w)[^.;:]{2,120}[.;:]?\s*$")
+#: "have successfully reduced", "have halted", "have been": a state reached, told in the future perfect.
+_ACHIEVED_STATE = re.compile(r"(?i)^have\s+(?:\w+ly\s+)?(?:been\b|[a-z]+(?:ed|en|wn|ne|lt|ht)\b)")
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?P<verb>(?:reduc|increas|improv|halv|doubl|rais|achiev|decreas)(?:e|es|ing)|cut(?:s|ting)?"
@@ -120,6 +122,11 @@ def commitment(sentence: str) -> str | None:
         # clause describing the actions, not a commitment of its own.
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
+    if _ACHIEVED_STATE.match(rest):
+        # "We will have successfully reduced the volume and severity of ASB incidents", "We will
+        # have halted the levels of overweight ...": the future perfect says what will be so
+        # once the work is done, a result to check against, not a thing to do.
+        return None
     if _NOT_COMMITMENT.match(rest) or _POINTS_BACK.search(rest) or _ONLY_PARTNERS.match(rest) or len(rest.split()) < 2 \
             or (len(rest.split()) <= 4 and re.search(r"(?i)\b(?:this|these|that|it|them)\W*$", rest)):
         # "We will tackle this.": a verb and a pointer back name nothing

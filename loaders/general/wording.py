@@ -22,9 +22,9 @@ NUMBERING = re.compile(
     r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?:\s*[a-z]\))?\s+|[A-Z]{1,4}\.?\d{1,3}(?:\.\d{1,2})?[.:]?\s+)")
 # "Objective 7", "Priority 3": a label whose name follows on the next heading or line.
 LABEL_ONLY = re.compile(
-    # "Departmental Strategic Objective 6": a qualifier or two before the label
-    r"^(?:(?:departmental|council|equality|improvement|community|partnership)\s+)?"
-    r"(?:strategic\s+|corporate\s+|key\s+|well-?being\s+)?(?:priority|outcome|ambition|objective|aim|goal|mission|pillar)"
+    # "Departmental Strategic Objective 6", "Strategic Housing Priority 1": words naming whose
+    # or what kind of priority it is, then the numbered noun, and nothing else: a label
+    r"^(?:[\w-]+\s+){0,3}(?:priority|outcome|ambition|objective|aim|goal|mission|pillar)"
     r"\s*(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\s*:?$", re.IGNORECASE)
 # "3.1 Obtain sign off ...", "WP.1 Improve ...", or "3.2" alone on its line: a row of an action
 # table whose cells a conversion ran into one line.
