@@ -509,15 +509,14 @@ def _subgraph(tx: ManagedTransaction, nodes: Sequence[str], links: Sequence[str]
     from stratgraph.graph.embedded import to_networkx
     from stratgraph.graph.neo4j_store import node_from_record, relationship_from_record
 
-    rels = [relationship_from_record(r["type"], r["start"], r["end"], r["props"]) for r in tx.run(
-        "UNWIND $links AS link MATCH (a:Stratgraph)-[r]->(b:Stratgraph) "
-        "WHERE elementId(r) = link "
-        "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props",
-        links=list(links))]
+    rels = [relationship_from_record(*r) for r in _rows(
+        tx, "UNWIND $links AS link MATCH (a:Stratgraph)-[r]->(b:Stratgraph) "
+            "WHERE elementId(r) = link "
+            "RETURN collect([type(r), a.id, b.id, properties(r)]) AS rows", links=list(links))]
     ids = sorted(set(nodes) | {r.start for r in rels} | {r.end for r in rels})
-    found = [node_from_record(r["id"], r["labels"], r["props"]) for r in tx.run(
-        "UNWIND $ids AS id MATCH (n:Stratgraph {id: id}) "
-        "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props", ids=ids)]
+    found = [node_from_record(*r) for r in _rows(
+        tx, "UNWIND $ids AS id MATCH (n:Stratgraph {id: id}) "
+            "RETURN collect([n.id, labels(n), properties(n)]) AS rows", ids=ids)]
     graph = GraphData({n.id: n for n in found if n is not None},
                       {r.id: r for r in rels})
     return to_networkx(graph)
@@ -653,7 +652,7 @@ def _evolution_rows(tx: ManagedTransaction, page: Sequence[Any], kind: str | Non
     links = [r["link"] for r in tx.run(
         "UNWIND $ids AS id MATCH (:Stratgraph)-[r:REFERENCES]->(s:Stratgraph {id: id}) "
         "RETURN elementId(r) AS link", ids=shared)]
-    plans = [r["id"] for r in tx.run("MATCH (p:Stratgraph:Plan) RETURN p.id AS id")]
+    plans = _rows(tx, "MATCH (p:Stratgraph:Plan) RETURN collect(p.id) AS rows")
     g = _subgraph(tx, members + plans, links)
     keep = {(item[0], item[3]) for item in page}
     query = {"kind": kind, "name": None, "organisation": None,
