@@ -2,6 +2,7 @@
 
 Run:  python bench/bench_neo4j_load.py [--councils 240] [--rounds 2] [--only stratgraph]
                                        [--json OUT.json] [--yes] [--no-warm-up]
+                                       [--baseline COMMIT]
 
 The graph is ``bench/synthetic.py``'s ``synthetic_graph`` (about 430 nodes and 900
 relationships per council: the default 240 councils give ~103,000 nodes and ~219,000
@@ -22,7 +23,12 @@ time of each counts (the machine is shared: the best run is the one least distur
 Every method warms up once first (a cold JVM runs the first big load up to 4x slower); before
 each load everything stratgraph wrote is wiped (graph, per-document records, load markers,
 write-time facts). stratgraph's time includes its write-time facts (graph/neo4j_facts.py),
-which the peers do not compute; they are timed and shown beside it. After the rounds, stratgraph reloads the graph over itself with ``replace_documents`` (what re-running a
+which the peers do not compute; they are timed and shown beside it. With ``--baseline COMMIT`` (e.g. ``main``) the same write as shipped at that commit is a
+method of its own in the same rotation (a before and after in one run, on the same server:
+this machine's load moves too much between runs to compare two of them): the commit's tree
+is exported with ``git archive`` and imported as ``stratgraph`` by a subprocess
+(:func:`baseline_package`), which builds the same synthetic graph and times one write.
+After the rounds, stratgraph reloads the graph over itself with ``replace_documents`` (what re-running a
 build does). Prints a ratio table (seconds, rows/s, and each method's time over stratgraph's).
 Without ``NEO4J_URI`` the test harness is started with a 4 GiB heap; with it, every
 ``:Stratgraph`` node there is deleted: give ``--yes`` to allow that.
@@ -96,6 +102,61 @@ class FactsClock:
                 self.seconds += time.perf_counter() - start
                 self._inside = False
         return timed
+
+
+def baseline_package(commit: str, work: Path) -> Path:
+    """A folder to put first on ``PYTHONPATH`` so that ``import stratgraph`` imports the tree of
+    ``commit``: its files exported, and the root folders pyproject maps to subpackages
+    (``"stratgraph.graph" = "graph"``) linked inside its ``stratgraph/``, as an install lays
+    them out."""
+    import tarfile
+    import tomllib
+
+    tree = work / "baseline-tree"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(BENCH.parent), "archive", commit],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
+        tar.extractall(tree, filter="data")
+    package = work / "baseline-package"
+    (package / "stratgraph").mkdir(parents=True)
+    mapping = tomllib.loads((tree / "pyproject.toml").read_text(encoding="utf-8"))
+    for name, folder in mapping["tool"]["setuptools"]["package-dir"].items():
+        parts = name.split(".")
+        if len(parts) == 2:  # nested subpackages come with their parent folder
+            (package / "stratgraph" / parts[1]).symlink_to(tree / folder)
+    for item in (tree / "stratgraph").iterdir():
+        (package / "stratgraph" / item.name).symlink_to(item)
+    return package
+
+
+def run_baseline(package: Path, server: Server, args: argparse.Namespace) -> tuple[float, float]:
+    """(seconds, write-time facts' seconds) of one write by the baseline's ``Neo4jStore``
+    into the emptied database, in a subprocess importing ``package``."""
+    env = dict(os.environ, PYTHONPATH=str(package), NEO4J_URI=server.uri,
+               NEO4J_USERNAME=server.user, NEO4J_PASSWORD=server.password or "")
+    if server.database:
+        env["NEO4J_DATABASE"] = server.database
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--write-once", "--councils",
+         str(args.councils), "--themes", str(args.themes), "--actions", str(args.actions)],
+        env=env, check=True, capture_output=True, text=True, cwd=package)
+    timed = json.loads(out.stdout.strip().splitlines()[-1])
+    return float(timed["seconds"]), float(timed["facts"])
+
+
+def write_once(args: argparse.Namespace) -> int:
+    """``--write-once``: build the graph, write it once (the caller emptied the database),
+    print {"seconds", "facts"} as JSON; what ``run_baseline`` runs under the baseline."""
+    graph = synthetic_graph(councils=args.councils, themes=args.themes, actions=args.actions)
+    server_uri = os.environ["NEO4J_URI"]
+    with Neo4jStore(server_uri, os.environ.get("NEO4J_USERNAME", "neo4j"),
+                    os.environ.get("NEO4J_PASSWORD"),
+                    database=os.environ.get("NEO4J_DATABASE") or None) as store:
+        clock = FactsClock()
+        seconds = timed_write(store, graph)
+    print(json.dumps({"seconds": seconds, "facts": clock.seconds}), flush=True)
+    return 0
 
 
 def py2neo_python() -> Path:
@@ -177,7 +238,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="no warm-up loads (a NEO4J_URI server an earlier run warmed)")
     parser.add_argument("--json", type=Path, help="write the figures here too")
     parser.add_argument("--yes", action="store_true", help="allow wiping :Stratgraph at NEO4J_URI")
+    parser.add_argument("--baseline", metavar="COMMIT",
+                        help="also time Neo4jStore.write as at COMMIT (e.g. main), side by side")
+    parser.add_argument("--write-once", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write_once:
+        return write_once(args)
 
     t0 = time.perf_counter()
     graph = synthetic_graph(councils=args.councils, themes=args.themes, actions=args.actions)
@@ -187,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="stratgraph-bench-") as tmp:
         work = Path(tmp)
         os.chmod(work, 0o755)  # the server reads the CSV files
-        methods: dict[str, Callable[[Server, Neo4jStore], float]] = {}
+        methods: dict[str, Callable[[Server, Neo4jStore], float | tuple[float, float]]] = {}
         methods["stratgraph"] = lambda server, store: timed_write(store, graph)
         if not (args.only or args.single):
             write_csv_folder(graph, work)
@@ -196,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
             statements = load_csv_statements(work)
             methods["py2neo bulk"] = lambda server, store: run_py2neo(python, server, work)
             methods["LOAD CSV"] = lambda server, store: run_load_csv(store, statements)
+        if args.baseline and not args.single:
+            package = baseline_package(args.baseline, work)
+            methods[f"stratgraph at {args.baseline}"] = (
+                lambda server, store: run_baseline(package, server, args))
         with neo4j_server(heap=args.heap) as server:
             if server.external and not args.yes:
                 print("NEO4J_URI is set: this deletes every :Stratgraph node there; rerun "
@@ -250,13 +320,15 @@ def run_load_csv(store: Neo4jStore, statements: list[tuple[str, dict[str, Any]]]
     return time.perf_counter() - start
 
 
-def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float]],
+def run(server: Server, graph: GraphData,
+        methods: dict[str, Callable[..., float | tuple[float, float]]],
         args: argparse.Namespace) -> int:
     rows = len(graph.nodes) + len(graph.relationships)
     docs = sorted({node.provenance.document for node in graph.nodes.values()})
     expected = (len(graph.nodes), len(graph.relationships))
     times: dict[str, list[float]] = defaultdict(list)
-    facts: list[float] = []
+    facts_of: dict[str, list[float]] = defaultdict(list)
+    facts = facts_of["stratgraph"]
     loads: list[float] = []
     clock = FactsClock()
     with Neo4jStore(server.uri, server.user, server.password, database=server.database) as store:
@@ -266,7 +338,10 @@ def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float
         # and each method's statements are planned on first use).
         for name in names if args.warm_up else ():
             wipe(store)
-            print(f"warm-up: {name}: {methods[name](server, store):.1f} s", flush=True)
+            seconds = methods[name](server, store)
+            if isinstance(seconds, tuple):  # the baseline's (seconds, facts' seconds)
+                seconds = seconds[0]
+            print(f"warm-up: {name}: {seconds:.1f} s", flush=True)
         # Rounds rotate the order (A B C, B C A, C A B): the machine is shared, and noise
         # that comes and goes then falls on every method alike.
         for round_ in range(args.rounds):
@@ -276,13 +351,16 @@ def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float
                 loads.append(os.getloadavg()[0])
                 clock.seconds = 0.0
                 seconds = methods[name](server, store)
+                facts_seconds = clock.seconds
+                if isinstance(seconds, tuple):  # the baseline's subprocess timed its facts
+                    seconds, facts_seconds = seconds
                 got = store.counts()
                 assert got == expected, f"{name} stored {got}, expected {expected}"
                 times[name].append(seconds)
                 extra = ""
-                if name == "stratgraph":
-                    facts.append(clock.seconds)
-                    extra = f" (write-time facts {clock.seconds:.1f} s of it)"
+                if name.startswith("stratgraph"):
+                    facts_of[name].append(facts_seconds)
+                    extra = f" (write-time facts {facts_seconds:.1f} s of it)"
                 print(f"round {round_ + 1}: {name}: {seconds:.1f} s{extra}; load average "
                       f"{loads[-1]:.1f}", flush=True)
         clock.seconds = 0.0
@@ -299,16 +377,21 @@ def run(server: Server, graph: GraphData, methods: dict[str, Callable[..., float
     print("|---|" + "---:|" * (args.rounds + 3))
     table = dict(times)
     table["stratgraph, graph only (write-time facts left out)"] = graph_only
+    for name, series in facts_of.items():
+        if name != "stratgraph":
+            table[f"{name}, graph only"] = [t - f for t, f in zip(times[name], series)]
     for name, series in sorted(table.items(), key=lambda kv: min(kv[1])):
         best = min(series)
         cells = " | ".join(f"{t:.1f}" for t in series)
         print(f"| {name} | {cells} | {best:.1f} | {rows / best:,.0f} | {best / ours:.2f}x |")
-    print(f"\nstratgraph's write-time facts per round: " + ", ".join(f"{f:.1f}" for f in facts)
-          + " s (inside its times above; the peers compute none)")
+    for name, series in facts_of.items():
+        print(f"\n{name}'s write-time facts per round: " + ", ".join(f"{f:.1f}" for f in series)
+              + " s (inside its times above; the peers compute none)")
     print(f"stratgraph reload over itself with replace_documents (a rebuild of every plan): "
           f"{reload:.1f} s, of which write-time facts {reload_facts:.1f} s")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "times": times, "facts": facts,
+                                         "facts_of": facts_of,
                                          "loads": loads, "reload": reload,
                                          "reload_facts": reload_facts}))
     return 0

@@ -288,25 +288,33 @@ def serves(name: str, params: Mapping[str, Any]) -> bool:
 
 # -- reading ---------------------------------------------------------------------------------
 
+def _rows(tx: ManagedTransaction, query: str, **params: Any) -> list[Any]:
+    """The lists ``query`` collects as ``rows``, in one record: decoding a record per row
+    took longer than the counting (1,200 plans: 7 s of a first load's 13 s counting the
+    answers, issue #17)."""
+    return tx.run(query, params).single(strict=True)["rows"]
+
+
 def _theme_pairs(tx: ManagedTransaction) -> Any:
     from stratgraph.graph.pair_answers import ThemePairs
 
-    themes = {r["id"]: (r["plan"], r["name"]) for r in tx.run(
-        "MATCH (t:Stratgraph:Theme) OPTIONAL MATCH (p:Stratgraph:Plan {id: t.plan_id}) "
-        "RETURN t.id AS id, t.name AS name, p.name AS plan")}
-    refs = [(r["theme"], r["shared"], r["kind"]) for r in tx.run(
-        f"MATCH (f:{FACT}) WHERE f.theme <> '' "
-        "RETURN f.theme AS theme, f.shared AS shared, f.kind AS kind")]
-    nested = [(r["a"], r["b"]) for r in tx.run(
-        "MATCH (a:Stratgraph:Theme)-[:PART_OF]->(b:Stratgraph:Theme) RETURN a.id AS a, b.id AS b")]
-    depends = [(r["link"], r["ta"], r["tb"]) for r in tx.run(
-        "MATCH (x:Stratgraph)-[r:DEPENDS_ON]->(y:Stratgraph)\n"
-        "WITH r, CASE WHEN x:Theme THEN x.id ELSE head(COLLECT { MATCH (x)-[:PART_OF]->"
-        "(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }) END AS ta,\n"
-        "  CASE WHEN y:Theme THEN y.id ELSE head(COLLECT { MATCH (y)-[:PART_OF]->"
-        "(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }) END AS tb\n"
-        "WHERE ta IS NOT NULL AND tb IS NOT NULL AND ta <> tb\n"
-        "RETURN elementId(r) AS link, ta, tb")]
+    themes = {i: (plan, name) for i, name, plan in _rows(
+        tx, "MATCH (t:Stratgraph:Theme) OPTIONAL MATCH (p:Stratgraph:Plan {id: t.plan_id}) "
+            "RETURN collect([t.id, t.name, p.name]) AS rows")}
+    refs = [tuple(r) for r in _rows(
+        tx, f"MATCH (f:{FACT}) WHERE f.theme <> '' "
+            "RETURN collect([f.theme, f.shared, f.kind]) AS rows")]
+    nested = [tuple(r) for r in _rows(
+        tx, "MATCH (a:Stratgraph:Theme)-[:PART_OF]->(b:Stratgraph:Theme) "
+            "RETURN collect([a.id, b.id]) AS rows")]
+    depends = [tuple(r) for r in _rows(
+        tx, "MATCH (x:Stratgraph)-[r:DEPENDS_ON]->(y:Stratgraph)\n"
+            "WITH r, CASE WHEN x:Theme THEN x.id ELSE head(COLLECT { MATCH (x)-[:PART_OF]->"
+            "(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }) END AS ta,\n"
+            "  CASE WHEN y:Theme THEN y.id ELSE head(COLLECT { MATCH (y)-[:PART_OF]->"
+            "(t:Stratgraph:Theme) RETURN t.id ORDER BY t.id }) END AS tb\n"
+            "WHERE ta IS NOT NULL AND tb IS NOT NULL AND ta <> tb\n"
+            "RETURN collect([elementId(r), ta, tb]) AS rows")]
     return ThemePairs(themes, refs, nested, depends)
 
 
@@ -318,20 +326,21 @@ def _evolution_answers(tx: ManagedTransaction) -> tuple[list[Any], list[dict[str
     """plan-evolution's items and what changed per plan pair (pair_answers.evolution_answers)."""
     from stratgraph.graph.pair_answers import PlanInfo, evolution_answers
 
-    plans = [PlanInfo(r["id"], r["name"], r["year"], r["doc"], r["org"]) for r in tx.run(
-        "MATCH (p:Stratgraph:Plan) RETURN p.id AS id, p.name AS name, p.start_year AS year, "
-        "p.source_document AS doc, p.organisation AS org")]
+    plans = [PlanInfo(*r) for r in _rows(
+        tx, "MATCH (p:Stratgraph:Plan) RETURN collect([p.id, p.name, p.start_year, "
+            "p.source_document, p.organisation]) AS rows")]
     shared, documents = [], []
-    for r in tx.run("MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership "
-                    "RETURN s.id AS id, CASE WHEN s:Strategy THEN 'Strategy' ELSE 'Partnership' "
-                    "END AS label, s.name AS name, s.documents AS documents"):
-        shared.append((r["id"], r["label"], r["name"]))
-        documents += [(r["id"], d) for d in r["documents"] or ()]
-    references = [(r["shared"], r["part"]) for r in tx.run(
-        f"MATCH (f:{FACT}) RETURN f.shared AS shared, f.part AS part")]
-    themes = [(r["id"], r["name"], r["plan"]) for r in tx.run(
-        "MATCH (t:Stratgraph:Theme) RETURN t.id AS id, t.name AS name, t.plan_id AS plan "
-        "ORDER BY id")]
+    for i, label, name, docs in _rows(
+            tx, "MATCH (s:Stratgraph) WHERE s:Strategy OR s:Partnership "
+                "RETURN collect([s.id, CASE WHEN s:Strategy THEN 'Strategy' ELSE 'Partnership' "
+                "END, s.name, s.documents]) AS rows"):
+        shared.append((i, label, name))
+        documents += [(i, d) for d in docs or ()]
+    references = [tuple(r) for r in _rows(
+        tx, f"MATCH (f:{FACT}) RETURN collect([f.shared, f.part]) AS rows")]
+    themes = [tuple(r) for r in _rows(
+        tx, "MATCH (t:Stratgraph:Theme) WITH t ORDER BY t.id "
+            "RETURN collect([t.id, t.name, t.plan_id]) AS rows")]
     return evolution_answers(plans, shared, documents, references, themes)
 
 
@@ -500,15 +509,14 @@ def _subgraph(tx: ManagedTransaction, nodes: Sequence[str], links: Sequence[str]
     from stratgraph.graph.embedded import to_networkx
     from stratgraph.graph.neo4j_store import node_from_record, relationship_from_record
 
-    rels = [relationship_from_record(r["type"], r["start"], r["end"], r["props"]) for r in tx.run(
-        "UNWIND $links AS link MATCH (a:Stratgraph)-[r]->(b:Stratgraph) "
-        "WHERE elementId(r) = link "
-        "RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props",
-        links=list(links))]
+    rels = [relationship_from_record(*r) for r in _rows(
+        tx, "UNWIND $links AS link MATCH (a:Stratgraph)-[r]->(b:Stratgraph) "
+            "WHERE elementId(r) = link "
+            "RETURN collect([type(r), a.id, b.id, properties(r)]) AS rows", links=list(links))]
     ids = sorted(set(nodes) | {r.start for r in rels} | {r.end for r in rels})
-    found = [node_from_record(r["id"], r["labels"], r["props"]) for r in tx.run(
-        "UNWIND $ids AS id MATCH (n:Stratgraph {id: id}) "
-        "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props", ids=ids)]
+    found = [node_from_record(*r) for r in _rows(
+        tx, "UNWIND $ids AS id MATCH (n:Stratgraph {id: id}) "
+            "RETURN collect([n.id, labels(n), properties(n)]) AS rows", ids=ids)]
     graph = GraphData({n.id: n for n in found if n is not None},
                       {r.id: r for r in rels})
     return to_networkx(graph)
@@ -644,7 +652,7 @@ def _evolution_rows(tx: ManagedTransaction, page: Sequence[Any], kind: str | Non
     links = [r["link"] for r in tx.run(
         "UNWIND $ids AS id MATCH (:Stratgraph)-[r:REFERENCES]->(s:Stratgraph {id: id}) "
         "RETURN elementId(r) AS link", ids=shared)]
-    plans = [r["id"] for r in tx.run("MATCH (p:Stratgraph:Plan) RETURN p.id AS id")]
+    plans = _rows(tx, "MATCH (p:Stratgraph:Plan) RETURN collect(p.id) AS rows")
     g = _subgraph(tx, members + plans, links)
     keep = {(item[0], item[3]) for item in page}
     query = {"kind": kind, "name": None, "organisation": None,

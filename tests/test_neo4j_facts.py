@@ -391,10 +391,14 @@ def test_summary_facts_statements_are_built_from_the_named_queries() -> None:
     from stratgraph.graph.neo4j_store import cypher_text
 
     text = cypher_text("deadlines.cypher")
-    work = text[text.index("OPTIONAL MATCH (p:Stratgraph:Plan"):text.index("RETURN p.name")]
+    # Its own filter of the actions, and its own quarter reading, run once per distinct
+    # deadline text of the plans' actions (the plan and theme joins leave the rows as they are).
+    kept = text[text.index("AND trim(coalesce(a.deadline"):text.index("\nOPTIONAL MATCH (p:")]
+    work = text[text.index("WITH a, p, t, [x IN split("):text.index("RETURN p.name")]
     deadlines = neo4j_facts.COUNT_FACTS["deadlines"]
-    assert work in deadlines.compute_cypher()
-    assert work in deadlines.compute_cypher(unplanned=True)
+    for compute in (deadlines.compute_cypher(), deadlines.compute_cypher(unplanned=True)):
+        assert kept in compute and work in compute
+        assert "WITH value, collect({pk: pk, n: n}) AS uses" in compute
     text = cypher_text("strategy-feeds.cypher")
     # Its own chains and filters, up to where each (strategy, outcome, plan) group's row is
     # made (the counts need the groups only).
@@ -514,6 +518,30 @@ def test_deadlines_pages_cross_plans_sharing_a_name_and_actions_without_a_plan(
             assert page == rows[offset:offset + limit], (offset, limit)
     assert_facts_agree(facts_store)
     facts_store.write(_deadline_plan("b.txt", "Zebra Plan", ["2026"]), replace_documents=["b.txt"])
+    assert_facts_agree(facts_store)
+
+
+def test_deadlines_counts_of_one_load_read_each_deadline_text_once_for_every_plan(
+    facts_store: Neo4jStore,
+) -> None:
+    # One first load: every plan's counts are made in one statement, which reads each
+    # distinct deadline text once ("2025" and "March 2026" in three plans, a text with no year,
+    # actions with no deadline, actions without a plan) and adds its actions to their plans.
+    parts = [_deadline_plan("a.txt", "Council Plan", ["2025", "March 2026", "2025", "Ongoing"]),
+             _deadline_plan("b.txt", "Council Plan", ["2025", "March 2026", None]),
+             _deadline_plan("c.txt", "Another Plan", ["March 2026", "2024/25", "2025"])]
+    loose = DocumentGraphBuilder("e.txt")
+    for i, deadline in enumerate(["2025", "Winter 2025", "Ongoing"]):
+        loose.shared(Label.ACTION, f"Shared {i}", i + 5, deadline=deadline)
+    parts.append(loose.graph)
+    graph = GraphData.of([n for g in parts for n in g.nodes.values()],
+                         [r for g in parts for r in g.relationships.values()])
+    facts_store.write(graph)
+    facts_store.use_facts = False
+    live = query_summary(facts_store, "deadlines")
+    facts_store.use_facts = True
+    assert query_summary(facts_store, "deadlines") == live
+    assert len(run_query(facts_store, "deadlines")) == 12  # every action with a deadline
     assert_facts_agree(facts_store)
 
 
