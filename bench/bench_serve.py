@@ -60,7 +60,7 @@ def _env() -> tuple[str, str, str | None]:
 class Serving:
     """`stratgraph serve` in a fresh process: the seconds to its address, and the address."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], cwd: str) -> None:
         import socket
 
         # A free port named (not 0): before this branch the address was printed before the
@@ -71,7 +71,10 @@ class Serving:
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "stratgraph.cli.entry", "serve", "--store", "neo4j",
-             "--read-only", "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env)
+             "--read-only", "--port", str(port)], stderr=subprocess.PIPE, text=True, env=env,
+            # Not the checkout: `-m` puts the working directory first on the path, and its
+            # stratgraph/ would shadow the --before tree's.
+            cwd=cwd)
         assert self.proc.stderr is not None
         line = self.proc.stderr.readline()
         self.start = time.perf_counter() - t0
@@ -165,9 +168,12 @@ def page_read_floor(driver: Any) -> float:
 
 
 def new_app(what: str) -> float:
-    """bench_scale.py's first `/` of a new app (or its floor) in a fresh process."""
+    """bench_scale.py's first `/` of a new app (or its floor) in a fresh process; NaN when
+    it cannot run (the floor on a graph too small to keep its page)."""
     done = subprocess.run([sys.executable, str(HERE / "bench_scale.py"), "_first", what],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return float("nan")
     return float(json.loads(done.stdout.strip().splitlines()[-1])["seconds"])
 
 
@@ -178,19 +184,18 @@ def _busiest_strategy(driver: Any) -> str:
     return records[0]["id"]
 
 
-def _clicked_pair(body: bytes) -> dict[str, Any]:
-    """The "what changed" bar a user clicks first: the pair with the most changes, drawn."""
-    import html
+def _clicked_pair(body: bytes) -> dict[str, Any] | None:
+    """The "what changed" bar a user clicks first: the pair with the most changes, drawn
+    (None: a graph small enough for its page to carry the rows asks nothing)."""
     import re
 
     text = body.decode()
     block = re.search(r'<script type="application/json" id="overview-data">(.*?)</script>',
                       text, re.S)
-    data = json.loads(html.unescape(block.group(1)) if block else "{}")
+    data = json.loads(block.group(1) if block else "{}")  # its escapes are JSON's
     pairs = data.get("pair_changes") or []
     if not pairs:
-        raise SystemExit("the page draws no plan pairs (a graph too small for the bounded "
-                         "overview)")
+        return None
     return max(pairs, key=lambda c: (c["dropped"] + c["new"], c["later"]))
 
 
@@ -212,12 +217,58 @@ class Step(list):
         print(f"  {self.label}: {seconds:.3f} s", flush=True)
 
 
+def render_work(browser: Any, url: str, drawn: str, repeat: int) -> None:
+    """Where a tab's time goes opening ``url``: wall seconds to drawn, and the renderer's
+    own main-thread time (Chrome's Performance metrics: all tasks, script, layout), which
+    the machine's load stretches less than the wall clock."""
+    for _ in range(repeat):
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        try:
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Performance.enable")
+            t0 = time.perf_counter()
+            page.goto(url, wait_until="commit", timeout=600_000)
+            page.wait_for_function(drawn, timeout=600_000)
+            wall = time.perf_counter() - t0
+            metrics = {m["name"]: m["value"]
+                       for m in cdp.send("Performance.getMetrics")["metrics"]}
+            print(f"  {url}: drawn after {wall:.3f} s; renderer main thread: tasks "
+                  f"{metrics['TaskDuration']:.3f} s, script {metrics['ScriptDuration']:.3f} s, "
+                  f"layout {metrics['LayoutDuration']:.3f} s, style "
+                  f"{metrics['RecalcStyleDuration']:.3f} s; load {os.getloadavg()[0]:.1f}",
+                  flush=True)
+        finally:
+            page.close()
+
+
+def render_only(repeat: int) -> int:
+    """``--render``: one `stratgraph serve` (this tree), then ``/`` and ``/explore`` opened
+    ``repeat`` times each with the renderer's own time."""
+    from playwright.sync_api import sync_playwright
+    from test_viz_browser import chromium_path
+
+    served = Serving(dict(os.environ), tempfile.gettempdir())
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+            render_work(browser, served.base + "/", DRAWN, repeat)
+            render_work(browser, served.base + "/explore", EXPLORER_DRAWN, repeat)
+            browser.close()
+    finally:
+        served.stop()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--before", metavar="REF", help="also time this commit's (a) and (b)")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
+    parser.add_argument("--render", action="store_true",
+                        help="only where Chromium's time goes opening / and /explore")
     args = parser.parse_args(argv)
+    if args.render:
+        return render_only(args.repeat)
     uri, user, password = _env()
     import neo4j
 
@@ -229,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
 
             trees[f"before ({args.before})"] = dict(
                 env, PYTHONPATH=str(tree_of(args.before, Path(tmp))))
+        for name, tree_env in trees.items():
+            where = subprocess.run(
+                [sys.executable, "-c", "import stratgraph.viz.explorer.server as s; "
+                 "print(s.__file__)"], env=tree_env, cwd=tmp, capture_output=True, text=True,
+                check=True).stdout.strip()
+            print(f"{name}: {where}", flush=True)
         load = [os.getloadavg()[0]]
         times = Times()
         driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
@@ -246,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             for run in range(args.repeat):
                 for name, tree_env in trees.items():
                     for how in (("GET", "Chromium", "explore") if browser else ("GET",)):
-                        served = Serving(tree_env)
+                        served = Serving(tree_env, tmp)
                         times[f"{name}: (a) command to address"].append(served.start)
                         if how == "GET":
                             took, body = served.get("/")
@@ -283,13 +340,12 @@ def main(argv: list[str] | None = None) -> int:
             assert last is not None
             strategy = _busiest_strategy(driver)
             pair = _clicked_pair(body)
-            asks = {
-                "expand the busiest strategy (200 drawn)":
-                    f"/api/neighbours?id={urllib.parse.quote(strategy)}",
-                f"what changed bar: plan-evolution of {pair['organisation']!r}, first page":
-                    "/api/query/plan-evolution?organisation="
-                    + urllib.parse.quote(pair["organisation"]),
-            }
+            asks = {"expand the busiest strategy (200 drawn)":
+                    f"/api/neighbours?id={urllib.parse.quote(strategy)}"}
+            if pair is not None:
+                asks[f"what changed bar: plan-evolution of {pair['organisation']!r}, first "
+                     "page"] = ("/api/query/plan-evolution?organisation="
+                                + urllib.parse.quote(pair["organisation"]))
             for label, path in asks.items():
                 took, answer = last.get(path)
                 times[f"{label}, first ask"].append(took)
@@ -308,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nload average (1 min) {min(load):.1f} to {max(load):.1f}; page {len(body):,} bytes")
     print("| step | median | all (s) |\n|---|---:|---|")
     for label, got in times.items():
+        got = [t for t in got if t == t] or [float("nan")]  # NaN: could not run here
         print(f"| {label} | {statistics.median(got):.3f} s | "
               f"{', '.join(f'{t:.2f}' for t in sorted(got))} |")
     return 0
