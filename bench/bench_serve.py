@@ -118,7 +118,7 @@ def drawn_in(browser: Any, url: str, drawn: str = DRAWN) -> float:
                 page.goto(url, wait_until="commit", timeout=600_000)
                 break
             except Error as exc:  # refused: not listening yet (a user would reload)
-                if "ERR_CONNECTION_REFUSED" not in str(exc):
+                if not ("ERR_CONNECTION_REFUSED" in str(exc) or "chrome-error:" in str(exc)):
                     raise
                 time.sleep(0.002)
         page.wait_for_function(drawn, timeout=600_000)
