@@ -58,8 +58,9 @@ def serve(
         if store == "embedded" and not graph.exists():
             raise StoreError(f"{graph}: no saved graph; run `stratgraph build` first")
         config = store_config(store, graph, uri, user, password, database, password_file)
-        # Opened once here so a wrong address or password is one line now, not a page error.
-        open_store(config).close()
+        # Opened here so a wrong address or password is one line now, not a page error; then
+        # served from (uvicorn runs in this thread), not opened again.
+        opened = open_store(config)
         from stratgraph.graph.passes.curation import DEFAULT_CURATION_FILE
         from stratgraph.viz.explorer import ExplorerConfig
         from stratgraph.viz.explorer.security import LOOPBACK_NAMES, is_loopback
@@ -77,6 +78,8 @@ def serve(
         )
         try:
             run(explorer, address, say=lambda m: typer.echo(m, err=True),
-                open_browser=open_browser)
+                open_browser=open_browser, opened=opened)
         except KeyboardInterrupt:
             pass
+        finally:
+            opened.close()

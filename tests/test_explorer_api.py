@@ -320,14 +320,16 @@ def test_other_hosts_and_cross_site_writes_are_refused(
     assert not (tmp_path / "curation.toml").exists()
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0"])
+@pytest.mark.parametrize(("host", "free_port"), [("127.0.0.1", False), ("0.0.0.0", True)])
 def test_serve_command_prints_its_address_and_serves(
-    host: str, example_graph: GraphData, tmp_path: Path
+    host: str, free_port: bool, example_graph: GraphData, tmp_path: Path
 ) -> None:
+    # The address is printed once the server takes requests (the store open, the socket
+    # listening): the first request sent then is answered, never refused. `--port 0` prints
+    # the free port it got.
     import socket
     import subprocess
     import sys
-    import time
     import urllib.error
     import urllib.request
 
@@ -335,32 +337,29 @@ def test_serve_command_prints_its_address_and_serves(
     store = EmbeddedStore(graph_file)
     store.write(example_graph)
     store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = 0
+    if not free_port:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
     proc = subprocess.Popen(
         [sys.executable, "-m", "stratgraph.cli.entry", "serve", "--graph", str(graph_file),
          "--port", str(port), "--host", host, "--read-only"],
         stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
         first = proc.stderr.readline()
-        assert first.startswith(f"stratgraph explorer: http://{host}:{port}/explore"), first
+        printed = re.match(rf"stratgraph explorer: http://{re.escape(host)}:(\d+)/explore", first)
+        assert printed, first
+        assert int(printed.group(1)) == port or (free_port and int(printed.group(1)) > 0)
+        port = int(printed.group(1))
         token = first.strip().partition("?token=")[2]
         if host == "127.0.0.1":
             assert token == ""
         else:
             assert len(token) >= 20 and "warning" in proc.stderr.readline()
         url = f"http://127.0.0.1:{port}/api/meta" + (f"?token={token}" if token else "")
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    meta = json.loads(response.read())
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+        with urllib.request.urlopen(url, timeout=30) as response:
+            meta = json.loads(response.read())
         assert meta["read_only"] is True and len(meta["plans"]) == 5
         if token:
             with pytest.raises(urllib.error.HTTPError) as refused:
@@ -369,6 +368,71 @@ def test_serve_command_prints_its_address_and_serves(
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_refuses_a_port_in_use(example_graph: GraphData, tmp_path: Path) -> None:
+    import socket
+
+    graph_file = tmp_path / "examples.db"
+    store = EmbeddedStore(graph_file)
+    store.write(example_graph)
+    store.close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        got = CliRunner().invoke(cli, ["serve", "--graph", str(graph_file), "--port",
+                                       str(port)])
+    assert got.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in got.output
+    assert "stratgraph explorer:" not in got.output
+
+
+def test_a_store_opened_by_the_server_thread_is_served_not_opened_again(
+    example_graph: GraphData, tmp_path: Path
+) -> None:
+    # `stratgraph serve` opens the store to check it, then serves from that thread: the app
+    # uses that store (not a second connection while the user waits) and says it is ready
+    # only once it has started.
+    import threading
+    import urllib.request
+
+    import uvicorn
+
+    from stratgraph.viz.explorer.app import create_app
+    from stratgraph.viz.explorer.server import Address, listen
+
+    graph_file = tmp_path / "examples.db"
+    store = EmbeddedStore(graph_file)
+    store.write(example_graph)
+    store.close()
+    opened_again: list[EmbeddedStore] = []
+    ready = threading.Event()
+    running: dict[str, Any] = {}
+
+    def opener() -> GraphStore:
+        opened_again.append(EmbeddedStore(graph_file))
+        return opened_again[-1]
+
+    def serve() -> None:
+        opened = EmbeddedStore(graph_file)  # in the thread that serves, as the command does
+        sockets, address = listen(Address("127.0.0.1", 0, None))
+        running["port"] = address.port
+        app = create_app(ExplorerConfig(open_store=opener, read_only=True), opened=opened,
+                         ready=ready.set)
+        running["server"] = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+        running["server"].run(sockets=sockets)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        assert ready.wait(30)
+        url = f"http://127.0.0.1:{running['port']}/api/meta"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            assert len(json.loads(response.read())["plans"]) == 5
+        assert opened_again == []
+    finally:
+        running["server"].should_exit = True
+        thread.join(10)
 
 
 def test_a_questions_rows_drawn(client: TestClient) -> None:

@@ -455,6 +455,34 @@ def _kept_page_agrees(store: GraphStore) -> None:
         patch.setattr(ov, "_overview", None)  # would fail if asked
         assert (served_overview_page(store, today=TODAY).html
                 == kept_overview_page(kept, TODAY, served=True).html)
+        # A new app reads it as it starts: its first `/` only checks the facts' stamp, and
+        # serves the same bytes.
+        from fastapi.testclient import TestClient
+
+        from stratgraph.viz.explorer import ExplorerConfig
+        from stratgraph.viz.explorer.app import create_app
+
+        def no_read() -> None:
+            raise AssertionError("the kept page was read again for the first `/`")
+
+        with TestClient(create_app(ExplorerConfig(open_store=lambda: _Unclosed(store),
+                                                  read_only=True))) as client:
+            patch.setattr(store, "kept_overview_page", no_read)
+            first = client.get("/")
+        assert first.text == kept_overview_page(kept, dt.date.today(), served=True).html
+
+
+class _Unclosed:
+    """A store the app may close without closing the test's."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        pass
 
 
 def test_a_kept_page_is_the_drawn_page(examples_store: GraphStore) -> None:

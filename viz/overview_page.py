@@ -74,11 +74,23 @@ def served_overview_page(store: GraphStore, *, served: bool = True,
     from stratgraph.graph import overview as ov
 
     today = today or dt.date.today()
+    page = stored_overview_page(store, served=served, today=today)
+    if page is not None:
+        return page
+    return overview_page(ov.overview(store, today=today), served=served)
+
+
+def stored_overview_page(store: GraphStore, *, served: bool = True,
+                         today: dt.date | None = None) -> OverviewPage | None:
+    """The page kept at write time for the graph as it is (one read), or None when the store
+    keeps none for it (then it is asked and drawn: :func:`served_overview_page`)."""
+    from stratgraph.graph import overview as ov
+
     keeper = getattr(store, "kept_overview_page", None)
     kept = keeper() if keeper is not None else None
-    if kept is not None and kept.plans > ov.LIVE_PLANS:
-        return kept_overview_page(kept, today, served=served)
-    return overview_page(ov.overview(store, today=today), served=served)
+    if kept is None or kept.plans <= ov.LIVE_PLANS:
+        return None
+    return kept_overview_page(kept, today or dt.date.today(), served=served)
 
 
 def _page(data_json: str, *, served: bool) -> OverviewPage:

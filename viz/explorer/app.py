@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -37,11 +38,17 @@ EXPORT_LIMIT = 5000
 class _Stores:
     """One store per thread that asks, closed together at shutdown."""
 
-    def __init__(self, opener: Any) -> None:
+    def __init__(self, opener: Any, opened: GraphStore | None = None) -> None:
         self._opener = opener
         self._local = threading.local()
         self._all: list[GraphStore] = []
         self._lock = threading.Lock()
+        if opened is not None:
+            # Opened by the caller in this thread, the one that will serve (`stratgraph serve`
+            # checks the address and password with it, then runs uvicorn here): used, not
+            # opened a second time while the user waits.
+            self._local.store = opened
+            self._all.append(opened)
 
     def get(self) -> GraphStore:
         store = getattr(self._local, "store", None)
@@ -52,16 +59,16 @@ class _Stores:
                 self._all.append(store)
         return store
 
-    def warm(self) -> None:
+    def warm(self) -> GraphStore | None:
         """Open the calling thread's store now (the app starting), not on the first request:
         at 1M nodes on Neo4j opening it (import, connect, log in) was 0.8 s of a first view.
         A store that cannot open yet is left to the first request, which reports why."""
         from stratgraph.errors import StratgraphError
 
         try:
-            self.get()
+            return self.get()
         except StratgraphError:
-            pass
+            return None
 
     def close(self) -> None:
         with self._lock:
@@ -85,34 +92,72 @@ class _OverviewCache:
         self._lock = threading.Lock()
 
     def page(self, store: GraphStore, compute: Any) -> Any:
-        import datetime as dt
-
         stamp = getattr(store, "facts_stamp", None)
-        key = (stamp(), dt.date.today()) if stamp is not None else None
-        if key is None or key[0] is None:
+        key = self._stamped(stamp)
+        if key is None:
             return compute()
         with self._lock:
             if self._key == key:
                 return self._page
-        page = compute()
+        return self._keep(stamp, key, compute())
+
+    def warm(self, store: GraphStore, stored: Any) -> None:
+        """Keep the page the store kept at write time (``stored()``: one read, or None), as
+        the app starts: the first ``/`` is then the stamp's check. A page that must be asked
+        and drawn is left to the first visit (a graph small enough to draw it live)."""
+        stamp = getattr(store, "facts_stamp", None)
+        key = self._stamped(stamp)
+        if key is not None:
+            page = stored()
+            if page is not None:
+                self._keep(stamp, key, page)
+
+    @staticmethod
+    def _stamped(stamp: Any) -> tuple[Any, ...] | None:
+        import datetime as dt
+
+        key = (stamp(), dt.date.today()) if stamp is not None else None
+        return None if key is None or key[0] is None else key
+
+    def _keep(self, stamp: Any, key: tuple[Any, ...], page: Any) -> Any:
+        import datetime as dt
+
         if (stamp(), dt.date.today()) == key:
             with self._lock:
                 self._key, self._page = key, page
         return page
 
 
-def create_app(config: ExplorerConfig) -> FastAPI:
-    """The explorer as an ASGI app serving ``config``'s store."""
+def create_app(config: ExplorerConfig, *, opened: GraphStore | None = None,
+               ready: Callable[[], None] | None = None) -> FastAPI:
+    """The explorer as an ASGI app serving ``config``'s store.
+
+    Args:
+        config: what it serves.
+        opened: a store already open in the calling thread, when that thread serves the
+            requests (`stratgraph serve`); used instead of opening another there.
+        ready: called once the app has started (store open, the kept `/` page read), before
+            it serves its first request: `stratgraph serve` prints its address then.
+    """
     from stratgraph.errors import CurationError, StratgraphError
 
-    stores = _Stores(config.open_store)
+    stores = _Stores(config.open_store, opened)
     pages = _OverviewCache()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
         # The lifespan runs in the thread that serves the requests (uvicorn's event loop,
         # or a TestClient's portal), so the store opened here is the one they use.
-        stores.warm()
+        store = stores.warm()
+        if store is not None:
+            from stratgraph.viz.overview_page import stored_overview_page
+
+            try:
+                pages.warm(store, lambda: stored_overview_page(store, served=True))
+            except StratgraphError:
+                pass  # left to the first `/`, which reports why
+        if ready is not None:
+            ready()
         yield
         stores.close()
 
