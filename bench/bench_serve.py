@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                                   ].append(took)
                         else:  # the link the command prints
                             took = drawn_in(browser, served.base + "/explore", EXPLORER_DRAWN)
-                            times[f"{name}: (b) first /explore (the link printed) drawn in "
+                            times[f"{name}: (b) first /explore drawn in "
                                   "Chromium"].append(took)
                         if last is not None:
                             last.stop()

@@ -348,7 +348,7 @@ def test_serve_command_prints_its_address_and_serves(
         stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     try:
         first = proc.stderr.readline()
-        printed = re.match(rf"stratgraph explorer: http://{re.escape(host)}:(\d+)/explore", first)
+        printed = re.match(rf"stratgraph explorer: http://{re.escape(host)}:(\d+)/(?:\?token=|\n|$)", first)
         assert printed, first
         assert int(printed.group(1)) == port or (free_port and int(printed.group(1)) > 0)
         port = int(printed.group(1))

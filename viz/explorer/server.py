@@ -27,7 +27,9 @@ class Address:
     @property
     def url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        link = f"http://{host}:{self.port}/explore"
+        # the overview first (issue #16: the start page is each plan's health); its charts
+        # and the Explore link lead into the explorer, which keeps the token as a cookie
+        link = f"http://{host}:{self.port}/"
         return f"{link}?token={self.token}" if self.token else link
 
 
