@@ -13,10 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘(]*[A-Z0-9])")
+# The subject decides the verb's form: "we plan to", but "the council plans to". Read with
+# the bare form after a body named in the singular, "the Council Plan to Full Council" and
+# "the Town Council Plan to focus ..." would be the council planning, where they name its plan.
+_PLURAL_SUBJECT = r"(?:we(?:\s+and\s+our\s+partners)?|i|the\s+police(?:\s+and\s+(?:the\s+)?(?:pcc|commissioner))?)"
+_SINGULAR_SUBJECT = (r"(?:the\s+council|the\s+authority|the\s+commissioner|the\s+partnership|the\s+pcc|the\s+force"
+                     r"|the\s+board|the\s+icb)")
 _COMMIT = re.compile(
-    r"\b(?:we(?:\s+and\s+our\s+partners)?|the\s+council|the\s+authority|the\s+commissioner|the\s+partnership"
-    r"|the\s+police(?:\s+and\s+(?:the\s+)?(?:pcc|commissioner))?|the\s+pcc|the\s+force|the\s+board|the\s+icb|i)\s+"
-    r"(?:will|shall|are\s+going\s+to|are\s+committed\s+to|plan\s+to|intend\s+to|commit\s+to|pledge\s+to)\s+"
+    rf"\b(?:{_PLURAL_SUBJECT}\s+(?:will|shall|are\s+going\s+to|are\s+committed\s+to"
+    r"|plan\s+to|intend\s+to|commit\s+to|pledge\s+to)"
+    rf"|{_SINGULAR_SUBJECT}\s+(?:will|shall|is\s+going\s+to|is\s+committed\s+to|plans\s+to|intends\s+to"
+    r"|commits\s+to|pledges\s+to))\s+"
     r"(?:also\s+|continue\s+to\s+|work\s+to\s+|aim\s+to\s+|seek\s+to\s+)?(?P<rest>\S.*)$"
     r"|\bwe['’]ll\s+(?P<rest2>\S.*)$",
     re.IGNORECASE,
@@ -62,6 +69,15 @@ _ONLY_PARTNERS = re.compile(
     r"(?![^.;:]*\b(?:to|on|in\s+order\s+to|so\s+that|for)\s+\w)[^.;:]{2,120}[.;:]?\s*$")
 #: "have successfully reduced", "have halted", "have been": a state reached, told in the future perfect.
 _ACHIEVED_STATE = re.compile(r"(?i)^have\s+(?:\w+ly\s+)?(?:been\b|[a-z]+(?:ed|en|wn|ne|lt|ht)\b)")
+#: Text before "we will" that ends in a noun phrase ("... and the work"), not a clause or a
+#: phrase of time ("Over the coming years"), which would leave "we" a subject of its own.
+_NOUN_PHRASE_END = re.compile(
+    r"(?<!\bover\s)(?<!\bin\s)(?<!\bduring\s)(?<!\bwithin\s)(?<!\bfor\s)(?<!\bby\s)"
+    r"\b(?:the|our|all\s+the|any|this|these|those)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s*$", re.IGNORECASE)
+#: "do to improve ...", "take over the next 4 years", "use.": a verb whose object is missing,
+#: because it is the noun phrase before "we will".
+_VERB_WITHOUT_OBJECT = re.compile(
+    r"(?i)^[a-z]+(?:\s+(?:out|up|forward))?\s*(?:$|[.,;:]|\s+(?:to|towards|in|over|during|for|with|through|across|by|next|each|this\s+year)\b)")
 _HEADING_LIKE = re.compile(r"^(?:how|what|where|why|when)\s+we\b", re.IGNORECASE)
 _TARGET = re.compile(
     r"\b(?P<verb>(?:reduc|increas|improv|halv|doubl|rais|achiev|decreas)(?:e|es|ing)|cut(?:s|ting)?"
@@ -122,6 +138,11 @@ def commitment(sentence: str) -> str | None:
         # clause describing the actions, not a commitment of its own.
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
+    if _NOUN_PHRASE_END.search(before) and _VERB_WITHOUT_OBJECT.match(rest):
+        # "Our corporate plan sets out our priorities and the work we will do to improve ...":
+        # a noun phrase, then "we will" and a verb whose object is that noun phrase. The clause
+        # says which work, it commits to nothing of its own.
+        return None
     if _ACHIEVED_STATE.match(rest):
         # "We will have successfully reduced the volume and severity of ASB incidents", "We will
         # have halted the levels of overweight ...": the future perfect says what will be so
