@@ -97,3 +97,71 @@ def test_we_will_after_a_phrase_of_time_or_a_fronted_phrase_still_commits() -> N
                       "we will put in place a comprehensive package of activities and services to make a "
                       "difference.") == ("Put in place a comprehensive package of activities and services to "
                                          "make a difference")
+
+
+# North Hertfordshire District Council, scrutiny minutes on 2021/22 Quarter 1 performance
+# indicators (tests/dev_corpus/north-herts-performance-indicators-q1-2021-22-minutes.md, lines
+# 10-38): each indicator a "CODE – Name" line over bullets commenting on how it did.
+NORTH_HERTS = """2021/22 Quarter 1 Performance Indicators
+
+The Controls, Risk and Performance Manager presented the report entitled 2021/22 Quarter 1 Performance Indicators and drew attention to the following:
+
+Status Summary
+
+·                This first quarter report showed the status of 21 indicators to the end of June 2021;
+
+·                There were six green, one amber and two red indicators;
+
+·                The rest of the indicators were for information only, with no targets set.
+
+MI P&R 001 – Sales Ledger Collection Rates
+
+·                Collection rates continued to be affected by Covid but collection rates were improving month on month.
+
+REG 1 and REG 2 – Homelessness Prevention and Relief
+
+·                North Herts was performing well in this area against other Hertfordshire authorities.
+
+LI035a – Number of Households in Temporary Accommodation
+
+·                This was up compared to the previous year.
+"""
+
+
+def test_a_coded_line_over_comments_is_the_indicator_and_the_comments_are_none() -> None:
+    graph = read_general(NORTH_HERTS)
+    measures = by_label(graph, Label.MEASURE)
+    assert {"Sales Ledger Collection Rates", "Homelessness Prevention and Relief",
+            "Number of Households in Temporary Accommodation"} <= set(measures)
+    assert measures["Number of Households in Temporary Accommodation"]["indicator_code"] == "LI035a"
+    assert not any(name.startswith(("This was up", "There were", "Collection rates continued", "North Herts was"))
+                   for name in measures)
+    # Neither the indicators' lines nor the report's "Status Summary" are outcomes.
+    assert not any("Summary" in name or "Sales Ledger" in name for name in by_label(graph, Label.OUTCOME))
+
+
+def test_a_code_and_its_name_in_brackets_in_a_sentence_is_a_measure() -> None:
+    # Reigate and Banstead Borough Council, scrutiny minutes on draft KPIs 2020/21
+    # (tests/dev_corpus/reigate-banstead-draft-kpis-2020-21-minutes.md, line 17, cut after the third)
+    graph = read_general("""Draft Key Performance Indicators - 2020/21
+
+Members welcomed the reviewed and updated KPIs and made observations which included: capturing performance on commercial revenues (KPI 10 – Movement in investment income as a % of the Council’s budget), homelessness prevention (KPI 3 – the % of positive homelessness prevention and relief outcomes), and recycling (KPI 6 – the % of household waste that is recycled and composted).
+""")
+    assert {"Movement in investment income as a % of the Council’s budget",
+            "The % of positive homelessness prevention and relief outcomes",
+            "The % of household waste that is recycled and composted"} <= set(by_label(graph, Label.MEASURE))
+
+
+def test_a_target_in_the_present_under_a_measures_cue_stays_a_measure() -> None:
+    # Nottinghamshire Fire and Rescue Service, performance targets 2023/24
+    # (tests/dev_corpus/nottinghamshire-fire-performance-targets-2023-24.md, lines 1-2 and 13-15):
+    # a target states what is to be so, in the present; a comment reports what was.
+    graph = read_general("""Our performance targets for 2023/24
+Our CRMP describes four pillars around which we measure our performance. Our high-level performance targets for each of these pillars are shown below.
+Professional and committed workforce
+- Average number of days lost through sickness absence is at or below an average of 9.2 days per annum for wholetime and support staff and 13.2 day for on-call staff
+- All essential firefighter and officer training is completed
+""")
+    measures = by_label(graph, Label.MEASURE)
+    assert "All essential firefighter and officer training is completed" in measures
+    assert any(name.startswith("Average number of days lost through sickness absence") for name in measures)

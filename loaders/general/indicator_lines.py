@@ -54,3 +54,18 @@ def indicator_name(text: str) -> bool:
 def performance_near(texts: list[str]) -> bool:
     """Whether the lines around a line speak of targets, indicators, ratings or polarity."""
     return any(_PERFORMANCE_MARK.search(t.strip().strip("*").strip()) for t in texts)
+
+
+#: A verb in the past, the line's own: "was", "continued", "showed" ... (not "that was set").
+#: A comment reports how an indicator did; a target is stated in the present ("Average number
+#: of days lost ... is at or below 9.2", "All essential training is completed").
+_REPORTED = re.compile(
+    r"(?i)\b(?:was|were|had|rose|fell|remained|showed|continued|reported|performed|improved|declined)\b")
+
+
+def comment_on_performance(text: str) -> bool:
+    """Whether ``text`` is a sentence saying how something did ("This was up compared to the
+    previous year", "Collection rates continued to be affected by Covid"), not an indicator's
+    name: it reports in the past tense and does not start with the counted thing."""
+    text = text.strip().strip("*").strip()
+    return bool(_REPORTED.search(_RELATIVE.sub("", text))) and not _COUNTED_START.match(text)

@@ -10,6 +10,7 @@ from stratgraph.graph.model import RelType, normalise_name
 from stratgraph.loaders.general.cues import Mode, is_boilerplate, lead_in_mode
 from stratgraph.loaders.general.deadlines import deadline_in, lead_in_period, read_deadline
 from stratgraph.loaders.general.indicator_labels import indicator_label
+from stratgraph.loaders.general.indicator_lines import comment_on_performance
 from stratgraph.loaders.general.performance_results import REPORTING_PERIOD, result_indicator
 from stratgraph.loaders.general.item_wording import (
     AIM_AFTER_NAME,
@@ -345,6 +346,12 @@ class ListItems:
             # "- seeking the views of those on the ... register to monitor the customer
             # experience" among "the number of ..." indicators: a way of monitoring, something
             # done to an object (a gerund's "Processing of ...", "Feeling safe" are indicators)
+            self._names(text, block.line, self._anchor())
+            return
+        if comment_on_performance(text) and indicator_label(text)[0] is None and not reported_indicator(text):
+            # "· This was up compared to the previous year" under an indicator's line in minutes,
+            # "There were six green, one amber and two red indicators": a comment on how an
+            # indicator did, a sentence with a verb of its own, not an indicator's name.
             self._names(text, block.line, self._anchor())
             return
         code, text = indicator_label(text)

@@ -56,8 +56,8 @@ from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
 from stratgraph.loaders.general.flat_reading import FlatReading
 from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
-from stratgraph.loaders.general.coded_indicators import coded_indicators
-from stratgraph.loaders.general.indicator_lines import NEAR, indicator_name, performance_near
+from stratgraph.loaders.general.coded_indicators import code_dash_name, coded_indicators
+from stratgraph.loaders.general.indicator_lines import NEAR, comment_on_performance, indicator_name, performance_near
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
 from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
 from stratgraph.loaders.general.list_items import ListItems
@@ -424,6 +424,14 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             if section.theme_id:
                 self.b.link(RelType.PART_OF, section.outcome_id, section.theme_id, line,
                             rule="section-of-declared-outcome")
+        elif self._over_measure_items() and self._comments_follow():
+            # "LI035a – Number of Households in Temporary Accommodation" over "· This was up
+            # compared to the previous year" in minutes: what is under the line comments on how
+            # it did, so the line is no group of measures and no outcome. With a code it is the
+            # indicator itself; without one ("Status Summary") a heading of the report.
+            if (coded := code_dash_name(clean(text))) and not bad_name(coded[1]):
+                self._measure(coded[1], line, "coded-indicator-heading", indicator_code=coded[0])
+            section.mode, section.thematic = Mode.MEASURE, False
         elif self._over_measure_items() and not LABEL_ONLY.match(text):
             # "Professional and committed workforce" between "Our high-level performance targets
             # for each of these pillars are shown below." and its list of targets: the outcome
@@ -474,6 +482,16 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         cue = next((s for s in reversed(self.stack) if s.level == IMPLICIT_LEVEL and s.mode is not None), None)
         return following is not None and following.kind is BlockKind.LIST_ITEM \
             and cue is not None and cue.mode is Mode.MEASURE and not cue.thematic and cue.outcome_id is None
+
+    def _comments_follow(self) -> bool:
+        """Whether every list item right after the line being read comments on performance
+        (a sentence reporting how something did), none naming an indicator."""
+        items = []
+        for block in self.blocks[self.index + 1:]:
+            if block.kind is not BlockKind.LIST_ITEM:
+                break
+            items.append(block.text)
+        return bool(items) and all(comment_on_performance(t) for t in items)
 
     def _name_pending_label(self, text: str, line: int) -> bool:
         """Name the "Objective 7" section just opened with this heading or line."""
