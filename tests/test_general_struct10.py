@@ -165,3 +165,42 @@ Professional and committed workforce
     measures = by_label(graph, Label.MEASURE)
     assert "All essential firefighter and officer training is completed" in measures
     assert any(name.startswith("Average number of days lost through sickness absence") for name in measures)
+
+
+# A "we will" in a paragraph that speaks of the plan's priorities as a set ("these priorities",
+# "these strategic outcomes") says how the whole plan works, not one thing to deliver.
+WHOLE_PLAN = {
+    # Lancashire 2050, "How we will make it happen"
+    # (tests/dev_corpus/lancashire-2050-making-it-happen.md, lines 1 and 9)
+    "lancashire": """How we will make it happen - our shared commitment to residents
+
+With these priorities, we will make better decisions locally, we will make a more powerful case for extra tools, powers and resources to central government, and we will deliver on our shared ambitions.
+""",
+    # City of Wolverhampton Council, council plan strategic outcomes
+    # (tests/dev_corpus/wolverhampton-council-plan-strategic-outcomes.md, lines 5-12)
+    "wolverhampton": """Our Council Plan
+
+  • Children and young people get the best possible start in life
+  • Well skilled people working in an inclusive economy
+  • More good jobs and investment in our city
+  • Better homes for all
+  • Strong, resilient and healthy communities
+  • A vibrant, green city we can all be proud of
+
+All that we do as an organisation will support these strategic outcomes. Whilst they are presented as six separate priorities they are interlinked and support one another. We cannot do this in isolation, as such it is vital to continue to act as one council and one city to ensure that these strategic outcomes are met. We will focus on strengthening and developing the council’s links with the people of our city and developing their capacity to self-serve, with the council acting as a conduit to enable communities to develop greater resilience and self-sufficiency.
+""",
+}
+
+
+@pytest.mark.parametrize("plan", sorted(WHOLE_PLAN))
+def test_we_will_about_the_plans_priorities_as_a_set_is_no_action(plan: str) -> None:
+    actions = by_label(read_general(WHOLE_PLAN[plan]), Label.ACTION)
+    assert not any(name.startswith(("Make better decisions locally", "Focus on strengthening")) for name in actions)
+
+
+def test_we_will_with_a_figure_beside_the_set_is_still_an_action() -> None:
+    graph = read_general("""Our Council Plan
+
+To deliver these priorities, we will build 500 new council homes by 2026.
+""")
+    assert any(name.startswith("Build 500 new council homes") for name in by_label(graph, Label.ACTION))

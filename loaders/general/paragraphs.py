@@ -31,7 +31,7 @@ from stratgraph.loaders.general.lead_ins import (
     THEMED_LEAD_IN,
 )
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
-from stratgraph.loaders.general.statements import commitment, sentences, target
+from stratgraph.loaders.general.statements import about_the_whole_plan, commitment, sentences, target
 from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim, success_state
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
 from stratgraph.loaders.general.wording import (
@@ -506,7 +506,7 @@ class ParagraphReading:
                 continue  # an image's description a web copy kept in the text
             if not self._skipping() and not _RESOLUTION_SENTENCE.match(text):
                 name = commitment(sentence.text)
-                if name and not bad_name(name):
+                if name and not bad_name(name) and not about_the_whole_plan(text, name):
                     action_id = self._action(name, line, "we-will-sentence", sentence.text)
                     made += 1
                 found = target(sentence.text)

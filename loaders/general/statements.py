@@ -116,6 +116,22 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+#: "these priorities", "these strategic outcomes", "all of these objectives": the plan's set of
+#: priorities referred to as a whole, by a word pointing back at them.
+_THE_WHOLE_SET = re.compile(
+    r"(?i)\b(?:these|those|the\s+above|all\s+of\s+these)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:priorities|outcomes|objectives|ambitions|aims|goals|themes)\b")
+
+
+def about_the_whole_plan(paragraph: str, pledge: str) -> bool:
+    """Whether a "we will" ``pledge`` speaks for the whole plan, not one thing to deliver: its
+    paragraph refers to the plan's priorities as a set ("With these priorities, we will make
+    better decisions locally", "All that we do ... will support these strategic outcomes. ...
+    We will focus on strengthening ... links with the people of our city") and the pledge names
+    no figure that would make it a deliverable of its own ("... we will build 500 homes")."""
+    return bool(_THE_WHOLE_SET.search(paragraph)) and not re.search(r"\d|£", pledge)
+
+
 def commitment(sentence: str) -> str | None:
     """The action a "we will" sentence commits to, as a name ("Build 500 homes ..."), or None."""
     if _HEADING_LIKE.match(sentence) or len(sentence) > 400:
