@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from stratgraph.graph.model import Label
+from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.statements import commitment
 
 from general_reading import by_label, read_general
@@ -204,3 +205,39 @@ def test_we_will_with_a_figure_beside_the_set_is_still_an_action() -> None:
 To deliver these priorities, we will build 500 new council homes by 2026.
 """)
     assert any(name.startswith("Build 500 new council homes") for name in by_label(graph, Label.ACTION))
+
+
+# A page that is one part of a plan, headed "Label N: Name": the name is the part's priority.
+# Nuneaton and Bedworth Borough Council, ASB strategy 2023-25, "Commitment 2"
+# (tests/dev_corpus/nuneaton-bedworth-asb-strategy-2023-25-safer-communities.md, lines 1-16)
+NUNEATON = """Commitment 2: Safer Communities
+
+“To develop and undertake a series of projects and initiatives across the borough with an outcome of designing out ASB in our communities.”
+
+Another of our key strategic commitments is to assess statistics and trends using data collected from our case management system and partnership agencies. We will use this data to develop an action plan to deliver projects and initiatives across specific geographical areas to target ASB hot spots within the borough. We want all residents who are residing, visiting and/or working in the borough to feel safe. This follows the direction of the upcoming regulatory framework and ASB principles and will ensure residents have a safe community and neighbourhood.
+
+Where do we want to be
+
+We want to have completed several community improvements that have reduced and/or mitigated the volume and severity of ASB incidents. As a result of these improvements, communities will feel safer and have improved health and wellbeing.  
+
+How will we get there
+
+  • We will make better use of our data to understand the trends and hot spots for ASB across the borough
+  • We will work with partners of NABSCOP to develop and support community-led ASB prevention activities
+  • We will reduce the opportunity for crime and ASB by being proactive with mobile patrols, participating in tenant and resident engagement events, targeting hotspots areas with target hardening measures and enforcement action
+
+"""
+
+
+def test_a_labelled_top_line_names_the_part_of_the_plan_the_page_is() -> None:
+    assert top_line_outcome("Commitment 2: Safer Communities") == "Safer Communities"
+    # Northumbria Police and Crime Commissioner, police and crime plan, priority 3
+    # (tests/dev_corpus/northumbria-pcc-police-crime-plan-preventing-crime.md, line 1)
+    assert top_line_outcome("Priority 3 – Preventing Violent Crime") == "Preventing Violent Crime"
+    # A label over a clause in the first person is still no result ("How we will ...").
+    assert top_line_outcome("Section 4: How we will work") is None
+
+
+def test_nuneaton_commitment_page_reads_its_priority() -> None:
+    graph = read_general(NUNEATON, "nuneaton-bedworth-asb-strategy-2023-25-safer-communities.md")
+    assert "Safer Communities" in by_label(graph, Label.OUTCOME)

@@ -20,11 +20,19 @@ _NOT_A_RESULT = re.compile(
     r"|agenda|meeting|cabinet|committee|council\s+plan|we|our|us|how|what|why|when|where)\b")
 
 
+#: "Commitment 2: ", "Theme 3 - ", "Part B: ": a capitalised word and a number or letter before
+#: a colon or a dash, labelling one part of a plan published a part a page.
+_PART_LABEL = re.compile(r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:–—-]\s+(?=\S)")
+
+
 def top_line_outcome(text: str) -> str | None:
     """The outcome a page's top line names ("Healthy, safe and engaged communities"), or None
     when the line is no result: a title of a document or report, a field ("Decision Maker:
     ..."), a date, a sentence, a cue, page apparatus."""
     text = text.replace("**", "").strip()
+    # "Commitment 2: Safer Communities": the part's label and number, then its name; the
+    # name is the result the part is about.
+    text = _PART_LABEL.sub("", text, count=1)
     name = clean(text)
     if not name or len(name.split()) > 10 or re.search(r"[:\d?!]|\.\s*$", text) or _NOT_A_RESULT.search(name) \
             or DOCUMENT_NAME.match(name) or heading_mode(name) is not None or is_boilerplate(name) or bad_name(name):
