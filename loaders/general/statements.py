@@ -74,6 +74,10 @@ _ACHIEVED_STATE = re.compile(r"(?i)^have\s+(?:\w+ly\s+)?(?:been\b|[a-z]+(?:ed|en
 _NOUN_PHRASE_END = re.compile(
     r"(?<!\bover\s)(?<!\bin\s)(?<!\bduring\s)(?<!\bwithin\s)(?<!\bfor\s)(?<!\bby\s)"
     r"\b(?:the|our|all\s+the|any|this|these|those)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s*$", re.IGNORECASE)
+#: "To achieve our priorities", "Through our services": a phrase opening the sentence, after
+#: which "we" is the main clause's subject, whatever noun the phrase ends on.
+_OPENING_PHRASE = re.compile(
+    r"(?i)\s*(?:to|in\s+order\s+to|by|for|in|through|with|across|from|over|during|within|under|after|alongside)\b")
 #: "do to improve ...", "take over the next 4 years", "use.": a verb whose object is missing,
 #: because it is the noun phrase before "we will".
 _VERB_WITHOUT_OBJECT = re.compile(
@@ -154,7 +158,8 @@ def commitment(sentence: str) -> str | None:
         # clause describing the actions, not a commitment of its own.
         return None
     rest = (m.group("rest") or m.group("rest2") or "").strip()
-    if _NOUN_PHRASE_END.search(before) and _VERB_WITHOUT_OBJECT.match(rest):
+    if _NOUN_PHRASE_END.search(before) and _VERB_WITHOUT_OBJECT.match(rest) \
+            and not _OPENING_PHRASE.match(before):
         # "Our corporate plan sets out our priorities and the work we will do to improve ...":
         # a noun phrase, then "we will" and a verb whose object is that noun phrase. The clause
         # says which work, it commits to nothing of its own.
