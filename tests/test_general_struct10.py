@@ -241,3 +241,14 @@ def test_a_labelled_top_line_names_the_part_of_the_plan_the_page_is() -> None:
 def test_nuneaton_commitment_page_reads_its_priority() -> None:
     graph = read_general(NUNEATON, "nuneaton-bedworth-asb-strategy-2023-25-safer-communities.md")
     assert "Safer Communities" in by_label(graph, Label.OUTCOME)
+
+
+def test_a_comment_is_told_by_its_own_verb_in_the_past() -> None:
+    from stratgraph.loaders.general.indicator_lines import comment_on_performance
+
+    # North Hertfordshire's comments (lines 16-38 of its minutes) report how an indicator did ...
+    assert comment_on_performance("This was up compared to the previous year.")
+    assert comment_on_performance("North Herts was performing well in this area against other Hertfordshire authorities.")
+    # ... an indicator's name may hold a past verb in a clause of who is counted, or open on a participle.
+    assert not comment_on_performance("Adults who reported feeling safe in their neighbourhood")
+    assert not comment_on_performance("Improved access to services for older residents")

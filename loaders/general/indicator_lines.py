@@ -63,9 +63,16 @@ _REPORTED = re.compile(
     r"(?i)\b(?:was|were|had|rose|fell|remained|showed|continued|reported|performed|improved|declined)\b")
 
 
+_WHO_CLAUSE = re.compile(r"(?i)\b(?:that|which|who|whom)\s+(?:\w+ly\s+)?\w+\b")
+
+
 def comment_on_performance(text: str) -> bool:
     """Whether ``text`` is a sentence saying how something did ("This was up compared to the
     previous year", "Collection rates continued to be affected by Covid"), not an indicator's
     name: it reports in the past tense and does not start with the counted thing."""
     text = text.strip().strip("*").strip()
-    return bool(_REPORTED.search(_RELATIVE.sub("", text))) and not _COUNTED_START.match(text)
+    # The verb must be the line's own, after its subject: not in a clause naming who is
+    # counted ("Adults who reported feeling safe") nor a participle opening a name
+    # ("Improved access to services").
+    verb = _REPORTED.search(_WHO_CLAUSE.sub("", text))
+    return verb is not None and verb.start() > 0 and not _COUNTED_START.match(text)
