@@ -1,0 +1,114 @@
+"""The `/` overview of a national graph drawn in Chromium: its per-plan charts at most
+``PLAN_LIMIT`` plans (the worst first) against every plan drawn, side by side in one run
+(issue #16).
+
+The graph: bench/synthetic.py's councils (``--councils`` x 5 plans; 400 is 2,000 plans, as at
+1M nodes) written to an embedded store in a temporary folder; its bounded overview is asked
+once. "every plan" is the same page with ``plan_limit`` null, which draws what the page drew
+before the limit (every plan in coverage, orphan actions and unsupported outcomes). Each page
+is handed to Chromium from memory (no server: the page's own drawing is what is timed), a new
+tab a run, the two interleaved; printed per run: wall seconds until the page says it is drawn
+(``stratgraphOverview.ready``) and the renderer's main-thread time (Chrome's Performance
+metrics), which the machine's load stretches less than the wall clock.
+
+Run:  python bench/bench_overview_draw.py --councils 400 --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
+
+DRAWN = "() => window.stratgraphOverview && stratgraphOverview.ready"
+
+
+def pages(councils: int, folder: Path) -> dict[str, tuple[bytes, str, int]]:
+    """The bounded overview's page with the plan limit and without: (bytes, CSP, bars drawn
+    by the three per-plan charts)."""
+    import synthetic
+    from stratgraph.graph.embedded import EmbeddedStore
+    from stratgraph.graph.overview import overview
+    from stratgraph.viz.overview_page import _page
+
+    store = EmbeddedStore(folder / "graph.db")
+    store.write(synthetic.synthetic_graph(councils=councils, plans=5, themes=2, actions=6))
+    found = overview(store)
+    store.close()
+    data = found.to_json()
+    plans = len(found.plans)
+    out = {}
+    for label, limit in (("at most PLAN_LIMIT plans", found.plan_limit), ("every plan", None)):
+        shown = plans if limit is None else min(limit, plans)
+        page = _page(json.dumps({**data, "plan_limit": limit}, separators=(",", ":")),
+                     served=False)
+        # coverage 5 bars a plan, orphan actions 5, unsupported outcomes 3
+        out[label] = (page.html.encode(), page.csp, shown * 13)
+    print(f"{plans:,} plans; page {len(out['every plan'][0]):,} bytes", flush=True)
+    return out
+
+
+def draw(browser: Any, body: bytes, csp: str) -> dict[str, float]:
+    """One new tab drawing ``body`` from memory: wall seconds and the renderer's time."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.route("http://floor.invalid/", lambda route: route.fulfill(
+            status=200, body=body, headers={"content-type": "text/html; charset=utf-8",
+                                            "content-security-policy": csp}))
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        t0 = time.perf_counter()
+        page.goto("http://floor.invalid/", wait_until="commit")
+        page.wait_for_function(DRAWN, timeout=600_000)
+        wall = time.perf_counter() - t0
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return {"wall": wall, "tasks": metrics["TaskDuration"],
+                "script": metrics["ScriptDuration"]}
+    finally:
+        page.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--councils", type=int, default=400)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+    from test_viz_browser import chromium_path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        built = pages(args.councils, Path(tmp))
+    times: dict[str, list[dict[str, float]]] = {label: [] for label in built}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        for run in range(args.repeat):
+            for label, (body, csp, _) in built.items():
+                got = draw(browser, body, csp)
+                times[label].append(got)
+                print(f"  run {run + 1} {label}: drawn after {got['wall']:.3f} s; renderer "
+                      f"tasks {got['tasks']:.3f} s, script {got['script']:.3f} s; load "
+                      f"{os.getloadavg()[0]:.1f}", flush=True)
+        browser.close()
+    print("| | bars (3 per-plan charts) | drawn, median (min-max) | renderer tasks | script |")
+    print("|---|---:|---:|---:|---:|")
+    for label, runs in times.items():
+        cells = []
+        for key in ("wall", "tasks", "script"):
+            values = [r[key] for r in runs]
+            cells.append(f"{statistics.median(values):.2f} s ({min(values):.2f}-"
+                         f"{max(values):.2f})")
+        print(f"| {label} | {built[label][2]:,} | " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
