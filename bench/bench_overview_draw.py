@@ -11,7 +11,13 @@ tab a run, the two interleaved; printed per run: wall seconds until the page say
 (``stratgraphOverview.ready``) and the renderer's main-thread time (Chrome's Performance
 metrics), which the machine's load stretches less than the wall clock.
 
-Run:  python bench/bench_overview_draw.py --councils 400 --repeat 5
+With ``--before REF`` (a git commit) it also times a "what changed" bar's click on the same
+graph, this tree against REF's (bench_startup.py's ``tree_of``), interleaved, each in a fresh
+process: the explorer API's answer (viz/explorer/api.py ``query``) to
+``plan-evolution?organisation=...`` for the organisation of the pair that changed most, and
+its JSON bytes.
+
+Run:  python bench/bench_overview_draw.py --councils 400 --repeat 5 --before e0512d0
 """
 
 from __future__ import annotations
@@ -32,9 +38,22 @@ sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 DRAWN = "() => window.stratgraphOverview && stratgraphOverview.ready"
 
 
-def pages(councils: int, folder: Path) -> dict[str, tuple[bytes, str, int]]:
+#: In a fresh process: the explorer API's answer to a "what changed" click, timed.
+CLICK = """import json, sys, time
+from stratgraph.graph.embedded import EmbeddedStore
+from stratgraph.viz.explorer import api
+store = EmbeddedStore(sys.argv[1])
+t1 = time.perf_counter()
+answer = api.query(store, "plan-evolution", {"organisation": sys.argv[2]})
+body = json.dumps(answer)
+print(json.dumps({"seconds": time.perf_counter() - t1, "bytes": len(body.encode()),
+                  "rows": len(answer["rows"])}))
+"""
+
+
+def pages(councils: int, folder: Path) -> tuple[dict[str, tuple[bytes, str, int]], str]:
     """The bounded overview's page with the plan limit and without: (bytes, CSP, bars drawn
-    by the three per-plan charts)."""
+    by the three per-plan charts); and the organisation of the pair that changed most."""
     import synthetic
     from stratgraph.graph.embedded import EmbeddedStore
     from stratgraph.graph.overview import overview
@@ -44,6 +63,7 @@ def pages(councils: int, folder: Path) -> dict[str, tuple[bytes, str, int]]:
     store.write(synthetic.synthetic_graph(councils=councils, plans=5, themes=2, actions=6))
     found = overview(store)
     store.close()
+    clicked = max(found.pair_changes, key=lambda c: (c.dropped + c.new, c.later or ""))
     data = found.to_json()
     plans = len(found.plans)
     out = {}
@@ -54,7 +74,44 @@ def pages(councils: int, folder: Path) -> dict[str, tuple[bytes, str, int]]:
         # coverage 5 bars a plan, orphan actions 5, unsupported outcomes 3
         out[label] = (page.html.encode(), page.csp, shown * 13)
     print(f"{plans:,} plans; page {len(out['every plan'][0]):,} bytes", flush=True)
-    return out
+    return out, clicked.organisation
+
+
+def clicks(graph: Path, organisation: str, before: str, repeat: int, folder: Path) -> None:
+    """The "what changed" click's answer, this tree against ``before``'s, interleaved."""
+    import shutil
+    import subprocess
+
+    from bench_startup import tree_of
+
+    trees = {"this tree": dict(os.environ),
+             f"before ({before})": dict(os.environ,
+                                        PYTHONPATH=str(tree_of(before, folder / "before")))}
+    # A file each: the embedded store keeps a whole-graph answer in its file until the next
+    # write, so one tree would read the other's.
+    files = {}
+    for i, label in enumerate(trees):
+        files[label] = folder / f"click-{i}.db"
+        shutil.copyfile(graph, files[label])
+    got: dict[str, list[dict[str, float]]] = {label: [] for label in trees}
+    for run in range(repeat + 1):
+        for label, env in trees.items():
+            done = subprocess.run([sys.executable, "-c", CLICK, str(files[label]), organisation],
+                                  env=env, capture_output=True, text=True, check=True,
+                                  # not this tree's folder: its stratgraph/ would be imported
+                                  cwd=folder)
+            # Each file's first ask builds the rows and keeps them; later asks read them.
+            got[label].append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(f"  click {label}: {got[label][-1]}; load {os.getloadavg()[0]:.1f}",
+                  flush=True)
+    print(f"| what changed click, organisation {organisation!r} | rows | bytes | first ask | "
+          "again, median (min-max) |")
+    print("|---|---:|---:|---:|---:|")
+    for label, runs in got.items():
+        values = [r["seconds"] for r in runs[1:]]
+        print(f"| {label} | {runs[0]['rows']} | {runs[0]['bytes']:,} | "
+              f"{runs[0]['seconds']:.2f} s | {statistics.median(values):.3f} s "
+              f"({min(values):.3f}-{max(values):.3f}) |")
 
 
 def draw(browser: Any, body: bytes, csp: str) -> dict[str, float]:
@@ -81,12 +138,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--councils", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--before", metavar="REF",
+                        help="also time a what-changed click against this commit's")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     from test_viz_browser import chromium_path
 
     with tempfile.TemporaryDirectory() as tmp:
-        built = pages(args.councils, Path(tmp))
+        built, organisation = pages(args.councils, Path(tmp))
+        if args.before:
+            clicks(Path(tmp) / "graph.db", organisation, args.before, args.repeat, Path(tmp))
     times: dict[str, list[dict[str, float]]] = {label: [] for label in built}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
