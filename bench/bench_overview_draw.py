@@ -17,7 +17,12 @@ process: the explorer API's answer (viz/explorer/api.py ``query``) to
 ``plan-evolution?organisation=...`` for the organisation of the pair that changed most, and
 its JSON bytes.
 
-Run:  python bench/bench_overview_draw.py --councils 400 --repeat 5 --before e0512d0
+With ``--neo4j`` (and ``--before``) the same graph is also written to a Neo4j (bench/
+neo4j_server.py: ``NEO4J_URI``, else the test harness) and the click's live Cypher is timed,
+this tree's cypher/plan-evolution.cypher against REF's, interleaved, on one session: seconds
+until the last row is read, and the rows' JSON bytes.
+
+Run:  python bench/bench_overview_draw.py --councils 400 --repeat 5 --before e0512d0 [--neo4j]
 """
 
 from __future__ import annotations
@@ -134,12 +139,56 @@ def draw(browser: Any, body: bytes, csp: str) -> dict[str, float]:
         page.close()
 
 
+def neo4j_clicks(councils: int, organisation: str, before: str, repeat: int) -> None:
+    """The click's live Cypher on Neo4j: this tree's plan-evolution against ``before``'s."""
+    import subprocess
+
+    import synthetic
+    from neo4j_server import neo4j_server
+    from stratgraph.graph.neo4j_store import Neo4jStore
+
+    repo = HERE.parent
+    texts = {"this tree": (repo / "cypher" / "plan-evolution.cypher").read_text(),
+             f"before ({before})": subprocess.run(
+                 ["git", "-C", str(repo), "show", f"{before}:cypher/plan-evolution.cypher"],
+                 check=True, capture_output=True, text=True).stdout}
+    params = {"kind": None, "name": None, "organisation": organisation, "min_confidence": 0.0}
+    with neo4j_server() as server:
+        store = Neo4jStore(server.uri, server.user, server.password, database=server.database)
+        t0 = time.perf_counter()
+        store.write(synthetic.synthetic_graph(councils=councils, plans=5, themes=2, actions=6))
+        print(f"  Neo4j: written in {time.perf_counter() - t0:.1f} s", flush=True)
+        got: dict[str, list[tuple[float, int, int]]] = {label: [] for label in texts}
+        with store._driver.session(database=server.database) as session:
+            for _ in range(repeat + 1):  # the first of each warms the plan cache
+                for label, text in texts.items():
+                    t0 = time.perf_counter()
+                    rows = [r.data() for r in session.run(text, params)]
+                    seconds = time.perf_counter() - t0
+                    got[label].append((seconds, len(rows), len(json.dumps(rows).encode())))
+                    print(f"  neo4j click {label}: {seconds:.3f} s, {len(rows)} rows, "
+                          f"{got[label][-1][2]:,} bytes; load {os.getloadavg()[0]:.1f}",
+                          flush=True)
+        store.close()
+    print("| what changed click on Neo4j (live Cypher) | rows | bytes | first | again, median "
+          "(min-max) |")
+    print("|---|---:|---:|---:|---:|")
+    for label, runs in got.items():
+        values = [r[0] for r in runs[1:]]
+        print(f"| {label} | {runs[0][1]} | {runs[0][2]:,} | {runs[0][0]:.2f} s | "
+              f"{statistics.median(values):.3f} s ({min(values):.3f}-{max(values):.3f}) |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--councils", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--before", metavar="REF",
                         help="also time a what-changed click against this commit's")
+    parser.add_argument("--neo4j", action="store_true",
+                        help="with --before: also time the click's live Cypher on Neo4j")
+    parser.add_argument("--no-draw", dest="draw", action="store_false",
+                        help="leave out the drawing in Chromium")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     from test_viz_browser import chromium_path
@@ -148,6 +197,10 @@ def main() -> int:
         built, organisation = pages(args.councils, Path(tmp))
         if args.before:
             clicks(Path(tmp) / "graph.db", organisation, args.before, args.repeat, Path(tmp))
+    if args.before and args.neo4j:
+        neo4j_clicks(args.councils, organisation, args.before, args.repeat)
+    if not args.draw:
+        return 0
     times: dict[str, list[dict[str, float]]] = {label: [] for label in built}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
