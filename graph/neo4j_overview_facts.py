@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 LABEL = "OverviewAnswers"
 #: The kept node's format (a node of another version is not read). 2: the strategy-feeds
-#: summary among the answers, and the page's JSON. 3: what changed per plan pair.
-VERSION = 3
+#: summary among the answers, and the page's JSON. 3: what changed per plan pair. 4: the
+#: per-plan charts' worst plans first, and how many are drawn.
+VERSION = 4
 #: Plans above which the answers are kept (``None``: graph/overview.py's ``LIVE_PLANS``).
 KEEP_ABOVE: int | None = None
 

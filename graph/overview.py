@@ -19,8 +19,10 @@ offline page can open them; ``total`` says how many there are.
 A national graph (more than :data:`LIVE_PLANS` plans, the whole graph asked for) is answered
 within a second on Neo4j by asking only what the store keeps as write-time facts
 (graph/neo4j_facts.py: coverage, orphan-actions and unsupported-outcomes, summaries and first
-pages; the deadlines summary): coverage draws every plan and the :data:`BOUNDED_ROWS` weakest
-themes, deadlines every plan's quarters; the tables carry only their totals (a bar's rows are
+pages; the deadlines summary): coverage carries every plan and the :data:`BOUNDED_ROWS`
+weakest themes, deadlines every plan's quarters; the per-plan charts (coverage, orphan
+actions, unsupported outcomes) draw the :data:`PLAN_LIMIT` worst plans, each by its own
+measure, and a chosen plan's own bars; the tables carry only their totals (a bar's rows are
 asked from the query when it is clicked: the explorer's API, or the query named offline);
 shared strategies are the :data:`STRATEGY_LIMIT` strategies feeding the most outcomes
 (strategy-feeds' summary: which themes and plans each ties would need the ~20M cross-theme
@@ -61,6 +63,11 @@ BOUNDED_ROWS = 500
 STRATEGY_LIMIT = 20
 #: Plan pairs drawn in a national graph's what-changed chart (the most changed first).
 PAIR_LIMIT = 20
+#: Plans drawn in a national graph's per-plan charts (coverage, orphan actions, unsupported
+#: outcomes), the worst first by the chart's own measure; the page still carries every
+#: plan's counts, drawn when the plan is chosen. At 2,000 plans the three charts drew 26,000
+#: bars: 1.3-1.5 s of Chromium's main thread, most of the page's first view.
+PLAN_LIMIT = 30
 #: The summary column that counts a group's rows.
 _ROWS = "rows"
 #: Columns the tables leave out: ids and evidence lists are for links, not for reading.
@@ -186,6 +193,9 @@ class Overview:
     notes: dict[str, str] = field(default_factory=dict)
     #: A national graph's changes between plan years: the plan pairs that changed most.
     pair_changes: tuple[PairChange, ...] = ()
+    #: A national graph's per-plan charts draw only their first this many plans (coverage,
+    #: orphans and unsupported are then the worst first); None: every plan is drawn.
+    plan_limit: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: each record a dict (tuples stay tuples, which JSON writes as
@@ -379,10 +389,20 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
     strategies, named = _most_feeding(summaries.one("strategy-feeds", None))
     tables["strategy-feeds"] = _table("strategy-feeds", {}, [],
                                       sum(s.outcomes for s in named))
+    drawn = min(PLAN_LIMIT, len(refs))
+    orphans = _worst_first(_gaps(summaries, "orphan-actions", [None], refs))
+    unsupported = _worst_first(_gaps(summaries, "unsupported-outcomes", [None], refs))
     notes = {
-        "coverage": (f"{size}: every plan is drawn; a plan's themes only among the "
-                     f"{len(theme_rows):,} weakest of {theme_total:,} themes "
+        # Coverage's own order is the weakest first (golden thread, then every link).
+        "coverage": (f"{size}: the {drawn:,} with the weakest golden thread are drawn, of "
+                     f"{len(refs):,} (choose a plan for its themes); a plan's themes only "
+                     f"among the {len(theme_rows):,} weakest of {theme_total:,} themes "
                      "(open the query for the rest)."),
+        "orphans": (f"{size}: the {drawn:,} with the most orphan actions are drawn, of "
+                    f"{len(orphans):,}; choose a plan, or open the query, for the rest."),
+        "unsupported": (f"{size}: the {drawn:,} with the most unsupported outcomes are drawn, "
+                        f"of {len(unsupported):,}; choose a plan, or open the query, for the "
+                        "rest."),
         "deadlines": (f"{size}: their deadlines counted together, per quarter; open the "
                       "deadlines query for the rows, or choose plans."),
         "strategies": (f"{size}: the {len(strategies):,} strategies feeding the most "
@@ -405,15 +425,22 @@ def _bounded_from(refs: tuple[PlanRef, ...], parts: BoundedParts, today: dt.date
         today=today.isoformat(),
         plans=refs,
         coverage=coverage,
-        orphans=_gaps(summaries, "orphan-actions", [None], refs),
-        unsupported=_gaps(summaries, "unsupported-outcomes", [None], refs),
+        orphans=orphans,
+        unsupported=unsupported,
         deadlines=deadlines,
         strategies=strategies,
         changes=(),
         tables=tables,
         notes=notes,
         pair_changes=pairs,
+        plan_limit=PLAN_LIMIT,
     )
+
+
+def _worst_first(gaps: tuple[Gaps, ...]) -> tuple[Gaps, ...]:
+    """A national graph's gaps, the plans with the most rows first (then by name), so that
+    the chart's first :data:`PLAN_LIMIT` plans are the worst."""
+    return tuple(sorted(gaps, key=lambda g: (-g.total, g.plan is None, g.plan or "")))
 
 
 def _most_changed(changes: list[dict[str, Any]]) -> tuple[tuple[PairChange, ...], int]:
@@ -462,7 +489,7 @@ def _dumps(value: Any) -> str:
 #: The overview's JSON members before and after ``deadlines`` (Overview's field order, which
 #: is the order ``to_json`` gives them), and the one that depends on the day.
 _HEAD = ("plans", "coverage", "orphans", "unsupported")
-_TAIL = ("strategies", "changes", "tables", "notes", "pair_changes")
+_TAIL = ("strategies", "changes", "tables", "notes", "pair_changes", "plan_limit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -669,6 +696,7 @@ __all__ = [
     "Gaps",
     "Overview",
     "PAIR_LIMIT",
+    "PLAN_LIMIT",
     "PairChange",
     "PlanChange",
     "PlanRef",

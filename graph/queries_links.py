@@ -201,6 +201,9 @@ def plan_evolution(view: View, p: dict[str, Any]) -> list[Row]:
             evidence.append(node_evidence(ma))
             if kind != "theme":
                 evidence.extend(e.evidence for e in view.into(m, "REFERENCES"))
+        if p["organisation"] is not None:
+            # The organisation's plans are the only ones counted: so is their evidence.
+            evidence = [e for e in evidence if e.rpartition(":")[0] in by_document]
         first, last = having[0], having[-1]
         if kind == "theme":
             item = next(view.g.nodes[m].get("name") for m in members

@@ -171,10 +171,11 @@ CASES: list[tuple[str, dict[str, Any], list[tuple[Any, ...]]]] = [
     ("strategy-feeds", {"level": "theme", "plan": CITY13}, FEEDS[1:2] + FEEDS[3:4]),
     ("plan-evolution", {}, EVOLUTION),
     ("plan-evolution", {"kind": "theme", "name": "housing"}, EVOLUTION[3:4]),
-    # The county's plans alone: the Housing Strategy appears once, in 2014.
+    # The county's plans alone: the Housing Strategy appears once, in 2014, and its evidence
+    # is the county's own line (the city's mentions are not the county's plans).
     ("plan-evolution", {"organisation": "county council", "kind": "strategy"},
      [EVOLUTION[2], ("strategy", "Housing Strategy", D14, 2014, D14, 2014, [D14], [],
-                     HOUSING_STRATEGY, EVOLUTION[1][-1])]),
+                     HOUSING_STRATEGY, [f"{COUNTY14}:6"])]),
     # Deadlines as written and their quarter: a month is its quarter, a bare year its end.
     ("deadlines", {}, DEADLINES),
     ("deadlines", {"plan": CITY13, "theme": "TRANSPORT"}, DEADLINES[1:3]),

@@ -408,11 +408,18 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
     from stratgraph.graph import overview as overview_module
 
     monkeypatch.setattr(overview_module, "LIVE_PLANS", 1)
+    # Two of the five plans drawn in each per-plan chart, the worst first.
+    monkeypatch.setattr(overview_module, "PLAN_LIMIT", 2)
     store = served.opener()
     orphans = store.run_query("orphan-actions", {})
+    unsupported = store.run_query("unsupported-outcomes", {})
+    coverage = store.run_query("coverage", {"scope": "plan"})
     feeds = store.run_query("strategy-feeds", {})
     store.close()
-    plan = Counter(r["plan"] for r in orphans).most_common(1)[0][0]
+    worst = {name: sorted(Counter(r["plan"] for r in rows).items(),
+                          key=lambda kv: (-kv[1], kv[0]))[:2]
+             for name, rows in (("chart-orphans", orphans), ("chart-unsupported", unsupported))}
+    plan = worst["chart-orphans"][0][0]
     reason = Counter(x for r in orphans if r["plan"] == plan for x in r["reasons"]).most_common(
         1)[0][0]
     expected = [r["action"] for r in orphans if r["plan"] == plan and reason in r["reasons"]]
@@ -426,6 +433,21 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
         assert page.evaluate("() => stratgraphOverview.data.tables['orphan-actions'].rows"
                              ".length") == 0
         assert "plan pairs" in (page.locator("#sec-changes p.bounded").text_content() or "")
+        # The per-plan charts: the two worst plans, counted as the named queries count them.
+        for canvas, top in worst.items():
+            drawn = page.evaluate(
+                """(id) => { const c = Chart.getChart(id);
+                    return [c.data.labels, c.data.datasets[0].data]; }""", canvas)
+            assert drawn == [[p for p, _ in top], [n for _, n in top]] and top
+        drawn = page.evaluate(
+            """() => { const c = Chart.getChart('chart-coverage');
+                return [c.data.labels, c.data.datasets.map(d => d.data)]; }""")
+        assert drawn == [[r["plan"] for r in coverage[:2]],
+                         [[r[k] for r in coverage[:2]] for k in
+                          ("with_outcome", "with_measure", "with_owner", "with_deadline",
+                           "golden")]]
+        for section in ("coverage", "orphans", "unsupported"):
+            assert "the 2 " in (page.locator(f"#sec-{section} p.bounded").text_content() or "")
         point = page.evaluate(
             """([ds, label]) => { const c = Chart.getChart('chart-orphans');
                 const i = c.data.datasets.findIndex(d => d.label === ds);

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from stratgraph.cli.main import app
 from stratgraph.errors import QueryError
 from stratgraph.graph.embedded import EmbeddedStore
-from stratgraph.graph.overview import Overview, is_overdue, overview, quarter_end
+from stratgraph.graph.overview import Gaps, Overview, is_overdue, overview, quarter_end
 from stratgraph.graph.queries import run_query
 from stratgraph.graph.store import GraphStore
 from stratgraph.viz.overview_page import render_overview
@@ -195,11 +195,29 @@ def test_a_national_graph_charts_only_what_it_counts_at_once(examples_store: Gra
     # Five plans with the threshold lowered to 4: the bounded overview (a national graph's).
     full = overview(examples_store, today=TODAY)
     o = overview(examples_store, today=TODAY, live_plans=4)
-    assert o.plans == full.plans and o.notes.keys() == {"coverage", "deadlines", "strategies",
-                                                       "changes"}
+    assert o.plans == full.plans and o.notes.keys() == {
+        "coverage", "orphans", "unsupported", "deadlines", "strategies", "changes"}
     assert not full.notes
     # What it draws equals the queries (the same rows as the whole overview's)...
-    assert o.orphans == full.orphans and o.unsupported == full.unsupported
+    def by_plan(gaps: tuple[Gaps, ...]) -> dict[str | None, Gaps]:
+        return {g.plan: g for g in gaps}
+
+    assert by_plan(o.orphans) == by_plan(full.orphans) and len(o.orphans) == len(full.orphans)
+    assert by_plan(o.unsupported) == by_plan(full.unsupported)
+    # ... its per-plan charts the PLAN_LIMIT worst plans first, each by its own measure: the
+    # most rows of orphan-actions / unsupported-outcomes, coverage's own (weakest) order.
+    from stratgraph.graph.overview import PLAN_LIMIT
+
+    assert o.plan_limit == PLAN_LIMIT and full.plan_limit is None
+    for gaps, name in ((o.orphans, "orphan-actions"), (o.unsupported, "unsupported-outcomes")):
+        per_plan = Counter(r["plan"] for r in run_query(examples_store, name))
+        assert [(g.plan, g.total) for g in gaps if g.total] == sorted(
+            per_plan.items(), key=lambda kv: (-kv[1], kv[0]))
+        assert [g.total for g in gaps] == sorted((g.total for g in gaps), reverse=True)
+    assert [c.plan_id for c in o.coverage if c.theme is None] == [
+        r["plan_id"] for r in run_query(examples_store, "coverage", {"scope": "plan"})]
+    assert "the 5 with the weakest golden thread are drawn, of 5" in o.notes["coverage"]
+    assert "the 5 with the most orphan actions are drawn, of 5" in o.notes["orphans"]
     assert [c for c in o.coverage if c.theme is None] == [
         c for c in full.coverage if c.theme is None]
     themes = run_query(examples_store, "coverage", {"scope": "theme"})
