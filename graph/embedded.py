@@ -508,7 +508,15 @@ class EmbeddedStore:
         self._connect()
         if not self._saving:
             return None
-        return t.dumps_row([name, sorted(prepared.items())])
+        # The query's definition is part of the key: an answer saved by an earlier stratgraph
+        # whose query read otherwise is not served after an upgrade (the conformance suite holds
+        # the embedded implementation to this text, so the text stands for both).
+        from hashlib import blake2b
+
+        from stratgraph.graph.queries import cypher_text
+
+        definition = blake2b(cypher_text(name).encode(), digest_size=8).hexdigest()
+        return t.dumps_row([name, definition, sorted(prepared.items())])
 
     def _saved_rows(self, key: str, offset: int, limit: int | None) -> list[dict[str, Any]] | None:
         """Rows ``offset`` to ``offset + limit`` of a saved answer, or None when not saved."""

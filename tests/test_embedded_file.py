@@ -379,6 +379,30 @@ def test_a_whole_graph_answer_is_computed_once_per_write(
     assert calls == ["orphan-actions"]
 
 
+def test_an_answer_saved_by_an_earlier_definition_of_the_query_is_not_served(
+    synthetic_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After an upgrade that changes what a query reads (plan-evolution's evidence with an
+    # organisation, say), the file's saved answer was made by the old definition.
+    from stratgraph.graph import queries
+    from stratgraph.graph.queries import run_query
+
+    path = synthetic_store.path
+    first = run_query(EmbeddedStore(path), "orphan-actions")
+    calls: list[str] = []
+    real_run, real_text = queries.run_embedded, queries.cypher_text
+
+    def counted(store: EmbeddedStore, name: str, params: dict) -> list:
+        calls.append(name)
+        return real_run(store, name, params)
+
+    monkeypatch.setattr(queries, "run_embedded", counted)
+    assert run_query(EmbeddedStore(path), "orphan-actions") == first and calls == []
+    monkeypatch.setattr(queries, "cypher_text", lambda name: real_text(name) + "\n// changed")
+    assert run_query(EmbeddedStore(path), "orphan-actions") == first
+    assert calls == ["orphan-actions"]
+
+
 def test_a_query_during_a_build_answers_without_waiting(tmp_path: Path) -> None:
     import synthetic
 
