@@ -350,14 +350,11 @@ def test_nan_is_never_written_into_a_json_export(tmp_path: Path, fmt: str) -> No
 # -- whole-graph answers saved until the next write ------------------------------------------
 
 
-def test_a_whole_graph_answer_is_computed_once_per_write(
-    synthetic_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def computed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The queries the embedded store computes from here on (not served from a saved answer)."""
     from stratgraph.graph import queries
-    from stratgraph.graph.queries import query_summary, run_query, stream_query
 
-    path = synthetic_store.path
-    first = run_query(EmbeddedStore(path), "orphan-actions")
     calls: list[str] = []
     real = queries.run_embedded
 
@@ -366,6 +363,18 @@ def test_a_whole_graph_answer_is_computed_once_per_write(
         return real(store, name, params)
 
     monkeypatch.setattr(queries, "run_embedded", counted)
+    return calls
+
+
+def test_a_whole_graph_answer_is_computed_once_per_write(
+    synthetic_store: EmbeddedStore, computed: list[str]
+) -> None:
+    from stratgraph.graph.queries import query_summary, run_query, stream_query
+
+    path = synthetic_store.path
+    first = run_query(EmbeddedStore(path), "orphan-actions")
+    calls = computed
+    calls.clear()
     # Another command, later: the saved answer, its summary and its pages, not recomputed.
     again = EmbeddedStore(path)
     assert run_query(again, "orphan-actions") == first
@@ -380,7 +389,7 @@ def test_a_whole_graph_answer_is_computed_once_per_write(
 
 
 def test_an_answer_saved_by_an_earlier_definition_of_the_query_is_not_served(
-    synthetic_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+    synthetic_store: EmbeddedStore, computed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # After an upgrade that changes what a query reads (plan-evolution's evidence with an
     # organisation, say), the file's saved answer was made by the old definition.
@@ -389,14 +398,8 @@ def test_an_answer_saved_by_an_earlier_definition_of_the_query_is_not_served(
 
     path = synthetic_store.path
     first = run_query(EmbeddedStore(path), "orphan-actions")
-    calls: list[str] = []
-    real_run, real_text = queries.run_embedded, queries.cypher_text
-
-    def counted(store: EmbeddedStore, name: str, params: dict) -> list:
-        calls.append(name)
-        return real_run(store, name, params)
-
-    monkeypatch.setattr(queries, "run_embedded", counted)
+    calls, real_text = computed, queries.cypher_text
+    calls.clear()
     assert run_query(EmbeddedStore(path), "orphan-actions") == first and calls == []
     monkeypatch.setattr(queries, "cypher_text", lambda name: real_text(name) + "\n// changed")
     assert run_query(EmbeddedStore(path), "orphan-actions") == first
