@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from neo4j_fixtures import STORE_KINDS
+from overview_charts import click_bar
 from test_viz_browser import browser  # noqa: F401 (the shared Chromium fixture)
 
 from stratgraph.api import build
@@ -448,16 +449,7 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
                            "golden")]]
         for section in ("coverage", "orphans", "unsupported"):
             assert "the 2 " in (page.locator(f"#sec-{section} p.bounded").text_content() or "")
-        point = page.evaluate(
-            """([ds, label]) => { const c = Chart.getChart('chart-orphans');
-                const i = c.data.datasets.findIndex(d => d.label === ds);
-                const bar = c.getDatasetMeta(i).data[c.data.labels.indexOf(label)];
-                const p = bar.getCenterPoint();
-                c.canvas.scrollIntoView();
-                const box = c.canvas.getBoundingClientRect();
-                return {x: box.left + p.x, y: box.top + p.y}; }""", [reason, plan])
-        page.mouse.click(point["x"], point["y"])
-        page.wait_for_function("() => stratgraphOverview.opened() > 0", timeout=30_000)
+        click_bar(page, "chart-orphans", reason, plan)
         shown = page.eval_on_selector_all(
             "#rows-table tbody tr", "trs => trs.map(tr => tr.children[2].textContent)")
         assert page.eval_on_selector_all("#rows-table thead th",
@@ -474,15 +466,7 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
         top = sorted(fed.items(), key=lambda kv: (-kv[1], kv[0]))[:overview_module.STRATEGY_LIMIT]
         assert drawn == [[k for k, _ in top], ["outcomes"], [n for _, n in top]] and top
         label = top[0][0]
-        point = page.evaluate(
-            """(label) => { const c = Chart.getChart('chart-strategies');
-                const bar = c.getDatasetMeta(0).data[c.data.labels.indexOf(label)];
-                const p = bar.getCenterPoint();
-                c.canvas.scrollIntoView();
-                const box = c.canvas.getBoundingClientRect();
-                return {x: box.left + p.x, y: box.top + p.y}; }""", label)
-        page.mouse.click(point["x"], point["y"])
-        page.wait_for_function("() => stratgraphOverview.opened() > 1", timeout=30_000)
+        click_bar(page, "chart-strategies", 0, label)
         page.wait_for_function(
             "() => document.getElementById('rows').getAttribute('data-query') === 'strategy-feeds'"
             " && document.getElementById('rows-note').textContent.includes('row(s)')")
@@ -508,15 +492,7 @@ def test_a_national_graphs_start_page_asks_a_bars_rows(
         expected = [r["item"] for r in own
                     if c["earlier"] in r["plans"] and c["later"] in r["dropped_in"]]
         assert expected
-        point = page.evaluate(
-            """(index) => { const c = Chart.getChart('chart-changes');
-                const bar = c.getDatasetMeta(1).data[index];
-                const p = bar.getCenterPoint();
-                c.canvas.scrollIntoView();
-                const box = c.canvas.getBoundingClientRect();
-                return {x: box.left + p.x, y: box.top + p.y}; }""", pairs[2].index(c))
-        page.mouse.click(point["x"], point["y"])
-        page.wait_for_function("() => stratgraphOverview.opened() > 2", timeout=30_000)
+        click_bar(page, "chart-changes", 1, pairs[2].index(c))
         page.wait_for_function(
             "() => document.getElementById('rows').getAttribute('data-query') === 'plan-evolution'"
             " && document.getElementById('rows-note').textContent.includes('row(s)')")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from overview_charts import click_bar
 from test_viz_browser import Visit as PictureVisit
 from test_viz_browser import browser  # noqa: F401 - the shared Chromium fixture
 
@@ -51,21 +52,7 @@ class Visit(PictureVisit):
 
     def click_bar(self, canvas: str, dataset: str, label: str) -> None:
         """Click the bar of ``dataset`` at ``label``, where Chart.js drew it."""
-        point = self.page.evaluate(
-            """([id, ds, label]) => { const c = Chart.getChart(id);
-                const i = c.data.datasets.findIndex(d => d.label === ds);
-                const j = c.data.labels.indexOf(label);
-                const bar = c.getDatasetMeta(i).data[j];
-                const p = bar.getCenterPoint();  // CSS pixels inside the canvas
-                c.canvas.scrollIntoView();
-                const box = c.canvas.getBoundingClientRect();
-                return {x: box.left + p.x, y: box.top + p.y}; }""",
-            [canvas, dataset, label])
-        before = self.page.evaluate("() => stratgraphOverview.opened()")
-        self.page.mouse.click(point["x"], point["y"])
-        # Chart.js handles the click on the next animation frame.
-        self.page.wait_for_function("(n) => stratgraphOverview.opened() > n", arg=before,
-                                    timeout=5000)
+        click_bar(self.page, canvas, dataset, label, timeout=5000)
 
     def table(self) -> list[dict[str, str]]:
         return self.page.evaluate(
