@@ -13,6 +13,7 @@ from stratgraph.loaders.general.references import (
     own_plan_names,
     without_years,
 )
+from stratgraph.loaders.general.titled_by_kind import the_plan_named, title_kind
 from stratgraph.loaders.general.report_cover import (
     REPORT_ON,
     REPORTING_TITLE,
@@ -85,7 +86,8 @@ class NameLinking:
             if (self._in_own_title(mention.name) and not self._reports_on(mention.name)
                 and not earlier_edition(plain, mention.name) and not self._owns_titled_plan(mention)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
-                    or (mention.label == "strategy" and self._own_years(plain, mention.name)):
+                    or (mention.label == "strategy" and self._own_years(plain, mention.name)) \
+                    or (mention.label == "strategy" and normalise_name(mention.name) == self._titled_plan()):
                 continue  # the plan naming itself
             if mention.label == "strategy" and (joint := _JOINT_PLAN.match(mention.name)) \
                     and self._in_own_title(joint.group("first")):
@@ -100,6 +102,16 @@ class NameLinking:
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
                 self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+
+    def _titled_plan(self) -> str | None:
+        """The plan a title of its kind alone ("Delivering the Plan") is, as the text names it in
+        full (see :mod:`~stratgraph.loaders.general.titled_by_kind`); read once a document."""
+        if not hasattr(self, "_titled_plan_key"):
+            kind = None if self.title_from_file else title_kind(self.title_text)
+            mentions = [(text, m.name) for text in (b.text.replace("**", "") for b in self.blocks) if kind
+                        and may_name(text) for m in named_in(text, self.vocab, self.place) if m.label == "strategy"]
+            self._titled_plan_key = the_plan_named(self.title_text, kind, mentions) if kind else None
+        return self._titled_plan_key
 
     def _in_own_title(self, name: str) -> bool:
         """Whether ``name`` is the document's own title or a part of it: as written, without its
