@@ -47,3 +47,26 @@ def test_a_title_naming_a_topic_or_two_plans_of_its_kind_leaves_each_plan_a_docu
     two = ("# Delivering the Plan\n\nThe Management Plan sets the objectives. The Local Transport Plan "
            "sets out the routes.\n")
     assert {"Management Plan", "Local Transport Plan"} <= _strategies(two)
+
+
+# -- a kind of document in words after "a" is none in particular ----------------------------------
+
+
+def test_a_lower_case_plan_after_an_indefinite_article_is_a_kind_not_a_document() -> None:
+    # cumberland-housing-strategy-2025-39-performance-indicators line 2 (the council's housing strategy)
+    housing = ("# Performance indicators\n\nPerformance and impacts will be measured against a strategic action "
+               "plan, which will be reviewed and updated annually to ensure it remains focused.\n")
+    assert "strategic action plan" not in _strategies(housing)
+    # cumberland-jhwbs-2023-28-measuring-overall-success line 3 (the health and wellbeing board's strategy)
+    board = ("# Measuring overall success\n\nA series of strategic action plans will underpin the strategy to "
+             "ensure a focus on delivery. The Joint Public Health Strategy is also an important supporting "
+             "strategy setting out our approach.\n")
+    found = _strategies(board)
+    assert "important supporting strategy" not in found
+    assert "Joint Public Health Strategy" in found  # a capitalised name after "the" is one document
+    # the same words after "the" are one known plan: bracknell-forest-caring-for-you-objectives-q3,
+    # "4.01.04 Deliver the financial hardship action plan", and herefordshire's "aligned with the
+    # integrated care strategy"
+    assert "integrated care strategy" in _strategies(
+        "# The Health and Wellbeing Strategy\n\nA set of indicators have been added which are aligned with "
+        "the integrated care strategy in order to monitor change.\n")

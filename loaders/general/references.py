@@ -73,6 +73,9 @@ _COPULA_BEFORE = re.compile(
 #: carried out, not a document (a published policy is named in title case).
 _POLICY_AND_PRACTICE = re.compile(r"(?i)\s+(?:and|&)\s+(?:practices?|procedures?|processes|guidance)\b")
 
+#: An indefinite article right before a name ("a strategic action plan"): see ``_set_aside``.
+_INDEFINITE_BEFORE = re.compile(r"(?i)(?:^|\s)an?\s+$")
+
 #: A lower-case partnership word used to describe the noun after it ("partnership responses",
 #: "partnership working", "board members"): no body is named.
 _MODIFIED_AFTER = re.compile(
@@ -494,6 +497,10 @@ def _set_aside(text: str, mention: EntityMention) -> bool:
             and _MODIFIED_AFTER.match(text, start + len(mention.name)):
         return True  # "partnership responses like the MARAC": a kind of response, no body
     if mention.name.lower().endswith("fund") and _FUNDED_BY.search(text[:start]):
+        return True
+    if mention.label == "strategy" and mention.name[:1].islower() and _INDEFINITE_BEFORE.search(text[:start]):
+        # "measured against a strategic action plan", "is also an important supporting strategy":
+        # a kind of document in words, one of any; "the financial hardship action plan" is one
         return True
     if mention.name[:1].islower() and _COPULA_BEFORE.search(text[:start]):
         # "our overarching strategy" after "is": only a lower-case name describes; "is the
