@@ -70,3 +70,36 @@ def test_a_lower_case_plan_after_an_indefinite_article_is_a_kind_not_a_document(
     assert "integrated care strategy" in _strategies(
         "# The Health and Wellbeing Strategy\n\nA set of indicators have been added which are aligned with "
         "the integrated care strategy in order to monitor change.\n")
+
+
+# -- a body named by what it does for the plan is a partnership, whatever its last word -----------
+
+
+def _partnerships(text: str) -> set[str]:
+    return set(lines_by_name(read_general(text, "plan.md"), Label.PARTNERSHIP))
+
+
+def test_a_body_that_oversees_or_governs_the_plans_delivery_is_a_partnership() -> None:
+    # herefordshire-joint-local-health-wellbeing-strategy-2023-33-board line 17 (a health and wellbeing board)
+    hereford = ("# The Health and Wellbeing Strategy\n\nOne recommendation is that One Herefordshire owns the "
+                "coordination oversight of the two core priorities.\n")
+    assert "One Herefordshire" in _partnerships(hereford)
+    # worcestershire-joint-local-health-wellbeing-strategy-board line 11 (another county's board)
+    worcs = "# Joint Local Health and Wellbeing Strategy\n\nThe Being Well Strategic Group would support the delivery of the JLHWS.\n"
+    assert "Being Well Strategic Group" in _partnerships(worcs)
+    # glasgow-city-region-deal-structure-regional-partnerships line 11 (a city region deal)
+    glasgow = ("# City Region Deal\n\nIt is governed by the Glasgow City Region Cabinet, a Joint Committee "
+               "constituted in January 2015 comprising the elected local authority leaders from:\n")
+    assert "Glasgow City Region Cabinet" in _partnerships(glasgow)
+
+
+def test_the_council_a_post_or_the_councils_own_group_delivering_the_plan_is_no_partnership() -> None:
+    # eden-leader-portfolio-holder-responsibilities line 5: a post
+    assert not _partnerships("# Executive post\n\nThe Leader has responsibility for the delivery of our corporate priorities.\n")
+    # chorley-economic-strategy-2022-delivery line 2: the council itself
+    assert not _partnerships("# Delivery\n\nThe Council will drive the delivery of the strategy through a collaborative approach.\n")
+    # cumberland-housing-strategy-2025-39-performance-indicators line 1: the council's own group
+    assert not _partnerships("# Housing Strategy\n\nImplementation and progress will be overseen by the council’s "
+                             "Strategic Housing Group.\n")
+    # a cabinet member, however the sentence puts it
+    assert not _partnerships("# Plan\n\nDelivery will be overseen by the Cabinet Member for Communities.\n")

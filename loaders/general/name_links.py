@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from stratgraph.graph.model import Method, RelType, normalise_name
+from stratgraph.loaders.general.governing_bodies import governing_bodies
 from stratgraph.loaders.general.leads import find_leads
 from stratgraph.loaders.general.references import (
     earlier_edition,
@@ -75,9 +76,15 @@ class NameLinking:
     leads it links once the walk is done."""
 
     def _names(self, text: str, line: int, source: str, *, strategy_column: bool = False) -> None:
-        if not text or not may_name(text):
+        if not text:
             return
         plain = text.replace("**", "")
+        for name in governing_bodies(plain):
+            # a body named by what it does for the plan, whatever its name's last word
+            node = self.b.partnership(name, line, rule="body-governs-plan")
+            self.b.link(RelType.REFERENCES, source, node, line, rule="named-in-text")
+        if not may_name(text):
+            return
         for back in THIS_NAMED.finditer(plain):
             self.own_names |= {normalise_name(m.name) for m in named_in(back.group("name"), self.vocab, self.place)
                                if m.label == "strategy"}
