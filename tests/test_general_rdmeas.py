@@ -1,0 +1,88 @@
+"""The general reader on indicators a performance report names in passing (reading round 11,
+measures).
+
+Minutes and progress reports name their indicators inside sentences about how each did, not on
+lines of their own. Each test quotes lines of public plans of different bodies
+(tests/dev_corpus/SOURCES.md names them), so the decision it pins holds in any council's
+English, not in one council's phrasing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.passing_indicators import clause_results, counted_phrases
+
+from general_reading import by_label, read_general
+
+
+def test_a_later_clause_with_its_result_names_an_indicator() -> None:
+    # Cheshire West and Chester Council, housing performance 2019-20
+    # (tests/dev_corpus/cheshire-west-performance-housing-2019-20.md, line 27)
+    line = ("The number of people in temporary accommodation fell from 92 to 86 and the number in B&B fell "
+            "from 50 to 47; both measures showed an improvement on mid-year but remained red against target.")
+    assert [name for name, _ in clause_results(line)] == ["the number in B&B"]
+    # City of Lincoln Council, operational performance Q1 2018/19
+    # (tests/dev_corpus/lincoln-operational-performance-q1-2018-19.md, line 16): the subject opens
+    # the line, read where the line is read; no later clause names another indicator.
+    assert clause_results("· the in-year collection rate for Lincoln Business Rates remained above its "
+                          "target of 30.53% at 35.86%;") == []
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    # City of Lincoln Council, operational performance Q1 2018/19
+    # (tests/dev_corpus/lincoln-operational-performance-q1-2018-19.md, line 21): no verb, the figure ends the name
+    ("· the percentage of non-major and major planning applications determined within the government target "
+     "at 94.67% and 100% respectively;",
+     ["the percentage of non-major and major planning applications determined within the government target"]),
+    # Wokingham Borough Council, council plan performance Q4 2017/18
+    # (tests/dev_corpus/wokingham-council-plan-performance-monitoring-q4-2017-18.md, line 35): the second
+    # sentence says no word of performance, so its rewording of the indicator is a figure, not another one
+    ("The report also highlighted an indicator showing good performance, the percentage of housing stock which "
+     "meets the Decent Homes Standard. In 2017/18 the percentage of homes meeting the standard stood at 99.6%.",
+     ["the percentage of housing stock which meets the Decent Homes Standard"]),
+    # Three Rivers District Council, draft service plans 2025-28 (committee minutes)
+    # (tests/dev_corpus/three-rivers-draft-service-plans-2025-28.md, line 26)
+    ("The committee discussed the plans and associated key performance indicators, particularly the use of "
+     "Three Rivers House, the number of conservation areas reviews and the presentation of Watersmeet Theatre "
+     "in the plans.",
+     ["the number of conservation areas reviews"]),
+])
+def test_a_counted_thing_in_a_sentence_about_performance_is_an_indicator(line: str, names: list[str]) -> None:
+    assert counted_phrases(line) == names
+
+
+def test_a_counted_thing_in_a_sentence_not_about_performance_is_a_statistic() -> None:
+    # Cumberland Council, housing strategy's indicators (tests/dev_corpus/cumberland-housing-strategy-2025-39-
+    # performance-indicators.md, line 3 states the indicators; this sentence of the same shape says nothing
+    # of performance) and a report's own apparatus ("the number of indicators") are no indicators.
+    assert counted_phrases("The number of visitors to the park doubled last year.") == []
+    assert counted_phrases("Members noted that the number of indicators reported had fallen against target.") == []
+
+
+def test_minutes_read_the_indicators_named_in_passing() -> None:
+    # Cheshire West and Chester Council, housing performance 2019-20 (lines 24-27) and City of Lincoln
+    # Council, operational performance Q1 2018/19 (line 21), as one report's minutes
+    graph = read_general("""Housing performance report
+
+The report set out performance against the council plan's housing indicators.
+
+  • The number of people in temporary accommodation fell from 92 to 86 and the number in B&B fell from 50 to 47; both measures showed an improvement on mid-year but remained red against target.
+
+Members also noted the percentage of non-major and major planning applications determined within the government target at 94.67% and 100% respectively.
+""")
+    measures = by_label(graph, Label.MEASURE)
+    assert {"The number in B&B", "The number of people in temporary accommodation",
+            "The percentage of non-major and major planning applications determined within the government target"} \
+        <= set(measures)
+    assert measures["The number in B&B"]["line"] == 5
+
+
+def test_a_narrative_names_no_indicator_in_passing() -> None:
+    # The same sentence shape in a page with no word of targets or indicators near it is a statistic.
+    graph = read_general("""Our town centre
+
+Footfall grew through the summer, and the number of empty shops fell from 40 to 31 while the number of market stalls rose.
+""")
+    assert by_label(graph, Label.MEASURE) == {}
