@@ -1,8 +1,9 @@
-"""The general reader on indicators a performance report names in passing (reading round 11,
-measures).
+"""The general reader on measures by cause (reading round 11, measures): indicators a
+performance report names in passing, and lines about the indicators that are none.
 
 Minutes and progress reports name their indicators inside sentences about how each did, not on
-lines of their own. Each test quotes lines of public plans of different bodies
+lines of their own; and they speak of their indicators as a set (an item's title, a
+resolution noting them, a table's header), which names no indicator. Each test quotes lines of public plans of different bodies
 (tests/dev_corpus/SOURCES.md names them), so the decision it pins holds in any council's
 English, not in one council's phrasing.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from stratgraph.graph.model import Label
+from stratgraph.loaders.general.indicator_sets import about_indicators
 from stratgraph.loaders.general.passing_indicators import clause_results, counted_phrases
 
 from general_reading import by_label, read_general
@@ -86,3 +88,57 @@ def test_a_narrative_names_no_indicator_in_passing() -> None:
 Footfall grew through the summer, and the number of empty shops fell from 40 to 31 while the number of market stalls rose.
 """)
     assert by_label(graph, Label.MEASURE) == {}
+
+
+@pytest.mark.parametrize("line", [
+    # Reigate and Banstead Borough Council, scrutiny minutes on draft KPIs 2020/21
+    # (tests/dev_corpus/reigate-banstead-draft-kpis-2020-21-minutes.md, lines 7, 9 and 21)
+    "42 Draft Key Performance Indicators - 2020/21",
+    "To receive and note the latest draft Key Performance Indicators (KPIs) 2020/21.",
+    "RESOLVED – that the draft Key Performance Indicators (KPIs) 2020/21 and the observations of the Committee be noted.",
+    # Maidstone Borough Council, KPIs 2020-21 report
+    # (tests/dev_corpus/maidstone-key-performance-indicators-2020-21-cross-cutting-objectives.md, line 8)
+    "Key Performance Indicators 2020-21",
+    # Bracknell Forest Council, Place directorate KPIs
+    # (tests/dev_corpus/bracknell-forest-place-directorate-kpis-2024-27.md, line 20)
+    "Performance indicators",
+])
+def test_a_line_about_the_indicators_is_no_indicator(line: str) -> None:
+    assert about_indicators(line)
+
+
+@pytest.mark.parametrize("line", [
+    # Braintree District Council, annual plan's measuring success page (line 21): the counted thing first
+    "Number of residents assisted in installing energy-saving measures",
+    # North Hertfordshire District Council, PI minutes (line 53): indicators named by their codes
+    "NI 191, NI 192, FW1 and GW1 – Waste Indicators",
+    # Reigate and Banstead (line 17): a code, a dash and the indicator's name
+    "KPI 10 – Movement in investment income as a % of the Council’s budget",
+    # Leicestershire County Council, strategic plan 2018-22 (the shared corpus): indicators of a
+    # subject, named by it
+    "Congestion metrics",
+    "Measures covering pupils missing education",
+    # Bracknell Forest Council (line 24): the indicators of an outcome, a heading over them
+    "Performance indicators for engaged and healthy communities",
+])
+def test_an_indicator_keeps_the_word_when_counted_first_or_coded(line: str) -> None:
+    assert not about_indicators(line)
+
+
+def test_minutes_on_draft_kpis_read_the_kpi_not_the_item_about_them() -> None:
+    # Reigate and Banstead Borough Council (lines 5-21, the long paragraphs cut)
+    graph = read_general("""Issue - meetings
+
+Meeting: 20/02/2020 - Overview and Scrutiny Committee (Item 42)
+
+42 Draft Key Performance Indicators - 2020/21
+
+To receive and note the latest draft Key Performance Indicators (KPIs) 2020/21.
+
+Minutes:
+
+Members welcomed the reviewed and updated KPIs and made observations which included: capturing performance on commercial revenues (KPI 10 – Movement in investment income as a % of the Council’s budget).
+
+RESOLVED – that the draft Key Performance Indicators (KPIs) 2020/21 and the observations of the Committee be noted.
+""")
+    assert set(by_label(graph, Label.MEASURE)) == {"Movement in investment income as a % of the Council’s budget"}

@@ -57,6 +57,7 @@ from stratgraph.loaders.general.flat_reading import FlatReading
 from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
 from stratgraph.loaders.general.coded_indicators import code_dash_name, coded_indicators
+from stratgraph.loaders.general.indicator_sets import about_indicators
 from stratgraph.loaders.general.indicator_lines import NEAR, comment_on_performance, indicator_name, performance_near
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
 from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
@@ -646,9 +647,13 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         return action
 
     def _measure(self, name: str, line: int, rule: str, *, action: str | None = None,
-                 outcome: str | None = None, deadline: str | None = None, **props: object) -> str:
+                 outcome: str | None = None, deadline: str | None = None, **props: object) -> str | None:
         section = self.stack[-1] if self.stack else None
         name = without_codes(name) if self.linked_codes else name
+        if about_indicators(name):
+            # "42 Draft Key Performance Indicators - 2020/21", "Measure ID": a line about the
+            # report's indicators (its title, a resolution, a column), whatever cue it sits under
+            return None
         values = {k: v for k, v in props.items() if v}
         target_value = values.pop("target", None)
         baseline = values.pop("baseline", None)
