@@ -19,17 +19,26 @@ from stratgraph.loaders.general.passing_indicators import clause_results, counte
 from general_reading import by_label, read_general
 
 
-def test_a_later_clause_with_its_result_names_an_indicator() -> None:
+def test_each_clause_with_its_result_names_an_indicator() -> None:
     # Cheshire West and Chester Council, housing performance 2019-20
     # (tests/dev_corpus/cheshire-west-performance-housing-2019-20.md, line 27)
     line = ("The number of people in temporary accommodation fell from 92 to 86 and the number in B&B fell "
             "from 50 to 47; both measures showed an improvement on mid-year but remained red against target.")
-    assert [name for name, _ in clause_results(line)] == ["the number in B&B"]
+    assert [name for name, _ in clause_results(line)] == ["the number of people in temporary accommodation",
+                                                         "the number in B&B"]
     # City of Lincoln Council, operational performance Q1 2018/19
-    # (tests/dev_corpus/lincoln-operational-performance-q1-2018-19.md, line 16): the subject opens
-    # the line, read where the line is read; no later clause names another indicator.
-    assert clause_results("· the in-year collection rate for Lincoln Business Rates remained above its "
-                          "target of 30.53% at 35.86%;") == []
+    # (tests/dev_corpus/lincoln-operational-performance-q1-2018-19.md, line 16): the target stated
+    assert clause_results("the in-year collection rate for Lincoln Business Rates remained above its "
+                          "target of 30.53% at 35.86%;") == [("the in-year collection rate for Lincoln Business Rates",
+                                                               "30.53%")]
+
+
+def test_a_sentences_opening_result_with_no_word_of_performance_is_a_statistic() -> None:
+    # The same shape as Cheshire West's line with no measure, target or rating named: a figure
+    # of the place, not an indicator's result; a later clause's subject is still read.
+    assert clause_results("The number of people in the town rose from 9,000 to 9,500.") == []
+    assert [name for name, _ in clause_results(
+        "The number of visitors rose by 10% and the number of events fell from 40 to 31.")] == ["the number of events"]
 
 
 @pytest.mark.parametrize(("line", "names"), [

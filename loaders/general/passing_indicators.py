@@ -25,7 +25,7 @@ import re
 from stratgraph.loaders.general.performance_results import result_indicator
 
 #: Where a new clause (and so a new subject) can start inside a sentence.
-_CLAUSE = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whilst|with|whereas)\s+(?=the\s)", re.I)
+_CLAUSE = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whilst|with|whereas|that)\s+(?=the\s)", re.I)
 
 #: A clause's subject that is counted or rated: "the number ...", "the overall employment rate".
 _SUBJECT = re.compile(
@@ -53,12 +53,17 @@ _PERFORMANCE = re.compile(
 
 
 def clause_results(text: str) -> list[tuple[str, str | None]]:
-    """(indicator, target if stated) for each clause after the sentence's first whose subject
-    is a counted thing and whose verb reports its result."""
+    """(indicator, target if stated) for each clause whose subject is a counted thing and whose
+    verb reports its result: every clause after a sentence's first ("... and the number in B&B
+    fell from 50 to 47", "Members noted that the sickness absence rate had risen ..."), and the
+    first too when its sentence speaks of performance (the opening clause of a sentence with no
+    such word is a statistic, as a list item's is under no lead-in on performance)."""
     found: list[tuple[str, str | None]] = []
-    for clause in _CLAUSE.split(text.strip())[1:]:
-        if _SUBJECT.match(clause) and (result := result_indicator(clause)) is not None:
-            found.append(result)
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip()):
+        clauses = _CLAUSE.split(sentence)
+        for clause in clauses if _PERFORMANCE.search(sentence) else clauses[1:]:
+            if _SUBJECT.match(clause) and (result := result_indicator(clause)) is not None:
+                found.append(result)
     return found
 
 
