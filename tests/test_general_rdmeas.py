@@ -1,9 +1,12 @@
 """The general reader on measures by cause (reading round 11, measures): indicators a
-performance report names in passing, and lines about the indicators that are none.
+performance report names in passing, lines about the indicators that are none, and the count a
+commitment sets, whatever rule read the commitment.
 
 Minutes and progress reports name their indicators inside sentences about how each did, not on
-lines of their own; and they speak of their indicators as a set (an item's title, a
-resolution noting them, a table's header), which names no indicator. Each test quotes lines of public plans of different bodies
+lines of their own; they speak of their indicators as a set (an item's title, a resolution
+noting them, a table's header), which names no indicator; and a plan's commitment states the
+count it is to reach ("deliver a minimum of 1000 social homes for rent each year") wherever it
+stands. Each test quotes lines of public plans of different bodies
 (tests/dev_corpus/SOURCES.md names them), so the decision it pins holds in any council's
 English, not in one council's phrasing.
 """
@@ -15,6 +18,7 @@ import pytest
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.indicator_sets import about_indicators
 from stratgraph.loaders.general.passing_indicators import clause_results, counted_phrases
+from stratgraph.loaders.general.statements import target
 
 from general_reading import by_label, read_general
 
@@ -151,3 +155,41 @@ Members welcomed the reviewed and updated KPIs and made observations which inclu
 RESOLVED – that the draft Key Performance Indicators (KPIs) 2020/21 and the observations of the Committee be noted.
 """)
     assert set(by_label(graph, Label.MEASURE)) == {"Movement in investment income as a % of the Council’s budget"}
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    # London Borough of Tower Hamlets, strategic plan 2022-26
+    # (tests/dev_corpus/tower-hamlets-strategic-plan-2022-26-priorities.md, line 15): a count every year
+    ("By working with developers and housing associations to deliver a minimum of 1000 social homes for rent "
+     "each year.", ("Social homes for rent", "a minimum of 1000 each year", None)),
+    # London Borough of Redbridge, regeneration and growth: homes
+    # (tests/dev_corpus/redbridge-regeneration-growth-homes.md, line 2): a count before a year
+    ("We will deliver 1000 affordable homes before 2023 through our Housing Development and HRA Programmes.",
+     ("Affordable homes", "1000", "2023")),
+])
+def test_a_count_to_deliver_by_a_year_or_every_year_is_a_target(sentence: str, found: tuple) -> None:
+    assert target(sentence) == found
+
+
+def test_a_commitment_read_by_any_rule_gives_the_count_it_sets_as_its_measure() -> None:
+    # Tower Hamlets (lines 13-15: a priority and the means under it) and Community Planning
+    # Aberdeen, LOIP improvement projects (tests/dev_corpus/aberdeen-loip-2016-26-stretch-outcomes-
+    # improvement-projects.md, lines 9-15: a coded project row): neither is a list under an
+    # actions cue, where a to-do item's target was read before.
+    graph = read_general("""Our priorities
+
+2. Providing homes for the future
+
+By working with developers and housing associations to deliver a minimum of 1000 social homes for rent each year.
+""")
+    measures = by_label(graph, Label.MEASURE)
+    assert measures["Social homes for rent"]["target"] == "a minimum of 1000 each year"
+    graph = read_general("""Stretch Outcome 1 – Employment
+
+S01: 10% increase in employment across priority and volume growth sectors by 2026.
+
+1.1 Stimulate a 5% increase in the number of start-up businesses in growth sectors by 2021
+
+1.2 Increase the number of SQV level 4 qualifications achieved in ICT and Digital by 10% by 2021
+""")
+    assert "Number of SQV level 4 qualifications achieved in ICT and Digital" in by_label(graph, Label.MEASURE)

@@ -69,6 +69,7 @@ from stratgraph.loaders.general.passing_indicators import clause_results, counte
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
+from stratgraph.loaders.general.statements import target
 from stratgraph.loaders.general.table_rows import TableRows
 from stratgraph.loaders.general.tables import Column
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
@@ -644,6 +645,11 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         if serves:
             self.b.link(RelType.SUPPORTS, action, serves, line, rule=rule)
         self._names(source, line, action)
+        found = target(name)
+        if found and not bad_name(found[0]):
+            # "Working with developers ... to deliver a minimum of 1000 social homes for rent each
+            # year": whatever rule read the commitment, the count it sets is its measure.
+            self._measure(found[0], line, "target-in-action", target=found[1], deadline=found[2], action=action)
         return action
 
     def _measure(self, name: str, line: int, rule: str, *, action: str | None = None,
