@@ -307,6 +307,18 @@ PRECISION_FLOORS.update({"Measure": 0.95})
 # (Northumberland: 'the Management Plan Partnership, comprising: ...'), so Partnership precision
 # reads 47/50: its floor goes to 0.93, under it for plans merged beside it.
 PRECISION_FLOORS.update({"Partnership": 0.93})
+# Reading round 11, measures (tests/test_general_rdmeas.py): batch C, six pages of London and
+# metropolitan boroughs and the GLA kept blind (204 plans in all), read at first at measures 5/34,
+# leads 0/1, strategies 2/4; after the round's decisions (indicators named in passing, lines about
+# the indicators as a set, a commitment's count whatever rule read it) at measures 13/34, the
+# rest the same. The 198 plans before it read at measures 299/314 (from 295/314), precision
+# Measure 303/309 (from 297/306). The blind plans put three floors where they read, none from a
+# reading that got worse: measures 312/348 (a KPI table's labels glued to its cells, KPIs
+# numbered inline in one paragraph, indicators named in minutes' sentences with no word of
+# performance), leads 32/34 (a cabinet member introducing a report in minutes) and Strategy
+# precision 146/162 (a programme and a fund named inside the GLA's KPIs).
+FLOORS.update({"measures": 0.89, "leads": 0.94})
+PRECISION_FLOORS.update({"Strategy": 0.9})
 
 
 @pytest.fixture(scope="module")
@@ -363,6 +375,9 @@ KNOWN_GAPS = {
     # Batch C of round actprec (kept blind): Tunbridge Wells CSP's heading "Our priorties", spelt
     # so on the page, is no cue the reader knows and reads as a theme over the priorities.
     "Our priorties",
+    # Batch C of round 11 (rdmeas, kept blind): Haringey's agenda item title over its minutes,
+    # read as a theme (no rule written from a blind plan)
+    "Performance update - Q2",
 }
 
 

@@ -35,6 +35,11 @@ _CODE_DASH_NAME = re.compile(
     r"(?P<name>[A-Za-z%][^–—()]{3,160}?)\s*(?=\)|$)")
 
 
+def has_code(text: str) -> bool:
+    """Whether ``text`` holds a national or local indicator set's code ("NI 191", "PI03")."""
+    return re.search(rf"\b{_CODE}\b", text) is not None
+
+
 def code_dash_name(text: str) -> tuple[str, str] | None:
     """(code, name) when ``text`` is, whole, an indicator's code, a dash and its name ("REG 3 –
     Number of Environmental Health Inspections Completed"), else None."""

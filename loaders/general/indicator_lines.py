@@ -51,6 +51,11 @@ def indicator_name(text: str) -> bool:
     return bool(_COUNTED_START.match(text) or _PER_UNIT.search(text))
 
 
+def counted_start(text: str) -> bool:
+    """Whether ``text`` starts with the counted or rated thing ("Number of ...", "% of ...")."""
+    return bool(_COUNTED_START.match(text.strip().strip("*").strip()))
+
+
 def performance_near(texts: list[str]) -> bool:
     """Whether the lines around a line speak of targets, indicators, ratings or polarity."""
     return any(_PERFORMANCE_MARK.search(t.strip().strip("*").strip()) for t in texts)

@@ -57,6 +57,7 @@ from stratgraph.loaders.general.flat_reading import FlatReading
 from stratgraph.loaders.general.flat_tables import _rows_under_outcome_measure_header
 from stratgraph.loaders.general.item_wording import _lost_bullet
 from stratgraph.loaders.general.coded_indicators import code_dash_name, coded_indicators
+from stratgraph.loaders.general.indicator_sets import about_indicators
 from stratgraph.loaders.general.indicator_lines import NEAR, comment_on_performance, indicator_name, performance_near
 from stratgraph.loaders.general.lead_ins import _GENERIC_HEADINGS, INDICATORS_LISTED
 from stratgraph.loaders.general.linked_codes import LINKED_TO, without_codes
@@ -64,9 +65,11 @@ from stratgraph.loaders.general.list_items import ListItems
 from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
 from stratgraph.loaders.general.page_top import top_line_outcome
+from stratgraph.loaders.general.passing_indicators import clause_results, counted_phrases
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
+from stratgraph.loaders.general.statements import target
 from stratgraph.loaders.general.table_rows import TableRows
 from stratgraph.loaders.general.tables import Column
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
@@ -147,6 +150,9 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         self.matrix_end = 0
         #: The index of the last block of a pipe-celled table read whole (see pipe_cells).
         self.pipe_end = -1
+        #: Lines read for indicators named in passing once the whole document is read: (block, its
+        #: index, the sections it sat in).
+        self.in_passing: list[tuple[Block, int, list[_Section]]] = []
         self.lines = doc.text.splitlines()
         self.paragraph_outcome: str | None = None
         #: The action of an "Action - ..." line, whose labelled cells may follow it.
@@ -193,6 +199,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             if block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and self.flat is None \
                     and self.index > self.pipe_end:
                 self._coded_indicators(block)
+                self.in_passing.append((block, self.index, list(self.stack)))
             if self.index in self.interventions:
                 self._intervention(block)
             elif self.index - 1 in self.interventions:
@@ -256,6 +263,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._table(block)
             else:
                 self._paragraph(block)
+        self._indicators_in_passing()
         self._page_top_outcome()
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
@@ -325,6 +333,27 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             # words are an indicator's name, in a sentence about anything.
             if not bad_name(clean(name)):
                 self._measure(clean(name), block.line, "coded-indicator")
+
+    def _indicators_in_passing(self) -> None:
+        """The indicators a report's sentences name in passing (`passing_indicators`), read once
+        every line has been read: a line another rule read as a measure keeps that reading, and
+        only a later clause's indicator with its result is added to it."""
+        measured = {n.provenance.line for n in self.b.graph.nodes.values() if n.label is Label.MEASURE}
+        stack = self.stack
+        for block, index, self.stack in self.in_passing:
+            text = block.text.replace("**", "")
+            names = [name for name, _ in clause_results(text)]
+            if block.line not in measured:
+                names = counted_phrases(text) + names
+            if not names:
+                continue
+            near = self.blocks[max(0, index - NEAR):index + NEAR + 1]
+            if not performance_near([b.text for b in near]):
+                continue  # a figure in a narrative is a statistic, not an indicator
+            for name in names:
+                if not bad_name(clean(name)):
+                    self._measure(clean(name), block.line, "indicator-in-passing")
+        self.stack = stack
 
     def _intervention(self, block: Block) -> None:
         self.run = None
@@ -616,12 +645,21 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         if serves:
             self.b.link(RelType.SUPPORTS, action, serves, line, rule=rule)
         self._names(source, line, action)
+        found = target(name)
+        if found and not bad_name(found[0]):
+            # "Working with developers ... to deliver a minimum of 1000 social homes for rent each
+            # year": whatever rule read the commitment, the count it sets is its measure.
+            self._measure(found[0], line, "target-in-action", target=found[1], deadline=found[2], action=action)
         return action
 
     def _measure(self, name: str, line: int, rule: str, *, action: str | None = None,
-                 outcome: str | None = None, deadline: str | None = None, **props: object) -> str:
+                 outcome: str | None = None, deadline: str | None = None, **props: object) -> str | None:
         section = self.stack[-1] if self.stack else None
         name = without_codes(name) if self.linked_codes else name
+        if about_indicators(name):
+            # "42 Draft Key Performance Indicators - 2020/21", "Measure ID": a line about the
+            # report's indicators (its title, a resolution, a column), whatever cue it sits under
+            return None
         values = {k: v for k, v in props.items() if v}
         target_value = values.pop("target", None)
         baseline = values.pop("baseline", None)

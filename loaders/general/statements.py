@@ -187,12 +187,16 @@ _FIGURE_FIRST = re.compile(
 )
 
 
-# "deliver 10,000 new affordable and low cost homes by 2022/23": a count to reach by a date.
+# "deliver 10,000 new affordable and low cost homes by 2022/23", "deliver 1000 affordable homes
+# before 2023", "deliver a minimum of 1000 social homes for rent each year": a count to reach by
+# a date or in every year; the count with its qualifier ("a minimum of 1000") is the target.
 _COUNT_BY = re.compile(
     r"\b(?:deliver|build|create|plant|provide|complete|install|retrofit|open|recruit|train|support)(?:s|ing)?\s+"
-    r"(?:(?:at\s+least|over|more\s+than|up\s+to|an?\s+(?:further|additional|extra))\s+)?"
-    r"(?P<target>\d[\d,]*)\s+(?P<what>(?:new\s+|more\s+|additional\s+)?[a-z][^.;:]{3,80}?)\s+by\s+"
-    r"(?:the\s+end\s+of\s+)?(?P<when>(?:\w+\s+)?20\d\d(?:/\d\d)?)\b",
+    r"(?P<target>(?:(?:at\s+least|over|more\s+than|up\s+to|a\s+minimum\s+of|a\s+total\s+of|in\s+excess\s+of"
+    r"|an?\s+(?:further|additional|extra))\s+)?\d[\d,]*)\s+"
+    r"(?P<what>(?:new\s+|more\s+|additional\s+)?[a-z][^.;:]{3,80}?)\s+"
+    r"(?:(?:by|before)\s+(?:the\s+end\s+of\s+)?(?P<when>(?:\w+\s+)?20\d\d(?:/\d\d)?)\b"
+    r"|(?P<every>(?:each|every|a|per)\s+(?:year|annum)|annually)\b)",
     re.IGNORECASE,
 )
 # "We will measure our success by considering how the health of local children compares ...".
@@ -208,7 +212,8 @@ def target(sentence: str) -> tuple[str, str, str | None] | None:
     if m := _MEASURED_BY.search(sentence):
         return capitalise(m.group("what")), "", None
     if c := _COUNT_BY.search(sentence):
-        return capitalise(c.group("what")), c.group("target"), c.group("when")
+        every = f" {c.group('every')}" if c.group("every") else ""
+        return capitalise(c.group("what")), c.group("target") + every, c.group("when")
     if f := _FIGURE_FIRST.match(sentence.strip()):
         what = re.sub(r"\s+by\s+the\s+time\s+of\b.*$", "", f.group("what"))
         return capitalise(what), f.group("target").strip(), f.group("when")
