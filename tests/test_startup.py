@@ -382,7 +382,7 @@ def test_lead_patterns_naming_a_councillor_are_left_alone_by_a_text_naming_none(
 
 def test_lead_patterns_are_run_only_on_texts_holding_a_word_they_need(monkeypatch) -> None:
     # A foreword's "Leader of ... Council" compiles neither the commissioner and mayor patterns
-    # nor the labelled or portfolio holder ones; and the words each needs are sound: every
+    # nor the labelled, portfolio holder or role-only ones; and the words each needs are sound: every
     # line of the dev corpus and the examples (with each sentence's neighbours, as a
     # paragraph) gives the same leads with the checks as with every pattern run.
     from stratgraph.loaders.general import leads
@@ -392,7 +392,9 @@ def test_lead_patterns_are_run_only_on_texts_holding_a_word_they_need(monkeypatc
     monkeypatch.setattr(leads, "_COMPILED", compiled)
     leads.find_leads("Foreword by Nick Rushton, Leader of Leicestershire County Council")
     assert [i for i, p in enumerate(compiled._patterns) if p] == [5]
-    assert set(vars(compiled)) == {"_patterns", "role_only", "bare_leader", "cllr"}
+    assert set(vars(compiled)) == {"_patterns", "leader_of_council", "bare_leader"}
+    assert leads.find_leads("the Leader of the\nCouncil said") == [
+        leads.Lead("the Leader of the Council", "Leader of the Council", None, 0)]
 
     root = Path(__file__).parent
     texts = [line for path in [*sorted((root / "dev_corpus").glob("*.md")),
