@@ -405,3 +405,30 @@ def test_lead_patterns_are_run_only_on_texts_holding_a_word_they_need(monkeypatc
     monkeypatch.setattr(leads, "_holds", lambda text, words: True)
     assert gated == [leads.find_leads(text) for text in texts]
     assert sum(map(len, gated)) > 50  # the lines name leads in many of the ways the patterns read
+
+
+def test_the_theme_stem_is_the_one_it_was() -> None:
+    # coded_priorities.names.stem skips the suffix loop for a word ending in none of them (one
+    # endswith for all), with its two patterns compiled once: the same stems as the loop
+    # always run, on every word of the dev corpus and the examples, as written and possessive.
+    import re
+
+    from stratgraph.loaders.shapes.coded_priorities import names
+
+    def as_it_was(word: str) -> str:
+        word = re.sub(r"['’]s?$", "", word.lower())
+        word = re.sub(r"ies$", "y", word)
+        for _ in range(2):
+            for suffix in names._SUFFIXES:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    word = word[: -len(suffix)]
+                    break
+        return word
+
+    root = Path(__file__).parent
+    texts = [path.read_text(encoding="utf-8") for path in [
+        *sorted((root / "dev_corpus").glob("*.md")), *sorted((root.parent / "examples").glob("*.txt"))]]
+    words = {w for text in texts for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text)}
+    words |= {w + ending for w in list(words)[:2000] for ending in ("'s", "’", "ies")}
+    assert len(words) > 5000
+    assert [names.stem.__wrapped__(w) for w in sorted(words)] == [as_it_was(w) for w in sorted(words)]
