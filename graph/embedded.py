@@ -151,6 +151,10 @@ class EmbeddedStore:
                 if tables:
                     raise StoreError(f"{self.path}: not a stratgraph graph file")
                 self._create(con)
+                # Read again: judged by the empty file's list, the checks below took the new
+                # file for an old one and ran two more transactions (the whole schema again,
+                # the facts) that found nothing to add.
+                tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             fmt = dict(con.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as exc:
             raise self._damaged(exc) from exc

@@ -69,3 +69,25 @@ def test_a_failed_first_write_leaves_the_triggers(tmp_path: Path, graphs,
         EmbeddedStore(path).write(graphs[0])
     triggers = {name for name, _ in _index(path)[2]}
     assert {"nodes_search_insert", "search_names_insert"} <= triggers
+
+
+def _commits(path: Path) -> int:
+    """The file change counter SQLite keeps in its header: one per committed write."""
+    return int.from_bytes(path.read_bytes()[24:28], "big")
+
+
+def test_a_new_file_is_made_in_one_transaction(tmp_path: Path, graphs) -> None:
+    # Judged by the empty file's table list, opening a new file ran the whole schema a second
+    # time and a facts transaction after the one that made it (issue #17's start-up).
+    path = tmp_path / "g.db"
+    EmbeddedStore(path).write(graphs[0])
+    assert _commits(path) == 2  # the file made, then the graph written
+    con = sqlite3.connect(path)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        con.close()
+    assert {"meta", "nodes", "edges", "answers", "search_names", "fact_actions", "fact_refs"} <= tables
+    # Opened again, it is a current file: nothing to add, nothing written.
+    assert EmbeddedStore(path).summary().nodes == len(graphs[0].nodes)
+    assert _commits(path) == 2

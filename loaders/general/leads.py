@@ -122,6 +122,12 @@ _PATTERN_NEEDS = (*[_CLLR_WORDS] * _CLLR_PATTERNS, ("Leader",), _COMMISSIONER_OR
 _LABELLED_NEEDS = ("ember", "older")  # "Cabinet member(s)", "Portfolio Holder"
 _HOLDER_NEEDS = ("Portfolio",)  # "Portfolio Holder", either way round
 _BARE_LEADER_NEEDS = ("Leader",)
+#: A member named by role alone needs a role's word (either case the pattern reads: "Lead
+#: Member" and "Lead Councillor" by their second word), a mayor or a commissioner; or else
+#: "Leader of (the) Council", told by :attr:`_Compiled.leader_of_council` (a foreword's
+#: "Leader of Leicestershire County Council" holds "Leader" and "Council" but not that).
+_ROLE_ONLY_NEEDS = ("Cabinet", "cabinet", "Portfolio", "portfolio", "Executive", "executive",
+                    "Member", "member", "Councillor", "Assistant", "Mayor", "Police")
 
 
 def _holds(text: str, words: tuple[str, ...]) -> bool:
@@ -150,7 +156,7 @@ class _Compiled:
     bare_pcc = cached_property(lambda self: re.compile(_BARE_PCC_TEXT))
     labelled = cached_property(lambda self: re.compile(_LABELLED_TEXT))
     more_areas = cached_property(lambda self: re.compile(_MORE_AREAS_TEXT))
-    cllr = cached_property(lambda self: re.compile(_CLLR))
+    leader_of_council = cached_property(lambda self: re.compile(r"Leader\s+of\s+(?:the\s+)?Council"))
     cabinet = cached_property(lambda self: re.compile(
         rf"^\s*(?:{_CLLR}\s+{_NAME}|(?:the\s+)?{_ROLE}\b.*|(?:the\s+)?(?:Deputy\s+)?Leader\b.*)$"))
     split_owners = cached_property(lambda self: re.compile(r"\s*(?:;|/|\n|,\s+(?=[A-Z])|\s+&\s+|\s+\+\s+)\s*"))
@@ -234,7 +240,8 @@ def find_leads(text: str) -> list[Lead]:
             portfolio = _tidy_portfolio(_more_areas(text, m))
             if role.lower().endswith("leader") and "of" not in role:
                 role = role if role[0].isupper() else role.capitalize()
-            person = f"Cllr {name}" if compiled.cllr.search(m.group(0)) else name
+            # Whether the match holds _CLLR: its words found as they are (the dot is optional).
+            person = f"Cllr {name}" if any(w in m.group(0) for w in _CLLR_WORDS) else name
             found.append(Lead(person, f"{role} for {portfolio}" if portfolio else role, portfolio, m.start()))
             spans.append((m.start(), m.end()))
     for m in (compiled.labelled.finditer(text) if _holds(text, _LABELLED_NEEDS) else ()):
@@ -243,7 +250,8 @@ def find_leads(text: str) -> list[Lead]:
         role = " ".join(m.group("role").split())
         found.append(Lead(f"Cllr {m.group('name')}", role[0].upper() + role[1:].lower(), None, m.start()))
         spans.append((m.start(), m.end()))
-    for m in compiled.role_only.finditer(text):
+    role_only = _holds(text, _ROLE_ONLY_NEEDS) or compiled.leader_of_council.search(text)
+    for m in (compiled.role_only.finditer(text) if role_only else ()):
         if any(s <= m.start() < e for s, e in spans):
             continue
         if compiled.on_behalf.search(text[:m.start()]):

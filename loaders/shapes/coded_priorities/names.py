@@ -167,12 +167,18 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "less", "ness", "ment", "ion", "a
              "ed", "s", "e")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_IES_END = re.compile(r"ies$")
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A crude stem so "homeless" meets "homes" and "cultural" meets "culture"."""
-    word = re.sub(r"['’]s?$", "", word.lower())
-    word = re.sub(r"ies$", "y", word)  # "libraries" meets "library"
+    word = _POSSESSIVE_END.sub("", word.lower())
+    word = _IES_END.sub("y", word)  # "libraries" meets "library"
     for _ in range(2):
+        if not word.endswith(_SUFFIXES):
+            break  # (one test for them all: most words end in none, now or after a cut)
         for suffix in _SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
