@@ -31,6 +31,7 @@ from stratgraph.loaders.general.lead_ins import (
     THEMED_LEAD_IN,
 )
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
+from stratgraph.loaders.general.state_statements import state_outcomes
 from stratgraph.loaders.general.statements import about_the_whole_plan, commitment, sentences, target
 from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim, success_state
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
@@ -395,6 +396,19 @@ class ParagraphReading:
             self.declared.setdefault(normalise_name(clean(text)), self.paragraph_outcome)
             self.run = _ListRun(Mode.OUTCOME)  # the next priority line may follow its prose
             return
+        if section_mode is Mode.OUTCOME and not self._skipping() and not self._under_vision() \
+                and (states := state_outcomes(text)):
+            # "By 2028, the borough will be a safe, inclusive, and welcoming borough ..." under
+            # "Our ambition:": outcomes written as what will be true, too long for a short line.
+            section = self.stack[-1] if self.stack else None
+            for state in states:
+                name = clean(state)
+                if bad_name(name):
+                    continue
+                self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
+                                                        level="priority", rule="state-under-outcomes-cue")
+                self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
+            return
         if section_mode is Mode.MEASURE and self._describes_item(text):
             # "Council reports against actions ...": the item above described, no measure; the
             # documents it names still count.
@@ -432,6 +446,16 @@ class ParagraphReading:
             # "Place Priorities", "We will drive investment ...", then programmes: the list
             # after a commitment names what delivers it, not more priorities.
             self.run = _ListRun(None)
+
+    def _under_vision(self) -> bool:
+        """Whether the line being read states the plan's vision: under a heading or lead-in
+        naming one ("Our vision", "... the same vision for the borough:"), not its outcomes."""
+        section = self.stack[-1] if self.stack else None
+        while section is not None and section.mode is None:
+            section = section.parent
+        before = self.blocks[self.index - 1].text if self.index else ""
+        return bool(re.search(r"(?i)\bvision\b", section.name if section else "")) or (
+            before.rstrip().endswith(":") and re.search(r"(?i)\bvision\b", before) is not None)
 
     def _means(self, text: str, line: int) -> bool:
         """"2. Providing homes for the future" then "By working with developers ... to deliver

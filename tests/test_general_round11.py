@@ -1,0 +1,94 @@
+"""The general reader on outcomes a plan states as a state of its place or people (reading round 11).
+
+Councils write outcomes as what will be true ("People lead independent healthy lives"), not
+only as short noun phrases; the reader kept short lines under an outcomes cue and lost these.
+Each test quotes lines of public plans of different bodies (tests/dev_corpus/SOURCES.md names
+them), so the decision holds in any council's English: the sentence's grammar (a subject that
+is people or a place, a verb of being or having now or from now on) says it is an outcome.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.state_statements import page_top_state, state_outcomes
+
+from general_reading import by_label, read_general
+
+STATES = [
+    # Burngreave New Deal for Communities, priority area outcomes
+    # (tests/dev_corpus/burngreave-ndc-community-strength-wellbeing-outcomes.md, line 13, first sentence)
+    "Residents will be more physically active.",
+    # Cumbria County Council, council plan key indicators (tests/dev_corpus/cumbria-council-plan-key-indicators-and-targets.md,
+    # line 78, the outcome a column break cut into lines, joined)
+    "People lead independent healthy lives",
+    # Falkirk Council, Council of the Future: Communities (tests/dev_corpus/falkirk-council-of-the-future-communities.md, line 1)
+    "Everyone has an equal chance to be healthier, happier, safer and build sustainable communities.",
+    # Chorley Council, corporate strategy chapter (tests/dev_corpus/chorley-corporate-strategy-2023-24-healthy-safe-communities.md, line 3)
+    "\"Across the borough communities have the tools and ability to achieve their best\"",
+]
+
+NOT_STATES = [
+    # the plan, its parts or its making described (Essex County Council, line 5 of
+    # essex-everyones-essex-20-commitments-2021-25; Cambridgeshire and Peterborough ICS, line 23 of
+    # cambridgeshire-peterborough-ics-our-priorities-2022-30; Wealden District Council, equality objectives)
+    "Our 20 commitments are divided into 4 key areas: economy, environment, health and family",
+    "Partners across the Integrated Care System have agreed on four priorities, where we will focus our "
+    "efforts to achieve healthier futures for everyone in our area",
+    "Equality of opportunity is central to the Council’s objectives and values 2022-25",
+    # a truth about any home (Telford & Wrekin Council, draft housing strategy 2025-30)
+    "A decent home is the foundation on which people build their lives and communities thrive",
+    # what will be done to some of a number (London Borough of Redbridge, regeneration, growth and homes)
+    "Many of our new homes will be built within town centres, and will make a positive contribution to the "
+    "vitality of our towns",
+    # news of a person (Stroud District Council, 2030 strategy page)
+    "Our apprentice Amelia Bolton-Harris has been finding out what is going on across the council and across the district",
+    # a priority's label and its meaning (Eastleigh Borough Council, corporate plan)
+    "A Prosperous Place – where business can flourish and everyone is able to share in prosperity",
+    # the writer and a commitment
+    "We will work with partners to reduce fuel poverty.",
+]
+
+
+@pytest.mark.parametrize("line", STATES)
+def test_a_state_of_people_or_a_place_is_an_outcome(line: str) -> None:
+    assert state_outcomes(line) == [line.strip().strip('"')]
+
+
+@pytest.mark.parametrize("line", NOT_STATES)
+def test_the_plan_its_making_a_truth_or_a_commitment_is_no_state(line: str) -> None:
+    assert state_outcomes(line) == []
+
+
+def test_a_paragraph_mixing_a_state_with_why_is_description() -> None:
+    # Falkirk Council, line 4 of the page above: how, and why, not the outcome again
+    assert state_outcomes("Only by working in partnership with our communities can we ensure everyone has an "
+                          "equal opportunity to live healthy, independent lives. We'll do this by listening to "
+                          "and acting on what communities tell us.") == []
+
+
+def test_states_in_paragraphs_under_an_outcomes_cue_are_outcomes_however_long() -> None:
+    # Lines of two plans under an outcomes heading, each a paragraph of its own: Cumbria County
+    # Council's outcome (as above) and Burngreave NDC's line 17, longer than a priority's short line.
+    graph = read_general("""Community Strength and Wellbeing
+
+Our outcomes:
+
+People lead independent healthy lives
+
+Residents will feel better about their health; more residents will feel they have good physical and mental health.
+""")
+    outcomes = by_label(graph, Label.OUTCOME)
+    assert "People lead independent healthy lives" in outcomes
+    assert any(name.startswith("Residents will feel better about their health") for name in outcomes)
+
+
+def test_a_page_opening_on_a_state_is_about_that_outcome() -> None:
+    # Falkirk Council's theme page: its first line states the theme's outcome (round struct10's
+    # batch C left it unread); Chorley Council's chapter: the quoted line under the chapter's name.
+    assert page_top_state([STATES[2], "Only by working in partnership ... can we ensure ..."]) == (0, STATES[2])
+    assert page_top_state(["Healthy, safe and engaged communities", STATES[3]]) == (1, STATES[3].strip('"'))
+    falkirk = read_general(STATES[2] + "\n\n\nWe have eight transformation projects focusing on Communities.\n",
+                           name="falkirk-council-of-the-future-communities.md")
+    assert by_label(falkirk, Label.OUTCOME)[STATES[2].rstrip(".")]["line"] == 1
