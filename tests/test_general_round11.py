@@ -92,3 +92,31 @@ def test_a_page_opening_on_a_state_is_about_that_outcome() -> None:
     falkirk = read_general(STATES[2] + "\n\n\nWe have eight transformation projects focusing on Communities.\n",
                            name="falkirk-council-of-the-future-communities.md")
     assert by_label(falkirk, Label.OUTCOME)[STATES[2].rstrip(".")]["line"] == 1
+
+
+# What a plan says it focuses on, counted, is its set of priorities whatever noun names them
+# ("issues", "groups"): the count ties the line to the list after it, as a count of priorities
+# (round actprec) already did.
+FOCUS_COUNTS = [
+    # Tunbridge Wells Community Safety Partnership, priorities 2015/16
+    # (tests/dev_corpus/tunbridge-wells-csp-priorities-2015-16.md, lines 17-23)
+    ("This year (2015/16) the CSP has agreed to focus on five key issues:",
+     ["Domestic abuse", "Road safety", "Violent Crime", "Anti-social behaviour", "Substance misuse"]),
+    # City of Edinburgh Council, city housing strategy (tests/dev_corpus/edinburgh-city-housing-strategy.md, lines 5-9)
+    ("We focus on three groups, people who",
+     ["live in a home they can afford", "live in a warm, safe home in a well-managed neighbourhood",
+      "can move home if they need to."]),
+]
+
+
+@pytest.mark.parametrize(("lead_in", "items"), FOCUS_COUNTS)
+def test_a_counted_focus_over_as_many_items_lists_outcomes(lead_in: str, items: list[str]) -> None:
+    graph = read_general("Priorities\n\n" + lead_in + "\n\n" + "\n".join(f"  • {item}" for item in items) + "\n")
+    outcomes = by_label(graph, Label.OUTCOME)
+    assert all(any(name.lower() == item.rstrip(".").lower() for name in outcomes) for item in items), outcomes
+
+
+def test_a_counted_focus_over_more_items_than_counted_says_nothing() -> None:
+    graph = read_general("Housing\n\nWe focus on two groups:\n\n  • Deliver 100 homes\n  • Open two hubs\n"
+                         "  • Review parking charges\n")
+    assert not {"Deliver 100 homes", "Open two hubs", "Review parking charges"} & set(by_label(graph, Label.OUTCOME))
