@@ -9,12 +9,17 @@ is people or a place, a verb of being or having now or from now on) says it is a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.state_statements import page_top_state, state_outcomes
+from stratgraph.loaders.general.theme_outcomes import theme_name
 
 from general_reading import by_label, read_general
+
+CORPUS = Path(__file__).parent / "dev_corpus"
 
 STATES = [
     # Burngreave New Deal for Communities, priority area outcomes
@@ -120,3 +125,44 @@ def test_a_counted_focus_over_more_items_than_counted_says_nothing() -> None:
     graph = read_general("Housing\n\nWe focus on two groups:\n\n  • Deliver 100 homes\n  • Open two hubs\n"
                          "  • Review parking charges\n")
     assert not {"Deliver 100 homes", "Open two hubs", "Review parking charges"} & set(by_label(graph, Label.OUTCOME))
+
+
+# A page that is one theme of a plan names the theme once, at its top, over the outcomes under
+# it: the theme is the outcome they serve, as a theme over its priorities is on a plan's page of
+# themes. A theme further down a page is one group of the page's priorities.
+def test_the_theme_a_page_opens_on_is_the_outcome_its_outcomes_serve() -> None:
+    # East Ayrshire Community Planning Partnership, community plan's Wellbeing theme
+    # (tests/dev_corpus/east-ayrshire-community-plan-wellbeing-theme.md, lines 1-10, bullets shortened)
+    east_ayrshire = read_general("""“Positive health and wellbeing is at the heart of our community planning arrangements.”
+
+Wellbeing theme
+
+Detailed below are the priorities under the Wellbeing theme which we will work to achieve over the lifetime of the Community Plan 2015-2030.
+
+  • Children and young people, including those in early years and their carers, are supported to be active, healthy and to reach their potential at all life stages.
+  • All residents are given the opportunity to improve their wellbeing, to lead an active, healthy life and to make positive lifestyle choices.
+
+Wellbeing Delivery Plan
+
+We will continue to provide opportunities for residents to improve their overall wellbeing.
+""", name="east-ayrshire-community-plan-wellbeing-theme.md")
+    outcomes = by_label(east_ayrshire, Label.OUTCOME)
+    assert outcomes["Wellbeing"]["line"] == 3 and outcomes["Wellbeing"]["rule"] == "theme-over-outcomes"
+    # Ballina Shire Council, community strategic plan's Connected Community page
+    # (tests/dev_corpus/ballina-community-strategic-plan-2022-32-connected-community.md, lines 2-8)
+    ballina = read_general((CORPUS / "ballina-community-strategic-plan-2022-32-connected-community.md").read_text(),
+                           name="ballina-community-strategic-plan-2022-32-connected-community.md")
+    assert "Connected Community" in by_label(ballina, Label.OUTCOME)
+
+
+def test_a_document_title_at_the_top_is_no_theme_outcome() -> None:
+    assert theme_name("CONNECTED COMMUNITY (CC") == "Connected Community"
+    assert theme_name("Wellbeing theme") == "Wellbeing"
+    graph = read_general("""Police and Crime Plan
+
+Our priorities
+
+  • Residents feel safe in their homes
+  • Victims are supported
+""", name="police-and-crime-plan.md")
+    assert "Police and Crime Plan" not in by_label(graph, Label.OUTCOME)

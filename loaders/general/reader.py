@@ -65,6 +65,7 @@ from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
 from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.state_statements import page_top_state
+from stratgraph.loaders.general.theme_outcomes import themes_as_outcomes
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
@@ -259,6 +260,10 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._paragraph(block)
         self._page_top_outcome()
         self._page_top_state()
+        if self.blocks and (self.title_from_file or self.title_line > self.blocks[0].line):
+            # a page whose top is no title of its own: its top lines may name the theme it is about
+            themes_as_outcomes(self.b, top=min(self.blocks[min(2, len(self.blocks) - 1)].line,
+                                               self.title_line if not self.title_from_file else 10**9))
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
