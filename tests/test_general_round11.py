@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from stratgraph.graph.model import Label
+from stratgraph.loaders.general.aims_by_year import aim_by_year
 from stratgraph.loaders.general.state_statements import page_top_state, state_outcomes
 from stratgraph.loaders.general.theme_outcomes import theme_name
 
@@ -166,3 +167,22 @@ Our priorities
   • Victims are supported
 """, name="police-and-crime-plan.md")
     assert "Police and Crime Plan" not in by_label(graph, Label.OUTCOME)
+
+
+# A plan that is mostly actions says once what they are for, in a sentence about the plan: the
+# state to reach and the year it is to hold by make the outcome, wherever the sentence stands.
+def test_an_aim_stated_with_its_year_is_an_outcome() -> None:
+    # South Ribble Borough Council, climate emergency action plan
+    # (tests/dev_corpus/south-ribble-climate-emergency-action-plan-2021-plan-to-2030.md, line 3)
+    assert aim_by_year("reaffirms our commitment for the borough to be carbon neutral by 2030, and provides targets "
+                       "for the council to deliver on this pledge") == "the borough to be carbon neutral by 2030"
+    # Uttlesford District Council, climate crisis action plan (tests/dev_corpus/uttlesford-climate-crisis-action-plan-2021-30.md, line 9)
+    line = "Our action plan shows what we'll be doing to achieve net-zero carbon status by 2030."
+    assert aim_by_year(line) == "achieve net-zero carbon status by 2030"
+    graph = read_general("Climate crisis action plan\n\n" + line + "\n", name="uttlesford-climate.md")
+    assert by_label(graph, Label.OUTCOME)["achieve net-zero carbon status by 2030"]["line"] == 3
+
+
+def test_a_thing_to_be_done_or_a_figure_by_a_year_is_no_aim() -> None:
+    assert aim_by_year("the new leisure centre to be delivered by 2025") is None
+    assert aim_by_year("We aim to achieve 500 new homes by 2026") is None

@@ -14,6 +14,7 @@ from stratgraph.loaders.general.cues import (
     heading_mode,
     lead_in_mode,
 )
+from stratgraph.loaders.general.aims_by_year import aim_by_year
 from stratgraph.loaders.general.counted_lists import counted_names
 from stratgraph.loaders.general.flat_tables import _TARGET_LABEL
 from stratgraph.loaders.general.item_wording import (
@@ -567,6 +568,11 @@ class ParagraphReading:
             if not bad_name(name):
                 self.declared.setdefault(normalise_name(name), self.b.outcome(
                     name, line, theme=self._theme(section), level="priority", rule="counted-in-sentence"))
+        if (aim := aim_by_year(text)) and not bad_name(aim) and normalise_name(aim) not in self.declared:
+            # "... our commitment for the borough to be carbon neutral by 2030": the state the
+            # plan is for and its year, stated once in a sentence about the plan.
+            self.declared[normalise_name(aim)] = self.b.outcome(
+                aim, line, theme=self._theme(section), level="priority", rule="aim-by-year-in-sentence")
 
     def _card_label(self, text: str) -> bool:
         """"Strategic priorities - Long term aims ..." as a list item over a title two lines
