@@ -186,3 +186,19 @@ def test_an_aim_stated_with_its_year_is_an_outcome() -> None:
 def test_a_thing_to_be_done_or_a_figure_by_a_year_is_no_aim() -> None:
     assert aim_by_year("the new leisure centre to be delivered by 2025") is None
     assert aim_by_year("We aim to achieve 500 new homes by 2026") is None
+
+
+# What a lead-in says follows is a vision is the plan's vision, not one of its outcomes, however
+# short the line; a lead-in whose own sentence introduces objectives still leads in outcomes,
+# though a sentence before it speaks of a vision.
+def test_the_line_a_vision_lead_in_introduces_is_no_outcome() -> None:
+    # London Borough of Barking and Dagenham, vision and priorities (tests/dev_corpus/barking-dagenham-vision-and-priorities.md, lines 3-7)
+    barking = read_general("Vision and priorities\n\nThe vision for the borough is:\n\n"
+                           "One borough; One community; No-one left behind\n")
+    assert "One borough; One community; No-one left behind" not in by_label(barking, Label.OUTCOME)
+    # Eastleigh Borough Council, corporate plan's strategic objectives
+    # (tests/dev_corpus/eastleigh-corporate-plan-strategic-objectives.md, lines 3-7)
+    eastleigh = read_general("Our strategic objectives\n\nWe have a clear vision of what we want to achieve for our "
+                             "communities over the next decade. Our Corporate Plan outlines our key strategic "
+                             "objectives:\n\nA Green Borough – safeguarding our environment for future generations\n")
+    assert any(name.startswith("A Green Borough") for name in by_label(eastleigh, Label.OUTCOME))

@@ -382,7 +382,7 @@ class ParagraphReading:
         sibling_of_priorities = (
             top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None
             and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
-        if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short \
+        if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short and not self._under_vision() \
                 and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text) \
                 and not DOCUMENT_NAME.match(clean(text)):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
@@ -449,14 +449,15 @@ class ParagraphReading:
             self.run = _ListRun(None)
 
     def _under_vision(self) -> bool:
-        """Whether the line being read states the plan's vision: under a heading or lead-in
-        naming one ("Our vision", "... the same vision for the borough:"), not its outcomes."""
-        section = self.stack[-1] if self.stack else None
-        while section is not None and section.mode is None:
-            section = section.parent
-        before = self.blocks[self.index - 1].text if self.index else ""
-        return bool(re.search(r"(?i)\bvision\b", section.name if section else "")) or (
-            before.rstrip().endswith(":") and re.search(r"(?i)\bvision\b", before) is not None)
+        """Whether the line being read is the vision a lead-in says follows ("The vision for the
+        borough is:"), not one of the plan's outcomes. (A heading "Our vision" over its line is
+        still read as the outcome the whole plan serves.)"""
+        before = self.blocks[self.index - 1].text.rstrip() if self.index else ""
+        said = list(sentences(before))
+        # the lead-in's own sentence, not one before it ("We have a clear vision ... Our
+        # Corporate Plan outlines our key strategic objectives:" leads in objectives)
+        lead_in = said[-1].text if said and before.endswith(":") else ""
+        return re.search(r"(?i)\bvision\b", lead_in) is not None
 
     def _means(self, text: str, line: int) -> bool:
         """"2. Providing homes for the future" then "By working with developers ... to deliver
