@@ -260,10 +260,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._paragraph(block)
         self._page_top_outcome()
         self._page_top_state()
-        if self.blocks and (self.title_from_file or self.title_line > self.blocks[0].line):
-            # a page whose top is no title of its own: its top lines may name the theme it is about
-            themes_as_outcomes(self.b, top=min(self.blocks[min(2, len(self.blocks) - 1)].line,
-                                               self.title_line if not self.title_from_file else 10**9))
+        self._page_top_theme()
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
@@ -284,6 +281,14 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         outcome = self.b.outcome(name, top.line, level="priority", rule="page-top-outcome")
         for action in loose:
             self.b.link(RelType.SUPPORTS, action, outcome, graph.nodes[action].provenance.line, rule="page-top-outcome")
+
+    def _page_top_theme(self) -> None:
+        """The theme a page opens on, among its first three lines and above its title if it has
+        one, as the outcome its outcomes serve (`theme_outcomes.themes_as_outcomes`)."""
+        if not self.blocks or not (self.title_from_file or self.title_line > self.blocks[0].line):
+            return  # a page that opens on its own title is a whole plan, its themes groups of it
+        top = self.blocks[min(2, len(self.blocks) - 1)].line
+        themes_as_outcomes(self.b, top=top if self.title_from_file else min(top, self.title_line))
 
     def _page_top_state(self) -> None:
         """A page with no title of its own whose first lines state an outcome as a state
