@@ -273,11 +273,18 @@ _COUNTED_SET = re.compile(
     rf"(?i)\b(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,3}}{_OUTCOME_NOUNS}\b")
 
 
+#: "has agreed to focus on five key issues", "will focus on three areas": what a plan focuses
+#: on, counted, is its set of priorities whatever noun names them.
+_FOCUS_COUNT = re.compile(
+    rf"(?i)\bfocus(?:es|ed|ing)?\s+(?:on|upon)\s+(?:the\s+|these\s+)?(\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+"
+    r"(?:[\w-]+\s+){0,3}[a-z-]+s\b")
+
+
 def counted_sets(text: str) -> set[int]:
     """The sizes of the sets of priorities, objectives, aims ... that ``text`` counts ("... each
-    of the four priority areas ..." gives {4})."""
+    of the four priority areas ..." gives {4}; "... agreed to focus on five key issues" {5})."""
     return {int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
-            for m in _COUNTED_SET.finditer(text)}
+            for pattern in (_COUNTED_SET, _FOCUS_COUNT) for m in pattern.finditer(text)}
 
 
 def counted_sentence(text: str) -> bool:

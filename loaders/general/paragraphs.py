@@ -14,6 +14,7 @@ from stratgraph.loaders.general.cues import (
     heading_mode,
     lead_in_mode,
 )
+from stratgraph.loaders.general.aims_by_year import aim_by_year
 from stratgraph.loaders.general.counted_lists import counted_names
 from stratgraph.loaders.general.flat_tables import _TARGET_LABEL
 from stratgraph.loaders.general.item_wording import (
@@ -31,6 +32,7 @@ from stratgraph.loaders.general.lead_ins import (
     THEMED_LEAD_IN,
 )
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
+from stratgraph.loaders.general.state_statements import state_outcomes
 from stratgraph.loaders.general.statements import about_the_whole_plan, commitment, sentences, target
 from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim, success_state
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
@@ -380,7 +382,7 @@ class ParagraphReading:
         sibling_of_priorities = (
             top is not None and top.level >= IMPLICIT_LEVEL and top.outcome_id is not None
             and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
-        if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short \
+        if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short and not self._under_vision() \
                 and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text) \
                 and not DOCUMENT_NAME.match(clean(text)):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
@@ -394,6 +396,19 @@ class ParagraphReading:
                                                     level="priority", rule="line-under-outcomes-cue")
             self.declared.setdefault(normalise_name(clean(text)), self.paragraph_outcome)
             self.run = _ListRun(Mode.OUTCOME)  # the next priority line may follow its prose
+            return
+        if section_mode is Mode.OUTCOME and not self._skipping() and not self._under_vision() \
+                and (states := state_outcomes(text)):
+            # "By 2028, the borough will be a safe, inclusive, and welcoming borough ..." under
+            # "Our ambition:": outcomes written as what will be true, too long for a short line.
+            section = self.stack[-1] if self.stack else None
+            for state in states:
+                name = clean(state)
+                if bad_name(name):
+                    continue
+                self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section),
+                                                        level="priority", rule="state-under-outcomes-cue")
+                self.declared.setdefault(normalise_name(name), self.paragraph_outcome)
             return
         if section_mode is Mode.MEASURE and self._describes_item(text):
             # "Council reports against actions ...": the item above described, no measure; the
@@ -432,6 +447,17 @@ class ParagraphReading:
             # "Place Priorities", "We will drive investment ...", then programmes: the list
             # after a commitment names what delivers it, not more priorities.
             self.run = _ListRun(None)
+
+    def _under_vision(self) -> bool:
+        """Whether the line being read is the vision a lead-in says follows ("The vision for the
+        borough is:"), not one of the plan's outcomes. (A heading "Our vision" over its line is
+        still read as the outcome the whole plan serves.)"""
+        before = self.blocks[self.index - 1].text.rstrip() if self.index else ""
+        said = list(sentences(before))
+        # the lead-in's own sentence, not one before it ("We have a clear vision ... Our
+        # Corporate Plan outlines our key strategic objectives:" leads in objectives)
+        lead_in = said[-1].text if said and before.endswith(":") else ""
+        return re.search(r"(?i)\bvision\b", lead_in) is not None
 
     def _means(self, text: str, line: int) -> bool:
         """"2. Providing homes for the future" then "By working with developers ... to deliver
@@ -543,6 +569,11 @@ class ParagraphReading:
             if not bad_name(name):
                 self.declared.setdefault(normalise_name(name), self.b.outcome(
                     name, line, theme=self._theme(section), level="priority", rule="counted-in-sentence"))
+        if (aim := aim_by_year(text)) and not bad_name(aim) and normalise_name(aim) not in self.declared:
+            # "... our commitment for the borough to be carbon neutral by 2030": the state the
+            # plan is for and its year, stated once in a sentence about the plan.
+            self.declared[normalise_name(aim)] = self.b.outcome(
+                aim, line, theme=self._theme(section), level="priority", rule="aim-by-year-in-sentence")
 
     def _card_label(self, text: str) -> bool:
         """"Strategic priorities - Long term aims ..." as a list item over a title two lines

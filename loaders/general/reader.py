@@ -66,6 +66,8 @@ from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
 from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.passing_indicators import clause_results, counted_phrases
+from stratgraph.loaders.general.state_statements import page_top_state
+from stratgraph.loaders.general.theme_outcomes import themes_as_outcomes
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
@@ -265,6 +267,8 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._paragraph(block)
         self._indicators_in_passing()
         self._page_top_outcome()
+        self._page_top_state()
+        self._page_top_theme()
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
@@ -285,6 +289,26 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         outcome = self.b.outcome(name, top.line, level="priority", rule="page-top-outcome")
         for action in loose:
             self.b.link(RelType.SUPPORTS, action, outcome, graph.nodes[action].provenance.line, rule="page-top-outcome")
+
+    def _page_top_theme(self) -> None:
+        """The theme a page opens on, among its first three lines and above its title if it has
+        one, as the outcome its outcomes serve (`theme_outcomes.themes_as_outcomes`)."""
+        if not self.blocks or not (self.title_from_file or self.title_line > self.blocks[0].line):
+            return  # a page that opens on its own title is a whole plan, its themes groups of it
+        top = self.blocks[min(2, len(self.blocks) - 1)].line
+        themes_as_outcomes(self.b, top=top if self.title_from_file else min(top, self.title_line))
+
+    def _page_top_state(self) -> None:
+        """A page with no title of its own whose first lines state an outcome as a state
+        (`state_statements.page_top_state`): the outcome the page is about."""
+        if not self.title_from_file:
+            return
+        top = [b for b in self.blocks[:2] if b.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)]
+        found = page_top_state([b.text.replace("**", "") for b in top])
+        if found is None or bad_name(name := clean(found[1])) or normalise_name(name) in self.declared:
+            return
+        self.declared[normalise_name(name)] = self.b.outcome(name, top[found[0]].line, level="priority",
+                                                             rule="page-top-state")
 
     def _title_block(self, block: Block) -> None:
         """The plan's title line: the document's outermost section, and what its words say."""
