@@ -65,6 +65,7 @@ from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
 from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
+from stratgraph.loaders.general.sole_lists import sole_lists
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
 from stratgraph.loaders.general.table_rows import TableRows
@@ -256,10 +257,23 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._table(block)
             else:
                 self._paragraph(block)
+        self._sole_lists()
         self._page_top_outcome()
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
+
+    def _sole_lists(self) -> None:
+        """The lists a page frames as its aims, when the walk read nothing from it
+        (`sole_lists.sole_lists`): outcomes, or actions by their grammar."""
+        if any(n.label in (Label.OUTCOME, Label.ACTION, Label.MEASURE) for n in self.b.graph.nodes.values()):
+            return
+        self.stack = self.stack[:1]
+        for item in sole_lists(self.blocks, self.title_text):
+            if item.action:
+                self._action(item.name, item.line, "sole-list-item", item.name)
+            else:
+                self.b.outcome(item.name, item.line, level="priority", rule="sole-list-item")
 
     def _page_top_outcome(self) -> None:
         """The page's top line as the outcome of the actions that serve no outcome, when the page

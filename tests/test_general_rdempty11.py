@@ -1,0 +1,116 @@
+"""The general reader on pages that read empty because no cue introduced their lists (round 11, rdempty).
+
+A page whose only substance is a list under its title, framed as the plan's aims but with no
+lead-in the cue rules know, is read by its structure (loaders/general/sole_lists.py). Each test
+quotes lines of public pages of different bodies (tests/dev_corpus/SOURCES.md names them); the
+pages that must stay empty are quoted too.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.sole_lists import is_action_item
+
+from general_reading import by_label, read_general
+
+# Kent and Medway Integrated Care System, vision and priorities
+# (tests/dev_corpus/kent-medway-ics-vision-and-priorities.md, lines 1-10)
+KENT_MEDWAY = """As a newly formed partnership we will develop our vision and priorities in 2022/23.
+
+These will be designed to meet the four core purposes of integrated care systems.
+
+  1. Improving outcomes in population health and healthcare.
+  2. Tackling inequalities in outcomes, experience and access.
+  3. Enhancing productivity and value for money.
+  4. Supporting broader social and economic development.
+
+The detail of how we will deliver against these will be set out in a five-year integrated care strategy.
+"""
+
+# Wem Rural Parish Council, our aims, objectives and work
+# (tests/dev_corpus/wem-rural-parish-council-aims-objectives.md, lines 1-9 and 15-17)
+WEM_RURAL = """# Our aims, objectives and work
+
+  • To provide effective, efficient and accountable local government for the parish, enabling residents to be involved in the life of the community and its future development.
+  • To be a strong voice for residents and local businesses, working to improve the overall parish area both built and natural, while preserving the uniqueness of heritage areas.
+
+  • Increase public involvement in the community through ensuring the parish council and its activities are open, transparent and accountable to residents.
+  • Support local business and economic activity in the parish.
+  • Work with other Councils to provide safe, healthy and timely opportunities for recreation, leisure and education.
+
+## Community Governance, Community Leadership and Performance Management
+
+The Parish Council is committed to ensuring it delivers best practice in a wide range of activities.
+"""
+
+
+def test_a_list_framed_as_purposes_is_the_pages_outcomes_when_nothing_else_is_read() -> None:
+    outcomes = by_label(read_general(KENT_MEDWAY), Label.OUTCOME)
+    assert {"Improving outcomes in population health and healthcare",
+            "Tackling inequalities in outcomes, experience and access",
+            "Enhancing productivity and value for money",
+            "Supporting broader social and economic development"} <= set(outcomes)
+
+
+def test_bullets_under_a_title_of_aims_are_outcomes_or_actions_by_their_grammar() -> None:
+    graph = read_general(WEM_RURAL)
+    outcomes, actions = by_label(graph, Label.OUTCOME), by_label(graph, Label.ACTION)
+    assert any(name.startswith("To provide effective, efficient and accountable local government") for name in outcomes)
+    assert "Support local business and economic activity in the parish" in actions
+    assert any(name.startswith("Work with other Councils to provide safe") for name in actions)
+    # the governance section's sentence is no item of the list
+    assert not any("best practice" in name for name in {**outcomes, **actions})
+
+
+def test_an_aim_stated_to_or_by_a_capitalised_ing_word_is_no_action() -> None:
+    assert is_action_item("Support local business and economic activity in the parish")
+    assert not is_action_item("To be a strong voice for residents and local businesses")
+    assert not is_action_item("Tackling inequalities in outcomes, experience and access")
+
+
+def test_a_departments_functions_stay_empty() -> None:
+    # Cannock Chase District Council, strategic housing
+    # (tests/dev_corpus/cannock-chase-strategic-housing-functions.md, the whole page)
+    graph = read_general("""Strategic Housing
+
+crowd of people walking aroundThe strategic housing department are responsible for the following functions:
+
+  • assess and plan for current and future housing needs of the local population;
+  • make the best use of existing housing stock;
+  • plan and facilitate new supply;
+  • plan and commission housing support services which link homes to support and other services that people need to live in them;
+  • have working partnerships that secure effective housing and neighbourhood management.
+
+By contributing to place shaping, strategic housing activity can help to deliver improved services (including health, education, social services); a safe environment; accessible transport; a strong sense of community; and a decent home for all at a price people can afford.
+
+Last Updated:
+
+A to Z of Services
+""", name="strategic-housing.md")
+    assert not by_label(graph, Label.OUTCOME) and not by_label(graph, Label.ACTION)
+
+
+def test_goals_a_meeting_reports_a_law_setting_stay_empty() -> None:
+    # Bridgend County Borough Council, Town and Community Council Forum on the Corporate Plan
+    # (tests/dev_corpus/bridgend-corporate-plan-2023-28-town-community-council-forum.md, lines 1-9, line 5 cut short)
+    graph = read_general("""# Corporate Plan 2023-28
+
+She confirmed that there are 7 wellbeing goals for Wales, set out in the Wellbeing of Future Generations (Wales) Act 2015, and the Council like other local authorities, needed to demonstrate our contribution.
+
+- A prosperous Wales
+- A resilient Wales
+- A healthier Wales
+""")
+    assert not by_label(graph, Label.OUTCOME)
+
+
+def test_a_page_of_aims_with_a_list_of_links_stays_empty() -> None:
+    # A made-up page: its title names priorities, but its one list is the page's links.
+    graph = read_general("""# Our priorities
+
+Find out more:
+
+- Download the Council Plan (PDF)
+- Contact us
+""")
+    assert not by_label(graph, Label.OUTCOME) and not by_label(graph, Label.ACTION)
