@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.sole_lists import is_action_item
+from stratgraph.loaders.general.standing_role import STANDING_ROLE, STANDING_ROLE_HEADING
 
 from general_reading import by_label, read_general
 
@@ -114,3 +115,33 @@ Find out more:
 - Contact us
 """)
     assert not by_label(graph, Label.OUTCOME) and not by_label(graph, Label.ACTION)
+
+
+def test_a_heading_naming_the_bodys_role_is_not_under_the_titles_aims() -> None:
+    # Seaton Ross Parish Council, aims and objectives
+    # (tests/dev_corpus/seaton-ross-parish-council-aims-objectives-2017-20.md, lines 1-14)
+    graph = read_general("""# Aims and Objectives
+
+## Role of the parish council
+
+  • To give views, on behalf of the community, on planning applications and other proposals that affect the parish
+  • To undertake projects and schemes that benefit local residents
+
+## Aims and Objectives of the Parish Council
+
+  • To provide effective, efficient, transparent and accountable local government for the parish, achieving best value.
+  • To work to improve the village environment.
+""")
+    outcomes = by_label(graph, Label.OUTCOME)
+    assert "To work to improve the village environment" in outcomes
+    assert not any(name.startswith(("To give views", "To undertake projects")) for name in outcomes)
+
+
+def test_standing_role_words() -> None:
+    assert STANDING_ROLE_HEADING.match("Role of the parish council")
+    # Eden District Council, leader and portfolio holder responsibilities
+    # (tests/dev_corpus/eden-leader-portfolio-holder-responsibilities.md, line 7)
+    assert STANDING_ROLE_HEADING.match("Portfolio of responsibilities:")
+    assert STANDING_ROLE.search("The strategic housing department are responsible for the following functions:")
+    assert not STANDING_ROLE_HEADING.match("Our role in delivering the plan")
+    assert not STANDING_ROLE_HEADING.match("Who is responsible for action?")

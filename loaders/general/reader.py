@@ -66,6 +66,7 @@ from stratgraph.loaders.general.paragraphs import ParagraphReading
 from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
 from stratgraph.loaders.general.sole_lists import sole_lists
+from stratgraph.loaders.general.standing_role import STANDING_ROLE_HEADING
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
 from stratgraph.loaders.general.table_rows import TableRows
@@ -432,6 +433,10 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             # "Report of the Chief Fire Officer" over minutes: who wrote the report, not a theme
             # (and not apparatus: the plan's content follows it).
             section.thematic = False
+        elif STANDING_ROLE_HEADING.match(text):
+            # "Role of the parish council" under a title "Aims and Objectives": the body's
+            # standing role, not the title's aims (standing_role.py).
+            section.mode, section.thematic = Mode.NONE, False
         elif normalise_name(clean(text)) in self.declared and not is_boilerplate(text):
             section.outcome_id = self.declared[normalise_name(clean(text))]
             section.theme_id = self._theme(section, "section-of-declared-outcome")

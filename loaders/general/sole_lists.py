@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from stratgraph.loaders.general.standing_role import STANDING_ROLE
 from stratgraph.loaders.general.statements import sentences
 from stratgraph.loaders.general.wording import IMPERATIVE, bad_name, clean
 from stratgraph.loaders.read.model import Block, BlockKind
@@ -31,8 +32,7 @@ _AIMS = re.compile(
 #: A frame that makes the list something else: what a body is or does as a standing duty, what
 #: a consultation asks, a page's apparatus.
 _NOT_AIMS = re.compile(
-    r"(?i)\b(?:role|roles|functions?|responsib(?:le|ilities)|duties|powers|services\s+(?:we|include)"
-    r"|your\s+views|have\s+your\s+say|questions?|consultation|contents|links|downloads?|documents"
+    r"(?i)\b(?:services\s+(?:we|include)|your\s+views|have\s+your\s+say|questions?|consultation|contents|links|downloads?|documents"
     r"|related|see\s+also|in\s+this\s+section|minutes|agenda|resolved)\b|\?"
     # A meeting's record of what someone said ("She confirmed that there are 7 wellbeing goals
     # for Wales"), or the aims a law sets ("set out in the ... Act 2015"): aims the page reports,
@@ -94,7 +94,8 @@ def sole_lists(blocks: list[Block], title: str) -> tuple[SoleItem, ...]:
         top = min(b.level or 1 for b in blocks[start:i])  # an indented list's outermost items
         run = [b for b in blocks[start:i] if (b.level or 1) == top]
         frame = _frame(blocks, start, title)
-        if not 2 <= len(run) <= _MOST_ITEMS or not _AIMS.search(frame) or _NOT_AIMS.search(frame):
+        if not 2 <= len(run) <= _MOST_ITEMS or not _AIMS.search(frame) or _NOT_AIMS.search(frame) \
+                or any(STANDING_ROLE.search(part) for part in frame.splitlines()):
             continue
         names = [_item_name(b.text) for b in run]
         if any(bad_name(n) or len(n.split()) > _MOST_WORDS for n in names):
