@@ -9,6 +9,7 @@ pages that must stay empty are quoted too.
 from __future__ import annotations
 
 from stratgraph.graph.model import Label
+from stratgraph.loaders.general.sentence_aims import sentence_aims
 from stratgraph.loaders.general.sole_lists import is_action_item
 from stratgraph.loaders.general.standing_role import STANDING_ROLE, STANDING_ROLE_HEADING
 
@@ -145,3 +146,39 @@ def test_standing_role_words() -> None:
     assert STANDING_ROLE.search("The strategic housing department are responsible for the following functions:")
     assert not STANDING_ROLE_HEADING.match("Our role in delivering the plan")
     assert not STANDING_ROLE_HEADING.match("Who is responsible for action?")
+
+
+# Norfolk County Council, Health and Wellbeing Board strategy champions
+# (tests/dev_corpus/norfolk-hwb-strategy-champions-2014-17.md, lines 1-7)
+NORFOLK = """Board strategy champions
+
+The Health and Wellbeing Board has nominated three board members to act as champions for the three priorities agreed in the Joint Health and Wellbeing Strategy 2014-17.
+
+The strategy champion is accountable to the Board for the delivery of the strategic goals of the strategy: more emphasis on prevention, reducing the inequalities gap and better integration, in their priority area.
+
+The strategy champions are:
+"""
+
+# North East Derbyshire District Council, cabinet on the Council Plan objectives
+# (tests/dev_corpus/north-east-derbyshire-council-plan-objectives-update-q4-2023-24-cabinet.md, lines 13 and 21)
+NE_DERBYSHIRE = """# Council Plan Objectives - Update January to March 2024
+
+RESOLVED - That Cabinet noted progress against the Council Plan 2023-2027 objectives.
+
+The report to Cabinet updated Members on progress against the four Council Plan objectives for the period ending 31 March 2024. These objectives were to make the Council: a great place that cares for the environment, a great place to work, a great place to live well, and a great place to access good public services.
+"""
+
+
+def test_aims_named_after_a_colon_in_a_sentence_are_outcomes_on_an_empty_page() -> None:
+    assert {"More emphasis on prevention", "Reducing the inequalities gap", "Better integration"} \
+        <= set(by_label(read_general(NORFOLK), Label.OUTCOME))
+    assert {"A great place that cares for the environment", "A great place to work", "A great place to live well",
+            "A great place to access good public services"} <= set(by_label(read_general(NE_DERBYSHIRE), Label.OUTCOME))
+
+
+def test_a_run_the_page_counts_otherwise_or_no_aims_noun_names_nothing() -> None:
+    assert sentence_aims("These objectives were to make the Council: a great place to work, a great place to "
+                         "live well, and a great place to visit.", "the four Council Plan objectives") == ()
+    assert sentence_aims("The meeting covered three items: the budget, the agenda and the minutes.") == ()
+    # no "and" closes the run: a clause, not names
+    assert sentence_aims("Our priorities: we will keep the town clean, safe, green.") == ()

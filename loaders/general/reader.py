@@ -65,7 +65,9 @@ from stratgraph.loaders.general.name_links import NameLinking
 from stratgraph.loaders.general.paragraphs import ParagraphReading
 from stratgraph.loaders.general.page_top import top_line_outcome
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
+from stratgraph.loaders.general.sentence_aims import sentence_aims
 from stratgraph.loaders.general.sole_lists import sole_lists
+from stratgraph.loaders.general.statements import sentences
 from stratgraph.loaders.general.standing_role import STANDING_ROLE_HEADING
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
@@ -270,11 +272,20 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         if any(n.label in (Label.OUTCOME, Label.ACTION, Label.MEASURE) for n in self.b.graph.nodes.values()):
             return
         self.stack = self.stack[:1]
-        for item in sole_lists(self.blocks, self.title_text):
+        items = sole_lists(self.blocks, self.title_text)
+        for item in items:
             if item.action:
                 self._action(item.name, item.line, "sole-list-item", item.name)
             else:
                 self.b.outcome(item.name, item.line, level="priority", rule="sole-list-item")
+        if items:
+            return
+        # No list: the aims a sentence names after a colon (sentence_aims.py).
+        paragraphs = [b for b in self.blocks if b.kind is BlockKind.PARAGRAPH]
+        for before, block in zip([None, *paragraphs], paragraphs):
+            for sentence in sentences(block.text):
+                for name in sentence_aims(sentence.text, f"{before.text if before else ''} {block.text}"):
+                    self.b.outcome(name, block.line, level="priority", rule="aims-in-sentence")
 
     def _page_top_outcome(self) -> None:
         """The page's top line as the outcome of the actions that serve no outcome, when the page

@@ -26,7 +26,7 @@ from stratgraph.loaders.read.model import Block, BlockKind
 
 #: The nouns a plan names its aims by, in any council's English; "purposes" too, as a new
 #: body states what it is for ("the four core purposes of integrated care systems").
-_AIMS = re.compile(
+AIMS = re.compile(
     r"(?i)\b(?:priorit(?:y|ies)|outcomes?|ambitions?|objectives?|aims?|goals?|missions?|pillars?|purposes"
     r"|commitments|themes|areas?\s+(?:for|of)\s+(?:action|focus))\b")
 #: A frame that makes the list something else: what a body is or does as a standing duty, what
@@ -94,7 +94,7 @@ def sole_lists(blocks: list[Block], title: str) -> tuple[SoleItem, ...]:
         top = min(b.level or 1 for b in blocks[start:i])  # an indented list's outermost items
         run = [b for b in blocks[start:i] if (b.level or 1) == top]
         frame = _frame(blocks, start, title)
-        if not 2 <= len(run) <= _MOST_ITEMS or not _AIMS.search(frame) or _NOT_AIMS.search(frame) \
+        if not 2 <= len(run) <= _MOST_ITEMS or not AIMS.search(frame) or _NOT_AIMS.search(frame) \
                 or any(STANDING_ROLE.search(part) for part in frame.splitlines()):
             continue
         names = [_item_name(b.text) for b in run]
