@@ -182,3 +182,39 @@ def test_a_run_the_page_counts_otherwise_or_no_aims_noun_names_nothing() -> None
     assert sentence_aims("The meeting covered three items: the budget, the agenda and the minutes.") == ()
     # no "and" closes the run: a clause, not names
     assert sentence_aims("Our priorities: we will keep the town clean, safe, green.") == ()
+
+
+def test_a_list_unread_beside_a_stray_sentence_is_still_the_pages_substance() -> None:
+    # NHS South Eastern Hampshire CCG, objective one
+    # (tests/dev_corpus/south-eastern-hampshire-ccg-objective-1-prevention.md, lines 3-17, lines 9-11 left out):
+    # line 7's "We will ..." is read, but no list was; the three areas go on from their lead-in
+    # in lower case, so their "-ing" words are verbs: actions.
+    graph = read_general("""Staying healthy and preventing ill health
+
+Objective one
+
+We will work with local people and their communities to prevent the causes of ill health, support healthy lifestyles, reduce health inequalities and to give children the best start in life.
+
+We know that people in the most deprived areas are disproportionately affected by ill health and are more likely to die early.  We can tackle this by considering three main areas of action:
+
+  • getting better at how we detect and treat existing disease
+  • tackling lifestyle behaviours such as obesity, alcohol and smoking
+  • influencing the social determinants on health like poverty, unemployment and education.
+""")
+    actions = by_label(graph, Label.ACTION)
+    assert {"Getting better at how we detect and treat existing disease",
+            "Tackling lifestyle behaviours such as obesity, alcohol and smoking"} <= set(actions)
+    assert is_action_item("  • influencing the social determinants on health")
+
+
+def test_the_challenges_a_plan_faces_are_no_aims() -> None:
+    # Tendring District Council, Corporate Plan 2016-2020
+    # (tests/dev_corpus/tendring-corporate-plan-2016-20-priorities.md, lines 5-12, line 9 as published)
+    graph = read_general("""Corporate Plan 2016 to 2020
+
+The Corporate Plan puts Community Leadership at the heart of everything we do. It is from this central role that we undertake services or work with partners with the aim of tackling the key challenges in the District identified as:-
+
+  • Poor health (factors being health, wellbeing, living conditions and environment);
+  • Pockets of high unemployment;
+""")
+    assert not by_label(graph, Label.OUTCOME)

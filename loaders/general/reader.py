@@ -267,9 +267,13 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                           tuple(self.warnings))
 
     def _sole_lists(self) -> None:
-        """The lists a page frames as its aims, when the walk read nothing from it
-        (`sole_lists.sole_lists`): outcomes, or actions by their grammar."""
-        if any(n.label in (Label.OUTCOME, Label.ACTION, Label.MEASURE) for n in self.b.graph.nodes.values()):
+        """The lists a page frames as its aims, when the walk read none of its lists
+        (`sole_lists.sole_lists`): outcomes, or actions by their grammar; failing a list, the
+        aims a sentence names, when the page stated no outcome (`sentence_aims.sentence_aims`)."""
+        nodes = [n for n in self.b.graph.nodes.values() if n.label in (Label.OUTCOME, Label.ACTION, Label.MEASURE)]
+        listed = {b.line for b in self.blocks if b.kind is BlockKind.LIST_ITEM}
+        # A stray sentence read ("we will develop our vision ...") does not make a list read.
+        if any(n.provenance.line in listed for n in nodes):
             return
         self.stack = self.stack[:1]
         items = sole_lists(self.blocks, self.title_text)
@@ -278,9 +282,8 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._action(item.name, item.line, "sole-list-item", item.name)
             else:
                 self.b.outcome(item.name, item.line, level="priority", rule="sole-list-item")
-        if items:
+        if items or any(n.label is Label.OUTCOME for n in nodes):
             return
-        # No list: the aims a sentence names after a colon (sentence_aims.py).
         paragraphs = [b for b in self.blocks if b.kind is BlockKind.PARAGRAPH]
         for before, block in zip([None, *paragraphs], paragraphs):
             for sentence in sentences(block.text):

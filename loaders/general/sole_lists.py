@@ -10,7 +10,7 @@ where the walk found no outcome, action or measure at all.
 
 What stays empty: a list framed as a body's standing role, functions or duties ("The
 department is responsible for:"), a consultation's questions, a page's links or contents, aims
-a meeting's record reports someone saying or a law sets, and any run with one item that is no
+a meeting's record reports someone saying or a law sets, the challenges a plan faces, and any run with one item that is no
 item (a link, a job title, a fragment: ``bad_name``).
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from stratgraph.loaders.general.standing_role import STANDING_ROLE
 from stratgraph.loaders.general.statements import sentences
-from stratgraph.loaders.general.wording import IMPERATIVE, bad_name, clean
+from stratgraph.loaders.general.wording import IMPERATIVE, NUMBERING, bad_name, clean
 from stratgraph.loaders.read.model import Block, BlockKind
 
 #: The nouns a plan names its aims by, in any council's English; "purposes" too, as a new
@@ -38,7 +38,10 @@ _NOT_AIMS = re.compile(
     # for Wales"), or the aims a law sets ("set out in the ... Act 2015"): aims the page reports,
     # not the plan's own.
     r"|\b(?:confirmed|explained|reported|advised|said|added|stated|highlighted|noted|outlined)\s+that\b"
-    r"|\bAct\s+(?:19|20)\d\d\b")
+    r"|\bAct\s+(?:19|20)\d\d\b"
+    # What the plan faces, not what it aims at: "... with the aim of tackling the key challenges
+    # in the District identified as:-".
+    r"|\b(?:challenges|issues|problems|risks|threats|pressures|weaknesses)\b[^\n]{0,60}$")
 #: A list this long is a page's index or an appendix's rows, not the aims it states.
 _MOST_ITEMS = 12
 #: An item longer than this (its first sentence) is a paragraph set as a bullet.
@@ -60,13 +63,17 @@ def _item_name(text: str) -> str:
     return clean(said.text if said is not None else text)
 
 
-def is_action_item(name: str) -> bool:
+def is_action_item(text: str) -> bool:
     """Whether an item states work by its grammar: it opens on a planning verb in its base form
-    ("Support local business ...", "Respond to planning applications ..."). An aim stated
+    ("Support local business ...", "Respond to planning applications ...") or, going on from
+    its lead-in in lower case, in "-ing" ("getting better at how we detect ..."). An aim stated
     "To provide ..." or a capitalised "-ing" word ("Improving outcomes ...") names what the
     plan is for: an outcome."""
-    first = name.split()[0] if name.split() else ""
-    return bool(IMPERATIVE.match(name)) and not first.lower().endswith("ing") and first.lower() != "to"
+    words = NUMBERING.sub("", text.strip(), count=1).strip(" •*·-").split()
+    first = words[0] if words else ""
+    if first[:1].islower() and first.endswith("ing") and len(first) >= 6:
+        return True  # any verb's "-ing" going on from the lead-in ("influencing the ...")
+    return bool(IMPERATIVE.match(" ".join(words))) and first.lower() != "to" and not first.endswith("ing")
 
 
 def _frame(blocks: list[Block], start: int, title: str) -> str:
@@ -100,5 +107,5 @@ def sole_lists(blocks: list[Block], title: str) -> tuple[SoleItem, ...]:
         names = [_item_name(b.text) for b in run]
         if any(bad_name(n) or len(n.split()) > _MOST_WORDS for n in names):
             continue  # one link or fragment among them: a page's apparatus, not its aims
-        found += [SoleItem(n, b.line, is_action_item(n)) for n, b in zip(names, run)]
+        found += [SoleItem(n, b.line, is_action_item(b.text)) for n, b in zip(names, run)]
     return tuple(found)
