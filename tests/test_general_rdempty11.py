@@ -218,3 +218,12 @@ The Corporate Plan puts Community Leadership at the heart of everything we do. I
   • Pockets of high unemployment;
 """)
     assert not by_label(graph, Label.OUTCOME)
+
+
+def test_one_name_run_on_with_commas_is_not_split_into_aims() -> None:
+    # Manningham Council, Council Plan 2017-21, a goal's one name with commas and "and"
+    # (tests/dev_corpus/manningham-council-plan-2017-21-themes-goals.md, line 13)
+    assert sentence_aims("Goal 1.1: A Healthy, Resilient and Safe Community") == ()
+    # Cambridgeshire and Peterborough ICS, one priority whose object is a run
+    # (tests/dev_corpus/cambridgeshire-peterborough-ics-our-priorities-2022-30.md, line 21)
+    assert sentence_aims("Priority 3: reduce poverty through better employment, skills and housing") == ()

@@ -7,8 +7,8 @@ place to work, a great place to live well, and a great place to access good publ
 reducing the inequalities gap and better integration, in their priority area." The words
 before the colon say what the run is (an aims noun close before it); the run is parted by
 commas and closed by its "and". Read only where the page gave no outcome, action or measure
-otherwise (see :mod:`.sole_lists`), and only a run of three or more short names, or as many as
-the page counts ("the four Council Plan objectives").
+otherwise (see :mod:`.sole_lists`), and only a run of three or more names of two to twelve
+words, as many as the page counts ("the four Council Plan objectives").
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ def sentence_aims(sentence: str, around: str = "") -> tuple[str, ...]:
     if found is None or not AIMS.search(found.group("lead")):
         return ()
     names = [clean(n.strip().rstrip(".")) for n in _run(found.group("run").strip().rstrip("."))]
-    if len(names) < 3 or any(not n or len(n.split()) > _MOST_WORDS or bad_name(n) for n in names):
+    # A one-word part ("A Healthy, Resilient and Safe Community", "better employment, skills
+    # and housing") is a word of one name run on, not a name of its own.
+    if len(names) < 3 or any(not 2 <= len(n.split()) <= _MOST_WORDS or bad_name(n) for n in names):
         return ()
     counted = _COUNT.search(f"{around} {found.group('lead')}")
     if counted is not None:
