@@ -8,10 +8,13 @@ pages that must stay empty are quoted too.
 
 from __future__ import annotations
 
+import pytest
+
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.sentence_aims import sentence_aims
-from stratgraph.loaders.general.sole_lists import is_action_item
+from stratgraph.loaders.general.sole_lists import is_action_item, sole_lists
 from stratgraph.loaders.general.standing_role import STANDING_ROLE, STANDING_ROLE_HEADING
+from stratgraph.loaders.read.text import read_text
 
 from general_reading import by_label, read_general
 
@@ -227,3 +230,25 @@ def test_one_name_run_on_with_commas_is_not_split_into_aims() -> None:
     # Cambridgeshire and Peterborough ICS, one priority whose object is a run
     # (tests/dev_corpus/cambridgeshire-peterborough-ics-our-priorities-2022-30.md, line 21)
     assert sentence_aims("Priority 3: reduce poverty through better employment, skills and housing") == ()
+
+
+@pytest.mark.parametrize("heading, lead", [
+    # Integrated care system strategy, strategic priorities (what the priorities are drawn from)
+    # (tests/dev_corpus/happy-healthy-lives-ics-strategy-strategic-priorities.md, line 7)
+    ("Our strategic priorities", "Our strategy priorities have evolved through engagement with stakeholders and "
+                                 "the communities we serve, and are drawn from:"),
+    # Lancashire Health and Wellbeing Board, minutes on a report's contents
+    # (tests/dev_corpus/lancashire-hwb-place-partnership-areas-of-focus-2025-26.md, line 10)
+    ("Areas of focus 2025/26", "The report provided further information on the following:"),
+    # Metropolitan Police Authority, a resolution and one objective's label
+    # (tests/dev_corpus/met-police-authority-policing-plan-2004-05-objectives.md, lines 23 and 37)
+    ("Policing and Performance Plan 2004/05 - proposed objectives and selected targets and measures", "That"),
+    ("Policing and Performance Plan 2004/05 - proposed objectives and selected targets and measures", "Objective 1"),
+])
+def test_a_lead_in_that_makes_the_items_something_else_frames_no_aims(heading: str, lead: str) -> None:
+    page = f"# {heading}\n\n{lead}\n\n- Improve the health of the county's residents\n- Reduce crime in every ward\n"
+    blocks = list(read_text(page.encode(), "plan.md", None, markdown=True).blocks)
+    assert sole_lists(blocks, heading) == ()
+    # the same list under a lead-in naming the aims is read
+    framed = page.replace(lead, "Our priorities are:")
+    assert len(sole_lists(list(read_text(framed.encode(), "plan.md", None, markdown=True).blocks), heading)) == 2

@@ -10,7 +10,9 @@ where the walk found no outcome, action or measure at all.
 
 What stays empty: a list framed as a body's standing role, functions or duties ("The
 department is responsible for:"), a consultation's questions, a page's links or contents, aims
-a meeting's record reports someone saying or a law sets, the challenges a plan faces, and any run with one item that is no
+a meeting's record reports someone saying or a law sets, the challenges a plan faces, a
+resolution, a report's contents, the sources aims are drawn from, the items under one
+numbered aim ("Objective 1"), and any run with one item that is no
 item (a link, a job title, a fragment: ``bad_name``).
 """
 
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from stratgraph.loaders.general.standing_role import STANDING_ROLE
 from stratgraph.loaders.general.statements import sentences
-from stratgraph.loaders.general.wording import IMPERATIVE, NUMBERING, bad_name, clean
+from stratgraph.loaders.general.wording import IMPERATIVE, LABEL_ONLY, NUMBERING, bad_name, clean
 from stratgraph.loaders.read.model import Block, BlockKind
 
 #: The nouns a plan names its aims by, in any council's English; "purposes" too, as a new
@@ -42,6 +44,13 @@ _NOT_AIMS = re.compile(
     # What the plan faces, not what it aims at: "... with the aim of tackling the key challenges
     # in the District identified as:-".
     r"|\b(?:challenges|issues|problems|risks|threats|pressures|weaknesses)\b[^\n]{0,60}$")
+#: A lead-in that makes the items something other than the aims themselves: a resolution
+#: ("That" over what a committee agreed), a report's contents ("The report provided further
+#: information on the following:"), the sources the aims are drawn from ("... and are drawn
+#: from:").
+_NOT_AIMS_LEAD = re.compile(
+    r"(?i)^(?:that|resolved|recommendations?)\b|\breports?\b"
+    r"|\b(?:drawn|derived|informed|based|built)\s+(?:from|by|on|upon)\s*:?-?\s*$")
 #: A list this long is a page's index or an appendix's rows, not the aims it states.
 _MOST_ITEMS = 12
 #: An item longer than this (its first sentence) is a paragraph set as a bullet.
@@ -70,13 +79,13 @@ def is_action_item(text: str) -> bool:
     "To provide ..." or a capitalised "-ing" word ("Improving outcomes ...") names what the
     plan is for: an outcome."""
     words = NUMBERING.sub("", text.strip(), count=1).strip(" •*·-").split()
-    first = words[0] if words else ""
+    first = words[0].strip(",;:.") if words else ""  # "Safeguarding, educating and ..."
     if first[:1].islower() and first.endswith("ing") and len(first) >= 6:
         return True  # any verb's "-ing" going on from the lead-in ("influencing the ...")
     return bool(IMPERATIVE.match(" ".join(words))) and first.lower() != "to" and not first.endswith("ing")
 
 
-def _frame(blocks: list[Block], start: int, title: str) -> str:
+def _frame(blocks: list[Block], start: int, title: str) -> tuple[str, str]:
     """The heading over the run at ``start`` (the title if none) and the line right before it."""
     heading = title
     for block in reversed(blocks[:start]):
@@ -84,7 +93,7 @@ def _frame(blocks: list[Block], start: int, title: str) -> str:
             heading = block.text
             break
     before = blocks[start - 1].text if start and blocks[start - 1].kind is BlockKind.PARAGRAPH else ""
-    return f"{heading}\n{before}"
+    return heading, before
 
 
 def sole_lists(blocks: list[Block], title: str) -> tuple[SoleItem, ...]:
@@ -100,10 +109,12 @@ def sole_lists(blocks: list[Block], title: str) -> tuple[SoleItem, ...]:
             i += 1
         top = min(b.level or 1 for b in blocks[start:i])  # an indented list's outermost items
         run = [b for b in blocks[start:i] if (b.level or 1) == top]
-        frame = _frame(blocks, start, title)
+        heading, lead = _frame(blocks, start, title)
+        frame = f"{heading}\n{lead}"
         if not 2 <= len(run) <= _MOST_ITEMS or not AIMS.search(frame) or _NOT_AIMS.search(frame) \
-                or any(STANDING_ROLE.search(part) for part in frame.splitlines()):
-            continue
+                or _NOT_AIMS_LEAD.search(lead) or LABEL_ONLY.match(lead.strip()) \
+                or STANDING_ROLE.search(heading) or STANDING_ROLE.search(lead):
+            continue  # "Objective 1" over its items: one aim's contents, not the aims
         names = [_item_name(b.text) for b in run]
         if any(bad_name(n) or len(n.split()) > _MOST_WORDS for n in names):
             continue  # one link or fragment among them: a page's apparatus, not its aims
