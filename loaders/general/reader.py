@@ -69,9 +69,12 @@ from stratgraph.loaders.general.passing_indicators import clause_results, counte
 from stratgraph.loaders.general.state_statements import page_top_state
 from stratgraph.loaders.general.theme_outcomes import themes_as_outcomes
 from stratgraph.loaders.general.pipe_cells import pipe_cell_table
+from stratgraph.loaders.general.sentence_aims import sentence_aims
+from stratgraph.loaders.general.sole_lists import sole_lists
+from stratgraph.loaders.general.statements import sentences, target
+from stratgraph.loaders.general.standing_role import STANDING_ROLE_HEADING
 from stratgraph.loaders.general.plan_info import plan_info
 from stratgraph.loaders.general.report_cover import REPORT_BYLINE, REPORTING_PERIOD
-from stratgraph.loaders.general.statements import target
 from stratgraph.loaders.general.table_rows import TableRows
 from stratgraph.loaders.general.tables import Column
 from stratgraph.loaders.general.walk_records import _ListRun, _Section
@@ -265,6 +268,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
                 self._table(block)
             else:
                 self._paragraph(block)
+        self._sole_lists()
         self._indicators_in_passing()
         self._page_top_outcome()
         self._page_top_state()
@@ -272,6 +276,30 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         self._link_leads()
         return Extraction(self.doc.name, self.loader, self.b.plan_id, self.b.graph,
                           tuple(self.warnings))
+
+    def _sole_lists(self) -> None:
+        """The lists a page frames as its aims, when the walk read none of its lists
+        (`sole_lists.sole_lists`): outcomes, or actions by their grammar; failing a list, the
+        aims a sentence names, when the page stated no outcome (`sentence_aims.sentence_aims`)."""
+        nodes = [n for n in self.b.graph.nodes.values() if n.label in (Label.OUTCOME, Label.ACTION, Label.MEASURE)]
+        listed = {b.line for b in self.blocks if b.kind is BlockKind.LIST_ITEM}
+        # A stray sentence read ("we will develop our vision ...") does not make a list read.
+        if any(n.provenance.line in listed for n in nodes):
+            return
+        self.stack = self.stack[:1]
+        items = sole_lists(self.blocks, self.title_text)
+        for item in items:
+            if item.action:
+                self._action(item.name, item.line, "sole-list-item", item.name)
+            else:
+                self.b.outcome(item.name, item.line, level="priority", rule="sole-list-item")
+        if items or any(n.label is Label.OUTCOME for n in nodes):
+            return
+        paragraphs = [b for b in self.blocks if b.kind is BlockKind.PARAGRAPH]
+        for before, block in zip([None, *paragraphs], paragraphs):
+            for sentence in sentences(block.text):
+                for name in sentence_aims(sentence.text, f"{before.text if before else ''} {block.text}"):
+                    self.b.outcome(name, block.line, level="priority", rule="aims-in-sentence")
 
     def _page_top_outcome(self) -> None:
         """The page's top line as the outcome of the actions that serve no outcome, when the page
@@ -471,6 +499,10 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
             # "Report of the Chief Fire Officer" over minutes: who wrote the report, not a theme
             # (and not apparatus: the plan's content follows it).
             section.thematic = False
+        elif STANDING_ROLE_HEADING.match(text):
+            # "Role of the parish council" under a title "Aims and Objectives": the body's
+            # standing role, not the title's aims (standing_role.py).
+            section.mode, section.thematic = Mode.NONE, False
         elif normalise_name(clean(text)) in self.declared and not is_boilerplate(text):
             section.outcome_id = self.declared[normalise_name(clean(text))]
             section.theme_id = self._theme(section, "section-of-declared-outcome")
