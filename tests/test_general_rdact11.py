@@ -1,0 +1,92 @@
+"""The general reader on actions, with their deadlines and owners (reading round 11, rdact).
+
+Each test quotes lines of public plans (tests/dev_corpus/SOURCES.md names them), so the
+decision it pins is one a planner makes reading any council's plan, not a phrase of one.
+"""
+
+from __future__ import annotations
+
+from stratgraph.graph.model import Label
+from stratgraph.loaders.general.tables import Column, column_role
+from stratgraph.loaders.read.model import BlockKind
+from stratgraph.loaders.read.text import parse_blocks
+
+from general_reading import by_label, read_general
+
+# Allerdale Borough Council, council plan projects for one priority, as a document host prints
+# the table (tests/dev_corpus/allerdale-council-plan-reducing-poverty-projects.md, lines 3-10;
+# the long progress comments cut short here, their line breaks kept).
+ALLERDALE = """Priority: Reducing Poverty
+
+Project Title / Start date / Target end date / Project Executive / Comment on progress / Q1 BRAG / Q2 BRAG / Q3 BRAG / Q4 BRAG /
+Implement Reducing Poverty Strategy / Apr 2014 / Mar 2015 / Andrew Seekings / The current action plan was refreshed to show current priorities that tie into the new Council Plan.
+Current socio economic data shows that there are issues around NEET young people within Allerdale with lack of opportunities for those in deprived areas.  / G / G / G / G
+Use Council assets to support the provision of affordable homes across the borough / May 2014 / Mar 2016 / Graeme Wilson / Banks Court Toilets has now been sold to Keswick Community Housing Trust (KCHT).
+Positive publicity around this project will take place including press releases and BBC1 coverage on the Housing Enforcers documentary.
+Draft costings for the Westfield Drive site have been submitted for final comment. / G / G / G / G
+"""
+
+# Isle of Wight Council, housing renewal strategy action plan 2003: the same decision with the
+# cells closed by pipes, a cell running over two lines
+# (tests/dev_corpus/isle-of-wight-housing-renewal-strategy-action-plan-2003.md, lines 21-29).
+ISLE_OF_WIGHT = """1. Publicity
+
+Number |
+Action |
+Deadline |
+Progress |
+1.1 |
+Publication of new Housing Renewal Policies,
+Forms for assistance, |
+18 July 2003 |
+|
+"""
+
+
+def test_a_slash_separated_table_is_one_table_of_as_many_cells_as_its_header() -> None:
+    blocks = parse_blocks(ALLERDALE)
+    table = next(b for b in blocks if b.kind is BlockKind.TABLE)
+    assert table.rows[0][:4] == ("Project Title", "Start date", "Target end date", "Project Executive")
+    assert [len(r) for r in table.rows] == [9, 9, 9]
+    # A row's comment runs on over the lines under it until the row has its last cell.
+    assert table.rows[1][4].endswith("for those in deprived areas.")
+    assert table.rows[2][4].endswith("submitted for final comment.")
+    assert table.row_lines == (3, 4, 6)
+
+
+def test_each_row_of_a_slash_table_is_an_action_with_its_end_date_and_executive() -> None:
+    actions = by_label(read_general(ALLERDALE), Label.ACTION)
+    assert actions["Implement Reducing Poverty Strategy"]["deadline"] == "Mar 2015"
+    assert actions["Implement Reducing Poverty Strategy"]["owner"] == "Andrew Seekings"
+    homes = actions["Use Council assets to support the provision of affordable homes across the borough"]
+    assert (homes["deadline"], homes["owner"], homes["line"]) == ("Mar 2016", "Graeme Wilson", 6)
+    # The progress comments are notes on the work, not work or bodies of the plan.
+    assert len(actions) == 2
+    assert "Keswick Community Housing Trust" not in by_label(read_general(ALLERDALE), Label.PARTNERSHIP)
+
+
+def test_cells_closed_by_pipes_read_the_same_way() -> None:
+    actions = by_label(read_general(ISLE_OF_WIGHT), Label.ACTION)
+    [(name, action)] = actions.items()
+    assert name.startswith("Publication of new Housing Renewal Policies")
+    assert action["deadline"] == "18 July 2003"
+
+
+def test_slashes_in_prose_and_in_words_make_no_table() -> None:
+    # Cambridgeshire and Peterborough ICS (tests/dev_corpus/SOURCES.md: "integrated care system /
+    # partnership") and a date and "and/or" inside a sentence: no header of column names.
+    text = ("Our integrated care system / partnership works across health / care / housing for residents.\n"
+            "We will review the 2019/20 results and/or publish them / share them with partners / residents.\n")
+    assert all(b.kind is not BlockKind.TABLE for b in parse_blocks(text))
+
+
+def test_the_person_a_project_answers_to_is_its_owner_column() -> None:
+    # Allerdale's "Project Executive" (line 5 above); "Project Manager" and "Project Sponsor"
+    # name the same person in other councils' project tables; "Executive Member" stays the
+    # cabinet member.
+    assert column_role("Project Executive") is Column.OWNER
+    assert column_role("Project Manager") is Column.OWNER
+    assert column_role("Project Sponsor") is Column.OWNER
+    assert column_role("Executive Member") is Column.CABINET
+    assert column_role("Project Title") is Column.ACTION
+    assert column_role("Q1 BRAG") is Column.STATUS
