@@ -90,3 +90,45 @@ def test_the_person_a_project_answers_to_is_its_owner_column() -> None:
     assert column_role("Executive Member") is Column.CABINET
     assert column_role("Project Title") is Column.ACTION
     assert column_role("Q1 BRAG") is Column.STATUS
+
+
+# NHS South Eastern Hampshire CCG, objective one of its strategy
+# (tests/dev_corpus/south-eastern-hampshire-ccg-objective-1-prevention.md, lines 5-7 and 13-17;
+# the objective's statement, read without the page's heading above it, is an action here).
+SOUTH_EASTERN_HAMPSHIRE = """Objective one
+
+We will work with local people and their communities to prevent the causes of ill health, support healthy lifestyles, reduce health inequalities and to give children the best start in life.
+
+We know that people in the most deprived areas are disproportionately affected by ill health and are more likely to die early.  We can tackle this by considering three main areas of action:
+
+  • getting better at how we detect and treat existing disease
+  • tackling lifestyle behaviours such as obesity, alcohol and smoking
+  • influencing the social determinants on health like poverty, unemployment and education.
+"""
+
+# Penrith Town Council, business plan 2017-23
+# (tests/dev_corpus/penrith-town-council-business-plan-2017-23.md, lines 15-22).
+PENRITH = """The Business Plan sets out what the Council will do and is based upon 6 key areas for action:
+
+1. Health & Wellbeing
+2. Economic Development
+3. Transport
+4. Growth
+5. Community Engagement
+6. Council Business
+"""
+
+
+def test_areas_of_action_that_open_with_a_verb_are_the_work_itself() -> None:
+    actions = by_label(read_general(SOUTH_EASTERN_HAMPSHIRE), Label.ACTION)
+    assert set(actions) >= {
+        "Getting better at how we detect and treat existing disease",
+        "Tackling lifestyle behaviours such as obesity, alcohol and smoking",
+        "Influencing the social determinants on health like poverty, unemployment and education",
+    }
+
+
+def test_areas_for_action_that_are_names_stay_the_areas() -> None:
+    graph = read_general(PENRITH)
+    assert by_label(graph, Label.ACTION) == {}
+    assert {"Health & Wellbeing", "Council Business"} <= set(by_label(graph, Label.OUTCOME))

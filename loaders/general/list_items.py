@@ -126,6 +126,10 @@ class ListItems:
             # "... each of the four priority areas prioritised for collective action ..." over
             # four items: the count says the items are those priorities, verbs and all.
             self.run.mode = Mode.OUTCOME
+        if self.index in self.action_areas:
+            # "... three main areas of action:" over "getting better at how we detect and treat
+            # existing disease", ...: items that open with a verb are the work itself.
+            self.run.mode = Mode.ACTION
         if self.index in self.tiered_outcomes:
             # "- Improving immunisation ..." under "Ambition 1: Starting Well - ..." after "Our
             # proposed Ambitions and Priorities are:": the ambition's priorities, supporting it.
