@@ -6,6 +6,8 @@ decision it pins is one a planner makes reading any council's plan, not a phrase
 
 from __future__ import annotations
 
+import pytest
+
 from stratgraph.graph.model import Label
 from stratgraph.loaders.general.tables import Column, column_role
 from stratgraph.loaders.read.model import BlockKind
@@ -80,16 +82,16 @@ def test_slashes_in_prose_and_in_words_make_no_table() -> None:
     assert all(b.kind is not BlockKind.TABLE for b in parse_blocks(text))
 
 
-def test_the_person_a_project_answers_to_is_its_owner_column() -> None:
-    # Allerdale's "Project Executive" (line 5 above); "Project Manager" and "Project Sponsor"
-    # name the same person in other councils' project tables; "Executive Member" stays the
-    # cabinet member.
-    assert column_role("Project Executive") is Column.OWNER
-    assert column_role("Project Manager") is Column.OWNER
-    assert column_role("Project Sponsor") is Column.OWNER
-    assert column_role("Executive Member") is Column.CABINET
-    assert column_role("Project Title") is Column.ACTION
-    assert column_role("Q1 BRAG") is Column.STATUS
+# Allerdale's "Project Executive" (line 5 above); "Project Manager" and "Project Sponsor" name the
+# same person in other councils' project tables; "Executive Member" stays the cabinet member.
+COLUMN_ROLES = [("Project Executive", Column.OWNER), ("Project Manager", Column.OWNER),
+                ("Project Sponsor", Column.OWNER), ("Executive Member", Column.CABINET),
+                ("Project Title", Column.ACTION), ("Q1 BRAG", Column.STATUS)]
+
+
+@pytest.mark.parametrize(("header", "role"), COLUMN_ROLES)
+def test_the_person_a_project_answers_to_is_its_owner_column(header: str, role: Column) -> None:
+    assert column_role(header) is role
 
 
 # NHS South Eastern Hampshire CCG, objective one of its strategy
