@@ -134,3 +134,11 @@ def test_areas_for_action_that_are_names_stay_the_areas() -> None:
     graph = read_general(PENRITH)
     assert by_label(graph, Label.ACTION) == {}
     assert {"Health & Wellbeing", "Council Business"} <= set(by_label(graph, Label.OUTCOME))
+
+
+def test_areas_for_action_named_by_an_ing_word_stay_the_areas() -> None:
+    # Penrith's lead-in (line 15 above) over fields whose names end in "-ing" (made-up items):
+    # "Housing", "Planning" and "Wellbeing" name fields of work, they are no verbs.
+    graph = read_general(PENRITH.split("\n\n")[0] + "\n\n1. Housing\n2. Planning\n3. Wellbeing\n")
+    assert by_label(graph, Label.ACTION) == {}
+

@@ -21,9 +21,11 @@ from stratgraph.loaders.general.wording import IMPERATIVE, NUMBERING
 
 #: "three main areas of action:", "6 key areas for action:", "two strands of action:".
 AREAS_OF_ACTION = re.compile(r"(?i)\b(?:areas?|ways?|fields?|strands?|lines?|forms?)\s+(?:of|for)\s+action\s*:\s*$")
-#: A verb in "-ing" opening an item ("getting better at ...", "influencing the social ..."):
-#: the work itself. A word this short in "-ing" ("king", "ring") is no verb.
-_GERUND = re.compile(r"^[A-Za-z]{3,}ing\b")
+#: A verb in "-ing" opening an item that goes on from its lead-in in lower case ("getting better
+#: at ...", "influencing the social ..."): the work itself. Capitalised, an "-ing" word is as
+#: often a field's name ("Housing", "Planning", "Wellbeing"): such an item counts as a verb only
+#: when it is one of the planning verbs (``IMPERATIVE``).
+_GERUND = re.compile(r"^[a-z]{3,}ing\b")
 
 
 def _verb_led(text: str) -> bool:
