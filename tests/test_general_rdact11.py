@@ -142,3 +142,10 @@ def test_areas_for_action_named_by_an_ing_word_stay_the_areas() -> None:
     graph = read_general(PENRITH.split("\n\n")[0] + "\n\n1. Housing\n2. Planning\n3. Wellbeing\n")
     assert by_label(graph, Label.ACTION) == {}
 
+
+
+def test_a_body_named_in_a_table_is_read_cell_by_cell() -> None:
+    from stratgraph.loaders.general.plan_info import organisation
+
+    # Allerdale's last cells "G" and the next row's "Use Council assets ..." are no body's name.
+    assert "G G" not in (organisation(parse_blocks(ALLERDALE)) or "")
