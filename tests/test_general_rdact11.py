@@ -149,3 +149,32 @@ def test_a_body_named_in_a_table_is_read_cell_by_cell() -> None:
 
     # Allerdale's last cells "G" and the next row's "Use Council assets ..." are no body's name.
     assert "G G" not in (organisation(parse_blocks(ALLERDALE)) or "")
+
+
+# A deadline written with its day, in figures, or as a part of a year: the same date classes any
+# council writes. Ashfield District Council, cabinet on its community safety plan
+# (tests/dev_corpus/ashfield-community-safety-plan-2024-27-cabinet.md, line 23) and Three Rivers
+# District Council, draft service plans (tests/dev_corpus/three-rivers-draft-service-plans-2025-28.md,
+# line 29); the last two made-up lines in the same words.
+DATED_LINES = [
+    ("d) the new Community Safety Plan for 2024-2027 and the accompanying action plan, be recommended "
+     "to Council for approval by 31 May 2024.", "31 May 2024", "2024-05-31"),
+    ("2. To note that the final service plans would be presented to Council for agreement alongside the "
+     "budget in early 2025.", "early 2025", "2025-12-31"),
+    ("Complete the review of the allocations policy by 31/03/2025.", "31/03/2025", "2025-03-31"),
+    ("Open the new community hub by December 31st, 2024.", "December 31st, 2024", "2024-12-31"),
+]
+
+
+@pytest.mark.parametrize(("line", "written", "date"), DATED_LINES)
+def test_a_deadline_with_its_day_in_figures_or_a_part_of_a_year(line: str, written: str, date: str) -> None:
+    from stratgraph.loaders.general.deadlines import deadline_in, read_deadline
+
+    assert deadline_in(line) == written
+    assert read_deadline(written).date == date
+
+
+def test_a_year_merely_mentioned_is_still_no_deadline() -> None:
+    from stratgraph.loaders.general.deadlines import deadline_in
+
+    assert deadline_in("Act on the recommendations made in 2021 and early years provision.") is None
