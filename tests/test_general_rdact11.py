@@ -178,3 +178,51 @@ def test_a_year_merely_mentioned_is_still_no_deadline() -> None:
     from stratgraph.loaders.general.deadlines import deadline_in
 
     assert deadline_in("Act on the recommendations made in 2021 and early years provision.") is None
+
+
+# Crawley Borough Council, full council adopting its corporate priorities
+# (tests/dev_corpus/crawley-corporate-priorities-2018-22-full-council.md, lines 49-61, blank lines
+# kept out): a numbered item right over "We will:" and its list is the priority the list
+# delivers, as a heading there would be. Written after batch C of round 11 was scored (Crawley is
+# of that batch; no other plan of the corpus has the shape); the second case is made up, a
+# priority named as a noun phrase.
+CRAWLEY = """Corporate Priorities 2018 – 2022
+
+1.    Delivering value for money and modernising the way we work
+
+We will:
+  • Continue to balance the budget (over a three year period), by improving our efficiency, increasing income and investing ethically and wisely.
+  • Work to keep council tax low without compromising local services and put money back into local reserves where possible, to finance future investments.
+  • Deliver the Transformation Plan.
+"""
+MADE_UP = """Our priorities
+
+1. Affordable homes for local people
+
+To achieve this we will:
+  • Build 300 council homes by 2028.
+  • Bring empty homes back into use.
+"""
+
+
+def _supported(graph, action: str) -> set[str]:  # noqa: ANN001 (a GraphData)
+    node = next(n for n in graph.nodes.values() if n.label is Label.ACTION and n.name == action)
+    return {graph.nodes[r.end].name for r in graph.relationships.values()
+            if r.start == node.id and r.type.value == "SUPPORTS"}
+
+
+@pytest.mark.parametrize(("text", "priority", "action"), [
+    (CRAWLEY, "Delivering value for money and modernising the way we work", "Deliver the Transformation Plan"),
+    (MADE_UP, "Affordable homes for local people", "Bring empty homes back into use"),
+])
+def test_an_item_over_we_will_and_its_list_is_the_priority_they_serve(text: str, priority: str, action: str) -> None:
+    graph = read_general(text)
+    assert priority in by_label(graph, Label.OUTCOME)
+    assert priority not in by_label(graph, Label.ACTION)
+    assert priority in _supported(graph, action)
+
+
+def test_an_item_over_a_long_sentence_ending_in_a_colon_is_not_taken_for_a_priority() -> None:
+    graph = read_general("1. Deliver the Transformation Plan.\n\nWe will work with our partners across the "
+                         "borough on the following during the next four years:\n  • Review the plan.\n")
+    assert "Deliver the Transformation Plan" not in by_label(graph, Label.OUTCOME)
