@@ -32,14 +32,20 @@ _RECURRING = re.compile(
 #: When a sentence says a thing is due: "by the end of Q3 2025/26", "in Spring 2026", "during
 #: 2025/26", "by March 2027" (the date as written, without "by"). "In" takes only a month,
 #: season or quarter of a year: "the recommendations made in 2021" set no deadline.
-_PERIOD = rf"(?:(?:{_MONTH_NAMES}|{_SEASON_NAMES}|Q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?{_A_YEAR})"
+#: A day may stand before or after the month ("by 31 May 2024", "by December 31st, 2024"), and a
+#: part of a year before it ("in early 2025", "by mid-2026").
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_PERIOD = (rf"(?:(?:(?:{_DAY}\s+)?{_MONTH_NAMES}(?:\s+{_DAY},?)?|{_SEASON_NAMES}|Q[1-4]|quarter\s+[1-4])\s+(?:of\s+)?{_A_YEAR}"
+           rf"|(?:early|late|mid)(?:\s+|-){_A_YEAR})")
 #: A financial year ("2021/22", "2025/2026"): "in" before one says when a thing is done, as
 #: "in" before a bare year need not ("carry out an appraisal in 2021/22").
 _FIN_YEAR = r"(?:19|20)\d\d\s*/\s*(?:19|20)?\d\d"
 _DUE = re.compile(
     rf"\b(?:(?:by|before|until|during|no\s+later\s+than"
     # "Limit Council Tax increases to 3% a year to 2021": a yearly limit that holds until then
-    rf"|(?:a|per|each)\s+(?:year|annum)\s+to)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}))"
+    rf"|(?:a|per|each)\s+(?:year|annum)\s+to)\s+(?P<when>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_A_YEAR}"
+    # "Complete by 31/03/2025": the date in figures, day first as UK plans write it.
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d))"
     rf"|in\s+(?P<period>(?:the\s+)?(?:end\s+of\s+)?(?:{_PERIOD}|{_FIN_YEAR}(?!\s+(?:and\s+beyond|onwards?)\b))))\b",
     re.IGNORECASE)
 _FY = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d\d|(?:19|20)\d\d)\b")

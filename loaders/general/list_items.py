@@ -23,6 +23,7 @@ from stratgraph.loaders.general.item_wording import (
 from stratgraph.loaders.general.lead_ins import COMPLETED_BELOW
 from stratgraph.loaders.general.leads import find_leads, is_cabinet_member
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_LEAD
+from stratgraph.loaders.general.over_actions import item_over_actions
 from stratgraph.loaders.general.references import names_a_partnership
 from stratgraph.loaders.general.statements import (
     commitment,
@@ -85,6 +86,8 @@ class ListItems:
             return
         if self._reported_line(block, text, mode):
             return
+        if self._priority_over_actions(block, text):
+            return
         if self._cue_among_items(text, mode):
             return
         lead = LEAD_TAIL.search(text) if mode in (Mode.OUTCOME, Mode.ACTION) else None
@@ -110,6 +113,17 @@ class ListItems:
         else:
             self._unmarked_item(block, text)
 
+    def _priority_over_actions(self, block: Block, text: str) -> bool:
+        """An item right over "We will:" and its list (:mod:`~.over_actions`): the priority the
+        actions serve, an outcome, which they then support."""
+        name = clean(text)
+        if not item_over_actions(self.blocks, self.index) or bad_name(name) or commitment(text):
+            return False
+        section = self.stack[-1] if self.stack else None
+        self.paragraph_outcome = self.b.outcome(name, block.line, theme=self._theme(section), level="priority",
+                                                rule="item-over-actions")
+        return True
+
     def _open_run(self) -> None:
         """The list an item belongs to: the run its section or lead-in opened, the period it sets."""
         self.card = False  # a card's title follows its label at once, or there is no card
@@ -126,6 +140,10 @@ class ListItems:
             # "... each of the four priority areas prioritised for collective action ..." over
             # four items: the count says the items are those priorities, verbs and all.
             self.run.mode = Mode.OUTCOME
+        if self.index in self.action_areas:
+            # "... three main areas of action:" over "getting better at how we detect and treat
+            # existing disease", ...: items that open with a verb are the work itself.
+            self.run.mode = Mode.ACTION
         if self.index in self.tiered_outcomes:
             # "- Improving immunisation ..." under "Ambition 1: Starting Well - ..." after "Our
             # proposed Ambitions and Priorities are:": the ambition's priorities, supporting it.

@@ -99,7 +99,11 @@ def organisation(blocks: Sequence[Block], opening: int = 12) -> str | None:
     order: dict[str, int] = {}
     for index, block in enumerate(blocks):
         weight = 3 if index < opening else 1
-        for name in organisations(block.text):
+        # A table's cells one by one: a name runs on over no cell's edge ("G" / "Use Council
+        # assets ..." is no body).
+        texts = [cell for row in block.rows for cell in row] if block.kind is BlockKind.TABLE and block.rows \
+            else [block.text]
+        for name in (n for text in texts for n in organisations(text)):
             weighted[name] += weight
             order.setdefault(name, index)
     if not weighted:

@@ -44,6 +44,7 @@ from stratgraph.graph.builder import DocumentGraphBuilder
 from stratgraph.graph.model import Label, RelType, normalise_name
 from stratgraph.loaders.base import Extraction
 from stratgraph.loaders.common.plan_info import place_of
+from stratgraph.loaders.general.action_areas import action_area_items
 from stratgraph.loaders.general.block_marks import BlockMarks
 from stratgraph.loaders.general.cues import (
     NUMBERED_OUTCOME,
@@ -189,6 +190,7 @@ class GeneralReader(FlatReading, BlockMarks, ParagraphReading, ListItems, NameLi
         self.called_outcomes = self._called_outcomes()
         self.counted_outcomes = self._counted_priority_lists()
         self.tiered_outcomes = self._tiered_outcomes()
+        self.action_areas = action_area_items(self.blocks)
         self.place = place_of(info.organisation)
         self.b.plan(info.title, info.line, organisation=info.organisation,
                     start_year=info.start_year, end_year=info.end_year, kind=info.kind,

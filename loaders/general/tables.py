@@ -45,10 +45,13 @@ _ROLES: tuple[tuple[Column, re.Pattern[str]], ...] = tuple(
         (Column.CABINET, r"\b(?:cabinet\s+(?:member|lead|portfolio)|portfolio(?:\s+holder)?|lead\s+member|executive\s+member|lead\s+councillor)\b"),
         (Column.DEADLINE, r"\b(?:by\s+when|timescales?|time\s*frames?|deadlines?|target\s+dates?|due(?:\s+date)?|completion(?:\s+date)?|when|dates?|delivery\s+date|milestone\s+date|quarter|year|timing|end\s+date)\b"),
         (Column.SUCCESS, r"\b(?:measures?\s+of\s+success|success\s+(?:measures?|criteria|looks\s+like)|how\s+will\s+we\s+know|evidence\s+of\s+success|outputs?)\b"),
-        (Column.OWNER, r"\b(?:lead(?:\s+(?:officer|directorate|service|team|organisation|agency|department|partner|body|responsibility))?|responsib(?:le|ility)(?:\s+\w+)?|accountab(?:le|ility)|led\s+by|owners?|who|officer|directorate|service\s+area)\b"),
+        (Column.OWNER, r"\b(?:lead(?:\s+(?:officer|directorate|service|team|organisation|agency|department|partner|body|responsibility))?|responsib(?:le|ility)(?:\s+\w+)?|accountab(?:le|ility)|led\s+by|owners?|who|officer|directorate|service\s+area"
+                       # "Project Executive", "Project Sponsor", "Programme Manager": the person
+                       # a project answers to, named before the word "project" could make it one.
+                       r"|(?:(?:project|programme|senior|responsible)\s+)?(?:executive|sponsor|manager))\b"),
         (Column.PARTNER, r"\b(?:partners?|partnerships?|key\s+partners|working\s+with|supported\s+by)\b"),
         (Column.MEASURE, r"\b(?:indicators?|kpis?|measures?|measurements?|metrics?|performance\s+(?:measures?|indicators?)|pis?)\b"),
-        (Column.STATUS, r"\b(?:status|rag|progress|rating|achieved|complete[d]?|update|trend)\b"),
+        (Column.STATUS, r"\b(?:status|b?rag|progress|rating|achieved|complete[d]?|update|trend)\b"),
         (Column.DIRECTION, r"\b(?:good(?:\s+performance)?\s+is|polarity|direction(?:\s+of\s+travel)?|better\s+is|aim)\b"),
         (Column.BASELINE, r"\b(?:baseline|current(?:\s+(?:position|performance|value))?|actual|previous|last\s+year|starting\s+point|20\d\d\s*/\s*\d\d\s+actual)\b"),
         (Column.TARGET, r"\b(?:targets?|ambition|goal|aspiration|expected\s+level)\b"),

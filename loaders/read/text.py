@@ -282,6 +282,10 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
         blocks = _spaced_tables(blocks, text.split("\n"))
     if "---|" in text:
         blocks = _wrapped_pipe_tables(blocks)
+    if " / " in text:
+        from stratgraph.loaders.read.slash_tables import slash_tables
+
+        blocks = slash_tables(blocks)
     return tuple(_rejoin_wrapped(blocks))
 
 
