@@ -78,12 +78,12 @@ CALL (own_ids, own_docs, own_refs) {
   WHERE (s:Strategy OR s:Partnership) AND any(d IN coalesce(s.documents, []) WHERE d IN own_docs)
   RETURN s
 }
-WITH by_org, own, own_refs, own_lines, s,
+WITH by_org, own, own_refs, own_docs, own_lines, s,
   CASE WHEN s:Theme THEN 'theme' WHEN s:Strategy THEN 'strategy' ELSE 'partnership' END AS kind
 WHERE $kind IS NULL OR kind = $kind
 // The theme key, step by step as queries_view.name_key does it: NFKD, drop marks, lower case,
 // "&" -> " and ", anything but letters, digits and "_" -> space, collapse spaces.
-WITH by_org, own, own_refs, own_lines, s, kind,
+WITH by_org, own, own_refs, own_docs, own_lines, s, kind,
   CASE WHEN kind <> 'theme' THEN s.id ELSE
     reduce(acc = '', w IN [w IN split(
         reduce(acc = '', c IN split(
@@ -97,11 +97,11 @@ WITH by_org, own, own_refs, own_lines, s, kind,
   END AS key
 // In id order, as the embedded store lists them: a theme's item is its first member's name.
 ORDER BY s.id
-WITH by_org, own, own_refs, own_lines, kind, key, collect(s) AS members
+WITH by_org, own, own_refs, own_docs, own_lines, kind, key, collect(s) AS members
 WHERE $name IS NULL OR any(m IN members WHERE toLower(m.name) = toLower($name))
 // The plans each item appears in, found from the item (never by testing every plan): a theme's
 // own plan; a strategy's documents and the plans of the nodes that REFERENCE it.
-WITH by_org, own_lines, kind, key, members,
+WITH by_org, own_docs, own_lines, kind, key, members,
   CASE WHEN kind = 'theme' THEN [m IN members | m.plan_id]
        // An organisation's: its plans listed in the item's documents, or whose nodes
        // REFERENCE it.
@@ -119,15 +119,15 @@ WITH by_org, own_lines, kind, key, members,
               WHERE r.method <> 'inferred' OR r.confidence >= $min_confidence
               RETURN x.plan_id AS id }
   END AS plan_ids
-WITH by_org, own_lines, kind, key, members,
+WITH by_org, own_docs, own_lines, kind, key, members,
   COLLECT { UNWIND plan_ids AS id
             WITH DISTINCT id
             MATCH (q:Stratgraph:Plan {id: id})
             WHERE $organisation IS NULL OR toLower(q.organisation) = toLower($organisation)
             RETURN q ORDER BY q.start_year, q.name, q.id } AS having
 WHERE size(having) > 0
-WITH by_org, own_lines, kind, key, members, having, having[0] AS first, having[-1] AS last
-WITH by_org, own_lines, kind, key, members, having, first, last,
+WITH by_org, own_docs, own_lines, kind, key, members, having, having[0] AS first, having[-1] AS last
+WITH by_org, own_docs, own_lines, kind, key, members, having, first, last,
   CASE WHEN kind = 'theme' THEN [m IN members WHERE m.plan_id = first.id][0].name
        ELSE members[0].name END AS item
 WHERE $name IS NULL OR toLower(coalesce(item, '')) = toLower($name)
@@ -167,11 +167,9 @@ RETURN kind, item, first.name AS first_plan, first.start_year AS first_year,
          WITH DISTINCT e
          WITH e, split(e, ':') AS parts
          WITH e, parts, substring(e, 0, size(e) - size(last(parts)) - 1) AS doc
-         // by_org holds only the organisation's plans when one is named (CASE: the plans'
-         // documents are never listed without a filter).
-         WHERE CASE WHEN $organisation IS NULL THEN true
-                    ELSE any(o IN by_org WHERE any(q IN o.plans WHERE q.source_document = doc))
-               END
+         // own_docs: the organisation's plan documents (a list of strings: a national
+         // strategy's 2,000 mentions are tested without reading a plan each).
+         WHERE $organisation IS NULL OR doc IN own_docs
          RETURN e ORDER BY doc, toInteger(last(parts))
        } AS evidence
 ORDER BY kind, first_year, item, key
