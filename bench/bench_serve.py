@@ -14,10 +14,10 @@ same run (issue #16):
   (c) new app  bench_scale.py firstask's `/` (a new app in a fresh process, Starlette's
                TestClient: app made, started, first `GET /`) and its floor `/floor` (fresh
                process: import the driver, connect, read the kept page).
-  then         on the last server: an expand (`/api/neighbours` of the busiest strategy, 200
-               drawn) and a "what changed" bar's rows (`/api/query/plan-evolution` with the
-               organisation of the pair with most changes, first page), each asked once cold
-               and ``--repeat`` times again.
+  then         on a server of each tree: an expand (`/api/neighbours` of the busiest strategy,
+               200 drawn) and a "what changed" bar's rows (`/api/query/plan-evolution` with
+               the organisation of the pair with most changes, first page), each asked once
+               cold and ``--repeat`` times again, the trees interleaved.
 
 ``--before REF`` also times (a) and (b) for that commit (its tree on PYTHONPATH, as
 bench_startup.py does), interleaved run by run with this tree's.
@@ -338,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
                 load.append(os.getloadavg()[0])
                 print(f"run {run + 1} done, load {load[-1]:.1f}", flush=True)
             assert last is not None
+            last.stop()
+            last = None
             strategy = _busiest_strategy(driver)
             pair = _clicked_pair(body)
             asks = {"expand the busiest strategy (200 drawn)":
@@ -346,14 +348,23 @@ def main(argv: list[str] | None = None) -> int:
                 asks[f"what changed bar: plan-evolution of {pair['organisation']!r}, first "
                      "page"] = ("/api/query/plan-evolution?organisation="
                                 + urllib.parse.quote(pair["organisation"]))
-            for label, path in asks.items():
-                took, answer = last.get(path)
-                times[f"{label}, first ask"].append(took)
-                for _ in range(args.repeat):
-                    times[f"{label}, again"].append(last.get(path)[0])
-                rows = json.loads(answer).get("rows")
-                print(f"{label}: {len(answer):,} bytes"
-                      + (f", {len(rows)} rows" if rows is not None else ""), flush=True)
+            # Each tree's own server, asked in turn: a first ask each, then again interleaved.
+            servers = {name: Serving(tree_env, tmp) for name, tree_env in trees.items()}
+            try:
+                for label, path in asks.items():
+                    for name, served in servers.items():
+                        took, answer = served.get(path)
+                        times[f"{name}: {label}, first ask"].append(took)
+                        rows = json.loads(answer).get("rows")
+                        print(f"{name}: {label}: {len(answer):,} bytes"
+                              + (f", {len(rows)} rows" if rows is not None else ""), flush=True)
+                    for _ in range(args.repeat):
+                        for name, served in servers.items():
+                            times[f"{name}: {label}, again"].append(served.get(path)[0])
+                load.append(os.getloadavg()[0])
+            finally:
+                for served in servers.values():
+                    served.stop()
         finally:
             if last is not None:
                 last.stop()

@@ -666,8 +666,12 @@ class EmbeddedStore:
     def query_graph(self, name: str, params: Mapping[str, Any]) -> nx.MultiDiGraph:
         """The part of the graph query ``name`` needs: one plan's part for a one-plan query
         (its nodes, their neighbours, and SUPPORTS chains through outcomes and actions of any
-        plan), else the whole graph."""
+        plan), one organisation's for plan-evolution with one, else the whole graph."""
         wanted = params.get("plan")
+        if name == "plan-evolution" and params.get("organisation") is not None and self._nx is None:
+            from stratgraph.graph.sqlite_evolution_load import load_organisation
+
+            return self._read(lambda con: load_organisation(con, params["organisation"]))
         if name in PARTIAL_LOADS and self._nx is None:
             return self._read(lambda con: _load_partial(con, *PARTIAL_LOADS[name]))
         if wanted is None or name not in PLAN_SCOPED_QUERIES or self._nx is not None:

@@ -164,11 +164,20 @@ def plan_order(view: View, organisation: str | None = None) -> list[str]:
 def plan_evolution(view: View, p: dict[str, Any]) -> list[Row]:
     """Strategies, partnerships and themes across plans over time: first, last, dropped."""
     plans = plan_order(view, p["organisation"])
+    # With an organisation, a theme's members are the themes of its plans or documents: its
+    # rows are found from its plans (as the Cypher does, by index), and another body's themes
+    # of the same name hold none of its evidence.
+    own = set(plans) if p["organisation"] is not None else None
+    own_docs = {view.g.nodes[q].get("source_document") for q in plans} - {None}
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node in view.nodes("Strategy", "Partnership", "Theme"):
         label = view.label(node)
         if label == "Theme":
-            groups[("theme", name_key(view.g.nodes[node].get("name") or ""))].append(node)
+            attrs = view.g.nodes[node]
+            if own is not None and attrs.get("plan_id") not in own and (
+                    attrs.get("source_document") not in own_docs):
+                continue
+            groups[("theme", name_key(attrs.get("name") or ""))].append(node)
         else:
             groups[(label.lower(), node)].append(node)
     # The plans (of ``plans``) each document is: an item is in a plan when it lists the plan's

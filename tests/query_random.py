@@ -91,3 +91,18 @@ def random_graph(seed: int, documents: int = 3) -> GraphData:
     for rel in list(graph.dangling()):
         del graph.relationships[rel.id]
     return graph
+
+
+def organisation_graph(seed: int) -> GraphData:
+    """A random graph of six plans, and a plan of "city" naming a strategy no node of it
+    references and stating a link from another plan's outcome into a partnership: what
+    plan-evolution with an organisation finds from its documents rather than its nodes."""
+    graph = random_graph(seed, documents=6)
+    b = DocumentGraphBuilder("named.txt")
+    b.plan("Named Plan", 1, organisation="city", start_year=2020)
+    b.strategy("Strategy 1", 2)
+    b.theme("housing", 3)
+    outcome = min(n.id for n in graph.nodes.values() if n.label.value == "Outcome")
+    b.link(RelType.REFERENCES, outcome, b.partnership("Board 2", 4), 4)
+    graph.update(b.graph)
+    return graph

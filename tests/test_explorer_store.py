@@ -157,3 +157,31 @@ def test_golden_thread_is_the_same_on_every_store(
             assert (set(got.graph.nodes), set(got.graph.relationships), got.levels) == (
                 set(want.graph.nodes), set(want.graph.relationships), want.levels)
     reference.close()
+
+
+def test_a_page_of_a_dense_nodes_neighbours_reads_a_bounded_part(
+        make_store: Callable[[], GraphStore]) -> None:
+    """A node with more links than the store reads for a page (a national strategy: 26,145 at
+    1M nodes) still gives a full page of its own links in id order, and every link when the
+    caller asks for all of them."""
+    from stratgraph.graph.builder import DocumentGraphBuilder
+    from stratgraph.graph.model import RelType
+    from stratgraph.graph.neo4j_store import NEIGHBOURS_READ
+
+    b = DocumentGraphBuilder("dense.txt")
+    b.plan("Dense Plan", 1)
+    strategy = b.strategy("Joint Health and Wellbeing Strategy", 2)
+    for i in range(NEIGHBOURS_READ + 100):
+        b.link(RelType.REFERENCES, b.action(f"Action {i}", 3 + i), strategy, 3 + i)
+    store = make_store()
+    store.write(b.graph)
+    links = sorted(r.id for r in b.graph.relationships.values()
+                   if strategy in (r.start, r.end))
+    page = store.neighbours(strategy, [], 201)
+    assert len(page.relationships) == 201
+    assert set(page.relationships) <= set(links)
+    if isinstance(store, EmbeddedStore):  # its index is in id order: the first of all
+        assert sorted(page.relationships) == links[:201]
+    assert set(page.nodes) == {strategy} | {x for r in page.relationships.values()
+                                            for x in (r.start, r.end)}
+    assert sorted(store.neighbours(strategy, [], len(links)).relationships) == links

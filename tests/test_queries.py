@@ -480,3 +480,32 @@ def test_examples_no_measure_orphans_exactly(examples_store: EmbeddedStore) -> N
         (COUNTY20, "Work with Wexbridge University on degree apprenticeships"),
     }
     assert len(rows) == len(found) + 2
+
+
+# -- plan-evolution of one organisation: its part of the graph alone ------------------------
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("min_confidence", [0.0, 0.8])
+def test_plan_evolution_of_one_organisation_reads_its_part_alone(
+        tmp_path: Path, seed: int, min_confidence: float) -> None:
+    """With an organisation the embedded store loads only what its rows read, found from its
+    plans (graph/sqlite_evolution_load.py), and answers exactly as over the whole graph."""
+    from query_random import organisation_graph
+    from stratgraph.graph import queries_links as ql
+    from stratgraph.graph.queries_view import View
+
+    graph = organisation_graph(seed)
+    EmbeddedStore(tmp_path / "graph.db").write(graph)
+    whole = EmbeddedStore(tmp_path / "graph.db").networkx
+    columns = get_query("plan-evolution").column_names
+    for organisation in ("CITY", "county", "nobody"):
+        params = prepare_params("plan-evolution", {"organisation": organisation,
+                                                    "min_confidence": min_confidence})
+        expected = [{c: r[c] for c in columns}
+                    for r in ql.plan_evolution(View(whole, min_confidence), params)]
+        store = EmbeddedStore(tmp_path / "graph.db")
+        assert run_query(store, "plan-evolution", params) == expected, organisation
+        assert store._nx is None  # the whole graph was never loaded
+    assert any(r["item"] == "Board 2" for r in run_query(
+        EmbeddedStore(tmp_path / "graph.db"), "plan-evolution", {"organisation": "city"}))

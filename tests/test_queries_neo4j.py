@@ -129,3 +129,23 @@ def test_store_run_query_fills_missing_parameters_like_the_embedded_store(neo4j_
     neo4j_store.write(b.graph)
     rows = neo4j_store.run_query("orphan-actions", {})
     assert [r["action"] for r in rows] == ["Lonely action"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_plan_evolution_of_one_organisation_on_both_stores(
+        neo4j_store: Neo4jStore, tmp_path: Path, seed: int) -> None:
+    """With an organisation both stores find its items from its plans (its nodes' links, its
+    documents): the same rows, including an item named in its documents alone."""
+    from query_random import organisation_graph
+
+    graph = organisation_graph(seed)
+    embedded = EmbeddedStore(tmp_path / "graph.db")
+    embedded.write(graph)
+    neo4j_store.write(graph)
+    for organisation in ("CITY", "county", "nobody"):
+        for min_confidence in (0.0, 0.8):
+            params = {"organisation": organisation, "min_confidence": min_confidence}
+            rows = run_query(embedded, "plan-evolution", params)
+            assert run_query(neo4j_store, "plan-evolution", params) == rows, params
+    assert any(r["item"] == "Board 2" for r in run_query(
+        neo4j_store, "plan-evolution", {"organisation": "city"}))

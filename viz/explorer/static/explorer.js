@@ -194,7 +194,8 @@
     return api("/api/neighbours", {id: id, type: types}).then(function (g) {
       snapshot();
       addGraph(g);
-      status(g.more ? "showing the first " + g.edges.length + " links" : "");
+      // A node with more links than a page shows some of them (the panel counts them all).
+      status(g.more ? "showing " + g.edges.length + " of its links (counted in the panel)" : "");
       setHash({node: id});
     }).catch(fail);
   }
