@@ -30,6 +30,7 @@ from stratgraph.loaders.general.lead_ins import (
     _OTHER_SET_LEAD,
     THEMED_LEAD_IN,
 )
+from stratgraph.loaders.general.page_foot import at_page_foot
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
 from stratgraph.loaders.general.statements import about_the_whole_plan, commitment, sentences, target
 from stratgraph.loaders.general.success_sentences import measures_judged_by, overall_aim, success_state
@@ -382,7 +383,8 @@ class ParagraphReading:
             and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
         if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short \
                 and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text) \
-                and not DOCUMENT_NAME.match(clean(text)):
+                and not DOCUMENT_NAME.match(clean(text)) \
+                and not at_page_foot(self.blocks, self.index, self.b.graph, "line-under-outcomes-cue"):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None
             if QUANTITY.match(text):

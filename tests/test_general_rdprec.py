@@ -1,0 +1,54 @@
+"""The general reader on wrong nodes by cause (reading round 11, precision of every kind).
+
+A first read of a plan nobody wrote a rule for makes wrong nodes of a few recurring kinds of
+line: the page's foot read as one more priority, the page's own plan read as a document it
+refers to. Each test quotes lines of public plans of different bodies
+(tests/dev_corpus/SOURCES.md names them), so the decision it pins holds in any council's
+English, not in one council's phrasing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stratgraph.graph.model import Label
+
+from general_reading import by_label, read_general
+
+CORPUS = Path(__file__).parent / "dev_corpus"
+
+
+def read_plan(slug: str):  # noqa: ANN201 (GraphData)
+    """The graph the general reader makes of a development-corpus page, read whole."""
+    return read_general((CORPUS / f"{slug}.md").read_text(encoding="utf-8"), name=f"{slug}.md")
+
+
+def test_the_pages_last_line_alone_is_its_foot_not_a_priority() -> None:
+    # Eastleigh Borough Council, corporate plan strategic objectives
+    # (tests/dev_corpus/eastleigh-corporate-plan-strategic-objectives.md): each objective
+    # (lines 7, 14, 19) has its bullets under it; line 26 'Housing - helping to deliver more of
+    # the right homes', the page's last, has nothing under it: the link to the next page.
+    outcomes = by_label(read_plan("eastleigh-corporate-plan-strategic-objectives"), Label.OUTCOME)
+    assert "A Green Borough – safeguarding our environment for future generations" in outcomes
+    assert "Reinvigorating town and local centres" in outcomes
+    assert "Housing - helping to deliver more of the right homes" not in outcomes
+
+
+def test_a_widgets_label_at_the_foot_is_no_priority() -> None:
+    # London Borough of Hounslow, equality data and objectives
+    # (tests/dev_corpus/hounslow-equality-data-and-objectives.md): the corporate priorities
+    # after 'The equalities objectives aim to contribute to the following corporate priorities
+    # of the council:' (lines 9-11) are read; 'rating button' (line 17), the page's last line
+    # after its prose, is not.
+    outcomes = {name.lower() for name in by_label(read_plan("hounslow-equality-data-and-objectives"), Label.OUTCOME)}
+    assert {"help and support for our residents who need it most", "a safe borough"} <= outcomes
+    assert "rating button" not in outcomes
+
+
+def test_priority_lines_with_their_prose_are_still_read() -> None:
+    # Lichfield District Council, community safety delivery plan priorities
+    # (tests/dev_corpus/lichfield-community-safety-delivery-plan-priorities.md, lines 13-22):
+    # each priority line has its prose after it, the last near the page's end.
+    outcomes = by_label(read_plan("lichfield-community-safety-delivery-plan-priorities"), Label.OUTCOME)
+    assert {"Increase feelings of safety", "Target high crime areas including businesses",
+            "Reduce the impact of the misuse of alcohol and other substances"} <= set(outcomes)
