@@ -52,3 +52,29 @@ def test_priority_lines_with_their_prose_are_still_read() -> None:
     outcomes = by_label(read_plan("lichfield-community-safety-delivery-plan-priorities"), Label.OUTCOME)
     assert {"Increase feelings of safety", "Target high crime areas including businesses",
             "Reduce the impact of the misuse of alcohol and other substances"} <= set(outcomes)
+
+
+def test_the_plan_a_duty_requires_is_the_pages_own_plan_when_the_title_names_its_kind() -> None:
+    # Gwent Public Services Board, well-being plan (tests/dev_corpus/gwent-psb-well-being-plan-duty.md):
+    # 'Each Public Services Board (PSB) must prepare and publish a local Well-being Plan ...'
+    # (line 1); 'the final Well-being Plan for Gwent' (line 5) and 'The Gwent PSB Well-being Plan
+    # Was published in August 2023' (line 8) are the page's own plan.
+    strategies = by_label(read_plan("gwent-psb-well-being-plan-duty"), Label.STRATEGY)
+    assert not [name for name in strategies if "Well-being Plan" in name]
+    # Northumberland National Park Authority, management plan
+    # (tests/dev_corpus/northumberland-national-park-management-plan-partnership.md, lines 1-2):
+    # 'What is the Northumberland National Park Management Plan?' over 'Northumberland National
+    # Park Authority has a duty to prepare a National Park Management Plan ...'.
+    strategies = by_label(read_plan("northumberland-national-park-management-plan-partnership"), Label.STRATEGY)
+    assert not [name for name in strategies if name.endswith("National Park Management Plan")]
+    # West Midlands Police and Crime Commissioner (tests/dev_corpus/west-midlands-pcc-police-crime-plan.md,
+    # line 1): 'The law requires all Police and Crime Commissioners to produce a Police and Crime Plan ...'
+    assert "Police and Crime Plan" not in by_label(read_plan("west-midlands-pcc-police-crime-plan"), Label.STRATEGY)
+
+
+def test_a_plan_of_another_kind_a_duty_requires_stays_a_document_of_its_own() -> None:
+    # Cumbria County Council, anti-poverty strategy (tests/dev_corpus/cumbria-anti-poverty-strategy.md,
+    # line 11): '... a duty to publish a Child Poverty Needs Assessment and Strategy': not the
+    # anti-poverty strategy the page is, so still a strategy it refers to.
+    strategies = by_label(read_plan("cumbria-anti-poverty-strategy"), Label.STRATEGY)
+    assert "Child Poverty Needs Assessment and Strategy" in strategies
