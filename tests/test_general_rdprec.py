@@ -78,3 +78,42 @@ def test_a_plan_of_another_kind_a_duty_requires_stays_a_document_of_its_own() ->
     # anti-poverty strategy the page is, so still a strategy it refers to.
     strategies = by_label(read_plan("cumbria-anti-poverty-strategy"), Label.STRATEGY)
     assert "Child Poverty Needs Assessment and Strategy" in strategies
+
+
+def _actions(slug: str) -> set[str]:
+    return set(by_label(read_plan(slug), Label.ACTION))
+
+
+def test_a_will_sentence_in_quoted_speech_or_held_by_a_belief_is_no_action() -> None:
+    # Wirral Metropolitan Borough Council, cabinet minutes on the Wirral Plan's progress
+    # (tests/dev_corpus/wirral-plan-progress-q2-2016-17-cabinet.md, line 12): the cabinet
+    # member's words in quotation marks, '“... the 20 Pledges are our contract with the people of
+    # Wirral, and we will deliver as promised.'
+    assert "Deliver as promised" not in _actions("wirral-plan-progress-q2-2016-17-cabinet")
+    # Gloucestershire Health and Wellbeing Partnership, vision and priorities
+    # (tests/dev_corpus/one-gloucestershire-hwp-vision-and-priorities.md, line 3): 'we believe
+    # that by all working better together ... we will transform the quality of support and care
+    # we provide to all local people': the vision's belief, not a task.
+    assert not [a for a in _actions("one-gloucestershire-hwp-vision-and-priorities") if a.startswith("Transform the quality")]
+
+
+def test_a_will_sentence_whose_object_points_back_is_no_action() -> None:
+    # Falkirk Council, Council of the Future: communities
+    # (tests/dev_corpus/falkirk-council-of-the-future-communities.md, line 4): 'We'll do this by
+    # listening to and acting on what communities tell us ...'.
+    assert not [a for a in _actions("falkirk-council-of-the-future-communities") if a.startswith("Do this")]
+    # Muirhouse Housing Association, strategic objectives 2021-22
+    # (tests/dev_corpus/muirhouse-housing-association-strategic-objectives-2021-22.md, line 25):
+    # 'In 2021/22, we will build on this continuing our annual performa' (cut off).
+    actions = _actions("muirhouse-housing-association-strategic-objectives-2021-22")
+    assert not [a for a in actions if a.startswith("Build on this")]
+    # The same page's own commitments stay (line 21): 'we will carry out a Strategic Options
+    # Appraisal in 2021/22 prior to the recruitment of a permanent Chief Executive.'
+    assert [a for a in actions if a.startswith("Carry out a Strategic Options Appraisal")]
+
+
+def test_plain_will_sentences_are_still_actions() -> None:
+    # Essex County Council, Everyone's Essex (tests/dev_corpus/essex-everyones-essex-20-commitments-2021-25.md,
+    # line 17): 'We will deliver and maintain high quality infrastructure to improve opportunities ...'
+    assert [a for a in _actions("essex-everyones-essex-20-commitments-2021-25")
+            if a.startswith("Deliver and maintain high quality infrastructure")]

@@ -14,6 +14,7 @@ from stratgraph.loaders.general.cues import (
     heading_mode,
     lead_in_mode,
 )
+from stratgraph.loaders.general.commitment_frames import frames_no_commitment
 from stratgraph.loaders.general.counted_lists import counted_names
 from stratgraph.loaders.general.flat_tables import _TARGET_LABEL
 from stratgraph.loaders.general.item_wording import (
@@ -508,7 +509,8 @@ class ParagraphReading:
                 continue  # an image's description a web copy kept in the text
             if not self._skipping() and not _RESOLUTION_SENTENCE.match(text):
                 name = commitment(sentence.text)
-                if name and not bad_name(name) and not about_the_whole_plan(text, name):
+                if name and not bad_name(name) and not about_the_whole_plan(text, name) \
+                        and not frames_no_commitment(text, sentence.text, name):
                     action_id = self._action(name, line, "we-will-sentence", sentence.text)
                     made += 1
                 found = target(sentence.text)
