@@ -117,3 +117,28 @@ def test_plain_will_sentences_are_still_actions() -> None:
     # line 17): 'We will deliver and maintain high quality infrastructure to improve opportunities ...'
     assert [a for a in _actions("essex-everyones-essex-20-commitments-2021-25")
             if a.startswith("Deliver and maintain high quality infrastructure")]
+
+
+def _leads(slug: str) -> set[str]:
+    return set(by_label(read_plan(slug), Label.CABINET_LEAD))
+
+
+def test_a_role_only_consulted_on_delegated_changes_leads_nothing() -> None:
+    # Tonbridge and Malling Borough Council, annual service delivery plan decision
+    # (tests/dev_corpus/tonbridge-malling-annual-service-delivery-plan-2025-decision.md, line 9):
+    # '(3) any remaining drafting changes be delegated to the Chief Executive in discussion with
+    # the Leader of the Council; and'
+    assert "the Leader of the Council" not in _leads("tonbridge-malling-annual-service-delivery-plan-2025-decision")
+    # North Hertfordshire District Council, cabinet on the council plan
+    # (tests/dev_corpus/north-herts-council-plan-cabinet-three-priorities.md, line 5): '... to
+    # delegate any minor changes in relation to the Council Plan to the Managing Director in
+    # consultation with Leader and Deputy Leader of the Council.'
+    assert "the Deputy Leader of the Council" not in _leads("north-herts-council-plan-cabinet-three-priorities")
+
+
+def test_a_member_consulted_for_a_portfolio_still_leads_it() -> None:
+    # Gloucester City Council, climate change strategy cabinet decision
+    # (tests/dev_corpus/gloucester-climate-change-strategy-2030-zero-carbon-cabinet.md, line 9):
+    # '... in consultation with the Cabinet Member for Environment, to make any changes to the
+    # actions ...': a member with a portfolio, the plan's lead for it.
+    assert "the Cabinet Member for Environment" in _leads("gloucester-climate-change-strategy-2030-zero-carbon-cabinet")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from stratgraph.graph.model import Method, RelType, normalise_name
+from stratgraph.loaders.general.consulted_leads import only_consulted
 from stratgraph.loaders.general.duty_plans import duty_kinds, of_duty_kind
 from stratgraph.loaders.general.governing_bodies import governing_bodies
 from stratgraph.loaders.general.leads import find_leads
@@ -206,6 +207,8 @@ class NameLinking:
 
     def _leads(self, text: str, line: int) -> None:
         for lead in find_leads(text):
+            if only_consulted(text, lead.offset, lead.portfolio):
+                continue  # asked by the officer who acts, not given a part of the plan
             rule = "role-lead" if lead.name.startswith("the ") else "named-lead"
             lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio, rule=rule)
             self.leads[lead_id] = (lead.role, lead.portfolio)
