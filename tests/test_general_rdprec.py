@@ -142,3 +142,12 @@ def test_a_member_consulted_for_a_portfolio_still_leads_it() -> None:
     # '... in consultation with the Cabinet Member for Environment, to make any changes to the
     # actions ...': a member with a portfolio, the plan's lead for it.
     assert "the Cabinet Member for Environment" in _leads("gloucester-climate-change-strategy-2030-zero-carbon-cabinet")
+
+
+def test_a_body_called_a_trust_is_no_belief() -> None:
+    # An NHS trust's plan speaks of itself as 'the Trust': its will-sentence is its commitment;
+    # only a speaker's belief ('we believe that ... we will', One Gloucestershire's line 3) frames one.
+    from stratgraph.loaders.general.commitment_frames import frames_no_commitment
+
+    assert not frames_no_commitment("", "The Trust will open a new community diagnostic centre by 2025.",
+                                    "Open a new community diagnostic centre by 2025")

@@ -15,8 +15,9 @@ import re
 #: A verb of doing whose object is only a word pointing back ("do this", "achieve that",
 #: "build on this", "do so").
 _POINTS_BACK = re.compile(r"(?i)^(?:do|achieve|deliver|build\s+on|continue)\s+(?:this|that|these|it|so)\b")
-#: The will-clause held by a belief or hope ("we believe that ... we will", "we hope that ...").
-_BELIEF = re.compile(r"(?i)\b(?:believe|hope|think|trust)\s+(?:that\b)?.*\bwill\b")
+#: The will-clause held by a speaker's belief or hope ("we believe that ... we will", "I hope
+#: that ..."); a body called a Trust ("The Trust will invest ...") believes nothing here.
+_BELIEF = re.compile(r"(?i)\b(?:we|i|they)\s+(?:\w+\s+)?(?:believe|hope|think|trust)\s+(?:that\b)?.*\bwill\b")
 _OPEN_QUOTES = "“\""
 
 
