@@ -151,3 +151,22 @@ def test_a_body_called_a_trust_is_no_belief() -> None:
 
     assert not frames_no_commitment("", "The Trust will open a new community diagnostic centre by 2025.",
                                     "Open a new community diagnostic centre by 2025")
+
+
+def test_a_partnerships_members_are_not_partnerships() -> None:
+    # Northumberland National Park Authority, management plan
+    # (tests/dev_corpus/northumberland-national-park-management-plan-partnership.md, line 3):
+    # 'The preparation of the Management Plan is led by the Management Plan Partnership,
+    # comprising: Northumberland National Park Authority, ...': the partnership is read, the
+    # forum and the trust in its members' list are not.
+    partnerships = by_label(read_plan("northumberland-national-park-management-plan-partnership"), Label.PARTNERSHIP)
+    assert "Management Plan Partnership" in partnerships
+    assert "Northumberland County Joint Local Access Forum" not in partnerships
+    assert "Kielder Water and Forest Park Development Trust" not in partnerships
+    # Middlesbrough Council, community safety plan 2024-26 (executive)
+    # (tests/dev_corpus/middlesbrough-community-safety-plan-2024-26-executive.md, line 11):
+    # '... included the Fire Service and Clinical Commissioning Groups (now Integrated Care Board)
+    # as responsible authorities. ... within a Community Safety Partnership.'
+    partnerships = by_label(read_plan("middlesbrough-community-safety-plan-2024-26-executive"), Label.PARTNERSHIP)
+    assert "Integrated Care Board" not in partnerships
+    assert "Community Safety Partnership" in partnerships

@@ -9,6 +9,7 @@ from stratgraph.loaders.general.consulted_leads import only_consulted
 from stratgraph.loaders.general.duty_plans import duty_kinds, of_duty_kind
 from stratgraph.loaders.general.governing_bodies import governing_bodies
 from stratgraph.loaders.general.leads import find_leads
+from stratgraph.loaders.general.member_bodies import named_as_member
 from stratgraph.loaders.general.references import (
     earlier_edition,
     may_name,
@@ -108,6 +109,8 @@ class NameLinking:
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
                                        rule="named-strategy")
+            elif named_as_member(plain, mention.name):
+                continue  # a member of a partnership, not one itself
             else:
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
