@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 from stratgraph.graph.model import Method, RelType, normalise_name
+from stratgraph.loaders.general.consulted_leads import only_consulted
+from stratgraph.loaders.general.duty_plans import duty_kinds, of_duty_kind
 from stratgraph.loaders.general.governing_bodies import governing_bodies
 from stratgraph.loaders.general.leads import find_leads
+from stratgraph.loaders.general.member_bodies import named_as_member
 from stratgraph.loaders.general.references import (
     earlier_edition,
     may_name,
@@ -94,7 +97,8 @@ class NameLinking:
                 and not earlier_edition(plain, mention.name) and not self._owns_titled_plan(mention)) \
                     or normalise_name(mention.name) in self.own_names or self._subtitle(text, line, mention.name) \
                     or (mention.label == "strategy" and self._own_years(plain, mention.name)) \
-                    or (mention.label == "strategy" and normalise_name(mention.name) == self._titled_plan()):
+                    or (mention.label == "strategy" and normalise_name(mention.name) == self._titled_plan()) \
+                    or (mention.label == "strategy" and of_duty_kind(mention.name, self._duty_kinds())):
                 continue  # the plan naming itself
             if mention.label == "strategy" and (joint := _JOINT_PLAN.match(mention.name)) \
                     and self._in_own_title(joint.group("first")):
@@ -105,6 +109,8 @@ class NameLinking:
             if mention.label == "strategy":
                 node = self.b.strategy(mention.name, line, kind=mention.kind or "document",
                                        rule="named-strategy")
+            elif named_as_member(plain, mention.name):
+                continue  # a member of a partnership, not one itself
             else:
                 node = self.b.partnership(mention.name, line, rule="named-partnership")
             if node != source:
@@ -119,6 +125,13 @@ class NameLinking:
                         and may_name(text) for m in named_in(text, self.vocab, self.place) if m.label == "strategy"]
             self._titled_plan_key = the_plan_named(self.title_text, kind, mentions) if kind else None
         return self._titled_plan_key
+
+    def _duty_kinds(self) -> set[str]:
+        """The kinds of plan a duty in the text requires that the title names too (see
+        :mod:`~stratgraph.loaders.general.duty_plans`); read once a document."""
+        if not hasattr(self, "_duty_kinds_found"):
+            self._duty_kinds_found = duty_kinds([b.text.replace("**", "") for b in self.blocks], self.own_title)
+        return self._duty_kinds_found
 
     def _in_own_title(self, name: str) -> bool:
         """Whether ``name`` is the document's own title or a part of it: as written, without its
@@ -197,6 +210,8 @@ class NameLinking:
 
     def _leads(self, text: str, line: int) -> None:
         for lead in find_leads(text):
+            if only_consulted(text, lead.offset, lead.portfolio):
+                continue  # asked by the officer who acts, not given a part of the plan
             rule = "role-lead" if lead.name.startswith("the ") else "named-lead"
             lead_id = self.b.lead(lead.name, line, role=lead.role, portfolio=lead.portfolio, rule=rule)
             self.leads[lead_id] = (lead.role, lead.portfolio)

@@ -15,6 +15,7 @@ from stratgraph.loaders.general.cues import (
     lead_in_mode,
 )
 from stratgraph.loaders.general.aims_by_year import aim_by_year
+from stratgraph.loaders.general.commitment_frames import frames_no_commitment
 from stratgraph.loaders.general.counted_lists import counted_names
 from stratgraph.loaders.general.flat_tables import _TARGET_LABEL
 from stratgraph.loaders.general.item_wording import (
@@ -31,6 +32,7 @@ from stratgraph.loaders.general.lead_ins import (
     _OTHER_SET_LEAD,
     THEMED_LEAD_IN,
 )
+from stratgraph.loaders.general.page_foot import at_page_foot
 from stratgraph.loaders.general.meeting_lines import _RESOLUTION_SENTENCE, _REWORDED_PRIORITY
 from stratgraph.loaders.general.state_statements import state_outcomes
 from stratgraph.loaders.general.statements import about_the_whole_plan, commitment, sentences, target
@@ -384,7 +386,8 @@ class ParagraphReading:
             and top.parent is not None and top.parent.mode is Mode.OUTCOME and text[-1:] not in ".!?;:")
         if (section_mode is Mode.OUTCOME or sibling_of_priorities) and not self._skipping() and short and not self._under_vision() \
                 and not text.endswith(":") and not commitment(text) and not bad_name(clean(text)) and not NOT_AN_OUTCOME.search(text) \
-                and not DOCUMENT_NAME.match(clean(text)):
+                and not DOCUMENT_NAME.match(clean(text)) \
+                and not at_page_foot(self.blocks, self.index, self.b.graph, "line-under-outcomes-cue"):
             # Short lines under "Our priorities": each a priority, the prose after it its detail.
             section = self.stack[-1] if self.stack else None
             if QUANTITY.match(text):
@@ -532,7 +535,8 @@ class ParagraphReading:
                 continue  # an image's description a web copy kept in the text
             if not self._skipping() and not _RESOLUTION_SENTENCE.match(text):
                 name = commitment(sentence.text)
-                if name and not bad_name(name) and not about_the_whole_plan(text, name):
+                if name and not bad_name(name) and not about_the_whole_plan(text, name) \
+                        and not frames_no_commitment(text, sentence.text, name):
                     action_id = self._action(name, line, "we-will-sentence", sentence.text)
                     made += 1
                 found = target(sentence.text)
