@@ -356,6 +356,13 @@ PRECISION_FLOORS.update({"Strategy": 0.88})
 # read 89/105: the floor goes to 0.84, under it. The round's decisions
 # lost no expected item anywhere.
 FLOORS.update({"references": 0.84})
+# Merged (six round-11 reading branches, 223 plans): references read 92/110 (0.836): 0.83. One
+# action is lost at the merge, judged so: rdprec's "a will-sentence whose object points back"
+# ("We'll do this by listening ...", judged no action in struct10's batch C) also drops Castle
+# Point's "We will do this by setting the right planning framework in place", which rdact's
+# blind batch C expects (the corpus's readers disagree on the shape; the rule removes four wrong
+# actions elsewhere).
+FLOORS.update({"references": 0.83})
 
 
 @pytest.fixture(scope="module")
