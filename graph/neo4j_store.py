@@ -1323,14 +1323,13 @@ class Neo4jStore:
         return self._read(work)
 
     def warm_statements(self, *, expand_limit: int, query_rows: int) -> list[Warmed]:
-        """Plan the statements the explorer's first clicks run (graph/neo4j_warm.py), in a
-        session of this call's own: `stratgraph serve` calls it from a thread of its own while
-        the serving thread answers requests, so it never joins a :meth:`reading` block."""
-        from stratgraph.graph.neo4j_warm import explain, explorer_statements
+        """Run the statements the explorer's first clicks run, once (graph/neo4j_warm.py), in
+        a session of this call's own: `stratgraph serve` calls it from a thread of its own
+        while the serving thread answers requests, so it never joins a :meth:`reading` block."""
+        from stratgraph.graph.neo4j_warm import warm
 
         with self._session() as session:
-            return explain(session, explorer_statements(expand_limit=expand_limit,
-                                                        query_rows=query_rows))
+            return warm(session, expand_limit=expand_limit, query_rows=query_rows)
 
     def node(self, node_id: str) -> NodeDetail | None:
         """The node with its relationship counts per type and direction."""
