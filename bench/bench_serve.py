@@ -282,8 +282,9 @@ def first_clicks(repeat: int, before: str | None, settle: float) -> int:
         records, _, _ = driver.execute_query(
             "MATCH (p:Stratgraph:Plan) WHERE p.organisation IS NOT NULL "
             "RETURN p.organisation AS o ORDER BY p.id DESC LIMIT 1")  # not the warm-up's own
-        asks = {"node panel of the busiest strategy": "/api/node?id=" + urllib.parse.quote(strategy),
-                "expand it (200 drawn)": "/api/neighbours?id=" + urllib.parse.quote(strategy),
+        quoted = urllib.parse.quote(strategy)
+        asks = {"node panel of the busiest strategy": "/api/node?id=" + quoted,
+                "expand it (200 drawn)": "/api/neighbours?id=" + quoted,
                 "what changed bar: plan-evolution of " + repr(records[0]["o"]):
                     "/api/query/plan-evolution?organisation=" + urllib.parse.quote(records[0]["o"])}
         for _ in range(repeat):
