@@ -50,22 +50,22 @@ SAMPLE = ("MATCH (p:Stratgraph:Plan) WHERE p.organisation IS NOT NULL "
 
 def explorer_statements(node_id: str, organisation: str, *, expand_limit: int,
                         query_rows: int) -> list[Statement]:
-    """What a first view and its clicks run: the node panel and an expand (``expand_limit``
-    links, every type) of ``node_id``, and a "what changed" bar (plan-evolution of
-    ``organisation``, its first ``query_rows`` rows)."""
+    """What a first view and its clicks run: a "what changed" bar (plan-evolution of
+    ``organisation``, its first ``query_rows`` rows; first, as the slowest to plan), and the
+    node panel and an expand (``expand_limit`` links, every type) of ``node_id``."""
     from stratgraph.graph.model import RelType
     from stratgraph.graph.neo4j_store import NEIGHBOURS_READ, cypher_text
     from stratgraph.graph.queries import paged_cypher, prepare_params
 
     evolution, page = paged_cypher(cypher_text("plan-evolution.cypher"), 0, query_rows)
     return [
+        Statement("what changed", evolution,
+                  {**prepare_params("plan-evolution", {"organisation": organisation}), **page}),
         Statement("node", cypher_text("store_nodes_by_id.cypher"), {"ids": [node_id]}),
         Statement("node links", cypher_text("store_node_links.cypher"), {"id": node_id}),
         Statement("expand", cypher_text("store_neighbours.cypher"), {
             "id": node_id, "types": [t.value for t in RelType], "limit": expand_limit,
             "scan": max(expand_limit, NEIGHBOURS_READ)}),
-        Statement("what changed", evolution,
-                  {**prepare_params("plan-evolution", {"organisation": organisation}), **page}),
     ]
 
 

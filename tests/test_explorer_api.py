@@ -525,7 +525,7 @@ def test_the_first_clicks_are_planned_after_the_address_is_printed(
             return
         warm_up.join(300)
         assert [(w.name, w.error) for w in warm_up.warmed] == [
-            ("node", None), ("node links", None), ("expand", None), ("what changed", None)]
+            ("what changed", None), ("node", None), ("node links", None), ("expand", None)]
         organisation = next(n.properties["organisation"] for n in example_graph.nodes.values()
                             if n.label.value == "Plan" and n.properties.get("organisation"))
         assert c.get("/api/query/plan-evolution",
