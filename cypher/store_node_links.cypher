@@ -1,6 +1,6 @@
 // Store: how many relationships of each type a node has, out of it and into it.
 // $id: the node's id. Each count is the node's degree by type and direction, which Neo4j
-// keeps with the node (GetDegree in the plan): no relationship is read, so a national
+// keeps with the node (one db hit each, PROFILE): no relationship is read, so a national
 // strategy's 26,145 links cost what a plan's few do. The types are the model's
 // (graph/model.py RelType; tests/test_explorer_store.py checks this list is all of them).
 // Counted as the database holds them: a relationship of one of these types that other data

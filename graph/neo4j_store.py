@@ -1339,7 +1339,7 @@ class Neo4jStore:
             nodes = _nodes_from(tx.run(cypher_text("store_nodes_by_id.cypher"), ids=[node_id]))
             if not nodes:
                 return None
-            # degree reads (GetDegree): a dense node's links are counted, not read
+            # the node's kept degrees: a dense node's links are counted, not read
             links = [(r["type"], r["direction"], int(r["n"])) for r in tx.run(
                 cypher_text("store_node_links.cypher"), id=node_id)]
             return NodeDetail(nodes[0], tuple(sorted(links)))

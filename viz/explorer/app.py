@@ -129,9 +129,9 @@ class _OverviewCache:
 
 
 class _WarmUp(threading.Thread):
-    """Plans the statements of the first clicks (Neo4j: graph/neo4j_warm.py) on a thread of
-    its own, started once the address is printed, so neither the address nor the first `/`
-    waits for it. ``warmed``: what it did, once it has ended."""
+    """Runs the statements of the first clicks once (Neo4j: graph/neo4j_warm.py), so the
+    database has planned them, on a thread of its own started once the address is printed:
+    neither the address nor the first `/` waits for it. ``warmed``: what it did, once ended."""
 
     def __init__(self, warm: Callable[..., Any]) -> None:
         super().__init__(name="stratgraph-warm-up", daemon=True)
@@ -140,12 +140,13 @@ class _WarmUp(threading.Thread):
 
     def run(self) -> None:
         try:
+            # the routes ask one more than they show, to know if there is more
             self.warmed = self._warm(expand_limit=api.EXPAND_LIMIT + 1,
                                      query_rows=api.QUERY_ROWS + 1)
-        except Exception:  # noqa: BLE001 (never the server's failure: a click plans its own)
+        except Exception:  # noqa: BLE001 (never the server's failure: a click runs its own)
             import logging
 
-            logging.getLogger(__name__).info("planning the explorer's statements ahead failed",
+            logging.getLogger(__name__).info("warming the explorer's statements failed",
                                              exc_info=True)
 
 
