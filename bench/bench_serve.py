@@ -259,16 +259,75 @@ def render_only(repeat: int) -> int:
     return 0
 
 
+def first_clicks(repeat: int, before: str | None, settle: float) -> int:
+    """``--clicks``: for each tree in turn, ``repeat`` times: the database's query caches
+    cleared (as on a fresh Neo4j: every statement planned again), its `stratgraph serve`
+    started, ``settle`` seconds, then the first node panel, expand and "what changed" bar of
+    the busiest strategy and the first plan's organisation, then each again. One tree at a
+    time: the plans one server's warm-up leaves would serve the other's clicks too."""
+    import neo4j
+
+    uri, user, password = _env()
+    env = dict(os.environ)
+    load = [os.getloadavg()[0]]
+    times = Times()
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp, neo4j.GraphDatabase.driver(
+            uri, auth=(user, password), notifications_min_severity="OFF") as driver:
+        trees = {"this tree": env}
+        if before:
+            from bench_startup import tree_of
+
+            trees[f"before ({before})"] = dict(env, PYTHONPATH=str(tree_of(before, Path(tmp))))
+        strategy = _busiest_strategy(driver)
+        records, _, _ = driver.execute_query(
+            "MATCH (p:Stratgraph:Plan) WHERE p.organisation IS NOT NULL "
+            "RETURN p.organisation AS o ORDER BY p.id DESC LIMIT 1")  # not the warm-up's own
+        quoted = urllib.parse.quote(strategy)
+        asks = {"node panel of the busiest strategy": "/api/node?id=" + quoted,
+                "expand it (200 drawn)": "/api/neighbours?id=" + quoted,
+                "what changed bar: plan-evolution of " + repr(records[0]["o"]):
+                    "/api/query/plan-evolution?organisation=" + urllib.parse.quote(records[0]["o"])}
+        for _ in range(repeat):
+            for name, tree_env in trees.items():
+                driver.execute_query("CALL db.clearQueryCaches()")
+                served = Serving(tree_env, tmp)
+                try:
+                    time.sleep(settle)
+                    for label, path in asks.items():
+                        took, answer = served.get(path)
+                        times[f"{name}: {label}, first ask"].append(took)
+                    for label, path in asks.items():
+                        times[f"{name}: {label}, again"].append(served.get(path)[0])
+                    print(f"{name}: last answer {len(answer):,} bytes", flush=True)
+                finally:
+                    served.stop()
+            load.append(os.getloadavg()[0])
+    print(f"\nload average (1 min) {min(load):.1f} to {max(load):.1f}; settle {settle} s")
+    print("| step | median | all (s) |\n|---|---:|---|")
+    for label, got in times.items():
+        print(f"| {label} | {statistics.median(got):.3f} s | "
+              f"{', '.join(f'{t:.2f}' for t in sorted(got))} |")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--before", metavar="REF", help="also time this commit's (a) and (b)")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
+    parser.add_argument("--clicks", action="store_true",
+                        help="only the first clicks on a fresh server of each tree (its own "
+                        "Neo4j query caches cleared first)")
+    parser.add_argument("--settle", type=float, default=3.0,
+                        help="--clicks: seconds from the address to the first click (a user "
+                        "sees the page drawn, then clicks)")
     parser.add_argument("--render", action="store_true",
                         help="only where Chromium's time goes opening / and /explore")
     args = parser.parse_args(argv)
     if args.render:
         return render_only(args.repeat)
+    if args.clicks:
+        return first_clicks(args.repeat, args.before, args.settle)
     uri, user, password = _env()
     import neo4j
 

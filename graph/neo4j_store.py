@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from neo4j import Driver, ManagedTransaction, Session
 
     from stratgraph.graph.explore import NodeDetail, SearchHit
+    from stratgraph.graph.neo4j_warm import Warmed
 
 log = logging.getLogger(__name__)
 # The driver logs connection trouble as warnings too; with no logging configured Python would
@@ -1321,6 +1322,15 @@ class Neo4jStore:
 
         return self._read(work)
 
+    def warm_statements(self, *, expand_limit: int, query_rows: int) -> list[Warmed]:
+        """Run the statements the explorer's first clicks run, once (graph/neo4j_warm.py), in
+        a session of this call's own: `stratgraph serve` calls it from a thread of its own
+        while the serving thread answers requests, so it never joins a :meth:`reading` block."""
+        from stratgraph.graph.neo4j_warm import warm
+
+        with self._session() as session:
+            return warm(session, expand_limit=expand_limit, query_rows=query_rows)
+
     def node(self, node_id: str) -> NodeDetail | None:
         """The node with its relationship counts per type and direction."""
         from stratgraph.graph.explore import NodeDetail
@@ -1329,8 +1339,9 @@ class Neo4jStore:
             nodes = _nodes_from(tx.run(cypher_text("store_nodes_by_id.cypher"), ids=[node_id]))
             if not nodes:
                 return None
+            # the node's kept degrees: a dense node's links are counted, not read
             links = [(r["type"], r["direction"], int(r["n"])) for r in tx.run(
-                cypher_text("store_node_links.cypher"), id=node_id, types=_TYPES)]
+                cypher_text("store_node_links.cypher"), id=node_id)]
             return NodeDetail(nodes[0], tuple(sorted(links)))
 
         return self._read(work)

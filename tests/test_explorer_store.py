@@ -185,3 +185,55 @@ def test_a_page_of_a_dense_nodes_neighbours_reads_a_bounded_part(
     assert set(page.nodes) == {strategy} | {x for r in page.relationships.values()
                                             for x in (r.start, r.end)}
     assert sorted(store.neighbours(strategy, [], len(links)).relationships) == links
+
+
+def _counted(graph: GraphData, node_id: str) -> tuple[tuple[str, str, int], ...]:
+    """The node's relationships per type and direction, counted from the graph itself."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in graph.relationships.values():
+        for end, direction in ((r.start, "out"), (r.end, "in")):
+            if end == node_id:
+                counts[(r.type.value, direction)] = counts.get((r.type.value, direction), 0) + 1
+    return tuple(sorted((t, d, n) for (t, d), n in counts.items()))
+
+
+def test_a_dense_nodes_panel_counts_every_link_of_every_type(
+        make_store: Callable[[], GraphStore]) -> None:
+    """The panel counts a node's links of every type either way, however many: on Neo4j from
+    the degrees it keeps per node (cypher/store_node_links.cypher reads no relationship), the
+    same numbers as the embedded store's count of its rows."""
+    from stratgraph.graph.builder import DocumentGraphBuilder
+    from stratgraph.graph.model import RelType
+    from stratgraph.graph.neo4j_store import NEIGHBOURS_READ
+
+    b = DocumentGraphBuilder("dense.txt")
+    plan = b.plan("Dense Plan", 1)
+    hub = b.strategy("Joint Health and Wellbeing Strategy", 2)
+    for i in range(NEIGHBOURS_READ + 50):  # more than an expand reads
+        b.link(RelType.REFERENCES, b.action(f"Action {i}", 3 + i), hub, 3 + i)
+    # one more of every type, into the hub and out of it
+    others = [b.partnership(f"Partnership {k}", 10_000 + k) for k in range(2 * len(RelType))]
+    for k, rel_type in enumerate(RelType):
+        b.link(rel_type, hub, others[2 * k], 20_000 + k)
+        b.link(rel_type, others[2 * k + 1], hub, 30_000 + k)
+    store = make_store()
+    store.write(b.graph)
+    for node_id in (hub, plan, others[0]):
+        detail = store.node(node_id)
+        assert detail is not None
+        assert detail.links == _counted(b.graph, node_id)
+    counts = {(t, d): n for t, d, n in store.node(hub).links}
+    assert counts[("REFERENCES", "in")] == NEIGHBOURS_READ + 51
+    assert {t for t, d in counts if d == "out"} == {t.value for t in RelType}
+
+
+def test_the_panels_statement_counts_every_type_of_the_model() -> None:
+    """store_node_links.cypher names its types (a degree read takes a type, not a list): a
+    type added to the model and not to it would be counted 0 on Neo4j."""
+    from stratgraph.graph.model import RelType
+    from stratgraph.graph.neo4j_store import cypher_text
+
+    text = cypher_text("store_node_links.cypher")
+    for rel_type in RelType:
+        assert f"['{rel_type.value}', 'out', COUNT {{ (n)-[:{rel_type.value}]->() }}]" in text
+        assert f"['{rel_type.value}', 'in', COUNT {{ (n)<-[:{rel_type.value}]-() }}]" in text

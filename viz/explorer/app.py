@@ -128,6 +128,38 @@ class _OverviewCache:
         return page
 
 
+class _WarmUp(threading.Thread):
+    """Runs the statements of the first clicks once (Neo4j: graph/neo4j_warm.py), so the
+    database has planned them, on a thread of its own started once the address is printed:
+    neither the address nor the first `/` waits for it. ``warmed``: what it did, once ended."""
+
+    def __init__(self, warm: Callable[..., Any]) -> None:
+        super().__init__(name="stratgraph-warm-up", daemon=True)
+        self._warm = warm
+        self.warmed: list[Any] = []
+
+    def run(self) -> None:
+        try:
+            # the routes ask one more than they show, to know if there is more
+            self.warmed = self._warm(expand_limit=api.EXPAND_LIMIT + 1,
+                                     query_rows=api.QUERY_ROWS + 1)
+        except Exception:  # noqa: BLE001 (never the server's failure: a click runs its own)
+            import logging
+
+            logging.getLogger(__name__).info("warming the explorer's statements failed",
+                                             exc_info=True)
+
+
+def _warm_up(store: GraphStore | None) -> _WarmUp | None:
+    """The warm-up, started; None for a store that needs none (the embedded store)."""
+    warm = getattr(store, "warm_statements", None)
+    if warm is None:
+        return None
+    thread = _WarmUp(warm)
+    thread.start()
+    return thread
+
+
 def create_app(config: ExplorerConfig, *, opened: GraphStore | None = None,
                ready: Callable[[], None] | None = None) -> FastAPI:
     """The explorer as an ASGI app serving ``config``'s store.
@@ -158,6 +190,7 @@ def create_app(config: ExplorerConfig, *, opened: GraphStore | None = None,
                 pass  # left to the first `/`, which reports why
         if ready is not None:
             ready()
+        _app.state.warm_up = _warm_up(store)
         yield
         stores.close()
 
